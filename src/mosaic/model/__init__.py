@@ -1,0 +1,48 @@
+"""Pure domain types: reports, mentions, entities, events, relations, statements.
+
+Nothing in this package performs I/O or imports an infrastructure library.
+"""
+
+from mosaic.model.dates import FuzzyDate, Precision
+from mosaic.model.entity import Entity, EntityKind
+from mosaic.model.event import AttackType, Event, EventType, PerpetratorStatus
+from mosaic.model.extraction import (
+    EntityRef,
+    EventFinding,
+    Evidence,
+    RelationFinding,
+    ReportExtraction,
+)
+from mosaic.model.marking import LOCAL_ORGANISATION, Marking, Tlp
+from mosaic.model.mention import Mention
+from mosaic.model.quantity import Count
+from mosaic.model.relation import Relation, RelationType
+from mosaic.model.report import Report
+from mosaic.model.statement import ReviewStatus, Statement, SubjectKind
+
+__all__ = [
+    "LOCAL_ORGANISATION",
+    "AttackType",
+    "Count",
+    "Entity",
+    "EntityKind",
+    "EntityRef",
+    "Event",
+    "EventFinding",
+    "EventType",
+    "Evidence",
+    "FuzzyDate",
+    "Marking",
+    "Mention",
+    "PerpetratorStatus",
+    "Precision",
+    "Relation",
+    "RelationFinding",
+    "RelationType",
+    "Report",
+    "ReportExtraction",
+    "ReviewStatus",
+    "Statement",
+    "SubjectKind",
+    "Tlp",
+]

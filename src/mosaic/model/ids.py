@@ -1,0 +1,24 @@
+"""Deterministic identifiers, so that re-running the same work writes the same records."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+
+def digest(*parts: object, length: int = 16) -> str:
+    """A short hex digest of the parts, stable across runs and machines."""
+    joined = "\x1f".join(str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def content_hash(text: str) -> str:
+    """The hash that decides exact duplicates: whitespace-normalised text."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def slugify(name: str) -> str:
+    """ASCII lower-case slug: "Tehreek-i-Taliban Pakistan" -> "tehreek-i-taliban-pakistan"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or digest(name, length=8)
