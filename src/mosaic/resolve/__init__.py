@@ -1,0 +1,1 @@
+"""Entity linking and event merging: pure logic over the domain model."""

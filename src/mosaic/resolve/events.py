@@ -1,0 +1,60 @@
+"""Decide when reports from several sources describe one event, and merge them."""
+
+from __future__ import annotations
+
+from mosaic.model import Count, Event, FuzzyDate
+
+
+def same_event(known: Event, candidate: Event) -> bool:
+    """Whether `candidate` (from a new report) describes the already stored `known` event.
+
+    Both must have the same type and compatible dates (an undated report is not
+    merged: too many events would match it). Where both name a place it must be
+    the same; otherwise where both name a country it must be the same, and at
+    least one perpetrator must be shared when both name perpetrators.
+    """
+    if known.type != candidate.type or known.date is None or candidate.date is None:
+        return False
+    if not known.date.compatible(candidate.date):
+        return False
+    if known.country and candidate.country and known.country != candidate.country:
+        return False
+    if known.place_id and candidate.place_id:
+        return known.place_id == candidate.place_id
+    if known.perpetrators and candidate.perpetrators:
+        return bool(set(known.perpetrators) & set(candidate.perpetrators))
+    return known.country is not None and known.country == candidate.country
+
+
+def merge_events(known: Event, new: Event) -> Event:
+    """`known` refined by `new`: finer dates and missing fields filled in.
+
+    Figures already present are kept: a conflicting toll from the new source
+    lives on as its own statement, side by side, and never overwrites.
+    """
+    return Event(
+        id=known.id,
+        type=known.type,
+        attack_type=known.attack_type or new.attack_type,
+        date=_finer(known.date, new.date),
+        date_end=known.date_end or new.date_end,
+        country=known.country or new.country,
+        place_id=known.place_id or new.place_id,
+        perpetrators=tuple(dict.fromkeys(known.perpetrators + new.perpetrators)),
+        perpetrator_status=known.perpetrator_status or new.perpetrator_status,
+        targets=tuple(dict.fromkeys(known.targets + new.targets)),
+        killed=_first(known.killed, new.killed),
+        wounded=_first(known.wounded, new.wounded),
+        marking=known.marking,
+    )
+
+
+def _finer(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
+    if a is None or b is None:
+        return a or b
+    order = ["year", "month", "day"]
+    return b if order.index(b.precision) > order.index(a.precision) else a
+
+
+def _first(a: Count | None, b: Count | None) -> Count | None:
+    return a if a is not None else b

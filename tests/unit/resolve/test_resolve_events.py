@@ -1,0 +1,43 @@
+from mosaic.model import Count, Event, EventType, FuzzyDate
+from mosaic.resolve.events import merge_events, same_event
+
+
+def _attack(**fields: object) -> Event:
+    values: dict[str, object] = {"id": "e", "type": EventType.ATTACK, "country": "AF"}
+    values.update(fields)
+    return Event(**values)  # type: ignore[arg-type]
+
+
+def test_resolve_events_same_place_and_compatible_date_merge() -> None:
+    known = _attack(date=FuzzyDate(2016, 1, 13), place_id="place:af:jalalabad")
+    new = _attack(date=FuzzyDate(2016, 1), place_id="place:af:jalalabad")
+    assert same_event(known, new)
+
+
+def test_resolve_events_other_place_or_day_or_type_do_not_merge() -> None:
+    known = _attack(date=FuzzyDate(2016, 1, 13), place_id="place:af:jalalabad")
+    assert not same_event(known, _attack(date=FuzzyDate(2016, 1, 13), place_id="place:af:kabul"))
+    assert not same_event(
+        known, _attack(date=FuzzyDate(2016, 1, 14), place_id="place:af:jalalabad")
+    )
+    arrest = _attack(type=EventType.ARREST, date=FuzzyDate(2016, 1, 13))
+    assert not same_event(known, arrest)
+
+
+def test_resolve_events_undated_reports_are_not_merged() -> None:
+    assert not same_event(_attack(date=FuzzyDate(2016)), _attack())
+
+
+def test_resolve_events_without_place_need_a_shared_perpetrator() -> None:
+    known = _attack(date=FuzzyDate(2016, 1, 13), perpetrators=("org:iskp",))
+    assert same_event(known, _attack(date=FuzzyDate(2016, 1, 13), perpetrators=("org:iskp",)))
+    assert not same_event(known, _attack(date=FuzzyDate(2016, 1, 13), perpetrators=("org:ttp",)))
+
+
+def test_resolve_events_merge_refines_date_and_keeps_first_toll() -> None:
+    known = _attack(date=FuzzyDate(2016, 1), killed=Count.exactly(17))
+    new = _attack(id="other", date=FuzzyDate(2016, 1, 13), killed=Count.exactly(19))
+    merged = merge_events(known, new)
+    assert merged.id == "e"
+    assert merged.date == FuzzyDate(2016, 1, 13)
+    assert merged.killed == Count.exactly(17)
