@@ -1,0 +1,107 @@
+"""Mosaic's extraction of one report, read as the five MUC-4 role fillers GRIT scores.
+
+Only incident events count (attacks and killings; arrests, operations and the rest are not
+MUC-4 incidents). For each incident:
+- PerpOrg: perpetrators that are organisations, unless their name is a description of
+  people ("FMLN guerrillas", "urban commandos"), which goes to PerpInd;
+- PerpInd: perpetrators that are persons or other non-place entities, and those descriptions;
+- Victim: targets that are persons (GRIT's Victim holds only HUM TGT: NAME, so descriptions
+  of people such as "peasants" are dropped rather than counted as physical targets);
+- Target: the other targets (buildings, vehicles, facilities, organisations' premises);
+- Weapon: weapon phrases of `lexicon.WEAPONS` in the incident's evidence sentence, because
+  EventFinding has no instrument field.
+Each entity becomes one predicted entity with a single mention, the form the report itself
+uses: CEAF-REE's similarity needs every predicted mention to be a gold mention, so gazetteer
+aliases that the text never writes would only cost matches. Entities are merged within a
+role by their normal form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mosaic.evaluation.muc4.ceaf_ree import ROLES, normalise_mention
+from mosaic.evaluation.muc4.lexicon import ATTACKER_NOUNS, HUMAN_NOUNS, find_weapons, last_word
+from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, ReportExtraction
+
+INCIDENT_TYPES: frozenset[EventType] = frozenset({EventType.ATTACK, EventType.KILLING})
+"""Event types that are MUC-4 incidents (attack, bombing, kidnapping, arson... all map here)."""
+
+
+def incident_events(extraction: ReportExtraction) -> list[EventFinding]:
+    """The events of an extraction that MUC-4 would template."""
+    return [event for event in extraction.events if event.type in INCIDENT_TYPES]
+
+
+def perpetrator_role(ref: EntityRef) -> str | None:
+    """PerpOrg or PerpInd for a perpetrator; None for a place."""
+    if ref.kind is EntityKind.PLACE:
+        return None
+    if ref.kind is EntityKind.ORGANIZATION and last_word(ref.name) not in ATTACKER_NOUNS:
+        return "PerpOrg"
+    return "PerpInd"
+
+
+def target_role(ref: EntityRef) -> str | None:
+    """Victim for a named person, Target for a thing; None for people described, or a place."""
+    if ref.kind is EntityKind.PERSON:
+        return "Victim"
+    if ref.kind is EntityKind.PLACE or last_word(ref.name) in HUMAN_NOUNS:
+        return None
+    return "Target"
+
+
+def surface_form(ref: EntityRef, extraction: ReportExtraction, text: str) -> str:
+    """How the report writes `ref`: its first linked mention, else a name found in the text."""
+    linked = [
+        mention
+        for mention, mention_ref in extraction.mentions
+        if mention_ref is not None
+        and (mention_ref == ref or (ref.key is not None and mention_ref.key == ref.key))
+    ]
+    if linked:
+        return min(linked, key=lambda mention: mention.start).text
+    lowered = text.lower()
+    found = [(lowered.find(name.lower()), name) for name in ref.names if name]
+    present = [(at, name) for at, name in found if at >= 0]
+    if present:
+        at, name = min(present)
+        return text[at : at + len(name)]
+    return ref.name
+
+
+def _add(
+    fillers: dict[str, list[list[str]]], seen: set[tuple[str, str]], role: str, form: str
+) -> None:
+    key = (role, normalise_mention(form))
+    if key[1] and key not in seen:
+        seen.add(key)
+        fillers[role].append([form])
+
+
+def role_fillers(
+    extraction: ReportExtraction, text: str, weapons_from_evidence: bool = True
+) -> dict[str, list[list[str]]]:
+    """The predicted role fillers of one report: role -> entities -> [mention]."""
+    fillers: dict[str, list[list[str]]] = {role: [] for role in ROLES}
+    seen: set[tuple[str, str]] = set()
+    for event in incident_events(extraction):
+        for role, form in _event_fillers(event, extraction, text, weapons_from_evidence):
+            _add(fillers, seen, role, form)
+    return fillers
+
+
+def _event_fillers(
+    event: EventFinding, extraction: ReportExtraction, text: str, weapons: bool
+) -> Iterable[tuple[str, str]]:
+    for ref in event.perpetrators:
+        role = perpetrator_role(ref)
+        if role:
+            yield role, surface_form(ref, extraction, text)
+    for ref in event.targets:
+        role = target_role(ref)
+        if role:
+            yield role, surface_form(ref, extraction, text)
+    if weapons:
+        for weapon in find_weapons(event.evidence.sentence):
+            yield "Weapon", weapon
