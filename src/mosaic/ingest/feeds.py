@@ -1,0 +1,132 @@
+"""RSS and Atom feeds: one report per entry, its HTML reduced to plain text."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import re
+import time
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import feedparser
+
+from mosaic.errors import InputError
+from mosaic.ingest.dates import parse_published
+from mosaic.ingest.decode import check_not_binary, decode_utf8
+from mosaic.ingest.html import html_to_text, parse_html
+from mosaic.ingest.source import Fields, ReadFailure, ReadResult, Source, build_report
+from mosaic.model import Report
+
+RSS_MEDIA_TYPE = "application/rss+xml"
+ATOM_MEDIA_TYPE = "application/atom+xml"
+_PLAIN_TYPES = frozenset({"text/plain", "text"})
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([^\"']+)[\"']")
+
+
+def read_feed(source: Source) -> Iterator[ReadResult]:
+    """A report or a failure for each entry, in feed order.
+
+    feedparser reads feeds that are not well-formed XML as far as it can, so a
+    feed is refused only when it is malformed and gives no entry at all.
+    """
+    check_not_binary(source.data, source.name)
+    _check_utf8(source)
+    parsed = feedparser.parse(source.data)
+    entries = list(parsed.get("entries", []))
+    if not entries:
+        raise InputError(source.name, _no_entries_problem(parsed))
+    version = str(parsed.get("version", ""))
+    media_type = ATOM_MEDIA_TYPE if version.startswith("atom") else RSS_MEDIA_TYPE
+    publisher = parsed.get("feed", {}).get("title")
+    for number, entry in enumerate(entries, start=1):
+        try:
+            yield _read_entry(source, entry, number, media_type, publisher)
+        except InputError as e:
+            yield ReadFailure(e)
+
+
+def _check_utf8(source: Source) -> None:
+    """Refuse invalid UTF-8 in a feed declared (or defaulting) to UTF-8.
+
+    feedparser would read such bytes as Windows-1252 without a word; a feed that
+    declares another encoding is left to feedparser to decode.
+    """
+    declared = _XML_ENCODING.search(source.data[:1024])
+    name = declared[1].decode("ascii", "replace") if declared else "utf-8"
+    try:
+        is_utf8 = codecs.lookup(name).name == "utf-8"
+    except LookupError:
+        is_utf8 = True
+    if is_utf8:
+        decode_utf8(source.data, source.name)
+
+
+def _no_entries_problem(parsed: Mapping[str, Any]) -> str:
+    if parsed.get("bozo"):
+        error = " ".join(str(parsed.get("bozo_exception", "")).split())
+        return f"malformed feed ({error or 'not RSS or Atom'}) with no entries"
+    if not parsed.get("version"):
+        return "not an RSS or Atom feed (no entries found)"
+    return "feed has no entries"
+
+
+def _read_entry(
+    source: Source, entry: Mapping[str, Any], number: int, media_type: str, publisher: object
+) -> Report:
+    """The report of entry `number`; a problem is named with the entry's number."""
+    where = f"entry {number}"
+    fields = Fields(
+        title=_text(entry.get("title")),
+        url=_text(entry.get("link")),
+        publisher=_text(publisher),
+        published=_entry_date(entry, source.name, where),
+    )
+    try:
+        return build_report(
+            source,
+            _entry_text(entry),
+            fields,
+            media_type,
+            source_path=f"{source.name}#entry{number}",
+            original=json.dumps(entry, default=str, sort_keys=True, ensure_ascii=False).encode(),
+        )
+    except InputError as e:
+        raise InputError(source.name, f"{where}: {e.problem}") from e
+
+
+def _entry_text(entry: Mapping[str, Any]) -> str:
+    """The longest content of the entry, else its summary, as plain text."""
+    candidates = [item for item in entry.get("content", []) if _text(item.get("value"))]
+    if not candidates and _text(entry.get("summary")):
+        candidates = [entry.get("summary_detail") or {"value": entry["summary"]}]
+    if not candidates:
+        return ""
+    best = max(candidates, key=lambda item: len(str(item.get("value"))))
+    value = str(best.get("value"))
+    if str(best.get("type", "")).lower() in _PLAIN_TYPES:
+        return value
+    return html_to_text(parse_html(value))
+
+
+def _entry_date(entry: Mapping[str, Any], source: str, where: str) -> dt.date | None:
+    """The date the entry was published, else updated, as written in its own time zone."""
+    for key in ("published", "updated"):
+        value = _text(entry.get(key))
+        if value is None:
+            continue
+        try:
+            return parse_published(value, source)
+        except InputError as e:
+            parsed = entry.get(f"{key}_parsed")
+            if isinstance(parsed, time.struct_time):
+                return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            raise InputError(source, f"{where}: {e.problem}") from e
+    return None
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None

@@ -1,0 +1,82 @@
+"""PDF documents: the text of every page, title and date from the document's metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+
+from pypdf import PdfReader
+
+from mosaic.errors import InputError
+from mosaic.ingest.dates import parse_published
+from mosaic.ingest.decode import first_line_title, normalise_text
+from mosaic.ingest.source import Fields, ReadResult, Source, build_report
+
+MEDIA_TYPE = "application/pdf"
+_PYPDF_LOGGER = "pypdf"
+
+
+def read_pdf(source: Source) -> list[ReadResult]:
+    """One report of all pages' text, pages separated by a blank line."""
+    if b"%PDF-" not in source.data[:1024]:
+        raise InputError(source.name, "not a readable PDF (no %PDF- header)")
+    reader, pages = _open(source)
+    text = "\n\n".join(pages)
+    if not normalise_text(text):
+        raise InputError(source.name, "PDF has no extractable text (a scan needs OCR first)")
+    return [build_report(source, text, _metadata_fields(reader, text), MEDIA_TYPE)]
+
+
+def _open(source: Source) -> tuple[PdfReader, list[str]]:
+    """The reader and each page's text; any failure of pypdf names the file.
+
+    pypdf raises many exception types on damaged files (its own, and ValueError,
+    KeyError or others from deep inside), so all of them are read as damage.
+    """
+    logger = logging.getLogger(_PYPDF_LOGGER)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(source.data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(source.name, "not a readable PDF (encrypted with a password)")
+        return reader, [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as e:
+        problem = f"not a readable PDF ({type(e).__name__}: {_one_line(e)})"
+        raise InputError(source.name, problem) from e
+    finally:
+        logger.setLevel(level)
+
+
+def _metadata_fields(reader: PdfReader, text: str) -> Fields:
+    """Title and creation date from the metadata; the first short line stands in for a title.
+
+    A creation date that does not parse is passed over: producers write it, not authors.
+    """
+    try:
+        metadata = reader.metadata
+        title = metadata.get("/Title") if metadata is not None else None
+        created = metadata.get("/CreationDate") if metadata is not None else None
+    except Exception:
+        return Fields(title=first_line_title(normalise_text(text)))
+    title_text = str(title).strip() if title else ""
+    return Fields(
+        title=title_text or first_line_title(normalise_text(text)),
+        published=_creation_date(created),
+    )
+
+
+def _creation_date(value: object) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return parse_published(str(value), "PDF metadata")
+    except InputError:
+        return None
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split()) or "no details"
