@@ -1,0 +1,126 @@
+"""The repository interface every store implements; services depend on this alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Protocol
+
+from mosaic.model import (
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Mention,
+    Relation,
+    RelationType,
+    Report,
+    ReviewStatus,
+    Statement,
+    SubjectKind,
+    Tlp,
+)
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for listing events; every field left None does not filter.
+
+    `participant_ids` keeps events with any of these entities among the
+    perpetrators; `since`/`until` compare against the event's first day.
+    """
+
+    participant_ids: tuple[str, ...] | None = None
+    country: str | None = None
+    type: EventType | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    place_id: str | None = None
+    max_tlp: Tlp | None = None
+    limit: int = 100
+    offset: int = 0
+    newest_first: bool = False
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    report_id: str
+    other_id: str
+    similarity: float
+
+
+class Repository(Protocol):
+    """Reads and writes of the knowledge base.
+
+    Writes are grouped by `transaction()`: everything written inside one block
+    is committed together or not at all. Every `save_*`/`add_*` is idempotent:
+    writing the same record (same id) twice leaves one record.
+    """
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    # reports
+    def has_report(self, content_hash: str) -> bool: ...
+    def add_report(self, report: Report, minhash: Sequence[int]) -> None: ...
+    def get_report(self, report_id: str) -> Report | None: ...
+    def list_reports(self, limit: int = 100, offset: int = 0) -> list[Report]: ...
+    def iter_minhashes(self) -> Iterator[tuple[str, tuple[int, ...]]]: ...
+    def link_near_duplicate(self, link: NearDuplicate) -> None: ...
+    def near_duplicates_of(self, report_id: str) -> list[NearDuplicate]: ...
+
+    # mentions
+    def add_mentions(self, mentions: Sequence[Mention]) -> None: ...
+    def mentions_in_report(self, report_id: str) -> list[Mention]: ...
+
+    # entities
+    def save_entity(self, entity: Entity) -> None: ...
+    def get_entity(self, entity_id: str) -> Entity | None: ...
+    def find_entities_by_name(self, name: str) -> list[Entity]:
+        """Entities one of whose names has the same `resolve.names.match_key` as `name`."""
+        ...
+
+    def search_entities(
+        self, text: str, kind: EntityKind | None = None, limit: int = 20
+    ) -> list[Entity]:
+        """Entities any of whose names contains `text`, case-insensitively."""
+        ...
+
+    def list_entities(
+        self, kind: EntityKind | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Entity]: ...
+
+    # events
+    def save_event(self, event: Event) -> None: ...
+    def get_event(self, event_id: str) -> Event | None: ...
+    def find_events(self, query: EventQuery) -> list[Event]: ...
+    def count_events(self, query: EventQuery) -> int: ...
+    def event_merge_candidates(self, type: EventType, year: int | None) -> list[Event]:
+        """Events of this type whose date falls in `year` (or has none), to test for merging."""
+        ...
+
+    # relations
+    def save_relation(self, relation: Relation) -> None: ...
+    def get_relation(self, relation_id: str) -> Relation | None: ...
+    def find_relation(
+        self, type: RelationType, subject_id: str, object_id: str
+    ) -> Relation | None: ...
+    def relations_of(self, entity_id: str) -> list[Relation]: ...
+    def relations_as_of(self, day: dt.date) -> list[Relation]:
+        """Relations standing on `day` (start unknown or before, end unknown or after)."""
+        ...
+
+    def list_relations(self, limit: int = 1000, offset: int = 0) -> list[Relation]: ...
+
+    # statements
+    def add_statements(self, statements: Sequence[Statement]) -> None: ...
+    def get_statement(self, statement_id: str) -> Statement | None: ...
+    def statements_about(self, kind: SubjectKind, subject_id: str) -> list[Statement]: ...
+    def statements_in_report(self, report_id: str) -> list[Statement]: ...
+    def set_statement_status(self, statement_id: str, status: ReviewStatus) -> None: ...
+
+    # figures
+    def counts(self) -> dict[str, int]:
+        """Numbers of reports, mentions, entities (by kind), events, relations, statements."""
+        ...

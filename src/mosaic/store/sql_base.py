@@ -1,0 +1,110 @@
+"""Connections, transactions and upserts shared by every part of the SQL store.
+
+A write outside `transaction()` runs in a transaction of its own and commits at
+once; inside one, it joins that block's connection. The block's connection is
+kept per thread, so one repository may serve several threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+
+from mosaic.errors import StoreError
+from mosaic.store.engine import reason, shown
+from mosaic.store.rows import Row
+
+
+class SqlBase:
+    """The engine, and the connection of the transaction open in this thread, if any."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+        self._local = threading.local()
+
+    @property
+    def engine(self) -> sa.Engine:
+        return self._engine
+
+    def close(self) -> None:
+        """Close every pooled connection (the repository reconnects if used again)."""
+        self._engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Commit everything written in the block together, or nothing if it raises.
+
+        A nested block joins the outer one: nothing is committed until the
+        outermost block ends.
+        """
+        if self._current() is not None:
+            yield
+            return
+        with self._translated(), self._engine.begin() as connection:
+            self._local.connection = connection
+            try:
+                yield
+            finally:
+                self._local.connection = None
+
+    @contextmanager
+    def _connect(self) -> Iterator[sa.Connection]:
+        """The open transaction's connection, or a transaction for this call alone."""
+        current = self._current()
+        if current is not None:
+            with self._translated():
+                yield current
+            return
+        with self._translated(), self._engine.begin() as connection:
+            yield connection
+
+    def _current(self) -> sa.Connection | None:
+        connection: sa.Connection | None = getattr(self._local, "connection", None)
+        return connection
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except SQLAlchemyError as e:
+            raise StoreError(f"{shown(self._engine.url)}: {reason(e)}") from e
+
+
+def upsert(
+    connection: sa.Connection,
+    table: sa.Table,
+    rows: Sequence[Row],
+    keep: Collection[str] = (),
+) -> None:
+    """Insert `rows`, updating stored rows with the same primary key instead.
+
+    Columns named in `keep` keep their stored value on update. Within `rows`,
+    the last row for a key wins.
+    """
+    if not rows:
+        return
+    key = [column.name for column in table.primary_key.columns]
+    unique = list({tuple(row[name] for name in key): row for row in rows}.values())
+    insert = _insert(connection.dialect.name, table)
+    changed = {
+        name: insert.excluded[name] for name in unique[0] if name not in key and name not in keep
+    }
+    statement = (
+        insert.on_conflict_do_update(index_elements=key, set_=changed)
+        if changed
+        else insert.on_conflict_do_nothing(index_elements=key)
+    )
+    connection.execute(statement, unique)
+
+
+def _insert(dialect: str, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise StoreError(f"no upsert for the {dialect} dialect; use SQLite or PostgreSQL")

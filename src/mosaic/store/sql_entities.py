@@ -1,0 +1,68 @@
+"""Entities and their name index in the SQL store.
+
+Every name of an entity has a row in `entity_names` with its case-folded form
+(for substring search) and its `match_key` (for linking), so that both lookups
+are queries on one narrow table.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from mosaic.model import Entity, EntityKind
+from mosaic.resolve.names import match_key
+from mosaic.store.rows import entity_name_rows, entity_of, entity_row
+from mosaic.store.schema import entities, entity_names
+from mosaic.store.sql_base import SqlBase, upsert
+
+
+class SqlEntities(SqlBase):
+    def save_entity(self, entity: Entity) -> None:
+        """Store or replace the entity, and rewrite its names."""
+        with self._connect() as connection:
+            upsert(connection, entities, [entity_row(entity)])
+            connection.execute(sa.delete(entity_names).where(entity_names.c.entity_id == entity.id))
+            connection.execute(sa.insert(entity_names), entity_name_rows(entity))
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        with self._connect() as connection:
+            row = connection.execute(sa.select(entities).where(entities.c.id == entity_id)).first()
+        return entity_of(row._mapping) if row else None
+
+    def find_entities_by_name(self, name: str) -> list[Entity]:
+        """Entities one of whose names has the same `resolve.names.match_key` as `name`."""
+        key = match_key(name)
+        if not key:
+            return []
+        return self._entities_named(entity_names.c.key == key, kind=None, limit=None)
+
+    def search_entities(
+        self, text: str, kind: EntityKind | None = None, limit: int = 20
+    ) -> list[Entity]:
+        """Entities any of whose names contains `text`, case-insensitively; by name."""
+        matches = entity_names.c.folded.contains(text.casefold(), autoescape=True)
+        return self._entities_named(matches, kind=kind, limit=limit)
+
+    def list_entities(
+        self, kind: EntityKind | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Entity]:
+        """Entities by name (then id)."""
+        query = _by_name(sa.select(entities), kind).limit(limit).offset(offset)
+        with self._connect() as connection:
+            return [entity_of(row) for row in connection.execute(query).mappings().all()]
+
+    def _entities_named(
+        self, condition: sa.ColumnElement[bool], kind: EntityKind | None, limit: int | None
+    ) -> list[Entity]:
+        named = sa.select(entity_names.c.entity_id).where(condition)
+        query = _by_name(sa.select(entities).where(entities.c.id.in_(named)), kind).limit(limit)
+        with self._connect() as connection:
+            return [entity_of(row) for row in connection.execute(query).mappings().all()]
+
+
+def _by_name(
+    query: sa.Select[tuple[object, ...]], kind: EntityKind | None
+) -> sa.Select[tuple[object, ...]]:
+    if kind is not None:
+        query = query.where(entities.c.kind == kind.value)
+    return query.order_by(entities.c.name, entities.c.id)

@@ -1,0 +1,104 @@
+"""Events in the SQL store: saving with their participants, filtered and paged listing.
+
+The event row's `perpetrators` column is what reads return; `event_participants`
+only serves the "events of group X" filter, through its (entity_id, event_id)
+index, so a page of events is one query whatever its size.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from mosaic.model import Event, EventType
+from mosaic.store.ports import EventQuery
+from mosaic.store.rows import event_of, event_row
+from mosaic.store.rules import allowed_tlps, year_bounds
+from mosaic.store.schema import event_participants, events
+from mosaic.store.sql_base import SqlBase, upsert
+
+# The day columns serve queries; an event is read from its ISO dates.
+_READ = [
+    column
+    for column in events.c
+    if column.name not in ("date_first", "date_last", "date_precision")
+]
+
+
+class SqlEvents(SqlBase):
+    def save_event(self, event: Event) -> None:
+        """Store or replace the event, and rewrite its participants."""
+        participants = [
+            {"event_id": event.id, "entity_id": entity_id}
+            for entity_id in dict.fromkeys(event.perpetrators)
+        ]
+        with self._connect() as connection:
+            upsert(connection, events, [event_row(event)])
+            connection.execute(
+                sa.delete(event_participants).where(event_participants.c.event_id == event.id)
+            )
+            if participants:
+                connection.execute(sa.insert(event_participants), participants)
+
+    def get_event(self, event_id: str) -> Event | None:
+        with self._connect() as connection:
+            row = connection.execute(sa.select(*_READ).where(events.c.id == event_id)).first()
+        return event_of(row._mapping) if row else None
+
+    def find_events(self, query: EventQuery) -> list[Event]:
+        """Matching events by first day (undated last, ties by id), one page of them."""
+        first, key = events.c.date_first, events.c.id
+        order = (
+            [first.desc().nulls_last(), key.desc()]
+            if query.newest_first
+            else [first.asc().nulls_last(), key.asc()]
+        )
+        select = (
+            sa.select(*_READ)
+            .where(*_conditions(query))
+            .order_by(*order)
+            .limit(query.limit)
+            .offset(query.offset)
+        )
+        with self._connect() as connection:
+            return [event_of(row) for row in connection.execute(select).mappings().all()]
+
+    def count_events(self, query: EventQuery) -> int:
+        select = sa.select(sa.func.count()).select_from(events).where(*_conditions(query))
+        with self._connect() as connection:
+            return int(connection.execute(select).scalar_one())
+
+    def event_merge_candidates(self, type: EventType, year: int | None) -> list[Event]:
+        """Events of this type dated within `year` or undated; every one of the type if None."""
+        select = sa.select(*_READ).where(events.c.type == type.value)
+        if year is not None:
+            first, last = year_bounds(year)
+            select = select.where(
+                sa.or_(events.c.date_first.is_(None), events.c.date_first.between(first, last))
+            )
+        with self._connect() as connection:
+            rows = connection.execute(select.order_by(events.c.id)).mappings().all()
+        return [event_of(row) for row in rows]
+
+
+def _conditions(query: EventQuery) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clauses of a query; each maps to an indexed column."""
+    conditions: list[sa.ColumnElement[bool]] = []
+    if query.participant_ids is not None:
+        involved = sa.select(event_participants.c.event_id).where(
+            event_participants.c.entity_id.in_(query.participant_ids)
+        )
+        conditions.append(events.c.id.in_(involved))
+    for column, value in (
+        (events.c.country, query.country),
+        (events.c.type, query.type.value if query.type else None),
+        (events.c.place_id, query.place_id),
+    ):
+        if value is not None:
+            conditions.append(column == value)
+    if query.since is not None:
+        conditions.append(events.c.date_first >= query.since)
+    if query.until is not None:
+        conditions.append(events.c.date_first <= query.until)
+    if query.max_tlp is not None:
+        conditions.append(events.c.tlp.in_([tlp.value for tlp in allowed_tlps(query.max_tlp)]))
+    return conditions

@@ -1,0 +1,59 @@
+"""Relations in the SQL store, including the network as it stood on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+
+from mosaic.model import Relation, RelationType
+from mosaic.store.rows import relation_of, relation_row
+from mosaic.store.rules import relation_pairs
+from mosaic.store.schema import relations
+from mosaic.store.sql_base import SqlBase, upsert
+
+# The first/last day columns serve queries; a relation is read from its ISO dates.
+_READ = [column for column in relations.c if column.name not in ("start_first", "end_last")]
+
+
+class SqlRelations(SqlBase):
+    def save_relation(self, relation: Relation) -> None:
+        with self._connect() as connection:
+            upsert(connection, relations, [relation_row(relation)])
+
+    def get_relation(self, relation_id: str) -> Relation | None:
+        return next(iter(self._relations(relations.c.id == relation_id)), None)
+
+    def find_relation(self, type: RelationType, subject_id: str, object_id: str) -> Relation | None:
+        """The relation of this type between the two; either way round when symmetric."""
+        for subject, object_ in relation_pairs(type, subject_id, object_id):
+            found = self._relations(
+                relations.c.type == type.value,
+                relations.c.subject_id == subject,
+                relations.c.object_id == object_,
+            )
+            if found:
+                return found[0]
+        return None
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        """Relations with the entity on either side, by id."""
+        return self._relations(
+            sa.or_(relations.c.subject_id == entity_id, relations.c.object_id == entity_id)
+        )
+
+    def relations_as_of(self, day: dt.date) -> list[Relation]:
+        """Relations standing on `day` (start unknown or before, end unknown or after)."""
+        started = sa.or_(relations.c.start_first.is_(None), relations.c.start_first <= day)
+        not_ended = sa.or_(relations.c.end_last.is_(None), relations.c.end_last >= day)
+        return self._relations(started, not_ended)
+
+    def list_relations(self, limit: int = 1000, offset: int = 0) -> list[Relation]:
+        query = sa.select(*_READ).order_by(relations.c.id).limit(limit).offset(offset)
+        with self._connect() as connection:
+            return [relation_of(row) for row in connection.execute(query).mappings().all()]
+
+    def _relations(self, *conditions: sa.ColumnElement[bool]) -> list[Relation]:
+        query = sa.select(*_READ).where(*conditions).order_by(relations.c.id)
+        with self._connect() as connection:
+            return [relation_of(row) for row in connection.execute(query).mappings().all()]

@@ -1,0 +1,108 @@
+"""Reports, their near-duplicate links and their mentions in the SQL store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+import sqlalchemy as sa
+
+from mosaic.model import Mention, Report
+from mosaic.store.ports import NearDuplicate
+from mosaic.store.rows import mention_of, mention_row, minhash_of, report_of, report_row
+from mosaic.store.rules import canonical_pair
+from mosaic.store.schema import mentions as mention_table
+from mosaic.store.schema import near_duplicates, reports
+from mosaic.store.sql_base import SqlBase, upsert
+
+MINHASH_PAGE = 1000
+
+
+class SqlReports(SqlBase):
+    def has_report(self, content_hash: str) -> bool:
+        query = sa.select(reports.c.id).where(reports.c.content_hash == content_hash).limit(1)
+        with self._connect() as connection:
+            return connection.execute(query).first() is not None
+
+    def add_report(self, report: Report, minhash: Sequence[int]) -> None:
+        """Store the report, or update its metadata; the first ingestion time is kept."""
+        row = {**report_row(report, minhash), "ingested_at": _now()}
+        with self._connect() as connection:
+            upsert(connection, reports, [row], keep=("ingested_at",))
+
+    def get_report(self, report_id: str) -> Report | None:
+        with self._connect() as connection:
+            row = connection.execute(sa.select(reports).where(reports.c.id == report_id)).first()
+        return report_of(row._mapping) if row else None
+
+    def list_reports(self, limit: int = 100, offset: int = 0) -> list[Report]:
+        """The most recently ingested first."""
+        query = (
+            sa.select(reports)
+            .order_by(reports.c.ingested_at.desc(), reports.c.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._connect() as connection:
+            return [report_of(row) for row in connection.execute(query).mappings().all()]
+
+    def iter_minhashes(self) -> Iterator[tuple[str, tuple[int, ...]]]:
+        """Every report's signature, read in pages by id so no cursor stays open between them."""
+        after = ""
+        while True:
+            query = (
+                sa.select(reports.c.id, reports.c.minhash)
+                .where(reports.c.id > after)
+                .order_by(reports.c.id)
+                .limit(MINHASH_PAGE)
+            )
+            with self._connect() as connection:
+                page = connection.execute(query).all()
+            for report_id, minhash in page:
+                yield report_id, minhash_of(minhash)
+            if len(page) < MINHASH_PAGE:
+                return
+            after = page[-1][0]
+
+    def link_near_duplicate(self, link: NearDuplicate) -> None:
+        first, second = canonical_pair(link.report_id, link.other_id)
+        row = {"report_id": first, "other_id": second, "similarity": link.similarity}
+        with self._connect() as connection:
+            upsert(connection, near_duplicates, [row])
+
+    def near_duplicates_of(self, report_id: str) -> list[NearDuplicate]:
+        """Links touching the report, each turned to start from it; most similar first."""
+        table = near_duplicates
+        query = sa.select(table).where(
+            sa.or_(table.c.report_id == report_id, table.c.other_id == report_id)
+        )
+        with self._connect() as connection:
+            rows = connection.execute(query).all()
+        links = [
+            NearDuplicate(
+                report_id,
+                row.other_id if row.report_id == report_id else row.report_id,
+                row.similarity,
+            )
+            for row in rows
+        ]
+        return sorted(links, key=lambda link: (-link.similarity, link.other_id))
+
+    def add_mentions(self, mentions: Sequence[Mention]) -> None:
+        """Store mentions; one with the same report and span replaces the stored one."""
+        with self._connect() as connection:
+            upsert(connection, mention_table, [mention_row(mention) for mention in mentions])
+
+    def mentions_in_report(self, report_id: str) -> list[Mention]:
+        query = (
+            sa.select(mention_table)
+            .where(mention_table.c.report_id == report_id)
+            .order_by(mention_table.c.span_start, mention_table.c.span_end)
+        )
+        with self._connect() as connection:
+            return [mention_of(row) for row in connection.execute(query).mappings().all()]
+
+
+def _now() -> dt.datetime:
+    """UTC without a zone, as the column stores it on every dialect."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
