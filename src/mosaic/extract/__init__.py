@@ -1,0 +1,1 @@
+"""The extraction pipeline: spaCy components and the rules that turn text into findings."""
