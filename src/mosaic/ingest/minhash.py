@@ -17,15 +17,17 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-NEAR_DUPLICATE_THRESHOLD = 0.8
+NEAR_DUPLICATE_THRESHOLD = 0.4
 """Estimated Jaccard similarity from which two reports count as near-duplicates.
 
 One changed word alters at most five 5-word shingles, so k scattered edits in an
-n-word text leave a similarity of about (n - 5k) / (n + 5k): 0.8 tolerates about
-one edited word in 45 (six in a 300-word wire story, plus a changed headline or
-dateline), while two reports of one event written independently share few
-shingles (below 0.3). With 64 permutations the estimate's standard error near 0.8
-is about 0.05, so copies edited more lightly than that stay above the line.
+n-word text leave a similarity of about (n - 5k) / (n + 5k). A wire story that a
+second outlet republished with its own headline, a reworded lead and a dozen
+small edits measured 0.47-0.61 on the sample corpus, while two reports of one
+event written independently share almost no shingles (0.0-0.05). 0.4 sits
+between the two; with 64 permutations the estimate's standard error there is
+about 0.06. Near-duplicates are only linked, never dropped, so a false link costs
+little.
 """
 
 _PRIME = (1 << 61) - 1
