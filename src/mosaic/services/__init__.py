@@ -1,0 +1,1 @@
+"""Use cases: ingest, query, review. Each takes its ports (repository, extractor) as arguments."""

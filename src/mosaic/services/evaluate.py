@@ -1,0 +1,29 @@
+"""The evaluation use case: extract every gold document's text and score it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from mosaic.evaluation import EvaluationResult, GoldDocument, load_gold_dir, score_corpus
+from mosaic.extract.output import to_format
+from mosaic.model import Report
+from mosaic.services.ingest import Extractor
+
+
+def evaluate_gold_dir(gold_dir: Path, extractor: Extractor) -> EvaluationResult:
+    """Score the extractor on every gold file under `gold_dir`, as FORMAT.md says."""
+    documents = load_gold_dir(gold_dir)
+    reports = [_report(document) for document in documents]
+    outputs: list[tuple[GoldDocument, dict[str, Any]]] = []
+    for document, report, extraction in zip(
+        documents, reports, extractor.extract_many(reports), strict=True
+    ):
+        outputs.append((document, to_format(report, extraction, doc_id=document.doc_id)))
+    return score_corpus(outputs)
+
+
+def _report(document: GoldDocument) -> Report:
+    published = dt.date.fromisoformat(document.published) if document.published else None
+    return Report(text=document.text, published=published, source_path=str(document.path))

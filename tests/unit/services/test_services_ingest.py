@@ -1,0 +1,152 @@
+"""The ingest use case over the memory store, with a scripted extractor (no spaCy)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from mosaic.model import (
+    Count,
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    Evidence,
+    FuzzyDate,
+    RelationFinding,
+    RelationType,
+    Report,
+    ReportExtraction,
+    SubjectKind,
+)
+from mosaic.services.ingest import Outcome, ingest_paths
+from mosaic.store.memory import MemoryRepository
+
+ISKP = EntityRef("Islamic State Khorasan Province", EntityKind.ORGANIZATION, key="org:iskp")
+IS = EntityRef("Islamic State", EntityKind.ORGANIZATION, key="org:islamic-state")
+JALALABAD = EntityRef("Jalalabad", EntityKind.PLACE, key="place:af:jalalabad", country="AF")
+
+
+class ScriptedExtractor:
+    """Finds one attack per report; its toll is the first number in the text."""
+
+    name = "test.scripted.v1"
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def extract_many(
+        self, reports: Iterable[Report], n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[ReportExtraction]:
+        for report in reports:
+            self.seen.append(report.id)
+            yield self._extract(report)
+
+    def _extract(self, report: Report) -> ReportExtraction:
+        evidence = Evidence(0, len(report.text), report.text)
+        killed = int(re.findall(r"\d+", report.text)[0])
+        attack = EventFinding(
+            type=EventType.ATTACK,
+            evidence=evidence,
+            extractor=self.name,
+            date=FuzzyDate(2016, 1, 13),
+            country="AF",
+            place=JALALABAD,
+            perpetrators=(ISKP,),
+            killed=Count.exactly(killed),
+            attributed_to="police",
+        )
+        pledge = RelationFinding(
+            RelationType.AFFILIATE_OF, ISKP, IS, evidence, self.name, start=FuzzyDate(2015, 1)
+        )
+        return ReportExtraction(report.id, self.name, events=[attack], relations=[pledge])
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("Attack on the consulate in Jalalabad\n17 people died.\n")
+    (tmp_path / "b.txt").write_text("Jalalabad consulate toll rises\nThe toll rose to 19.\n")
+    return tmp_path
+
+
+def test_services_ingest_stores_reports_and_merges_one_event(folder: Path) -> None:
+    repo = MemoryRepository()
+    summary = ingest_paths(repo, ScriptedExtractor, [folder])
+    assert summary.count(Outcome.STORED) == 2
+    counts = repo.counts()
+    assert counts["reports"] == 2
+    assert counts["events"] == 1
+    assert counts["relations"] == 1
+
+
+def test_services_ingest_keeps_conflicting_tolls_side_by_side(folder: Path) -> None:
+    repo = MemoryRepository()
+    ingest_paths(repo, ScriptedExtractor, [folder])
+    [event_id] = {s.subject_id for s in _event_statements(repo)}
+    tolls = {
+        json.loads(s.value)
+        for s in repo.statements_about(SubjectKind.EVENT, event_id)
+        if s.prop == "killed"
+    }
+    assert tolls == {17, 19}
+    event = repo.get_event(event_id)
+    assert event is not None and event.killed == Count.exactly(17)
+
+
+def test_services_ingest_twice_changes_nothing_and_skips_extraction(folder: Path) -> None:
+    repo = MemoryRepository()
+    ingest_paths(repo, ScriptedExtractor, [folder])
+    before = repo.counts()
+    second = ScriptedExtractor()
+    summary = ingest_paths(repo, lambda: second, [folder])
+    assert summary.count(Outcome.DUPLICATE) == 2
+    assert second.seen == []
+    assert repo.counts() == before
+
+
+def test_services_ingest_reports_bad_files_and_goes_on(folder: Path) -> None:
+    (folder / "empty.txt").write_text("")
+    notes = folder.parent / "notes.docx"
+    notes.write_bytes(b"PK\x03\x04")
+    repo = MemoryRepository()
+    summary = ingest_paths(repo, ScriptedExtractor, [folder, notes])
+    failed = {Path(o.source).name for o in summary.failures}
+    assert failed == {"empty.txt", "notes.docx"}
+    assert summary.count(Outcome.STORED) == 2
+
+
+def test_services_ingest_failed_store_leaves_nothing(folder: Path) -> None:
+    class Broken(ScriptedExtractor):
+        def _extract(self, report: Report) -> ReportExtraction:
+            extraction = super()._extract(report)
+            bad = RelationFinding(
+                RelationType.ALLIANCE,
+                ISKP,
+                IS,
+                Evidence(0, 1, "x"),
+                self.name,
+                start=FuzzyDate(2015, 1),
+            )
+            extraction.relations.append(bad)
+            extraction.relations.append(None)  # type: ignore[arg-type]
+            return extraction
+
+    repo = MemoryRepository()
+    with pytest.raises(AttributeError):
+        ingest_paths(repo, Broken, [folder / "a.txt"])
+    assert repo.counts()["reports"] == 0
+    assert repo.counts()["events"] == 0
+
+
+def _event_statements(repo: MemoryRepository) -> list:  # type: ignore[type-arg]
+    report_ids = [r.id for r in repo.list_reports()]
+    return [
+        s
+        for report_id in report_ids
+        for s in repo.statements_in_report(report_id)
+        if s.subject_kind == SubjectKind.EVENT
+    ]
