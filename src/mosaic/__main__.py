@@ -1,0 +1,5 @@
+"""`python -m mosaic` runs the command line."""
+
+from mosaic.cli.app import main
+
+main()
