@@ -62,6 +62,15 @@ class Muc4Document:
         return dateline_date(self.text)
 
 
+def grit_number(doc_id: str) -> str:
+    """The numeric id GRIT's and GTT's prediction files use: TST3-MUC4-0002 -> "30002"."""
+    part, _, number = doc_id.rpartition("-")
+    try:
+        return str(int(part.split("-")[0][-1]) * 10000 + int(number))
+    except (ValueError, IndexError) as e:
+        raise InputError(doc_id, "not a MUC-4 message id") from e
+
+
 def dateline_date(text: str) -> dt.date | None:
     """The date of the dateline ("SAN SALVADOR, 16 NOV 89 (RADIO) --"); None when undated."""
     head = text[:200].split("--", 1)[0]

@@ -110,4 +110,4 @@ def _counted(slot: str, template: KeyTemplate) -> bool:
         return bool(template_locations(template))
     if slot == "place":
         return any(loc.places for loc in template_locations(template))
-    return True
+    return bool(key_effects(template.slot("HUM TGT: EFFECT OF INCIDENT")))

@@ -10,6 +10,10 @@ MUC-4 incidents). For each incident:
 - Target: the other targets (buildings, vehicles, facilities, organisations' premises);
 - Weapon: weapon phrases of `lexicon.WEAPONS` in the incident's evidence sentence, because
   EventFinding has no instrument field.
+With `attackers_from_evidence`, descriptions of attackers in the evidence sentence
+("guerrillas", "heavily armed men") are added to PerpInd as well: Mosaic's perpetrators are
+entities, so such descriptions are otherwise never predicted. It is off by default, since it
+measures the adapter's word list rather than the extractor.
 Each entity becomes one predicted entity with a single mention, the form the report itself
 uses: CEAF-REE's similarity needs every predicted mention to be a gold mention, so gazetteer
 aliases that the text never writes would only cost matches. Entities are merged within a
@@ -18,11 +22,20 @@ role by their normal form.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from mosaic.evaluation.muc4.ceaf_ree import ROLES, normalise_mention
-from mosaic.evaluation.muc4.lexicon import ATTACKER_NOUNS, HUMAN_NOUNS, find_weapons, last_word
+from mosaic.evaluation.muc4.lexicon import (
+    ATTACKER_NOUNS,
+    HUMAN_NOUNS,
+    find_attackers,
+    find_weapons,
+    last_word,
+)
 from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, ReportExtraction
+
+_POSSESSIVE = re.compile(r"['’][sS]?$")
 
 INCIDENT_TYPES: frozenset[EventType] = frozenset({EventType.ATTACK, EventType.KILLING})
 """Event types that are MUC-4 incidents (attack, bombing, kidnapping, arson... all map here)."""
@@ -52,7 +65,20 @@ def target_role(ref: EntityRef) -> str | None:
 
 
 def surface_form(ref: EntityRef, extraction: ReportExtraction, text: str) -> str:
-    """How the report writes `ref`: its first linked mention, else a name found in the text."""
+    """How the report writes `ref`, without a possessive "'s"; a person's fullest name.
+
+    The form is the ref's first linked mention, else the first of its names found in the
+    text, else its name. For a person, a longer PERSON mention that contains that form
+    ("MARIA ELENA DIAZ PEREZ" for "PEREZ") is taken instead, as the key names people in
+    full.
+    """
+    form = _strip_possessive(_written_form(ref, extraction, text))
+    if ref.kind is EntityKind.PERSON:
+        return fullest_name(form, extraction)
+    return form
+
+
+def _written_form(ref: EntityRef, extraction: ReportExtraction, text: str) -> str:
     linked = [
         mention
         for mention, mention_ref in extraction.mentions
@@ -70,6 +96,27 @@ def surface_form(ref: EntityRef, extraction: ReportExtraction, text: str) -> str
     return ref.name
 
 
+def fullest_name(form: str, extraction: ReportExtraction) -> str:
+    """The longest PERSON mention whose words contain `form`'s words in a row; else `form`."""
+    words = normalise_mention(form).split()
+    best = form
+    for mention, _ref in extraction.mentions:
+        candidate = _strip_possessive(mention.text)
+        longer = mention.label == "PERSON" and len(candidate) > len(best)
+        if longer and _contains(normalise_mention(candidate).split(), words):
+            best = candidate
+    return best
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return n > 0 and any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def _strip_possessive(form: str) -> str:
+    return _POSSESSIVE.sub("", form.strip())
+
+
 def _add(
     fillers: dict[str, list[list[str]]], seen: set[tuple[str, str]], role: str, form: str
 ) -> None:
@@ -80,7 +127,10 @@ def _add(
 
 
 def role_fillers(
-    extraction: ReportExtraction, text: str, weapons_from_evidence: bool = True
+    extraction: ReportExtraction,
+    text: str,
+    weapons_from_evidence: bool = True,
+    attackers_from_evidence: bool = False,
 ) -> dict[str, list[list[str]]]:
     """The predicted role fillers of one report: role -> entities -> [mention]."""
     fillers: dict[str, list[list[str]]] = {role: [] for role in ROLES}
@@ -88,6 +138,9 @@ def role_fillers(
     for event in incident_events(extraction):
         for role, form in _event_fillers(event, extraction, text, weapons_from_evidence):
             _add(fillers, seen, role, form)
+        if attackers_from_evidence:
+            for form in find_attackers(event.evidence.sentence):
+                _add(fillers, seen, "PerpInd", form)
     return fillers
 
 

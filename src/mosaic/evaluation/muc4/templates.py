@@ -12,8 +12,10 @@ incident event extracted from the same document agrees with it:
 - place: one of the event place's names is a place the key names below the country level
   (city, department, neighbourhood...). Templates naming only a country are not counted.
 - effect: the event's effects equal the key's, where an effect is "death" (an event with at
-  least one killed; a DEATH fill) and "injury" (at least one wounded; an INJURY fill). A key
-  with neither (no fill, NO INJURY OR DEATH, REGAINED FREEDOM...) wants an event with none.
+  least one killed; a DEATH fill) and "injury" (at least one wounded; an INJURY fill).
+  Templates with neither (no fill, NO INJURY OR DEATH, REGAINED FREEDOM...) are not
+  counted, so that an extractor that never reads casualties scores 0, not the share of
+  incidents without casualties.
 Names are compared in GRIT's normal form after accents are stripped.
 """
 
