@@ -1,0 +1,1 @@
+"""Who may see what: organisations, markings and the policy that applies them."""
