@@ -1,0 +1,47 @@
+"""The application factory: the JSON API under /api, the web app at /, OpenAPI at /openapi.json."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import FastAPI
+
+from mosaic import __version__
+from mosaic.api import explore, geo, records, writes
+from mosaic.api.context import AppContext
+from mosaic.api.errors import install_error_handlers
+from mosaic.services.ingest import Extractor
+from mosaic.store.ports import Repository
+
+
+def default_extractor() -> Extractor:
+    """The spaCy pipeline, loaded on the first ingest request only."""
+    from mosaic.bootstrap import load_extractor
+
+    return load_extractor()
+
+
+def create_app(
+    repository_factory: Callable[[], Repository],
+    extractor_factory: Callable[[], Extractor] = default_extractor,
+    *,
+    web: bool = True,
+) -> FastAPI:
+    """A FastAPI app over the repository `repository_factory` opens (once, on first use)."""
+    app = FastAPI(
+        title="Mosaic",
+        version=__version__,
+        description="Sourced facts about militant networks: reports, entities, events, "
+        "relations, the statements behind them, and the analyst's review of them.",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.mosaic = AppContext(repository_factory, extractor_factory)
+    install_error_handlers(app)
+    for module in (records, explore, geo, writes):
+        app.include_router(module.router)
+    if web:
+        from mosaic.web.app import install_web
+
+        install_web(app)
+    return app

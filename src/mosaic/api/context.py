@@ -1,0 +1,85 @@
+"""What every request needs: the repository as its reader may see it, the extractor, the review log.
+
+The repository is opened once, on first use, and shared by all requests (the
+SQL store keeps one connection per thread). The reader's policy is decided in
+`policy_for`, the single place that will read a login once there is one.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import partial
+from typing import cast
+
+from fastapi import Request
+
+from mosaic.api import statistics
+from mosaic.api.cache import FigureCache
+from mosaic.api.visible import VisibleRepository
+from mosaic.services.ingest import Extractor
+from mosaic.share.policy import AccessPolicy
+from mosaic.store.aggregates import Bucket
+from mosaic.store.ports import EventQuery, Repository
+from mosaic.store.review import ReviewLog, review_log_for
+
+
+class AppContext:
+    """The app's long-lived parts, made lazily so that creating the app opens nothing."""
+
+    def __init__(
+        self,
+        repository_factory: Callable[[], Repository],
+        extractor_factory: Callable[[], Extractor],
+    ) -> None:
+        self._repository_factory = repository_factory
+        self.extractor_factory = extractor_factory
+        self._lock = threading.Lock()
+        self._repository: Repository | None = None
+        self._review_log: ReviewLog | None = None
+        self.figures = FigureCache()
+
+    def repository(self) -> Repository:
+        """The store itself, unfiltered: only for writes and for `VisibleRepository`."""
+        with self._lock:
+            if self._repository is None:
+                self._repository = self._repository_factory()
+            return self._repository
+
+    def review_log(self) -> ReviewLog:
+        repo = self.repository()
+        with self._lock:
+            if self._review_log is None:
+                self._review_log = review_log_for(repo)
+            return self._review_log
+
+    def policy_for(self, request: Request) -> AccessPolicy:
+        """Who is asking. Today always the local analyst, who sees everything."""
+        return AccessPolicy.local()
+
+
+def context(request: Request) -> AppContext:
+    return cast(AppContext, request.app.state.mosaic)
+
+
+def event_counts(
+    request: Request, repo: VisibleRepository, dimensions: tuple[str, ...], query: EventQuery
+) -> list[Bucket]:
+    """`statistics.event_counts`, cached per reader for the cache's time to live."""
+    key = ("event_counts", repo.policy, dimensions, query)
+    compute = partial(statistics.event_counts, repo, dimensions, query)
+    return context(request).figures.get(key, compute)
+
+
+def visible_repository(request: Request) -> VisibleRepository:
+    """FastAPI dependency: the repository filtered by the caller's policy."""
+    ctx = context(request)
+    return VisibleRepository(ctx.repository(), ctx.policy_for(request))
+
+
+def review_log(request: Request) -> ReviewLog:
+    return context(request).review_log()
+
+
+def policy(request: Request) -> AccessPolicy:
+    return context(request).policy_for(request)

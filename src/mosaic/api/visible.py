@@ -1,0 +1,175 @@
+"""The repository as one reader may see it: every read of the API and web app passes here.
+
+`VisibleRepository` wraps any `Repository` and applies an `AccessPolicy` to what
+it returns, so that endpoints, pages and the analyses they call (profiles,
+networks, evidence) never check markings themselves. Writes pass through: the
+reader who writes is the owner of what they write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import replace
+
+from mosaic.model import (
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Mention,
+    Relation,
+    RelationType,
+    Report,
+    ReviewStatus,
+    Statement,
+    SubjectKind,
+)
+from mosaic.share.policy import AccessPolicy
+from mosaic.store.ports import EventQuery, NearDuplicate, Repository
+
+
+class VisibleRepository:
+    """A `Repository` that returns only what `policy` lets its reader see."""
+
+    def __init__(self, inner: Repository, policy: AccessPolicy) -> None:
+        self.inner = inner
+        self.policy = policy
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return self.inner.transaction()
+
+    # reports
+    def has_report(self, content_hash: str) -> bool:
+        return self.inner.has_report(content_hash)
+
+    def add_report(self, report: Report, minhash: Sequence[int]) -> None:
+        self.inner.add_report(report, minhash)
+
+    def get_report(self, report_id: str) -> Report | None:
+        return self.policy.visible(self.inner.get_report(report_id))
+
+    def list_reports(self, limit: int = 100, offset: int = 0) -> list[Report]:
+        return self.policy.only_visible(self.inner.list_reports(limit, offset))
+
+    def iter_minhashes(self) -> Iterator[tuple[str, tuple[int, ...]]]:
+        return self.inner.iter_minhashes()
+
+    def link_near_duplicate(self, link: NearDuplicate) -> None:
+        self.inner.link_near_duplicate(link)
+
+    def near_duplicates_of(self, report_id: str) -> list[NearDuplicate]:
+        links = self.inner.near_duplicates_of(report_id)
+        return [link for link in links if self._report_visible(link.other_id)]
+
+    # mentions
+    def add_mentions(self, mentions: Sequence[Mention]) -> None:
+        self.inner.add_mentions(mentions)
+
+    def mentions_in_report(self, report_id: str) -> list[Mention]:
+        if not self._report_visible(report_id):
+            return []
+        mentions = self.inner.mentions_in_report(report_id)
+        return [
+            m if self._entity_visible(m.entity_id) else replace(m, entity_id=None) for m in mentions
+        ]
+
+    # entities
+    def save_entity(self, entity: Entity) -> None:
+        self.inner.save_entity(entity)
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        return self.policy.visible(self.inner.get_entity(entity_id))
+
+    def find_entities_by_name(self, name: str) -> list[Entity]:
+        return self.policy.only_visible(self.inner.find_entities_by_name(name))
+
+    def search_entities(
+        self, text: str, kind: EntityKind | None = None, limit: int = 20
+    ) -> list[Entity]:
+        return self.policy.only_visible(self.inner.search_entities(text, kind, limit))
+
+    def list_entities(
+        self, kind: EntityKind | None = None, limit: int = 100, offset: int = 0
+    ) -> list[Entity]:
+        return self.policy.only_visible(self.inner.list_entities(kind, limit, offset))
+
+    # events
+    def save_event(self, event: Event) -> None:
+        self.inner.save_event(event)
+
+    def get_event(self, event_id: str) -> Event | None:
+        return self.policy.visible(self.inner.get_event(event_id))
+
+    def find_events(self, query: EventQuery) -> list[Event]:
+        return self.policy.only_visible(self.inner.find_events(self._narrowed(query)))
+
+    def count_events(self, query: EventQuery) -> int:
+        return self.inner.count_events(self._narrowed(query))
+
+    def event_merge_candidates(self, type: EventType, year: int | None) -> list[Event]:
+        return self.inner.event_merge_candidates(type, year)
+
+    # relations
+    def save_relation(self, relation: Relation) -> None:
+        self.inner.save_relation(relation)
+
+    def get_relation(self, relation_id: str) -> Relation | None:
+        return self.policy.visible(self.inner.get_relation(relation_id))
+
+    def find_relation(self, type: RelationType, subject_id: str, object_id: str) -> Relation | None:
+        return self.inner.find_relation(type, subject_id, object_id)
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        return self._joinable(self.inner.relations_of(entity_id))
+
+    def relations_as_of(self, day: dt.date) -> list[Relation]:
+        return self._joinable(self.inner.relations_as_of(day))
+
+    def list_relations(self, limit: int = 1000, offset: int = 0) -> list[Relation]:
+        return self._joinable(self.inner.list_relations(limit, offset))
+
+    # statements
+    def add_statements(self, statements: Sequence[Statement]) -> None:
+        self.inner.add_statements(statements)
+
+    def get_statement(self, statement_id: str) -> Statement | None:
+        return self.policy.visible(self.inner.get_statement(statement_id))
+
+    def statements_about(self, kind: SubjectKind, subject_id: str) -> list[Statement]:
+        return self.policy.only_visible(self.inner.statements_about(kind, subject_id))
+
+    def statements_in_report(self, report_id: str) -> list[Statement]:
+        if not self._report_visible(report_id):
+            return []
+        return self.policy.only_visible(self.inner.statements_in_report(report_id))
+
+    def set_statement_status(self, statement_id: str, status: ReviewStatus) -> None:
+        self.inner.set_statement_status(statement_id, status)
+
+    def counts(self) -> dict[str, int]:
+        return self.inner.counts()
+
+    # the rule applied to what a record points at
+    def _narrowed(self, query: EventQuery) -> EventQuery:
+        """The query with the reader's clearance, when the store can filter by itself."""
+        if self.policy.sees_everything or query.max_tlp is not None:
+            return query
+        return replace(query, max_tlp=self.policy.clearance)
+
+    def _report_visible(self, report_id: str) -> bool:
+        return self.policy.sees_everything or self.get_report(report_id) is not None
+
+    def _entity_visible(self, entity_id: str | None) -> bool:
+        if entity_id is None or self.policy.sees_everything:
+            return True
+        return self.get_entity(entity_id) is not None
+
+    def _joinable(self, relations: list[Relation]) -> list[Relation]:
+        """Visible relations whose two ends are visible too."""
+        return [
+            r
+            for r in self.policy.only_visible(relations)
+            if self._entity_visible(r.subject_id) and self._entity_visible(r.object_id)
+        ]

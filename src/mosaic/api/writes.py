@@ -1,0 +1,216 @@
+"""Write endpoints: ingest a report (JSON text or a file upload) and review decisions.
+
+Ingest runs the CLI's use case (`mosaic.services.ingest`): the same readers,
+extractor, duplicate checks and transaction per report. Review decisions go
+through `mosaic.api.reviewing`, which records who decided what and when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Response, UploadFile
+from pydantic import BaseModel, Field
+
+from mosaic.api import entity_edits, reviewing, schemas, statistics
+from mosaic.api.context import AppContext, context, policy, review_log, visible_repository
+from mosaic.api.params import Page, page
+from mosaic.api.visible import VisibleRepository
+from mosaic.errors import InputError
+from mosaic.ingest import ReadFailure, read_reports
+from mosaic.model import Marking, Report, Tlp
+from mosaic.services.ingest import Outcome, ReportOutcome, store_report
+from mosaic.share.policy import AccessPolicy
+from mosaic.store.review import ReviewLog
+
+router = APIRouter(prefix="/api", tags=["write"])
+Repo = Annotated[VisibleRepository, Depends(visible_repository)]
+Log = Annotated[ReviewLog, Depends(review_log)]
+Reader = Annotated[AccessPolicy, Depends(policy)]
+Context = Annotated[AppContext, Depends(context)]
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+class ReportIn(BaseModel):
+    """A report given as text; the fields a reader would otherwise take from a file."""
+
+    text: str = Field(min_length=1, description="The report's full text.")
+    title: str | None = None
+    published: dt.date | None = Field(None, description="YYYY-MM-DD")
+    url: str | None = None
+    publisher: str | None = None
+    marking: Tlp = Tlp.CLEAR
+
+
+def outcome_json(outcome: ReportOutcome) -> dict[str, Any]:
+    return {
+        "outcome": outcome.outcome.value,
+        "source": outcome.source,
+        "report_id": outcome.report_id,
+        "events": outcome.events,
+        "relations": outcome.relations,
+        "near_duplicates": list(outcome.near_duplicates),
+        "error": outcome.error,
+    }
+
+
+def ingest_reports(ctx: AppContext, reports: list[Report], response: Response) -> dict[str, Any]:
+    """Extract and store new reports; duplicates are reported, not extracted again."""
+    repo = ctx.repository()
+    fresh = [r for r in reports if not repo.has_report(r.content_hash)]
+    outcomes = [
+        ReportOutcome(Outcome.DUPLICATE, r.source_path or "", r.id)
+        for r in reports
+        if r not in fresh
+    ]
+    if fresh:
+        extractions = ctx.extractor_factory().extract_many(fresh)
+        for report, extraction in zip(fresh, extractions, strict=True):
+            outcomes.append(store_report(repo, report, extraction))
+    stored = any(o.outcome is Outcome.STORED for o in outcomes)
+    if stored:
+        ctx.figures.clear()
+    response.status_code = 201 if stored else 200
+    return {"outcomes": [outcome_json(o) for o in outcomes]}
+
+
+@router.post("/reports", summary="Ingest a report given as JSON text", status_code=201)
+def ingest_text(body: ReportIn, ctx: Context, reader: Reader, response: Response) -> Any:
+    report = Report(
+        text=body.text,
+        title=body.title,
+        url=body.url,
+        publisher=body.publisher,
+        published=body.published,
+        source_path="api",
+        marking=Marking(owner=reader.organisation, tlp=body.marking),
+    )
+    return ingest_reports(ctx, [report], response)
+
+
+@router.post(
+    "/reports/upload", summary="Ingest an uploaded file (text, Markdown, HTML, PDF, JSONL)"
+)
+def ingest_upload(
+    ctx: Context,
+    response: Response,
+    file: Annotated[UploadFile, File(description="The report file.")],
+    published: Annotated[str | None, Form(description="YYYY-MM-DD if the file has none")] = None,
+) -> Any:
+    name = Path(file.filename or "upload.txt").name
+    data = file.file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise InputError(name, f"larger than {MAX_UPLOAD // (1024 * 1024)} MB")
+    day = _published(published)
+    with tempfile.TemporaryDirectory(prefix="mosaic-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        results = list(read_reports(path, published=day))
+    failures = [r for r in results if isinstance(r, ReadFailure)]
+    reports = [r for r in results if isinstance(r, Report)]
+    if failures and not reports:
+        raise InputError(name, failures[0].error.problem)
+    for report in reports:
+        report.source_path = f"upload:{name}"
+    return ingest_reports(ctx, reports, response)
+
+
+def _published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise InputError("published", f"not a date: {value!r} (use YYYY-MM-DD)") from error
+
+
+class StatementDecision(BaseModel):
+    action: str = Field(description="confirm, reject or correct")
+    value: Any = Field(None, description="The corrected value (for correct), in FORMAT.md form.")
+    note: str | None = None
+
+
+class MergeIn(BaseModel):
+    keep: str = Field(description="Id of the entity that stays.")
+    absorb: str = Field(description="Id of the entity merged into it.")
+    note: str | None = None
+
+
+class SplitIn(BaseModel):
+    entity: str
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    events: list[str] = []
+    relations: list[str] = []
+    note: str | None = None
+
+
+@router.get("/review/queue", summary="Statements waiting for a decision, least confident first")
+def review_queue(repo: Repo, paging: Annotated[Page, Depends(page)]) -> dict[str, Any]:
+    waiting = statistics.unreviewed(repo, paging.limit, paging.offset)
+    items = [schemas.statement_json(s) for s in waiting]
+    return schemas.page_json(items, paging.limit, paging.offset)
+
+
+@router.get("/review/decisions", summary="Review decisions, newest first")
+def decisions(
+    log: Log, paging: Annotated[Page, Depends(page)], target: str | None = None
+) -> dict[str, Any]:
+    found = log.history(target, paging.limit, paging.offset)
+    return schemas.page_json([schemas.decision_json(d) for d in found], paging.limit, paging.offset)
+
+
+@router.post("/review/statements/{statement_id}", summary="Confirm, reject or correct a statement")
+def decide(
+    statement_id: str, body: StatementDecision, repo: Repo, log: Log, reader: Reader, ctx: Context
+) -> dict[str, Any]:
+    ctx.figures.clear()
+    reviewing.require_statement(repo, statement_id)
+    inner = repo.inner
+    if body.action in reviewing.STATUS_OF:
+        made = reviewing.set_status(inner, log, statement_id, body.action, reader.user, body.note)
+    elif body.action == "correct":
+        if body.value is None:
+            raise InputError("value", "a correction needs the corrected value")
+        made = reviewing.correct(inner, log, statement_id, body.value, reader.user, body.note)
+    else:
+        raise InputError(
+            "action", f"unknown action {body.action!r}; one of confirm, reject, correct"
+        )
+    return schemas.decision_json(made)
+
+
+@router.post("/review/merge", summary="Merge one entity into another")
+def merge(body: MergeIn, repo: Repo, log: Log, reader: Reader, ctx: Context) -> dict[str, Any]:
+    ctx.figures.clear()
+    for entity_id in (body.keep, body.absorb):
+        entity_edits.require(repo, entity_id)
+    made = reviewing.merge_entities(repo.inner, log, body.keep, body.absorb, reader.user, body.note)
+    return schemas.decision_json(made)
+
+
+@router.post("/review/split", summary="Split an entity that conflates two")
+def split(body: SplitIn, repo: Repo, log: Log, reader: Reader, ctx: Context) -> dict[str, Any]:
+    ctx.figures.clear()
+    entity_edits.require(repo, body.entity)
+    made = reviewing.split_entity(
+        repo.inner,
+        log,
+        body.entity,
+        body.name,
+        body.aliases,
+        body.events,
+        body.relations,
+        reader.user,
+        body.note,
+    )
+    return schemas.decision_json(made)
+
+
+@router.post("/review/decisions/{decision_id}/undo", summary="Undo a review decision")
+def undo(decision_id: str, repo: Repo, log: Log, reader: Reader, ctx: Context) -> dict[str, Any]:
+    ctx.figures.clear()
+    return schemas.decision_json(reviewing.undo(repo.inner, log, decision_id, reader.user))

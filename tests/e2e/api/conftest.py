@@ -1,0 +1,47 @@
+"""An API client over the sample knowledge base, once in memory and once in a SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from mosaic.api.app import create_app
+from mosaic.api.sample import build_sample
+from mosaic.model import Report, ReportExtraction
+from mosaic.store.memory import MemoryRepository
+from mosaic.store.ports import Repository
+from mosaic.store.sql import open_repository
+
+
+class EmptyExtractor:
+    """Finds nothing: enough to test that ingest stores reports through the service."""
+
+    name = "empty.v1"
+
+    def extract_many(
+        self, reports: Iterable[Report], n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[ReportExtraction]:
+        for report in reports:
+            yield ReportExtraction(report.id, self.name)
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def repo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]:
+    store: Repository = (
+        MemoryRepository()
+        if request.param == "memory"
+        else open_repository(str(tmp_path / "kb.db"))
+    )
+    build_sample(store)
+    yield store
+    close = getattr(store, "close", None)
+    if close is not None:
+        close()
+
+
+@pytest.fixture
+def client(repo: Repository) -> TestClient:
+    return TestClient(create_app(lambda: repo, EmptyExtractor))

@@ -1,0 +1,23 @@
+"""The figure cache: computes once per key within its time to live, recomputes after clear."""
+
+from __future__ import annotations
+
+from mosaic.api.cache import FigureCache
+
+
+def test_cache_computes_once_until_cleared_or_expired() -> None:
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    cache = FigureCache(ttl=60)
+    assert cache.get("k", compute) == 1
+    assert cache.get("k", compute) == 1
+    assert cache.get("other", compute) == 2
+    cache.clear()
+    assert cache.get("k", compute) == 3
+    expired = FigureCache(ttl=0)
+    assert expired.get("k", compute) == 4
+    assert expired.get("k", compute) == 5

@@ -1,0 +1,58 @@
+"""The VisibleRepository hides what the policy forbids, everywhere it could leak."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mosaic.analysis.network import network_as_of
+from mosaic.api.sample import build_sample
+from mosaic.api.visible import VisibleRepository
+from mosaic.model import Marking, SubjectKind, Tlp
+from mosaic.share.policy import AccessPolicy
+from mosaic.store.memory import MemoryRepository
+from mosaic.store.ports import EventQuery
+
+SECRET = Marking("partner", Tlp.RED)
+
+
+def _repo_with_secret_group() -> MemoryRepository:
+    repo = MemoryRepository()
+    build_sample(repo)
+    jua = repo.get_entity("jua")
+    assert jua is not None
+    jua.marking = SECRET
+    repo.save_entity(jua)
+    wagah = repo.get_event("ev-wagah")
+    assert wagah is not None
+    wagah.marking = SECRET
+    repo.save_event(wagah)
+    return repo
+
+
+def test_visible_hides_records_above_clearance() -> None:
+    visible = VisibleRepository(_repo_with_secret_group(), AccessPolicy("ours", Tlp.AMBER))
+    assert visible.get_entity("jua") is None
+    assert visible.get_event("ev-wagah") is None
+    assert "jua" not in {e.id for e in visible.search_entities("a", limit=50)}
+    assert "ev-wagah" not in {e.id for e in visible.find_events(EventQuery())}
+
+
+def test_visible_drops_relations_to_hidden_entities() -> None:
+    visible = VisibleRepository(_repo_with_secret_group(), AccessPolicy("ours", Tlp.AMBER))
+    network = network_as_of(visible, dt.date(2014, 9, 1))
+    assert {r.id for r in network.edges} == {"rel-alliance"}
+    assert {e.id for e in network.nodes} == {"imu", "ttp"}
+
+
+def test_visible_unlinks_mentions_of_hidden_entities() -> None:
+    repo = _repo_with_secret_group()
+    visible = VisibleRepository(repo, AccessPolicy("ours", Tlp.AMBER))
+    report_id = next(r.id for r in repo.list_reports() if r.title == "Bombing at Wagah border")
+    linked = {m.text: m.entity_id for m in visible.mentions_in_report(report_id)}
+    assert linked == {"Jamaat-ul-Ahrar": None, "Wagah": "wagah"}
+
+
+def test_visible_local_reader_sees_the_secret() -> None:
+    visible = VisibleRepository(_repo_with_secret_group(), AccessPolicy.local())
+    assert visible.get_entity("jua") is not None
+    assert visible.statements_about(SubjectKind.EVENT, "ev-wagah")
