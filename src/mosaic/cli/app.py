@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from mosaic import __version__
-from mosaic.cli import evaluating, explore, extracting, ingesting
+from mosaic.cli import evaluating, explore, extracting, ingesting, serve
 from mosaic.cli.common import state
 
 app = typer.Typer(
@@ -46,7 +47,27 @@ app.command("timeline")(explore.timeline)
 app.command("network")(explore.network)
 app.command("evidence")(explore.evidence)
 app.command("eval")(evaluating.evaluate)
+app.command("serve")(serve.serve)
+
+
+def hoist_db_option(args: list[str]) -> list[str]:
+    """Move `--db URL` given after the command to the front, so it works in either place."""
+    rest: list[str] = []
+    hoisted: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        if arg == "--db" and index + 1 < len(args):
+            hoisted += args[index : index + 2]
+            index += 2
+            continue
+        (hoisted if arg.startswith("--db=") else rest).append(arg)
+        index += 1
+    return hoisted + rest
 
 
 def main() -> None:
-    app()
+    app(args=hoist_db_option(sys.argv[1:]))

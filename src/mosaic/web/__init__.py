@@ -1,0 +1,1 @@
+"""The analyst's workbench: server-rendered pages with a little JavaScript, fully offline."""

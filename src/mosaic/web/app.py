@@ -1,0 +1,17 @@
+"""Attach the web app to the API's FastAPI app: static files, pages and HTML error pages."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from mosaic.web import pages, record_pages, review_pages, visual_pages
+from mosaic.web.render import HERE, error_page
+
+
+def install_web(app: FastAPI) -> None:
+    """Pages at /, assets at /static (everything served from the package, nothing remote)."""
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.state.render_error = error_page
+    for module in (pages, record_pages, visual_pages, review_pages):
+        app.include_router(module.router)
