@@ -6,18 +6,28 @@ DEMO_DB := demo.db
 
 .PHONY: install demo test lint bench clean
 
+include web/vendor.mk
+
 $(BIN)/mosaic: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(BIN)/mosaic
 
-install: $(BIN)/mosaic
+install: $(BIN)/mosaic vendor
 
 demo: install
 	rm -f $(DEMO_DB)
+	# The two plain-text reports carry no date of their own.
+	$(BIN)/mosaic --db sqlite:///$(DEMO_DB) ingest --published 2014-11-13 \
+		examples/reports/2014/jundullah-islamic-state-delegation.txt
+	$(BIN)/mosaic --db sqlite:///$(DEMO_DB) ingest --published 2015-12-30 \
+		examples/reports/2015/punjab-islamic-state-arrests.txt
 	$(BIN)/mosaic --db sqlite:///$(DEMO_DB) ingest examples/reports/
 	$(BIN)/mosaic --db sqlite:///$(DEMO_DB) stats
+	@echo
+	@echo "Explore it: .venv/bin/mosaic --db sqlite:///$(DEMO_DB) entity Isis-K"
+	@echo "Web app:    .venv/bin/mosaic --db sqlite:///$(DEMO_DB) serve   (then open http://127.0.0.1:8000)"
 
 test: install
 	$(BIN)/python -m pytest
@@ -31,4 +41,4 @@ bench: install
 	$(BIN)/python benchmarks/ingest.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .mypy_cache .ruff_cache web/node_modules test-output

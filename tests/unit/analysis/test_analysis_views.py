@@ -113,7 +113,7 @@ def test_analysis_evidence_puts_confirmed_first_and_drops_rejected(
 ) -> None:
     second = _toll(SECOND, "19", 0)
     repo.set_statement_status(second.id, ReviewStatus.CONFIRMED)
-    assert [i.statement.id for i in evidence_for(repo, "ev:1")][0] == second.id
+    assert next(i.statement.id for i in evidence_for(repo, "ev:1")) == second.id
     repo.set_statement_status(second.id, ReviewStatus.REJECTED)
     assert [i.report.title for i in evidence_for(repo, "ev:1") if i.report] == ["First"]
 
@@ -121,5 +121,5 @@ def test_analysis_evidence_puts_confirmed_first_and_drops_rejected(
 def test_analysis_lookup_by_alias_and_helpful_miss(repo: MemoryRepository) -> None:
     assert find_entity(repo, "Daesh").id == "org:is"
     assert find_entity(repo, "org:imu").id == "org:imu"
-    with pytest.raises(NotFoundError, match="did you mean: .*Islamic State"):
+    with pytest.raises(NotFoundError, match=r"did you mean: .*Islamic State"):
         find_entity(repo, "Islamic")
