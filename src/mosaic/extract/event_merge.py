@@ -1,0 +1,188 @@
+"""Coreference of event findings within one report: one real event told in several sentences.
+
+Two findings are one event when they have the same type, nothing contradicts
+it (dates compatible, same country, no two different towns) and something links
+them: the same day, the same town, the same month and perpetrators, or a
+follow-up sentence with no date of its own close behind ("The Taliban claimed
+responsibility for the attack."). The merged finding keeps the most specific
+value of each slot; for casualty figures the later statement wins, as tolls
+are revised upwards as a story goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from mosaic.model import (
+    AttackType,
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    PerpetratorStatus,
+    Precision,
+)
+
+FOLLOW_UP_CHARS = 400
+"""A dateless finding this close after another may refer back to it ("the attack")."""
+_ATTACK_TYPE_ORDER = [
+    AttackType.SUICIDE_BOMBING, AttackType.BEHEADING, AttackType.KIDNAPPING,
+    AttackType.ASSASSINATION, AttackType.BOMBING, AttackType.ARMED_ASSAULT,
+    AttackType.FACILITY_ATTACK, AttackType.UNKNOWN,
+]  # fmt: skip
+_PRECISION_ORDER = [Precision.YEAR, Precision.MONTH, Precision.DAY]
+
+
+def merge_events(findings: Iterable[EventFinding], threshold: float) -> list[EventFinding]:
+    """The findings with those describing one event merged, strongest links first; findings
+    below `threshold` stay apart (they are not written out and must not lend their slots)."""
+    items = list(findings)
+    clusters = {i: [i] for i in range(len(items))}
+    owner = list(range(len(items)))
+    for _, i, j in _links(items, threshold):
+        a, b = owner[i], owner[j]
+        if a == b or not all(
+            compatible(items[x], items[y]) for x in clusters[a] for y in clusters[b]
+        ):
+            continue
+        clusters[a] += clusters.pop(b)
+        for member in clusters[a]:
+            owner[member] = a
+    return [
+        _combine_all([items[i] for i in sorted(members)]) for _, members in sorted(clusters.items())
+    ]
+
+
+def _links(items: Sequence[EventFinding], threshold: float) -> list[tuple[int, int, int]]:
+    """Linked pairs (strength, i, j), strongest and closest first."""
+    pairs = []
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if min(a.confidence, b.confidence) < threshold or not compatible(a, b):
+                continue
+            strength = link_strength(a, b)
+            if strength:
+                pairs.append((strength, i, j, abs(b.evidence.start - a.evidence.start)))
+    pairs.sort(key=lambda p: (-p[0], p[3]))
+    return [(strength, i, j) for strength, i, j, _ in pairs]
+
+
+def _combine_all(findings: Sequence[EventFinding]) -> EventFinding:
+    merged = findings[0]
+    for finding in findings[1:]:
+        merged = combine(merged, finding)
+    return merged
+
+
+def _is_country(place: EntityRef | None) -> bool:
+    return place is None or (place.key is not None and place.key.count(":") == 1)
+
+
+def _places_agree(a: EventFinding, b: EventFinding) -> bool:
+    first, second = a.place, b.place
+    if first is None or second is None or _is_country(first) or _is_country(second):
+        return True
+    if first.key and second.key:
+        return first.key == second.key
+    return bool(set(first.names) & set(second.names))
+
+
+def compatible(a: EventFinding, b: EventFinding) -> bool:
+    """Nothing in the two findings contradicts their being one event."""
+    if a.type is not b.type:
+        return False
+    if a.date is not None and b.date is not None and not a.date.compatible(b.date):
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    return _places_agree(a, b)
+
+
+def link_strength(a: EventFinding, b: EventFinding) -> int:
+    """How strongly something ties two compatible findings to one event: 3 the same day or
+    sentence, 2 the same town, perpetrators and date, or named victim, 1 a dateless follow-up
+    close by ("The Taliban claimed responsibility for the attack."), 0 nothing."""
+    if a.evidence == b.evidence or (
+        a.date and a.date == b.date and a.date.precision is Precision.DAY
+    ):
+        return 3
+    if a.place and b.place and not _is_country(a.place) and not _is_country(b.place):
+        return 2  # compatible() has checked that the two towns are one
+    if _shared(a.perpetrators, b.perpetrators) and a.date and b.date and a.date == b.date:
+        return 2
+    if _shared(a.targets, b.targets, named_only=True):
+        return 2
+    later, earlier = (b, a) if b.evidence.start >= a.evidence.start else (a, b)
+    close = 0 <= later.evidence.start - earlier.evidence.end <= FOLLOW_UP_CHARS
+    return 1 if close and (later.date is None or earlier.date is None) else 0
+
+
+def _shared(a: Sequence[EntityRef], b: Sequence[EntityRef], named_only: bool = False) -> bool:
+    """Whether the two lists name one entity (with a gazetteer key, if `named_only`)."""
+
+    def counts(ref: EntityRef) -> bool:
+        return not named_only or ref.key is not None or ref.kind is EntityKind.PERSON
+
+    keys = {ref.key or ref.name for ref in a if counts(ref)}
+    return any((ref.key or ref.name) in keys for ref in b if counts(ref))
+
+
+def same_event(a: EventFinding, b: EventFinding) -> bool:
+    """Whether two findings of one report describe the same real event."""
+    return compatible(a, b) and link_strength(a, b) > 0
+
+
+def _finer(a: EventFinding, b: EventFinding) -> EventFinding:
+    if a.date is None:
+        return b
+    if b.date is None:
+        return a
+    rank_a, rank_b = (
+        _PRECISION_ORDER.index(a.date.precision),
+        _PRECISION_ORDER.index(b.date.precision),
+    )
+    return b if rank_b > rank_a else a
+
+
+def _more_specific(a: EventFinding, b: EventFinding) -> EventFinding:
+    if a.place is None or (
+        _is_country(a.place) and b.place is not None and not _is_country(b.place)
+    ):
+        return b
+    return a
+
+
+def _union(a: Sequence[EntityRef], b: Sequence[EntityRef]) -> tuple[EntityRef, ...]:
+    seen = {ref.key or ref.name for ref in a}
+    return (*a, *(ref for ref in b if (ref.key or ref.name) not in seen))
+
+
+def _attack_type(a: AttackType | None, b: AttackType | None) -> AttackType | None:
+    known = [t for t in (a, b) if t is not None]
+    return min(known, key=_ATTACK_TYPE_ORDER.index) if known else None
+
+
+def _status(a: EventFinding, b: EventFinding) -> PerpetratorStatus | None:
+    statuses = {a.perpetrator_status, b.perpetrator_status}
+    for status in (PerpetratorStatus.CLAIMED, PerpetratorStatus.ATTRIBUTED):
+        if status in statuses:
+            return status
+    return a.perpetrator_status or b.perpetrator_status
+
+
+def combine(a: EventFinding, b: EventFinding) -> EventFinding:
+    """One finding from two of one event (`b` stated after `a`): the most specific slots."""
+    dated, placed = _finer(a, b), _more_specific(a, b)
+    lead = a if a.confidence >= b.confidence else b
+    return replace(
+        lead,
+        attack_type=_attack_type(a.attack_type, b.attack_type),
+        date=dated.date, date_end=dated.date_end,
+        place=placed.place, country=placed.country or a.country or b.country,
+        perpetrators=_union(a.perpetrators, b.perpetrators),
+        perpetrator_status=_status(a, b),
+        targets=_union(a.targets, b.targets),
+        killed=b.killed or a.killed, wounded=b.wounded or a.wounded,
+        confidence=max(a.confidence, b.confidence),
+    )  # fmt: skip

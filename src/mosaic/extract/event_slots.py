@@ -1,0 +1,240 @@
+"""Filling an event's slots from its trigger's surroundings: date, place, perpetrators, targets.
+
+Every slot is read relative to the trigger word, so a sentence naming two
+events gives each its own: a date goes to the trigger nearest it in the parse,
+a place must be a location (not "Pakistan's consulate", not "militants from
+Central Asia"), and perpetrators must stand in an agent's position (subject,
+"by" phrase, "X's attack", "claimed by X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.locations import is_location_span
+from mosaic.extract.modality import is_anaphoric
+from mosaic.extract.parties import party
+from mosaic.extract.sentences import DateSpan, SentenceContext
+from mosaic.extract.syntax import (
+    agents,
+    antecedent,
+    children,
+    is_passive,
+    prep_objects,
+    subject,
+    tree_distance,
+    with_conjuncts,
+)
+from mosaic.model import EntityKind, EntityRef, PerpetratorStatus
+
+PERPETRATION_VERBS = frozenset(
+    {"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit", "execute",
+     "undertake", "initiate", "orchestrate", "mastermind", "claim", "plan", "deploy", "order"}
+)  # fmt: skip
+SUSPICION_WORDS = frozenset(
+    {"suspect", "suspected", "blame", "believe", "accuse", "inspire", "inspired", "allegedly",
+     "suspicion", "reportedly", "link", "linked"}
+)  # fmt: skip
+CLAIM_NOUNS = frozenset({"responsibility", "credit"})
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "bear"})
+MAX_PLACE_DISTANCE = 10
+"""A place outside the trigger's phrase must be this close to it in the parse."""
+_MODIFIER_DEPS = ("compound", "poss", "amod", "nmod", "npadvmod")
+_CLAUSES = frozenset({"relcl", "advcl", "ccomp"})
+_STATE_ROLES = frozenset({Role.STATE, Role.COUNTRY, Role.DEMONYM})
+
+
+@dataclass(frozen=True)
+class Perpetrators:
+    """Who carried out the event and how the text says so."""
+
+    mentions: tuple[EntityMention, ...] = ()
+    status: PerpetratorStatus | None = None
+
+
+def event_date(
+    trigger: Token, context: SentenceContext, rivals: Sequence[Token]
+) -> DateSpan | None:
+    """The sentence's date nearest the trigger in the parse, unless another trigger is nearer;
+    "the attack" referring back takes only a date of its own."""
+    best: tuple[int, DateSpan] | None = None
+    own = {t.i for t in trigger.subtree} if is_anaphoric(trigger) else None
+    for date in context.dates:
+        root = context.date_root(date)
+        if own is not None and root.i not in own:
+            continue
+        distance = tree_distance(trigger, root)
+        if any(tree_distance(other, root) < distance for other in rivals):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, date)
+    return best[1] if best else None
+
+
+def event_place(
+    trigger: Token,
+    context: SentenceContext,
+    taken: Sequence[EntityMention],
+    rivals: Sequence[Token] = (),
+) -> EntityMention | None:
+    """The most specific location near the trigger (places in its own phrase first), leaving
+    places nearer another trigger of the sentence to that one."""
+    used = {(m.start, m.end) for m in taken}
+    own = {t.i for t in trigger.subtree}
+    candidates = []
+    for m in context.mentions:
+        if m.role not in (Role.PLACE, Role.COUNTRY) or (m.start, m.end) in used:
+            continue
+        root = context.doc[m.start : m.end].root
+        distance = tree_distance(trigger, root)
+        if distance > MAX_PLACE_DISTANCE or any(tree_distance(r, root) < distance for r in rivals):
+            continue
+        if is_location_span(context.doc, m.start, m.end):
+            candidates.append((m.start not in own, m.place_rank, distance, m))
+    return min(candidates, key=lambda c: c[:3])[3] if candidates else None
+
+
+def phrase(head: Token) -> list[Token]:
+    """The head's phrase without relative or adverbial clauses ("sympathisers who hijacked a bus
+    ... of Aga Khan" is the sympathisers, not Aga Khan)."""
+    cut = {t.i for c in head.children if c.dep_ in _CLAUSES for t in c.subtree}
+    return [t for t in head.subtree if t.i not in cut]
+
+
+def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
+    """Heads in an agent's position, and whether a claim introduces them."""
+    found = children(trigger, *_MODIFIER_DEPS)
+    claimed = False
+    if trigger.pos_ == "VERB":
+        found += agents(trigger) if is_passive(trigger) else subject(trigger)
+    for acl in children(trigger, "acl"):
+        found += agents(acl)
+        claimed = claimed or acl.lemma_ == "claim"
+    verb = _perpetration_verb(trigger)
+    if verb is not None:
+        found += agents(verb) if is_passive(verb) else subject(verb)
+        claimed = claimed or verb.lemma_ == "claim"
+    return found, claimed
+
+
+def _perpetration_verb(trigger: Token) -> Token | None:
+    """ "carried out the attack", "claimed responsibility for the attack", "launching an attack"."""
+    current = trigger
+    for _ in range(4):
+        if current.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj") or (
+            current.head is current
+        ):
+            return None
+        if current.dep_ == "prep" and current.lower_ not in ("of", "for"):
+            return None  # "the killing ... after the attack" is no perpetration of it
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_ in PERPETRATION_VERBS:
+            return current
+    return None
+
+
+def claimants(context: SentenceContext, trigger: Token) -> list[EntityMention]:
+    """Who the sentence says claimed responsibility or credit for the trigger's event
+    ("X claimed responsibility for the attack"; with no "for ...", for any attack)."""
+    found: list[Token] = []
+    for token in context.sent:
+        if token.lemma_ not in CLAIM_VERBS or token.pos_ != "VERB":
+            continue
+        objects = [
+            o for o in children(token, "dobj", "nsubjpass") if o.lemma_.lower() in CLAIM_NOUNS
+        ]
+        claimed = [t.i for o in objects for p in prep_objects(o, "for") for t in p.subtree]
+        if objects and (not claimed or trigger.i in claimed):
+            found += agents(token) if is_passive(token) else subject(token)
+    tokens = [t for f in found for t in phrase(f)]
+    named = actor_mentions(tokens, context, (Role.GROUP, Role.PERSON))
+    standing = [m for f in found if (m := party(f, context)) is not None and m.role is Role.GROUP]
+    return list(dict.fromkeys([*named, *standing]))
+
+
+def actor_mentions(
+    tokens: Sequence[Token], context: SentenceContext, roles: Sequence[Role]
+) -> list[EntityMention]:
+    """Mentions among the tokens with one of the roles; states as countries where asked."""
+    return [m for m in context.mentions_in(tokens) if m.role in roles]
+
+
+def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]) -> Perpetrators:
+    """The event's perpetrators and their status (claimed, suspected, attributed)."""
+    heads, claimed = _agent_tokens(trigger)
+    tokens = [t for head in heads for t in phrase(head)]
+    found = [m for m in actor_mentions(tokens, context, roles) if _direct(m, heads)]
+    claimers = claimants(context, trigger) if Role.GROUP in roles else []
+    if claimers:
+        found, claimed = [*found, *(c for c in claimers if c not in found)], True
+    if not found:
+        return Perpetrators()
+    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    suspected = bool(words & SUSPICION_WORDS) or _hyphen_inspired(found, context)
+    status = (
+        PerpetratorStatus.CLAIMED if claimed
+        else PerpetratorStatus.SUSPECTED if suspected
+        else PerpetratorStatus.ATTRIBUTED
+    )  # fmt: skip
+    return Perpetrators(tuple(dict.fromkeys(found)), status)
+
+
+def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
+    """Groups and people may stand anywhere in an agent's phrase ("gunmen affiliated with the
+    TTP"); a state only as the agent itself ("Pakistan", "US forces"), not "Uighurs from China"."""
+    if mention.role not in _STATE_ROLES:
+        return True
+    return any(mention.start <= head.i < mention.end for head in heads)
+
+
+def _hyphen_inspired(found: Sequence[EntityMention], context: SentenceContext) -> bool:
+    """ "IS-inspired", "Taliban-linked": the group is named as an inspiration, not an actor."""
+    doc = context.doc
+    for mention in found:
+        after = doc[mention.end : mention.end + 2].text.lower()
+        if after.startswith(("-inspired", "- inspired", "-linked", "-affiliated")):
+            return True
+    return False
+
+
+VICTIM_POSSESSORS = frozenset(
+    {"killing", "assassination", "murder", "arrest", "kidnapping", "abduction", "execution",
+     "death", "beheading", "detention", "capture", "formation", "founding", "creation",
+     "designation"}
+)  # fmt: skip
+
+
+def target_tokens(trigger: Token) -> list[Token]:
+    """The attacked, killed, arrested or kidnapped: object, passive subject, "attack on X";
+    a possessor only for nouns whose possessor is the victim ("bin Laden's killing")."""
+    if trigger.pos_ == "VERB":
+        heads = children(trigger, "nsubjpass") if is_passive(trigger) else children(trigger, "dobj")
+    else:
+        heads = prep_objects(trigger, "on", "against", "of")
+        if trigger.lemma_.lower() in VICTIM_POSSESSORS:
+            heads += children(trigger, "poss")
+    return with_conjuncts(antecedent(h) for h in heads)
+
+
+def target_refs(heads: Sequence[Token], context: SentenceContext) -> list[EntityRef]:
+    """Targets as named: the entity where one is named, else the noun phrase."""
+    refs: list[EntityRef] = []
+    for head in heads:
+        mention = context.mention_at(head)
+        if mention is not None and mention.ref is not None and mention.role is not Role.COUNTRY:
+            refs.append(mention.ref)
+        elif head.pos_ in ("NOUN", "PROPN"):
+            refs.append(EntityRef(name=noun_phrase(head), kind=EntityKind.OTHER))
+    return list(dict.fromkeys(refs))
+
+
+def noun_phrase(head: Token) -> str:
+    """The head noun with its left modifiers, without articles or numbers."""
+    words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "poss", "case", "nmod")]
+    tokens = [t for w in words for t in w.subtree] + [head]
+    text = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
+    return text.replace(" 's", "'s")

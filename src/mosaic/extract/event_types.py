@@ -1,0 +1,233 @@
+"""Trigger lexicons: which words name which kind of event, matched on lemmas over the parse.
+
+Each entry gives the event type, the attack type where the word fixes it, and
+a base strength: how surely the word alone names one real event ("bombing"
+more surely than "attack", "attack" more surely than "meeting"). Words that
+name an event only with the right object ("formed" a group, "banned" a group,
+"seized" a town) are marked so that the event finder checks the object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from mosaic.model import AttackType, EventType
+
+A, OP = EventType.ATTACK, EventType.MILITARY_OPERATION
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one trigger lemma names; `needs` is the kind of object it requires, if any."""
+
+    type: EventType
+    strength: float
+    attack_type: AttackType | None = None
+    needs: str | None = None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger word found in a sentence: token index `i` in the doc."""
+
+    i: int
+    entry: Entry
+
+    @property
+    def type(self) -> EventType:
+        return self.entry.type
+
+
+LEXICON: dict[str, Entry] = {
+    "attack": Entry(A, 0.25),
+    "assault": Entry(A, 0.3, AttackType.ARMED_ASSAULT),
+    "bombing": Entry(A, 0.35, AttackType.BOMBING),
+    "bomb": Entry(A, 0.35, AttackType.BOMBING),
+    "blast": Entry(A, 0.35, AttackType.BOMBING),
+    "explosion": Entry(A, 0.3, AttackType.BOMBING),
+    "explode": Entry(A, 0.3, AttackType.BOMBING),
+    "detonate": Entry(A, 0.3, AttackType.BOMBING),
+    "shooting": Entry(A, 0.3, AttackType.ARMED_ASSAULT),
+    "ambush": Entry(A, 0.35, AttackType.ARMED_ASSAULT),
+    "massacre": Entry(A, 0.35),
+    "hijack": Entry(A, 0.3, AttackType.ARMED_ASSAULT),
+    "storm": Entry(A, 0.25, AttackType.ARMED_ASSAULT, needs="target"),
+    "assassinate": Entry(A, 0.35, AttackType.ASSASSINATION),
+    "assassination": Entry(A, 0.35, AttackType.ASSASSINATION),
+    "kidnap": Entry(A, 0.35, AttackType.KIDNAPPING),
+    "kidnapping": Entry(A, 0.35, AttackType.KIDNAPPING),
+    "abduct": Entry(A, 0.35, AttackType.KIDNAPPING),
+    "abduction": Entry(A, 0.35, AttackType.KIDNAPPING),
+    "behead": Entry(A, 0.35, AttackType.BEHEADING),
+    "beheading": Entry(A, 0.35, AttackType.BEHEADING),
+    "decapitate": Entry(A, 0.35, AttackType.BEHEADING),
+    "offensive": Entry(OP, 0.3),
+    "counteroffensive": Entry(OP, 0.35),
+    "counter-offensive": Entry(OP, 0.35),
+    "airstrike": Entry(OP, 0.35),
+    "raid": Entry(OP, 0.3),
+    "crackdown": Entry(OP, 0.3),
+    "invasion": Entry(OP, 0.3),
+    "invade": Entry(OP, 0.3),
+    "incursion": Entry(OP, 0.3),
+    "bombardment": Entry(OP, 0.3),
+    "shelling": Entry(OP, 0.3),
+    "seizure": Entry(OP, 0.3, needs="place"),
+    "seize": Entry(OP, 0.3, needs="place"),
+    "capture": Entry(OP, 0.25, needs="place"),
+    "arrest": Entry(EventType.ARREST, 0.35),
+    "detain": Entry(EventType.ARREST, 0.3),
+    "apprehend": Entry(EventType.ARREST, 0.35),
+    "found": Entry(EventType.FOUNDING, 0.3, needs="group"),
+    "form": Entry(EventType.FOUNDING, 0.25, needs="group"),
+    "establish": Entry(EventType.FOUNDING, 0.25, needs="group"),
+    "create": Entry(EventType.FOUNDING, 0.25, needs="group"),
+    "formation": Entry(EventType.FOUNDING, 0.3, needs="group"),
+    "founding": Entry(EventType.FOUNDING, 0.3, needs="group"),
+    "creation": Entry(EventType.FOUNDING, 0.25, needs="group"),
+    "establishment": Entry(EventType.FOUNDING, 0.3, needs="group"),
+    "designate": Entry(EventType.DESIGNATION, 0.35, needs="group"),
+    "designation": Entry(EventType.DESIGNATION, 0.3, needs="group"),
+    "proscribe": Entry(EventType.DESIGNATION, 0.35, needs="group"),
+    "outlaw": Entry(EventType.DESIGNATION, 0.35, needs="group"),
+    "blacklist": Entry(EventType.DESIGNATION, 0.35, needs="group"),
+    "ban": Entry(EventType.DESIGNATION, 0.3, needs="group"),
+    "protest": Entry(EventType.PROTEST, 0.3),
+    "demonstration": Entry(EventType.PROTEST, 0.3),
+    "rally": Entry(EventType.PROTEST, 0.25),
+    "meet": Entry(EventType.MEETING, 0.3, needs="actor"),
+    "meeting": Entry(EventType.MEETING, 0.25),
+    "summit": Entry(EventType.MEETING, 0.3),
+    "conference": Entry(EventType.MEETING, 0.2),
+    "session": Entry(EventType.MEETING, 0.2, needs="talks"),
+    "talk": Entry(EventType.MEETING, 0.2, needs="talks"),
+    "convene": Entry(EventType.MEETING, 0.3),
+}
+OPERATION_WORDS = frozenset(
+    {"military", "security", "rescue", "counter-terrorism", "counterterrorism", "army", "ground",
+     "clearance", "anti-terror", "joint", "counter-insurgency", "counterinsurgency", "police",
+     "terrorism", "terror", "insurgency", "militancy", "widespread", "major", "massive"}
+)  # fmt: skip
+STATE_STRIKE_WORDS = frozenset(
+    {"drone", "air", "missile", "aerial", "rocket", "artillery", "retaliatory", "cruise", "us",
+     "u.s.", "american", "israeli", "coalition", "nato"}
+)  # fmt: skip
+STRIKE_OBJECTS = frozenset({"camp", "hideout", "position", "base", "stronghold", "den"})
+
+
+def _particle(token: Token, word: str) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == word for c in token.children)
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    return {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+
+
+def _phrasal(token: Token) -> Entry | None:
+    """Triggers made of more than the lemma: "blew up", "opened fire", "cracked down", "strike"."""
+    lemma = token.lemma_.lower()
+    if lemma == "blow" and _particle(token, "up"):
+        return Entry(A, 0.3, AttackType.BOMBING)
+    if lemma == "open" and "fire" in _object_lemmas(token):
+        return Entry(A, 0.3, AttackType.ARMED_ASSAULT)
+    if lemma == "crack" and _particle(token, "down"):
+        return Entry(OP, 0.3)
+    if lemma == "slit" and "throat" in _object_lemmas(token):
+        return Entry(A, 0.35, AttackType.BEHEADING)
+    if lemma in ("strike", "hit") and token.pos_ == "VERB":
+        return Entry(OP, 0.3) if _object_lemmas(token) & STRIKE_OBJECTS else None
+    if lemma == "strike" and token.pos_ == "NOUN":
+        return _strike(token)
+    if lemma == "operation" and token.pos_ == "NOUN":
+        return _operation(token)
+    return None
+
+
+def _strike(token: Token) -> Entry | None:
+    modifiers = {c.lower_ for c in token.lefts}
+    if modifiers & STATE_STRIKE_WORDS:
+        return Entry(OP, 0.35)
+    if modifiers & {"terrorist", "suicide", "militant"}:
+        return Entry(A, 0.25)
+    return None
+
+
+def _operation(token: Token) -> Entry | None:
+    modifiers = {c.lower_ for c in token.lefts}
+    named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.rights)
+    if modifiers & OPERATION_WORDS or named or token.text == "Operation":
+        return Entry(OP, 0.3)
+    return None
+
+
+def entry_for(token: Token) -> Entry | None:
+    """The lexicon entry the token triggers, if any."""
+    phrasal = _phrasal(token)
+    if phrasal is not None:
+        return phrasal
+    if token.pos_ not in ("NOUN", "VERB", "PROPN"):
+        return None
+    entry = LEXICON.get(token.lemma_.lower()) or LEXICON.get(token.lower_)
+    if entry is None or (token.lemma_.lower() == "bomb" and token.pos_ == "NOUN"):
+        return None
+    return entry
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every trigger word of the sentence, in order."""
+    return [Trigger(t.i, entry) for t in sent if (entry := entry_for(t)) is not None]
+
+
+_BOMB_WORDS = frozenset(
+    {"bomb", "bombing", "bomber", "blast", "explosion", "explosive", "ied", "detonate", "grenade",
+     "vest", "blow", "explode", "car-bomb", "landmine", "mine"}
+)  # fmt: skip
+_GUN_WORDS = frozenset(
+    {"gunman", "gunmen", "shoot", "shooting", "gunfire", "gun", "rifle", "storm", "hijack",
+     "shot", "gunshot"}
+)  # fmt: skip
+FACILITIES = frozenset(
+    {"consulate", "embassy", "school", "hospital", "hotel", "port", "airport", "base", "church",
+     "mosque", "temple", "shrine", "office", "compound", "facility", "building", "checkpoint",
+     "station", "prison", "jail", "university", "college", "court", "headquarters", "camp",
+     "hall", "venue", "plant", "pipeline", "bank", "ministry", "parliament", "barracks"}
+)  # fmt: skip
+
+
+def clause_lemmas(token: Token) -> set[str]:
+    """Lemmas of the clause the token stands in: the subtree of its governing verb."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            break
+        current = current.head
+    return {t.lemma_.lower() for t in current.subtree} | {t.lower_ for t in current.subtree}
+
+
+def attacked_facility(token: Token) -> bool:
+    """ "attacked the consulate", "an attack on the school": the object is a building or site."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return any(o.lemma_.lower() in FACILITIES for o in objects)
+
+
+def attack_type(token: Token, entry: Entry) -> AttackType | None:
+    """The attack type the clause states: beheading, kidnapping, suicide bombing, assassination,
+    bombing, armed assault, an attack on a facility; None when the text does not say."""
+    words = clause_lemmas(token)
+    if entry.attack_type in (AttackType.BEHEADING, AttackType.KIDNAPPING):
+        return entry.attack_type
+    if "suicide" in words and words & _BOMB_WORDS:
+        return AttackType.SUICIDE_BOMBING
+    if entry.attack_type is AttackType.ASSASSINATION:
+        return entry.attack_type
+    if words & _BOMB_WORDS:
+        return AttackType.BOMBING
+    if words & _GUN_WORDS:
+        return AttackType.ARMED_ASSAULT
+    if attacked_facility(token):
+        return AttackType.FACILITY_ATTACK
+    return entry.attack_type

@@ -1,0 +1,185 @@
+"""Events in a sentence: trigger words turned into EventFindings with slots and a confidence.
+
+A finding's confidence starts at its trigger's strength and grows with what
+makes it one concrete event (a date, a place, casualty figures, named
+perpetrators); negation, hypotheticals, bare plurals ("attacks on Shias") and
+quotation scale it down. `MIN_CONFIDENCE` in `mosaic.extract.output` decides
+what is written out, so the weak ones stay available for review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from mosaic.extract import event_slots as slots
+from mosaic.extract import modality
+from mosaic.extract.casualties import Casualties, casualties
+from mosaic.extract.entities import EntityMention, Role, state_actor
+from mosaic.extract.event_types import Trigger, attack_type, find_triggers
+from mosaic.extract.killings import absorb_killings, kill_triggers, retype
+from mosaic.extract.parties import party
+from mosaic.extract.places import PlaceTable
+from mosaic.extract.sentences import SentenceContext
+from mosaic.extract.syntax import children, is_passive, subject
+from mosaic.model import Count, EntityKind, EntityRef, EventFinding, EventType, Precision
+
+GROUP_NOUNS = frozenset(
+    {"group", "organisation", "organization", "branch", "wing", "faction", "province",
+     "governorate", "movement", "party", "front", "militia", "outfit", "affiliate", "chapter"}
+)  # fmt: skip
+_STATE_ROLES = (Role.STATE, Role.COUNTRY, Role.DEMONYM)
+PERPETRATOR_ROLES: dict[EventType, tuple[Role, ...]] = {
+    EventType.ATTACK: (Role.GROUP, Role.PERSON, *_STATE_ROLES),
+    EventType.MILITARY_OPERATION: (Role.GROUP, *_STATE_ROLES),
+    EventType.KILLING: (Role.GROUP, *_STATE_ROLES),
+    EventType.ARREST: _STATE_ROLES,
+    EventType.FOUNDING: (Role.GROUP,),
+    EventType.DESIGNATION: _STATE_ROLES,
+    EventType.PROTEST: (Role.GROUP, Role.PERSON),
+    EventType.MEETING: (Role.GROUP, Role.PERSON, *_STATE_ROLES),
+}
+QUOTED_FACTOR = 0.7
+
+
+class EventFinder:
+    """Finds the events one sentence states."""
+
+    def __init__(self, places: PlaceTable, extractor: str) -> None:
+        self.places = places
+        self.extractor = extractor
+
+    def find(self, context: SentenceContext) -> list[EventFinding]:
+        """Every event the sentence states, one finding per trigger before merging."""
+        triggers = [t for t in find_triggers(context.sent) if self._fits(t, context)]
+        triggers += kill_triggers(context, triggers)
+        tokens = [context.doc[t.i] for t in triggers]
+        found = []
+        for trigger, token in zip(triggers, tokens, strict=True):
+            rivals = [other for other in tokens if other is not token]
+            finding = self._finding(trigger, token, context, rivals)
+            if finding is not None:
+                found.append((token, finding))
+        return absorb_killings(found)
+
+    def _fits(self, trigger: Trigger, context: SentenceContext) -> bool:
+        """Whether the trigger has the object its entry needs ("formed" a group)."""
+        needs = trigger.entry.needs
+        if needs is None:
+            return True
+        token = context.doc[trigger.i]
+        heads = slots.target_tokens(token) + (children(token, "nsubjpass") if is_passive(token)
+                                              else [])  # fmt: skip
+        if needs == "group":
+            return any(t.lemma_.lower() in GROUP_NOUNS for t in heads) or any(
+                (m := context.mention_at(t)) is not None and m.role is Role.GROUP for t in heads
+            )
+        objects = [t for h in heads for t in h.subtree]
+        if needs == "place":
+            return any(m.role in (Role.PLACE, Role.COUNTRY) for m in context.mentions_in(objects))
+        return bool(objects) or bool(children(token, "nsubj", "prep"))
+
+    def _finding(
+        self, trigger: Trigger, token: Token, context: SentenceContext, rivals: Sequence[Token]
+    ) -> EventFinding | None:
+        factor = modality.factor(token) * (QUOTED_FACTOR if modality.in_quotation(token) else 1)
+        if factor <= 0:
+            return None
+        who = self._perpetrators(trigger, token, context)
+        date = slots.event_date(token, context, rivals)
+        place = slots.event_place(token, context, who.mentions, rivals)
+        dead = casualties(context.sent, token, rivals) if trigger.type in _COUNTED else Casualties()
+        targets = self._targets(trigger, token, context)
+        kind = attack_type(token, trigger.entry) if trigger.type is EventType.ATTACK else None
+        country = place.country if place else home_country(trigger.type, who.mentions)
+        finding = EventFinding(
+            type=trigger.type, evidence=context.evidence, extractor=self.extractor,
+            attack_type=kind, country=country, place=place.ref if place else None,
+            date=date.value.start if date else None, date_end=date.value.end if date else None,
+            perpetrators=self._refs(who.mentions),
+            perpetrator_status=who.status, targets=tuple(targets),
+            killed=_killed(trigger.type, dead), wounded=dead.wounded,
+            attributed_to=context.speaker,
+        )  # fmt: skip
+        finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
+        return retype(finding, token, who.mentions)
+
+    def _perpetrators(
+        self, trigger: Trigger, token: Token, context: SentenceContext
+    ) -> slots.Perpetrators:
+        if trigger.type is EventType.FOUNDING:
+            return self._founded(token, context)
+        found = slots.perpetrators(token, context, PERPETRATOR_ROLES[trigger.type])
+        actors = [self._as_actor(m, context, token) for m in found.mentions]
+        kept = tuple(m for m in actors if m is not None)
+        return slots.Perpetrators(kept, found.status if kept else None)
+
+    def _as_actor(
+        self, mention: EntityMention, context: SentenceContext, trigger: Token
+    ) -> EntityMention | None:
+        if mention.role in (Role.COUNTRY, Role.DEMONYM):
+            return state_actor(mention, context.doc, self.places, acts=[trigger])
+        return mention
+
+    def _founded(self, token: Token, context: SentenceContext) -> slots.Perpetrators:
+        """The group a founding event founds: its object ("formed the IMU"), passive subject,
+        the noun a participle describes ("a group formed in 1998"), or what "the group's"
+        stands for; never the founder ("ISIL announced the group's formation")."""
+        heads = slots.target_tokens(token) + children(token, "nsubjpass")
+        if token.dep_ == "acl":
+            heads.append(token.head)
+        founders = [m.ref.name for m in context.mentions_in(subject(token)) if m.ref]
+        found = [party(h, context, founders[0] if founders else None) for h in heads]
+        groups = [m for m in found if m is not None and m.role is Role.GROUP]
+        return slots.Perpetrators(tuple(dict.fromkeys(groups)), None)
+
+    def _refs(self, mentions: Sequence[EntityMention]) -> tuple[EntityRef, ...]:
+        """The perpetrators' refs; a state body ("US forces") also as its country ("United
+        States"), the name reports and analysts use for a state's acts."""
+        refs: list[EntityRef] = []
+        for mention in mentions:
+            if mention.ref is None:
+                continue
+            refs.append(mention.ref)
+            if mention.role is Role.STATE and mention.ref.kind is not EntityKind.PLACE:
+                country = self.places.country(mention.ref.country or "")
+                refs += [country.ref()] if country else []
+        return tuple(dict.fromkeys(refs))
+
+    def _targets(self, trigger: Trigger, token: Token, context: SentenceContext) -> list[EntityRef]:
+        if trigger.type in (EventType.FOUNDING, EventType.MEETING, EventType.PROTEST):
+            return []
+        return slots.target_refs(slots.target_tokens(token), context)
+
+
+_COUNTED = frozenset({EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING})
+
+
+def _killed(event_type: EventType, dead: Casualties) -> Count | None:
+    return None if event_type is EventType.KILLING else dead.total_killed()
+
+
+DOMESTIC = frozenset({EventType.ARREST, EventType.DESIGNATION})
+
+
+def home_country(event_type: EventType, perpetrators: Sequence[EntityMention]) -> str | None:
+    """Where an arrest or a designation happens when no place is named: the one state that
+    made it ("arrested by Pakistani forces")."""
+    countries = {m.country for m in perpetrators if m.role is Role.STATE and m.country}
+    return countries.pop() if event_type in DOMESTIC and len(countries) == 1 else None
+
+
+def confidence(trigger: Trigger, finding: EventFinding) -> float:
+    """The trigger's strength plus what makes the finding one concrete event."""
+    score = trigger.entry.strength
+    if finding.date is not None:
+        score += 0.1 if finding.date.precision is Precision.YEAR else 0.25
+    if finding.place is not None:
+        score += 0.05 if finding.place.key and finding.place.key.count(":") == 1 else 0.15
+    if finding.killed is not None or finding.wounded is not None:
+        score += 0.2
+    if finding.perpetrators:
+        score += 0.1
+    return min(score, 0.95)

@@ -1,0 +1,137 @@
+"""Killings: when "killed" names an event of its own, and which event a killing belongs to.
+
+A named person's death at another's hand is a `killing` (FORMAT.md): "the May
+2011 killing of Osama bin Laden", "he was shot dead", "Aliza was killed in a
+U.S. drone strike". The strike or raid that did it is not a second event: the
+killing absorbs it, with its perpetrators, date and place. A person killed in a
+bombing is the bombing's target instead. "Killed" with only a number of victims
+is an attack when the sentence names no other attack ("the killing of seven
+soldiers"), and an attack carried out by state forces alone is a military
+operation, or a killing when it is an execution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.event_types import Entry, Trigger
+from mosaic.extract.parties import party
+from mosaic.extract.sentences import SentenceContext
+from mosaic.extract.syntax import (
+    antecedent,
+    children,
+    is_passive,
+    prep_objects,
+    tree_distance,
+    with_conjuncts,
+)
+from mosaic.model import EventFinding, EventType
+
+KILL_WORDS = frozenset({"kill", "killing", "execute", "hang", "assassinate", "murder", "slay"})
+CASUALTY_WORDS = frozenset({"wound", "injure"})
+EXECUTIONS = frozenset({"execute", "hang", "execution"})
+DEATH_WORDS = frozenset({"death"})
+
+
+def is_kill_word(token: Token) -> bool:
+    """ "killed", "killing", "hanged", "shot dead"; "death" only where a strike caused it."""
+    lemma = token.lemma_.lower()
+    if lemma == "shoot":
+        return any(c.lower_ == "dead" for c in token.children)
+    return lemma in KILL_WORDS and token.pos_ in ("VERB", "NOUN")
+
+
+def victim_people(token: Token, context: SentenceContext) -> list[EntityMention]:
+    """The named people killed: object, passive subject (pronouns resolved), "killing of X",
+    "X's death", "the killing in July of X", "the mastermind ..., X, was killed"."""
+    if token.pos_ == "VERB":
+        heads = children(token, "nsubjpass") if is_passive(token) else children(token, "dobj")
+    else:
+        heads = prep_objects(token, "of") + children(token, "poss")
+        heads += [o for p in prep_objects(token, "in", "on") for o in prep_objects(p, "of")]
+    heads = with_conjuncts(antecedent(h) for h in heads)
+    heads += [a for h in heads for a in children(h, "appos")]
+    found = [party(h, context) for h in heads]
+    return [m for m in found if m is not None and m.role is Role.PERSON]
+
+
+def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Trigger]:
+    """Killing words as triggers: a named person's killing, or an attack stated only by its
+    dead or wounded when the sentence names no other attack and no operation close by."""
+    extra: list[Trigger] = []
+    attacks = any(t.type is EventType.ATTACK for t in found)
+    operations = [context.doc[t.i] for t in found if t.type is EventType.MILITARY_OPERATION]
+    for token in context.sent:
+        lemma = token.lemma_.lower()
+        if is_kill_word(token) or (lemma in DEATH_WORDS and operations):
+            if victim_people(token, context):
+                extra.append(Trigger(token.i, Entry(EventType.KILLING, 0.35)))
+                continue
+        elif lemma not in CASUALTY_WORDS or token.pos_ != "VERB":
+            continue
+        if not attacks and all(tree_distance(token, op) > 3 for op in operations):
+            extra.append(Trigger(token.i, Entry(EventType.ATTACK, 0.2)))
+            attacks = True
+    return extra
+
+
+def retype(
+    finding: EventFinding, token: Token, perpetrators: Sequence[EntityMention]
+) -> EventFinding:
+    """An attack by state forces alone is a military operation (a killing if an execution);
+    a raid by armed groups alone is an attack."""
+    roles = {m.role for m in perpetrators}
+    if finding.type is EventType.ATTACK and roles == {Role.STATE}:
+        if token.lemma_.lower() in EXECUTIONS:
+            return replace(finding, type=EventType.KILLING, attack_type=None)
+        return replace(finding, type=EventType.MILITARY_OPERATION, attack_type=None)
+    raid = token.lemma_.lower() in ("raid", "incursion", "ambush")
+    if finding.type is EventType.MILITARY_OPERATION and roles == {Role.GROUP} and raid:
+        return replace(finding, type=EventType.ATTACK)
+    return finding
+
+
+def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[EventFinding]:
+    """A named person's killing absorbs the strike or raid of the same sentence that killed
+    him; a killing in a bombing is the bombing's (the person becomes its target)."""
+    killings = [f for _, f in found if f.type is EventType.KILLING]
+    kept: list[EventFinding] = []
+    for token, finding in found:
+        if finding.type is EventType.MILITARY_OPERATION and killings:
+            continue
+        if finding.type is EventType.KILLING and _in_attack(token, found):
+            continue
+        kept.append(_with_operation(token, finding, found)
+                    if finding.type is EventType.KILLING else finding)  # fmt: skip
+    return kept
+
+
+def _in_attack(token: Token, found: Sequence[tuple[Token, EventFinding]]) -> bool:
+    return any(
+        f.type is EventType.ATTACK and f.attack_type is not None and tree_distance(t, token) <= 5
+        for t, f in found
+    )
+
+
+def _with_operation(
+    token: Token, killing: EventFinding, found: Sequence[tuple[Token, EventFinding]]
+) -> EventFinding:
+    """The killing with the perpetrators, date and place of the operation (the nearest in the
+    parse) that carried it out."""
+    operations = [(tree_distance(t, token), i, f) for i, (t, f) in enumerate(found)
+                  if f.type is EventType.MILITARY_OPERATION]  # fmt: skip
+    if not operations:
+        return killing
+    operation = min(operations)[2]
+    return replace(
+        killing,
+        perpetrators=killing.perpetrators or operation.perpetrators,
+        perpetrator_status=killing.perpetrator_status or operation.perpetrator_status,
+        date=killing.date or operation.date,
+        place=killing.place or operation.place,
+        country=killing.country or operation.country,
+    )

@@ -1,0 +1,123 @@
+"""Whether a trigger word states something that happened: negation, hypotheticals, generics, hedges.
+
+Each test looks at the trigger, the verb that governs it and their children,
+never the whole sentence, so "Officials denied the bombing" is negated while
+"He denied it; the bombing killed 12" is not. The result is a factor that
+scales a finding's confidence: 0 drops it, values below one lower it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from mosaic.extract.syntax import governing_verb
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor"})
+DENIALS = frozenset({"deny", "dismiss", "reject", "refute"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
+INTENT_VERBS = frozenset(
+    {"plan", "threaten", "intend", "vow", "want", "seek", "call", "urge", "encourage", "prepare",
+     "aim", "try", "attempt", "plot", "incite", "warn", "fear", "prevent", "stop", "avert",
+     "foil", "thwart", "disrupt", "hope", "expect", "need", "avoid", "resist", "persuade",
+     "force", "pressure", "ask", "demand", "allow", "refuse", "fail", "help", "order"}
+)  # fmt: skip
+INTENT_NOUNS = frozenset(
+    {"plan", "plot", "threat", "risk", "fear", "possibility", "prospect", "warning", "call",
+     "capability", "ability", "intention", "danger", "wave", "campaign", "series", "spate",
+     "kind", "type", "sort", "form", "list", "number", "surge", "rise", "increase", "uptick"}
+)  # fmt: skip
+HEDGES = frozenset(
+    {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably",
+     "rumoured", "rumored", "unconfirmed", "believed", "suspected", "likely"}
+)  # fmt: skip
+
+
+REFUTED = frozenset({"unfounded", "false", "untrue", "baseless", "fake", "hoax"})
+
+
+def is_negated(trigger: Token) -> bool:
+    """ "did not attack", "no attack", "denied the attack", "without any attack", "his rumoured
+    assassination (since proven unfounded)"."""
+    verb = governing_verb(trigger)
+    if any(t.lower_ in REFUTED for t in trigger.subtree):
+        return True
+    for word in (trigger, verb):
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in word.children):
+            return True
+    if any(v.lemma_ in DENIALS for v in (verb, *list(verb.ancestors)[:3])):
+        return True
+    return any(
+        t.lower_ in ("without", "no") for t in trigger.doc[max(0, trigger.i - 2) : trigger.i]
+    )
+
+
+def is_hypothetical(trigger: Token) -> bool:
+    """Future, modal or intended events: "will attack", "plans to attack", "the threat of
+    attacks"."""
+    verb = governing_verb(trigger)
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in (*trigger.children, *verb.children)):
+        return True
+    if trigger.dep_ in ("xcomp", "ccomp") and trigger.head.lemma_ in INTENT_VERBS:
+        return True
+    if verb.lemma_ in INTENT_VERBS and verb is not trigger:
+        return True
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_ in INTENT_NOUNS:
+        return True
+    return trigger.dep_ == "conj" and trigger.head.lemma_ in INTENT_NOUNS
+
+
+GENERIC_FACTOR = 0.45
+COUNTED = frozenset(
+    {"twin", "two", "three", "both", "double", "triple", "coordinated", "multiple", "several",
+     "serial", "simultaneous", "series"}
+)  # fmt: skip
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def is_generic(trigger: Token) -> bool:
+    """A plural without a number ("attacks on Shia", "the recent attacks") rather than events
+    the text counts ("two attacks", "twin bombings")."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
+        return False
+    counted = any(c.dep_ == "nummod" or c.lower_ in COUNTED for c in trigger.children)
+    return not counted or any(c.lower_ == "such" for c in trigger.subtree)
+
+
+def is_anaphoric(trigger: Token) -> bool:
+    """ "the attack" with nothing of its own: a reference back to an event told before."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NN":
+        return False
+    kinds = {c.dep_ for c in trigger.children}
+    determined = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children)
+    return determined and not kinds & {"compound", "amod", "nmod", "nummod", "poss", "prep"}
+
+
+def is_hedged(trigger: Token) -> bool:
+    """ "reportedly", "allegedly", "is believed to" near the trigger or its verb."""
+    verb = governing_verb(trigger)
+    words = {c.lower_ for c in (*trigger.children, *verb.children)}
+    sent = trigger.sent
+    window = {t.lower_ for t in trigger.doc[max(sent.start, trigger.i - 4) : trigger.i]}
+    return bool((words | window) & HEDGES)
+
+
+def factor(trigger: Token) -> float:
+    """How much of a finding's confidence survives the trigger's modality (0 drops it)."""
+    if is_negated(trigger):
+        return 0.0
+    if is_hypothetical(trigger):
+        return 0.3
+    value = 1.0
+    if is_generic(trigger):
+        value *= GENERIC_FACTOR
+    if is_hedged(trigger):
+        value *= 0.8
+    return value
+
+
+def in_quotation(trigger: Token) -> bool:
+    """Whether the trigger stands inside quotation marks in its sentence."""
+    sent = trigger.sent
+    before = trigger.doc[sent.start : trigger.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

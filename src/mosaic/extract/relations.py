@@ -1,0 +1,183 @@
+"""Relations in a report: role nouns and verb patterns turned into RelationFindings.
+
+A candidate is kept when its parties have the roles its type allows (a person
+leads a group; two groups are allied), it is not negated ("denied any link",
+"no evidence of ties"), and it is not one entity related to itself. Hedged
+statements ("reportedly joined") keep a lower confidence. Dates come from the
+sentence for relations a verb or event noun states ("pledged allegiance in
+October 2014"), never for a title in apposition, which describes a state of
+affairs rather than its start; a leader's killing in the same report ends
+his leadership.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from mosaic.extract import modality
+from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.relation_nouns import Candidate, noun_relations
+from mosaic.extract.relation_verbs import noun_relations_of_events, verb_relations
+from mosaic.extract.sentences import DateSpan, SentenceContext
+from mosaic.extract.syntax import tree_distance
+from mosaic.model import (
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    FuzzyDate,
+    RelationFinding,
+    RelationType,
+)
+
+R = RelationType
+BASE_CONFIDENCE = 0.6
+HEDGED_FACTOR = 0.7
+HYPOTHETICAL_FACTOR = 0.4
+_SIDES = (Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY)
+ROLES: dict[RelationType, tuple[tuple[Role, ...], tuple[Role, ...]]] = {
+    R.ALLEGIANCE: ((Role.GROUP, Role.PERSON), (Role.GROUP, Role.PERSON)),
+    R.ALLIANCE: (_SIDES, _SIDES),
+    R.RIVALRY: (_SIDES, _SIDES),
+    R.SPLIT_FROM: ((Role.GROUP, Role.PERSON), (Role.GROUP,)),
+    R.LEADER_OF: ((Role.PERSON,), (Role.GROUP,)),
+    R.MEMBER_OF: ((Role.PERSON,), (Role.GROUP,)),
+    R.AFFILIATE_OF: ((Role.GROUP,), (Role.GROUP,)),
+}
+_DENIED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "advcl", "pobj"})
+_DENIAL_WORDS = frozenset({"deny", "denial", "refute", "dismiss"})
+_NO_LINK = ("no evidence", "no link", "no ties", "no connection", "not linked", "no proof")
+
+
+def allowed(candidate: Candidate) -> bool:
+    """Roles fit the type, the parties differ, and a group takes part where one must."""
+    subjects, objects = ROLES[candidate.type]
+    s, o = candidate.subject, candidate.object
+    if s.role not in subjects or o.role not in objects or _key(s.ref) == _key(o.ref):
+        return False
+    if candidate.type in (R.ALLIANCE, R.RIVALRY, R.AFFILIATE_OF):
+        return Role.GROUP in (s.role, o.role)
+    return True
+
+
+def _key(ref: EntityRef | None) -> str:
+    return "" if ref is None else ref.key or ref.name.casefold()
+
+
+def denied(candidate: Candidate, context: SentenceContext) -> bool:
+    """ "denied any link", "no evidence of ties", "did not join"; a denial by the relation's
+    holder of something else ("X commander Y denied the reports") does not count."""
+    anchor = context.doc[candidate.anchor]
+    if modality.is_negated(anchor):
+        return True
+    text = context.sent.text.lower()
+    if any(phrase in text for phrase in _NO_LINK):
+        return True
+    for word in context.sent:
+        if word.lemma_.lower() in _DENIAL_WORDS:
+            denied_part = [t for c in word.children if c.dep_ in _DENIED_DEPS for t in c.subtree]
+            if anchor in denied_part:
+                return True
+    return False
+
+
+def relation_dates(
+    candidate: Candidate, context: SentenceContext
+) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+    """Start and end from the date nearest the anchor: "until 2016" ends, others start."""
+    if not candidate.dated or not context.dates:
+        return None, None
+    anchor = context.doc[candidate.anchor]
+    date = min(context.dates, key=lambda d: tree_distance(anchor, context.date_root(d)))
+    return _start_end(date, context)
+
+
+def _start_end(
+    date: DateSpan, context: SentenceContext
+) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+    root = context.date_root(date)
+    if any(t.lower_ in ("until", "till") for t in list(root.ancestors)[:4]):
+        return None, date.value.start
+    return date.value.start, date.value.end
+
+
+def confidence(candidate: Candidate, context: SentenceContext) -> float:
+    anchor = context.doc[candidate.anchor]
+    score = BASE_CONFIDENCE
+    if candidate.dated and modality.is_hypothetical(anchor):
+        score *= HYPOTHETICAL_FACTOR
+    if modality.is_hedged(anchor):
+        score *= HEDGED_FACTOR
+    return round(score, 3)
+
+
+class RelationFinder:
+    """Finds the relations one sentence states."""
+
+    def __init__(self, extractor: str) -> None:
+        self.extractor = extractor
+
+    def find(self, context: SentenceContext) -> list[RelationFinding]:
+        candidates = [
+            *noun_relations(context), *verb_relations(context), *noun_relations_of_events(context)
+        ]  # fmt: skip
+        kept = [c for c in candidates if allowed(c) and not denied(c, context)]
+        return [self._finding(c, context) for c in kept]
+
+    def _finding(self, candidate: Candidate, context: SentenceContext) -> RelationFinding:
+        start, end = relation_dates(candidate, context)
+        subject_ref, object_ref = _ref(candidate.subject), _ref(candidate.object)
+        return RelationFinding(
+            type=candidate.type, subject=subject_ref, object=object_ref,
+            evidence=context.evidence, extractor=self.extractor, start=start, end=end,
+            attributed_to=context.speaker, confidence=confidence(candidate, context),
+        )  # fmt: skip
+
+
+def _ref(mention: EntityMention) -> EntityRef:
+    return mention.ref or EntityRef(name=mention.text, kind=_kind(mention))
+
+
+def _kind(mention: EntityMention) -> EntityKind:
+    return EntityKind.PERSON if mention.role is Role.PERSON else EntityKind.ORGANIZATION
+
+
+def _identity(finding: RelationFinding) -> tuple[str, ...]:
+    pair = [_key(finding.subject), _key(finding.object)]
+    if finding.type.symmetric:
+        pair.sort()
+    return (finding.type.value, *pair)
+
+
+def dedupe_relations(findings: Iterable[RelationFinding]) -> list[RelationFinding]:
+    """One finding per (type, subject, object): the surest, with the earliest start."""
+    kept: dict[tuple[str, ...], RelationFinding] = {}
+    for finding in findings:
+        known = kept.get(_identity(finding))
+        if known is None:
+            kept[_identity(finding)] = finding
+            continue
+        lead = known if known.confidence >= finding.confidence else finding
+        starts = [d for d in (known.start, finding.start) if d is not None]
+        kept[_identity(finding)] = replace(
+            lead, start=min(starts) if starts else None, end=known.end or finding.end
+        )
+    return list(kept.values())
+
+
+def end_by_killings(
+    relations: Sequence[RelationFinding], events: Sequence[EventFinding]
+) -> list[RelationFinding]:
+    """A leader's or member's killing, dated in the same report, ends the relation."""
+    deaths: dict[str, FuzzyDate] = {}
+    for event in events:
+        if event.type is EventType.KILLING and event.date is not None:
+            for target in event.targets:
+                deaths.setdefault(_key(target), event.date)
+    result = []
+    for relation in relations:
+        death = deaths.get(_key(relation.subject))
+        ends = relation.type in (R.LEADER_OF, R.MEMBER_OF) and relation.end is None
+        result.append(replace(relation, end=death) if ends and death else relation)
+    return result

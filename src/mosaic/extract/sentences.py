@@ -1,0 +1,107 @@
+"""What the event and relation rules see of one sentence: its mentions, dates, speaker, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from mosaic.extract.attribution import last_person_before, speaker
+from mosaic.extract.date_phrases import DateValue
+from mosaic.extract.dates import DateMention
+from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.syntax import char_span_tokens
+from mosaic.model import Evidence
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A resolved date phrase at tokens `start`..`end`."""
+
+    start: int
+    end: int
+    value: DateValue
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """One sentence with everything found in it."""
+
+    sent: Span
+    mentions: tuple[EntityMention, ...]
+    dates: tuple[DateSpan, ...]
+    evidence: Evidence
+    speaker: str | None
+    doc_mentions: tuple[EntityMention, ...] = ()
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+    def mention_at(self, token: Token) -> EntityMention | None:
+        """The mention covering the token, if any."""
+        for mention in self.mentions:
+            if mention.start <= token.i < mention.end:
+                return mention
+        return None
+
+    def mentions_in(self, tokens: Sequence[Token]) -> list[EntityMention]:
+        """Mentions covering any of the tokens, in text order, without repeats."""
+        indices = {t.i for t in tokens}
+        return [m for m in self.mentions if any(i in indices for i in range(m.start, m.end))]
+
+    def date_root(self, date: DateSpan) -> Token:
+        return self.doc[date.start : date.end].root
+
+
+def build_contexts(
+    doc: Doc, text: str, mentions: Sequence[EntityMention], dates: Sequence[DateMention]
+) -> list[SentenceContext]:
+    """A SentenceContext for every sentence; evidence quotes `text` (the report's own)."""
+    spans = [(tokens, d.value) for d in dates if (tokens := char_span_tokens(doc, d.start, d.end))]
+    contexts = []
+    every = tuple(mentions)
+    for sent in doc.sents:
+        inside = tuple(m for m in mentions if sent.start <= m.start < sent.end)
+        sent_dates = tuple(
+            DateSpan(s, e, value) for (s, e), value in spans if sent.start <= s < sent.end
+        )
+        evidence = Evidence(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
+        who = speaker(sent, inside, last_person_before(mentions, sent.start))
+        contexts.append(SentenceContext(sent, inside, sent_dates, evidence, who, every))
+    return contexts
+
+
+def group_before(
+    context: SentenceContext, position: int, exclude: str | None = None, nearest: bool = False
+) -> EntityMention | None:
+    """The group "it", "its" or "the group" at token `position` stands for: the last group
+    named before it in the sentence; else the document's topic (its most named group) once
+    named; else (or if `nearest`) the last group named before. `exclude` names the
+    relation's other side."""
+    earlier = [
+        m for m in context.doc_mentions
+        if m.end <= position and m.role is Role.GROUP and m.ref is not None
+        and m.ref.name != exclude
+    ]  # fmt: skip
+    if not earlier or nearest or earlier[-1].start >= context.sent.start:
+        return earlier[-1] if earlier else None
+    topic = topic_group(context.doc_mentions, exclude)
+    named = [m for m in earlier if topic is not None and m.ref == topic.ref]
+    return named[-1] if named else earlier[-1]
+
+
+def topic_group(
+    mentions: Sequence[EntityMention], exclude: str | None = None
+) -> EntityMention | None:
+    """The group the document names most often (the first named on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, EntityMention] = {}
+    for mention in mentions:
+        if mention.role is Role.GROUP and mention.ref is not None and mention.ref.name != exclude:
+            counts[mention.ref.name] = counts.get(mention.ref.name, 0) + 1
+            first.setdefault(mention.ref.name, mention)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda name: counts[name])]

@@ -1,0 +1,121 @@
+"""Text preparation before tokenisation: rewrites that keep every character offset.
+
+The pipeline parses a prepared copy of a report's text and reports offsets into
+the original, so every rewrite here replaces characters one for one: markdown
+link syntax becomes spaces, and a text written mostly in capitals (news wires,
+the MUC-4 corpus) gets sentence case with names capitalised again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,400})\)")
+_CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
+_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\w)|(?<=[\w.!?])\*{1,2}(?![\w*])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE_END = re.compile(r"(?:[.!?:]|\n\s*\n|\n |--)[\s\"'“‘(\[]*$")
+_VOWELS = frozenset("aeiouy")
+STAND_INS = {"IS": "IZ"}
+"""Acronyms the tagger reads as English words ("to IS" as the verb), replaced for parsing by
+same-length stand-ins it reads as names; the entity ruler knows both forms."""
+_STAND_IN = re.compile(r"(?<![\w'’])(" + "|".join(STAND_INS) + r")(?![\w'’])")
+UPPER_SHARE = 0.75
+"""A text whose letters are at least this share capitals is recased before parsing."""
+
+
+def strip_markup(text: str) -> str:
+    """`[name](url)` becomes ` name` plus spaces, `*emphasis*` loses its stars and citation
+    marks ("[4]") go; same length."""
+
+    def link(match: re.Match[str]) -> str:
+        label = match.group(1)
+        return " " + label + " " * (len(match.group(0)) - len(label) - 1)
+
+    without_links = _MD_LINK.sub(link, text)
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    return _EMPHASIS.sub(blank, _CITATION.sub(blank, without_links))
+
+
+def is_mostly_upper(text: str) -> bool:
+    """Whether the text is written in capitals (ignoring texts with few letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= UPPER_SHARE
+
+
+class Recaser:
+    """Sentence-cases capitalised text, keeping names and acronyms capitalised.
+
+    `common_words` are lower-case English words (they stay lower case);
+    `name_forms` maps a lower-case word to its usual written form ("ttp" -> "TTP");
+    `is_name` says whether a word names a place or people ("kabul", "afghan").
+    A word none of these know is taken for a name, as unknown words in wire
+    copy mostly are; a short or vowel-less one for an acronym.
+    """
+
+    def __init__(
+        self,
+        common_words: Iterable[str],
+        name_forms: Mapping[str, str],
+        is_name: Callable[[str], bool] | None = None,
+    ) -> None:
+        self._common = frozenset(common_words)
+        self._forms = dict(name_forms)
+        self._is_name = is_name or (lambda _word: False)
+
+    def recase(self, text: str) -> str:
+        """The text with each word recased; same length as `text`."""
+        parts: list[str] = []
+        last = 0
+        for match in _WORD.finditer(text):
+            parts.append(text[last : match.start()])
+            initial = _SENTENCE_END.search(text, max(0, match.start() - 6), match.start())
+            parts.append(self._word(match.group(0), match.start() == 0 or initial is not None))
+            last = match.end()
+        parts.append(text[last:])
+        out = "".join(parts)
+        return out if len(out) == len(text) else text
+
+    def _is_common(self, lower: str) -> bool:
+        """Whether the word, or a stem of it ("killed", "soldiers", "making"), is English."""
+        return any(stem in self._common for stem in stems(lower))
+
+    def _word(self, word: str, sentence_initial: bool) -> str:
+        lower = word.lower()
+        if len(lower) != len(word):
+            return word
+        form = self._forms.get(lower)
+        if form is not None and len(form) == len(word):
+            return form
+        if self._is_common(lower) and not self._is_name(lower):
+            return word[0].upper() + lower[1:] if sentence_initial else lower
+        if (len(lower) <= 3 and not sentence_initial) or not _VOWELS & set(lower):
+            return word.upper()
+        return word[0].upper() + lower[1:]
+
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("'s", ""))  # fmt: skip
+
+
+def stems(word: str) -> list[str]:
+    """The word and the stems regular English inflection would give it."""
+    found = [word]
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + replacement
+            found.append(stem)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                found.append(stem[:-1])
+    return found
+
+
+def prepare_text(text: str, recaser: Recaser | None = None) -> str:
+    """The text the pipeline parses: markup blanked, capitals recased; same length."""
+    prepared = strip_markup(text)
+    if is_mostly_upper(prepared):
+        return recaser.recase(prepared) if recaser is not None else prepared
+    return _STAND_IN.sub(lambda m: STAND_INS[m.group(0)], prepared)

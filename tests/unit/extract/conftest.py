@@ -1,0 +1,106 @@
+"""Fixtures for the extraction tests: a small fake gazetteer and place table, and a spaCy
+pipeline built over them once per session (tests using it are marked slow)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from mosaic.extract.dates import doc_dates
+from mosaic.extract.entities import EntityLinker
+from mosaic.extract.gazetteer import ActorRecord, Gazetteer
+from mosaic.extract.pipeline import Extractor, build_nlp, build_recaser
+from mosaic.extract.places import Place, PlaceTable
+from mosaic.extract.sentences import SentenceContext, build_contexts
+from mosaic.model import EntityKind, Report
+
+ORG, PERSON = EntityKind.ORGANIZATION, EntityKind.PERSON
+
+
+def _group(
+    key: str, name: str, aliases: tuple[str, ...], country: str | None = None
+) -> ActorRecord:
+    return ActorRecord(key, name, ORG, "armed_group", aliases, country)
+
+
+RECORDS = (
+    _group("org:islamic-state", "Islamic State", ("IS", "Isis", "ISIL"), None),
+    _group("org:iskp", "Islamic State Khorasan Province", ("ISKP", "IS Khorasan", "IS-K"), "AF"),
+    _group("org:ttp", "Tehreek-i-Taliban Pakistan", ("TTP", "Pakistani Taliban"), "PK"),
+    _group("org:al-qaeda", "al-Qaeda", ("AQ", "al-Qaida"), None),
+    _group("org:afghan-taliban", "Afghan Taliban", ("Taliban",), "AF"),
+    _group("org:alpha-front", "Alpha Liberation Front", ("ALF",), "PK"),
+    ActorRecord(
+        "org:pakistan-army", "Pakistan Army", ORG, "state_force", ("Pakistani army",), "PK"
+    ),
+    ActorRecord("person:omar", "Mullah Omar", PERSON, None, ("Mullah Mohammed Omar",), "AF"),
+)
+
+
+def _place(key: str, name: str, country: str, feature: str) -> Place:
+    return Place(key, name, (), country, None, feature, 30.0, 70.0)
+
+
+PLACES = (
+    _place("place:pk", "Pakistan", "PK", "country"),
+    _place("place:af", "Afghanistan", "AF", "country"),
+    _place("place:ru", "Russia", "RU", "country"),
+    _place("place:us", "United States", "US", "country"),
+    _place("place:pk:peshawar", "Peshawar", "PK", "city"),
+    _place("place:pk:quetta", "Quetta", "PK", "city"),
+    _place("place:af:kabul", "Kabul", "AF", "city"),
+    _place("place:af:jalalabad", "Jalalabad", "AF", "city"),
+    _place("place:af:nangarhar", "Nangarhar", "AF", "province"),
+    _place("place:ru:moscow", "Moscow", "RU", "city"),
+    _place("place:pk:hyderabad", "Hyderabad", "PK", "city"),
+    _place("place:in:hyderabad", "Hyderabad", "IN", "city"),
+)
+DEMONYMS = {"Pakistani": "PK", "Afghan": "AF", "Russian": "RU", "American": "US", "Indian": "IN"}
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.from_records(RECORDS)
+
+
+@pytest.fixture(scope="session")
+def places() -> PlaceTable:
+    return PlaceTable.from_places(PLACES, DEMONYMS, stop_words=())
+
+
+@pytest.fixture(scope="session")
+def nlp(gazetteer: Gazetteer) -> Language:
+    return build_nlp(gazetteer)
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp: Language, gazetteer: Gazetteer, places: PlaceTable) -> Extractor:
+    return Extractor(nlp, gazetteer, places, build_recaser(nlp, gazetteer, places))
+
+
+@pytest.fixture(scope="session")
+def parse(extractor: Extractor) -> Callable[..., Doc]:
+    """Parse a text the way the pipeline does, published on the given date."""
+
+    def run(text: str, published: dt.date | None = dt.date(2016, 1, 21)) -> Doc:
+        return extractor.nlp(extractor.prepare(Report(text=text, published=published)))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def contexts(
+    parse: Callable[..., Doc], gazetteer: Gazetteer, places: PlaceTable
+) -> Callable[..., list[SentenceContext]]:
+    """The SentenceContexts of a text, as the event and relation finders receive them."""
+
+    def run(text: str, published: dt.date | None = dt.date(2016, 1, 21)) -> list[SentenceContext]:
+        doc = parse(text, published)
+        mentions = EntityLinker(gazetteer, places).link(doc)
+        return build_contexts(doc, text, mentions, doc_dates(doc))
+
+    return run

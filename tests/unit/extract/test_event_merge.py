@@ -1,0 +1,68 @@
+"""Tests for merging findings of one event within a report (mosaic.extract.event_merge)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mosaic.extract.event_merge import combine, compatible, link_strength, merge_events
+from mosaic.model import (
+    AttackType,
+    Count,
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    Evidence,
+    FuzzyDate,
+    PerpetratorStatus,
+)
+
+KABUL = EntityRef("Kabul", EntityKind.PLACE, "place:af:kabul", country="AF")
+QUETTA = EntityRef("Quetta", EntityKind.PLACE, "place:pk:quetta", country="PK")
+AFGHANISTAN = EntityRef("Afghanistan", EntityKind.PLACE, "place:af", country="AF")
+ISKP = EntityRef("Islamic State Khorasan Province", EntityKind.ORGANIZATION, "org:iskp")
+
+
+def finding(start: int, **slots: object) -> EventFinding:
+    evidence = Evidence(start, start + 50, f"sentence at {start}")
+    base = EventFinding(EventType.ATTACK, evidence, "test", confidence=0.6)
+    return replace(base, **slots)  # type: ignore[arg-type]
+
+
+def test_event_merge_same_day_and_place_merge_keeping_specific_slots() -> None:
+    first = finding(0, date=FuzzyDate(2016, 1, 13), place=AFGHANISTAN, country="AF")
+    second = finding(
+        900, date=FuzzyDate(2016, 1, 13), place=KABUL, country="AF", killed=Count(17, 17),
+        perpetrators=(ISKP,), perpetrator_status=PerpetratorStatus.CLAIMED,
+        attack_type=AttackType.SUICIDE_BOMBING,
+    )  # fmt: skip
+    [merged] = merge_events([first, second], 0.3)
+    assert merged.place == KABUL and merged.killed == Count(17, 17)
+    assert merged.perpetrators == (ISKP,) and merged.attack_type is AttackType.SUICIDE_BOMBING
+
+
+def test_event_merge_contradictions_keep_events_apart() -> None:
+    kabul = finding(0, date=FuzzyDate(2016, 1, 13), place=KABUL, country="AF")
+    assert len(merge_events([kabul, finding(100, date=FuzzyDate(2016, 1, 14))], 0.3)) == 2
+    assert len(merge_events([kabul, finding(100, place=QUETTA, country="PK")], 0.3)) == 2
+    other_type = replace(kabul, type=EventType.ARREST, evidence=Evidence(100, 150, "x"))
+    assert not compatible(kabul, other_type)
+
+
+def test_event_merge_dateless_follow_up_joins_the_event_before() -> None:
+    event = finding(0, date=FuzzyDate(2018, 1, 27), place=KABUL, country="AF")
+    claim = finding(60, perpetrators=(ISKP,), perpetrator_status=PerpetratorStatus.CLAIMED)
+    far = finding(5000, perpetrators=(ISKP,))
+    assert link_strength(event, claim) == 1 and link_strength(event, far) == 0
+    merged = merge_events([event, claim, far], 0.3)
+    assert len(merged) == 2 and merged[0].perpetrators == (ISKP,)
+
+
+def test_event_merge_leaves_weak_findings_alone() -> None:
+    weak = finding(60, confidence=0.2)
+    assert len(merge_events([finding(0, place=KABUL), weak], 0.3)) == 2
+
+
+def test_event_merge_later_toll_wins() -> None:
+    merged = combine(finding(0, killed=Count(17, 17)), finding(100, killed=Count(20, 20)))
+    assert merged.killed == Count(20, 20)
