@@ -26,7 +26,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from mosaic.api.app import create_app
+from mosaic.api.app import create_app, settle_heap
 from mosaic.model import (
     AttackType,
     Count,
@@ -250,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     client = TestClient(create_app(lambda: repo))
+    settle_heap()  # as `mosaic serve` does
     print(f"{'endpoint':52} {'median ms':>10} {'p95 ms':>8} {'target':>7}  status")
     failed = 0
     for url, target in TARGETS:

@@ -18,10 +18,11 @@ def serve(
     """Serve the workbench: web pages at /, the JSON API at /api, OpenAPI at /openapi.json."""
     import uvicorn
 
-    from mosaic.api.app import create_app
+    from mosaic.api.app import create_app, settle_heap
 
     with user_errors():
         repo = repository()
     app = create_app(lambda: repo)
+    settle_heap()
     console.print(f"Mosaic on http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
