@@ -3,9 +3,9 @@
 A finding made in a sentence that reports someone's words carries the
 speaker's name in `attributed_to`, so a reader can tell the report's own voice
 from the claims it relays. The speaker is the named entity at the head of the
-speech verb's subject where there is one ("Riccardo Valle, director of
-research ..., said" -> "Riccardo Valle"), else the subject's noun phrase
-("the counter-terrorism department of the Sindh provincial police").
+speech verb's subject where there is one ("Amina Rauf, a researcher at the
+institute, said" -> "Amina Rauf"), else the subject's noun phrase ("a senior
+officer of the provincial police").
 Pronouns resolve to the last person named before the sentence.
 """
 
