@@ -18,24 +18,7 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 
 from mosaic.store.ports import Repository
-
-metadata = sa.MetaData()
-
-review_decisions = sa.Table(
-    "review_decisions",
-    metadata,
-    sa.Column("id", sa.String, primary_key=True),
-    sa.Column("action", sa.String, nullable=False),
-    sa.Column("target", sa.String, nullable=False),
-    sa.Column("reviewer", sa.String, nullable=False),
-    sa.Column("decided_at", sa.DateTime, nullable=False),
-    sa.Column("before", sa.Text, nullable=False),
-    sa.Column("after", sa.Text, nullable=False),
-    sa.Column("note", sa.Text),
-    sa.Column("undone_at", sa.DateTime),
-    sa.Column("undone_by", sa.String),
-    sa.Index("ix_review_decisions_target", "target", "decided_at"),
-)
+from mosaic.store.schema import review_decisions
 
 
 @dataclass(frozen=True)

@@ -170,3 +170,20 @@ statements = sa.Table(
     sa.Index(None, "subject_kind", "subject_id"),
     sa.Index(None, "report_id", "span_start"),
 )
+
+# Analysts' review decisions: who decided what, when, and how to undo it.
+review_decisions = sa.Table(
+    "review_decisions",
+    metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("action", sa.String, nullable=False),
+    sa.Column("target", sa.String, nullable=False),
+    sa.Column("reviewer", sa.String, nullable=False),
+    sa.Column("decided_at", sa.DateTime, nullable=False),
+    sa.Column("before", sa.Text, nullable=False),
+    sa.Column("after", sa.Text, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("undone_at", sa.DateTime),
+    sa.Column("undone_by", sa.String),
+    sa.Index("ix_review_decisions_target", "target", "decided_at"),
+)

@@ -9,7 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from mosaic.store import review
+from mosaic.store import schema
 from mosaic.store.review import Decision, SqlReviewLog, review_log_for
 from mosaic.store.sql import open_repository
 
@@ -17,14 +17,14 @@ pytestmark = pytest.mark.e2e
 
 
 def _only_review(name: str | None, type_: str, _parents: object) -> bool:
-    return type_ != "table" or name in review.metadata.tables
+    return type_ != "table" or name in schema.metadata.tables
 
 
 def test_review_log_migration_matches_the_table(tmp_path: Path) -> None:
     repo = open_repository(str(tmp_path / "kb.db"))
     with repo.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_name": _only_review})
-        differences = compare_metadata(context, review.metadata)
+        differences = compare_metadata(context, schema.metadata)
     repo.close()
     assert differences == []
 
