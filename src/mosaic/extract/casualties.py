@@ -142,6 +142,8 @@ def _may_climb(token: Token) -> bool:
     """Whether a count may pass from `token` to its head: not out of "including ..." or "in ..."."""
     if token.lemma_ in _BREAKDOWN or token.lower_ in _BREAKDOWN:
         return False
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        return False  # "three were killed and seven were arrested": the seven were not killed
     if token.dep_ != "prep":
         return True
     if token.lower_ == "along":

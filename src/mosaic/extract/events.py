@@ -17,9 +17,19 @@ from spacy.tokens import Token
 from mosaic.extract import event_slots as slots
 from mosaic.extract import modality
 from mosaic.extract.casualties import Casualties, casualties
+from mosaic.extract.date_phrases import MONTHS, DateValue
 from mosaic.extract.entities import EntityMention, Role, state_actor
+from mosaic.extract.event_affiliates import affiliate_index, named_affiliates
+from mosaic.extract.event_country import inferred_country
 from mosaic.extract.event_types import Trigger, attack_type, find_triggers
-from mosaic.extract.killings import absorb_killings, kill_triggers, retype
+from mosaic.extract.gazetteer import Gazetteer
+from mosaic.extract.killings import (
+    absorb_killings,
+    kill_triggers,
+    lethal_count,
+    retype,
+    victim_count,
+)
 from mosaic.extract.parties import party
 from mosaic.extract.places import PlaceTable
 from mosaic.extract.sentences import SentenceContext
@@ -47,9 +57,12 @@ QUOTED_FACTOR = 0.7
 class EventFinder:
     """Finds the events one sentence states."""
 
-    def __init__(self, places: PlaceTable, extractor: str) -> None:
+    def __init__(
+        self, places: PlaceTable, extractor: str, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.places = places
         self.extractor = extractor
+        self.affiliates = affiliate_index(gazetteer or Gazetteer.default())
 
     def find(self, context: SentenceContext) -> list[EventFinding]:
         """Every event the sentence states, one finding per trigger before merging."""
@@ -93,18 +106,40 @@ class EventFinder:
         dead = casualties(context.sent, token, rivals) if trigger.type in _COUNTED else Casualties()
         targets = self._targets(trigger, token, context)
         kind = attack_type(token, trigger.entry) if trigger.type is EventType.ATTACK else None
-        country = place.country if place else home_country(trigger.type, who.mentions)
+        country = place.country if place else self._country(trigger, token, who, context, rivals)
         finding = EventFinding(
             type=trigger.type, evidence=context.evidence, extractor=self.extractor,
             attack_type=kind, country=country, place=place.ref if place else None,
             date=date.value.start if date else None, date_end=date.value.end if date else None,
-            perpetrators=self._refs(who.mentions),
+            perpetrators=self._refs(who.mentions, context),
             perpetrator_status=who.status, targets=tuple(targets),
-            killed=_killed(trigger.type, dead), wounded=dead.wounded,
+            killed=self._killed(trigger, token, dead, context), wounded=dead.wounded,
             attributed_to=context.speaker,
         )  # fmt: skip
         finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
+        story = _narrative_day(context)
+        if date is None and story is not None and not _dated(context):
+            finding = replace(finding, date=story.start, date_end=story.end)
         return retype(finding, token, who.mentions)
+
+    def _country(
+        self,
+        trigger: Trigger,
+        token: Token,
+        who: slots.Perpetrators,
+        context: SentenceContext,
+        rivals: Sequence[Token],
+    ) -> str | None:
+        return inferred_country(trigger.type, who.mentions, token, context, rivals)
+
+    def _killed(
+        self, trigger: Trigger, token: Token, dead: Casualties, context: SentenceContext
+    ) -> Count | None:
+        """The dead: the counts stated, or the people a killing, an assassination or a
+        beheading names ("the beheading of a captive" is one dead)."""
+        if trigger.type is EventType.KILLING:
+            return dead.total_killed() or victim_count(token, context)
+        return dead.total_killed() or lethal_count(token, trigger)
 
     def _perpetrators(
         self, trigger: Trigger, token: Token, context: SentenceContext
@@ -135,9 +170,17 @@ class EventFinder:
         groups = [m for m in found if m is not None and m.role is Role.GROUP]
         return slots.Perpetrators(tuple(dict.fromkeys(groups)), None)
 
-    def _refs(self, mentions: Sequence[EntityMention]) -> tuple[EntityRef, ...]:
+    def _refs(
+        self, mentions: Sequence[EntityMention], context: SentenceContext
+    ) -> tuple[EntityRef, ...]:
         """The perpetrators' refs; a state body ("US forces") also as its country ("United
-        States"), the name reports and analysts use for a state's acts."""
+        States"), the name reports and analysts use for a state's acts; a parent group also
+        as its affiliate where the report names one."""
+        refs = self._state_refs(mentions)
+        refs += named_affiliates(refs, context.doc_mentions, self.affiliates)
+        return tuple(dict.fromkeys(refs))
+
+    def _state_refs(self, mentions: Sequence[EntityMention]) -> list[EntityRef]:
         refs: list[EntityRef] = []
         for mention in mentions:
             if mention.ref is None:
@@ -146,7 +189,7 @@ class EventFinder:
             if mention.role is Role.STATE and mention.ref.kind is not EntityKind.PLACE:
                 country = self.places.country(mention.ref.country or "")
                 refs += [country.ref()] if country else []
-        return tuple(dict.fromkeys(refs))
+        return refs
 
     def _targets(self, trigger: Trigger, token: Token, context: SentenceContext) -> list[EntityRef]:
         if trigger.type in (EventType.FOUNDING, EventType.MEETING, EventType.PROTEST):
@@ -154,21 +197,22 @@ class EventFinder:
         return slots.target_refs(slots.target_tokens(token), context)
 
 
+def _narrative_day(context: SentenceContext) -> DateValue | None:
+    """The day the paragraph goes on in ("On 3 May, ... . Another bomb hit Kunduz."); a
+    month or year named before says too little of what follows."""
+    story = context.narrative
+    return story.value if story is not None and story.value.start.day is not None else None
+
+
+def _dated(context: SentenceContext) -> bool:
+    """Whether the sentence states a date of its own, even one left unresolved."""
+    return bool(context.dates) or any(
+        t.ent_type_ in ("DATE", "TIME") or (t.like_num and len(t.text) == 4) or t.lower_ in MONTHS
+        for t in context.sent
+    )
+
+
 _COUNTED = frozenset({EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING})
-
-
-def _killed(event_type: EventType, dead: Casualties) -> Count | None:
-    return None if event_type is EventType.KILLING else dead.total_killed()
-
-
-DOMESTIC = frozenset({EventType.ARREST, EventType.DESIGNATION})
-
-
-def home_country(event_type: EventType, perpetrators: Sequence[EntityMention]) -> str | None:
-    """Where an arrest or a designation happens when no place is named: the one state that
-    made it ("arrested by Pakistani forces")."""
-    countries = {m.country for m in perpetrators if m.role is Role.STATE and m.country}
-    return countries.pop() if event_type in DOMESTIC and len(countries) == 1 else None
 
 
 def confidence(trigger: Trigger, finding: EventFinding) -> float:

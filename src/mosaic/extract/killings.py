@@ -18,7 +18,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.event_slots import target_tokens
 from mosaic.extract.event_types import Entry, Trigger
+from mosaic.extract.numbers import parse_number
 from mosaic.extract.parties import party
 from mosaic.extract.sentences import SentenceContext
 from mosaic.extract.syntax import (
@@ -29,12 +31,14 @@ from mosaic.extract.syntax import (
     tree_distance,
     with_conjuncts,
 )
-from mosaic.model import EventFinding, EventType
+from mosaic.model import AttackType, Count, EventFinding, EventType
 
 KILL_WORDS = frozenset({"kill", "killing", "execute", "hang", "assassinate", "murder", "slay"})
 CASUALTY_WORDS = frozenset({"wound", "injure"})
 EXECUTIONS = frozenset({"execute", "hang", "execution"})
 DEATH_WORDS = frozenset({"death"})
+ABSORB_DISTANCE = 5
+"""A killing this close to an attack in the parse is a death in that attack."""
 
 
 def is_kill_word(token: Token) -> bool:
@@ -57,6 +61,60 @@ def victim_people(token: Token, context: SentenceContext) -> list[EntityMention]
     heads += [a for h in heads for a in children(h, "appos")]
     found = [party(h, context) for h in heads]
     return [m for m in found if m is not None and m.role is Role.PERSON]
+
+
+def victim_count(token: Token, context: SentenceContext) -> Count | None:
+    """How many named people a killing word says were killed: "X and his wife were killed"
+    (2), "X, who was also killed, along with Y" (2), "the killing of X" (1)."""
+    victims = victim_people(token, context)
+    if not victims:
+        return None
+    heads = children(token, "nsubjpass") if is_passive(token) else []
+    partners = [
+        o
+        for p in children(token, "prep")
+        if p.lower_ == "along"
+        for w in children(p, "prep")
+        if w.lower_ == "with"
+        for o in children(w, "pobj")
+    ]
+    partners += [
+        o
+        for p in children(token, "prep")
+        if p.lower_ == "with" and any(c.lower_ == "along" for c in p.children)
+        for o in children(p, "pobj")
+    ]
+    extra = [t for t in with_conjuncts(partners) if t.pos_ in ("PROPN", "NOUN")]
+    people = len(victims) + len(extra)
+    people += sum(
+        1
+        for h in with_conjuncts(heads)
+        if h.pos_ == "NOUN" and context.mention_at(h) is None and h.tag_ == "NN"
+    )
+    return Count.exactly(people)
+
+
+LETHAL = frozenset({AttackType.ASSASSINATION, AttackType.BEHEADING})
+BODY_PARTS = frozenset({"throat", "head", "neck"})
+
+
+def lethal_count(token: Token, trigger: Trigger) -> Count | None:
+    """The dead of an attack that kills its targets by definition (an assassination, a
+    beheading): one per singular target, the number of a counted one ("seven hostages")."""
+    if trigger.entry.attack_type not in LETHAL:
+        return None
+    heads = target_tokens(token)
+    heads = [o for h in heads for o in (prep_objects(h, "of") if h.lemma_ in BODY_PARTS else [h])]
+    total = 0
+    for head in with_conjuncts(heads):
+        numbers = [parse_number(c.text) for c in children(head, "nummod")]
+        if numbers and numbers[0] is not None:
+            total += numbers[0]
+        elif head.tag_ in ("NN", "NNP"):
+            total += 1
+        else:
+            return None
+    return Count.exactly(total) if total else None
 
 
 def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Trigger]:
@@ -105,14 +163,28 @@ def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[EventFindin
             continue
         if finding.type is EventType.KILLING and _in_attack(token, found):
             continue
-        kept.append(_with_operation(token, finding, found)
-                    if finding.type is EventType.KILLING else finding)  # fmt: skip
+        if finding.type is EventType.KILLING:
+            finding = _with_operation(token, finding, found)
+        elif finding.type is EventType.ATTACK and finding.killed is None:
+            finding = replace(finding, killed=_absorbed_dead(token, found))
+        kept.append(finding)
     return kept
+
+
+def _absorbed_dead(token: Token, found: Sequence[tuple[Token, EventFinding]]) -> Count | None:
+    """The dead of a killing the attack absorbs ("he was killed in a bombing, along with 16
+    other people": the bombing's 17)."""
+    for other, finding in found:
+        if finding.type is EventType.KILLING and tree_distance(other, token) <= ABSORB_DISTANCE:
+            return finding.killed
+    return None
 
 
 def _in_attack(token: Token, found: Sequence[tuple[Token, EventFinding]]) -> bool:
     return any(
-        f.type is EventType.ATTACK and f.attack_type is not None and tree_distance(t, token) <= 5
+        f.type is EventType.ATTACK
+        and f.attack_type is not None
+        and tree_distance(t, token) <= ABSORB_DISTANCE
         for t, f in found
     )
 

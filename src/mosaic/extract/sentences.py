@@ -34,6 +34,9 @@ class SentenceContext:
     evidence: Evidence
     speaker: str | None
     doc_mentions: tuple[EntityMention, ...] = ()
+    narrative: DateSpan | None = None
+    """The paragraph's last date before the sentence: the date a dateless sentence of a
+    narrative goes on in ("On 3 May ... . Another bomb hit Kunduz.")."""
 
     @property
     def doc(self) -> Doc:
@@ -62,15 +65,25 @@ def build_contexts(
     spans = [(tokens, d.value) for d in dates if (tokens := char_span_tokens(doc, d.start, d.end))]
     contexts = []
     every = tuple(mentions)
+    every_date = [DateSpan(s, e, value) for (s, e), value in spans]
     for sent in doc.sents:
         inside = tuple(m for m in mentions if sent.start <= m.start < sent.end)
-        sent_dates = tuple(
-            DateSpan(s, e, value) for (s, e), value in spans if sent.start <= s < sent.end
-        )
+        sent_dates = tuple(d for d in every_date if sent.start <= d.start < sent.end)
         evidence = Evidence(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
         who = speaker(sent, inside, last_person_before(mentions, sent.start))
-        contexts.append(SentenceContext(sent, inside, sent_dates, evidence, who, every))
+        narrative = narrative_date(doc, every_date, sent)
+        contexts.append(SentenceContext(sent, inside, sent_dates, evidence, who, every, narrative))
     return contexts
+
+
+def narrative_date(doc: Doc, dates: Sequence[DateSpan], sent: Span) -> DateSpan | None:
+    """The last date before the sentence in its paragraph (no line break in between)."""
+    earlier = [d for d in dates if d.end <= sent.start]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda d: d.end)
+    between = doc.text[doc[last.end - 1].idx : sent.start_char]
+    return None if "\n" in between else last
 
 
 def group_before(
