@@ -12,12 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.parties import parties
+from mosaic.extract.relation_refs import (
+    POSSESSIVES,
+    group_antecedent,
+    is_subgroup_reference,
+    subgroup_antecedent,
+)
 from mosaic.extract.sentences import SentenceContext, group_before
-from mosaic.extract.syntax import children, prep_objects, subject
+from mosaic.extract.syntax import agents, children, is_passive, prep_objects, subject
 from mosaic.model import RelationType
 
 AFFILIATE_NOUNS = frozenset(
@@ -26,7 +32,8 @@ AFFILIATE_NOUNS = frozenset(
 )  # fmt: skip
 LEADER_NOUNS = frozenset(
     {"leader", "chief", "head", "emir", "amir", "founder", "co-founder", "chairman", "supremo",
-     "ruler", "boss", "commander-in-chief", "ameer", "president", "director", "mastermind"}
+     "ruler", "boss", "commander-in-chief", "ameer", "president", "director", "mastermind",
+     "caliph", "successor", "predecessor"}
 )  # fmt: skip
 MEMBER_NOUNS = frozenset(
     {"commander", "spokesman", "spokesperson", "member", "militant", "fighter", "operative",
@@ -36,10 +43,12 @@ MEMBER_NOUNS = frozenset(
 )  # fmt: skip
 ALLY_NOUNS = frozenset({"ally", "partner"})
 RIVAL_NOUNS = frozenset({"rival", "enemy", "foe", "adversary", "opponent"})
+RIVAL_ADJECTIVES = frozenset({"rival", "enemy", "hostile", "opposing"})
 APPOINT_VERBS = frozenset(
     {"appoint", "name", "introduce", "anoint", "elect", "choose", "declare", "announce",
      "proclaim", "make", "install", "select", "nominate"}
 )  # fmt: skip
+SUCCEED_VERBS = frozenset({"succeed", "replace"})
 SPLIT_WORDS = frozenset({"splinter", "breakaway", "offshoot", "break-away"})
 DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "second-in-command", "acting", "regional",
                           "provincial", "local", "operations", "military", "district"})  # fmt: skip
@@ -107,11 +116,23 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
     dated = False
     if place.dep_ == "pobj" and place.head.lower_ == "as":
         verb = place.head.head
-        tokens += children(verb, "dobj", "nsubjpass")
-        if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN":  # "X, anointed as chief"
+        tokens += _appointed(verb)
+        if verb.dep_ in ("acl", "advcl") and _participle(verb):  # "X, anointed as chief"
             tokens += [verb.head, *before_comma(verb)]
         dated = verb.lemma_.lower() in APPOINT_VERBS
     return tokens + before_comma(noun), dated
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle with no subject of its own (the tagger sometimes calls it VBD)."""
+    return verb.tag_ in ("VBN", "VBD") and not children(verb, "nsubj", "nsubjpass")
+
+
+def _appointed(verb: Token) -> list[Token]:
+    """Who takes the role "as" names: the appointee, or who "succeeded X as leader"."""
+    if verb.lemma_.lower() not in SUCCEED_VERBS:
+        return children(verb, "dobj", "nsubjpass")
+    return agents(verb) if is_passive(verb) else subject(verb)
 
 
 def before_comma(word: Token) -> list[Token]:
@@ -143,6 +164,21 @@ def owner_tokens(noun: Token) -> list[Token]:
     return tokens
 
 
+def owners(
+    tokens: list[Token], context: SentenceContext, exclude: str | None
+) -> list[EntityMention]:
+    """The parties the owner tokens stand for; "its" and "their" by `group_antecedent`."""
+    found: list[EntityMention] = []
+    for token in tokens:
+        if token.lower_ in POSSESSIVES or is_subgroup_reference(token):
+            resolve = group_antecedent if token.lower_ in POSSESSIVES else subgroup_antecedent
+            antecedent = resolve(token, context, exclude)
+            found += [antecedent] if antecedent is not None else []
+        else:
+            found += parties([token], context, exclude)
+    return list(dict.fromkeys(found))
+
+
 def relation_type(kind: str, holder: EntityMention) -> RelationType | None:
     """The relation a role noun of `kind` states for a holder of this role."""
     if kind in _SYMMETRIC:
@@ -169,10 +205,31 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
         for holder in parties(tokens, context):
             rel = relation_type(kind, holder)
             name = holder.ref.name if holder.ref else None
-            for owner in parties(owner_tokens(noun), context, name):
+            for owner in owners(owner_tokens(noun), context, name):
                 if rel is not None and owner != holder:
                     found.append(Candidate(rel, holder, owner, noun.i, dated=dated))
-    return found + possessed_groups(context)
+    return found + possessed_groups(context) + rival_groups(context)
+
+
+def rival_groups(context: SentenceContext) -> list[Candidate]:
+    """ "the rival X group": X is the rival of the group named before it in the sentence."""
+    found: list[Candidate] = []
+    for index, mention in enumerate(context.mentions):
+        rival = _rival_word(context.doc[mention.start : mention.end])
+        earlier = [m for m in context.mentions[:index] if m.role is Role.GROUP and m.ref
+                   and m.ref != mention.ref]  # fmt: skip
+        if rival is not None and mention.role is Role.GROUP and earlier:
+            found.append(Candidate(RelationType.RIVALRY, mention, earlier[-1], rival.i, False))
+    return found
+
+
+def _rival_word(span: Span) -> Token | None:
+    heads = [*span, span.root.head] if span.root.dep_ == "compound" else list(span)
+    for token in heads:
+        for child in token.children:
+            if child.dep_ == "amod" and child.lemma_.lower() in RIVAL_ADJECTIVES:
+                return child
+    return None
 
 
 def possessed_groups(context: SentenceContext) -> list[Candidate]:

@@ -1,12 +1,15 @@
 """Relations stated by a verb or an event noun: "X pledged allegiance to Y", "X joined Y",
 "X split from Y", "an alliance between X and Y", "fighting between X and Y",
-"the defection to Y of X", "X formed an alliance with Y".
+"the defection to Y of X", "X formed an alliance with Y", "X took on Y", "X rebelled
+against Y", "X fought alongside Y", "A and B established Y", "when X switched allegiance".
 
 Each pattern names the verb (or noun), the object word it needs where it needs
 one ("allegiance" for "pledge"), and where the other party stands (a
 preposition's object or the direct object). Subjects are the verb's subject or
-the subject of the clause it continues; "it" and "he" resolve to the last
-group or person named.
+the subject of the clause it continues or the owner of the noun it completes
+("its decision to join Y"); "it" and "he" resolve to the last group or person
+named. A person who joins or fights alongside a group becomes its member; a
+sole founder leads the group, several founders are each members.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from mosaic.extract.entities import EntityMention
+from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.parties import parties
 from mosaic.extract.relation_nouns import Candidate
 from mosaic.extract.sentences import SentenceContext
@@ -35,6 +38,7 @@ class VerbPattern:
     type: RelationType
     prep: str
     needs: frozenset[str] | None = None
+    particle: str | None = None
 
 
 VERB_PATTERNS = (
@@ -67,11 +71,25 @@ VERB_PATTERNS = (
     VerbPattern("fight", R.RIVALRY, "against"),
     VerbPattern("fight", R.RIVALRY, "dobj"),
     VerbPattern("battle", R.RIVALRY, "dobj"),
+    VerbPattern("take", R.RIVALRY, "dobj", particle="on"),
+    VerbPattern("turn", R.RIVALRY, "against"),
+    VerbPattern("rebel", R.RIVALRY, "against"),
+    VerbPattern("revolt", R.RIVALRY, "against"),
+    VerbPattern("fight", R.ALLIANCE, "alongside"),
+    VerbPattern("rejoin", R.ALLEGIANCE, "dobj"),
     VerbPattern("lead", R.LEADER_OF, "dobj"),
     VerbPattern("head", R.LEADER_OF, "dobj"),
-    VerbPattern("found", R.LEADER_OF, "dobj"),
     VerbPattern("command", R.LEADER_OF, "dobj"),
-)
+    *(VerbPattern(word, R.LEADER_OF, "dobj") for word in ("found", "co-found", "establish",
+                                                          "form", "create", "launch")),
+    VerbPattern("set", R.LEADER_OF, "dobj", particle="up"),
+)  # fmt: skip
+SWITCHING = frozenset({"switch", "shift", "transfer", "defect"})
+"""Verbs that move a party to a new side, which the sentence may name before them."""
+FOUNDING = frozenset({"found", "co-found", "establish", "form", "create", "launch", "set"})
+"""Verbs of founding: a sole founder leads the group, each of several founders is a member."""
+ENLISTING = frozenset({"join", "rejoin", "fight"})
+"""Verbs by which a person who takes a group's side becomes one of its members."""
 NOUN_PATTERNS: dict[str, tuple[RelationType, str]] = {
     "alliance": (R.ALLIANCE, "with"),
     "partnership": (R.ALLIANCE, "with"),
@@ -91,7 +109,7 @@ NOUN_PATTERNS: dict[str, tuple[RelationType, str]] = {
 
 def _objects(verb: Token, pattern: VerbPattern) -> list[Token]:
     if pattern.prep == "dobj":
-        return children(verb, "dobj")
+        return with_appositions(children(verb, "dobj"))
     direct = prep_objects(verb, pattern.prep)
     for obj in children(verb, "dobj"):
         direct += prep_objects(obj, pattern.prep)
@@ -110,9 +128,51 @@ def verb_relations(context: SentenceContext) -> list[Candidate]:
             if lemma(verb) != pattern.lemma or not _has_needed(verb, pattern):
                 continue
             subjects, objects = _verb_parties(verb, pattern, context)
-            found += [Candidate(pattern.type, s, o, verb.i, dated=True)
+            if not objects and pattern.type is R.ALLEGIANCE and lemma(verb) in SWITCHING:
+                objects = _side_switched_to(verb, context)
+            found += [Candidate(_verb_type(pattern, s, subjects), s, o, verb.i, dated=True)
                       for s in subjects for o in objects if s != o]  # fmt: skip
     return found
+
+
+def _side_switched_to(verb: Token, context: SentenceContext) -> list[EntityMention]:
+    """ "when X switched allegiance" with no "to": the group the sentence is about, named
+    before the verb outside X's own description ("a Y commander, X")."""
+    own = {t.i for s in children(verb, "nsubj", "nsubjpass") for t in s.subtree}
+    before = [m for m in context.mentions if m.end <= verb.i and m.role is Role.GROUP
+              and m.ref is not None and m.start not in own]  # fmt: skip
+    return before[-1:]
+
+
+def _verb_type(
+    pattern: VerbPattern, subject: EntityMention, subjects: list[EntityMention]
+) -> RelationType:
+    """A person who joins or fights alongside a group is its member; of several founders,
+    each is a member rather than the leader."""
+    if subject.role is not Role.PERSON:
+        return pattern.type
+    if pattern.lemma in ENLISTING and pattern.type in (R.ALLEGIANCE, R.ALLIANCE):
+        return R.MEMBER_OF
+    people = [s for s in subjects if s.role is Role.PERSON]
+    if pattern.lemma in FOUNDING and len(people) > 1:
+        return R.MEMBER_OF
+    return pattern.type
+
+
+def with_appositions(tokens: list[Token]) -> list[Token]:
+    """The tokens, the names in apposition to them and those names' conjuncts; a common noun
+    that has names in apposition gives way to them ("former activists A, B and C" -> A, B,
+    C; "a Y commander, X" -> X)."""
+    found: dict[int, Token] = {}
+    todo = list(tokens)
+    while todo:
+        token = todo.pop()
+        if token.i in found:
+            continue
+        found[token.i] = token
+        todo += children(token, "appos") + [c for c in token.conjuncts if c.i not in found]
+    named = [t for t in found.values() if t.pos_ != "NOUN" or not children(t, "appos")]
+    return sorted(named, key=lambda t: t.i)
 
 
 def _verb_parties(
@@ -121,10 +181,19 @@ def _verb_parties(
     """Subject and object parties; a passive "was founded by X" turns them round, and a
     participle ("a group affiliated with X") takes the noun it describes as its subject."""
     if pattern.prep == "dobj" and is_passive(verb):
-        return parties(agents(verb), context), parties(children(verb, "nsubjpass"), context)
+        done_to = children(verb, "nsubjpass") or _participle_subject(verb)
+        return parties(with_appositions(agents(verb)), context), parties(done_to, context)
     objects = parties(_objects(verb, pattern), context)
     exclude = objects[0].ref.name if objects and objects[0].ref else None
-    return parties(_participle_subject(verb) or subject(verb), context, exclude), objects
+    doers = _participle_subject(verb) or subject(verb) or _noun_owner(verb)
+    return parties(with_appositions(doers), context, exclude), objects
+
+
+def _noun_owner(verb: Token) -> list[Token]:
+    """ "its decision to join X": the noun's possessor does what the infinitive says."""
+    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return []
+    return children(verb.head, "poss")
 
 
 def _participle_subject(verb: Token) -> list[Token]:
@@ -138,6 +207,8 @@ def _participle_subject(verb: Token) -> list[Token]:
 
 
 def _has_needed(verb: Token, pattern: VerbPattern) -> bool:
+    if pattern.particle is not None:
+        return any(c.lower_ == pattern.particle for c in children(verb, "prt"))
     if pattern.needs is None:
         return True
     return any(c.lemma_.lower() in pattern.needs for c in children(verb, "dobj"))

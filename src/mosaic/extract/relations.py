@@ -15,11 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from mosaic.extract import modality
 from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.relation_nouns import Candidate, noun_relations
+from mosaic.extract.relation_refs import full_person
 from mosaic.extract.relation_verbs import noun_relations_of_events, verb_relations
 from mosaic.extract.sentences import DateSpan, SentenceContext
+from mosaic.extract.succession import succession_relations, through_leaders
 from mosaic.extract.syntax import tree_distance
 from mosaic.model import (
     EntityKind,
@@ -65,11 +69,14 @@ def _key(ref: EntityRef | None) -> str:
     return "" if ref is None else ref.key or ref.name.casefold()
 
 
-def denied(candidate: Candidate, context: SentenceContext) -> bool:
+def denied(candidate: Candidate, context: SentenceContext, role_noun: bool = False) -> bool:
     """ "denied any link", "no evidence of ties", "did not join"; a denial by the relation's
     holder of something else ("X commander Y denied the reports") does not count."""
     anchor = context.doc[candidate.anchor]
-    if modality.is_negated(anchor):
+    if role_noun and _in_subject(anchor):
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in anchor.children):
+            return True
+    elif modality.is_negated(anchor):
         return True
     text = context.sent.text.lower()
     if any(phrase in text for phrase in _NO_LINK):
@@ -79,6 +86,17 @@ def denied(candidate: Candidate, context: SentenceContext) -> bool:
             denied_part = [t for c in word.children if c.dep_ in _DENIED_DEPS for t in c.subtree]
             if anchor in denied_part:
                 return True
+    return False
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether the token belongs to the subject of its clause (what the verb says is about
+    the holder's doing, not his role)."""
+    for word in (token, *token.ancestors):
+        if word.dep_ in ("nsubj", "nsubjpass") and word.head.pos_ in ("VERB", "AUX"):
+            return True
+        if word.pos_ in ("VERB", "AUX"):
+            return False
     return False
 
 
@@ -119,11 +137,14 @@ class RelationFinder:
         self.extractor = extractor
 
     def find(self, context: SentenceContext) -> list[RelationFinding]:
-        candidates = [
-            *noun_relations(context), *verb_relations(context), *noun_relations_of_events(context)
-        ]  # fmt: skip
-        kept = [c for c in candidates if allowed(c) and not denied(c, context)]
-        return [self._finding(c, context) for c in kept]
+        roles = through_leaders(noun_relations(context), context)
+        others = through_leaders(
+            [*verb_relations(context), *noun_relations_of_events(context),
+             *succession_relations(context)], context
+        )  # fmt: skip
+        kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]
+        kept += [c for c in others if allowed(c) and not denied(c, context)]
+        return [self._finding(_named_in_full(c, context), context) for c in kept]
 
     def _finding(self, candidate: Candidate, context: SentenceContext) -> RelationFinding:
         start, end = relation_dates(candidate, context)
@@ -133,6 +154,11 @@ class RelationFinder:
             evidence=context.evidence, extractor=self.extractor, start=start, end=end,
             attributed_to=context.speaker, confidence=confidence(candidate, context),
         )  # fmt: skip
+
+
+def _named_in_full(candidate: Candidate, context: SentenceContext) -> Candidate:
+    subject = full_person(candidate.subject, context)
+    return replace(candidate, subject=subject, object=full_person(candidate.object, context))
 
 
 def _ref(mention: EntityMention) -> EntityRef:
@@ -151,7 +177,8 @@ def _identity(finding: RelationFinding) -> tuple[str, ...]:
 
 
 def dedupe_relations(findings: Iterable[RelationFinding]) -> list[RelationFinding]:
-    """One finding per (type, subject, object): the surest, with the earliest start."""
+    """One finding per (type, subject, object): the surest, with the earliest start; a
+    person's membership of a group he leads is left to the leadership."""
     kept: dict[tuple[str, ...], RelationFinding] = {}
     for finding in findings:
         known = kept.get(_identity(finding))
@@ -163,7 +190,12 @@ def dedupe_relations(findings: Iterable[RelationFinding]) -> list[RelationFindin
         kept[_identity(finding)] = replace(
             lead, start=min(starts) if starts else None, end=known.end or finding.end
         )
-    return list(kept.values())
+    return [f for f in kept.values() if not _led(f, kept)]
+
+
+def _led(finding: RelationFinding, kept: dict[tuple[str, ...], RelationFinding]) -> bool:
+    pair = (_key(finding.subject), _key(finding.object))
+    return finding.type is R.MEMBER_OF and (R.LEADER_OF.value, *pair) in kept
 
 
 def end_by_killings(
