@@ -32,6 +32,7 @@ ATTACKER_WORDS = frozenset(
      "perpetrator", "militant", "insurgent", "fighter"}
 )  # fmt: skip
 _BREAKDOWN = frozenset({"include", "including", "among", "besides", "excluding", "plus"})
+_HEAD_QUALIFIERS = frozenset({"over", "about", "around", "nearly", "almost"})
 _NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 _QUALIFIER_DEPS = frozenset({"quantmod", "advmod", "amod", "nmod", "compound", "det"})
 _TABLE = re.compile(
@@ -79,6 +80,12 @@ def count_phrase(token: Token) -> tuple[str, list[Token]]:
     left = [t for child in token.lefts if child.dep_ in _QUALIFIER_DEPS for t in child.subtree]
     words = [t for t in left if t.lower_ not in ("the", "a", "an") or t.i == token.i - 1]
     words = [t for t in words if t.i < token.i and t.pos_ not in ("NOUN", "PROPN")]
+    if (
+        token.dep_ == "pobj"
+        and token.head.i == token.i - 1
+        and token.head.lower_ in _HEAD_QUALIFIERS
+    ):
+        words.append(token.head)  # "over 300 injured", parsed with "over" as the head
     tokens = [*sorted(words, key=lambda t: t.i), token]
     doc = token.doc
     after = token.i + 1

@@ -68,7 +68,9 @@ def inferred_country(
     places = [m for m in ours if m.role is Role.PLACE or _country_as_place(m, context)]
     if places:
         return _only_country(places)
-    if event_type in (EventType.FOUNDING, EventType.MEETING):
+    if event_type is EventType.FOUNDING:
+        return _only_country(perpetrators)  # a group is founded where it is based
+    if event_type is EventType.MEETING:
         return None  # "Afghan and Pakistani diplomats met": no single country
     near = [
         m for m in ours

@@ -15,6 +15,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.event_blame import (
+    blamed_heads,
+    described_actor,
+    head_phrase,
+    modifier_actor,
+    participant_heads,
+)
 from mosaic.extract.locations import is_location_span
 from mosaic.extract.modality import is_anaphoric
 from mosaic.extract.parties import party
@@ -171,16 +178,66 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
     claimers = claimants(context, trigger) if Role.GROUP in roles else []
     if claimers:
         found, claimed = [*found, *(c for c in claimers if c not in found)], True
+    blamed = False
+    if not found:
+        found, blamed = _blamed(trigger, context, roles)
     if not found:
         return Perpetrators()
     words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-    suspected = bool(words & SUSPICION_WORDS) or _hyphen_inspired(found, context)
+    suspected = blamed or bool(words & SUSPICION_WORDS) or _hyphen_inspired(found, context)
     status = (
         PerpetratorStatus.CLAIMED if claimed
         else PerpetratorStatus.SUSPECTED if suspected
         else PerpetratorStatus.ATTRIBUTED
     )  # fmt: skip
     return Perpetrators(tuple(dict.fromkeys(found)), status)
+
+
+def _blamed(
+    trigger: Token, context: SentenceContext, roles: Sequence[Role]
+) -> tuple[list[EntityMention], bool]:
+    """Who a responsibility phrase over the trigger names ("the group responsible for the
+    attack", "X was linked to the bombing"), and whether it only suspects them."""
+    heads, suspected = blamed_heads(trigger)
+    named = actor_mentions([t for h in heads for t in head_phrase(h)], context, roles)
+    named = [m for m in named if _direct(m, heads)]
+    standing = [m for h in heads if (m := party(h, context)) is not None and m.role in roles]
+    return list(dict.fromkeys([*named, *standing])), suspected
+
+
+def participants(
+    trigger: Token, context: SentenceContext, roles: Sequence[Role]
+) -> list[EntityMention]:
+    """The parties a meeting brings together, named or standing for one ("its leaders")."""
+    heads = participant_heads(trigger)
+    named = [m for m in actor_mentions([t for h in heads for t in phrase(h)], context, roles)]
+    named = [m for m in named if _direct(m, heads)]
+    standing = [m for h in heads if (m := party(h, context)) is not None and m.role in roles]
+    return list(dict.fromkeys([*named, *standing]))
+
+
+def described_perpetrators(
+    trigger: Token, context: SentenceContext, named: Sequence[EntityMention] = ()
+) -> Perpetrators:
+    """Unnamed actors in an agent's position, described by who they are ("four Tajik men
+    suspected of taking part in the attack", "a Baloch separatist attack")."""
+    agents_found, _ = _agent_tokens(trigger)
+    blamed, suspected = blamed_heads(trigger)
+    heads = [h for h in [*agents_found, *blamed] if not any(m.start <= h.i < m.end for m in named)]
+    found = [(h, r) for h in heads if (r := described_actor(h)) is not None]
+    if not found and (ref := modifier_actor(trigger)) is not None:
+        found = [(trigger, ref)]
+    mentions = tuple(_unnamed_mention(head, ref) for head, ref in found)
+    if not mentions:
+        return Perpetrators()
+    status = PerpetratorStatus.SUSPECTED if suspected else PerpetratorStatus.ATTRIBUTED
+    return Perpetrators(mentions, status)
+
+
+def _unnamed_mention(head: Token, ref: EntityRef) -> EntityMention:
+    return EntityMention(
+        head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text, "DESC", Role.GROUP, ref
+    )
 
 
 def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:

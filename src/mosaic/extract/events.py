@@ -34,7 +34,15 @@ from mosaic.extract.parties import party
 from mosaic.extract.places import PlaceTable
 from mosaic.extract.sentences import SentenceContext
 from mosaic.extract.syntax import children, is_passive, subject
-from mosaic.model import Count, EntityKind, EntityRef, EventFinding, EventType, Precision
+from mosaic.model import (
+    Count,
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    PerpetratorStatus,
+    Precision,
+)
 
 GROUP_NOUNS = frozenset(
     {"group", "organisation", "organization", "branch", "wing", "faction", "province",
@@ -49,7 +57,7 @@ PERPETRATOR_ROLES: dict[EventType, tuple[Role, ...]] = {
     EventType.FOUNDING: (Role.GROUP,),
     EventType.DESIGNATION: _STATE_ROLES,
     EventType.PROTEST: (Role.GROUP, Role.PERSON),
-    EventType.MEETING: (Role.GROUP, Role.PERSON, *_STATE_ROLES),
+    EventType.MEETING: (Role.GROUP, Role.PERSON, Role.ORG, *_STATE_ROLES),
 }
 QUOTED_FACTOR = 0.7
 
@@ -147,8 +155,19 @@ class EventFinder:
         if trigger.type is EventType.FOUNDING:
             return self._founded(token, context)
         found = slots.perpetrators(token, context, PERPETRATOR_ROLES[trigger.type])
+        if trigger.type is EventType.MEETING:
+            met = slots.participants(token, context, PERPETRATOR_ROLES[trigger.type])
+            found = slots.Perpetrators(
+                tuple(dict.fromkeys([*found.mentions, *met])),
+                found.status or (PerpetratorStatus.ATTRIBUTED if met else None),
+            )
         actors = [self._as_actor(m, context, token) for m in found.mentions]
         kept = tuple(m for m in actors if m is not None)
+        if trigger.type in _DESCRIBED:
+            described = slots.described_perpetrators(token, context, kept)
+            kept += described.mentions
+            status = found.status or described.status
+            return slots.Perpetrators(kept, status if kept else None)
         return slots.Perpetrators(kept, found.status if kept else None)
 
     def _as_actor(
@@ -212,6 +231,10 @@ def _dated(context: SentenceContext) -> bool:
     )
 
 
+_DESCRIBED = frozenset(
+    {EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING, EventType.PROTEST}
+)
+"""Events whose unnamed perpetrators are worth naming as described ("four Tajik men")."""
 _COUNTED = frozenset({EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING})
 
 

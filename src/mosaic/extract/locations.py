@@ -25,6 +25,11 @@ PLACE_NOUNS = frozenset(
      "venue", "hall", "mosque", "market", "bazaar", "shrine", "church", "school", "hospital",
      "hotel", "airport", "compound", "camp", "highway", "road", "street", "station"}
 )  # fmt: skip
+MOTION_VERBS = frozenset(
+    {"fly", "travel", "send", "go", "come", "return", "move", "head", "arrive", "deploy",
+     "dispatch", "sail", "drive", "march", "flee", "relocate", "journey", "visit"}
+)  # fmt: skip
+"""Verbs whose "to X" is a destination ("flew to Islamabad"), not a recipient."""
 _MAX_DEPTH = 3
 
 
@@ -46,6 +51,8 @@ def is_locative(token: Token, depth: int = 0) -> bool:
         return False
     if dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
         return True
+    if dep == "pobj" and head.lower_ == "to":
+        return head.head.lemma_.lower() in MOTION_VERBS
     if dep == "pobj" and head.lower_ == "of":
         return is_place_noun(head.head) or _takes_place(head.head)
     if dep in ("compound", "poss", "amod", "nmod"):
