@@ -22,7 +22,7 @@ from mosaic.extract.relation_refs import (
     is_subgroup_reference,
     subgroup_antecedent,
 )
-from mosaic.extract.sentences import SentenceContext, group_before
+from mosaic.extract.sentences import SentenceContext, group_before, topic_group
 from mosaic.extract.syntax import agents, children, is_passive, prep_objects, subject
 from mosaic.model import RelationType
 
@@ -49,6 +49,8 @@ APPOINT_VERBS = frozenset(
      "proclaim", "make", "install", "select", "nominate"}
 )  # fmt: skip
 SUCCEED_VERBS = frozenset({"succeed", "replace"})
+BECOME_VERBS = frozenset({"become"})
+FORMATION_NOUNS = frozenset({"formation", "establishment", "creation", "founding", "launch"})
 SPLIT_WORDS = frozenset({"splinter", "breakaway", "offshoot", "break-away"})
 DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "second-in-command", "acting", "regional",
                           "provincial", "local", "operations", "military", "district"})  # fmt: skip
@@ -107,20 +109,30 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
     tokens += [c for c in children(noun, "conj") if c.pos_ == "PROPN"]
     if place.dep_ in ("appos", "compound", "nmod", "amod"):
         tokens.append(place.head)
+    dated = False
     if place.dep_ == "attr":
         tokens += subject(place.head)
+        dated = place.head.lemma_.lower() in BECOME_VERBS  # "X became leader of Y in 2010"
     if place.lemma_ == "be" and place is not noun:  # "X was a militant and emir for Y"
         tokens += subject(place)
     if place.dep_ in ("oprd", "xcomp"):
         tokens += children(place.head, "nsubjpass", "dobj")
-    dated = False
     if place.dep_ == "pobj" and place.head.lower_ == "as":
         verb = place.head.head
         tokens += _appointed(verb)
         if verb.dep_ in ("acl", "advcl") and _participle(verb):  # "X, anointed as chief"
             tokens += [verb.head, *before_comma(verb)]
-        dated = verb.lemma_.lower() in APPOINT_VERBS
+        dated = _appointing(verb)
     return tokens + before_comma(noun), dated
+
+
+def _appointing(verb: Token) -> bool:
+    """An appointment, or what an announcement declares ("announced that X would be
+    considered part of Y"): the role begins then, so the sentence's date dates it."""
+    if verb.lemma_.lower() in APPOINT_VERBS:
+        return True
+    head = verb.head
+    return verb.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in APPOINT_VERBS
 
 
 def _participle(verb: Token) -> bool:
@@ -170,13 +182,36 @@ def owners(
     """The parties the owner tokens stand for; "its" and "their" by `group_antecedent`."""
     found: list[EntityMention] = []
     for token in tokens:
-        if token.lower_ in POSSESSIVES or is_subgroup_reference(token):
+        new_group = _formed_group(token, context, exclude) if token.lower_ in POSSESSIVES else None
+        if new_group is not None:
+            found.append(new_group)
+        elif token.lower_ in POSSESSIVES or is_subgroup_reference(token):
             resolve = group_antecedent if token.lower_ in POSSESSIVES else subgroup_antecedent
             antecedent = resolve(token, context, exclude)
             found += [antecedent] if antecedent is not None else []
         else:
             found += parties([token], context, exclude)
     return list(dict.fromkeys(found))
+
+
+def _formed_group(
+    token: Token, context: SentenceContext, exclude: str | None
+) -> EntityMention | None:
+    """ "announced the group's formation and appointed X as its leader": "its" is the group
+    whose founding the sentence announces, not the announcer."""
+    for noun in context.sent:
+        if noun.i >= token.i or noun.lemma_.lower() not in FORMATION_NOUNS:
+            continue
+        for owner in children(noun, "poss") + prep_objects(noun, "of"):
+            mention = context.mention_at(owner)
+            if mention is not None and mention.role is Role.GROUP:
+                return mention
+            definite = any(c.lower_ == "the" for c in owner.children)
+            if owner.lemma_.lower() in _GROUP_HEADS and definite:
+                founders = parties(subject(noun.head), context)
+                if len(founders) == 1 and founders[0].ref is not None:
+                    return topic_group(context.doc_mentions, founders[0].ref.name)
+    return None
 
 
 def relation_type(kind: str, holder: EntityMention) -> RelationType | None:

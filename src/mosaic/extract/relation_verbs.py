@@ -230,6 +230,17 @@ def _noun_subjects(noun: Token) -> list[Token]:
     return agents(verb) if is_passive(verb) else subject(verb)
 
 
+def _led_by(noun: Token) -> list[Token]:
+    """Who leads the unnamed parties of an event noun ("of six commanders, led by X"): they
+    act under him, so he is a party of it."""
+    found: list[Token] = []
+    for word in (noun, *prep_objects(noun, "of")):
+        for verb in children(word, "acl"):
+            if lemma(verb) in ("lead", "head") and is_passive(verb):
+                found += agents(verb)
+    return found
+
+
 def _noun_objects(noun: Token, prep: str) -> list[Token]:
     """The other party: "alliance with Y", or "provided support to Y" on the verb."""
     found = prep_objects(noun, prep)
@@ -253,6 +264,10 @@ def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
         objects = parties(_noun_objects(noun, prep), context)
         exclude = objects[0].ref.name if objects and objects[0].ref else None
         subjects = parties(_noun_subjects(noun), context, exclude)
+        if not subjects:  # "the defection to Y of six commanders, led by X"
+            subjects = parties(with_appositions(_led_by(noun)), context, exclude)
+            named = [t for t in _noun_objects(noun, prep) if context.mention_at(t)]
+            objects = parties(named, context)  # not "of the group they left"
         found += [Candidate(rel, s, o, noun.i, dated=True)
                   for s in subjects for o in objects if s != o]  # fmt: skip
         if noun.lemma_.lower() == "defection":

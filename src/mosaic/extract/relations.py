@@ -19,12 +19,14 @@ from spacy.tokens import Token
 
 from mosaic.extract import modality
 from mosaic.extract.entities import EntityMention, Role
-from mosaic.extract.relation_nouns import Candidate, noun_relations
+from mosaic.extract.relation_context import carried_date
+from mosaic.extract.relation_infobox import InfoboxRelation, infobox_relations
+from mosaic.extract.relation_nouns import APPOINT_VERBS, Candidate, noun_relations
 from mosaic.extract.relation_refs import full_person
 from mosaic.extract.relation_verbs import noun_relations_of_events, verb_relations
 from mosaic.extract.sentences import DateSpan, SentenceContext
 from mosaic.extract.succession import succession_relations, through_leaders
-from mosaic.extract.syntax import tree_distance
+from mosaic.extract.syntax import governing_verb, tree_distance
 from mosaic.model import (
     EntityKind,
     EntityRef,
@@ -103,9 +105,13 @@ def _in_subject(token: Token) -> bool:
 def relation_dates(
     candidate: Candidate, context: SentenceContext
 ) -> tuple[FuzzyDate | None, FuzzyDate | None]:
-    """Start and end from the date nearest the anchor: "until 2016" ends, others start."""
-    if not candidate.dated or not context.dates:
+    """Start and end from the date nearest the anchor: "until 2016" ends, others start; a
+    sentence with no date that refers back to the event before it takes that event's date."""
+    if not candidate.dated:
         return None, None
+    if not context.dates:
+        carried = carried_date(context)
+        return (carried.value.start, None) if carried is not None else (None, None)
     anchor = context.doc[candidate.anchor]
     date = min(context.dates, key=lambda d: tree_distance(anchor, context.date_root(d)))
     return _start_end(date, context)
@@ -123,11 +129,18 @@ def _start_end(
 def confidence(candidate: Candidate, context: SentenceContext) -> float:
     anchor = context.doc[candidate.anchor]
     score = BASE_CONFIDENCE
-    if candidate.dated and modality.is_hypothetical(anchor):
+    if candidate.dated and modality.is_hypothetical(anchor) and not _declared(anchor):
         score *= HYPOTHETICAL_FACTOR
     if modality.is_hedged(anchor):
         score *= HEDGED_FACTOR
     return round(score, 3)
+
+
+def _declared(anchor: Token) -> bool:
+    """ "announced that X should be considered part of Y": the modal is the declared
+    status, not a hypothesis about it."""
+    verb = governing_verb(anchor)
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in APPOINT_VERBS
 
 
 class RelationFinder:
@@ -144,7 +157,19 @@ class RelationFinder:
         )  # fmt: skip
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]
         kept += [c for c in others if allowed(c) and not denied(c, context)]
-        return [self._finding(_named_in_full(c, context), context) for c in kept]
+        found = [self._finding(_named_in_full(c, context), context) for c in kept]
+        for box in infobox_relations(context):
+            if allowed(box.candidate):
+                found.append(self._boxed(box, context))
+        return found
+
+    def _boxed(self, box: InfoboxRelation, context: SentenceContext) -> RelationFinding:
+        candidate = box.candidate
+        return RelationFinding(
+            type=candidate.type, subject=_ref(candidate.subject), object=_ref(candidate.object),
+            evidence=box.evidence, extractor=self.extractor, start=box.start, end=box.end,
+            attributed_to=None, confidence=BASE_CONFIDENCE,
+        )  # fmt: skip
 
     def _finding(self, candidate: Candidate, context: SentenceContext) -> RelationFinding:
         start, end = relation_dates(candidate, context)
@@ -186,11 +211,24 @@ def dedupe_relations(findings: Iterable[RelationFinding]) -> list[RelationFindin
             kept[_identity(finding)] = finding
             continue
         lead = known if known.confidence >= finding.confidence else finding
-        starts = [d for d in (known.start, finding.start) if d is not None]
-        kept[_identity(finding)] = replace(
-            lead, start=min(starts) if starts else None, end=known.end or finding.end
-        )
+        start = _earliest(known.start, finding.start)
+        end = _finer(known.end, finding.end) if known.end and finding.end else None
+        kept[_identity(finding)] = replace(lead, start=start, end=end or known.end or finding.end)
     return [f for f in kept.values() if not _led(f, kept)]
+
+
+def _earliest(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
+    """The earlier start; of two that agree at the coarser precision ("2015-01" and
+    "2015-01-11"), the finer, which states the same start more exactly."""
+    if a is None or b is None:
+        return a or b
+    return _finer(a, b) if a.compatible(b) else min(a, b)
+
+
+def _finer(a: FuzzyDate, b: FuzzyDate) -> FuzzyDate:
+    if not a.compatible(b):
+        return a
+    return b if len(b.iso()) > len(a.iso()) else a
 
 
 def _led(finding: RelationFinding, kept: dict[tuple[str, ...], RelationFinding]) -> bool:
