@@ -115,6 +115,9 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
     own = _role(noun)
     if own is not None and noun.pos_ != "NUM":
         return noun, own
+    if noun.like_num and noun.i + 1 < len(noun.doc) and _role(noun.doc[noun.i + 1]):
+        after = noun.doc[noun.i + 1]  # "leaving 4 dead and 18 injured"
+        return after, _role(after) or "killed"
     for child in noun.children:
         if child.dep_ in ("acl", "amod", "relcl") and _role(child):
             return child, _role(child) or "killed"
@@ -183,11 +186,13 @@ def count_mentions(span: Span) -> list[CountMention]:
     mentions: list[CountMention] = []
     consumed: set[int] = set()
     for token in span:
-        if token.i in consumed or not is_count_token(token):
+        if token.i in consumed or not (is_count_token(token) or _one_more(token)):
             continue
         text, tokens = count_phrase(token)
         consumed.update(t.i for t in tokens)
-        count = parse_count(text) or parse_count(token.text)
+        count = (
+            Count.exactly(1) if _one_more(token) else parse_count(text) or parse_count(token.text)
+        )
         found = casualty_trigger(counted_noun(token))
         if count is None or found is None:
             continue
@@ -195,6 +200,18 @@ def count_mentions(span: Span) -> list[CountMention]:
         count = _plus_subject(count, noun, found[0])
         mentions.append(CountMention(count, found[1], _is_attacker(noun), found[0].i))
     return mentions
+
+
+def _one_more(token: Token) -> bool:
+    """ "killing four soldiers and wounding a fifth": "a" + an ordinal is one more person."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.ent_type_ == "ORDINAL"
+        and token.pos_ in ("NOUN", "ADJ")
+        and before is not None
+        and before.lower_ in ("a", "an")
+        and token.dep_ in ("dobj", "nsubjpass", "conj")
+    )
 
 
 def _nearest(word: Token, event: Token, rivals: Sequence[Token]) -> bool:

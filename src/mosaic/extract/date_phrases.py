@@ -27,7 +27,7 @@ _FULL_YEAR = r"(?P<year>\d{4}|'\d{2})"
 _LEADING = re.compile(
     r"^(?:on|in|since|by|during|from|until|till|before|after|around|about|circa|c\.|"
     r"the|of|at|as of|early|late|mid-|mid|middle of|beginning of|end of|start of|"
-    r"earlier|later|this past|the end of|the start of|as early as)\s*",
+    r"earlier|later|this past|the end of|the start of|as early as)(?![a-z])\s*",
 )
 _DAY_MONTH_YEAR = re.compile(rf"^{_DAY}(?: of)? {_MONTH},? {_YEAR}$")
 _MONTH_DAY_YEAR = re.compile(rf"^{_MONTH} {_DAY},? {_FULL_YEAR}$")
@@ -41,7 +41,7 @@ _WEEKDAY = re.compile(
     r"^(?:last |this )?(?P<weekday>[a-z]+day)(?: (?:morning|night|evening|afternoon))?$"
 )
 _OFFSET = re.compile(
-    r"^(?P<n>\w+|a|an) (?P<unit>day|week|month|year)s? "
+    r"^(?P<n>a few|a couple of|\w+) (?P<unit>day|week|month|year)s? "
     r"(?P<dir>ago|later|earlier|before|previously|after|afterwards|on)$"
 )
 _NEW_YEAR = re.compile(r"^new year's day,? (?P<year>\d{4})$")
@@ -50,7 +50,10 @@ _DAY_PARTS = frozenset({"last night", "this morning", "this afternoon", "this ev
 _STEPS = {"this": 0, "same": 0, "that": 0, "last": -1, "previous": -1, "before": -1,
           "next": 1, "following": 1, "after": 1}  # fmt: skip
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 0}  # fmt: skip
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_FEW = frozenset({"a few", "a couple of", "few", "several", "some"})
+FEW_DAYS = (2, 7)
+"""What "a few days" may span: read as a month only when both ends fall in the same one."""
 
 
 @dataclass(frozen=True)
@@ -156,14 +159,29 @@ def read_offset(text: str, context: DateContext) -> DateValue | None:
     n = _NUMBER_WORDS.get(match["n"]) or (int(match["n"]) if match["n"].isdigit() else 0)
     forward = match["dir"] in ("later", "after", "afterwards", "on")
     base = _publication(context) if match["dir"] == "ago" else context.anchor
-    if not n or base is None:
+    if base is None:
+        return None
+    if match["n"] in _FEW and match["unit"] == "day":
+        return _few_days(base, 1 if forward else -1)
+    if not n:
         return None
     return shift(base, match["unit"], n if forward else -n)
+
+
+def _few_days(base: FuzzyDate, sign: int) -> DateValue | None:
+    """ "a few days later": the month it falls in, when that month is sure."""
+    if base.day is None:
+        return DateValue(base) if base.month is not None else None
+    days = [base.first_day() + dt.timedelta(days=sign * n) for n in FEW_DAYS]
+    months = {(day.year, day.month) for day in days}
+    return DateValue(FuzzyDate(*months.pop())) if len(months) == 1 else None
 
 
 def read_named_relative(text: str, context: DateContext) -> DateValue | None:
     """ "this year", "last month", "the following year", "the month before", "today"."""
     words = text.split()
+    if text in ("month", "year") and context.anchor is not None:
+        return shift(context.anchor, text, 0)  # "earlier in the month", "later in the year"
     if len(words) == 1 or text in _DAY_PARTS:
         return _single_word(text, _publication(context))
     if len(words) != 2:

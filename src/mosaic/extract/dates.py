@@ -50,7 +50,8 @@ _MONTH_NAMES = "|".join(
 _EXPLICIT = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH_NAMES})\.?,? \d{{4}}"
     rf"|(?:{_MONTH_NAMES})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
-    rf"|(?:{_MONTH_NAMES}),? \d{{4}})\b"
+    rf"|(?:{_MONTH_NAMES}),? \d{{4}}"
+    r"|(?:19|20)\d\d ?[–-] ?(?:19|20)\d\d)\b"
 )
 DATELINE_CHARS = 120
 _DATELINE = re.compile(
@@ -58,6 +59,13 @@ _DATELINE = re.compile(
     rf"|\b(?:{_MONTH_NAMES})\.? \d{{1,2}},? \d{{4}}\b"
 )
 _YEAR = re.compile(r"\b\d{4}\b")
+_UNIT_END = re.compile(r"\b(?:day|week|month|year)s?$", re.IGNORECASE)
+_ADVERB_AFTER = re.compile(
+    r"^ (?:earlier|later|previously|afterwards|beforehand|before|after)"
+    r"(?=[,.;:)]|$|\s+(?:in|on|at|during|when|while|and|but|as)\b)"
+)
+"""A direction after a span of time: "the month before in Syria", "two days later, ..."."""
+_ASIDE = re.compile(r" [-–—] ")
 _APPOSITION = re.compile(r"^[\s,(]*(?:[A-Z][a-z]+\s+)?$")
 _HAS_MONTH_OR_YEAR = re.compile(rf"\b(?:{_MONTH_NAMES.lower()})\b|\b\d{{4}}\b")
 
@@ -77,9 +85,12 @@ class DateResolver:
     def __init__(self, published: dt.date | None) -> None:
         self.published = published
         self.anchor: FuzzyDate | None = None
+        self.previous: FuzzyDate | None = None
 
     def new_paragraph(self) -> None:
-        """Back to the present: the next phrase is read against the publication date."""
+        """Back to the present: the next phrase is read against the publication date; only
+        a relative one ("the next day", "a week later") still counts from the last date read."""
+        self.previous = self.anchor or self.previous
         self.anchor = None
 
     def resolve(self, phrase: str) -> DateValue | None:
@@ -97,8 +108,13 @@ class DateResolver:
 
     def _single(self, text: str) -> DateValue | None:
         context = self._context()
-        for reader in (read_absolute, read_partial, read_weekday, read_offset, read_named_relative):
+        for reader in (read_absolute, read_partial, read_weekday):
             value = reader(text, context)
+            if value is not None:
+                return value
+        relative = DateContext(self.published, self.anchor or self.previous)
+        for reader in (read_offset, read_named_relative):
+            value = reader(text, relative)
             if value is not None:
                 return value
         return self._fallback(text)
@@ -160,7 +176,8 @@ def _date_parser(base: dt.date | None) -> Any:
 
 def date_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of date phrases: spaCy's DATE entities plus explicit dates it missed."""
-    found = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"]
+    found = [_with_direction(doc.text, ent.start_char, ent.end_char)
+             for ent in doc.ents if ent.label_ == "DATE"]  # fmt: skip
     found += [(m.start(), m.end()) for m in _EXPLICIT.finditer(doc.text)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(found, key=lambda span: (span[0], span[0] - span[1])):
@@ -168,6 +185,23 @@ def date_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         kept.append((start, end))
     return kept
+
+
+def _with_direction(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the direction word spaCy leaves out ("the month" + "before")."""
+    if not _UNIT_END.search(text[start:end]):
+        return start, end
+    match = _ADVERB_AFTER.match(text[end : end + 40])
+    return (start, end + match.end()) if match else (start, end)
+
+
+def _resolved(resolver: DateResolver, text: str, start: int, end: int) -> DateMention | None:
+    """The phrase's date; for "January 15 - three days before ...", the part before the dash."""
+    value = resolver.resolve(text[start:end])
+    if value is None and (aside := _ASIDE.search(text, start, end)) is not None:
+        end = aside.start()
+        value = resolver.resolve(text[start:end])
+    return DateMention(start, end, value) if value is not None else None
 
 
 def resolve_doc_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
@@ -180,9 +214,9 @@ def resolve_doc_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
             resolver.new_paragraph()
         elif mentions and _APPOSITION.match(text[last_end:start]):
             continue  # "On 27 March 2016, Easter Sunday": the second names the same day
-        value = resolver.resolve(text[start:end])
-        if value is not None:
-            mentions.append(DateMention(start, end, value))
+        mention = _resolved(resolver, text, start, end)
+        if mention is not None:
+            mentions.append(mention)
         last_end = end
     return mentions
 

@@ -23,9 +23,8 @@ from mosaic.extract.event_blame import (
     participant_heads,
 )
 from mosaic.extract.locations import is_location_span
-from mosaic.extract.modality import is_anaphoric
 from mosaic.extract.parties import party
-from mosaic.extract.sentences import DateSpan, SentenceContext
+from mosaic.extract.sentences import SentenceContext
 from mosaic.extract.syntax import (
     agents,
     antecedent,
@@ -61,25 +60,6 @@ class Perpetrators:
 
     mentions: tuple[EntityMention, ...] = ()
     status: PerpetratorStatus | None = None
-
-
-def event_date(
-    trigger: Token, context: SentenceContext, rivals: Sequence[Token]
-) -> DateSpan | None:
-    """The sentence's date nearest the trigger in the parse, unless another trigger is nearer;
-    "the attack" referring back takes only a date of its own."""
-    best: tuple[int, DateSpan] | None = None
-    own = {t.i for t in trigger.subtree} if is_anaphoric(trigger) else None
-    for date in context.dates:
-        root = context.date_root(date)
-        if own is not None and root.i not in own:
-            continue
-        distance = tree_distance(trigger, root)
-        if any(tree_distance(other, root) < distance for other in rivals):
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, date)
-    return best[1] if best else None
 
 
 def event_place(

@@ -21,7 +21,9 @@ from mosaic.extract.date_phrases import MONTHS, DateValue
 from mosaic.extract.entities import EntityMention, Role, state_actor
 from mosaic.extract.event_affiliates import affiliate_index, named_affiliates
 from mosaic.extract.event_country import inferred_country
+from mosaic.extract.event_dates import event_date
 from mosaic.extract.event_types import Trigger, attack_type, find_triggers
+from mosaic.extract.founding_dates import founding_date
 from mosaic.extract.gazetteer import Gazetteer
 from mosaic.extract.killings import (
     absorb_killings,
@@ -93,6 +95,8 @@ class EventFinder:
         token = context.doc[trigger.i]
         heads = slots.target_tokens(token) + (children(token, "nsubjpass") if is_passive(token)
                                               else [])  # fmt: skip
+        if token.dep_ == "acl":
+            heads.append(token.head)  # "a group formed in 1998"
         if needs == "group":
             return any(t.lemma_.lower() in GROUP_NOUNS for t in heads) or any(
                 (m := context.mention_at(t)) is not None and m.role is Role.GROUP for t in heads
@@ -109,7 +113,7 @@ class EventFinder:
         if factor <= 0:
             return None
         who = self._perpetrators(trigger, token, context)
-        date = slots.event_date(token, context, rivals)
+        date = event_date(token, context, rivals)
         place = slots.event_place(token, context, who.mentions, rivals)
         dead = casualties(context.sent, token, rivals) if trigger.type in _COUNTED else Casualties()
         targets = self._targets(trigger, token, context)
@@ -128,6 +132,8 @@ class EventFinder:
         story = _narrative_day(context)
         if date is None and story is not None and not _dated(context):
             finding = replace(finding, date=story.start, date_end=story.end)
+        if trigger.type is EventType.FOUNDING:
+            finding = replace(finding, date=founding_date(finding.date, who.mentions, context))
         return retype(finding, token, who.mentions)
 
     def _country(
@@ -226,9 +232,14 @@ def _narrative_day(context: SentenceContext) -> DateValue | None:
 def _dated(context: SentenceContext) -> bool:
     """Whether the sentence states a date of its own, even one left unresolved."""
     return bool(context.dates) or any(
-        t.ent_type_ in ("DATE", "TIME") or (t.like_num and len(t.text) == 4) or t.lower_ in MONTHS
+        t.ent_type_ in ("DATE", "TIME") or _year_like(t.text) or t.lower_ in MONTHS
         for t in context.sent
     )
+
+
+def _year_like(text: str) -> bool:
+    """ "2015", not "four" (spaCy's like_num holds for both)."""
+    return text.isdigit() and len(text) == 4
 
 
 _DESCRIBED = frozenset(

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from mosaic.extract.casualties import ATTACKER_WORDS
 from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.event_slots import target_tokens
 from mosaic.extract.event_types import Entry, Trigger
@@ -72,7 +73,7 @@ def victim_count(token: Token, context: SentenceContext) -> Count | None:
     heads = children(token, "nsubjpass") if is_passive(token) else []
     partners = [
         o
-        for p in children(token, "prep")
+        for p in [*children(token, "prep"), *_trailing_along(token)]
         if p.lower_ == "along"
         for w in children(p, "prep")
         if w.lower_ == "with"
@@ -92,6 +93,17 @@ def victim_count(token: Token, context: SentenceContext) -> Count | None:
         if h.pos_ == "NOUN" and context.mention_at(h) is None and h.tag_ == "NN"
     )
     return Count.exactly(people)
+
+
+def _trailing_along(token: Token) -> list[Token]:
+    """ "X, who was also killed, along with Y": the parser hangs "along with" right after a
+    relative clause on the main verb; it still tells who died with X."""
+    if token.dep_ != "relcl":
+        return []
+    doc, end = token.doc, max(t.i for t in token.subtree) + 1
+    while end < len(doc) and doc[end].is_punct:
+        end += 1
+    return [doc[end]] if end < len(doc) and doc[end].lower_ == "along" else []
 
 
 LETHAL = frozenset({AttackType.ASSASSINATION, AttackType.BEHEADING})
@@ -131,10 +143,18 @@ def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Tr
                 continue
         elif lemma not in CASUALTY_WORDS or token.pos_ != "VERB":
             continue
+        if operations and _kills_attackers(token):
+            continue  # "special forces, who killed all six terrorists": the operation's dead
         if not attacks and all(tree_distance(token, op) > 3 for op in operations):
             extra.append(Trigger(token.i, Entry(EventType.ATTACK, 0.2)))
             attacks = True
     return extra
+
+
+def _kills_attackers(token: Token) -> bool:
+    """Whether the casualty verb's victims are attackers ("killed all six terrorists")."""
+    heads = children(token, "nsubjpass") if is_passive(token) else children(token, "dobj")
+    return bool(heads) and all(h.lemma_.lower() in ATTACKER_WORDS for h in heads)
 
 
 def retype(
@@ -165,19 +185,26 @@ def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[EventFindin
             continue
         if finding.type is EventType.KILLING:
             finding = _with_operation(token, finding, found)
-        elif finding.type is EventType.ATTACK and finding.killed is None:
-            finding = replace(finding, killed=_absorbed_dead(token, found))
+        elif finding.type is EventType.ATTACK:
+            finding = _absorbed(token, finding, found)
         kept.append(finding)
     return kept
 
 
-def _absorbed_dead(token: Token, found: Sequence[tuple[Token, EventFinding]]) -> Count | None:
-    """The dead of a killing the attack absorbs ("he was killed in a bombing, along with 16
-    other people": the bombing's 17)."""
+def _absorbed(
+    token: Token, attack: EventFinding, found: Sequence[tuple[Token, EventFinding]]
+) -> EventFinding:
+    """The attack with the dead and date of a killing it absorbs ("he was killed in a bombing,
+    along with 16 other people, in August": the bombing's 17, in August)."""
     for other, finding in found:
         if finding.type is EventType.KILLING and tree_distance(other, token) <= ABSORB_DISTANCE:
-            return finding.killed
-    return None
+            return replace(
+                attack,
+                killed=attack.killed or finding.killed,
+                date=attack.date or finding.date,
+                date_end=attack.date_end if attack.date else finding.date_end,
+            )
+    return attack
 
 
 def _in_attack(token: Token, found: Sequence[tuple[Token, EventFinding]]) -> bool:
