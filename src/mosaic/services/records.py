@@ -46,10 +46,18 @@ class EntityLinker:
 
     def entity_for(self, ref: EntityRef) -> Entity:
         if ref not in self._by_ref:
-            entity = link(ref, self._repo.find_entities_by_name)
-            self._repo.save_entity(entity)
+            stored: dict[str, Entity] = {}
+            entity = link(ref, lambda name: self._remember(stored, name))
+            if stored.get(entity.id) != entity:  # an entity that gained nothing is not rewritten
+                self._repo.save_entity(entity)
             self._by_ref[ref] = entity
         return self._by_ref[ref]
+
+    def _remember(self, stored: dict[str, Entity], name: str) -> list[Entity]:
+        """The stored entities named `name`, noted in `stored` by id."""
+        found = self._repo.find_entities_by_name(name)
+        stored.update((entity.id, entity) for entity in found)
+        return found
 
     def linked_ids(self) -> set[str]:
         return {entity.id for entity in self._by_ref.values()}
@@ -116,10 +124,7 @@ def _store_event(
     stored: StoredFacts,
 ) -> None:
     event = event_from_finding(report, finding, linker)
-    year = event.date.year if event.date else None
-    known = next(
-        (e for e in repo.event_merge_candidates(event.type, year) if same_event(e, event)), None
-    )
+    known = _same_stored_event(repo, event)
     if known is not None and known.id != event.id:
         event = merge_events(known, event)
         stored.merged_events.add(event.id)
@@ -128,6 +133,15 @@ def _store_event(
     statements = event_statements(event.id, report, finding, linker)
     repo.add_statements(statements)
     stored.statements += len(statements)
+
+
+def _same_stored_event(repo: Repository, event: Event) -> Event | None:
+    """The stored event `event` describes too, if any; an undated event never merges
+    (`same_event`), so it is spared reading every stored event of its type."""
+    if event.date is None:
+        return None
+    candidates = repo.event_merge_candidates(event.type, event.date.year)
+    return next((known for known in candidates if same_event(known, event)), None)
 
 
 def event_statements(

@@ -7,6 +7,7 @@ kept per thread, so one repository may serve several threads.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -90,16 +91,25 @@ def upsert(
         return
     key = [column.name for column in table.primary_key.columns]
     unique = list({tuple(row[name] for name in key): row for row in rows}.values())
-    insert = _insert(connection.dialect.name, table)
+    statement = _upsert_statement(connection.dialect.name, table, tuple(unique[0]), frozenset(keep))
+    connection.execute(statement, unique)
+
+
+@functools.lru_cache(maxsize=256)
+def _upsert_statement(
+    dialect: str, table: sa.Table, columns: tuple[str, ...], keep: frozenset[str]
+) -> sa.Executable:
+    """The upsert of rows with these columns, built once: building `excluded` is costly."""
+    key = [column.name for column in table.primary_key.columns]
+    insert = _insert(dialect, table)
     changed = {
-        name: insert.excluded[name] for name in unique[0] if name not in key and name not in keep
+        name: insert.excluded[name] for name in columns if name not in key and name not in keep
     }
-    statement = (
+    return (
         insert.on_conflict_do_update(index_elements=key, set_=changed)
         if changed
         else insert.on_conflict_do_nothing(index_elements=key)
     )
-    connection.execute(statement, unique)
 
 
 def _insert(dialect: str, table: sa.Table) -> postgresql.Insert | sqlite.Insert:

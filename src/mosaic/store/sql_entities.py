@@ -34,7 +34,9 @@ class SqlEntities(SqlBase):
         key = match_key(name)
         if not key:
             return []
-        return self._entities_named(entity_names.c.key == key, kind=None, limit=None)
+        with self._connect() as connection:
+            rows = connection.execute(_NAMED_BY_KEY, {"key": key}).mappings().all()
+        return [entity_of(row) for row in rows]
 
     def search_entities(
         self, text: str, kind: EntityKind | None = None, limit: int = 20
@@ -66,3 +68,14 @@ def _by_name(
     if kind is not None:
         query = query.where(entities.c.kind == kind.value)
     return query.order_by(entities.c.name, entities.c.id)
+
+
+_NAMED_BY_KEY = _by_name(
+    sa.select(entities).where(
+        entities.c.id.in_(
+            sa.select(entity_names.c.entity_id).where(entity_names.c.key == sa.bindparam("key"))
+        )
+    ),
+    kind=None,
+)
+"""`find_entities_by_name`'s query, built once: linking runs it for every name it meets."""

@@ -7,6 +7,9 @@ index, so a page of events is one query whatever its size.
 
 from __future__ import annotations
 
+import copy
+import functools
+
 import sqlalchemy as sa
 
 from mosaic.model import Event, EventType
@@ -22,6 +25,7 @@ _READ = [
     for column in events.c
     if column.name not in ("date_first", "date_last", "date_precision")
 ]
+_READ_NAMES = tuple(column.name for column in _READ)
 
 
 class SqlEvents(SqlBase):
@@ -76,8 +80,15 @@ class SqlEvents(SqlBase):
                 sa.or_(events.c.date_first.is_(None), events.c.date_first.between(first, last))
             )
         with self._connect() as connection:
-            rows = connection.execute(select.order_by(events.c.id)).mappings().all()
-        return [event_of(row) for row in rows]
+            rows = connection.execute(select.order_by(events.c.id)).all()
+        return [copy.copy(_stored_event(tuple(row))) for row in rows]
+
+
+@functools.lru_cache(maxsize=8192)
+def _stored_event(row: tuple[object, ...]) -> Event:
+    """The event of a `_READ` row, parsed once per distinct row: every event of a new report
+    reads the same stored candidates again."""
+    return event_of(dict(zip(_READ_NAMES, row, strict=True)))
 
 
 def _conditions(query: EventQuery) -> list[sa.ColumnElement[bool]]:

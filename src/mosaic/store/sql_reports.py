@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Sequence
 
 import sqlalchemy as sa
@@ -16,6 +17,8 @@ from mosaic.store.schema import near_duplicates, reports
 from mosaic.store.sql_base import SqlBase, upsert
 
 MINHASH_PAGE = 1000
+_signature = functools.lru_cache(maxsize=16 * MINHASH_PAGE)(minhash_of)
+"""Stored signatures parsed once: every new report reads all of them again."""
 
 
 class SqlReports(SqlBase):
@@ -59,7 +62,7 @@ class SqlReports(SqlBase):
             with self._connect() as connection:
                 page = connection.execute(query).all()
             for report_id, minhash in page:
-                yield report_id, minhash_of(minhash)
+                yield report_id, _signature(minhash)
             if len(page) < MINHASH_PAGE:
                 return
             after = page[-1][0]
