@@ -15,8 +15,8 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence, Set
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from mosaic.extract.gazetteer import ActorRecord, Gazetteer
 from mosaic.extract.locations import is_location_span
 from mosaic.extract.places import Place, PlaceTable
+from mosaic.extract.surface import stems
 from mosaic.model import EntityKind, EntityRef, Mention, Report
 
 LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
@@ -35,17 +36,61 @@ ARMED_NAME_WORDS = frozenset(
      "battalion", "sipah", "wilayat", "caliphate", "emirate", "katibat", "jihad", "jihadi",
      "liberation", "tigers", "daesh", "fedayeen", "lashkar-e", "jaish-e", "al-qaeda", "qaeda"}
 )  # fmt: skip
-_ARMED_CONTEXT = re.compile(
-    r"\b(?:militant|terrorist|armed|insurgent|jihadi|jihadist|extremist|separatist|rebel|"
+_ARMED_PHRASE = (
+    r"(?:militant|terrorist|armed|insurgent|jihadi|jihadist|extremist|separatist|rebel|"
     r"splinter|breakaway|banned|outlawed|proscribed)\s+(?:group|outfit|organi[sz]ation|faction|"
-    r"movement|network)\b|\baffiliate\b|\boffshoot\b|\bfaction\b|\boutfit\b",
+    r"movement|network)"
+)
+_GROUP_NOUN = r"(?:affiliate|offshoot|faction|outfit|splinter\s+group|branch|franchise)"
+_ARMED_BEFORE = re.compile(
+    rf"\b(?:(?:{_ARMED_PHRASE}|{_GROUP_NOUN})\s*,?\s*|group\s+(?=called|named|known|dubbed))"
+    r"(?:(?:called|named|known\s+as|dubbed)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+"""A cue that introduces the name: "the militant group X", "an affiliate called X"."""
+_ARMED_AFTER = re.compile(
+    r"^\s*(?:,|\(|(?:is|was|are|were|became|has\s+been)\s)\s*(?:(?:a|an|the|its|one)\s+)?"
+    rf"(?:(?!(?:of|for|by|as|with|from|to)\s)[\w'’-]+\s+){{0,4}}?(?:{_ARMED_PHRASE}|{_GROUP_NOUN})"
+    r"\b(?!\s*['’])"
+    r"|^\s*(?:faction|offshoot|outfit)\b",
+    re.IGNORECASE,
+)
+"""A cue that describes the name: its apposition ("X, an al-Qaeda affiliate"), a copula
+("X is a banned outfit") or a group noun right after it ("the X faction")."""
+PERSON_ROLES = frozenset(
+    {"chief", "commander", "leader", "spokesman", "spokesperson", "emir", "amir", "founder",
+     "head", "deputy", "member", "cleric", "preacher", "official", "operative", "ideologue",
+     "mastermind", "bomber", "militant", "fighter", "son", "brother", "father", "who", "whose",
+     "he", "she", "his", "her"}
+)  # fmt: skip
+"""Words that make the words around a person's name about that person."""
 STATE_NOUNS = frozenset(
     {"military", "army", "forces", "force", "troops", "police", "government", "authorities",
      "security", "navy", "jets", "warplanes", "drones", "intelligence", "officials",
      "paramilitary", "soldiers", "regime", "administration"}
 )  # fmt: skip
+_MINOR = frozenset({"town", "village", "area", "venue", "district"})
+"""Place features small enough that an English word naming one is rather the word."""
+PEOPLE_NOUNS = frozenset(
+    {"separatist", "militant", "fighter", "insurgent", "rebel", "nationalist", "man", "men",
+     "woman", "women", "people", "person", "tribe", "tribesman", "tribesmen", "community",
+     "leader", "worker", "youth", "student", "refugee", "migrant", "shia", "shias", "sunni",
+     "sunnis", "family", "families", "pilgrim", "activist", "politician", "population",
+     "minority", "guerrilla", "jihadist", "extremist", "elder", "labourer", "laborer",
+     "civilian", "miner", "origin", "descent", "ethnicity", "language", "speaker"}
+)  # fmt: skip
+"""Nouns for people a people's name modifies ("Baloch separatists", "Hazara Shias")."""
+_JOINTS = frozenset({"-", "e", "i", "o", "u", "ul", "ud", "us", "ur", "al", "el", "as", "ash"})
+"""Hyphen pieces that join the words of a place name ("Mazar-e-Sharif", "Dar-ul-Aman")."""
+_RUN = 5
+"""At most this many tokens a place name may reach beyond the entity on each side."""
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "dr", "gen", "general", "maj", "major", "col", "colonel", "capt",
+     "captain", "lt", "sheikh", "shaikh", "mullah", "mulla", "maulana", "maulvi", "mufti",
+     "hafiz", "qari", "commander", "president", "prime", "minister", "sir", "imam", "haji"}
+)  # fmt: skip
+"""Titles a later mention may put before a surname ("Mr Khan", "Mullah Rasool")."""
+_SHORTEST_SURNAME = 3
 _PLACE_RANK = {"venue": 0, "village": 1, "area": 1, "town": 1, "city": 2, "district": 3,
                "province": 4, "region": 5, "country": 6}  # fmt: skip
 
@@ -120,20 +165,29 @@ def sentence_ents(doc: Doc) -> list[list[Span]]:
 class EntityLinker:
     """Turns a parsed document's entities into EntityMentions."""
 
-    def __init__(self, gazetteer: Gazetteer, places: PlaceTable) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, places: PlaceTable, common_words: Iterable[str] = ()
+    ) -> None:
         self.gazetteer = gazetteer
         self.places = places
+        self.common_words = frozenset(common_words)
         self.country_of = functools.lru_cache(maxsize=4096)(places.country_of_word)
 
     def link(self, doc: Doc) -> list[EntityMention]:
         """Every linkable entity mention of the document, in order; places resolve with the
-        sentence's countries first, then the document's."""
+        sentence's countries first, then the document's. A bare surname of a person named
+        earlier is that person ("Basra" after "Riaz Basra"), not a place."""
         countries = document_countries(doc, self.country_of)
-        found = []
+        lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+        found: list[EntityMention] = []
         for ents in sentence_ents(doc):
             context = [*self._countries(ents), *countries]
-            found += [self._mention(ent, context) for ent in ents if ent.label_ in LABELS]
-        return [self._state(m, doc) for m in found if m is not None]
+            for ent in ents:
+                if ent.label_ in LABELS:
+                    mention = self._mention(ent, context, lower_words)
+                    found += [mention] if mention is not None else []
+        found = refer_surnames(doc, _drop_covered(found))
+        return [self._state(m, doc) for m in found]
 
     def _state(self, mention: EntityMention, doc: Doc) -> EntityMention:
         """ "the Pakistani military", "Afghan government": a state actor, named by its country."""
@@ -143,17 +197,22 @@ class EntityLinker:
         words = (clean_name(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
         return list(dict.fromkeys(c for w in words if (c := self.country_of(w))))
 
-    def _mention(self, ent: Span, context: Sequence[str]) -> EntityMention | None:
+    def _mention(
+        self, ent: Span, context: Sequence[str], lower_words: Set[str] = frozenset()
+    ) -> EntityMention | None:
         name = clean_name(ent.text)
         if not name:
             return None
+        whole = None if ent.ent_id_ else self._whole_place(ent, context)
+        if whole is not None:
+            return whole
         record = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ in ("ORG", "PERSON", "NORP") or record is not None:
             record = self._record(name, context) or record
         if record is not None:
             return _mention(ent, _actor_role(record), record.ref(), record.country)
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            return self._place(ent, name, context)
+            return self._place(ent, name, context, lower_words)
         if ent.label_ in MISLABELLED_PLACES:
             place = self._misread_place(ent, name, context)
             if place is not None:
@@ -176,14 +235,62 @@ class EntityLinker:
             records.sort(key=lambda r: context.index(r.country) if r.country in context else 99)
         return records[0] if records else None
 
-    def _place(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention | None:
+    def _place(
+        self, ent: Span, name: str, context: Sequence[str], lower_words: Set[str] = frozenset()
+    ) -> EntityMention | None:
+        """A known place, or a new one named by a capitalised name; never an English word
+        ("Suicide car bombing"), a people's name ("a Baloch separatist") or a rare place
+        whose name is an English word outside the document's countries ("Fatwa")."""
         place = self.places.resolve(name, context)
-        if place is not None:
+        if place is not None and self._collides(name, place, context, lower_words):
+            place = None
+        if place is not None and not (_is_people_word(ent) and place.feature in _MINOR):
             return _place_mention(ent, place)
-        if ent.label_ == "LOC" or not name[:1].isupper():
+        if place is not None or ent.label_ == "LOC" or not looks_like_place_name(name):
+            return None
+        words = name.split()
+        if all(self._is_common(w.lower(), lower_words) for w in words) or _is_people_word(ent):
             return None
         ref = EntityRef(name=name, kind=EntityKind.PLACE)
         return _mention(ent, Role.PLACE, ref)
+
+    def _is_common(self, lower: str, lower_words: Set[str]) -> bool:
+        """Whether a word is English: written in lower case in the document, or (a stem of
+        it) among the common words."""
+        return lower in lower_words or any(stem in self.common_words for stem in stems(lower))
+
+    def _collides(
+        self, name: str, place: Place, context: Sequence[str], lower_words: Set[str]
+    ) -> bool:
+        """A minor place named by one English word, outside the document's main countries:
+        the word, not the place ("Fatwa", a town in India)."""
+        if place.feature not in _MINOR or " " in name.strip():
+            return False
+        if context and place.country in context[:2]:
+            return False
+        return self._is_common(name.strip().lower(), lower_words)
+
+    def _whole_place(self, ent: Span, context: Sequence[str]) -> EntityMention | None:
+        """A place whose name the NER cut short: "Mazar" of "Mazar-e-Sharif", "Ismail Khan"
+        of "Dera Ismail Khan"; the longest run of name words around the entity that names
+        a known place."""
+        doc = ent.doc
+        sent = doc[ent.start].sent
+        first = _name_run_start(doc, ent.start, sent.start)
+        last = _name_run_end(doc, ent.end, sent.end)
+        if (first, last) == (ent.start, ent.end):
+            return None
+        for size in range(last - first, len(ent), -1):
+            for start in range(max(first, ent.end - size), min(ent.start, last - size) + 1):
+                end = start + size
+                if _is_joint(doc[start]) or _is_joint(doc[end - 1]):
+                    continue
+                text = doc[start:end].text
+                place = self.places.resolve(text, context) if self.places.lookup(text) else None
+                if place is not None:
+                    span = Span(doc, start, end, label=ent.label_)
+                    return _place_mention(span, place)
+        return None
 
     def _other(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention | None:
         iso2 = self.country_of(name)
@@ -233,14 +340,37 @@ def looks_like_person(name: str) -> bool:
 
 
 def looks_like_armed_group(ent: Span) -> bool:
-    """A name with armed-group words, or one the text calls a militant group or affiliate."""
+    """A name with armed-group words, or one the text calls a militant group or affiliate:
+    a cue that introduces the name ("a group called X") or its apposition ("X, an al-Qaeda
+    affiliate"), never a cue about something else nearby ("X, named as the affiliate's chief").
+    A name labelled a person and described as one (chief, commander) stays a person."""
     words = {w.lower().strip("'’") for w in re.split(r"[\s-]+", ent.text)}
     if words & ARMED_NAME_WORDS:
         return True
-    sent = ent.sent
-    before = ent.doc[max(sent.start, ent.start - 6) : ent.start].text
-    after = ent.doc[ent.end : min(sent.end, ent.end + 8)].text
-    return bool(_ARMED_CONTEXT.search(before) or _ARMED_CONTEXT.search(after))
+    doc, sent = ent.doc, ent.sent
+    before = doc[max(sent.start, ent.start - 6) : ent.start]
+    apposition = _apposition(doc[ent.end : min(sent.end, ent.end + 10)])
+    if ent.label_ == "PERSON" and _about_person(apposition, before):
+        return False
+    return bool(_ARMED_BEFORE.search(before.text) or _ARMED_AFTER.search(apposition))
+
+
+def _apposition(after: Span) -> str:
+    """The words after a name up to the end of its apposition or clause."""
+    text = after.text
+    cut = re.search(r"(?<=.)[,;:)]|\s[-–—]\s", text)
+    return text[: cut.start()] if cut else text
+
+
+def _about_person(apposition: str, before: Span) -> bool:
+    """Whether the words around a name describe a person: "X, named as its chief",
+    "commander X"."""
+    words = re.findall(r"[\w'’]+", apposition.lower())
+    if re.search(r"\b(?:named|identified)\s+as\b", apposition, re.IGNORECASE):
+        return True
+    return any(w in PERSON_ROLES for w in words) or any(
+        t.lower_ in PERSON_ROLES or t.lemma_.lower() in PERSON_ROLES for t in before
+    )
 
 
 def state_actor(
@@ -282,3 +412,185 @@ def to_mentions(
                           sent.start_char, sent.end_char)  # fmt: skip
         result.append((mention, m.ref))
     return result
+
+
+def looks_like_place_name(name: str) -> bool:
+    """A name a new place may have: capitalised, no digits, no run-together words
+    ("HeadquartersAfghanistan" is a table cell that lost its border)."""
+    if not name[:1].isupper() or any(c.isdigit() for c in name):
+        return False
+    return not (re.search(r"[a-z][A-Z]", name) or re.search(r"[^\w\s'’.-]", name))
+
+
+def _is_people_word(ent: Span) -> bool:
+    """A one-word name used for a people: "ethnic X", or modifying a noun for people
+    ("a Baloch separatist attack", "Hazara Shias")."""
+    doc = ent.doc
+    if len(ent) != 1:
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
+        return True
+    if ent.end >= len(doc) or ent.root.dep_ not in (
+        "compound",
+        "amod",
+        "nmod",
+        "nsubj",
+        "npadvmod",
+    ):
+        return False
+    after = doc[ent.end]
+    return after.lower_ in PEOPLE_NOUNS or after.lemma_.lower() in PEOPLE_NOUNS
+
+
+def _is_joint(token: Token) -> bool:
+    return (token.lower_ in _JOINTS and token.text.islower()) or token.text == "-"
+
+
+def _is_name_word(token: Token) -> bool:
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and not token.is_stop
+        and not token.ent_id_
+        and token.ent_type_ in ("", "GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")
+    )
+
+
+def _hyphened(doc: Doc, i: int) -> bool:
+    """Whether token `i` is a hyphen or connector written with no space on either side."""
+    if not _is_joint(doc[i]) or doc[i].whitespace_ or i == 0 or doc[i - 1].whitespace_:
+        return False
+    return doc[i].text == "-" or (
+        doc[i - 1].text == "-" and i + 1 < len(doc) and doc[i + 1].text == "-"
+    )
+
+
+def _name_run_end(doc: Doc, end: int, limit: int) -> int:
+    """How far the name words and hyphen pieces after token `end` reach."""
+    i = end
+    while i < min(limit, end + _RUN):
+        if _hyphened(doc, i) or (
+            _is_name_word(doc[i]) and (doc[i - 1].whitespace_ or doc[i - 1].text == "-")
+        ):
+            i += 1
+        else:
+            break
+    while i > end and _is_joint(doc[i - 1]):
+        i -= 1
+    return i
+
+
+def _name_run_start(doc: Doc, start: int, limit: int) -> int:
+    """How far the name words and hyphen pieces before token `start` reach."""
+    i = start
+    while i > max(limit, start - _RUN):
+        token = doc[i - 1]
+        if _hyphened(doc, i - 1) or (
+            _is_name_word(token) and (token.whitespace_ or doc[i].text == "-")
+        ):
+            i -= 1
+        else:
+            break
+    while i < start and _is_joint(doc[i]):
+        i += 1
+    return i
+
+
+def _drop_covered(mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """The mentions without those inside another's span (a place name the NER cut in two
+    yields one mention for the whole)."""
+    kept: list[EntityMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if kept and kept[-1].start <= m.start and m.end <= kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _surname_key(name: str) -> str:
+    return re.sub(r"^(?:al|el|ul|ad|ar|as|ash)[-\s]", "", name.lower()).strip("'’")
+
+
+def _bare_surname(text: str) -> str | None:
+    """The surname a later mention calls a person by: "Khan", "Mr Khan", "Mullah Rasool"."""
+    words = clean_name(text).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    return _surname_key(words[0])
+
+
+def _surnames(mentions: Sequence[EntityMention]) -> dict[str, EntityMention | None]:
+    """Each person's last name (of two words or more) and the first mention naming them;
+    None for a surname two people share."""
+    found: dict[str, EntityMention | None] = {}
+    for m in mentions:
+        words = clean_name(m.text).split()
+        if m.role is not Role.PERSON or m.ref is None or len(words) < 2:
+            continue
+        last = _surname_key(words[-1])
+        if len(last) < _SHORTEST_SURNAME or not words[-1][:1].isupper():
+            continue
+        known = found.get(last, m)
+        same = known is not None and known.ref is not None and known.ref.name == m.ref.name
+        found[last] = known if same else None
+    return found
+
+
+def refer_surnames(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """Bare surnames ("Basra", "Mr Khan") of a person named earlier in the document, as that
+    person: a surname the NER took for a place or an unknown name, and a surname it did not
+    tag at all. A surname standing where a place stands ("in Basra") stays a place."""
+    surnames = _surnames(mentions)
+    if not any(surnames.values()):
+        return list(mentions)
+    result: list[EntityMention] = []
+    for m in mentions:
+        person = surnames.get(_bare_surname(m.text) or "")
+        if person is not None and person.start < m.start and _may_be_person(doc, m):
+            m = replace(m, role=Role.PERSON, ref=person.ref, country=person.country, feature=None)
+        result.append(m)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        person = surnames.get(_surname_key(token.text))
+        if person is None or person.start > token.i or _in_longer_name(token):
+            continue
+        result.append(
+            EntityMention(
+                token.i,
+                token.i + 1,
+                token.idx,
+                token.idx + len(token),
+                token.text,
+                "PERSON",
+                Role.PERSON,
+                person.ref,
+                person.country,
+            )
+        )
+    return sorted(result, key=lambda m: m.start)
+
+
+def _may_be_person(doc: Doc, mention: EntityMention) -> bool:
+    """Whether a mention may be a bare surname: not a gazetteer group or state, a country,
+    a demonym or a place in a location's position."""
+    if mention.role in (Role.COUNTRY, Role.DEMONYM, Role.STATE):
+        return False
+    if mention.role is Role.GROUP:
+        return mention.ref is None or mention.ref.key is None
+    if mention.role is Role.PLACE:
+        return not is_location_span(doc, mention.start, mention.end)
+    return mention.role in (Role.PERSON, Role.ORG)
+
+
+def _in_longer_name(token: Token) -> bool:
+    """Whether a capitalised token is part of a longer name ("Basra Road")."""
+    doc = token.doc
+    before = (
+        token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].text[:1].isupper()
+    )
+    after = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
+    return before or after

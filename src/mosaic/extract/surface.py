@@ -21,6 +21,9 @@ STAND_INS = {"IS": "IZ"}
 """Acronyms the tagger reads as English words ("to IS" as the verb), replaced for parsing by
 same-length stand-ins it reads as names; the entity ruler knows both forms."""
 _STAND_IN = re.compile(r"(?<![\w'’])(" + "|".join(STAND_INS) + r")(?![\w'’])")
+_NAME_DASH = re.compile(r"(?<=[^\W\d_])[\u2010-\u2013](?=[^\W\d_])")
+"""A hyphen-like dash between two letters ("ISIS–K", "Ossetia–Alania"): names are matched
+and tokenised with the plain hyphen."""
 UPPER_SHARE = 0.75
 """A text whose letters are at least this share capitals is recased before parsing."""
 
@@ -65,6 +68,11 @@ class Recaser:
         self._common = frozenset(common_words)
         self._forms = dict(name_forms)
         self._is_name = is_name or (lambda _word: False)
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """The lower-case English words the recaser knows."""
+        return self._common
 
     def recase(self, text: str) -> str:
         """The text with each word recased; same length as `text`."""
@@ -114,8 +122,9 @@ def stems(word: str) -> list[str]:
 
 
 def prepare_text(text: str, recaser: Recaser | None = None) -> str:
-    """The text the pipeline parses: markup blanked, capitals recased; same length."""
-    prepared = strip_markup(text)
+    """The text the pipeline parses: markup blanked, dashes inside names made hyphens,
+    capitals recased; same length."""
+    prepared = _NAME_DASH.sub("-", strip_markup(text))
     if is_mostly_upper(prepared):
         return recaser.recase(prepared) if recaser is not None else prepared
     return _STAND_IN.sub(lambda m: STAND_INS[m.group(0)], prepared)
