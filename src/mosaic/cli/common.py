@@ -18,7 +18,7 @@ from mosaic.model import FuzzyDate
 from mosaic.store.ports import Repository
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever its length
 
 
 class AppState:
