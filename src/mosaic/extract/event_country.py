@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.event_agents import list_host
+from mosaic.extract.event_types import entry_for
 from mosaic.extract.locations import is_place_noun
 from mosaic.extract.sentences import SentenceContext
 from mosaic.extract.syntax import tree_distance
@@ -68,6 +70,9 @@ def inferred_country(
     places = [m for m in ours if m.role is Role.PLACE or _country_as_place(m, context)]
     if places:
         return _only_country(places)
+    host = list_host(trigger)
+    if host is not None and entry_for(host) is not None:  # "attacks in X, including the ..."
+        return _host_country(host, trigger, context)
     if event_type is EventType.FOUNDING:
         return _only_country(perpetrators)  # a group is founded where it is based
     if event_type is EventType.MEETING:
@@ -78,6 +83,16 @@ def inferred_country(
         and tree_distance(trigger, context.doc[m.start : m.end].root) <= NEAR
     ]  # fmt: skip
     return _only_country(near)
+
+
+def _host_country(host: Token, trigger: Token, context: SentenceContext) -> str | None:
+    """The country of the places in the phrase of the event the trigger is listed under."""
+    inside = {t.i for t in host.subtree} - {t.i for t in trigger.subtree}
+    places = [
+        m for m in context.mentions_in([context.doc[i] for i in sorted(inside)])
+        if m.role is Role.PLACE or _country_as_place(m, context)
+    ]  # fmt: skip
+    return _only_country(places)
 
 
 def _country_as_place(mention: EntityMention, context: SentenceContext) -> bool:

@@ -15,6 +15,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.event_agents import (
+    gerund_actor,
+    led_by,
+    listing_verb,
+    partners,
+    spoken_for,
+    verb_agents,
+)
 from mosaic.extract.event_blame import (
     blamed_heads,
     described_actor,
@@ -22,7 +30,6 @@ from mosaic.extract.event_blame import (
     modifier_actor,
     participant_heads,
 )
-from mosaic.extract.locations import is_location_span
 from mosaic.extract.parties import party
 from mosaic.extract.sentences import SentenceContext
 from mosaic.extract.syntax import (
@@ -32,14 +39,14 @@ from mosaic.extract.syntax import (
     is_passive,
     prep_objects,
     subject,
-    tree_distance,
     with_conjuncts,
 )
 from mosaic.model import EntityKind, EntityRef, PerpetratorStatus
 
 PERPETRATION_VERBS = frozenset(
     {"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit", "execute",
-     "undertake", "initiate", "orchestrate", "mastermind", "claim", "plan", "deploy", "order"}
+     "undertake", "initiate", "orchestrate", "mastermind", "claim", "plan", "deploy", "order",
+     "impose"}
 )  # fmt: skip
 SUSPICION_WORDS = frozenset(
     {"suspect", "suspected", "blame", "believe", "accuse", "inspire", "inspired", "allegedly",
@@ -47,8 +54,6 @@ SUSPICION_WORDS = frozenset(
 )  # fmt: skip
 CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "bear"})
-MAX_PLACE_DISTANCE = 10
-"""A place outside the trigger's phrase must be this close to it in the parse."""
 _MODIFIER_DEPS = ("compound", "poss", "amod", "nmod", "npadvmod")
 _CLAUSES = frozenset({"relcl", "advcl", "ccomp"})
 _STATE_ROLES = frozenset({Role.STATE, Role.COUNTRY, Role.DEMONYM})
@@ -62,29 +67,6 @@ class Perpetrators:
     status: PerpetratorStatus | None = None
 
 
-def event_place(
-    trigger: Token,
-    context: SentenceContext,
-    taken: Sequence[EntityMention],
-    rivals: Sequence[Token] = (),
-) -> EntityMention | None:
-    """The most specific location near the trigger (places in its own phrase first), leaving
-    places nearer another trigger of the sentence to that one."""
-    used = {(m.start, m.end) for m in taken}
-    own = {t.i for t in trigger.subtree}
-    candidates = []
-    for m in context.mentions:
-        if m.role not in (Role.PLACE, Role.COUNTRY) or (m.start, m.end) in used:
-            continue
-        root = context.doc[m.start : m.end].root
-        distance = tree_distance(trigger, root)
-        if distance > MAX_PLACE_DISTANCE or any(tree_distance(r, root) < distance for r in rivals):
-            continue
-        if is_location_span(context.doc, m.start, m.end):
-            candidates.append((m.start not in own, m.place_rank, distance, m))
-    return min(candidates, key=lambda c: c[:3])[3] if candidates else None
-
-
 def phrase(head: Token) -> list[Token]:
     """The head's phrase without relative or adverbial clauses ("sympathisers who hijacked a bus
     ... of Aga Khan" is the sympathisers, not Aga Khan)."""
@@ -94,16 +76,23 @@ def phrase(head: Token) -> list[Token]:
 
 def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
     """Heads in an agent's position, and whether a claim introduces them."""
-    found = children(trigger, *_MODIFIER_DEPS)
+    found = children(trigger, *_MODIFIER_DEPS) + led_by(trigger)
     claimed = False
+    lister = listing_verb(trigger)
+    if lister is not None:
+        found += verb_agents(lister)
+        claimed = lister.lemma_ == "claim"
     if trigger.pos_ == "VERB":
-        found += agents(trigger) if is_passive(trigger) else subject(trigger)
+        found += (
+            agents(trigger) if is_passive(trigger) else subject(trigger) or gerund_actor(trigger)
+        )
     for acl in children(trigger, "acl"):
         found += agents(acl)
         claimed = claimed or acl.lemma_ == "claim"
     verb = _perpetration_verb(trigger)
     if verb is not None:
         found += agents(verb) if is_passive(verb) else subject(verb)
+        found += partners(verb)
         claimed = claimed or verb.lemma_ == "claim"
     return found, claimed
 
@@ -138,7 +127,9 @@ def claimants(context: SentenceContext, trigger: Token) -> list[EntityMention]:
         if objects and (not claimed or trigger.i in claimed):
             found += agents(token) if is_passive(token) else subject(token)
     tokens = [t for f in found for t in phrase(f)]
-    named = actor_mentions(tokens, context, (Role.GROUP, Role.PERSON))
+    named = [
+        spoken_for(m, context) for m in actor_mentions(tokens, context, (Role.GROUP, Role.PERSON))
+    ]
     standing = [m for f in found if (m := party(f, context)) is not None and m.role is Role.GROUP]
     return list(dict.fromkeys([*named, *standing]))
 
@@ -155,6 +146,7 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
     heads, claimed = _agent_tokens(trigger)
     tokens = [t for head in heads for t in phrase(head)]
     found = [m for m in actor_mentions(tokens, context, roles) if _direct(m, heads)]
+    found = list(dict.fromkeys(spoken_for(m, context) for m in found))
     claimers = claimants(context, trigger) if Role.GROUP in roles else []
     if claimers:
         found, claimed = [*found, *(c for c in claimers if c not in found)], True

@@ -20,8 +20,11 @@ from mosaic.extract.casualties import Casualties, casualties
 from mosaic.extract.date_phrases import MONTHS, DateValue
 from mosaic.extract.entities import EntityMention, Role, state_actor
 from mosaic.extract.event_affiliates import affiliate_index, named_affiliates
+from mosaic.extract.event_agents import led_coalition, led_words
 from mosaic.extract.event_country import inferred_country
 from mosaic.extract.event_dates import event_date
+from mosaic.extract.event_focus import focus_country
+from mosaic.extract.event_places import event_place
 from mosaic.extract.event_types import Trigger, attack_type, find_triggers
 from mosaic.extract.founding_dates import founding_date
 from mosaic.extract.gazetteer import Gazetteer
@@ -114,7 +117,7 @@ class EventFinder:
             return None
         who = self._perpetrators(trigger, token, context)
         date = event_date(token, context, rivals)
-        place = slots.event_place(token, context, who.mentions, rivals)
+        place = event_place(token, context, who.mentions, rivals)
         dead = casualties(context.sent, token, rivals) if trigger.type in _COUNTED else Casualties()
         targets = self._targets(trigger, token, context)
         kind = attack_type(token, trigger.entry) if trigger.type is EventType.ATTACK else None
@@ -144,7 +147,8 @@ class EventFinder:
         context: SentenceContext,
         rivals: Sequence[Token],
     ) -> str | None:
-        return inferred_country(trigger.type, who.mentions, token, context, rivals)
+        found = inferred_country(trigger.type, who.mentions, token, context, rivals)
+        return found or focus_country(trigger.type, who.mentions, context.doc_mentions)
 
     def _killed(
         self, trigger: Trigger, token: Token, dead: Casualties, context: SentenceContext
@@ -169,6 +173,8 @@ class EventFinder:
             )
         actors = [self._as_actor(m, context, token) for m in found.mentions]
         kept = tuple(m for m in actors if m is not None)
+        if not kept and trigger.type in _DESCRIBED:
+            kept = tuple(led_coalition(token, context))
         if trigger.type in _DESCRIBED:
             described = slots.described_perpetrators(token, context, kept)
             kept += described.mentions
@@ -180,7 +186,8 @@ class EventFinder:
         self, mention: EntityMention, context: SentenceContext, trigger: Token
     ) -> EntityMention | None:
         if mention.role in (Role.COUNTRY, Role.DEMONYM):
-            return state_actor(mention, context.doc, self.places, acts=[trigger])
+            acts = [trigger, *led_words(trigger)]
+            return state_actor(mention, context.doc, self.places, acts=acts)
         return mention
 
     def _founded(self, token: Token, context: SentenceContext) -> slots.Perpetrators:

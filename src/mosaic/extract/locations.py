@@ -30,6 +30,12 @@ MOTION_VERBS = frozenset(
      "dispatch", "sail", "drive", "march", "flee", "relocate", "journey", "visit"}
 )  # fmt: skip
 """Verbs whose "to X" is a destination ("flew to Islamabad"), not a recipient."""
+HOME_NOUNS = frozenset(
+    {"politician", "lawmaker", "legislator", "official", "governor", "mayor", "resident", "elder",
+     "businessman", "cleric", "journalist", "councillor", "councilor", "mp", "senator"}
+)  # fmt: skip
+"""People a place name before them says the home of ("a Kunduz politician", "Herat residents"):
+where an attack on them happened when nothing else says."""
 _MAX_DEPTH = 3
 
 
@@ -55,9 +61,16 @@ def is_locative(token: Token, depth: int = 0) -> bool:
         return head.head.lemma_.lower() in MOTION_VERBS
     if dep == "pobj" and head.lower_ == "of":
         return is_place_noun(head.head) or _takes_place(head.head)
+    if dep == "compound" and is_home_modifier(token):
+        return True
     if dep in ("compound", "poss", "amod", "nmod"):
         return entry_for(head) is not None or (is_place_noun(head) and is_locative(head, depth + 1))
     return dep in ("conj", "appos") and is_locative(head, depth + 1)
+
+
+def is_home_modifier(token: Token) -> bool:
+    """ "a Kunduz politician": a name before a person noun, naming the person's home."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in HOME_NOUNS
 
 
 def is_location_span(doc: Doc, start: int, end: int) -> bool:
