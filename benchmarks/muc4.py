@@ -12,7 +12,9 @@ Figures printed:
 - CEAF-REE (ceaf_ree.py): per role and micro P/R/F1 against GRIT's gold, as GRIT scores,
   and the micro figures of each part (TST3 capitals, TST4 mixed case), beside the
   published GRIT and TempGen test results. The extraction is read as role fillers by
-  roles.py; `--attackers-from-evidence` adds attacker descriptions to PerpInd.
+  roles.py; `--attackers-from-evidence` adds attacker descriptions to PerpInd and
+  `--weapons-from-evidence` the word list's weapons of evidence sentences to Weapon (both
+  measure the adapter's word lists, not the pipeline: off by default).
 - incident detection: per document, P/R/F1 of "has at least one incident event" against
   "has at least one key template".
 - date, country, place, effect (templates.py, incidents.py): the share of key templates
@@ -76,7 +78,9 @@ class Run:
         self.parts.setdefault(part, CeafReeResult()).add_document(predicted, document.gold)
 
 
-def run_mosaic(documents: list[Muc4Document], text: str, attackers: bool = False) -> Run:
+def run_mosaic(
+    documents: list[Muc4Document], text: str, attackers: bool = False, weapons: bool = False
+) -> Run:
     """Extract every document with Mosaic's pipeline and score roles and incidents."""
     from mosaic.extract.pipeline import load_extractor
 
@@ -87,7 +91,12 @@ def run_mosaic(documents: list[Muc4Document], text: str, attackers: bool = False
     for document, report, extraction in zip(
         documents, reports, extractor.extract_many(reports), strict=True
     ):
-        predicted = role_fillers(extraction, report.text, attackers_from_evidence=attackers)
+        predicted = role_fillers(
+            extraction,
+            report.text,
+            weapons_from_evidence=weapons,
+            attackers_from_evidence=attackers,
+        )
         run.add(document, predicted)
         events = incident_events(extraction)
         incidents.add_document(events, document.templates)
@@ -189,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="add attacker descriptions of evidence sentences to PerpInd (roles.py)",
     )
+    parser.add_argument(
+        "--weapons-from-evidence",
+        action="store_true",
+        help="add the word list's weapons of evidence sentences to Weapon (roles.py)",
+    )
     parser.add_argument("--predictions", type=Path, help="score a GRIT-format prediction file")
     parser.add_argument("--data", type=Path, default=DATA, help="the muc4 data folder")
     args = parser.parse_args(argv)
@@ -197,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.predictions:
         run = score_predictions(documents, args.predictions)
     else:
-        run = run_mosaic(documents, args.text, args.attackers_from_evidence)
+        run = run_mosaic(
+            documents, args.text, args.attackers_from_evidence, args.weapons_from_evidence
+        )
     figures = summary(run)
     figures["seconds"] = round(time.perf_counter() - started, 1)
     if args.json:
@@ -207,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         source = args.predictions.name if args.predictions else f"Mosaic, {args.text} text"
         if args.attackers_from_evidence and not args.predictions:
             source += ", attackers from evidence"
+        if args.weapons_from_evidence and not args.predictions:
+            source += ", weapons from evidence"
         title = f"MUC-4 {args.split}, {figures['documents']} documents, {source}"
         print(render(figures, f"{title} ({figures['seconds']} s)"))
     return 0

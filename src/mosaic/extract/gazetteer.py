@@ -20,7 +20,7 @@ from mosaic.errors import InputError
 from mosaic.model import EntityKind, EntityRef, FuzzyDate, RelationType
 from mosaic.resolve.names import match_key
 
-DATA_FILES = ("groups.yaml", "states.yaml", "people.yaml")
+DATA_FILES = ("groups.yaml", "states.yaml", "people.yaml", "latin_america.yaml")
 ORG_CATEGORIES = frozenset({"armed_group", "state_force", "agency", "government", "international"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _KEY = re.compile(r"^(org|person):[a-z0-9][a-z0-9-]*$")

@@ -35,6 +35,7 @@ def event_to_format(event: EventFinding) -> dict[str, Any]:
         "perpetrators": [name(p) for p in event.perpetrators] or None,
         "perpetrator_status": event.perpetrator_status.value if event.perpetrator_status else None,
         "targets": [name(t) for t in event.targets] or None,
+        "weapons": list(event.weapons) or None,
         "killed": event.killed.to_format() if event.killed else None,
         "wounded": event.wounded.to_format() if event.wounded else None,
     }

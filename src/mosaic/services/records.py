@@ -158,6 +158,7 @@ def event_statements(
         "perpetrators": list(linker.ids_for(finding.perpetrators)) or None,
         "perpetrator_status": finding.perpetrator_status,
         "targets": [ref.name for ref in finding.targets] or None,
+        "weapons": list(finding.weapons) or None,
         "killed": finding.killed.to_format() if finding.killed else None,
         "wounded": finding.wounded.to_format() if finding.wounded else None,
     }

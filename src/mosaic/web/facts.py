@@ -25,6 +25,7 @@ PROPS = (
     "perpetrators",
     "perpetrator_status",
     "targets",
+    "weapons",
     "killed",
     "wounded",
 )

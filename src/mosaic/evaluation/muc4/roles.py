@@ -4,12 +4,13 @@ Only incident events count (attacks and killings; arrests, operations and the re
 MUC-4 incidents). For each incident:
 - PerpOrg: perpetrators that are organisations, unless their name is a description of
   people ("FMLN guerrillas", "urban commandos"), which goes to PerpInd;
-- PerpInd: perpetrators that are persons or other non-place entities, and those descriptions;
+- PerpInd: perpetrators that are persons or other non-place entities, and those descriptions
+  (the role tagger's attackers, "urban guerrillas", are perpetrators of kind OTHER);
 - Victim: targets that are persons (GRIT's Victim holds only HUM TGT: NAME, so descriptions
   of people such as "peasants" are dropped rather than counted as physical targets);
 - Target: the other targets (buildings, vehicles, facilities, organisations' premises);
-- Weapon: weapon phrases of `lexicon.WEAPONS` in the incident's evidence sentence, because
-  EventFinding has no instrument field.
+- Weapon: the incident's `weapons` (the role tagger's); with `weapons_from_evidence`, also
+  the weapon phrases of `lexicon.WEAPONS` in the incident's evidence sentence.
 With `attackers_from_evidence`, descriptions of attackers in the evidence sentence
 ("guerrillas", "heavily armed men") are added to PerpInd as well: Mosaic's perpetrators are
 entities, so such descriptions are otherwise never predicted. It is off by default, since it
@@ -129,7 +130,7 @@ def _add(
 def role_fillers(
     extraction: ReportExtraction,
     text: str,
-    weapons_from_evidence: bool = True,
+    weapons_from_evidence: bool = False,
     attackers_from_evidence: bool = False,
 ) -> dict[str, list[list[str]]]:
     """The predicted role fillers of one report: role -> entities -> [mention]."""
@@ -155,6 +156,8 @@ def _event_fillers(
         role = target_role(ref)
         if role:
             yield role, surface_form(ref, extraction, text)
+    for weapon in event.weapons:
+        yield "Weapon", weapon
     if weapons:
         for weapon in find_weapons(event.evidence.sentence):
             yield "Weapon", weapon

@@ -53,7 +53,7 @@ def _extraction() -> ReportExtraction:
 
 
 def test_muc4_roles_maps_each_kind_to_its_role() -> None:
-    fillers = role_fillers(_extraction(), TEXT)
+    fillers = role_fillers(_extraction(), TEXT, weapons_from_evidence=True)
     assert fillers == {
         "PerpInd": [["UNIDENTIFIED GUNMEN"]],
         "PerpOrg": [["PEOPLE'S VANGUARD"]],
@@ -63,8 +63,14 @@ def test_muc4_roles_maps_each_kind_to_its_role() -> None:
     }
 
 
-def test_muc4_roles_skip_weapons_when_asked() -> None:
-    assert role_fillers(_extraction(), TEXT, weapons_from_evidence=False)["Weapon"] == []
+def test_muc4_roles_weapons_from_the_word_list_only_when_asked() -> None:
+    assert role_fillers(_extraction(), TEXT)["Weapon"] == []
+
+
+def test_muc4_roles_weapons_of_the_incident_count() -> None:
+    extraction = _extraction()
+    extraction.events[0] = replace(extraction.events[0], weapons=("car bomb", "Car Bomb"))
+    assert role_fillers(extraction, TEXT)["Weapon"] == [["car bomb"]]
 
 
 def test_muc4_roles_attackers_from_evidence_adds_descriptions() -> None:

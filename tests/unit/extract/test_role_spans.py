@@ -1,0 +1,129 @@
+"""Role-filler spans joining incident events, and the shipped tagger."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.output import event_to_format
+from mosaic.extract.pipeline import Extractor
+from mosaic.extract.role_spans import SPANS_KEY, RoleTagger, attach_roles, default_model_path
+from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, Evidence, Report
+from mosaic.services.records import EntityLinker, event_statements
+from mosaic.store.memory import MemoryRepository
+
+TEXT = "Rebels bombed a bus in the north. Later gunmen shot a judge with a rifle in town."
+GROUP = EntityRef("Northern Front", EntityKind.ORGANIZATION, key="org:northern-front")
+
+
+def _doc(spans: list[tuple[str, str]]) -> Doc:
+    """TEXT as a two-sentence Doc with a role span (label, words) for each pair."""
+    doc = spacy.blank("en")(TEXT)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    found = []
+    for label, words in spans:
+        start = TEXT.index(words)
+        span = doc.char_span(start, start + len(words), label=label)
+        assert span is not None
+        found.append(span)
+    doc.spans[SPANS_KEY] = found
+    return doc
+
+
+def _event(sentence: int, kind: EventType = EventType.ATTACK, **slots: object) -> EventFinding:
+    start = 0 if sentence == 0 else TEXT.index("Later")
+    end = TEXT.index(".") + 1 if sentence == 0 else len(TEXT)
+    evidence = Evidence(start, end, TEXT[start:end])
+    return EventFinding(type=kind, evidence=evidence, extractor="test", **slots)  # type: ignore[arg-type]
+
+
+def test_role_spans_join_the_attack_of_their_sentence() -> None:
+    doc = _doc([("PERP_IND", "gunmen"), ("VICTIM", "judge"), ("WEAPON", "rifle")])
+    first, second = attach_roles([_event(0), _event(1)], doc, [])
+    assert first.perpetrators == () and first.weapons == ()
+    assert [p.name for p in second.perpetrators] == ["gunmen"]
+    assert second.perpetrators[0].kind is EntityKind.OTHER
+    assert [(t.name, t.kind) for t in second.targets] == [("judge", EntityKind.PERSON)]
+    assert second.weapons == ("rifle",)
+
+
+def test_role_spans_go_to_the_nearest_incident_when_their_sentence_has_none() -> None:
+    doc = _doc([("TARGET", "bus"), ("WEAPON", "rifle")])
+    arrest, attack = attach_roles([_event(1, EventType.ARREST), _event(0)], doc, [])
+    assert arrest.targets == () and arrest.weapons == ()
+    assert [t.name for t in attack.targets] == ["bus"]
+    assert attack.weapons == ("rifle",)
+
+
+def test_role_spans_without_incidents_change_nothing() -> None:
+    events = [_event(0, EventType.ARREST)]
+    assert attach_roles(events, _doc([("WEAPON", "rifle")]), []) == events
+
+
+def test_role_spans_take_the_linked_group_and_drop_descriptions_beside_it() -> None:
+    doc = _doc([("PERP_ORG", "Rebels"), ("PERP_IND", "gunmen")])
+    linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, GROUP)
+    first, second = attach_roles([_event(0), _event(1, perpetrators=(GROUP,))], doc, [linked])
+    assert first.perpetrators == (GROUP,)
+    assert second.perpetrators == (GROUP,)
+
+
+def test_role_spans_keep_descriptions_beside_names_when_asked() -> None:
+    doc = _doc([("PERP_IND", "gunmen")])
+    [event] = attach_roles([_event(1, perpetrators=(GROUP,))], doc, [], True)
+    assert [p.name for p in event.perpetrators] == ["Northern Front", "gunmen"]
+
+
+def test_role_spans_keep_a_known_perpetrator_once() -> None:
+    doc = _doc([("PERP_ORG", "Rebels")])
+    linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, GROUP)
+    [event] = attach_roles([_event(0, perpetrators=(GROUP,))], doc, [linked])
+    assert event.perpetrators == (GROUP,)
+
+
+def test_role_spans_weapons_reach_output_and_statements() -> None:
+    event = _event(1, weapons=("rifle", "grenade"))
+    assert event_to_format(event)["weapons"] == ["rifle", "grenade"]
+    assert "weapons" not in event_to_format(_event(1))
+    report = Report(text=TEXT)
+    statements = event_statements("e1", report, event, EntityLinker(MemoryRepository()))
+    [weapons] = [s for s in statements if s.prop == "weapons"]
+    assert json.loads(weapons.value) == ["rifle", "grenade"]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> RoleTagger:
+    return RoleTagger(default_model_path())
+
+
+def _tags(tagger: RoleTagger, text: str) -> set[tuple[str, str]]:
+    doc = tagger(spacy.blank("en")(text))
+    return {(span.label_, span.text) for span in doc.spans[SPANS_KEY]}
+
+
+@pytest.mark.slow
+def test_role_spans_shipped_tagger_finds_weapon_and_attackers(tagger: RoleTagger) -> None:
+    bombing = (
+        "Urban guerrillas of the Farabundo Marti National Liberation Front today set off "
+        "a car bomb in front of the police station in San Miguel."
+    )
+    assert {("PERP_IND", "guerrillas"), ("WEAPON", "car bomb")} <= _tags(tagger, bombing)
+    raid = "Terrorists of the Farabundo Marti National Liberation Front [FMLN] attacked the post."
+    assert ("PERP_ORG", "FMLN") in _tags(tagger, raid)
+
+
+@pytest.mark.slow
+def test_role_spans_pipeline_fills_an_attack_in_capitals(extractor: Extractor) -> None:
+    text = (
+        "BOGOTA, 12 MAR 90 -- URBAN GUERRILLAS TODAY HURLED A GRENADE AT A BUS CARRYING "
+        "POLICE OFFICERS IN DOWNTOWN BOGOTA, KILLING TWO OF THEM."
+    )
+    extraction = extractor.extract(Report(text=text))
+    attacks = [e for e in extraction.events if e.type is EventType.ATTACK]
+    assert attacks, extraction.events
+    assert any("grenade" in w.lower() for e in attacks for w in e.weapons)
