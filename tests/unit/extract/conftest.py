@@ -12,11 +12,12 @@ from spacy.tokens import Doc
 
 from mosaic.extract.dates import doc_dates
 from mosaic.extract.entities import EntityLinker
+from mosaic.extract.events import EventFinder
 from mosaic.extract.gazetteer import ActorRecord, Gazetteer
 from mosaic.extract.pipeline import Extractor, build_nlp, build_recaser
 from mosaic.extract.places import Place, PlaceTable
 from mosaic.extract.sentences import SentenceContext, build_contexts
-from mosaic.model import EntityKind, Report
+from mosaic.model import EntityKind, EventFinding, Report
 
 ORG, PERSON = EntityKind.ORGANIZATION, EntityKind.PERSON
 
@@ -102,5 +103,18 @@ def contexts(
         doc = parse(text, published)
         mentions = EntityLinker(gazetteer, places).link(doc)
         return build_contexts(doc, text, mentions, doc_dates(doc))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def events(
+    contexts: Callable[..., list[SentenceContext]], places: PlaceTable
+) -> Callable[..., list[EventFinding]]:
+    """Every event finding of a text, before merging and the confidence cut."""
+    finder = EventFinder(places, "test")
+
+    def run(text: str, published: dt.date | None = dt.date(2016, 1, 21)) -> list[EventFinding]:
+        return [f for c in contexts(text, published) for f in finder.find(c)]
 
     return run

@@ -11,50 +11,32 @@ import pytest
 
 from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.event_focus import country_focus, focus_country
-from mosaic.extract.events import EventFinder
-from mosaic.extract.places import PlaceTable
 from mosaic.extract.sentences import SentenceContext
 from mosaic.model import EventFinding, EventType, PerpetratorStatus
+from support.findings import of_type, perpetrator_names
 
 pytestmark = pytest.mark.slow
 Contexts = Callable[..., list[SentenceContext]]
 Events = Callable[[str], list[EventFinding]]
 
 
-@pytest.fixture(scope="module")
-def events(contexts: Contexts, places: PlaceTable) -> Events:
-    finder = EventFinder(places, "test")
-
-    def run(text: str) -> list[EventFinding]:
-        return [f for c in contexts(text) for f in finder.find(c)]
-
-    return run
-
-
-def _of(found: list[EventFinding], kind: EventType) -> list[EventFinding]:
-    return [f for f in found if f.type is kind]
-
-
-def _names(finding: EventFinding) -> set[str]:
-    return {name for ref in finding.perpetrators for name in ref.names}
-
-
 def test_round3_led_modifier_names_the_state(events: Events) -> None:
     found = events("Dozens of fighters died in 2010 during the American-led invasion of Kunar.")
-    operation = _of(found, EventType.MILITARY_OPERATION)[0]
-    assert "United States" in _names(operation)
+    operation = of_type(found, EventType.MILITARY_OPERATION)[0]
+    assert "United States" in perpetrator_names(operation)
 
 
 def test_round3_gerund_after_by_takes_clause_subject(events: Events) -> None:
     text = "The TTP shocked the valley by beheading four captured soldiers in May 2013."
-    attack = _of(events(text), EventType.ATTACK)[0]
-    assert "Tehreek-i-Taliban Pakistan" in _names(attack)
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert "Tehreek-i-Taliban Pakistan" in perpetrator_names(attack)
 
 
 def test_round3_partner_shares_carried_out_act(events: Events) -> None:
     text = "The TTP worked with ISKP to carry out the bombing of a bus station in 2014."
-    attack = _of(events(text), EventType.ATTACK)[0]
-    assert {"Tehreek-i-Taliban Pakistan", "Islamic State Khorasan Province"} <= _names(attack)
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    expected = {"Tehreek-i-Taliban Pakistan", "Islamic State Khorasan Province"}
+    assert expected <= perpetrator_names(attack)
 
 
 def test_round3_listed_event_inherits_claim(events: Events) -> None:
@@ -62,17 +44,17 @@ def test_round3_listed_event_inherits_claim(events: Events) -> None:
         "The TTP has claimed responsibility for a wave of attacks on police, "
         "including two bombings that killed nine officers in Peshawar in 2012."
     )
-    attacks = [a for a in _of(events(text), EventType.ATTACK) if a.place is not None]
+    attacks = [a for a in of_type(events(text), EventType.ATTACK) if a.place is not None]
     bombing = next(a for a in attacks if a.place and a.place.name == "Peshawar")
-    assert "Tehreek-i-Taliban Pakistan" in _names(bombing)
+    assert "Tehreek-i-Taliban Pakistan" in perpetrator_names(bombing)
     assert bombing.perpetrator_status is PerpetratorStatus.CLAIMED
     assert bombing.country == "PK"
 
 
 def test_round3_listed_event_under_acting_verb(events: Events) -> None:
     text = "Since 2019 ISKP has repeatedly targeted Shia worshippers, including a mosque bombing."
-    attack = _of(events(text), EventType.ATTACK)[0]
-    assert "Islamic State Khorasan Province" in _names(attack)
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert "Islamic State Khorasan Province" in perpetrator_names(attack)
 
 
 def test_round3_listed_event_takes_host_country(events: Events) -> None:
@@ -89,26 +71,26 @@ def test_round3_spokesman_claims_for_his_group(events: Events) -> None:
         "The TTP has grown in the north. "
         "Spokesman Abdul Wali claimed responsibility for the raid on the checkpoint."
     )
-    attack = _of(events(text), EventType.ATTACK)[-1]
-    assert "Tehreek-i-Taliban Pakistan" in _names(attack)
-    assert "Abdul Wali" not in _names(attack)
+    attack = of_type(events(text), EventType.ATTACK)[-1]
+    assert "Tehreek-i-Taliban Pakistan" in perpetrator_names(attack)
+    assert "Abdul Wali" not in perpetrator_names(attack)
 
 
 def test_round3_imposed_ban_names_the_state(events: Events) -> None:
     found = events("In March 2015 the Pakistani government imposed a ban on the ALF.")
-    designation = _of(found, EventType.DESIGNATION)[0]
-    assert "Pakistan" in _names(designation)
+    designation = of_type(found, EventType.DESIGNATION)[0]
+    assert "Pakistan" in perpetrator_names(designation)
 
 
 def test_round3_place_under_nested_event(events: Events) -> None:
     text = "In May 2014 gunmen carried out an attack on soldiers guarding operations in Quetta."
-    attack = _of(events(text), EventType.ATTACK)[0]
+    attack = of_type(events(text), EventType.ATTACK)[0]
     assert attack.country == "PK"
 
 
 def test_round3_place_naming_a_persons_home(events: Events) -> None:
     text = "On 3 May 2015 a suicide bomber attacked the office of a senior Jalalabad lawmaker."
-    attack = _of(events(text), EventType.ATTACK)[0]
+    attack = of_type(events(text), EventType.ATTACK)[0]
     assert attack.country == "AF"
 
 

@@ -13,11 +13,10 @@ import pytest
 
 from mosaic.extract.date_phrases import DateContext, clean_phrase, read_offset
 from mosaic.extract.dates import DateResolver
-from mosaic.extract.events import EventFinder
 from mosaic.extract.founding_dates import box_start_date
-from mosaic.extract.places import PlaceTable
 from mosaic.extract.sentences import SentenceContext
 from mosaic.model import Count, EventFinding, EventType, FuzzyDate
+from support.findings import of_type
 
 Contexts = Callable[..., list[SentenceContext]]
 Events = Callable[..., list[EventFinding]]
@@ -90,17 +89,13 @@ def test_event_dates_round3_summary_box_start_date(box: str, expected: str | Non
 
 
 @pytest.fixture(scope="module")
-def events(contexts: Contexts, places: PlaceTable) -> Events:
-    finder = EventFinder(places, "test")
+def events(events: Events) -> Events:
+    """The shared `events` fixture, reading texts as published on PUBLISHED by default."""
 
     def run(text: str, published: dt.date = PUBLISHED) -> list[EventFinding]:
-        return [f for c in contexts(text, published) for f in finder.find(c)]
+        return events(text, published)
 
     return run
-
-
-def _of(found: list[EventFinding], kind: EventType) -> list[EventFinding]:
-    return [f for f in found if f.type is kind]
 
 
 def _dates(found: list[EventFinding]) -> list[str | None]:
@@ -113,7 +108,7 @@ def test_event_dates_round3_the_month_before(events: Events) -> None:
         "The TTP announced a new chief on 9 April 2014. The announcement came after "
         "twelve fighters had been killed the month before in an air strike near Peshawar."
     )
-    operations = _of(events(text), EventType.MILITARY_OPERATION)
+    operations = of_type(events(text), EventType.MILITARY_OPERATION)
     assert _dates(operations) == ["2014-03"]
 
 
@@ -123,7 +118,7 @@ def test_event_dates_round3_aside_after_the_date(events: Events) -> None:
         "Pakistan on June 3 - two days before the talks opened in Kabul - banned the "
         "Alpha Liberation Front."
     )
-    assert _dates(_of(events(text), EventType.DESIGNATION)) == ["2019-06-03"]
+    assert _dates(of_type(events(text), EventType.DESIGNATION)) == ["2019-06-03"]
 
 
 @pytest.mark.slow
@@ -133,7 +128,7 @@ def test_event_dates_round3_date_counted_back_yields(events: Events) -> None:
         "claimed the killing of nine soldiers at a checkpoint three days previously."
     )
     found = events(text)
-    operations = _of(found, EventType.MILITARY_OPERATION)
+    operations = of_type(found, EventType.MILITARY_OPERATION)
     assert _dates(operations) == ["2019-05-20"]
 
 
@@ -143,7 +138,7 @@ def test_event_dates_round3_killing_date_reaches_the_bombing(events: Events) -> 
         "The TTP avenged its chief; a judge was killed in a car bombing outside his house in "
         "Quetta, along with his driver, in October."
     )
-    attacks = _of(events(text, dt.date(2016, 1, 21)), EventType.ATTACK)
+    attacks = of_type(events(text, dt.date(2016, 1, 21)), EventType.ATTACK)
     assert _dates(attacks) == ["2015-10"]
 
 
@@ -153,7 +148,7 @@ def test_event_dates_round3_number_word_is_no_year(events: Events) -> None:
         "On 2 May 2018, several explosions hit Kabul. A parcel bomb hit a bus in Kabul, "
         "killing nine passengers."
     )
-    attacks = _of(events(text), EventType.ATTACK)
+    attacks = of_type(events(text), EventType.ATTACK)
     assert [a.date.iso() if a.date else None for a in attacks if a.killed] == ["2018-05-02"]
 
 
@@ -164,7 +159,7 @@ def test_event_dates_round3_summary_box_dates_the_subject_founding(events: Event
         "The Alpha Liberation Front is a militant group formed in 2011 by two former "
         "clerics. The ALF operates in Pakistan. The ALF bombed a market in Quetta in 2013."
     )
-    foundings = _of(events(text), EventType.FOUNDING)
+    foundings = of_type(events(text), EventType.FOUNDING)
     assert _dates(foundings) == ["2011-02-14"]
 
 
@@ -177,7 +172,7 @@ def test_event_dates_round3_summary_box_dates_the_subject_founding(events: Event
     ],
 )
 def test_event_dates_round3_counts(events: Events, text: str, killed: int, wounded: int) -> None:
-    attacks = _of(events(text), EventType.ATTACK)
+    attacks = of_type(events(text), EventType.ATTACK)
     assert [(a.killed, a.wounded) for a in attacks] == [
         (Count.exactly(killed), Count.exactly(wounded))
     ]
@@ -189,7 +184,7 @@ def test_event_dates_round3_along_with_after_a_relative_clause(events: Events) -
         "The front was later led by Mullah Omar, who was also killed, along with Mullah "
         "Mohammed Akbar, in a raid in Peshawar in 2017."
     )
-    killings = _of(events(text), EventType.KILLING)
+    killings = of_type(events(text), EventType.KILLING)
     assert [k.killed for k in killings] == [Count.exactly(2)]
 
 
@@ -200,5 +195,5 @@ def test_event_dates_round3_attackers_killed_by_an_operation(events: Events) -> 
         "who killed all four gunmen and freed 300 hostages."
     )
     found = events(text)
-    assert not _of(found, EventType.ATTACK)
-    assert [o.killed for o in _of(found, EventType.MILITARY_OPERATION)] == [Count.exactly(4)]
+    assert not of_type(found, EventType.ATTACK)
+    assert [o.killed for o in of_type(found, EventType.MILITARY_OPERATION)] == [Count.exactly(4)]

@@ -10,32 +10,13 @@ import pytest
 from spacy.tokens import Doc
 
 from mosaic.extract.casualties import casualties
-from mosaic.extract.events import EventFinder
-from mosaic.extract.places import PlaceTable
 from mosaic.extract.sentences import SentenceContext
 from mosaic.model import Count, EventFinding, EventType, PerpetratorStatus
+from support.findings import of_type, perpetrator_names
 
 pytestmark = pytest.mark.slow
 Contexts = Callable[..., list[SentenceContext]]
 Events = Callable[[str], list[EventFinding]]
-
-
-@pytest.fixture(scope="module")
-def events(contexts: Contexts, places: PlaceTable) -> Events:
-    finder = EventFinder(places, "test")
-
-    def run(text: str) -> list[EventFinding]:
-        return [f for c in contexts(text) for f in finder.find(c)]
-
-    return run
-
-
-def _of(found: list[EventFinding], kind: EventType) -> list[EventFinding]:
-    return [f for f in found if f.type is kind]
-
-
-def _names(finding: EventFinding) -> set[str]:
-    return {name for ref in finding.perpetrators for name in ref.names}
 
 
 def test_event_slots_round2_list_linked_to_a_group(events: Events) -> None:
@@ -43,71 +24,71 @@ def test_event_slots_round2_list_linked_to_a_group(events: Events) -> None:
         "The TTP was set up in 2007. It has since been linked to the 2010 Quetta bombing, "
         "the kidnapping of a judge in 2012, and the bombing of a prison in Peshawar in 2013."
     )
-    attacks = _of(events(text), EventType.ATTACK)
+    attacks = of_type(events(text), EventType.ATTACK)
     assert len(attacks) == 3
     for attack in attacks:
-        assert "Tehreek-i-Taliban Pakistan" in _names(attack)
+        assert "Tehreek-i-Taliban Pakistan" in perpetrator_names(attack)
         assert attack.perpetrator_status is PerpetratorStatus.SUSPECTED
 
 
 def test_event_slots_round2_group_responsible_for(events: Events) -> None:
     text = "Officers arrested two men from the ALF, the group responsible for the 2011 bombing."
-    attack = _of(events(text), EventType.ATTACK)[0]
-    assert "Alpha Liberation Front" in _names(attack)
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert "Alpha Liberation Front" in perpetrator_names(attack)
 
 
 def test_event_slots_round2_believed_behind(events: Events) -> None:
     found = events("Mullah Omar is thought to have been behind the 2009 attack.")
-    attack = _of(found, EventType.ATTACK)[0]
-    assert "Mullah Omar" in _names(attack)
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert "Mullah Omar" in perpetrator_names(attack)
     assert attack.perpetrator_status is PerpetratorStatus.SUSPECTED
 
 
 def test_event_slots_round2_suspected_of_taking_part(events: Events) -> None:
     text = "Police named three Chechen men suspected of taking part in the May 4 attack in Moscow."
-    attack = _of(events(text), EventType.ATTACK)[0]
-    assert "three Chechen men" in _names(attack)
-    assert "Chechen men" in _names(attack)
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert "three Chechen men" in perpetrator_names(attack)
+    assert "Chechen men" in perpetrator_names(attack)
 
 
 def test_event_slots_round2_nationality_subject(events: Events) -> None:
     text = "In March, exiled Uzbek dissidents from Russia bombed a bus depot in Kabul."
-    attack = _of(events(text), EventType.ATTACK)[0]
-    assert {"exiled Uzbek dissidents", "Uzbek dissidents"} <= _names(attack)
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert {"exiled Uzbek dissidents", "Uzbek dissidents"} <= perpetrator_names(attack)
 
 
 def test_event_slots_round2_separatist_attack(events: Events) -> None:
     text = "Guards at the depot came under a Sindhi separatist attack on June 2."
-    attack = _of(events(text), EventType.ATTACK)[0]
-    assert "Sindhi separatists" in _names(attack)
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert "Sindhi separatists" in perpetrator_names(attack)
 
 
 def test_event_slots_round2_plain_nouns_are_no_perpetrators(events: Events) -> None:
-    attack = _of(events("Unknown gunmen attacked a checkpoint in Quetta."), EventType.ATTACK)[0]
+    attack = of_type(events("Unknown gunmen attacked a checkpoint in Quetta."), EventType.ATTACK)[0]
     assert attack.perpetrators == ()
 
 
 def test_event_slots_round2_met_with(events: Events) -> None:
     text = "The TTP said its commanders had met with envoys of the Afghan Taliban near Quetta."
-    meeting = _of(events(text), EventType.MEETING)[0]
-    assert {"Tehreek-i-Taliban Pakistan", "Afghan Taliban"} <= _names(meeting)
+    meeting = of_type(events(text), EventType.MEETING)[0]
+    assert {"Tehreek-i-Taliban Pakistan", "Afghan Taliban"} <= perpetrator_names(meeting)
 
 
 def test_event_slots_round2_attending_a_meeting(events: Events) -> None:
     text = "Mullah Omar spoke to reporters after attending a tribal meeting in Quetta on Monday."
-    meeting = _of(events(text), EventType.MEETING)[0]
-    assert "Mullah Omar" in _names(meeting)
+    meeting = of_type(events(text), EventType.MEETING)[0]
+    assert "Mullah Omar" in perpetrator_names(meeting)
 
 
 def test_event_slots_round2_destination_is_the_place(events: Events) -> None:
     text = "The envoy agreed to fly to Kabul in early May to co-host a regional conference."
-    meeting = _of(events(text), EventType.MEETING)[0]
+    meeting = of_type(events(text), EventType.MEETING)[0]
     assert meeting.place is not None and meeting.place.name == "Kabul"
     assert meeting.country == "AF"
 
 
 def test_event_slots_round2_founded_group_country(events: Events) -> None:
-    founding = _of(
+    founding = of_type(
         events("Militant commanders formed the TTP in December 2007."), EventType.FOUNDING
     )
     assert founding[0].country == "PK"

@@ -6,24 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.extract.events import EventFinder
 from mosaic.extract.output import MIN_CONFIDENCE
-from mosaic.extract.places import PlaceTable
 from mosaic.extract.sentences import SentenceContext
 from mosaic.model import AttackType, Count, EventFinding, EventType, FuzzyDate, PerpetratorStatus
 
 pytestmark = pytest.mark.slow
 Contexts = Callable[..., list[SentenceContext]]
-
-
-@pytest.fixture(scope="module")
-def events(contexts: Contexts, places: PlaceTable) -> Callable[[str], list[EventFinding]]:
-    finder = EventFinder(places, "test")
-
-    def run(text: str) -> list[EventFinding]:
-        return [f for c in contexts(text) for f in finder.find(c)]
-
-    return run
 
 
 def confident(found: list[EventFinding]) -> list[EventFinding]:
