@@ -8,7 +8,7 @@ copy of the document's tokens, so the main pipeline's entities are left as they 
 `attach_roles` then gives each span to the incident event whose sentence holds it, else to
 the nearest incident event of the report: attackers become perpetrators (a named group or
 person by its gazetteer record where one is linked there), targets and victims become
-targets, weapons fill `weapons`.
+targets (replacing the rule-found targets of that event), weapons fill `weapons`.
 """
 
 from __future__ import annotations
@@ -117,8 +117,11 @@ def _distance(span: Span, event: EventFinding) -> int:
 def _fill(
     event: EventFinding, spans: list[Span], mentions: Sequence[EntityMention], descriptions: bool
 ) -> EventFinding:
-    perpetrators, targets = list(event.perpetrators), list(event.targets)
-    weapons = list(event.weapons)
+    perpetrators, weapons = list(event.perpetrators), list(event.weapons)
+    # Where the tagger found targets or victims, they replace the rules' targets: on MUC-4
+    # dev the rules added about 120 targets for 9 matches beside the tagger's.
+    tagged_targets = any(span.label_ in ("TARGET", "VICTIM") for span in spans)
+    targets = [] if tagged_targets else list(event.targets)
     for span in spans:
         if span.label_ == "WEAPON":
             _add_name(weapons, span.text)

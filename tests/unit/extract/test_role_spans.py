@@ -60,6 +60,14 @@ def test_role_spans_go_to_the_nearest_incident_when_their_sentence_has_none() ->
     assert attack.weapons == ("rifle",)
 
 
+def test_tagged_targets_replace_the_rules_targets_and_untagged_events_keep_theirs() -> None:
+    town = EntityRef("town", EntityKind.OTHER)
+    doc = _doc([("VICTIM", "judge")])
+    first, second = attach_roles([_event(0, targets=(town,)), _event(1, targets=(town,))], doc, [])
+    assert first.targets == (town,)
+    assert [t.name for t in second.targets] == ["judge"]
+
+
 def test_role_spans_without_incidents_change_nothing() -> None:
     events = [_event(0, EventType.ARREST)]
     assert attach_roles(events, _doc([("WEAPON", "rifle")]), []) == events
