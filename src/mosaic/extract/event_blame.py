@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from mosaic.extract.syntax import antecedent, children, is_passive, prep_objects, with_conjuncts
+from mosaic.extract.syntax import (
+    antecedent,
+    children,
+    climbing_subject,
+    is_passive,
+    prep_objects,
+    with_conjuncts,
+)
 from mosaic.model import EntityKind, EntityRef
 
 LINK_VERBS = frozenset({"link", "tie", "blame", "connect", "involve", "implicate", "associate"})
@@ -201,12 +208,4 @@ def participant_heads(trigger: Token) -> list[Token]:
 
 def _acting_subjects(verb: Token) -> list[Token]:
     """The active subject of the verb's clause, climbing "after attending ..., X said"."""
-    current = verb
-    for _ in range(4):
-        found = children(current, "nsubj")
-        if found:
-            return with_conjuncts(antecedent(t) for t in found)
-        if current.dep_ not in _CLIMB_DEPS or current.head is current:
-            return []
-        current = current.head
-    return []
+    return climbing_subject(verb, _CLIMB_DEPS, steps=4)

@@ -88,15 +88,24 @@ def antecedent(token: Token) -> Token:
 def subject(verb: Token) -> list[Token]:
     """The verb's subject, or the subject of the clause it continues ("X snapped up the offer,
     launching an attack": X launched it); relative pronouns stand for their noun."""
+    return climbing_subject(verb, CLAUSE_LINKS, steps=3, through_objects=True)
+
+
+def climbing_subject(
+    verb: Token, links: frozenset[str], steps: int, through_objects: bool = False
+) -> list[Token]:
+    """The nearest subject up the verb's chain of clauses joined by `links` (at most `steps`
+    clauses); with `through_objects`, a clause hanging on a noun object climbs past it."""
     current = verb
-    for _ in range(3):
+    for _ in range(steps):
         found = children(current, "nsubj")
         if found:
             return with_conjuncts(antecedent(t) for t in found)
-        if current.dep_ not in CLAUSE_LINKS or current.head is current:
+        if current.dep_ not in links or current.head is current:
             return []
         current = current.head
-        if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj"):
+        nominal = current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj")
+        if through_objects and nominal:
             current = current.head
     return []
 
