@@ -7,26 +7,17 @@ when MOSAIC_TEST_POSTGRES_URL names a database the tests may empty, e.g.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from mosaic.store import schema
 from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import Repository
-from mosaic.store.sql import SqlRepository, open_repository
+from mosaic.store.sql import open_repository
+from support.stores import POSTGRES_URL, empty
 
-POSTGRES_URL = os.environ.get("MOSAIC_TEST_POSTGRES_URL", "")
 STORES = ["memory", "sqlite", *(["postgres"] if POSTGRES_URL else [])]
-
-
-def empty(repo: SqlRepository) -> None:
-    """Delete every row, children first, so each test starts from an empty database."""
-    with repo.engine.begin() as connection:
-        for table in reversed(schema.metadata.sorted_tables):
-            connection.execute(table.delete())
 
 
 @pytest.fixture(params=STORES)
