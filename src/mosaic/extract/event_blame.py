@@ -141,7 +141,8 @@ def described_actor(head: Token) -> EntityRef | None:
     words = [t for c in head.lefts if c.dep_ in _DESCRIBING_DEPS for t in c.subtree]
     words = [t for t in words if t.pos_ not in ("DET", "PUNCT")]
     identity = [t for t in words if _is_identity(t)]
-    ethnonym = head.ent_type_ == "NORP" or head.text[:1].isupper()
+    # A capital is a name's only at mid-sentence: "Militants attacked" names no people.
+    ethnonym = head.ent_type_ == "NORP" or (head.text[:1].isupper() and not head.is_sent_start)
     if not identity and not ethnonym:
         return None
     full = _text([*words, head])
@@ -149,6 +150,28 @@ def described_actor(head: Token) -> EntityRef | None:
     core = _text([*identity, head])
     aliases = [plain, core] + ([head.text] if ethnonym else [])
     return _unnamed(full, aliases)
+
+
+FORCE_NOUNS = frozenset(
+    {"troops", "soldiers", "forces", "police", "policemen", "paramilitaries", "commandos",
+     "rangers", "personnel", "servicemen", "army", "military", "militia", "militiamen"}
+)  # fmt: skip
+"""Nouns for armed or police forces: described by their kind ("government troops", "the
+provincial police"), they name the side that acted even when no country or unit is named."""
+
+
+def force_actor(head: Token) -> EntityRef | None:
+    """An unnamed state force in an agent's position ("an offensive by government troops",
+    "paramilitary soldiers raided ..."), named with its describing words. A force with a
+    nationality ("Pakistani troops") is left to the state it belongs to."""
+    if head.lower_ not in FORCE_NOUNS:
+        return None
+    words = [t for c in head.lefts if c.dep_ in _DESCRIBING_DEPS for t in c.subtree]
+    words = [t for t in words if t.pos_ not in ("DET", "PUNCT", "NUM")]
+    if not words or any(_is_identity(t) for t in words):
+        return None
+    full = _text([*words, head])
+    return _unnamed(full, [full.lower()] if full[:1].isupper() else [])
 
 
 def _is_identity(token: Token) -> bool:

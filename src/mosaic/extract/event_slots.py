@@ -26,6 +26,7 @@ from mosaic.extract.event_agents import (
 from mosaic.extract.event_blame import (
     blamed_heads,
     described_actor,
+    force_actor,
     head_phrase,
     modifier_actor,
     participant_heads,
@@ -86,6 +87,8 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
         found += (
             agents(trigger) if is_passive(trigger) else subject(trigger) or gerund_actor(trigger)
         )
+    else:  # "an attack by X": spaCy hangs a noun's "by" on it as a plain preposition
+        found += prep_objects(trigger, "by")
     for acl in children(trigger, "acl"):
         found += agents(acl)
         claimed = claimed or acl.lemma_ == "claim"
@@ -200,15 +203,17 @@ def described_perpetrators(
     if not found and (ref := modifier_actor(trigger)) is not None:
         found = [(trigger, ref)]
     mentions = tuple(_unnamed_mention(head, ref) for head, ref in found)
+    forces = [(h, r) for h in heads if (r := force_actor(h)) is not None]
+    mentions += tuple(_unnamed_mention(head, ref, Role.STATE) for head, ref in forces)
     if not mentions:
         return Perpetrators()
     status = PerpetratorStatus.SUSPECTED if suspected else PerpetratorStatus.ATTRIBUTED
     return Perpetrators(mentions, status)
 
 
-def _unnamed_mention(head: Token, ref: EntityRef) -> EntityMention:
+def _unnamed_mention(head: Token, ref: EntityRef, role: Role = Role.GROUP) -> EntityMention:
     return EntityMention(
-        head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text, "DESC", Role.GROUP, ref
+        head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text, "DESC", role, ref
     )
 
 

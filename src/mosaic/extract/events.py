@@ -250,9 +250,11 @@ def _year_like(text: str) -> bool:
 
 
 _DESCRIBED = frozenset(
-    {EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING, EventType.PROTEST}
-)
-"""Events whose unnamed perpetrators are worth naming as described ("four Tajik men")."""
+    {EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING, EventType.PROTEST,
+     EventType.ARREST}
+)  # fmt: skip
+"""Events whose unnamed perpetrators are worth naming as described ("four Tajik men",
+"government troops")."""
 _COUNTED = frozenset({EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING})
 
 

@@ -1,0 +1,56 @@
+"""Tests for agents of noun triggers ("an attack by X") and unnamed state forces described by
+their kind ("government troops") as perpetrators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import EventFinding, EventType
+from support.findings import of_type, perpetrator_names
+
+pytestmark = pytest.mark.slow
+Events = Callable[[str], list[EventFinding]]
+
+
+def test_event_force_agents_noun_trigger_by_phrase_names_the_group(events: Events) -> None:
+    found = events("A bombing by the Pakistani Taliban killed six guards at a checkpoint.")
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert "Tehreek-i-Taliban Pakistan" in perpetrator_names(attack)
+
+
+def test_event_force_agents_by_phrase_of_a_place_names_no_one(events: Events) -> None:
+    found = events("A bombing by the river killed six guards at a checkpoint.")
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert attack.perpetrators == ()
+
+
+def test_event_force_agents_described_troops_make_a_military_operation(events: Events) -> None:
+    found = events("Government troops killed eleven militants near the border on Friday.")
+    operation = of_type(found, EventType.MILITARY_OPERATION)[0]
+    assert "Government troops" in perpetrator_names(operation)
+    assert of_type(found, EventType.ATTACK) == []
+
+
+def test_event_force_agents_described_police_make_the_arrest(events: Events) -> None:
+    found = events("The provincial police arrested nine suspects in a dawn raid.")
+    arrest = of_type(found, EventType.ARREST)[0]
+    assert "provincial police" in perpetrator_names(arrest)
+
+
+def test_event_force_agents_bare_force_noun_is_not_a_name(events: Events) -> None:
+    found = events("Soldiers killed eleven militants near the border on Friday.")
+    assert all(f.perpetrators == () for f in found)
+
+
+def test_event_force_agents_force_as_target_is_not_the_perpetrator(events: Events) -> None:
+    found = events("Gunmen attacked paramilitary troops guarding a bridge, killing two.")
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert "paramilitary troops" not in perpetrator_names(attack)
+
+
+def test_event_force_agents_sentence_initial_capital_is_no_ethnonym(events: Events) -> None:
+    found = events("Militants stormed a police station and killed four officers.")
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert "Militants" not in perpetrator_names(attack)
