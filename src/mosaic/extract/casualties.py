@@ -112,6 +112,8 @@ def counted_noun(token: Token) -> Token:
 
 def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
     """The casualty word governing the counted noun and its role, climbing at most four steps."""
+    if any(c.lower_ in _BREAKDOWN and c.i < noun.i for c in noun.children):
+        return None  # "killing nine civilians, among them three children": a part of the nine
     own = _role(noun)
     if own is not None and noun.pos_ != "NUM":
         return noun, own
@@ -137,8 +139,20 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
     return None
 
 
+def is_shot_dead(token: Token) -> bool:
+    """ "shot dead": the parser hangs "dead" on the verb or on its object ("shot dead two men")."""
+    if token.lemma_.lower() != "shoot":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return any(c.lower_ == "dead" for c in token.children) or (
+        after is not None and after.lower_ == "dead"
+    )
+
+
 def _role(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if is_shot_dead(token):
+        return "killed"
     if lemma == "life" and token.head.lemma_ in LIFE_TAKERS:
         return "killed"
     if lemma in KILLED_WORDS and not (lemma == "toll" and token.dep_ == "nsubj"):

@@ -203,6 +203,8 @@ def clause_lemmas(token: Token) -> set[str]:
         if current.pos_ in ("VERB", "AUX") or current.head is current:
             break
         current = current.head
+    if current.dep_ == "advcl" and current.tag_ == "VBG":
+        current = current.head  # "a bomb struck a bus, killing nine": the clause it trails
     return {t.lemma_.lower() for t in current.subtree} | {t.lower_ for t in current.subtree}
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from mosaic.extract.casualties import ATTACKER_WORDS
+from mosaic.extract.casualties import ATTACKER_WORDS, is_shot_dead
 from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.event_slots import target_tokens
 from mosaic.extract.event_types import Entry, Trigger
@@ -43,10 +43,13 @@ ABSORB_DISTANCE = 5
 
 
 def is_kill_word(token: Token) -> bool:
-    """ "killed", "killing", "hanged", "shot dead"; "death" only where a strike caused it."""
+    """ "killed", "killing", "hanged", "shot dead", "gunned down"; "death" only where a strike
+    caused it."""
     lemma = token.lemma_.lower()
     if lemma == "shoot":
-        return any(c.lower_ == "dead" for c in token.children)
+        return is_shot_dead(token)
+    if lemma == "gun" and token.pos_ == "VERB":
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
     return lemma in KILL_WORDS and token.pos_ in ("VERB", "NOUN")
 
 

@@ -1,0 +1,44 @@
+"""Tests for wire-report patterns: "shot dead" and "gunned down" as attacks, a breakdown after
+"among them" that adds nothing to the dead, and the attack type of the clause a trailing
+"killing ..." hangs on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import AttackType, Count, EventFinding, EventType
+from support.findings import of_type
+
+pytestmark = pytest.mark.slow
+Events = Callable[[str], list[EventFinding]]
+
+
+def test_event_report_patterns_shot_dead_is_an_attack_with_its_dead(events: Events) -> None:
+    found = events("Gunmen shot dead three guards at a checkpoint in Peshawar on Monday.")
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert attack.killed == Count.exactly(3)
+    assert attack.attack_type is AttackType.ARMED_ASSAULT
+
+
+def test_event_report_patterns_gunned_down_is_an_attack(events: Events) -> None:
+    found = events("Two teachers were gunned down outside a school in Quetta on Sunday.")
+    assert of_type(found, EventType.ATTACK)
+
+
+def test_event_report_patterns_among_them_does_not_add_to_the_dead(events: Events) -> None:
+    text = (
+        "A blast tore through a market in Kabul on Friday, killing eight people, among them two "
+        "boys."
+    )
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert attack.killed == Count.exactly(8)
+
+
+def test_event_report_patterns_trailing_killing_takes_the_bomb_of_its_clause(
+    events: Events,
+) -> None:
+    text = "A roadside bomb hit a van in Kabul on Friday, killing eight passengers."
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert attack.attack_type is AttackType.BOMBING
