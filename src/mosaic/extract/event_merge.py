@@ -25,6 +25,8 @@ from mosaic.model import (
 
 FOLLOW_UP_CHARS = 400
 """A dateless finding this close after another may refer back to it ("the attack")."""
+FORWARD_PENALTY = 200
+"""Characters added to the distance of a link from a dateless finding to a later dated one."""
 _ATTACK_TYPE_ORDER = [
     AttackType.SUICIDE_BOMBING, AttackType.BEHEADING, AttackType.KIDNAPPING,
     AttackType.ASSASSINATION, AttackType.BOMBING, AttackType.ARMED_ASSAULT,
@@ -63,9 +65,18 @@ def _links(items: Sequence[EventFinding], threshold: float) -> list[tuple[int, i
                 continue
             strength = link_strength(a, b)
             if strength:
-                pairs.append((strength, i, j, abs(b.evidence.start - a.evidence.start)))
+                pairs.append((strength, i, j, _distance(a, b)))
     pairs.sort(key=lambda p: (-p[0], p[3]))
     return [(strength, i, j) for strength, i, j, _ in pairs]
+
+
+def _distance(a: EventFinding, b: EventFinding) -> int:
+    """How far apart two findings are told, counting a forward reference as further: a
+    dateless sentence after an event usually refers back to it ("That attack was claimed by
+    X"), less often ahead to details told next (a headline or lead)."""
+    later, earlier = (b, a) if b.evidence.start >= a.evidence.start else (a, b)
+    forward = earlier.date is None and later.date is not None
+    return later.evidence.start - earlier.evidence.start + (FORWARD_PENALTY if forward else 0)
 
 
 def _combine_all(findings: Sequence[EventFinding]) -> EventFinding:

@@ -51,7 +51,7 @@ def test_event_merge_contradictions_keep_events_apart() -> None:
 
 def test_event_merge_dateless_follow_up_joins_the_event_before() -> None:
     event = finding(0, date=FuzzyDate(2018, 1, 27), place=KABUL, country="AF")
-    claim = finding(60, perpetrators=(ISKP,), perpetrator_status=PerpetratorStatus.CLAIMED)
+    claim = finding(80, perpetrators=(ISKP,), perpetrator_status=PerpetratorStatus.CLAIMED)
     far = finding(5000, perpetrators=(ISKP,))
     assert link_strength(event, claim) == 1 and link_strength(event, far) == 0
     merged = merge_events([event, claim, far], 0.3)
@@ -66,3 +66,12 @@ def test_event_merge_leaves_weak_findings_alone() -> None:
 def test_event_merge_later_toll_wins() -> None:
     merged = combine(finding(0, killed=Count(17, 17)), finding(100, killed=Count(20, 20)))
     assert merged.killed == Count(20, 20)
+
+
+def test_event_merge_dateless_follow_up_joins_the_event_before_not_the_next() -> None:
+    before = finding(0, date=FuzzyDate(2019, 3, 8), place=QUETTA, country="PK")
+    claim = finding(80, perpetrators=(ISKP,), perpetrator_status=PerpetratorStatus.CLAIMED)
+    after = finding(140, date=FuzzyDate(2019, 3, 13), place=KABUL, country="AF")
+    merged = merge_events([before, claim, after], 0.3)
+    assert [m.place for m in merged] == [QUETTA, KABUL]
+    assert merged[0].perpetrators == (ISKP,) and merged[1].perpetrators == ()
