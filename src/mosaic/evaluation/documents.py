@@ -52,8 +52,9 @@ def read_extraction_file(path: Path) -> dict[str, Any]:
 
 
 def check_shape(source: str, data: dict[str, Any]) -> None:
-    """Raise InputError unless "events" and "relations", where present, are lists of objects."""
-    for key in ("events", "relations"):
+    """Raise InputError unless "events", "relations" and "mentions", where present, are lists
+    of objects."""
+    for key in ("events", "relations", "mentions"):
         items = data.get(key, [])
         if not isinstance(items, list):
             raise InputError(source, f'"{key}" is not a list')

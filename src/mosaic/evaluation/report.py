@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from mosaic.evaluation.names import as_name, as_name_list
+from mosaic.evaluation.places import PlaceError, PlaceScores
 from mosaic.evaluation.scoring import (
     DocumentScore,
     EvaluationResult,
@@ -22,14 +23,16 @@ _EVIDENCE_WIDTH = 100
 
 
 def render_table(result: EvaluationResult) -> str:
-    """The per-document table with misses, extras and wrong slots, then slot accuracy, then
-    the summary; the last three lines are event P/R/F1, relation P/R/F1 and the headline.
+    """The per-document table with misses, extras, wrong slots and wrong place mentions, then
+    slot accuracy and place-mention figures (where the output has mentions), then the
+    summary; the last three lines are event P/R/F1, relation P/R/F1 and the headline.
     """
     lines = [_document_header()]
     for document in result.documents:
         lines.extend(_document_lines(document))
     lines.append("")
     lines.extend(_slot_lines(result))
+    lines.extend(_place_lines(result.places))
     lines.append("")
     lines.append(_summary_line("events", result.events))
     lines.append(_summary_line("relations", result.relations))
@@ -43,6 +46,7 @@ def to_json(result: EvaluationResult) -> dict[str, Any]:
         "headline": result.headline,
         "events": _event_json(result.events),
         "relations": _relation_json(result.relations),
+        "places": _places_json(result.places),
         "documents": [_document_json(document) for document in result.documents],
     }
 
@@ -84,6 +88,7 @@ def _document_lines(document: DocumentScore) -> list[str]:
     lines.extend(_note_line("missed", note) for note in document.missed)
     lines.extend(_note_line("spurious", note) for note in document.spurious)
     lines.extend(_error_line(error) for error in document.slot_errors)
+    lines.extend(_place_error_line(error) for error in document.places.errors)
     return lines
 
 
@@ -113,6 +118,31 @@ def _slot_lines(result: EvaluationResult) -> list[str]:
         figure = f"{score.accuracy:.3f}" if score.total else "  n/a"
         lines.append(f"  {name:<14} {figure}  ({score.correct}/{score.total})")
     return lines
+
+
+def _place_error_line(error: PlaceError) -> str:
+    gold = f"gold {error.gold_country} {error.gold_names[0]}"
+    return (
+        f"  place    {error.text!r} @{error.start} {error.problem}: {gold}, system {error.system}"
+    )
+
+
+_PLACE_LEVELS = (("as place", "as_place"), ("country", "country"), ("place", "place"))
+
+
+def _place_lines(scores: PlaceScores) -> list[str]:
+    if not scores.mentions:
+        return []
+    lines = ["", "place mentions: namings of gold event places whose country gold states"]
+    for label, level in _PLACE_LEVELS:
+        count = getattr(scores, level)
+        lines.append(f"  {label:<14} {scores.share(level):.3f}  ({count}/{scores.mentions})")
+    return lines
+
+
+def _places_json(scores: PlaceScores) -> dict[str, Any]:
+    shares = {f"{level}_share": scores.share(level) for _, level in _PLACE_LEVELS}
+    return {**asdict(scores), **shares}
 
 
 def _summary_line(label: str, counts: MatchCounts) -> str:
@@ -163,4 +193,6 @@ def _document_json(document: DocumentScore) -> dict[str, Any]:
         "missed": [_note_json(note) for note in document.missed],
         "spurious": [_note_json(note) for note in document.spurious],
         "slot_errors": [asdict(error) for error in document.slot_errors],
+        "places": _places_json(document.places.scores),
+        "place_errors": [asdict(error) for error in document.places.errors],
     }

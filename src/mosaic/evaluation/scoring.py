@@ -15,6 +15,7 @@ from typing import Any
 
 from mosaic.evaluation.documents import GoldDocument, check_shape
 from mosaic.evaluation.matching import match_events, match_relations
+from mosaic.evaluation.places import PlaceResult, PlaceScores, score_places
 from mosaic.evaluation.slots import EVENT_SLOTS, slot_agrees, states
 
 Item = Mapping[str, Any]
@@ -149,15 +150,18 @@ class DocumentScore:
     missed: list[ItemNote] = field(default_factory=list)
     spurious: list[ItemNote] = field(default_factory=list)
     slot_errors: list[SlotError] = field(default_factory=list)
+    places: PlaceResult = field(default_factory=PlaceResult)
 
 
 @dataclass
 class EvaluationResult:
-    """Micro-averaged scores over a corpus, and the per-document detail."""
+    """Micro-averaged scores over a corpus, and the per-document detail; `places` counts
+    nothing unless the system output carries its "mentions"."""
 
     events: EventScores
     relations: RelationScores
     documents: list[DocumentScore]
+    places: PlaceScores = field(default_factory=PlaceScores)
 
     @property
     def headline(self) -> float:
@@ -195,6 +199,10 @@ def score_corpus(pairs: Sequence[tuple[GoldDocument, dict[str, Any]]]) -> Evalua
     for gold, system in pairs:
         document = score_document(gold.data, system)
         document.doc_id = gold.doc_id
+        if "mentions" in system:
+            events, source = gold.data.get("events", []), f"system output {gold.doc_id}"
+            document.places = score_places(gold.text, events, system["mentions"], source)
+            result.places.add(document.places.scores)
         result.events.add(document.events)
         result.relations.add(document.relations)
         result.documents.append(document)
