@@ -23,9 +23,11 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract.gazetteer import ActorRecord, Gazetteer
 from mosaic.extract.locations import is_location_span
+from mosaic.extract.place_names import free_name_spans, in_place_position
 from mosaic.extract.places import Place, PlaceTable
 from mosaic.extract.surface import stems
 from mosaic.model import EntityKind, EntityRef, Mention, Report
+from mosaic.resolve.names import match_key
 
 LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 MISLABELLED_PLACES = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
@@ -70,6 +72,8 @@ STATE_NOUNS = frozenset(
      "paramilitary", "soldiers", "regime", "administration"}
 )  # fmt: skip
 _MINOR = frozenset({"town", "village", "area", "venue", "district"})
+_MAJOR = frozenset({"city", "province", "region"})
+"""Place features a name is rarely anything else than, wherever it stands ("Balochistan")."""
 """Place features small enough that an English word naming one is rather the word."""
 PEOPLE_NOUNS = frozenset(
     {"separatist", "militant", "fighter", "insurgent", "rebel", "nationalist", "man", "men",
@@ -186,6 +190,7 @@ class EntityLinker:
                 if ent.label_ in LABELS:
                     mention = self._mention(ent, context, lower_words)
                     found += [mention] if mention is not None else []
+        found += self._unlabelled_places(doc, countries, lower_words)
         found = refer_surnames(doc, _drop_covered(found))
         return [self._state(m, doc) for m in found]
 
@@ -220,14 +225,56 @@ class EntityLinker:
         return self._other(ent, name, context)
 
     def _misread_place(self, ent: Span, name: str, context: Sequence[str]) -> Place | None:
-        """A known place the NER took for a person or product ("Abbottabad", "Gwadar"), when it
-        stands where a location stands and lies in one of the document's main countries."""
+        """A known place the NER took for a person, group or product ("Abbottabad", "Gwadar"):
+        one that stands where a place name stands ("from Tirah", "Khyber agency") and lies in
+        one of the document's main countries or is a city or province; or, anywhere, a
+        province or region of those countries, a city there the NER did not call a person
+        ("Karachi is the hub"), or a venue by its full name ("Crocus City Hall")."""
         place = self.places.resolve(name, context)
         if place is None or place.feature == "country":
             return None
-        if context and place.country not in context[:4]:
+        if names_venue(name, place):
+            return place
+        at_home = not context or place.country in context[:4]
+        if at_home and (place.feature in ("province", "region") or (
+            place.feature == "city" and ent.label_ != "PERSON"
+        )):  # fmt: skip
+            return place
+        if not (at_home or place.feature in _MAJOR):
             return None
-        return place if is_location_span(ent.doc, ent.start, ent.end) else None
+        return place if in_place_position(ent) else None
+
+    def _unlabelled_places(
+        self, doc: Doc, countries: Sequence[str], lower_words: Set[str]
+    ) -> list[EntityMention]:
+        """Known places the NER left unlabelled, where a place name stands: "the Kerman
+        attack", "Batikot and Chaparhar districts"; in the document's main countries or a
+        city or province, never an English word ("Police")."""
+        found: list[EntityMention] = []
+        taken: set[int] = set()
+        for start, end in free_name_spans(doc, LABELS):
+            if taken.intersection(range(start, end)):
+                continue
+            span = Span(doc, start, end, label="GPE")
+            place = self._unlabelled_place(span, countries, lower_words)
+            if place is not None:
+                taken.update(range(start, end))
+                found.append(_place_mention(span, place))
+        return found
+
+    def _unlabelled_place(
+        self, span: Span, countries: Sequence[str], lower_words: Set[str]
+    ) -> Place | None:
+        if not self.places.lookup(span.text):
+            return None
+        place = self.places.resolve(span.text, countries)
+        if place is None or (len(span) == 1 and self._is_word(span.text, place, lower_words)):
+            return None
+        if names_venue(span.text, place):
+            return place
+        if place.country not in countries[:4] and place.feature not in (*_MAJOR, "country"):
+            return None
+        return place if in_place_position(span) else None
 
     def _record(self, name: str, context: Sequence[str]) -> ActorRecord | None:
         records = self.gazetteer.lookup(name)
@@ -258,6 +305,14 @@ class EntityLinker:
         """Whether a word is English: written in lower case in the document, or (a stem of
         it) among the common words."""
         return lower in lower_words or any(stem in self.common_words for stem in stems(lower))
+
+    def _is_word(self, word: str, place: Place, lower_words: Set[str]) -> bool:
+        """Whether a capitalised word is rather English than the place: written in lower case
+        in the document, or a common word naming a minor place ("Police", "Chicken")."""
+        lower = word.lower()
+        return lower in lower_words or (
+            place.feature in _MINOR and self._is_common(lower, frozenset())
+        )
 
     def _collides(
         self, name: str, place: Place, context: Sequence[str], lower_words: Set[str]
@@ -329,6 +384,17 @@ def _place_mention(ent: Span, place: Place) -> EntityMention:
         ent.start, ent.end, ent.start_char, ent.end_char, ent.text, ent.label_, role,
         place.ref(), place.country, place.feature,
     )  # fmt: skip
+
+
+def names_venue(name: str, place: Place) -> bool:
+    """Whether `name` is a venue's own name of two words or more ("Erawan Shrine"): a named
+    building is the building wherever it stands, whatever the NER took it for."""
+    key = match_key(name)
+    return (
+        place.feature == "venue"
+        and len(name.split()) > 1
+        and any(match_key(n) == key for n in place.names)
+    )
 
 
 def looks_like_person(name: str) -> bool:
