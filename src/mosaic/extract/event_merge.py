@@ -11,6 +11,7 @@ are revised upwards as a story goes on.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -33,6 +34,9 @@ _ATTACK_TYPE_ORDER = [
     AttackType.FACILITY_ATTACK, AttackType.UNKNOWN,
 ]  # fmt: skip
 _PRECISION_ORDER = [Precision.YEAR, Precision.MONTH, Precision.DAY]
+SAME_PLACE_KM = 8.0
+"""Two known places this close are one event's place told finer and coarser (a school and
+its city), not two towns."""
 
 
 def merge_events(findings: Iterable[EventFinding], threshold: float) -> list[EventFinding]:
@@ -95,8 +99,17 @@ def _places_agree(a: EventFinding, b: EventFinding) -> bool:
     if first is None or second is None or _is_country(first) or _is_country(second):
         return True
     if first.key and second.key:
-        return first.key == second.key
+        return first.key == second.key or _within(first, second, SAME_PLACE_KM)
     return bool(set(first.names) & set(second.names))
+
+
+def _within(a: EntityRef, b: EntityRef, km: float) -> bool:
+    """Whether two places with coordinates lie within `km` of each other."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return False
+    lat_a, lat_b = math.radians(a.latitude), math.radians(b.latitude)
+    east = math.radians(b.longitude - a.longitude) * math.cos((lat_a + lat_b) / 2)
+    return 6371.0 * math.hypot(east, lat_b - lat_a) <= km
 
 
 def compatible(a: EventFinding, b: EventFinding) -> bool:
