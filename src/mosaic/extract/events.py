@@ -121,7 +121,10 @@ class EventFinder:
         dead = casualties(context.sent, token, rivals) if trigger.type in _COUNTED else Casualties()
         targets = self._targets(trigger, token, context)
         kind = attack_type(token, trigger.entry) if trigger.type is EventType.ATTACK else None
-        country = place.country if place else self._country(trigger, token, who, context, rivals)
+        # A place the table lacks ("near Machh in Bolan district") leaves the country to context.
+        country = (place.country if place else None) or self._country(
+            trigger, token, who, context, rivals
+        )
         finding = EventFinding(
             type=trigger.type, evidence=context.evidence, extractor=self.extractor,
             attack_type=kind, country=country, place=place.ref if place else None,

@@ -42,3 +42,12 @@ def test_event_report_patterns_trailing_killing_takes_the_bomb_of_its_clause(
     text = "A roadside bomb hit a van in Kabul on Friday, killing eight passengers."
     attack = of_type(events(text), EventType.ATTACK)[0]
     assert attack.attack_type is AttackType.BOMBING
+
+
+def test_event_report_patterns_unknown_town_takes_the_country_of_its_context(
+    events: Events,
+) -> None:
+    text = "Gunmen killed four traders near Zarkot in Nangarhar's Achin district on Sunday."
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert attack.place is not None and attack.place.country is None
+    assert attack.country == "AF"
