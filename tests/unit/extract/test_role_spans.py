@@ -6,7 +6,7 @@ import json
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.output import event_to_format
@@ -60,12 +60,18 @@ def test_role_spans_go_to_the_nearest_incident_when_their_sentence_has_none() ->
     assert attack.weapons == ("rifle",)
 
 
-def test_tagged_targets_replace_the_rules_targets_and_untagged_events_keep_theirs() -> None:
+def test_role_spans_tagged_targets_replace_the_rules_targets_in_every_incident() -> None:
     town = EntityRef("town", EntityKind.OTHER)
     doc = _doc([("VICTIM", "judge")])
     first, second = attach_roles([_event(0, targets=(town,)), _event(1, targets=(town,))], doc, [])
-    assert first.targets == (town,)
+    assert first.targets == ()
     assert [t.name for t in second.targets] == ["judge"]
+
+
+def test_role_spans_rules_targets_stay_where_the_tagger_found_none() -> None:
+    town = EntityRef("town", EntityKind.OTHER)
+    [event] = attach_roles([_event(1, targets=(town,))], _doc([("WEAPON", "rifle")]), [])
+    assert event.targets == (town,)
 
 
 def test_role_spans_without_incidents_change_nothing() -> None:
@@ -73,18 +79,15 @@ def test_role_spans_without_incidents_change_nothing() -> None:
     assert attach_roles(events, _doc([("WEAPON", "rifle")]), []) == events
 
 
-def test_role_spans_take_the_linked_group_and_drop_descriptions_beside_it() -> None:
+def test_role_spans_keep_descriptions_beside_a_linked_group() -> None:
     doc = _doc([("PERP_ORG", "Rebels"), ("PERP_IND", "gunmen")])
     linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, GROUP)
     first, second = attach_roles([_event(0), _event(1, perpetrators=(GROUP,))], doc, [linked])
     assert first.perpetrators == (GROUP,)
-    assert second.perpetrators == (GROUP,)
-
-
-def test_role_spans_keep_descriptions_beside_names_when_asked() -> None:
-    doc = _doc([("PERP_IND", "gunmen")])
-    [event] = attach_roles([_event(1, perpetrators=(GROUP,))], doc, [], True)
-    assert [p.name for p in event.perpetrators] == ["Northern Front", "gunmen"]
+    assert [(p.name, p.kind) for p in second.perpetrators] == [
+        ("Northern Front", EntityKind.ORGANIZATION),
+        ("gunmen", EntityKind.OTHER),
+    ]
 
 
 def test_role_spans_keep_a_known_perpetrator_once() -> None:
@@ -102,6 +105,77 @@ def test_role_spans_weapons_reach_output_and_statements() -> None:
     statements = event_statements("e1", report, event, EntityLinker(MemoryRepository()))
     [weapons] = [s for s in statements if s.prop == "weapons"]
     assert json.loads(weapons.value) == ["rifle", "grenade"]
+
+
+WORDS = [
+    "Fighters", "of", "the", "Delta", "Front", "shot", "Tomas", "Ivan", "Reyes", "Luna",
+    "near", "the", "house", "of", "Ana", "Soto", ".",
+]  # fmt: skip
+HEADS = [5, 0, 4, 4, 1, 5, 9, 9, 9, 5, 5, 12, 10, 12, 15, 13, 5]
+DELTA = EntityRef("Delta Front", EntityKind.ORGANIZATION, key="org:delta-front")
+
+
+def _parsed(
+    spans: list[tuple[str, int, int]], words: list[str] = WORDS, spaces: list[bool] | None = None
+) -> Doc:
+    """A one-sentence parsed Doc of `words` (heads from HEADS) with role spans by token."""
+    deps = ["ROOT" if head == i else "dep" for i, head in enumerate(HEADS)]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=HEADS, deps=deps)
+    doc.spans[SPANS_KEY] = [Span(doc, start, end, label=label) for label, start, end in spans]
+    return doc
+
+
+def _mention(doc: Doc, start: int, end: int, ref: EntityRef, role: Role) -> EntityMention:
+    span = doc[start:end]
+    return EntityMention(start, end, span.start_char, span.end_char, span.text, "X", role, ref)
+
+
+def _incident(doc: Doc, **slots: object) -> EventFinding:
+    evidence = Evidence(0, len(doc.text), doc.text)
+    return EventFinding(type=EventType.ATTACK, evidence=evidence, extractor="test", **slots)  # type: ignore[arg-type]
+
+
+def test_role_spans_keep_the_fuller_name_the_tagger_reads() -> None:
+    doc = _parsed([("VICTIM", 6, 10)])
+    short = EntityRef("Ivan Reyes Luna", EntityKind.PERSON)
+    mentions = [_mention(doc, 7, 10, short, Role.PERSON)]
+    [event] = attach_roles([_incident(doc)], doc, mentions)
+    assert event.targets == (EntityRef("Tomas Ivan Reyes Luna", EntityKind.PERSON),)
+
+
+def test_role_spans_members_of_a_group_name_the_description_and_the_group() -> None:
+    doc = _parsed([("PERP_IND", 0, 5)])
+    [event] = attach_roles([_incident(doc)], doc, [_mention(doc, 3, 5, DELTA, Role.GROUP)])
+    assert event.perpetrators == (EntityRef("Fighters of the Delta Front", EntityKind.OTHER), DELTA)
+
+
+def test_role_spans_a_persons_property_stays_a_thing() -> None:
+    doc = _parsed([("TARGET", 11, 16)])
+    soto = EntityRef("Ana Soto", EntityKind.PERSON)
+    [event] = attach_roles([_incident(doc)], doc, [_mention(doc, 14, 16, soto, Role.PERSON)])
+    assert event.targets == (EntityRef("the house of Ana Soto", EntityKind.OTHER),)
+
+
+def test_role_spans_trim_words_left_dangling_and_join_lines() -> None:
+    words = [*WORDS[:6], "Tomas", "\n", "Reyes", "of", *WORDS[10:]]
+    doc = _parsed([("VICTIM", 6, 10)], words)
+    [event] = attach_roles([_incident(doc)], doc, [])
+    assert [t.name for t in event.targets] == ["Tomas Reyes"]
+
+
+def test_role_spans_trim_a_lone_bracket_but_keep_paired_quotes() -> None:
+    words = [*WORDS[:11], "(", '"', "Sol", '"', "hotel", "."]
+    spaces = [True] * 11 + [False, False, False, True, False, False]
+    doc = _parsed([("TARGET", 11, 16)], words, spaces)
+    [event] = attach_roles([_incident(doc)], doc, [])
+    assert [t.name for t in event.targets] == ['"Sol" hotel']
+
+
+def test_role_spans_drop_a_rule_found_perpetrator_tagged_as_victim() -> None:
+    doc = _parsed([("VICTIM", 6, 10)])
+    reyes = EntityRef("Reyes Luna", EntityKind.PERSON)
+    [event] = attach_roles([_incident(doc, perpetrators=(reyes, DELTA))], doc, [])
+    assert event.perpetrators == (DELTA,)
 
 
 @pytest.fixture(scope="module")

@@ -98,15 +98,29 @@ def _written_form(ref: EntityRef, extraction: ReportExtraction, text: str) -> st
 
 
 def fullest_name(form: str, extraction: ReportExtraction) -> str:
-    """The longest PERSON mention whose words contain `form`'s words in a row; else `form`."""
+    """The longest person's name whose words contain `form`'s words in a row; else `form`.
+
+    The names are the report's PERSON mentions and the persons of its incident events
+    (the role tagger reads names fuller than the NER: "Jose Antonio Ruiz" beside "Ruiz").
+    """
     words = normalise_mention(form).split()
     best = form
-    for mention, _ref in extraction.mentions:
-        candidate = _strip_possessive(mention.text)
-        longer = mention.label == "PERSON" and len(candidate) > len(best)
+    for name in _person_names(extraction):
+        candidate = _strip_possessive(name)
+        longer = len(candidate) > len(best)
         if longer and _contains(normalise_mention(candidate).split(), words):
             best = candidate
     return best
+
+
+def _person_names(extraction: ReportExtraction) -> Iterable[str]:
+    for mention, _ref in extraction.mentions:
+        if mention.label == "PERSON":
+            yield mention.text
+    for event in incident_events(extraction):
+        for ref in (*event.perpetrators, *event.targets):
+            if ref.kind is EntityKind.PERSON:
+                yield ref.name
 
 
 def _contains(words: list[str], part: list[str]) -> bool:

@@ -119,3 +119,17 @@ def test_muc4_roles_person_gets_fullest_name_without_possessive() -> None:
     extraction = ReportExtraction("r2", "test", mentions=[(full, None), (short, perez)])
     assert surface_form(perez, extraction, text) == "MARIA ELENA DIAZ PEREZ"
     assert surface_form(EntityRef("Perez", EntityKind.ORGANIZATION), extraction, text) == "PEREZ"
+
+
+def test_muc4_roles_person_gets_the_fullest_name_an_incident_holds() -> None:
+    text = "TOMAS IVAN REYES WAS SHOT AT HOME. REYES HAD RECEIVED THREATS."
+    short = Mention("r3", 35, 40, text[35:40], "PERSON", 35, 62)
+    reyes = EntityRef("Reyes", EntityKind.PERSON)
+    full = EntityRef("Tomas Ivan Reyes", EntityKind.PERSON)
+    shooting = EventFinding(
+        type=EventType.ATTACK, evidence=Evidence(0, 34, text[:34]), extractor="test",
+        targets=(full, reyes),
+    )  # fmt: skip
+    extraction = ReportExtraction("r3", "test", mentions=[(short, reyes)], events=[shooting])
+    assert surface_form(reyes, extraction, text) == "Tomas Ivan Reyes"
+    assert role_fillers(extraction, text)["Victim"] == [["TOMAS IVAN REYES"]]
