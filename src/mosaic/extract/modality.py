@@ -81,7 +81,25 @@ def is_generic(trigger: Token) -> bool:
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
         return False
     counted = any(c.dep_ == "nummod" or c.lower_ in COUNTED for c in trigger.children)
+    if _claimed_definite(trigger):
+        return False  # "X claimed the killings": particular events the text has told
     return not counted or any(c.lower_ == "such" for c in trigger.subtree)
+
+
+def _claimed_definite(trigger: Token) -> bool:
+    """ "claimed the bombings", "took responsibility for these attacks"."""
+    if not any(
+        c.dep_ == "det" and c.lower_ in DEFINITE | {"these", "those"} for c in trigger.children
+    ):
+        return False
+    head = trigger.head
+    if trigger.dep_ == "dobj":
+        return head.lemma_.lower() == "claim"
+    return (
+        trigger.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in ("responsibility", "credit")
+    )
 
 
 def is_anaphoric(trigger: Token) -> bool:

