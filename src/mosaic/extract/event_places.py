@@ -45,11 +45,12 @@ def _place_near(
     taken: Sequence[EntityMention],
     rivals: Sequence[Token],
 ) -> EntityMention | None:
-    used = {(m.start, m.end) for m in taken}
+    # A state actor's span may reach past its country ("US strike"): overlap is enough.
+    used = {i for m in taken for i in range(m.start, m.end)}
     own = {t.i for t in trigger.subtree}
     candidates = []
     for m in context.mentions:
-        if m.role not in (Role.PLACE, Role.COUNTRY) or (m.start, m.end) in used:
+        if m.role not in (Role.PLACE, Role.COUNTRY) or used & set(range(m.start, m.end)):
             continue
         root = context.doc[m.start : m.end].root
         distance = tree_distance(trigger, root)

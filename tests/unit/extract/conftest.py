@@ -50,7 +50,7 @@ PLACES = (
     _place("place:pk", "Pakistan", "PK", "country"),
     _place("place:af", "Afghanistan", "AF", "country"),
     _place("place:ru", "Russia", "RU", "country"),
-    _place("place:us", "United States", "US", "country"),
+    Place("place:us", "United States", ("US",), "US", None, "country", 39.0, -98.0),
     _place("place:pk:peshawar", "Peshawar", "PK", "city"),
     _place("place:pk:quetta", "Quetta", "PK", "city"),
     _place("place:af:kabul", "Kabul", "AF", "city"),

@@ -54,3 +54,10 @@ def test_event_force_agents_sentence_initial_capital_is_no_ethnonym(events: Even
     found = events("Militants stormed a police station and killed four officers.")
     attack = of_type(found, EventType.ATTACK)[0]
     assert "Militants" not in perpetrator_names(attack)
+
+
+def test_event_force_agents_acting_state_is_not_the_place(events: Events) -> None:
+    found = events("A militant commander was killed in a US strike, officials said.")
+    operation = of_type(found, EventType.MILITARY_OPERATION)[0]
+    assert "United States" in perpetrator_names(operation)
+    assert operation.place is None
