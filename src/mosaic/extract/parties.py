@@ -47,6 +47,12 @@ def party(
     lemma = token.lemma_.lower()
     if lemma in COLLECTIVES or lemma in GROUP_WORDS:
         return _group_word(token, lemma, context, exclude, depth)
+    if token.pos_ == "NOUN":  # "its rival, the Islamic State in Somalia, is led by ..."
+        named = [
+            m for a in children(token, "appos") if (m := party(a, context, exclude, depth + 1))
+        ]
+        if named:
+            return named[0]
     return _pronoun(token, token.lower_, context, exclude)
 
 

@@ -115,6 +115,9 @@ def _objects(verb: Token, pattern: VerbPattern) -> list[Token]:
         direct += prep_objects(obj, pattern.prep)
     for particle in children(verb, "prt"):
         direct += prep_objects(particle, pattern.prep)
+    for adverb in children(verb, "advmod"):  # "broke away from", parsed with "away" as adverb
+        if adverb.lower_ in ("away", "off", "out"):
+            direct += prep_objects(adverb, pattern.prep)
     return direct
 
 

@@ -113,8 +113,20 @@ def relation_dates(
         carried = carried_date(context)
         return (carried.value.start, None) if carried is not None else (None, None)
     anchor = context.doc[candidate.anchor]
-    date = min(context.dates, key=lambda d: tree_distance(anchor, context.date_root(d)))
+    dates = [d for d in context.dates if not _in_other_clause(context.date_root(d), anchor)]
+    if not dates:
+        return None, None
+    date = min(dates, key=lambda d: tree_distance(anchor, context.date_root(d)))
     return _start_end(date, context)
+
+
+def _in_other_clause(word: Token, anchor: Token) -> bool:
+    """Whether the word sits in a relative clause the anchor is not part of: "X, which
+    pledged allegiance to Y in 2012, has fought Z" dates the pledge, not the fight."""
+    for clause in [word, *word.ancestors]:
+        if clause.dep_ == "relcl":
+            return anchor not in clause.subtree
+    return False
 
 
 def _start_end(

@@ -1,0 +1,52 @@
+"""Tests for relations through clause shapes wire reports use: "broke away from" (the parser
+makes "away" an adverb), a subject named in an apposition ("its rival, X, is led by Y"), and
+a date in a relative clause that belongs to that clause only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.extract.places import PlaceTable
+from mosaic.extract.relations import RelationFinder, dedupe_relations
+from mosaic.extract.sentences import SentenceContext
+from mosaic.model import FuzzyDate, RelationFinding, RelationType
+
+pytestmark = pytest.mark.slow
+R = RelationType
+Contexts = Callable[..., list[SentenceContext]]
+Found = Callable[[str], list[RelationFinding]]
+
+
+@pytest.fixture(scope="module")
+def relations(contexts: Contexts, places: PlaceTable) -> Found:
+    finder = RelationFinder("test")
+
+    def run(text: str) -> list[RelationFinding]:
+        return dedupe_relations(f for c in contexts(text) for f in finder.find(c))
+
+    return run
+
+
+def _of(found: list[RelationFinding], kind: RelationType) -> list[tuple[str, str]]:
+    return [(f.subject.name, f.object.name) for f in found if f.type is kind]
+
+
+def test_relations_clauses_broke_away_from_is_a_split(relations: Found) -> None:
+    found = relations("The ALF broke away from the Pakistani Taliban in 2011.")
+    assert _of(found, R.SPLIT_FROM) == [("Alpha Liberation Front", "Tehreek-i-Taliban Pakistan")]
+
+
+def test_relations_clauses_subject_named_in_apposition(relations: Found) -> None:
+    found = relations("Its main rival, the ALF, is led by Mullah Omar.")
+    assert _of(found, R.LEADER_OF) == [("Mullah Omar", "Alpha Liberation Front")]
+
+
+def test_relations_clauses_relative_clause_date_stays_in_its_clause(relations: Found) -> None:
+    text = "The ALF, which pledged allegiance to al-Qaeda in 2012, has long fought the TTP."
+    found = relations(text)
+    [pledge] = [f for f in found if f.type is R.ALLEGIANCE]
+    [fight] = [f for f in found if f.type is R.RIVALRY]
+    assert pledge.start == FuzzyDate(2012)
+    assert fight.start is None
