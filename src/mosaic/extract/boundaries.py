@@ -6,7 +6,8 @@ semicolons join independent reports of separate events ("on January 13, an IS
 squad attacked ...; on January 17, a bomber ..."). A line break ends a
 sentence unless the text is hard-wrapped (wire copy such as MUC-4 breaks
 lines every 70 characters mid-sentence): a blank line, an indented next line,
-a line ending in final punctuation or a short line (a headline) ends one.
+a line ending in final punctuation, a short line (a headline) or a line above a dateline
+or byline set off on its own ends one.
 """
 
 from __future__ import annotations
@@ -29,7 +30,23 @@ def line_ends_sentence(text: str, newline: int) -> bool:
     after = text[newline + 1 : newline + 2]
     if not line.strip() or after in ("\n", " ", "\t", "\r"):
         return True
+    if _stands_alone(text, newline + 1):
+        return True  # a long headline above a dateline or byline line of its own
     return len(line.strip()) < SHORT_LINE or bool(_FINAL.search(line))
+
+
+def _stands_alone(text: str, start: int) -> bool:
+    """Whether the line from `start` is short, unpunctuated and set off by a blank line after
+    it (a dateline, a byline): wrapped prose does not end a paragraph that way."""
+    end = text.find("\n", start)
+    if end < 0:
+        return False
+    line = text[start:end].strip()
+    return (
+        0 < len(line) < SHORT_LINE
+        and not _FINAL.search(line)
+        and text[end + 1 : end + 2] in ("\n", "\r")
+    )
 
 
 def _breaks_before(token: Token, depth: int, text: str) -> bool:

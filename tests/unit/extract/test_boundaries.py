@@ -33,7 +33,11 @@ def test_boundaries_semicolon_in_brackets_does_not_split(parse: Callable[..., Do
       False),
      ("The paragraph ends here.\nThe next one starts.", True),
      ("Wire copy that runs on for well over fifty characters before it wraps\n\nNew paragraph",
-      True)],
+      True),
+     ("A long headline about a designation that runs past fifty characters\nKabul, 3 May 2021\n\n"
+      "The story.", True),
+     ("Wire copy that runs on for well over fifty characters before it wraps\ninto a last line\n"
+      "that goes on.", False)],
 )  # fmt: skip
 def test_boundaries_line_ends_sentence(text: str, ends: bool) -> None:
     assert line_ends_sentence(text, text.index("\n")) is ends
