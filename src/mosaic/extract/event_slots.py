@@ -42,6 +42,7 @@ from mosaic.extract.syntax import (
     subject,
     with_conjuncts,
 )
+from mosaic.extract.target_nouns import target_head
 from mosaic.model import EntityKind, EntityRef, PerpetratorStatus
 
 PERPETRATION_VERBS = frozenset(
@@ -255,14 +256,16 @@ def target_tokens(trigger: Token) -> list[Token]:
 
 
 def target_refs(heads: Sequence[Token], context: SentenceContext) -> list[EntityRef]:
-    """Targets as named: the entity where one is named, else the noun phrase."""
+    """Targets as named: the entity where one is named, else the noun phrase of a concrete
+    noun (`target_nouns`); a country is no target."""
     refs: list[EntityRef] = []
     for head in heads:
         mention = context.mention_at(head)
-        if mention is not None and mention.ref is not None and mention.role is not Role.COUNTRY:
+        country = mention is not None and mention.role is Role.COUNTRY
+        if mention is not None and mention.ref is not None and not country:
             refs.append(mention.ref)
-        elif head.pos_ in ("NOUN", "PROPN"):
-            refs.append(EntityRef(name=noun_phrase(head), kind=EntityKind.OTHER))
+        elif not country and (concrete := target_head(head)) is not None:
+            refs.append(EntityRef(name=noun_phrase(concrete), kind=EntityKind.OTHER))
     return list(dict.fromkeys(refs))
 
 
