@@ -6,7 +6,8 @@ was not looked at. Mosaic's events carry no instrument, so weapons are
 read from the evidence sentence of each incident with `WEAPON_PATTERN`; `ATTACKER_NOUNS`
 tells a description of attackers ("urban guerrillas", PerpInd) from a named organisation
 (PerpOrg); `HUMAN_NOUNS` keeps descriptions of people ("peasants") out of the physical
-targets, since GRIT's Victim role holds only the names of people.
+targets, since GRIT's Victim role holds only the names of people, and `MILITARY_NOUNS`
+keeps military forces and positions out of them, as the task definition does.
 """
 
 from __future__ import annotations
@@ -84,9 +85,19 @@ HUMAN_NOUNS: frozenset[str] = frozenset(
         "engineer", "technician", "technicians", "missionaries", "missionary", "clergyman",
         "clergymen", "archbishop", "bishop", "nuns", "rebel", "rebels",
         "guerrilla", "guerrillas", "terrorists", "subversives", "militant", "militants",
+        "group", "insurgents", "reporters", "population", "youths", "personnel",
     }
 )  # fmt: skip
 """Last words of target descriptions that are people (never a physical target)."""
+
+MILITARY_NOUNS: frozenset[str] = frozenset(
+    {
+        "position", "positions", "objective", "objectives", "convoy", "convoys", "infantry",
+        "battalion", "battalions", "patrol", "patrols", "forces",
+    }
+)  # fmt: skip
+"""Last words of military forces and positions: the task definition (template-doc part 1,
+section 1.0, exception b) leaves attacks on them out, as guerrilla warfare, not terrorism."""
 
 
 def last_word(phrase: str) -> str:

@@ -8,7 +8,8 @@ MUC-4 incidents). For each incident:
   (the role tagger's attackers, "urban guerrillas", are perpetrators of kind OTHER);
 - Victim: targets that are persons (GRIT's Victim holds only HUM TGT: NAME, so descriptions
   of people such as "peasants" are dropped rather than counted as physical targets);
-- Target: the other targets (buildings, vehicles, facilities, organisations' premises);
+- Target: the other targets (buildings, vehicles, facilities, organisations' premises), but
+  not military forces or positions ("army positions"), which the task definition leaves out;
 - Weapon: the incident's `weapons` (the role tagger's); with `weapons_from_evidence`, also
   the weapon phrases of `lexicon.WEAPONS` in the incident's evidence sentence.
 With `attackers_from_evidence`, descriptions of attackers in the evidence sentence
@@ -30,6 +31,7 @@ from mosaic.evaluation.muc4.ceaf_ree import ROLES, normalise_mention
 from mosaic.evaluation.muc4.lexicon import (
     ATTACKER_NOUNS,
     HUMAN_NOUNS,
+    MILITARY_NOUNS,
     find_attackers,
     find_weapons,
     last_word,
@@ -57,10 +59,11 @@ def perpetrator_role(ref: EntityRef) -> str | None:
 
 
 def target_role(ref: EntityRef) -> str | None:
-    """Victim for a named person, Target for a thing; None for people described, or a place."""
+    """Victim for a named person, Target for a thing; None for people described, a place, or
+    a military force or position (not a terrorist target by the MUC-4 task definition)."""
     if ref.kind is EntityKind.PERSON:
         return "Victim"
-    if ref.kind is EntityKind.PLACE or last_word(ref.name) in HUMAN_NOUNS:
+    if ref.kind is EntityKind.PLACE or last_word(ref.name) in HUMAN_NOUNS | MILITARY_NOUNS:
         return None
     return "Target"
 

@@ -133,3 +133,13 @@ def test_muc4_roles_person_gets_the_fullest_name_an_incident_holds() -> None:
     extraction = ReportExtraction("r3", "test", mentions=[(short, reyes)], events=[shooting])
     assert surface_form(reyes, extraction, text) == "Tomas Ivan Reyes"
     assert role_fillers(extraction, text)["Victim"] == [["TOMAS IVAN REYES"]]
+
+
+def test_muc4_roles_military_forces_and_people_described_are_no_targets() -> None:
+    from mosaic.evaluation.muc4.roles import target_role
+
+    assert target_role(EntityRef("army positions", EntityKind.OTHER)) is None
+    assert target_role(EntityRef("a patrol", EntityKind.OTHER)) is None
+    assert target_role(EntityRef("civilian population", EntityKind.OTHER)) is None
+    assert target_role(EntityRef("police post", EntityKind.OTHER)) == "Target"
+    assert target_role(EntityRef("power pylons", EntityKind.OTHER)) == "Target"
