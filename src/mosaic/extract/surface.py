@@ -16,6 +16,9 @@ _CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\w)|(?<=[\w.!?])\*{1,2}(?![\w*])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SENTENCE_END = re.compile(r"(?:[.!?:]|\n\s*\n|\n |--)[\s\"'“‘(\[]*$")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+"""Dotted abbreviations ("U.S.", "U.N."): kept as written, and no sentence ends inside or
+after one."""
 _VOWELS = frozenset("aeiouy")
 STAND_INS = {"IS": "IZ"}
 """Acronyms the tagger reads as English words ("to IS" as the verb), replaced for parsing by
@@ -78,10 +81,16 @@ class Recaser:
         """The text with each word recased; same length as `text`."""
         parts: list[str] = []
         last = 0
+        dotted = {i for m in _DOTTED.finditer(text) for i in range(m.start(), m.end())}
         for match in _WORD.finditer(text):
             parts.append(text[last : match.start()])
-            initial = _SENTENCE_END.search(text, max(0, match.start() - 6), match.start())
-            parts.append(self._word(match.group(0), match.start() == 0 or initial is not None))
+            if match.start() in dotted:
+                parts.append(match.group(0))
+            else:
+                initial = _SENTENCE_END.search(text, max(0, match.start() - 6), match.start())
+                after_dotted = initial is not None and initial.start() - 1 in dotted
+                is_initial = match.start() == 0 or (initial is not None and not after_dotted)
+                parts.append(self._word(match.group(0), is_initial))
             last = match.end()
         parts.append(text[last:])
         out = "".join(parts)

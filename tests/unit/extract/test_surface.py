@@ -57,3 +57,9 @@ def test_surface_prepare_text_recases_capitals_only_with_a_recaser() -> None:
         text, Recaser({"the", "army", "post", "near", "capital", "attack", "guerrilla"}, {})
     )
     assert recased.startswith("Guerrillas attacked the army post")
+
+
+def test_surface_recaser_keeps_dotted_abbreviations_and_reads_on_after_them() -> None:
+    recaser = Recaser({"two", "u", "pilots", "were", "killed", "the", "condemned", "it"}, {})
+    text = "TWO U.S. PILOTS WERE KILLED. THE U.N. CONDEMNED IT."
+    assert recaser.recase(text) == "Two U.S. pilots were killed. The U.N. condemned it."
