@@ -60,11 +60,11 @@ def test_role_spans_go_to_the_nearest_incident_when_their_sentence_has_none() ->
     assert attack.weapons == ("rifle",)
 
 
-def test_role_spans_tagged_targets_replace_the_rules_targets_in_every_incident() -> None:
+def test_role_spans_tagged_targets_replace_the_rules_targets_of_their_incident_only() -> None:
     town = EntityRef("town", EntityKind.OTHER)
     doc = _doc([("VICTIM", "judge")])
     first, second = attach_roles([_event(0, targets=(town,)), _event(1, targets=(town,))], doc, [])
-    assert first.targets == ()
+    assert first.targets == (town,)
     assert [t.name for t in second.targets] == ["judge"]
 
 
