@@ -176,9 +176,10 @@ def _date_parser(base: dt.date | None) -> Any:
 
 def date_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of date phrases: spaCy's DATE entities plus explicit dates it missed."""
-    found = [_with_direction(doc.text, ent.start_char, ent.end_char)
+    text = doc.text
+    found = [_with_direction(text, ent.start_char, ent.end_char)
              for ent in doc.ents if ent.label_ == "DATE"]  # fmt: skip
-    found += [(m.start(), m.end()) for m in _EXPLICIT.finditer(doc.text)]
+    found += [(m.start(), m.end()) for m in _EXPLICIT.finditer(text)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(found, key=lambda span: (span[0], span[0] - span[1])):
         if kept and start < kept[-1][1]:

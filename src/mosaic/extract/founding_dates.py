@@ -45,7 +45,7 @@ def founding_date(
     topic = topic_group(context.doc_mentions)
     if topic is None or topic.ref is None or all(m.ref != topic.ref for m in founded):
         return date
-    boxed = box_start_date(context.doc.text)
+    boxed = box_start_date(context.doc_text)
     if boxed is None or (date is not None and not boxed.compatible(date)):
         return date
     if date is not None and len(boxed.iso()) <= len(date.iso()):

@@ -10,8 +10,10 @@ own years ("Y (2007–2014)"). The page is about the first person or group it na
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from mosaic.extract.date_phrases import DateContext, clean_phrase, read_absolute
@@ -61,13 +63,21 @@ class InfoboxRelation:
     evidence: Evidence
 
 
-def lines_of(text: str) -> list[Line]:
+@functools.lru_cache(maxsize=4)
+def lines_of(text: str) -> tuple[Line, ...]:
+    """The text's lines; cached, as every sentence of a document reads them."""
     found: list[Line] = []
     offset = 0
     for raw in text.split("\n"):
         found.append(Line(offset, offset + len(raw), raw))
         offset += len(raw) + 1
-    return found
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=4)
+def _body_starts(text: str) -> tuple[int, ...]:
+    """Where each line's body starts: increasing, as lines do not overlap."""
+    return tuple(line.body_start for line in lines_of(text))
 
 
 def infobox_relations(context: SentenceContext) -> list[InfoboxRelation]:
@@ -75,11 +85,12 @@ def infobox_relations(context: SentenceContext) -> list[InfoboxRelation]:
     topic = page_topic(context.doc_mentions)
     if topic is None:
         return []
-    lines = lines_of(context.doc.text)
+    text = context.doc_text
+    lines, starts = lines_of(text), _body_starts(text)
+    first = bisect_left(starts, context.sent.start_char)
     found: list[InfoboxRelation] = []
-    for index, line in enumerate(lines):
-        if context.sent.start_char <= line.body_start < context.sent.end_char:
-            found += _field(lines, index, topic, context)
+    for index in range(first, bisect_left(starts, context.sent.end_char)):
+        found += _field(lines, index, topic, context)
     return found
 
 
@@ -92,7 +103,7 @@ def page_topic(mentions: tuple[EntityMention, ...]) -> EntityMention | None:
 
 
 def _field(
-    lines: list[Line], index: int, topic: EntityMention, context: SentenceContext
+    lines: Sequence[Line], index: int, topic: EntityMention, context: SentenceContext
 ) -> list[InfoboxRelation]:
     line = lines[index]
     match = _FIELD.match(line.body)
@@ -155,7 +166,7 @@ def _first_group(context: SentenceContext, start: int, end: int) -> EntityMentio
 
 
 def _office(
-    lines: list[Line], index: int, topic: EntityMention, context: SentenceContext
+    lines: Sequence[Line], index: int, topic: EntityMention, context: SentenceContext
 ) -> list[InfoboxRelation]:
     """ "Office: Emir of X" with "Term Start:" lines, or "Emir of X" over "In office"."""
     if topic.role is not Role.PERSON:
@@ -173,7 +184,7 @@ def _office(
     owner_start = line.body_start + (labelled.start("rest") if labelled else 0)
     owner_start += role.start("owner")
     group = _first_group(context, owner_start, line.end)
-    text_of = context.doc.text
+    text_of = context.doc_text
     if group is None or text_of[owner_start : group.start_char].strip():
         return []  # "Emir of Orakzai Agency, X": an office in a unit of X, not of X
     if _REFS.fullmatch(text_of[group.end_char : line.end]) is None:
@@ -184,7 +195,7 @@ def _office(
     return [InfoboxRelation(candidate, start, end, evidence)]
 
 
-def _terms(lines: list[Line]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+def _terms(lines: Sequence[Line]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     dates: dict[str, FuzzyDate | None] = {"start": None, "end": None}
     for line in lines:
         if _OFFICE_FIELD.match(line.body):
@@ -195,7 +206,7 @@ def _terms(lines: list[Line]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     return dates["start"], dates["end"]
 
 
-def _in_office(lines: list[Line]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+def _in_office(lines: Sequence[Line]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     span = _SPAN.match(lines[0].body) if lines else None
     if span is None:
         return None, None

@@ -55,7 +55,9 @@ def sentence_context(sent: Span, context: SentenceContext) -> SentenceContext:
     """A bare context for another sentence of the same document (no dates, no speaker)."""
     inside = tuple(m for m in context.doc_mentions if sent.start <= m.start < sent.end)
     evidence = Evidence(sent.start_char, sent.end_char, sent.text)
-    return SentenceContext(sent, inside, (), evidence, None, context.doc_mentions)
+    return SentenceContext(
+        sent, inside, (), evidence, None, context.doc_mentions, full_text=context.full_text
+    )
 
 
 def full_person(mention: EntityMention, context: SentenceContext) -> EntityMention:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,10 +37,17 @@ class SentenceContext:
     narrative: DateSpan | None = None
     """The paragraph's last date before the sentence: the date a dateless sentence of a
     narrative goes on in ("On 3 May ... . Another bomb hit Kunduz.")."""
+    full_text: str | None = field(default=None, compare=False, repr=False)
+    """The doc's text, shared by its contexts: `Doc.text` joins every token at each call."""
 
     @property
     def doc(self) -> Doc:
         return self.sent.doc
+
+    @property
+    def doc_text(self) -> str:
+        """The text of the whole doc (the prepared text it was parsed from)."""
+        return self.full_text if self.full_text is not None else self.doc.text
 
     def mention_at(self, token: Token) -> EntityMention | None:
         """The mention covering the token, if any."""
@@ -66,23 +73,29 @@ def build_contexts(
     contexts = []
     every = tuple(mentions)
     every_date = [DateSpan(s, e, value) for (s, e), value in spans]
+    doc_text = doc.text
     for sent in doc.sents:
         inside = tuple(m for m in mentions if sent.start <= m.start < sent.end)
         sent_dates = tuple(d for d in every_date if sent.start <= d.start < sent.end)
         evidence = Evidence(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
         who = speaker(sent, inside, last_person_before(mentions, sent.start))
-        narrative = narrative_date(doc, every_date, sent)
-        contexts.append(SentenceContext(sent, inside, sent_dates, evidence, who, every, narrative))
+        narrative = narrative_date(doc, every_date, sent, doc_text)
+        contexts.append(
+            SentenceContext(sent, inside, sent_dates, evidence, who, every, narrative, doc_text)
+        )
     return contexts
 
 
-def narrative_date(doc: Doc, dates: Sequence[DateSpan], sent: Span) -> DateSpan | None:
-    """The last date before the sentence in its paragraph (no line break in between)."""
+def narrative_date(
+    doc: Doc, dates: Sequence[DateSpan], sent: Span, doc_text: str
+) -> DateSpan | None:
+    """The last date before the sentence in its paragraph (no line break in between);
+    `doc_text` is `doc.text`."""
     earlier = [d for d in dates if d.end <= sent.start]
     if not earlier:
         return None
     last = max(earlier, key=lambda d: d.end)
-    between = doc.text[doc[last.end - 1].idx : sent.start_char]
+    between = doc_text[doc[last.end - 1].idx : sent.start_char]
     return None if "\n" in between else last
 
 
