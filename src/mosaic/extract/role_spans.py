@@ -4,7 +4,10 @@ incident reports, and how its spans join the report's attack and killing events.
 `mosaic_roles_v1` runs the tagger shipped in `data/models/roles/` (a small spaCy NER trained
 by `scripts/train_roles.py` on the MUC-4 train split) over the parsed text and puts its spans
 in `doc.spans["mosaic_roles"]`. The tagger has its own vocabulary and weights: it reads a
-copy of the document's tokens, so the main pipeline's entities are left as they are.
+copy of the document's tokens, so the main pipeline's entities are left as they are. It
+skips a document with none of the words the event rules need to find an attack or a
+killing (`may_state_incident`), leaving no spans key; `tag_skipped` tags such a document
+after all if its events hold an incident, so output never depends on the check.
 `attach_roles` then gives each span to the incident event whose sentence holds it, else to
 the nearest incident event of the report: attackers become perpetrators, targets and
 victims become targets (replacing the rule-found targets of the report's incidents), weapons
@@ -25,6 +28,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract.entities import EntityMention
+from mosaic.extract.event_types import LEXICON
+from mosaic.extract.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.model import EntityKind, EntityRef, EventFinding, EventType
 
 ROLE_LABELS: dict[str, str] = {
@@ -38,6 +43,15 @@ ROLE_LABELS: dict[str, str] = {
 SPANS_KEY = "mosaic_roles"
 INCIDENTS: frozenset[EventType] = frozenset({EventType.ATTACK, EventType.KILLING})
 """The event types role fillers belong to."""
+INCIDENT_WORDS: frozenset[str] = frozenset(
+    {word for word, entry in LEXICON.items() if entry.type is EventType.ATTACK}
+    | KILL_WORDS | CASUALTY_WORDS | DEATH_WORDS | EXECUTIONS
+    | {"blow", "fire", "slit", "strike", "shoot", "raid", "incursion"}
+)  # fmt: skip
+"""Lemmas and lower-case words of which an attack or a killing needs one: the lexicon's attack
+triggers, kill and casualty words (killings.py), the phrasal triggers' words ("blew up",
+"opened fire", "slit ... throat", "suicide strike", "shot dead") and raids that retype as
+attacks."""
 _KINDS = {
     "PERP_IND": EntityKind.OTHER,
     "PERP_ORG": EntityKind.ORGANIZATION,
@@ -61,16 +75,32 @@ class RoleTagger:
         self.tagger = spacy.load(model_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        return next(iter(self.pipe([doc])))
+        """The doc with its role spans, or untagged if it cannot state an incident."""
+        return self.tag(doc) if may_state_incident(doc) else doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
-        """The docs with their role spans, tagged in batches."""
+        """The docs, each as `__call__` leaves it (batching does not speed the tagger up)."""
         for doc in docs:
-            copy = Doc(self.tagger.vocab, words=[t.text for t in doc],
-                       spaces=[bool(t.whitespace_) for t in doc])  # fmt: skip
-            tagged = self.tagger(copy)
-            doc.spans[SPANS_KEY] = [Span(doc, e.start, e.end, label=e.label_) for e in tagged.ents]
-            yield doc
+            yield self(doc)
+
+    def tag(self, doc: Doc) -> Doc:
+        """The doc with its role spans in `doc.spans[SPANS_KEY]` (possibly none)."""
+        copy = Doc(self.tagger.vocab, words=[t.text for t in doc],
+                   spaces=[bool(t.whitespace_) for t in doc])  # fmt: skip
+        tagged = self.tagger(copy)
+        doc.spans[SPANS_KEY] = [Span(doc, e.start, e.end, label=e.label_) for e in tagged.ents]
+        return doc
+
+    def tag_skipped(self, doc: Doc, events: Sequence[EventFinding]) -> Doc:
+        """The doc tagged now if `__call__` skipped it and its events hold an incident."""
+        if SPANS_KEY not in doc.spans and any(e.type in INCIDENTS for e in events):
+            self.tag(doc)
+        return doc
+
+
+def may_state_incident(doc: Doc) -> bool:
+    """Whether a token's lemma or lower-case form is one of the incident words."""
+    return any(t.lower_ in INCIDENT_WORDS or t.lemma_.lower() in INCIDENT_WORDS for t in doc)
 
 
 @Language.factory("mosaic_roles_v1", default_config={"model_path": ""})

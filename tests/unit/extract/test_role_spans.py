@@ -184,7 +184,7 @@ def tagger() -> RoleTagger:
 
 
 def _tags(tagger: RoleTagger, text: str) -> set[tuple[str, str]]:
-    doc = tagger(spacy.blank("en")(text))
+    doc = tagger.tag(spacy.blank("en")(text))
     return {(span.label_, span.text) for span in doc.spans[SPANS_KEY]}
 
 
