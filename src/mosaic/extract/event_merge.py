@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from mosaic.model import (
     AttackType,
+    Count,
     EntityKind,
     EntityRef,
     EventFinding,
@@ -207,6 +208,18 @@ def combine(a: EventFinding, b: EventFinding) -> EventFinding:
         perpetrators=_union(a.perpetrators, b.perpetrators),
         perpetrator_status=_status(a, b),
         targets=_union(a.targets, b.targets),
-        killed=b.killed or a.killed, wounded=b.wounded or a.wounded,
+        killed=_killed(a, b), wounded=b.wounded or a.wounded,
+        attackers_killed=b.attackers_killed or a.attackers_killed,
         confidence=max(a.confidence, b.confidence),
     )  # fmt: skip
+
+
+def _killed(a: EventFinding, b: EventFinding) -> Count | None:
+    """The later statement of the dead, unless it counts only attackers where the earlier
+    counted victims ("the toll rose to 148 ... All seven attackers were killed")."""
+    if b.killed is None:
+        return a.killed
+    only_attackers = b.killed == b.attackers_killed
+    if only_attackers and a.killed is not None and a.killed != a.attackers_killed:
+        return a.killed
+    return b.killed

@@ -150,7 +150,10 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
     heads, claimed = _agent_tokens(trigger)
     tokens = [t for head in heads for t in phrase(head)]
     found = [m for m in actor_mentions(tokens, context, roles) if _direct(m, heads)]
+    found += _standing_for(heads, context, roles)
     found = list(dict.fromkeys(spoken_for(m, context) for m in found))
+    # "The group said it carried out the bombing": a party telling of its own act claims it.
+    claimed = claimed or any(m.ref is not None and m.ref.name == context.speaker for m in found)
     claimers = claimants(context, trigger) if Role.GROUP in roles else []
     if claimers:
         found, claimed = [*found, *(c for c in claimers if c not in found)], True
@@ -167,6 +170,15 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
         else PerpetratorStatus.ATTRIBUTED
     )  # fmt: skip
     return Perpetrators(tuple(dict.fromkeys(found)), status)
+
+
+def _standing_for(
+    heads: Sequence[Token], context: SentenceContext, roles: Sequence[Role]
+) -> list[EntityMention]:
+    """The parties pronouns in an agent's position stand for ("they carried out the attack",
+    "its attack on the consulate")."""
+    found = [party(h, context) for h in heads if h.pos_ == "PRON" and context.mention_at(h) is None]
+    return [m for m in found if m is not None and m.role in roles]
 
 
 def _blamed(

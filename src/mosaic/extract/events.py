@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from mosaic.extract import event_slots as slots
 from mosaic.extract import modality
-from mosaic.extract.casualties import Casualties, casualties
+from mosaic.extract.casualties import ATTACKER_WORDS, Casualties, casualties
 from mosaic.extract.date_phrases import MONTHS, DateValue
 from mosaic.extract.entities import EntityMention, Role, state_actor
 from mosaic.extract.event_affiliates import affiliate_index, named_affiliates
@@ -132,7 +132,7 @@ class EventFinder:
             perpetrators=self._refs(who.mentions, context),
             perpetrator_status=who.status, targets=tuple(targets),
             killed=self._killed(trigger, token, dead, context), wounded=dead.wounded,
-            attributed_to=context.speaker,
+            attackers_killed=dead.attackers_killed, attributed_to=context.speaker,
         )  # fmt: skip
         finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
         story = _narrative_day(context)
@@ -229,7 +229,10 @@ class EventFinder:
     def _targets(self, trigger: Trigger, token: Token, context: SentenceContext) -> list[EntityRef]:
         if trigger.type in (EventType.FOUNDING, EventType.MEETING, EventType.PROTEST):
             return []
-        return slots.target_refs(slots.target_tokens(token), context)
+        heads = slots.target_tokens(token)
+        if trigger.type is EventType.ATTACK:  # "the attackers were killed": not whom it hit
+            heads = [h for h in heads if h.lemma_.lower() not in ATTACKER_WORDS]
+        return slots.target_refs(heads, context)
 
 
 def _narrative_day(context: SentenceContext) -> DateValue | None:

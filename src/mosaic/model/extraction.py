@@ -61,6 +61,9 @@ class EventFinding:
     wounded: Count | None = None
     attributed_to: str | None = None
     confidence: float = 0.5
+    attackers_killed: Count | None = None
+    """The attackers' dead where the text counts them apart; `killed` holds them only when
+    it counts no victims."""
 
 
 @dataclass(frozen=True)

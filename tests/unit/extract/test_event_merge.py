@@ -75,3 +75,11 @@ def test_event_merge_dateless_follow_up_joins_the_event_before_not_the_next() ->
     merged = merge_events([before, claim, after], 0.3)
     assert [m.place for m in merged] == [QUETTA, KABUL]
     assert merged[0].perpetrators == (ISKP,) and merged[1].perpetrators == ()
+
+
+def test_event_merge_attackers_dead_told_later_do_not_replace_the_victims() -> None:
+    toll = finding(0, date=FuzzyDate(2014, 12, 16), place=QUETTA, killed=Count(148, 148))
+    attackers = finding(60, killed=Count(7, 7), attackers_killed=Count(7, 7))
+    [merged] = merge_events([toll, attackers], 0.3)
+    assert merged.killed == Count(148, 148)
+    assert merged.attackers_killed == Count(7, 7)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.model import AttackType, Count, EventFinding, EventType
-from support.findings import of_type
+from mosaic.model import AttackType, Count, EventFinding, EventType, PerpetratorStatus
+from support.findings import of_type, perpetrator_names
 
 pytestmark = pytest.mark.slow
 Events = Callable[[str], list[EventFinding]]
@@ -51,3 +51,17 @@ def test_event_report_patterns_unknown_town_takes_the_country_of_its_context(
     attack = of_type(events(text), EventType.ATTACK)[0]
     assert attack.place is not None and attack.place.country is None
     assert attack.country == "AF"
+
+
+def test_event_report_patterns_pronoun_agent_stands_for_the_group(events: Events) -> None:
+    text = "The ALF said on Monday that they carried out the bombing of a police station."
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert "Alpha Liberation Front" in perpetrator_names(attack)
+    assert attack.perpetrator_status is PerpetratorStatus.CLAIMED
+
+
+def test_event_report_patterns_attackers_are_not_the_attacks_targets(events: Events) -> None:
+    found = events("All four attackers were killed by police after a long siege.")
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert attack.targets == ()
+    assert attack.attackers_killed == Count.exactly(4)
