@@ -142,8 +142,8 @@ def _participle(verb: Token) -> bool:
 
 def _appointed(verb: Token) -> list[Token]:
     """Who takes the role "as" names: the appointee, or who "succeeded X as leader"."""
-    if verb.lemma_.lower() not in SUCCEED_VERBS:
-        return children(verb, "dobj", "nsubjpass")
+    if verb.lemma_.lower() not in SUCCEED_VERBS:  # the parser calls some appointees "oprd"
+        return children(verb, "dobj", "nsubjpass", "oprd")
     return agents(verb) if is_passive(verb) else subject(verb)
 
 

@@ -50,3 +50,11 @@ def test_relations_clauses_relative_clause_date_stays_in_its_clause(relations: F
     [fight] = [f for f in found if f.type is R.RIVALRY]
     assert pledge.start == FuzzyDate(2012)
     assert fight.start is None
+
+
+def test_relations_clauses_named_as_new_leader(relations: Found) -> None:
+    text = (
+        "The Pakistani Taliban on Thursday named Mullah Omar as their new leader, days after "
+        "a strike."
+    )
+    assert ("Mullah Omar", "Tehreek-i-Taliban Pakistan") in _of(relations(text), R.LEADER_OF)
