@@ -178,18 +178,25 @@ def retype(
 
 def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[EventFinding]:
     """A named person's killing absorbs the strike or raid of the same sentence that killed
-    him; a killing in a bombing is the bombing's (the person becomes its target)."""
-    killings = [f for _, f in found if f.type is EventType.KILLING]
+    him (the nearest in the parse); a killing in a bombing is the bombing's (the person
+    becomes its target). Other strikes the sentence tells stay events of their own."""
+    killings = [t for t, f in found if f.type is EventType.KILLING]
+    in_attack = {t.i for t in killings if _in_attack(t, found)}
+    absorbed = {
+        nearest[0].i
+        for t in killings
+        if t.i not in in_attack and (nearest := _nearest_operation(t, found)) is not None
+    }
     kept: list[EventFinding] = []
     for token, finding in found:
-        if finding.type is EventType.MILITARY_OPERATION and killings:
+        if finding.type is EventType.MILITARY_OPERATION and token.i in absorbed:
             continue
-        if finding.type is EventType.KILLING and _in_attack(token, found):
+        if finding.type is EventType.KILLING and token.i in in_attack:
             continue
         if finding.type is EventType.KILLING:
             finding = _with_operation(token, finding, found)
         elif finding.type is EventType.ATTACK:
-            finding = _absorbed(token, finding, found)
+            finding = _absorbed(token, finding, [(t, f) for t, f in found if t.i in in_attack])
         kept.append(finding)
     return kept
 
@@ -211,12 +218,25 @@ def _absorbed(
 
 
 def _in_attack(token: Token, found: Sequence[tuple[Token, EventFinding]]) -> bool:
-    return any(
-        f.type is EventType.ATTACK
-        and f.attack_type is not None
-        and tree_distance(t, token) <= ABSORB_DISTANCE
-        for t, f in found
-    )
+    """Whether the killing happened in an attack close by, not in a strike nearer still
+    ("the bombing of a memorial for X, who was killed in a drone strike")."""
+    attacks = [tree_distance(t, token) for t, f in found
+               if f.type is EventType.ATTACK and f.attack_type is not None]  # fmt: skip
+    if not attacks or min(attacks) > ABSORB_DISTANCE:
+        return False
+    operation = _nearest_operation(token, found)
+    return operation is None or tree_distance(operation[0], token) >= min(attacks)
+
+
+def _nearest_operation(
+    token: Token, found: Sequence[tuple[Token, EventFinding]]
+) -> tuple[Token, EventFinding] | None:
+    operations = [(tree_distance(t, token), t.i, t, f) for t, f in found
+                  if f.type is EventType.MILITARY_OPERATION]  # fmt: skip
+    if not operations:
+        return None
+    _, _, nearest, finding = min(operations, key=lambda o: (o[0], o[1]))
+    return nearest, finding
 
 
 def _with_operation(
@@ -224,11 +244,10 @@ def _with_operation(
 ) -> EventFinding:
     """The killing with the perpetrators, date and place of the operation (the nearest in the
     parse) that carried it out."""
-    operations = [(tree_distance(t, token), i, f) for i, (t, f) in enumerate(found)
-                  if f.type is EventType.MILITARY_OPERATION]  # fmt: skip
-    if not operations:
+    nearest = _nearest_operation(token, found)
+    if nearest is None:
         return killing
-    operation = min(operations)[2]
+    operation = nearest[1]
     return replace(
         killing,
         perpetrators=killing.perpetrators or operation.perpetrators,

@@ -65,3 +65,16 @@ def test_event_report_patterns_attackers_are_not_the_attacks_targets(events: Eve
     attack = of_type(found, EventType.ATTACK)[0]
     assert attack.targets == ()
     assert attack.attackers_killed == Count.exactly(4)
+
+
+def test_event_report_patterns_killing_goes_to_the_strike_that_caused_it(events: Events) -> None:
+    text = (
+        "Militants avenged the bombing of a shrine for Mullah Omar, who was killed in a US drone "
+        "strike in 2016."
+    )
+    found = events(text)
+    [killing] = of_type(found, EventType.KILLING)
+    assert killing.date is not None and killing.date.year == 2016
+    assert "United States" in perpetrator_names(killing)
+    bombing = of_type(found, EventType.ATTACK)[0]
+    assert bombing.date is None and bombing.killed is None
