@@ -81,9 +81,24 @@ def is_generic(trigger: Token) -> bool:
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
         return False
     counted = any(c.dep_ == "nummod" or c.lower_ in COUNTED for c in trigger.children)
-    if _claimed_definite(trigger):
-        return False  # "X claimed the killings": particular events the text has told
+    if _claimed_definite(trigger) or _launched_once(trigger):
+        return False  # "X claimed the killings", "Iran launched strikes": particular events
     return not counted or any(c.lower_ == "such" for c in trigger.subtree)
+
+
+LAUNCH_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount"})
+
+
+def _launched_once(trigger: Token) -> bool:
+    """ "Iran launched strikes on ...": a simple past act, not a habit ("has carried out
+    attacks on Shias for years" stays generic)."""
+    verb = trigger.head
+    return (
+        trigger.dep_ == "dobj"
+        and verb.lemma_.lower() in LAUNCH_VERBS
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def _claimed_definite(trigger: Token) -> bool:

@@ -95,3 +95,11 @@ def test_event_followups_blame_keeps_the_status_of_named_perpetrators() -> None:
     [updated] = attach_follow_ups([stated], [FollowUp(60, (ALF,), PerpetratorStatus.SUSPECTED)])
     assert updated.perpetrators == (TTP, ALF)
     assert updated.perpetrator_status is PerpetratorStatus.ATTRIBUTED
+
+
+@pytest.mark.slow
+def test_event_followups_launched_plural_is_particular_but_a_habit_is_not(events: Events) -> None:
+    [launched] = events("The army launched air strikes on hideouts near Quetta on Monday.")
+    [habit] = events("The ALF has carried out attacks on police posts for years.")
+    assert launched.confidence >= 0.5
+    assert habit.confidence < 0.3
