@@ -224,6 +224,20 @@ def described_perpetrators(
     return Perpetrators(mentions, status)
 
 
+BARE_FORCES = frozenset({"army", "military", "police", "troops", "soldiers", "forces"})
+
+
+def bare_force_heads(trigger: Token) -> list[Token]:
+    """Agents that are a force with nothing to say whose ("the army launched strikes",
+    "police arrested two men")."""
+    heads, _ = _agent_tokens(trigger)
+    return [
+        h for h in heads
+        if h.lower_ in BARE_FORCES
+        and all(c.dep_ == "det" and c.lower_ == "the" for c in h.lefts)
+    ]  # fmt: skip
+
+
 def _unnamed_mention(head: Token, ref: EntityRef, role: Role = Role.GROUP) -> EntityMention:
     return EntityMention(
         head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text, "DESC", role, ref

@@ -23,7 +23,7 @@ from mosaic.extract.event_affiliates import affiliate_index, named_affiliates
 from mosaic.extract.event_agents import led_coalition, led_words
 from mosaic.extract.event_country import inferred_country
 from mosaic.extract.event_dates import event_date
-from mosaic.extract.event_focus import focus_country
+from mosaic.extract.event_focus import country_focus, focus_country
 from mosaic.extract.event_places import event_place
 from mosaic.extract.event_types import Trigger, attack_type, find_triggers
 from mosaic.extract.founding_dates import founding_date
@@ -182,8 +182,24 @@ class EventFinder:
             described = slots.described_perpetrators(token, context, kept)
             kept += described.mentions
             status = found.status or described.status
+            if not kept and trigger.type in _HOME_FORCE_ACTS:
+                kept = self._home_force(token, context)
+                status = PerpetratorStatus.ATTRIBUTED if kept else None
             return slots.Perpetrators(kept, status if kept else None)
         return slots.Perpetrators(kept, found.status if kept else None)
+
+    def _home_force(self, token: Token, context: SentenceContext) -> tuple[EntityMention, ...]:
+        """ "The army launched strikes" in a report about one country: that country's state."""
+        heads = slots.bare_force_heads(token)
+        focus = country_focus(context.doc_mentions) if heads else None
+        country = self.places.country(focus) if focus else None
+        if not heads or country is None:
+            return ()
+        head = heads[0]
+        return (
+            EntityMention(head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text,
+                          "DESC", Role.STATE, country.ref(), focus, "country"),
+        )  # fmt: skip
 
     def _as_actor(
         self, mention: EntityMention, context: SentenceContext, trigger: Token
@@ -261,6 +277,10 @@ _DESCRIBED = frozenset(
 )  # fmt: skip
 """Events whose unnamed perpetrators are worth naming as described ("four Tajik men",
 "government troops")."""
+_HOME_FORCE_ACTS = frozenset(
+    {EventType.MILITARY_OPERATION, EventType.ARREST, EventType.ATTACK, EventType.KILLING}
+)
+"""Acts a country's own forces carry out at home, where "the army" is the report's country's."""
 _COUNTED = frozenset({EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING})
 
 

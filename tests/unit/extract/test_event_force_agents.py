@@ -61,3 +61,19 @@ def test_event_force_agents_acting_state_is_not_the_place(events: Events) -> Non
     operation = of_type(found, EventType.MILITARY_OPERATION)[0]
     assert "United States" in perpetrator_names(operation)
     assert operation.place is None
+
+
+def test_event_force_agents_bare_army_is_the_reports_country(events: Events) -> None:
+    text = (
+        "Pakistan has seen attacks in Quetta, Peshawar and Hyderabad this year. Officials in "
+        "Pakistan said more were feared in Peshawar. The army launched air strikes on hideouts "
+        "near Quetta on Monday."
+    )
+    operation = of_type(events(text), EventType.MILITARY_OPERATION)[0]
+    assert perpetrator_names(operation) == {"Pakistan"}
+
+
+def test_event_force_agents_bare_army_without_a_focus_names_no_one(events: Events) -> None:
+    text = "The army launched air strikes on hideouts near Quetta and Kabul on Monday."
+    operation = of_type(events(text), EventType.MILITARY_OPERATION)[0]
+    assert operation.perpetrators == ()
