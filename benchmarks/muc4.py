@@ -15,8 +15,8 @@ Figures printed:
   roles.py; `--attackers-from-evidence` adds attacker descriptions to PerpInd and
   `--weapons-from-evidence` the word list's weapons of evidence sentences to Weapon (both
   measure the adapter's word lists, not the pipeline: off by default).
-- incident detection: per document, P/R/F1 of "has at least one incident event" against
-  "has at least one key template".
+- incident detection: per document, P/R/F1 of "has at least one incident event that
+  relevance.py keeps" against "has at least one key template".
 - date, country, place, effect (templates.py, incidents.py): the share of key templates
   (dev and test keys_json) matched by at least one incident event of the same document:
   date inside the key's span ("- D" = the week up to D), same country, a place named below
@@ -49,6 +49,7 @@ from mosaic.evaluation.muc4 import (
     role_fillers,
 )
 from mosaic.evaluation.muc4.corpus import grit_number
+from mosaic.evaluation.muc4.relevance import relevant_events
 from mosaic.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,9 +97,10 @@ def run_mosaic(
             report.text,
             weapons_from_evidence=weapons,
             attackers_from_evidence=attackers,
+            published=report.published,
         )
         run.add(document, predicted)
-        events = incident_events(extraction)
+        events = relevant_events(incident_events(extraction), report.published)
         incidents.add_document(events, document.templates)
         run.rows.append({"doc_id": document.doc_id, "events": len(events), "predicted": predicted})
     return run

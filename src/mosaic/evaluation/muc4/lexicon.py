@@ -99,6 +99,18 @@ MILITARY_NOUNS: frozenset[str] = frozenset(
 """Last words of military forces and positions: the task definition (template-doc part 1,
 section 1.0, exception b) leaves attacks on them out, as guerrilla warfare, not terrorism."""
 
+ARMED_NOUNS: frozenset[str] = MILITARY_NOUNS | frozenset(
+    {
+        "soldier", "soldiers", "troops", "policeman", "policemen", "army", "detachment",
+        "column", "columns", "guerrilla", "guerrillas", "rebel", "rebels", "terrorists",
+        "subversives", "militants", "insurgents", "contras", "commandos", "members",
+    }
+)  # fmt: skip
+"""Last words of targets that are armed forces or members of armed groups: an incident
+aimed only at them is guerrilla warfare by the task definition (section 1.0, exceptions a
+and b). Installations ("police headquarters") are not among them: the keys template attacks
+on them as attacks on property."""
+
 
 def last_word(phrase: str) -> str:
     """The lower-cased last word of a phrase, which in English noun phrases is the head."""

@@ -19,13 +19,18 @@ measures the adapter's word list rather than the extractor.
 Each entity becomes one predicted entity with a single mention, the form the report itself
 uses: CEAF-REE's similarity needs every predicted mention to be a gold mention, so gazetteer
 aliases that the text never writes would only cost matches. Entities are merged within a
-role by their normal form.
+role by their normal form; a name the gazetteer did not link ("Farabundo Marti National
+Liberation Front" broken over two lines) that is a name of a linked entity of the same
+report takes that entity's form, so one group is not predicted twice.
+Only the incidents that `relevance.relevant_events` keeps are read: none in a document the
+task definition would leave without a template.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from mosaic.evaluation.muc4.ceaf_ree import ROLES, normalise_mention
 from mosaic.evaluation.muc4.lexicon import (
@@ -36,6 +41,7 @@ from mosaic.evaluation.muc4.lexicon import (
     find_weapons,
     last_word,
 )
+from mosaic.evaluation.muc4.relevance import relevant_events
 from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, ReportExtraction
 
 _POSSESSIVE = re.compile(r"['’][sS]?$")
@@ -149,17 +155,40 @@ def role_fillers(
     text: str,
     weapons_from_evidence: bool = False,
     attackers_from_evidence: bool = False,
+    published: dt.date | None = None,
 ) -> dict[str, list[list[str]]]:
-    """The predicted role fillers of one report: role -> entities -> [mention]."""
+    """The predicted role fillers of one report: role -> entities -> [mention].
+
+    `published` is the message's date, which tells background incidents from recent ones.
+    """
     fillers: dict[str, list[list[str]]] = {role: [] for role in ROLES}
     seen: set[tuple[str, str]] = set()
-    for event in incident_events(extraction):
+    events = relevant_events(incident_events(extraction), published)
+    linked = linked_forms(events, extraction, text)
+    for event in events:
         for role, form in _event_fillers(event, extraction, text, weapons_from_evidence):
-            _add(fillers, seen, role, form)
+            _add(fillers, seen, role, linked.get((role, normalise_mention(form)), form))
         if attackers_from_evidence:
             for form in find_attackers(event.evidence.sentence):
                 _add(fillers, seen, "PerpInd", form)
     return fillers
+
+
+def linked_forms(
+    events: Sequence[EventFinding], extraction: ReportExtraction, text: str
+) -> dict[tuple[str, str], str]:
+    """(role, normal form of a name) of the events' gazetteer-linked entities -> the form
+    the report writes the entity in."""
+    forms: dict[tuple[str, str], str] = {}
+    for event in events:
+        refs = [(perpetrator_role(ref), ref) for ref in event.perpetrators]
+        refs += [(target_role(ref), ref) for ref in event.targets]
+        for role, ref in refs:
+            if role and ref.key is not None:
+                form = surface_form(ref, extraction, text)
+                for name in ref.names:
+                    forms.setdefault((role, normalise_mention(name)), form)
+    return forms
 
 
 def _event_fillers(
