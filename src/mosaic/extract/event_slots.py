@@ -86,7 +86,9 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
         claimed = lister.lemma_ == "claim"
     if trigger.pos_ == "VERB":
         found += (
-            agents(trigger) if is_passive(trigger) else subject(trigger) or gerund_actor(trigger)
+            _passive_agents(trigger)
+            if is_passive(trigger)
+            else subject(trigger) or gerund_actor(trigger)
         )
     else:  # "an attack by X": spaCy hangs a noun's "by" on it as a plain preposition
         found += prep_objects(trigger, "by")
@@ -99,6 +101,13 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
         found += partners(verb)
         claimed = claimed or verb.lemma_ == "claim"
     return found, claimed
+
+
+def _passive_agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb, also where the parser hung it on the object ("was
+    designated a terrorist group by the US")."""
+    objects = children(verb, "dobj", "oprd")
+    return agents(verb) or [o for d in objects for o in prep_objects(d, "by")]
 
 
 def _perpetration_verb(trigger: Token) -> Token | None:
@@ -274,6 +283,8 @@ def target_tokens(trigger: Token) -> list[Token]:
     a possessor only for nouns whose possessor is the victim ("bin Laden's killing")."""
     if trigger.pos_ == "VERB":
         heads = children(trigger, "nsubjpass") if is_passive(trigger) else children(trigger, "dobj")
+        if not heads and is_passive(trigger) and trigger.dep_ == "conj":
+            heads = children(trigger.head, "nsubjpass")  # "X was designated ... and banned"
     else:
         heads = prep_objects(trigger, "on", "against", "of")
         if trigger.lemma_.lower() in VICTIM_POSSESSORS:

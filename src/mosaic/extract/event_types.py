@@ -115,6 +115,9 @@ STATE_STRIKE_WORDS = frozenset(
      "u.s.", "american", "israeli", "coalition", "nato"}
 )  # fmt: skip
 STRIKE_OBJECTS = frozenset({"camp", "hideout", "position", "base", "stronghold", "den"})
+LISTING_VERBS = frozenset({"add", "put", "place", "include", "list"})
+LIST_NOUNS = frozenset({"list", "blacklist"})
+"""A group put "on a list" or "added to its sanctions list" is designated."""
 
 
 def _particle(token: Token, word: str) -> bool:
@@ -142,7 +145,15 @@ def _phrasal(token: Token) -> Entry | None:
         return _strike(token)
     if lemma == "operation" and token.pos_ == "NOUN":
         return _operation(token)
+    if lemma in LISTING_VERBS and token.pos_ == "VERB" and _onto_a_list(token):
+        return Entry(EventType.DESIGNATION, 0.35, needs="group")  # "added X to its blacklist"
     return None
+
+
+def _onto_a_list(verb: Token) -> bool:
+    lists = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "on", "onto")
+             for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    return any(o.lemma_.lower() in LIST_NOUNS for o in lists)
 
 
 def _strike(token: Token) -> Entry | None:

@@ -101,8 +101,14 @@ class EventFinder:
         if token.dep_ == "acl":
             heads.append(token.head)  # "a group formed in 1998"
         if needs == "group":
+            # "added it to its blacklist"; a founding's "its formation" is too often the
+            # group founding something else, or a plan.
+            pronouns = trigger.type is EventType.DESIGNATION
             return any(t.lemma_.lower() in GROUP_NOUNS for t in heads) or any(
-                (m := context.mention_at(t)) is not None and m.role is Role.GROUP for t in heads
+                (m := context.mention_at(t) or (_pronoun_party(t, context) if pronouns else None))
+                is not None
+                and m.role is Role.GROUP
+                for t in heads
             )
         objects = [t for h in heads for t in h.subtree]
         if needs == "place":
@@ -248,6 +254,9 @@ class EventFinder:
         heads = slots.target_tokens(token)
         if trigger.type is EventType.ATTACK:  # "the attackers were killed": not whom it hit
             heads = [h for h in heads if h.lemma_.lower() not in ATTACKER_WORDS]
+        if trigger.type is EventType.DESIGNATION:  # "the group was banned": the group named
+            named = [m.ref for h in heads if (m := _group_party(h, context)) and m.ref]
+            return list(dict.fromkeys([*named, *slots.target_refs(heads, context)]))
         return slots.target_refs(heads, context)
 
 
@@ -296,3 +305,15 @@ def confidence(trigger: Trigger, finding: EventFinding) -> float:
     if finding.perpetrators:
         score += 0.1
     return min(score, 0.95)
+
+
+def _pronoun_party(token: Token, context: SentenceContext) -> EntityMention | None:
+    return party(token, context) if token.pos_ == "PRON" else None
+
+
+def _group_party(token: Token, context: SentenceContext) -> EntityMention | None:
+    """The group "it" or "the group" stands for, when no name stands there."""
+    if context.mention_at(token) is not None:
+        return None
+    found = party(token, context)
+    return found if found is not None and found.role is Role.GROUP else None

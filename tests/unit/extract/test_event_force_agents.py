@@ -77,3 +77,25 @@ def test_event_force_agents_bare_army_without_a_focus_names_no_one(events: Event
     text = "The army launched air strikes on hideouts near Quetta and Kabul on Monday."
     operation = of_type(events(text), EventType.MILITARY_OPERATION)[0]
     assert operation.perpetrators == ()
+
+
+def test_event_force_agents_designations_by_agent_on_the_object_and_conjoined(
+    events: Events,
+) -> None:
+    text = (
+        "The ALF was designated a terrorist organisation by the United States in May 2010, and "
+        "was banned by Pakistan in June 2011."
+    )
+    designations = of_type(events(text), EventType.DESIGNATION)
+    assert [perpetrator_names(d) & {"United States", "Pakistan"} for d in designations] == [
+        {"United States"},
+        {"Pakistan"},
+    ]
+    assert all("Alpha Liberation Front" in {t.name for t in d.targets} for d in designations)
+
+
+def test_event_force_agents_added_to_a_sanctions_list_is_a_designation(events: Events) -> None:
+    text = "The ALF was set up in 2001. The United States added it to its blacklist in 2012."
+    found = events(text)
+    [designation] = of_type(found, EventType.DESIGNATION)
+    assert [t.name for t in designation.targets] == ["Alpha Liberation Front"]
