@@ -104,6 +104,8 @@ NOUN_PATTERNS: dict[str, tuple[RelationType, str]] = {
     "pledge": (R.ALLEGIANCE, "to"),
     "allegiance": (R.ALLEGIANCE, "to"),
     "return": (R.ALLEGIANCE, "to"),
+    "tie": (R.AFFILIATE_OF, "to|with"),
+    "link": (R.AFFILIATE_OF, "to|with"),
 }
 
 
@@ -188,8 +190,14 @@ def _verb_parties(
         return parties(with_appositions(agents(verb)), context), parties(done_to, context)
     objects = parties(_objects(verb, pattern), context)
     exclude = objects[0].ref.name if objects and objects[0].ref else None
-    doers = _participle_subject(verb) or subject(verb) or _noun_owner(verb)
+    doers = _participle_subject(verb) or subject(verb) or _passive_subject(verb)
+    doers = doers or _noun_owner(verb)
     return parties(with_appositions(doers), context, exclude), objects
+
+
+def _passive_subject(verb: Token) -> list[Token]:
+    """ "X is closely linked to Y", "X was allied with Y": the passive subject relates."""
+    return children(verb, "nsubjpass") if is_passive(verb) else []
 
 
 def _noun_owner(verb: Token) -> list[Token]:
@@ -246,9 +254,10 @@ def _led_by(noun: Token) -> list[Token]:
 
 def _noun_objects(noun: Token, prep: str) -> list[Token]:
     """The other party: "alliance with Y", or "provided support to Y" on the verb."""
-    found = prep_objects(noun, prep)
+    words = prep.split("|")
+    found = prep_objects(noun, *words)
     if not found and noun.dep_ == "dobj":
-        found = prep_objects(noun.head, prep)
+        found = prep_objects(noun.head, *words)
     return found
 
 

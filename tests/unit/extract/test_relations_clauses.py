@@ -58,3 +58,19 @@ def test_relations_clauses_named_as_new_leader(relations: Found) -> None:
         "a strike."
     )
     assert ("Mullah Omar", "Tehreek-i-Taliban Pakistan") in _of(relations(text), R.LEADER_OF)
+
+
+def test_relations_clauses_passive_predicate_links_its_subject(relations: Found) -> None:
+    found = relations("The ALF is closely linked to al-Qaeda.")
+    assert _of(found, R.AFFILIATE_OF) == [("Alpha Liberation Front", "al-Qaeda")]
+
+
+def test_relations_clauses_ties_with_a_group(relations: Found) -> None:
+    found = relations("The ALF has maintained close ties with al-Qaeda since 2009.")
+    [tie] = [f for f in found if f.type is R.AFFILIATE_OF]
+    assert (tie.subject.name, tie.object.name) == ("Alpha Liberation Front", "al-Qaeda")
+
+
+def test_relations_clauses_denied_ties_are_no_relation(relations: Found) -> None:
+    found = relations("The ALF denied having any ties with al-Qaeda.")
+    assert _of(found, R.AFFILIATE_OF) == []
