@@ -109,6 +109,11 @@ def make_role_tagger(nlp: Language, name: str, model_path: str) -> RoleTagger:
     return RoleTagger(Path(model_path) if model_path else default_model_path())
 
 
+SPAN_REACH = 800
+"""Characters from its nearest incident beyond which a span belongs to none: a report of
+several events names people and places far from any attack it tells."""
+
+
 def attach_roles(
     events: list[EventFinding], doc: Doc, mentions: Sequence[EntityMention]
 ) -> list[EventFinding]:
@@ -129,7 +134,9 @@ def attach_roles(
         return events
     found: dict[int, list[Span]] = {i: [] for i in incidents}
     for span in spans:
-        found[_owner(span, [(i, events[i]) for i in incidents])].append(span)
+        owner = _owner(span, [(i, events[i]) for i in incidents])
+        if _distance(span, events[owner]) <= SPAN_REACH:
+            found[owner].append(span)
     victims = [_words(span_words(s)) for s in spans if s.label_ == "VICTIM"]
     result = list(events)
     for index, owned in found.items():

@@ -209,3 +209,14 @@ def test_role_spans_pipeline_fills_an_attack_in_capitals(extractor: Extractor) -
     attacks = [e for e in extraction.events if e.type is EventType.ATTACK]
     assert attacks, extraction.events
     assert any("grenade" in w.lower() for e in attacks for w in e.weapons)
+
+
+def test_role_spans_far_from_every_incident_join_none() -> None:
+    doc = _doc([("VICTIM", "judge")])
+    first = Evidence(0, TEXT.index(".") + 1, TEXT[: TEXT.index(".") + 1])
+    near = EventFinding(EventType.ATTACK, first, "test")
+    far = EventFinding(
+        EventType.ATTACK, Evidence(first.start + 5000, first.end + 5000, first.sentence), "test"
+    )
+    assert [t.name for t in attach_roles([near], doc, [])[0].targets] == ["judge"]
+    assert attach_roles([far], doc, [])[0].targets == ()
