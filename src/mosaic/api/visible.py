@@ -56,6 +56,11 @@ class VisibleRepository:
     def iter_minhashes(self) -> Iterator[tuple[str, tuple[int, ...]]]:
         return self.inner.iter_minhashes()
 
+    def near_duplicate_candidates(
+        self, minhash: Sequence[int]
+    ) -> list[tuple[str, tuple[int, ...]]]:
+        return self.inner.near_duplicate_candidates(minhash)
+
     def link_near_duplicate(self, link: NearDuplicate) -> None:
         self.inner.link_near_duplicate(link)
 
@@ -84,6 +89,10 @@ class VisibleRepository:
 
     def find_entities_by_name(self, name: str) -> list[Entity]:
         return self.policy.only_visible(self.inner.find_entities_by_name(name))
+
+    def find_entities_by_names(self, names: Sequence[str]) -> dict[str, list[Entity]]:
+        found = self.inner.find_entities_by_names(names)
+        return {name: self.policy.only_visible(entities) for name, entities in found.items()}
 
     def search_entities(
         self, text: str, kind: EntityKind | None = None, limit: int = 20

@@ -144,8 +144,9 @@ def store_report(repo: Repository, report: Report, extraction: ReportExtraction)
 def _near_duplicates(
     repo: Repository, report_id: str, signature: Sequence[int]
 ) -> list[NearDuplicate]:
+    """Stored reports the signature resembles: band-index candidates, each checked in full."""
     links = []
-    for other_id, other_signature in repo.iter_minhashes():
+    for other_id, other_signature in repo.near_duplicate_candidates(signature):
         similarity = estimated_similarity(signature, other_signature)
         if similarity >= NEAR_DUPLICATE_THRESHOLD:
             links.append(NearDuplicate(report_id, other_id, round(similarity, 3)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from mosaic.model import (
@@ -22,6 +22,7 @@ from mosaic.model import (
 from mosaic.model.ids import digest
 from mosaic.resolve.entities import link
 from mosaic.resolve.events import merge_events, same_event
+from mosaic.resolve.names import match_key
 from mosaic.store.ports import Repository
 
 
@@ -38,11 +39,24 @@ class StoredFacts:
 
 
 class EntityLinker:
-    """Links refs to entities within one transaction, saving each entity once per report."""
+    """Links refs to entities within one transaction, saving each entity once per report.
+
+    Name look-ups are answered from what `prefetch` read in one query; the look-ups
+    an entity saved since could change are read again.
+    """
 
     def __init__(self, repo: Repository) -> None:
         self._repo = repo
         self._by_ref: dict[EntityRef, Entity] = {}
+        self._named: dict[str, list[Entity]] = {}  # by match key
+
+    def prefetch(self, refs: Iterable[EntityRef]) -> None:
+        """Read the stored entities named like any of `refs` at once."""
+        names = {match_key(name): name for ref in refs for name in ref.names}
+        wanted = [name for key, name in names.items() if key and key not in self._named]
+        if wanted:
+            found = self._repo.find_entities_by_names(wanted)
+            self._named.update((match_key(name), found[name]) for name in wanted)
 
     def entity_for(self, ref: EntityRef) -> Entity:
         if ref not in self._by_ref:
@@ -50,14 +64,27 @@ class EntityLinker:
             entity = link(ref, lambda name: self._remember(stored, name))
             if stored.get(entity.id) != entity:  # an entity that gained nothing is not rewritten
                 self._repo.save_entity(entity)
+                self._forget(entity)
             self._by_ref[ref] = entity
         return self._by_ref[ref]
 
     def _remember(self, stored: dict[str, Entity], name: str) -> list[Entity]:
         """The stored entities named `name`, noted in `stored` by id."""
-        found = self._repo.find_entities_by_name(name)
+        key = match_key(name)
+        if key not in self._named:
+            self._named[key] = self._repo.find_entities_by_name(name)
+        found = self._named[key]
         stored.update((entity.id, entity) for entity in found)
         return found
+
+    def _forget(self, saved: Entity) -> None:
+        """Drop the look-ups whose answer saving `saved` may have changed."""
+        stale = {match_key(name) for name in saved.names}
+        stale.update(
+            key for key, found in self._named.items() if any(e.id == saved.id for e in found)
+        )
+        for key in stale:
+            self._named.pop(key, None)
 
     def linked_ids(self) -> set[str]:
         return {entity.id for entity in self._by_ref.values()}
@@ -69,16 +96,31 @@ class EntityLinker:
 def store_findings(repo: Repository, report: Report, extraction: ReportExtraction) -> StoredFacts:
     """Write mentions, events, relations and their statements; the caller holds the transaction."""
     linker = EntityLinker(repo)
+    linker.prefetch(_refs(extraction))
     stored = StoredFacts()
     mentions = [_linked_mention(m, ref, linker) for m, ref in extraction.mentions]
     repo.add_mentions(mentions)
     stored.mentions = len(mentions)
+    statements: list[Statement] = []
     for event_finding in extraction.events:
-        _store_event(repo, report, event_finding, linker, stored)
+        statements += _store_event(repo, report, event_finding, linker, stored)
     for relation_finding in extraction.relations:
-        _store_relation(repo, report, relation_finding, linker, stored)
+        statements += _store_relation(repo, report, relation_finding, linker, stored)
+    if statements:  # nothing above reads statements: they are written together
+        repo.add_statements(statements)
+    stored.statements = len(statements)
     stored.entities = linker.linked_ids()
     return stored
+
+
+def _refs(extraction: ReportExtraction) -> Iterator[EntityRef]:
+    """Every entity reference of the extraction, for the linker to look up at once."""
+    yield from (ref for _, ref in extraction.mentions if ref is not None)
+    for event in extraction.events:
+        yield from (event.place,) if event.place else ()
+        yield from event.perpetrators
+    for relation in extraction.relations:
+        yield from (relation.subject, relation.object)
 
 
 def _linked_mention(mention: Mention, ref: EntityRef | None, linker: EntityLinker) -> Mention:
@@ -122,17 +164,16 @@ def _store_event(
     finding: EventFinding,
     linker: EntityLinker,
     stored: StoredFacts,
-) -> None:
+) -> list[Statement]:
     event = event_from_finding(report, finding, linker)
     known = _same_stored_event(repo, event)
     if known is not None and known.id != event.id:
         event = merge_events(known, event)
         stored.merged_events.add(event.id)
-    repo.save_event(event)
+    if event != known:  # an event the report adds nothing to is not rewritten
+        repo.save_event(event)
     stored.events.add(event.id)
-    statements = event_statements(event.id, report, finding, linker)
-    repo.add_statements(statements)
-    stored.statements += len(statements)
+    return event_statements(event.id, report, finding, linker)
 
 
 def _same_stored_event(repo: Repository, event: Event) -> Event | None:
@@ -175,36 +216,30 @@ def _store_relation(
     finding: RelationFinding,
     linker: EntityLinker,
     stored: StoredFacts,
-) -> None:
+) -> list[Statement]:
     subject_id = linker.entity_for(finding.subject).id
     object_id = linker.entity_for(finding.object).id
     if subject_id == object_id:
-        return
-    relation = _find_relation(repo, finding, subject_id, object_id)
-    repo.save_relation(widen(relation, finding))
+        return []
+    known = repo.find_relation(finding.type, subject_id, object_id)  # either way if symmetric
+    relation = known or _new_relation(finding, subject_id, object_id)
+    widened = widen(relation, finding)
+    if widened != known:  # a relation the report adds nothing to is not rewritten
+        repo.save_relation(widened)
     stored.relations.add(relation.id)
     values: dict[str, object] = {
         "exists": finding.type.value,
         "start": finding.start.iso() if finding.start else None,
         "end": finding.end.iso() if finding.end else None,
     }
-    statements = [
+    return [
         _statement(SubjectKind.RELATION, relation.id, prop, value, report, finding)
         for prop, value in values.items()
         if value is not None
     ]
-    repo.add_statements(statements)
-    stored.statements += len(statements)
 
 
-def _find_relation(
-    repo: Repository, finding: RelationFinding, subject_id: str, object_id: str
-) -> Relation:
-    known = repo.find_relation(finding.type, subject_id, object_id)
-    if known is None and finding.type.symmetric:
-        known = repo.find_relation(finding.type, object_id, subject_id)
-    if known is not None:
-        return known
+def _new_relation(finding: RelationFinding, subject_id: str, object_id: str) -> Relation:
     pair = sorted((subject_id, object_id)) if finding.type.symmetric else [subject_id, object_id]
     return Relation(
         id=digest("relation", finding.type, *pair),

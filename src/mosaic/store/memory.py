@@ -29,6 +29,7 @@ from mosaic.model import (
     SubjectKind,
 )
 from mosaic.resolve.names import match_key
+from mosaic.store.bands import band_buckets
 from mosaic.store.memory_query import event_matches, event_page, in_year_or_undated
 from mosaic.store.ports import EventQuery, NearDuplicate
 from mosaic.store.rules import canonical_pair, merged_status, relation_pairs
@@ -42,6 +43,7 @@ _RelationTest = Callable[[Relation], bool]
 class _State:
     reports: dict[str, tuple[Report, tuple[int, ...], int]] = field(default_factory=dict)
     near: dict[tuple[str, str], float] = field(default_factory=dict)
+    bands: dict[tuple[int, int], set[str]] = field(default_factory=dict)
     mentions: dict[tuple[str, int, int], Mention] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
@@ -89,6 +91,10 @@ class MemoryRepository:
             self._ingested += 1
         order = stored[2] if stored else self._ingested
         self._state.reports[report.id] = (_copy(report), tuple(minhash), order)
+        for key in band_buckets(stored[1]) if stored else ():
+            self._state.bands[key].discard(report.id)
+        for key in band_buckets(minhash):
+            self._state.bands.setdefault(key, set()).add(report.id)
 
     def get_report(self, report_id: str) -> Report | None:
         stored = self._state.reports.get(report_id)
@@ -102,6 +108,15 @@ class MemoryRepository:
     def iter_minhashes(self) -> Iterator[tuple[str, tuple[int, ...]]]:
         for report_id in sorted(self._state.reports):
             yield report_id, self._state.reports[report_id][1]
+
+    def near_duplicate_candidates(
+        self, minhash: Sequence[int]
+    ) -> list[tuple[str, tuple[int, ...]]]:
+        """Stored reports sharing a band bucket with `minhash` (`store.bands`), by id."""
+        found: set[str] = set()
+        for key in band_buckets(minhash):
+            found |= self._state.bands.get(key, set())
+        return [(report_id, self._state.reports[report_id][1]) for report_id in sorted(found)]
 
     def link_near_duplicate(self, link: NearDuplicate) -> None:
         self._require_reports(link.report_id, link.other_id)
@@ -147,6 +162,9 @@ class MemoryRepository:
         if not key:
             return []
         return self._entities(lambda entity: any(match_key(n) == key for n in entity.names))
+
+    def find_entities_by_names(self, names: Sequence[str]) -> dict[str, list[Entity]]:
+        return {name: self.find_entities_by_name(name) for name in names}
 
     def search_entities(
         self, text: str, kind: EntityKind | None = None, limit: int = 20

@@ -55,6 +55,18 @@ near_duplicates = sa.Table(
     sa.Index(None, "other_id"),
 )
 
+# The locality-sensitive index of report signatures (`store.bands`): near-duplicate
+# candidates are the reports sharing a (band, bucket) with a new one. The index
+# carries `report_id` too, so a look-up never reads the table itself.
+report_bands = sa.Table(
+    "report_bands",
+    metadata,
+    sa.Column("report_id", sa.ForeignKey("reports.id"), primary_key=True),
+    sa.Column("band", sa.Integer, primary_key=True),
+    sa.Column("bucket", sa.BigInteger, nullable=False),
+    sa.Index(None, "band", "bucket", "report_id"),
+)
+
 mentions = sa.Table(
     "mentions",
     metadata,

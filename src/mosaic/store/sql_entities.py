@@ -7,6 +7,8 @@ are queries on one narrow table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import sqlalchemy as sa
 
 from mosaic.model import Entity, EntityKind
@@ -37,6 +39,26 @@ class SqlEntities(SqlBase):
         with self._connect() as connection:
             rows = connection.execute(_NAMED_BY_KEY, {"key": key}).mappings().all()
         return [entity_of(row) for row in rows]
+
+    def find_entities_by_names(self, names: Sequence[str]) -> dict[str, list[Entity]]:
+        """`find_entities_by_name` of each of `names`, in one query per `_KEYS_PER_QUERY` keys.
+
+        An entity found under several names is one object, parsed once: an entity
+        with many aliases comes back for each of them.
+        """
+        keys = {name: match_key(name) for name in names}
+        wanted = sorted({key for key in keys.values() if key})
+        by_key: dict[str, dict[str, Entity]] = {key: {} for key in wanted}
+        parsed: dict[str, Entity] = {}
+        with self._connect() as connection:
+            for start in range(0, len(wanted), _KEYS_PER_QUERY):
+                chunk = wanted[start : start + _KEYS_PER_QUERY]
+                for row in connection.execute(_NAMED_BY_KEYS, {"keys": chunk}).mappings():
+                    entity_id = row["id"]
+                    if entity_id not in parsed:
+                        parsed[entity_id] = entity_of(row)
+                    by_key[row["key"]].setdefault(entity_id, parsed[entity_id])
+        return {name: list(by_key.get(key, {}).values()) for name, key in keys.items()}
 
     def search_entities(
         self, text: str, kind: EntityKind | None = None, limit: int = 20
@@ -79,3 +101,13 @@ _NAMED_BY_KEY = _by_name(
     kind=None,
 )
 """`find_entities_by_name`'s query, built once: linking runs it for every name it meets."""
+
+_KEYS_PER_QUERY = 500
+_NAMED_BY_KEYS = (
+    sa.select(entity_names.c.key, *entities.c)
+    .join(entities, entities.c.id == entity_names.c.entity_id)
+    .where(entity_names.c.key.in_(sa.bindparam("keys", expanding=True)))
+    .order_by(entities.c.name, entities.c.id)
+)
+"""The entities of many name keys with the key each came by; an entity named twice under one
+key comes twice, in `find_entities_by_name`'s order (name, then id)."""

@@ -26,15 +26,18 @@ class SqlRelations(SqlBase):
 
     def find_relation(self, type: RelationType, subject_id: str, object_id: str) -> Relation | None:
         """The relation of this type between the two; either way round when symmetric."""
-        for subject, object_ in relation_pairs(type, subject_id, object_id):
-            found = self._relations(
-                relations.c.type == type.value,
-                relations.c.subject_id == subject,
-                relations.c.object_id == object_,
-            )
-            if found:
-                return found[0]
-        return None
+        pairs = relation_pairs(type, subject_id, object_id)
+        found = self._relations(
+            relations.c.type == type.value,
+            sa.or_(
+                *(
+                    sa.and_(relations.c.subject_id == subject, relations.c.object_id == object_)
+                    for subject, object_ in pairs
+                )
+            ),
+        )
+        found.sort(key=lambda relation: pairs.index((relation.subject_id, relation.object_id)))
+        return found[0] if found else None
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         """Relations with the entity on either side, by id."""

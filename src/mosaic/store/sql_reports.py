@@ -9,16 +9,17 @@ from collections.abc import Iterator, Sequence
 import sqlalchemy as sa
 
 from mosaic.model import Mention, Report
+from mosaic.store.bands import band_buckets
 from mosaic.store.ports import NearDuplicate
 from mosaic.store.rows import mention_of, mention_row, minhash_of, report_of, report_row
 from mosaic.store.rules import canonical_pair
 from mosaic.store.schema import mentions as mention_table
-from mosaic.store.schema import near_duplicates, reports
+from mosaic.store.schema import near_duplicates, report_bands, reports
 from mosaic.store.sql_base import SqlBase, upsert
 
 MINHASH_PAGE = 1000
 _signature = functools.lru_cache(maxsize=16 * MINHASH_PAGE)(minhash_of)
-"""Stored signatures parsed once: every new report reads all of them again."""
+"""Stored signatures parsed once: one is read again for every new report that resembles it."""
 
 
 class SqlReports(SqlBase):
@@ -30,8 +31,15 @@ class SqlReports(SqlBase):
     def add_report(self, report: Report, minhash: Sequence[int]) -> None:
         """Store the report, or update its metadata; the first ingestion time is kept."""
         row = {**report_row(report, minhash), "ingested_at": _now()}
+        bands = [
+            {"report_id": report.id, "band": band, "bucket": bucket}
+            for band, bucket in band_buckets(minhash)
+        ]
         with self._connect() as connection:
             upsert(connection, reports, [row], keep=("ingested_at",))
+            connection.execute(sa.delete(report_bands).where(report_bands.c.report_id == report.id))
+            if bands:
+                connection.execute(sa.insert(report_bands), bands)
 
     def get_report(self, report_id: str) -> Report | None:
         with self._connect() as connection:
@@ -66,6 +74,19 @@ class SqlReports(SqlBase):
             if len(page) < MINHASH_PAGE:
                 return
             after = page[-1][0]
+
+    def near_duplicate_candidates(
+        self, minhash: Sequence[int]
+    ) -> list[tuple[str, tuple[int, ...]]]:
+        """Stored reports sharing a band bucket with `minhash` (`store.bands`), by id, with
+        their signatures: one indexed look-up, however many reports are stored."""
+        keys = band_buckets(minhash)
+        if not keys:
+            return []
+        values = {f"bucket_{band}": bucket for band, bucket in keys}
+        with self._connect() as connection:
+            rows = connection.execute(_candidates(len(keys)), values).all()
+        return [(report_id, _signature(minhash)) for report_id, minhash in rows]
 
     def link_near_duplicate(self, link: NearDuplicate) -> None:
         first, second = canonical_pair(link.report_id, link.other_id)
@@ -104,6 +125,25 @@ class SqlReports(SqlBase):
         )
         with self._connect() as connection:
             return [mention_of(row) for row in connection.execute(query).mappings().all()]
+
+
+@functools.lru_cache(maxsize=8)
+def _candidates(bands: int) -> sa.Select[str, str]:
+    """The reports with any of `bands` buckets, built once: building 32 conditions is costly.
+
+    An OR of (band, bucket) pairs, not a tuple IN: SQLite searches its index only for this.
+    """
+    column = report_bands.c
+    matches = [
+        sa.and_(column.band == band, column.bucket == sa.bindparam(f"bucket_{band}"))
+        for band in range(bands)
+    ]
+    banded = sa.select(column.report_id).where(sa.or_(*matches))
+    return (
+        sa.select(reports.c.id, reports.c.minhash)
+        .where(reports.c.id.in_(banded))
+        .order_by(reports.c.id)
+    )
 
 
 def _now() -> dt.datetime:

@@ -185,6 +185,21 @@ def test_store_find_entities_by_name_uses_match_key(repo: Repository) -> None:
     assert repo.find_entities_by_name("Lashkar") == []
 
 
+def test_store_find_entities_by_names_answers_each_name_as_one_lookup_would(
+    repo: Repository,
+) -> None:
+    repo.save_entity(entity("org:aq", "al-Qaida", "Al Qaeda", "Al-Qaeda"))
+    repo.save_entity(entity("person:aq", "Al Qaida", kind=EntityKind.PERSON))
+    repo.save_entity(entity("org:ttp", "Tehreek-i-Taliban Pakistan", "TTP"))
+    names = ["AL-QAIDA", "alqaeda", "ttp", "Lashkar", "...", "Al Qaida"]
+    found = repo.find_entities_by_names(names)
+    assert found == {name: repo.find_entities_by_name(name) for name in names}
+    assert [e.id for e in found["alqaeda"]] == ["org:aq"]
+    assert [e.id for e in found["AL-QAIDA"]] == ["person:aq", "org:aq"]
+    assert found["Lashkar"] == [] and found["..."] == []
+    assert repo.find_entities_by_names([]) == {}
+
+
 def test_store_search_entities_substring_kind_and_limit(repo: Repository) -> None:
     repo.save_entity(entity("org:ttp", "Tehreek-i-Taliban Pakistan", "TTP"))
     repo.save_entity(entity("org:afg", "Taliban", "Islamic Emirate"))
