@@ -1,15 +1,15 @@
 """The entity ruler of gazetteer names, placed before the statistical NER.
 
-The gazetteer gives token patterns; most are plain lower-case word sequences
-with optional hyphens ("al-Qaeda" also finds "al Qaeda"). Those become phrase
-patterns matched on LOWER, one per hyphen variant, which spaCy's PhraseMatcher
-finds several times faster than the token Matcher, whose cost grows with every
-pattern at every token. The rest become phrases too, each variant a Doc of the
-pattern's own words: the case-sensitive acronyms ("IS", "TTP") for a second
-PhraseMatcher on ORTH, and the long names with many optional hyphens for the
-LOWER one; what they match is what the token patterns matched. Acronyms the
-parser is given stand-ins for ("IS" is parsed as "IZ") get a copy naming the
-stand-in.
+The gazetteer gives token patterns; most are plain word sequences with optional
+hyphens ("al-Qaeda" also finds "al Qaeda"). Each variant becomes a Doc of the
+pattern's own words, for spaCy's PhraseMatcher on LOWER or, for the case-sensitive
+acronyms ("IS", "TTP"), a second one on ORTH: several times faster than the token
+Matcher, whose cost grows with every pattern at every token, and matching exactly
+what the token pattern did (a phrase re-tokenised from text would not: "u.s." alone
+splits off its last full stop, "U.S." in a sentence does not). Acronyms the parser
+is given stand-ins for ("IS" is parsed as "IZ") get a copy naming the stand-in.
+A name hard-wrapped across two lines of wire copy ("Tupac Amaru" at a line's end,
+"Revolutionary Movement" on the next) is matched over the line break.
 """
 
 from __future__ import annotations
@@ -21,14 +21,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from mosaic.extract.gazetteer import Gazetteer
 from mosaic.extract.surface import STAND_INS
 
 Pattern = dict[str, Any]
-MAX_OPTIONAL = 3
-"""Token patterns with more optional hyphens than this are not made text phrases."""
 MAX_WORD_OPTIONAL = 6
 """Token patterns with more optional hyphens than this stay token patterns (2**6 variants)."""
 _OPTIONAL_HYPHEN = {"ORTH": "-", "OP": "?"}
@@ -72,36 +70,37 @@ def word_variants(
     return variants
 
 
-def phrase_variants(tokens: list[dict[str, Any]]) -> list[str] | None:
-    """The lower-case phrases a LOWER token pattern matches, or None if it is not one."""
-    variants = word_variants(tokens, "LOWER", MAX_OPTIONAL)
-    return None if variants is None else [" ".join(words) for words in variants]
-
-
-def as_phrases(patterns: list[Pattern]) -> list[Pattern]:
-    """Phrase patterns where a token pattern allows it; the others unchanged."""
-    result: list[Pattern] = []
-    for pattern in patterns:
-        phrases = phrase_variants(pattern["pattern"])
-        if phrases is None:
-            result.append(pattern)
-        else:
-            result += [{**pattern, "pattern": phrase} for phrase in phrases]
-    return result
-
-
 class ActorRuler(EntityRuler):
     """spaCy's EntityRuler with a second PhraseMatcher, on ORTH, and phrases given as words.
 
-    `add_word_patterns` takes token patterns `word_variants` can spell out: each variant
-    becomes a Doc of its words, for the ORTH matcher or the LOWER one, so it matches
-    exactly what the token pattern did, without the token Matcher's per-pattern cost.
-    Matches are combined and chosen as the EntityRuler does (longest, then first).
+    `add_patterns` sends each token pattern `word_variants` can spell out to
+    `add_word_patterns`: each variant becomes a Doc of its words, for the ORTH matcher or
+    the LOWER one, so it matches exactly what the token pattern did, without the token
+    Matcher's per-pattern cost. `patterns` lists them as the token patterns they came
+    as, so `to_disk` and `from_disk` keep them. Matches are combined and chosen as the
+    EntityRuler does (longest, then first).
     """
 
     def __init__(self, nlp: Language, name: str = "entity_ruler") -> None:
         super().__init__(nlp, name, phrase_matcher_attr="LOWER")
         self.orth_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.word_patterns: list[Pattern] = []
+
+    def __len__(self) -> int:
+        return super().__len__() + len(self.word_patterns)
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        """Every pattern added, the word patterns as the token patterns they were given as."""
+        return [*super().patterns, *self.word_patterns]
+
+    def add_patterns(self, patterns: list[Pattern]) -> None:
+        """Adds patterns as EntityRuler does, word sequences to the phrase matchers."""
+        token_patterns = [p for p in patterns if isinstance(p["pattern"], list)]
+        rest = self.add_word_patterns(token_patterns)
+        texts = [p for p in patterns if not isinstance(p["pattern"], list)]
+        if rest or texts:
+            super().add_patterns(rest + texts)
 
     def add_word_patterns(self, patterns: list[Pattern]) -> list[Pattern]:
         """Adds the patterns that are word sequences on ORTH or LOWER; returns the others."""
@@ -117,19 +116,49 @@ class ActorRuler(EntityRuler):
         return rest
 
     def _add_words(self, entry: Pattern, matcher: PhraseMatcher, variants: list[list[str]]) -> None:
-        label = self._create_label(entry["label"], entry["id"])
-        self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
+        label = self._create_label(entry["label"], entry.get("id"))
+        if "id" in entry:
+            self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
         matcher.add(label, [Doc(self.nlp.vocab, words=words) for words in variants])
+        self.word_patterns.append(entry)
+
+    def clear(self) -> None:
+        """Resets all patterns, the word patterns too."""
+        super().clear()
+        self.orth_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.word_patterns = []
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Every (match id, start, end), longest first, then leftmost, as EntityRuler.match."""
+        """Every (match id, start, end), longest first, then leftmost, as EntityRuler.match;
+        over line wraps too."""
         self._require_patterns()
+        kept = [t.i for t in doc if not is_line_wrap(t)]
+        view = doc if len(kept) == len(doc) else _unwrapped(doc, kept)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
-            matches = list(self.matcher(doc)) + list(self.orth_matcher(doc))
-            matches += list(self.phrase_matcher(doc))
-        unique = {(m_id, start, end) for m_id, start, end in matches if start != end}
+            found = list(self.matcher(view)) + list(self.orth_matcher(view))
+            found += list(self.phrase_matcher(view))
+        if view is not doc:
+            found = [(m_id, kept[s], kept[e - 1] + 1) for m_id, s, e in found if s != e]
+            found = [m for m in found if not _crosses_sentence(doc, m[1], m[2])]
+        unique = {(m_id, start, end) for m_id, start, end in found if start != end}
         return sorted(unique, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+
+def is_line_wrap(token: Token) -> bool:
+    """A whitespace token of one line break and no indent after it: where wire copy wraps
+    a line mid-sentence (a blank line or an indented line starts a paragraph)."""
+    return token.is_space and token.text.count("\n") == 1 and token.text.endswith("\n")
+
+
+def _unwrapped(doc: Doc, kept: list[int]) -> Doc:
+    """A copy of `doc` of the tokens `kept` (the ones that are no line wrap)."""
+    words = [doc[i].text for i in kept]
+    return Doc(doc.vocab, words=words, spaces=[bool(doc[i].whitespace_) for i in kept])
+
+
+def _crosses_sentence(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[i].is_sent_start for i in range(start + 1, end))
 
 
 @Language.factory("mosaic_actor_ruler_v1")
@@ -138,15 +167,6 @@ def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
 
 
 def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
-    """Adds the entity ruler of every gazetteer name, as "entity_ruler", before "ner".
-
-    Plain LOWER phrases go through `add_patterns`, which makes each a Doc with
-    `nlp.pipe`, running every component before the ruler; they match on LOWER, which
-    the tokenizer alone sets, so the other components are switched off meanwhile.
-    """
+    """Adds the entity ruler of every gazetteer name, as "entity_ruler", before "ner"."""
     ruler: Any = nlp.add_pipe("mosaic_actor_ruler_v1", name="entity_ruler", before="ner")
-    patterns = as_phrases(with_stand_ins(gazetteer.ruler_patterns()))
-    phrases = [p for p in patterns if isinstance(p["pattern"], str)]
-    tokens = ruler.add_word_patterns([p for p in patterns if not isinstance(p["pattern"], str)])
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(tokens + phrases)
+    ruler.add_patterns(with_stand_ins(gazetteer.ruler_patterns()))

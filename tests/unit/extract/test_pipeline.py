@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from mosaic.extract.pipeline import EXTRACTOR_NAME, Extractor
-from mosaic.extract.ruler import as_phrases, phrase_variants, with_stand_ins
+from mosaic.extract.ruler import with_stand_ins
 from mosaic.model import EventType, FuzzyDate, Report
 
 
@@ -56,13 +56,3 @@ def test_pipeline_reads_text_in_capitals(extractor: Extractor) -> None:
     [attack] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
     assert attack.date == FuzzyDate(2015, 5, 4) and attack.killed is not None
     assert attack.evidence.sentence == text
-
-
-def test_pipeline_ruler_turns_lower_patterns_into_phrases() -> None:
-    hyphen = {"ORTH": "-", "OP": "?"}
-    tokens = [{"LOWER": "al"}, hyphen, {"LOWER": "qaeda"}]
-    assert phrase_variants(tokens) == ["al - qaeda", "al qaeda"]
-    assert phrase_variants([{"ORTH": "TTP"}]) is None
-    patterns = as_phrases([{"label": "ORG", "pattern": tokens, "id": "org:aq"}])
-    assert [p["pattern"] for p in patterns] == ["al - qaeda", "al qaeda"]
-    assert all(p["id"] == "org:aq" for p in patterns)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from mosaic.extract.gazetteer import Gazetteer
+import pytest
+from spacy.language import Language
+
+from mosaic.extract.gazetteer import ActorRecord, Gazetteer
 from mosaic.extract.ruler import ActorRuler, add_actor_ruler, word_variants
+from mosaic.model import EntityKind
 
 spacy = pytest.importorskip("spacy")
+ORG, PERSON = EntityKind.ORGANIZATION, EntityKind.PERSON
 
 HYPHEN = {"ORTH": "-", "OP": "?"}
 LONG_NAME = [  # five optional hyphens: more than a text phrase is made of
@@ -66,4 +71,66 @@ def test_ruler_shipped_gazetteer_needs_no_token_matcher() -> None:
     assert [(text, key) for text, _, key in found] == [
         ("IS", "org:islamic-state"),
         ("TTP", "org:ttp"),
+    ]
+
+
+DOTTED = Gazetteer.from_records(
+    [
+        ActorRecord("org:uk-ho", "U.K. Home Office", ORG, "government", ("UKH",)),
+        ActorRecord("org:condor", "Condor Vega Revolutionary Movement", ORG, "armed_group"),
+        ActorRecord("person:dr-vale", "Dr. Ines Vale", PERSON, None, ()),
+    ]
+)
+
+
+def _ruler_nlp(gazetteer: Gazetteer) -> Language:
+    """A blank pipeline with sentences and the ruler; its (untrained) "ner" is not run."""
+    nlp: Language = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("ner")
+    add_actor_ruler(nlp, gazetteer)
+    return nlp
+
+
+def _ruled(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+    return [(e.text, e.label_, e.ent_id_) for e in nlp.get_pipe("entity_ruler")(doc).ents]
+
+
+def test_ruler_matches_names_with_dotted_abbreviations() -> None:
+    nlp = _ruler_nlp(DOTTED)
+    text = "The U.K. Home Office and Dr. Ines Vale denied it."
+    assert [(t, key) for t, _, key in _ruled(nlp, text)] == [
+        ("U.K. Home Office", "org:uk-ho"),
+        ("Dr. Ines Vale", "person:dr-vale"),
+    ]
+
+
+def test_ruler_matches_names_wrapped_across_lines() -> None:
+    nlp = _ruler_nlp(DOTTED)
+    wrapped = "Police said the Condor Vega\nRevolutionary Movement claimed it."
+    assert [key for _, _, key in _ruled(nlp, wrapped)] == ["org:condor"]
+    assert _ruled(nlp, wrapped)[0][0] == "Condor Vega\nRevolutionary Movement"
+    for text in (
+        "Police said the Condor Vega\n\nRevolutionary Movement claimed it.",  # a paragraph
+        "Police said the Condor Vega.\nRevolutionary Movement claimed it.",  # a sentence
+    ):
+        assert _ruled(nlp, text) == []
+
+
+def test_ruler_patterns_list_word_patterns_and_survive_to_disk(tmp_path: Path) -> None:
+    nlp = _ruler_nlp(DOTTED)
+    ruler = nlp.get_pipe("entity_ruler")
+    assert isinstance(ruler, ActorRuler)
+    listed = {(p["id"], str(p["pattern"])) for p in ruler.patterns}
+    assert ("org:uk-ho", "[{'ORTH': 'UKH'}]") in listed
+    assert len(ruler) == len(ruler.patterns) == len(DOTTED.ruler_patterns())
+    ruler.to_disk(tmp_path / "ruler")
+    fresh = spacy.blank("en").add_pipe("mosaic_actor_ruler_v1", name="entity_ruler")
+    fresh.from_disk(tmp_path / "ruler")
+    assert len(fresh.matcher) == 0 and fresh.patterns == ruler.patterns
+    found = _ents(fresh, fresh.nlp.make_doc("UKH and the U.K. Home Office, not ukh."))
+    assert [(t, key) for t, _, key in found] == [
+        ("UKH", "org:uk-ho"),
+        ("U.K. Home Office", "org:uk-ho"),
     ]
