@@ -23,6 +23,15 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract.gazetteer import ActorRecord, Gazetteer
 from mosaic.extract.locations import is_location_span
+from mosaic.extract.name_repairs import (
+    GENERIC_NAME_WORDS,
+    GroupCores,
+    dash_parts,
+    has_group_cue,
+    is_possessive,
+    name_tail_end,
+    wrapped_between,
+)
 from mosaic.extract.place_names import free_name_spans, in_place_position
 from mosaic.extract.places import Place, PlaceTable
 from mosaic.extract.surface import stems
@@ -143,7 +152,7 @@ def clean_name(text: str) -> str:
     """The name without a leading article, trailing possessive or surrounding punctuation."""
     name = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
     name = re.sub(r"['’]s?$", "", name).strip(" ,.;:\"'“”‘’()[]")
-    return name
+    return " ".join(name.split())
 
 
 def document_countries(doc: Doc, country_of: Callable[[str], str | None]) -> list[str]:
@@ -176,6 +185,7 @@ class EntityLinker:
         self.places = places
         self.common_words = frozenset(common_words)
         self.country_of = functools.lru_cache(maxsize=4096)(places.country_of_word)
+        self.cores = GroupCores(gazetteer.records, self._is_generic)
 
     def link(self, doc: Doc) -> list[EntityMention]:
         """Every linkable entity mention of the document, in order; places resolve with the
@@ -188,11 +198,80 @@ class EntityLinker:
             context = [*self._countries(ents), *countries]
             for ent in ents:
                 if ent.label_ in LABELS:
-                    mention = self._mention(ent, context, lower_words)
-                    found += [mention] if mention is not None else []
+                    found += self._mentions(ent, context, lower_words)
         found += self._unlabelled_places(doc, countries, lower_words)
-        found = refer_surnames(doc, _drop_covered(found))
+        found = self._join_wrapped(doc, _drop_covered(found))
+        found = _possessive_places(doc, self._group_cores(doc, found))
+        found = refer_surnames(doc, found)
         return [self._state(m, doc) for m in found]
+
+    def _mentions(
+        self, ent: Span, context: Sequence[str], lower_words: Set[str]
+    ) -> list[EntityMention]:
+        """The entity's mention, or one per place where a spaced dash joins known places
+        ("Nangarhar - Achin")."""
+        parts = [] if ent.ent_id_ else dash_parts(ent)
+        if len(parts) > 1 and all(self.places.lookup(clean_name(p.text)) for p in parts):
+            spans = (Span(ent.doc, p.start, p.end, label="GPE") for p in parts)
+            places = (self._place(span, clean_name(span.text), context) for span in spans)
+            return [m for m in places if m is not None]
+        mention = self._mention(ent, context, lower_words)
+        return [mention] if mention is not None else []
+
+    def _join_wrapped(self, doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+        """Two people's names with only a line wrap between them, as one person: wire copy
+        breaks lines mid-name ("Gonzalo" / "Rodriguez Gacha")."""
+        result: list[EntityMention] = []
+        for m in mentions:
+            last = result[-1] if result else None
+            if last is None or not _is_person_name(last) or not _is_person_name(m):
+                result.append(m)
+            elif wrapped_between(doc, last.end, m.start):
+                result[-1] = self._joined_person(doc, last, m)
+            else:
+                result.append(m)
+        return result
+
+    def _joined_person(
+        self, doc: Doc, first: EntityMention, second: EntityMention
+    ) -> EntityMention:
+        span = doc[first.start : second.end]
+        name = " ".join(clean_name(span.text).split())
+        records = [r for r in self.gazetteer.lookup(name) if r.kind is EntityKind.PERSON]
+        known = [m.ref for m in (first, second) if m.ref is not None and m.ref.key]
+        ref = records[0].ref() if records else (known or [EntityRef(name, EntityKind.PERSON)])[0]
+        return replace(
+            first, end=span.end, end_char=span.end_char, text=span.text, ref=ref,
+            country=ref.country,
+        )  # fmt: skip
+
+    def _group_cores(self, doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+        """A person's name that is the proper-name core of one group's name ("the Tupac
+        Amaru"), as that group: where it stands as a group's name does, or, a core of two
+        words or more, where the report names the group in full and no title precedes it.
+        The generic words of the name after it go with it ("the Lautaro youth front")."""
+        named = {m.ref.key for m in mentions if m.ref is not None and m.ref.key}
+        result: list[EntityMention] = []
+        for i, m in enumerate(mentions):
+            record = self._core_group(doc[m.start : m.end], named) if _is_new_person(m) else None
+            if record is not None:
+                limit = mentions[i + 1].start if i + 1 < len(mentions) else len(doc)
+                last = doc[min(name_tail_end(doc, m.end), limit) - 1]
+                m = replace(
+                    m, end=last.i + 1, end_char=last.idx + len(last),
+                    text=doc[m.start : last.i + 1].text, role=Role.GROUP, ref=record.ref(),
+                    country=record.country,
+                )  # fmt: skip
+            result.append(m)
+        return result
+
+    def _core_group(self, span: Span, named: Set[str]) -> ActorRecord | None:
+        name = clean_name(span.text)
+        record = self.cores.group_of(name)
+        if record is None or self.places.lookup(name):
+            return None
+        in_full = len(name.split()) > 1 and record.key in named and not _after_title(span)
+        return record if in_full or has_group_cue(span) else None
 
     def _state(self, mention: EntityMention, doc: Doc) -> EntityMention:
         """ "the Pakistani military", "Afghan government": a state actor, named by its country."""
@@ -229,15 +308,17 @@ class EntityLinker:
         one that stands where a place name stands ("from Tirah", "Khyber agency") and lies in
         one of the document's main countries or is a city or province; or, anywhere, a
         province or region of those countries, a city there the NER did not call a person
-        ("Karachi is the hub"), or a venue by its full name ("Crocus City Hall")."""
+        ("Karachi is the hub") or called one only in a possessive ("Kabul's streets"), or a
+        venue by its full name ("Crocus City Hall")."""
         place = self.places.resolve(name, context)
         if place is None or place.feature == "country":
             return None
         if names_venue(name, place):
             return place
         at_home = not context or place.country in context[:4]
+        as_place = ent.label_ != "PERSON" or _possessive_place(ent, place.name)
         if at_home and (place.feature in ("province", "region") or (
-            place.feature == "city" and ent.label_ != "PERSON"
+            place.feature == "city" and as_place
         )):  # fmt: skip
             return place
         if not (at_home or place.feature in _MAJOR):
@@ -301,6 +382,14 @@ class EntityLinker:
         ref = EntityRef(name=name, kind=EntityKind.PLACE)
         return _mention(ent, Role.PLACE, ref)
 
+    def _is_generic(self, lower: str) -> bool:
+        """Whether a word of a group's name names no group by itself ("front", "national")."""
+        return (
+            lower in ARMED_NAME_WORDS
+            or lower in GENERIC_NAME_WORDS
+            or self._is_common(lower, frozenset())
+        )
+
     def _is_common(self, lower: str, lower_words: Set[str]) -> bool:
         """Whether a word is English: written in lower case in the document, or (a stem of
         it) among the common words."""
@@ -358,6 +447,50 @@ class EntityLinker:
         if ent.label_ == "ORG":
             return _mention(ent, Role.ORG, None)
         return None
+
+
+def _is_person_name(mention: EntityMention) -> bool:
+    """A name the NER took for a person's and the linker kept as one."""
+    return mention.label == "PERSON" and mention.role is Role.PERSON
+
+
+def _is_new_person(mention: EntityMention) -> bool:
+    """A person's name the gazetteer does not list."""
+    return _is_person_name(mention) and (mention.ref is None or mention.ref.key is None)
+
+
+def _possessive_places(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """A possessive the NER took for a new person's name ("Kabul's") where the report names
+    that known place elsewhere: the place."""
+    places = {
+        match_key(clean_name(m.text)): m
+        for m in mentions
+        if m.role is Role.PLACE and m.ref is not None and m.ref.key
+    }
+    result: list[EntityMention] = []
+    for m in mentions:
+        place = places.get(match_key(clean_name(m.text))) if _is_new_person(m) else None
+        if (
+            place is not None
+            and place.ref
+            and _possessive_place(doc[m.start : m.end], place.ref.name)
+        ):
+            m = replace(m, role=Role.PLACE, ref=place.ref, country=place.country,
+                        feature=place.feature)  # fmt: skip
+        result.append(m)
+    return result
+
+
+def _after_title(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
+
+
+def _possessive_place(ent: Span, place_name: str) -> bool:
+    """A possessive the NER took for a person's that names a place by its own name and that
+    no title makes a person's ("Kabul's streets", not "General Ponce's house", nor "Rivera's"
+    of a place also called "San Pedro de Rivera")."""
+    same = match_key(clean_name(ent.text)) == match_key(place_name)
+    return same and is_possessive(ent) and not _after_title(ent)
 
 
 def _actor_role(record: ActorRecord) -> Role:
