@@ -81,6 +81,7 @@ class EventFinder:
         """Every event the sentence states, one finding per trigger before merging."""
         triggers = [t for t in find_triggers(context.sent) if self._fits(t, context)]
         triggers += kill_triggers(context, triggers)
+        triggers = [t for t in triggers if not _attacked_gathering(t, triggers, context)]
         tokens = [context.doc[t.i] for t in triggers]
         found = []
         for trigger, token in zip(triggers, tokens, strict=True):
@@ -317,3 +318,26 @@ def _group_party(token: Token, context: SentenceContext) -> EntityMention | None
         return None
     found = party(token, context)
     return found if found is not None and found.role is Role.GROUP else None
+
+
+_VENUE_PREPS = frozenset({"at", "on", "near", "during", "outside", "inside"})
+
+
+def _attacked_gathering(
+    trigger: Trigger, found: Sequence[Trigger], context: SentenceContext
+) -> bool:
+    """A protest or meeting an attack struck ("a bombing at an election rally", "a bomber
+    struck a protest"): the attack's target and venue, not an event of its own."""
+    if trigger.type not in (EventType.PROTEST, EventType.MEETING):
+        return False
+    token = context.doc[trigger.i]
+    attacks = {t.i for t in found if t.type is EventType.ATTACK}
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in _VENUE_PREPS:
+        head = head.head
+    elif token.dep_ != "dobj":
+        return False
+    if head.i in attacks:
+        return True
+    doers = children(head, "nsubj")
+    return head.pos_ == "VERB" and any(d.lemma_.lower() in ATTACKER_WORDS for d in doers)

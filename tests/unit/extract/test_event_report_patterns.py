@@ -78,3 +78,15 @@ def test_event_report_patterns_killing_goes_to_the_strike_that_caused_it(events:
     assert "United States" in perpetrator_names(killing)
     bombing = of_type(found, EventType.ATTACK)[0]
     assert bombing.date is None and bombing.killed is None
+
+
+def test_event_report_patterns_an_attacked_rally_is_the_attacks_venue(events: Events) -> None:
+    found = events("A suicide bomber struck a protest in Kabul on Monday, killing 20 people.")
+    assert of_type(found, EventType.PROTEST) == []
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert attack.place is not None and attack.place.name == "Kabul"
+
+
+def test_event_report_patterns_a_rally_of_its_own_is_a_protest(events: Events) -> None:
+    found = events("Thousands joined a rally in Kabul on Friday against the killings.")
+    assert of_type(found, EventType.PROTEST)
