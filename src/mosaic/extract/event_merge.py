@@ -23,6 +23,7 @@ from mosaic.model import (
     EventFinding,
     PerpetratorStatus,
     Precision,
+    StatedFigure,
 )
 
 FOLLOW_UP_CHARS = 400
@@ -210,6 +211,7 @@ def combine(a: EventFinding, b: EventFinding) -> EventFinding:
         targets=_union(a.targets, b.targets),
         killed=_killed(a, b), wounded=b.wounded or a.wounded,
         attackers_killed=b.attackers_killed or a.attackers_killed,
+        other_figures=_other_figures(a, b, lead.attributed_to),
         confidence=max(a.confidence, b.confidence),
     )  # fmt: skip
 
@@ -223,3 +225,23 @@ def _killed(a: EventFinding, b: EventFinding) -> Count | None:
     if only_attackers and a.killed is not None and a.killed != a.attackers_killed:
         return a.killed
     return b.killed
+
+
+def _other_figures(
+    a: EventFinding, b: EventFinding, source: str | None
+) -> tuple[StatedFigure, ...]:
+    """Each casualty figure a source other than the merged finding's (`source`) gave, kept
+    or not, so that every figure keeps who gave it; a toll revised by the same source (or
+    by none named) is no conflict."""
+    found = [*a.other_figures, *b.other_figures]
+    for slot, kept in (("killed", _killed(a, b)), ("wounded", b.wounded or a.wounded)):
+        sources = {f.attributed_to for f in (a, b) if getattr(f, slot) is not None}
+        if len(sources) < 2:
+            continue  # one source revising its toll, or no sources named: no conflict
+        for finding in (a, b):
+            count: Count | None = getattr(finding, slot)
+            if count is None or count == finding.attackers_killed:
+                continue
+            if finding.attributed_to != source or count != kept:
+                found.append(StatedFigure(slot, count, finding.attributed_to, finding.evidence))
+    return tuple(dict.fromkeys(found))

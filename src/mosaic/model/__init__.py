@@ -12,6 +12,7 @@ from mosaic.model.extraction import (
     Evidence,
     RelationFinding,
     ReportExtraction,
+    StatedFigure,
 )
 from mosaic.model.marking import LOCAL_ORGANISATION, Marking, Tlp
 from mosaic.model.mention import Mention
@@ -42,6 +43,7 @@ __all__ = [
     "Report",
     "ReportExtraction",
     "ReviewStatus",
+    "StatedFigure",
     "Statement",
     "SubjectKind",
     "Tlp",

@@ -44,6 +44,18 @@ class EntityRef:
 
 
 @dataclass(frozen=True)
+class StatedFigure:
+    """A casualty figure one source gave that the event's own figure does not keep, so that
+    two sources' conflicting tolls stay side by side ("dozens, the militants said; 10, the
+    army said"). `slot` is "killed" or "wounded"."""
+
+    slot: str
+    count: Count
+    attributed_to: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class EventFinding:
     type: EventType
     evidence: Evidence
@@ -64,6 +76,7 @@ class EventFinding:
     attackers_killed: Count | None = None
     """The attackers' dead where the text counts them apart; `killed` holds them only when
     it counts no victims."""
+    other_figures: tuple[StatedFigure, ...] = ()
 
 
 @dataclass(frozen=True)

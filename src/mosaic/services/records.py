@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mosaic.model import (
     Entity,
@@ -203,11 +203,17 @@ def event_statements(
         "killed": finding.killed.to_format() if finding.killed else None,
         "wounded": finding.wounded.to_format() if finding.wounded else None,
     }
-    return [
+    figures = {(f.slot, json.dumps(f.count.to_format())) for f in finding.other_figures}
+    stated = [
         _statement(SubjectKind.EVENT, event_id, prop, value, report, finding)
         for prop, value in values.items()
-        if value is not None
+        if value is not None and (prop, json.dumps(value)) not in figures
     ]
+    return stated + [
+        _statement(SubjectKind.EVENT, event_id, figure.slot, figure.count.to_format(), report,
+                   replace(finding, evidence=figure.evidence, attributed_to=figure.attributed_to))
+        for figure in finding.other_figures
+    ]  # fmt: skip
 
 
 def _store_relation(

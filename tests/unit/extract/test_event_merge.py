@@ -83,3 +83,21 @@ def test_event_merge_attackers_dead_told_later_do_not_replace_the_victims() -> N
     [merged] = merge_events([toll, attackers], 0.3)
     assert merged.killed == Count(148, 148)
     assert merged.attackers_killed == Count(7, 7)
+
+
+def test_event_merge_two_sources_tolls_stay_side_by_side() -> None:
+    claim = finding(0, date=FuzzyDate(2022, 5, 3), killed=Count(24, None), attributed_to="rebels")
+    army = finding(60, killed=Count(10, 10), attributed_to="the army")
+    [merged] = merge_events([claim, army], 0.3)
+    assert merged.killed == Count(10, 10)
+    assert {(f.count, f.attributed_to) for f in merged.other_figures} == {
+        (Count(24, None), "rebels"),
+        (Count(10, 10), "the army"),
+    }
+
+
+def test_event_merge_one_source_revising_its_toll_is_no_conflict() -> None:
+    first = finding(0, date=FuzzyDate(2022, 5, 3), killed=Count(40, 40), attributed_to="police")
+    later = finding(60, killed=Count(54, 54), attributed_to="police")
+    [merged] = merge_events([first, later], 0.3)
+    assert merged.killed == Count(54, 54) and merged.other_figures == ()
