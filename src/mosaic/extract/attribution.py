@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.event_types import entry_for
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.syntax import agents, children, is_passive
 
 SPEECH_VERBS = frozenset(

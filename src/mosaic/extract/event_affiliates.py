@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.gazetteer import Gazetteer
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.model import EntityRef, RelationType
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.sentences import SentenceContext, group_before
 from mosaic.extract.syntax import agents, children, is_passive, prep_objects, subject
 

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.event_agents import list_host
 from mosaic.extract.event_types import entry_for
 from mosaic.extract.locations import is_place_noun
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.sentences import SentenceContext
 from mosaic.extract.syntax import tree_distance
 from mosaic.model import EventType

@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from mosaic.extract.entities import Role
 from mosaic.extract.event_agents import spoken_for
 from mosaic.extract.event_slots import CLAIM_NOUNS, CLAIM_VERBS, actor_mentions, phrase
+from mosaic.extract.mentions import Role
 from mosaic.extract.modality import is_negated
 from mosaic.extract.parties import party
 from mosaic.extract.sentences import SentenceContext

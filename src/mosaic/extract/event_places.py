@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.locations import is_home_modifier, is_location_span
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.sentences import SentenceContext
 from mosaic.extract.syntax import tree_distance
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.event_agents import (
     gerund_actor,
     led_by,
@@ -31,6 +30,7 @@ from mosaic.extract.event_blame import (
     modifier_actor,
     participant_heads,
 )
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.parties import party
 from mosaic.extract.sentences import SentenceContext
 from mosaic.extract.syntax import (

@@ -18,7 +18,6 @@ from mosaic.extract import event_slots as slots
 from mosaic.extract import modality
 from mosaic.extract.casualties import ATTACKER_WORDS, Casualties, casualties
 from mosaic.extract.date_phrases import MONTHS, DateValue
-from mosaic.extract.entities import EntityMention, Role, state_actor
 from mosaic.extract.event_affiliates import affiliate_index, named_affiliates
 from mosaic.extract.event_agents import led_coalition, led_words
 from mosaic.extract.event_country import inferred_country
@@ -35,9 +34,11 @@ from mosaic.extract.killings import (
     retype,
     victim_count,
 )
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.parties import party
 from mosaic.extract.places import PlaceTable
 from mosaic.extract.sentences import SentenceContext
+from mosaic.extract.state_actors import state_actor
 from mosaic.extract.syntax import children, is_passive, subject
 from mosaic.model import (
     Count,

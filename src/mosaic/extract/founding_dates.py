@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from mosaic.extract.dates import DateResolver
-from mosaic.extract.entities import EntityMention
+from mosaic.extract.mentions import EntityMention
 from mosaic.extract.sentences import SentenceContext, topic_group
 from mosaic.model import FuzzyDate
 

@@ -18,9 +18,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from mosaic.extract.casualties import ATTACKER_WORDS, is_shot_dead
-from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.event_slots import target_tokens
 from mosaic.extract.event_types import Entry, Trigger
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.numbers import parse_number
 from mosaic.extract.parties import party
 from mosaic.extract.sentences import SentenceContext

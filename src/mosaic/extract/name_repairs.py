@@ -1,4 +1,4 @@
-"""Repairs of entity spans the NER cuts or joins wrongly, before they are linked.
+"""Repairs of entity spans the NER cuts or joins wrongly, and of what it takes them for.
 
 Wire copy wraps its lines mid-name ("Gonzalo" ends one line, "Rodriguez Gacha" starts
 the next), and the NER then finds two people; it runs one entity over a spaced dash
@@ -6,17 +6,22 @@ between two places ("Nangarhar - Achin"); it reads a possessive city as a person
 ("Tegucigalpa's outskirts"); and it takes the proper-name core of a group's name for a
 person ("the Tupac Amaru" for the Tupac Amaru Revolutionary Movement). The functions
 here say where that happened; `entities.EntityLinker` decides what the repaired span
-denotes.
+denotes, with the gazetteer and the place table. Two repairs need neither and run on the
+linked mentions here: a possessive new person the report names as a known place
+elsewhere becomes that place, and a mention inside another's span goes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
 from mosaic.extract.gazetteer import ActorRecord
+from mosaic.extract.mentions import EntityMention, Role, clean_name
+from mosaic.extract.name_shapes import after_title
 from mosaic.extract.ruler import is_line_wrap
 from mosaic.resolve.names import match_key
 
@@ -122,3 +127,54 @@ def name_tail_end(doc: Doc, end: int) -> int:
     while end < len(doc) and doc[end].lower_ in NAME_TAIL and not doc[end].is_sent_start:
         end += 1
     return end
+
+
+def is_person_name(mention: EntityMention) -> bool:
+    """A name the NER took for a person's and the linker kept as one."""
+    return mention.label == "PERSON" and mention.role is Role.PERSON
+
+
+def is_new_person(mention: EntityMention) -> bool:
+    """A person's name the gazetteer does not list."""
+    return is_person_name(mention) and (mention.ref is None or mention.ref.key is None)
+
+
+def possessive_places(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """A possessive the NER took for a new person's name ("Kabul's") where the report names
+    that known place elsewhere: the place."""
+    places = {
+        match_key(clean_name(m.text)): m
+        for m in mentions
+        if m.role is Role.PLACE and m.ref is not None and m.ref.key
+    }
+    result: list[EntityMention] = []
+    for m in mentions:
+        place = places.get(match_key(clean_name(m.text))) if is_new_person(m) else None
+        if (
+            place is not None
+            and place.ref
+            and possessive_place(doc[m.start : m.end], place.ref.name)
+        ):
+            m = replace(m, role=Role.PLACE, ref=place.ref, country=place.country,
+                        feature=place.feature)  # fmt: skip
+        result.append(m)
+    return result
+
+
+def possessive_place(ent: Span, place_name: str) -> bool:
+    """A possessive the NER took for a person's that names a place by its own name and that
+    no title makes a person's ("Kabul's streets", not "General Ponce's house", nor "Rivera's"
+    of a place also called "San Pedro de Rivera")."""
+    same = match_key(clean_name(ent.text)) == match_key(place_name)
+    return same and is_possessive(ent) and not after_title(ent)
+
+
+def drop_covered(mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """The mentions without those inside another's span (a place name the NER cut in two
+    yields one mention for the whole)."""
+    kept: list[EntityMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if kept and kept[-1].start <= m.start and m.end <= kept[-1].end:
+            continue
+        kept.append(m)
+    return kept

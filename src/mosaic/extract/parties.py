@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from mosaic.extract.attribution import last_person_before
-from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.sentences import SentenceContext, group_before
 from mosaic.extract.syntax import antecedent, children, prep_objects, subject
 

@@ -21,11 +21,12 @@ from spacy.tokens import Doc
 
 from mosaic.extract import boundaries as _boundaries  # noqa: F401  (registers the component)
 from mosaic.extract.dates import PUBLISHED_ATTR, doc_dates
-from mosaic.extract.entities import EntityLinker, to_mentions
+from mosaic.extract.entities import EntityLinker
 from mosaic.extract.event_followups import FollowUp, attach_follow_ups, follow_up
 from mosaic.extract.event_merge import merge_events
 from mosaic.extract.events import EventFinder
 from mosaic.extract.gazetteer import Gazetteer, is_case_sensitive
+from mosaic.extract.mentions import to_mentions
 from mosaic.extract.output import MIN_CONFIDENCE
 from mosaic.extract.places import PlaceTable
 from mosaic.extract.relations import RelationFinder, dedupe_relations, end_by_killings

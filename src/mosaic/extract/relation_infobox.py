@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from mosaic.extract.date_phrases import DateContext, clean_phrase, read_absolute
-from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.relation_nouns import LEADER_NOUNS, Candidate
 from mosaic.extract.sentences import SentenceContext
 from mosaic.model import Evidence, FuzzyDate, RelationType

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.parties import parties
 from mosaic.extract.relation_refs import (
     POSSESSIVES,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.parties import parties
 from mosaic.extract.relation_nouns import Candidate
 from mosaic.extract.sentences import SentenceContext

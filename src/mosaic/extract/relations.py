@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from mosaic.extract import modality
-from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.relation_context import carried_date
 from mosaic.extract.relation_infobox import InfoboxRelation, infobox_relations
 from mosaic.extract.relation_nouns import APPOINT_VERBS, Candidate, noun_relations

@@ -27,9 +27,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from mosaic.extract.entities import EntityMention
 from mosaic.extract.event_types import LEXICON
 from mosaic.extract.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
+from mosaic.extract.mentions import EntityMention
 from mosaic.model import EntityKind, EntityRef, EventFinding, EventType
 
 ROLE_LABELS: dict[str, str] = {

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from mosaic.extract.attribution import last_person_before, speaker
 from mosaic.extract.date_phrases import DateValue
 from mosaic.extract.dates import DateMention
-from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.syntax import char_span_tokens
 from mosaic.model import Evidence
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.parties import parties
 from mosaic.extract.relation_nouns import SUCCEED_VERBS, Candidate, noun_relations
 from mosaic.extract.relation_refs import person_antecedent, sentence_context

@@ -7,15 +7,10 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from mosaic.extract.entities import (
-    EntityLinker,
-    Role,
-    clean_name,
-    document_countries,
-    looks_like_person,
-    to_mentions,
-)
+from mosaic.extract.entities import EntityLinker, document_countries
 from mosaic.extract.gazetteer import Gazetteer
+from mosaic.extract.mentions import Role, clean_name, to_mentions
+from mosaic.extract.name_shapes import looks_like_person
 from mosaic.extract.places import PlaceTable
 from mosaic.model import EntityKind, Report
 

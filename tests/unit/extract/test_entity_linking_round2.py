@@ -8,14 +8,10 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from mosaic.extract.entities import (
-    EntityLinker,
-    EntityMention,
-    Role,
-    looks_like_armed_group,
-    looks_like_place_name,
-)
+from mosaic.extract.entities import EntityLinker
 from mosaic.extract.gazetteer import Gazetteer
+from mosaic.extract.mentions import EntityMention, Role
+from mosaic.extract.name_shapes import looks_like_armed_group, looks_like_place_name
 from mosaic.extract.places import Place, PlaceTable
 from mosaic.extract.surface import prepare_text
 

@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.extract.entities import EntityMention, Role
 from mosaic.extract.event_focus import country_focus, focus_country
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.sentences import SentenceContext
 from mosaic.model import EventFinding, EventType, PerpetratorStatus
 from support.findings import of_type, perpetrator_names

@@ -10,8 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from mosaic.extract.entities import EntityLinker, EntityMention, Role
+from mosaic.extract.entities import EntityLinker
 from mosaic.extract.gazetteer import ActorRecord, Gazetteer
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.name_repairs import (
     GroupCores,
     dash_parts,

@@ -9,8 +9,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from mosaic.extract.entities import EntityLinker, Role, names_venue
+from mosaic.extract.entities import EntityLinker, names_venue
 from mosaic.extract.gazetteer import Gazetteer
+from mosaic.extract.mentions import Role
 from mosaic.extract.place_names import free_name_spans, in_place_position
 from mosaic.extract.places import Place, PlaceTable
 

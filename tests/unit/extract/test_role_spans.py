@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from mosaic.extract.entities import EntityMention, Role
+from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.output import event_to_format
 from mosaic.extract.pipeline import Extractor
 from mosaic.extract.role_spans import SPANS_KEY, RoleTagger, attach_roles, default_model_path

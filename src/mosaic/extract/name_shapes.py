@@ -1,0 +1,138 @@
+"""What a name looks like: a person's, an armed group's, a new place's, a people's.
+
+These tests read the name and the words around it, never a gazetteer or the place table:
+the linker uses them for names neither lists ("a militant group called X", "Baloch
+separatists"), and a title before a name ("Mr", "Mullah") makes it a person's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+ARMED_NAME_WORDS = frozenset(
+    {"lashkar", "jaish", "tehreek", "tehrik", "harakat", "harkat", "jamaat", "jama'at", "front",
+     "brigade", "brigades", "army", "movement", "islamic", "mujahideen", "mujahidin", "taliban",
+     "ansar", "ansarul", "jund", "jundallah", "jundullah", "hizb", "hezb", "hizbul", "militia",
+     "battalion", "sipah", "wilayat", "caliphate", "emirate", "katibat", "jihad", "jihadi",
+     "liberation", "tigers", "daesh", "fedayeen", "lashkar-e", "jaish-e", "al-qaeda", "qaeda"}
+)  # fmt: skip
+_ARMED_PHRASE = (
+    r"(?:militant|terrorist|armed|insurgent|jihadi|jihadist|extremist|separatist|rebel|"
+    r"splinter|breakaway|banned|outlawed|proscribed)\s+(?:group|outfit|organi[sz]ation|faction|"
+    r"movement|network)"
+)
+_GROUP_NOUN = r"(?:affiliate|offshoot|faction|outfit|splinter\s+group|branch|franchise)"
+_ARMED_BEFORE = re.compile(
+    rf"\b(?:(?:{_ARMED_PHRASE}|{_GROUP_NOUN})\s*,?\s*|group\s+(?=called|named|known|dubbed))"
+    r"(?:(?:called|named|known\s+as|dubbed)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""A cue that introduces the name: "the militant group X", "an affiliate called X"."""
+_ARMED_AFTER = re.compile(
+    r"^\s*(?:,|\(|(?:is|was|are|were|became|has\s+been)\s)\s*(?:(?:a|an|the|its|one)\s+)?"
+    rf"(?:(?!(?:of|for|by|as|with|from|to)\s)[\w'’-]+\s+){{0,4}}?(?:{_ARMED_PHRASE}|{_GROUP_NOUN})"
+    r"\b(?!\s*['’])"
+    r"|^\s*(?:faction|offshoot|outfit)\b",
+    re.IGNORECASE,
+)
+"""A cue that describes the name: its apposition ("X, an al-Qaeda affiliate"), a copula
+("X is a banned outfit") or a group noun right after it ("the X faction")."""
+PERSON_ROLES = frozenset(
+    {"chief", "commander", "leader", "spokesman", "spokesperson", "emir", "amir", "founder",
+     "head", "deputy", "member", "cleric", "preacher", "official", "operative", "ideologue",
+     "mastermind", "bomber", "militant", "fighter", "son", "brother", "father", "who", "whose",
+     "he", "she", "his", "her"}
+)  # fmt: skip
+"""Words that make the words around a person's name about that person."""
+PEOPLE_NOUNS = frozenset(
+    {"separatist", "militant", "fighter", "insurgent", "rebel", "nationalist", "man", "men",
+     "woman", "women", "people", "person", "tribe", "tribesman", "tribesmen", "community",
+     "leader", "worker", "youth", "student", "refugee", "migrant", "shia", "shias", "sunni",
+     "sunnis", "family", "families", "pilgrim", "activist", "politician", "population",
+     "minority", "guerrilla", "jihadist", "extremist", "elder", "labourer", "laborer",
+     "civilian", "miner", "origin", "descent", "ethnicity", "language", "speaker"}
+)  # fmt: skip
+"""Nouns for people a people's name modifies ("Baloch separatists", "Hazara Shias")."""
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "dr", "gen", "general", "maj", "major", "col", "colonel", "capt",
+     "captain", "lt", "sheikh", "shaikh", "mullah", "mulla", "maulana", "maulvi", "mufti",
+     "hafiz", "qari", "commander", "president", "prime", "minister", "sir", "imam", "haji"}
+)  # fmt: skip
+"""Titles a later mention may put before a surname ("Mr Khan", "Mullah Rasool")."""
+
+
+def looks_like_person(name: str) -> bool:
+    """At least one capitalised word, no digits, not shouting: "Malik Ishaq", not "ISIS"."""
+    words = name.split()
+    if any(c.isdigit() for c in name) or name.isupper():
+        return False
+    return any(w[:1].isupper() for w in words)
+
+
+def looks_like_armed_group(ent: Span) -> bool:
+    """A name with armed-group words, or one the text calls a militant group or affiliate:
+    a cue that introduces the name ("a group called X") or its apposition ("X, an al-Qaeda
+    affiliate"), never a cue about something else nearby ("X, named as the affiliate's chief").
+    A name labelled a person and described as one (chief, commander) stays a person."""
+    words = {w.lower().strip("'’") for w in re.split(r"[\s-]+", ent.text)}
+    if words & ARMED_NAME_WORDS:
+        return True
+    doc, sent = ent.doc, ent.sent
+    before = doc[max(sent.start, ent.start - 6) : ent.start]
+    apposition = _apposition(doc[ent.end : min(sent.end, ent.end + 10)])
+    if ent.label_ == "PERSON" and _about_person(apposition, before):
+        return False
+    return bool(_ARMED_BEFORE.search(before.text) or _ARMED_AFTER.search(apposition))
+
+
+def _apposition(after: Span) -> str:
+    """The words after a name up to the end of its apposition or clause."""
+    text = after.text
+    cut = re.search(r"(?<=.)[,;:)]|\s[-–—]\s", text)
+    return text[: cut.start()] if cut else text
+
+
+def _about_person(apposition: str, before: Span) -> bool:
+    """Whether the words around a name describe a person: "X, named as its chief",
+    "commander X"."""
+    words = re.findall(r"[\w'’]+", apposition.lower())
+    if re.search(r"\b(?:named|identified)\s+as\b", apposition, re.IGNORECASE):
+        return True
+    return any(w in PERSON_ROLES for w in words) or any(
+        t.lower_ in PERSON_ROLES or t.lemma_.lower() in PERSON_ROLES for t in before
+    )
+
+
+def looks_like_place_name(name: str) -> bool:
+    """A name a new place may have: capitalised, no digits, no run-together words
+    ("HeadquartersAfghanistan" is a table cell that lost its border)."""
+    if not name[:1].isupper() or any(c.isdigit() for c in name):
+        return False
+    return not (re.search(r"[a-z][A-Z]", name) or re.search(r"[^\w\s'’.-]", name))
+
+
+def is_people_word(ent: Span) -> bool:
+    """A one-word name used for a people: "ethnic X", or modifying a noun for people
+    ("a Baloch separatist attack", "Hazara Shias")."""
+    doc = ent.doc
+    if len(ent) != 1:
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
+        return True
+    if ent.end >= len(doc) or ent.root.dep_ not in (
+        "compound",
+        "amod",
+        "nmod",
+        "nsubj",
+        "npadvmod",
+    ):
+        return False
+    after = doc[ent.end]
+    return after.lower_ in PEOPLE_NOUNS or after.lemma_.lower() in PEOPLE_NOUNS
+
+
+def after_title(span: Span) -> bool:
+    """Whether a title stands right before the name ("Mr Khan", "General Ponce")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
