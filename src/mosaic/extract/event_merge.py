@@ -231,13 +231,14 @@ def _other_figures(
     a: EventFinding, b: EventFinding, source: str | None
 ) -> tuple[StatedFigure, ...]:
     """Each casualty figure a source other than the merged finding's (`source`) gave, kept
-    or not, so that every figure keeps who gave it; a toll revised by the same source (or
-    by none named) is no conflict."""
+    or not, so that every figure keeps who gave it. Only two named sources conflict: one
+    source revising its toll, or the report's own figure beside a source's, is a revision
+    where the later figure stands."""
     found = [*a.other_figures, *b.other_figures]
     for slot, kept in (("killed", _killed(a, b)), ("wounded", b.wounded or a.wounded)):
         sources = {f.attributed_to for f in (a, b) if getattr(f, slot) is not None}
-        if len(sources) < 2:
-            continue  # one source revising its toll, or no sources named: no conflict
+        if len(sources) < 2 or None in sources:
+            continue  # a toll revised, or the report's own word beside a source's: no conflict
         for finding in (a, b):
             count: Count | None = getattr(finding, slot)
             if count is None or count == finding.attackers_killed:
