@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from mosaic.analysis.profile import entity_estimates
 from mosaic.api import bulk, schemas
 from mosaic.api.visible import VisibleRepository
+from mosaic.cli.views import estimate_json
 from mosaic.model import Entity, EntityKind, Relation, SubjectKind
 from mosaic.store.ports import EventQuery
 
@@ -55,6 +57,7 @@ def profile(repo: VisibleRepository, entity: Entity, events_limit: int = 50) -> 
         "relations": [relation_row(repo, entity, r) for r in relations],
         "events": events,
         "event_count": repo.count_events(query),
+        "estimates": [estimate_json(s) for s in entity_estimates(repo, entity.id)],
         "sources": [
             {
                 "id": r.id,

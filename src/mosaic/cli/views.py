@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from rich.table import Table
@@ -10,7 +11,7 @@ from mosaic.analysis.evidence import EvidenceItem, SourcedValue, sourced_values
 from mosaic.analysis.network import Network
 from mosaic.analysis.profile import EntityProfile
 from mosaic.cli.common import console
-from mosaic.model import Entity, Event, SubjectKind
+from mosaic.model import Entity, Event, Statement, SubjectKind
 from mosaic.store.ports import Repository
 
 
@@ -122,6 +123,19 @@ def profile_json(repo: Repository, profile: EntityProfile) -> dict[str, Any]:
             {"id": r.id, "title": r.title, "publisher": r.publisher, "published": r.published}
             for r in profile.sources
         ],
+        "estimates": [estimate_json(s) for s in profile.estimates],
+    }
+
+
+def estimate_json(statement: Statement) -> dict[str, Any]:
+    """One source's figure about an entity ("fighters": 4000), with who gave it and where."""
+    return {
+        "statement_id": statement.id,
+        "property": statement.prop,
+        "value": json.loads(statement.value),
+        "attributed_to": statement.attributed_to,
+        "report_id": statement.report_id,
+        "sentence": statement.sentence,
     }
 
 
@@ -137,6 +151,12 @@ def print_profile(data: dict[str, Any]) -> None:
         relations.add_row(verb, r["other"]["name"], r["start"] or "", r["end"] or "", r["id"])
     console.print(relations)
     console.print(events_table(data["events"]))
+    if data["estimates"]:
+        estimates = Table("figure", "value", "according to", "report", title="Estimates")
+        for e in data["estimates"]:
+            value = e["value"] if not isinstance(e["value"], list) else _range(e["value"])
+            estimates.add_row(e["property"], str(value), e["attributed_to"] or "", e["report_id"])
+        console.print(estimates)
     sources = Table("published", "title", "publisher", title="Sources")
     for s in data["sources"]:
         sources.add_row(str(s["published"] or ""), s["title"] or s["id"], s["publisher"] or "")
@@ -192,3 +212,8 @@ def print_evidence(fact_id: str, rows: list[dict[str, Any]]) -> None:
         said = f" (according to {row['attributed_to']})" if row["attributed_to"] else ""
         console.print(f"- {source.strip()}{said}", highlight=False)
         console.print(f"  “{row['sentence']}”", highlight=False)
+
+
+def _range(value: list[Any]) -> str:
+    low, high = value
+    return f"{low}-{high}" if high is not None else f"more than {int(low) - 1}"

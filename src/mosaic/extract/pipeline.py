@@ -33,6 +33,7 @@ from mosaic.extract.relations import RelationFinder, dedupe_relations, end_by_ki
 from mosaic.extract.role_spans import RoleTagger, attach_roles
 from mosaic.extract.ruler import add_actor_ruler
 from mosaic.extract.sentences import build_contexts
+from mosaic.extract.strength import strength_findings
 from mosaic.extract.surface import Recaser, prepare_text
 from mosaic.model import EventFinding, Report, ReportExtraction
 
@@ -97,12 +98,14 @@ class Extractor:
             self.roles.tag_skipped(doc, merged)
         events = attach_roles(merged, doc, mentions)
         relations = dedupe_relations(f for c in contexts for f in self.relations.find(c))
+        strengths = [f for c in contexts for f in strength_findings(c, self.name)]
         return ReportExtraction(
             report_id=report.id,
             extractor=self.name,
             mentions=to_mentions(doc, mentions, report),
             events=events,
             relations=end_by_killings(relations, events),
+            strengths=strengths,
         )
 
 

@@ -13,6 +13,7 @@ from mosaic.model.extraction import (
     RelationFinding,
     ReportExtraction,
     StatedFigure,
+    StrengthFinding,
 )
 from mosaic.model.marking import LOCAL_ORGANISATION, Marking, Tlp
 from mosaic.model.mention import Mention
@@ -45,6 +46,7 @@ __all__ = [
     "ReviewStatus",
     "StatedFigure",
     "Statement",
+    "StrengthFinding",
     "SubjectKind",
     "Tlp",
 ]

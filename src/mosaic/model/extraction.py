@@ -92,6 +92,19 @@ class RelationFinding:
     confidence: float = 0.5
 
 
+@dataclass(frozen=True)
+class StrengthFinding:
+    """How many fighters a group has, as one source estimates it ("the group has between
+    4,000 and 6,500 fighters, a UN report said")."""
+
+    group: EntityRef
+    fighters: Count
+    evidence: Evidence
+    extractor: str
+    attributed_to: str | None = None
+    confidence: float = 0.5
+
+
 @dataclass
 class ReportExtraction:
     """Everything one extractor run found in one report, each item with its evidence."""
@@ -101,3 +114,4 @@ class ReportExtraction:
     mentions: list[tuple[Mention, EntityRef | None]] = field(default_factory=list)
     events: list[EventFinding] = field(default_factory=list)
     relations: list[RelationFinding] = field(default_factory=list)
+    strengths: list[StrengthFinding] = field(default_factory=list)

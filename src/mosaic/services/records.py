@@ -17,6 +17,7 @@ from mosaic.model import (
     Report,
     ReportExtraction,
     Statement,
+    StrengthFinding,
     SubjectKind,
 )
 from mosaic.model.ids import digest
@@ -106,6 +107,7 @@ def store_findings(repo: Repository, report: Report, extraction: ReportExtractio
         statements += _store_event(repo, report, event_finding, linker, stored)
     for relation_finding in extraction.relations:
         statements += _store_relation(repo, report, relation_finding, linker, stored)
+    statements += [strength_statement(report, f, linker) for f in extraction.strengths]
     if statements:  # nothing above reads statements: they are written together
         repo.add_statements(statements)
     stored.statements = len(statements)
@@ -121,6 +123,7 @@ def _refs(extraction: ReportExtraction) -> Iterator[EntityRef]:
         yield from event.perpetrators
     for relation in extraction.relations:
         yield from (relation.subject, relation.object)
+    yield from (strength.group for strength in extraction.strengths)
 
 
 def _linked_mention(mention: Mention, ref: EntityRef | None, linker: EntityLinker) -> Mention:
@@ -276,13 +279,21 @@ def widen(relation: Relation, finding: RelationFinding) -> Relation:
     )
 
 
+def strength_statement(report: Report, finding: StrengthFinding, linker: EntityLinker) -> Statement:
+    """A group's number of fighters as one source estimates it: a statement about the group,
+    so that every source's estimate stands beside the others'."""
+    group_id = linker.entity_for(finding.group).id
+    fighters = finding.fighters.to_format()
+    return _statement(SubjectKind.ENTITY, group_id, "fighters", fighters, report, finding)
+
+
 def _statement(
     kind: SubjectKind,
     subject_id: str,
     prop: str,
     value: object,
     report: Report,
-    finding: EventFinding | RelationFinding,
+    finding: EventFinding | RelationFinding | StrengthFinding,
 ) -> Statement:
     return Statement(
         subject_kind=kind,
