@@ -36,6 +36,7 @@ ACTED_ON = frozenset(
      "train", "recruit", "evacuate", "die", "defect", "flee"}
 )  # fmt: skip
 """What happens to some fighters, not how many a group has."""
+_COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp", "ccomp"})
 MIN_FIGHTERS = 10
 """Fewer than this is a cell or a squad in a story, not the strength of a group."""
 
@@ -67,6 +68,9 @@ def _counts_fighters(noun: Token) -> bool:
     if noun.lemma_.lower() not in FIGHTER_NOUNS or casualty_trigger(noun) is not None:
         return False
     verb = noun.head.lemma_.lower()
+    complements = {c.lemma_.lower() for c in noun.head.children if c.dep_ in _COMPLEMENTS}
+    if complements & ACTED_ON:
+        return False  # "17 militants were reported killed"
     if noun.dep_ == "dobj" and verb not in HOLDING_VERBS:
         return False  # "arrested 25 members", "sent 300 fighters"
     if noun.dep_ in ("nsubjpass", "nsubj") and verb in ACTED_ON:
@@ -93,7 +97,15 @@ def _group(heads: Sequence[Token], context: SentenceContext) -> EntityMention | 
     for head in heads:
         if head.lemma_.lower() in STRENGTH_NOUNS:  # "the group's strength", "strength of X"
             head = next(iter(children(head, "poss") + prep_objects(head, "of")), head)
-        mention = context.mention_at(head) or party(head, context)
+        mention = context.mention_at(head) or (party(head, context) if _bare(head) else None)
         if mention is not None and mention.role is Role.GROUP:
             return mention
     return None
+
+
+def _bare(head: Token) -> bool:
+    """ "it", "their", "the group": words that stand for the group talked about. A described
+    one ("the Khorasan branch") may be another group, and a wrong owner is worse than none."""
+    return head.pos_ == "PRON" or not any(
+        c.dep_ in ("compound", "amod", "nmod") for c in head.children
+    )

@@ -50,3 +50,12 @@ def test_strength_casualties_arrests_and_squads_are_no_estimate(
     contexts: Contexts, text: str
 ) -> None:
     assert _found(contexts, text) == []
+
+
+def test_strength_reported_killed_is_no_estimate(contexts: Contexts) -> None:
+    assert _found(contexts, "In May, 17 ISKP fighters were reported killed in a strike.") == []
+
+
+def test_strength_a_described_branch_is_not_guessed(contexts: Contexts) -> None:
+    text = "The TTP grew. Officials put the Khorasan branch's strength at about 900 fighters."
+    assert _found(contexts, text) == []
