@@ -69,8 +69,8 @@ def test_event_report_patterns_attackers_are_not_the_attacks_targets(events: Eve
 
 def test_event_report_patterns_killing_goes_to_the_strike_that_caused_it(events: Events) -> None:
     text = (
-        "Militants avenged the bombing of a shrine for Mullah Omar, who was killed in a US drone "
-        "strike in 2016."
+        "Militants avenged the bombing of a shrine to Mullah Omar, who had been killed by a "
+        "US drone strike in 2016."
     )
     found = events(text)
     [killing] = of_type(found, EventType.KILLING)
