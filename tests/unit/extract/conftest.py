@@ -16,8 +16,9 @@ from mosaic.extract.events import EventFinder
 from mosaic.extract.gazetteer import ActorRecord, Gazetteer
 from mosaic.extract.pipeline import Extractor, build_nlp, build_recaser
 from mosaic.extract.places import Place, PlaceTable
+from mosaic.extract.relations import RelationFinder, dedupe_relations
 from mosaic.extract.sentences import SentenceContext, build_contexts
-from mosaic.model import EntityKind, EventFinding, Report
+from mosaic.model import EntityKind, EventFinding, RelationFinding, Report
 
 ORG, PERSON = EntityKind.ORGANIZATION, EntityKind.PERSON
 
@@ -116,5 +117,18 @@ def events(
 
     def run(text: str, published: dt.date | None = dt.date(2016, 1, 21)) -> list[EventFinding]:
         return [f for c in contexts(text, published) for f in finder.find(c)]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def relation_findings(
+    contexts: Callable[..., list[SentenceContext]],
+) -> Callable[[str], list[RelationFinding]]:
+    """Every relation finding of a text, deduplicated as the pipeline writes them."""
+    finder = RelationFinder("test")
+
+    def run(text: str) -> list[RelationFinding]:
+        return dedupe_relations(f for c in contexts(text) for f in finder.find(c))
 
     return run

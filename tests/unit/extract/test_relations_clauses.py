@@ -8,8 +8,6 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.extract.places import PlaceTable
-from mosaic.extract.relations import RelationFinder, dedupe_relations
 from mosaic.extract.sentences import SentenceContext
 from mosaic.model import FuzzyDate, RelationFinding, RelationType
 
@@ -19,14 +17,9 @@ Contexts = Callable[..., list[SentenceContext]]
 Found = Callable[[str], list[RelationFinding]]
 
 
-@pytest.fixture(scope="module")
-def relations(contexts: Contexts, places: PlaceTable) -> Found:
-    finder = RelationFinder("test")
-
-    def run(text: str) -> list[RelationFinding]:
-        return dedupe_relations(f for c in contexts(text) for f in finder.find(c))
-
-    return run
+@pytest.fixture
+def relations(relation_findings: Found) -> Found:
+    return relation_findings
 
 
 def _of(found: list[RelationFinding], kind: RelationType) -> list[tuple[str, str]]:
