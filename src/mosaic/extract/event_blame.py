@@ -217,8 +217,9 @@ def participant_heads(trigger: Token) -> list[Token]:
     """Who took part in a meeting: "X met with Y" (X and Y), "X attended a meeting", "X told a
     conference", "after attending a meeting, X said" (X), "talks between X and Y"."""
     heads = prep_objects(trigger, "with", "between")
-    if trigger.pos_ == "VERB":
-        return [*_acting_subjects(trigger), *heads]
+    if trigger.pos_ == "VERB":  # "X met Y" as well as "X met with Y"
+        met = with_conjuncts(children(trigger, "dobj")) if trigger.lemma_ == "meet" else []
+        return [*_acting_subjects(trigger), *heads, *met]
     verb = trigger.head
     if trigger.dep_ == "pobj" and verb.lower_ in ("at", "to", "in"):
         verb = verb.head

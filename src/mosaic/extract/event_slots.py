@@ -210,7 +210,26 @@ def participants(
     named = [m for m in actor_mentions([t for h in heads for t in phrase(h)], context, roles)]
     named = [m for m in named if _direct(m, heads)]
     standing = [m for h in heads if (m := party(h, context)) is not None and m.role in roles]
-    return list(dict.fromkeys([*named, *standing]))
+    envoys = [m for h in heads for m in envoys_of(h, context)]
+    return list(dict.fromkeys([*named, *standing, *envoys]))
+
+
+ENVOY_NOUNS = frozenset(
+    {"diplomat", "official", "delegate", "delegation", "envoy", "representative", "counterpart",
+     "minister", "negotiator", "emissary", "leader"}
+)  # fmt: skip
+"""People who stand for their state at a meeting ("diplomats from China", "Afghan officials")."""
+
+
+def envoys_of(head: Token, context: SentenceContext) -> list[EntityMention]:
+    """The states people at a meeting speak for: "diplomats from China and the US", "their
+    Afghan and Pakistani counterparts"; as the country or demonym mentions."""
+    if head.lemma_.lower() not in ENVOY_NOUNS or context.mention_at(head) is not None:
+        return []
+    words = prep_objects(head, "from", "of")
+    words += with_conjuncts(c for c in head.children if c.dep_ in ("amod", "compound", "nmod"))
+    found = [context.mention_at(w) for w in words]
+    return [m for m in found if m is not None and m.role in (Role.COUNTRY, Role.DEMONYM)]
 
 
 def described_perpetrators(

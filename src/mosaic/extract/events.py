@@ -182,7 +182,8 @@ class EventFinder:
                 tuple(dict.fromkeys([*found.mentions, *met])),
                 found.status or (PerpetratorStatus.ATTRIBUTED if met else None),
             )
-        actors = [self._as_actor(m, context, token) for m in found.mentions]
+        actors = [self._as_actor(m, context, token, envoys=trigger.type is EventType.MEETING)
+                  for m in found.mentions]  # fmt: skip
         kept = tuple(m for m in actors if m is not None)
         if not kept and trigger.type in _DESCRIBED:
             kept = tuple(led_coalition(token, context))
@@ -210,10 +211,18 @@ class EventFinder:
         )  # fmt: skip
 
     def _as_actor(
-        self, mention: EntityMention, context: SentenceContext, trigger: Token
+        self, mention: EntityMention, context: SentenceContext, trigger: Token, envoys: bool = False
     ) -> EntityMention | None:
+        """A country or demonym as the state that acted; at a meeting, also the state its
+        envoys stand for ("Afghan counterparts")."""
         if mention.role in (Role.COUNTRY, Role.DEMONYM):
             acts = [trigger, *led_words(trigger)]
+            word = context.doc[mention.end - 1]
+            while word.dep_ == "conj" and word.head is not word:  # "Afghan and Pakistani envoys"
+                word = word.head
+            head = word.head
+            if envoys and head.lemma_.lower() in slots.ENVOY_NOUNS:
+                acts += [head, context.doc[mention.end - 1].head]
             return state_actor(mention, context.doc, self.places, acts=acts)
         return mention
 

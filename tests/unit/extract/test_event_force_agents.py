@@ -99,3 +99,9 @@ def test_event_force_agents_added_to_a_sanctions_list_is_a_designation(events: E
     found = events(text)
     [designation] = of_type(found, EventType.DESIGNATION)
     assert [t.name for t in designation.targets] == ["Alpha Liberation Front"]
+
+
+def test_event_force_agents_envoys_at_a_meeting_stand_for_their_states(events: Events) -> None:
+    text = "On Monday, officials from Russia and the United States met their Afghan counterparts."
+    [meeting] = of_type(events(text), EventType.MEETING)
+    assert {"Russia", "United States", "Afghanistan"} <= perpetrator_names(meeting)
