@@ -66,13 +66,22 @@ class Casualties:
 
 def is_count_token(token: Token) -> bool:
     """Whether the token starts a count of people (not a date, time, sum or ordinal)."""
-    if token.ent_type_ in _NOT_COUNTS or not (token.like_num or token.lower_ in VAGUE_FLOORS):
+    if not (token.like_num or token.lower_ in VAGUE_FLOORS):
+        return False
+    if token.ent_type_ in _NOT_COUNTS and not _count_read_as_date(token):
         return False
     neighbours = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
     if any(n.text in ("-", "–") and n.whitespace_ == "" for n in neighbours):
         return False
     head = token.head
     return not (head is not token and head.like_num and token.dep_ in ("compound", "quantmod"))
+
+
+def _count_read_as_date(token: Token) -> bool:
+    """ "injuring 87": a small bare number the NER took for a year ('87) but that a casualty
+    verb takes as its object."""
+    small = token.text.isdigit() and len(token.text) <= 3 and token.ent_type_ == "DATE"
+    return small and token.dep_ == "dobj" and _role(token.head) is not None
 
 
 def count_phrase(token: Token) -> tuple[str, list[Token]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from mosaic.extract.casualties import Casualties, casualties
 from mosaic.model import Count
@@ -55,3 +55,17 @@ def test_casualties_ignore_numbers_that_count_no_dead(parse: Callable[..., Doc])
 def test_casualties_read_infobox_rows(parse: Callable[..., Doc]) -> None:
     found = casualties(parse("Location | Kabul | Deaths | 95 | Injured | 158 |")[:])
     assert (found.killed, found.wounded) == (Count(95, 95), Count(158, 158))
+
+
+def test_casualties_small_number_the_ner_took_for_a_year(parse: Callable[..., Doc]) -> None:
+    doc = parse("The blast killed 12 people and injured 87.")
+    wounded = next(t for t in doc if t.text == "87")
+    doc.ents = [Span(doc, wounded.i, wounded.i + 1, label="DATE")]
+    assert casualties(doc[:]).wounded == Count(87, 87)
+
+
+def test_casualties_a_year_stays_a_date(parse: Callable[..., Doc]) -> None:
+    doc = parse("The group has attacked churches since 95.")
+    year = next(t for t in doc if t.text == "95")
+    doc.ents = [Span(doc, year.i, year.i + 1, label="DATE")]
+    assert casualties(doc[:]) == Casualties()
