@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from mosaic.extract.date_phrases import (
     MONTHS,
+    WEEKDAYS,
     DateContext,
     DateValue,
     clean_phrase,
@@ -178,7 +179,7 @@ def date_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of date phrases: spaCy's DATE entities plus explicit dates it missed."""
     text = doc.text
     found = [_with_direction(text, ent.start_char, ent.end_char)
-             for ent in doc.ents if ent.label_ == "DATE"]  # fmt: skip
+             for ent in doc.ents if ent.label_ == "DATE" and not _custom_of_a_day(ent)]  # fmt: skip
     found += [(m.start(), m.end()) for m in _EXPLICIT.finditer(text)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(found, key=lambda span: (span[0], span[0] - span[1])):
@@ -188,8 +189,26 @@ def date_spans(doc: Doc) -> list[tuple[int, int]]:
     return kept
 
 
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "midday", "noon"})
+
+
+def _custom_of_a_day(ent: Span) -> bool:
+    """ "during Friday prayers", "the Sunday market": a weekday naming what happens on it,
+    not a date ("Friday morning" and "Sunday's attack" are dates)."""
+    if len(ent) != 1 or ent[0].lower_ not in WEEKDAYS:
+        return False
+    word = ent[0]
+    return (
+        word.dep_ in ("compound", "nmod", "amod")
+        and word.head.pos_ == "NOUN"
+        and word.head.lower_ not in _TIME_NOUNS
+    )
+
+
 def _with_direction(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span with the direction word spaCy leaves out ("the month" + "before")."""
+    """The span with the direction word spaCy leaves out ("the month" + "before"), and
+    without the line breaks the NER sometimes takes in after a dateline."""
+    end = start + len(text[start:end].rstrip())
     if not _UNIT_END.search(text[start:end]):
         return start, end
     match = _ADVERB_AFTER.match(text[end : end + 40])

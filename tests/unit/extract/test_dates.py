@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from mosaic.extract.dates import DateResolver, dateline, doc_dates
+from mosaic.extract.dates import DateResolver, date_spans, dateline, doc_dates
 from mosaic.model import FuzzyDate
 
 
@@ -80,3 +80,22 @@ def test_dates_parts_of_the_day_count_from_publication() -> None:
     resolver = DateResolver(dt.date(1990, 2, 18))
     assert iso_of(resolver, "last night") == "1990-02-17"
     assert iso_of(resolver, "this morning") == "1990-02-18"
+
+
+@pytest.mark.slow
+def test_dates_friday_prayers_are_no_date_but_friday_morning_is(
+    parse: Callable[..., Doc],
+) -> None:
+    text = "Gunmen attacked worshippers at Friday prayers and again on Friday morning."
+    doc = parse(text)
+    starts = [start for start, _ in date_spans(doc)]
+    assert text.index("Friday") not in starts
+    assert text.rindex("Friday") in starts
+
+
+@pytest.mark.slow
+def test_dates_span_leaves_out_the_line_breaks_after_a_dateline(
+    parse: Callable[..., Doc],
+) -> None:
+    doc = parse("Kabul, 12 May 2022\n\nLast month a bomb exploded.")
+    assert all(not doc.text[start:end].endswith("\n") for start, end in date_spans(doc))
