@@ -29,6 +29,8 @@ def event_date(
         root = context.date_root(date)
         if own is not None and root.i not in own:
             continue
+        if _dates_the_telling(root, trigger):
+            continue
         distance = tree_distance(trigger, root)
         if any(tree_distance(o, root) < distance and _may_take(o, root) for o in rivals):
             continue
@@ -38,11 +40,21 @@ def event_date(
     return best[1] if best else None
 
 
+def _dates_the_telling(root: Token, trigger: Token) -> bool:
+    """ "X claimed the attack, its agency said on Thursday": the date of the telling, hung on a
+    speech verb the event is not, dates the report rather than the event."""
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING_VERBS or verb is trigger:
+        return False
+    return trigger not in verb.subtree or trigger.i < verb.i
+
+
 def _may_take(trigger: Token, root: Token) -> bool:
     """Whether the trigger may take the date: "the attack" referring back only its own."""
     return not is_anaphoric(trigger) or root in trigger.subtree
 
 
+TELLING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm"})
 RELATIVE_WORDS = frozenset(
     {"previously", "earlier", "later", "before", "after", "afterwards", "next", "following",
      "previous", "same", "ago"}

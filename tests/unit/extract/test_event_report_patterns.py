@@ -90,3 +90,9 @@ def test_event_report_patterns_an_attacked_rally_is_the_attacks_venue(events: Ev
 def test_event_report_patterns_a_rally_of_its_own_is_a_protest(events: Events) -> None:
     found = events("Thousands joined a rally in Kabul on Friday against the killings.")
     assert of_type(found, EventType.PROTEST)
+
+
+def test_event_report_patterns_the_date_of_the_telling_is_not_the_events(events: Events) -> None:
+    text = "The ALF claimed a rocket attack on a border post, its spokesman said on Thursday."
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert attack.date is None
