@@ -115,6 +115,11 @@ STATE_STRIKE_WORDS = frozenset(
      "u.s.", "american", "israeli", "coalition", "nato"}
 )  # fmt: skip
 STRIKE_OBJECTS = frozenset({"camp", "hideout", "position", "base", "stronghold", "den"})
+CAPTIVE_ROLES = frozenset(
+    {"commander", "leader", "chief", "emir", "spokesman", "deputy", "predecessor", "successor",
+     "founder", "mastermind", "militant", "suspect"}
+)  # fmt: skip
+"""People a capture takes: "the commander was captured" is an arrest, "the town" is not."""
 LISTING_VERBS = frozenset({"add", "put", "place", "include", "list"})
 LIST_NOUNS = frozenset({"list", "blacklist"})
 """A group put "on a list" or "added to its sanctions list" is designated."""
@@ -145,9 +150,22 @@ def _phrasal(token: Token) -> Entry | None:
         return _strike(token)
     if lemma == "operation" and token.pos_ == "NOUN":
         return _operation(token)
+    if lemma in ("capture", "seize") and token.pos_ == "VERB" and _takes_a_person(token):
+        return Entry(EventType.ARREST, 0.35)  # "X was captured by Afghan forces"
     if lemma in LISTING_VERBS and token.pos_ == "VERB" and _onto_a_list(token):
         return Entry(EventType.DESIGNATION, 0.35, needs="group")  # "added X to its blacklist"
     return None
+
+
+def _takes_a_person(verb: Token) -> bool:
+    """Whether the verb's object (or passive subject) is a person, not a town."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [a for h in heads for a in h.children if a.dep_ == "appos"]
+    return any(
+        h.ent_type_ == "PERSON" or h.lower_ in ("he", "she", "him", "her")
+        or h.lemma_.lower() in CAPTIVE_ROLES
+        for h in heads
+    )  # fmt: skip
 
 
 def _onto_a_list(verb: Token) -> bool:

@@ -96,3 +96,14 @@ def test_event_report_patterns_the_date_of_the_telling_is_not_the_events(events:
     text = "The ALF claimed a rocket attack on a border post, its spokesman said on Thursday."
     attack = of_type(events(text), EventType.ATTACK)[0]
     assert attack.date is None
+
+
+def test_event_report_patterns_a_captured_commander_is_an_arrest(events: Events) -> None:
+    found = events("Their commander, Mullah Omar, was captured by police in Quetta in May.")
+    assert of_type(found, EventType.ARREST)
+    assert of_type(found, EventType.MILITARY_OPERATION) == []
+
+
+def test_event_report_patterns_a_captured_town_is_no_arrest(events: Events) -> None:
+    found = events("The militants captured Quetta after a week of fighting in May.")
+    assert of_type(found, EventType.ARREST) == []
