@@ -113,6 +113,8 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
     if place.dep_ == "attr":
         tokens += subject(place.head)
         dated = place.head.lemma_.lower() in BECOME_VERBS  # "X became leader of Y in 2010"
+    if place.dep_ == "nsubj" and _takes_office(place.head):
+        dated = True  # "the group's new leader, X, took over in June 2020"
     if place.lemma_ == "be" and place is not noun:  # "X was a militant and emir for Y"
         tokens += subject(place)
     if place.dep_ in ("oprd", "xcomp"):
@@ -124,6 +126,17 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
             tokens += [verb.head, *before_comma(verb)]
         dated = _appointing(verb)
     return tokens + before_comma(noun), dated
+
+
+def _takes_office(verb: Token) -> bool:
+    """ "took over", "took charge", "assumed command": the role begins then."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.lower_ == "over" for c in verb.children) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("charge", "command", "helm", "control")
+            for c in verb.children
+        )
+    return lemma == "assume"
 
 
 def _appointing(verb: Token) -> bool:

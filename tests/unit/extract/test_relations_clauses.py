@@ -67,3 +67,9 @@ def test_relations_clauses_ties_with_a_group(relations: Found) -> None:
 def test_relations_clauses_denied_ties_are_no_relation(relations: Found) -> None:
     found = relations("The ALF denied having any ties with al-Qaeda.")
     assert _of(found, R.AFFILIATE_OF) == []
+
+
+def test_relations_clauses_took_over_dates_the_leadership(relations: Found) -> None:
+    found = relations("The ALF's new leader, Mullah Omar, took over in June 2012.")
+    [leader] = [f for f in found if f.type is R.LEADER_OF]
+    assert (leader.subject.name, leader.start) == ("Mullah Omar", FuzzyDate(2012, 6))
