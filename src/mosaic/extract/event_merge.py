@@ -12,7 +12,7 @@ are revised upwards as a story goes on.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from mosaic.model import (
@@ -41,33 +41,47 @@ SAME_PLACE_KM = 8.0
 its city), not two towns."""
 
 
-def merge_events(findings: Iterable[EventFinding], threshold: float) -> list[EventFinding]:
+Within = Callable[[str, str], bool]
+"""Whether the place keyed first holds the place keyed second (a province and its town)."""
+
+
+def _never(_outer: str, _inner: str) -> bool:
+    return False
+
+
+def merge_events(
+    findings: Iterable[EventFinding], threshold: float, within: Within = _never
+) -> list[EventFinding]:
     """The findings with those describing one event merged, strongest links first; findings
-    below `threshold` stay apart (they are not written out and must not lend their slots)."""
+    below `threshold` stay apart (they are not written out and must not lend their slots).
+    `within` lets a town and the province holding it be one event's place."""
     items = list(findings)
     clusters = {i: [i] for i in range(len(items))}
     owner = list(range(len(items)))
-    for _, i, j in _links(items, threshold):
+    for _, i, j in _links(items, threshold, within):
         a, b = owner[i], owner[j]
         if a == b or not all(
-            compatible(items[x], items[y]) for x in clusters[a] for y in clusters[b]
+            compatible(items[x], items[y], within) for x in clusters[a] for y in clusters[b]
         ):
             continue
         clusters[a] += clusters.pop(b)
         for member in clusters[a]:
             owner[member] = a
     return [
-        _combine_all([items[i] for i in sorted(members)]) for _, members in sorted(clusters.items())
+        _combine_all([items[i] for i in sorted(members)], within)
+        for _, members in sorted(clusters.items())
     ]
 
 
-def _links(items: Sequence[EventFinding], threshold: float) -> list[tuple[int, int, int]]:
+def _links(
+    items: Sequence[EventFinding], threshold: float, within: Within
+) -> list[tuple[int, int, int]]:
     """Linked pairs (strength, i, j), strongest and closest first."""
     pairs = []
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             b = items[j]
-            if min(a.confidence, b.confidence) < threshold or not compatible(a, b):
+            if min(a.confidence, b.confidence) < threshold or not compatible(a, b, within):
                 continue
             strength = link_strength(a, b)
             if strength:
@@ -85,10 +99,10 @@ def _distance(a: EventFinding, b: EventFinding) -> int:
     return later.evidence.start - earlier.evidence.start + (FORWARD_PENALTY if forward else 0)
 
 
-def _combine_all(findings: Sequence[EventFinding]) -> EventFinding:
+def _combine_all(findings: Sequence[EventFinding], within: Within) -> EventFinding:
     merged = findings[0]
     for finding in findings[1:]:
-        merged = combine(merged, finding)
+        merged = combine(merged, finding, within)
     return merged
 
 
@@ -96,13 +110,24 @@ def _is_country(place: EntityRef | None) -> bool:
     return place is None or (place.key is not None and place.key.count(":") == 1)
 
 
-def _places_agree(a: EventFinding, b: EventFinding) -> bool:
+def _places_agree(a: EventFinding, b: EventFinding, within: Within = _never) -> bool:
     first, second = a.place, b.place
     if first is None or second is None or _is_country(first) or _is_country(second):
         return True
     if first.key and second.key:
-        return first.key == second.key or _within(first, second, SAME_PLACE_KM)
+        return (
+            first.key == second.key
+            or _within(first, second, SAME_PLACE_KM)
+            or _holds(first, second, within)
+        )
     return bool(set(first.names) & set(second.names))
+
+
+def _holds(a: EntityRef, b: EntityRef, within: Within) -> bool:
+    """Whether one of the two places is the province or region holding the other."""
+    if not a.key or not b.key:
+        return False
+    return within(a.key, b.key) or within(b.key, a.key)
 
 
 def _within(a: EntityRef, b: EntityRef, km: float) -> bool:
@@ -114,7 +139,7 @@ def _within(a: EntityRef, b: EntityRef, km: float) -> bool:
     return 6371.0 * math.hypot(east, lat_b - lat_a) <= km
 
 
-def compatible(a: EventFinding, b: EventFinding) -> bool:
+def compatible(a: EventFinding, b: EventFinding, within: Within = _never) -> bool:
     """Nothing in the two findings contradicts their being one event."""
     if a.type is not b.type:
         return False
@@ -122,7 +147,7 @@ def compatible(a: EventFinding, b: EventFinding) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return False
-    return _places_agree(a, b)
+    return _places_agree(a, b, within)
 
 
 def link_strength(a: EventFinding, b: EventFinding) -> int:
@@ -133,7 +158,7 @@ def link_strength(a: EventFinding, b: EventFinding) -> int:
         a.date and a.date == b.date and a.date.precision is Precision.DAY
     ):
         return 3
-    if a.place and b.place and not _is_country(a.place) and not _is_country(b.place):
+    if _same_town(a, b):
         return 2  # compatible() has checked that the two towns are one
     if _shared(a.perpetrators, b.perpetrators) and a.date and b.date and a.date == b.date:
         return 2
@@ -142,6 +167,18 @@ def link_strength(a: EventFinding, b: EventFinding) -> int:
     later, earlier = (b, a) if b.evidence.start >= a.evidence.start else (a, b)
     close = 0 <= later.evidence.start - earlier.evidence.end <= FOLLOW_UP_CHARS
     return 1 if close and (later.date is None or earlier.date is None) else 0
+
+
+def _same_town(a: EventFinding, b: EventFinding) -> bool:
+    """Two places finer than a country that compatible() let through as one: the same key, a
+    few km apart, or (when unknown) a shared name; a province and its town link by nothing
+    else than the findings' other slots."""
+    first, second = a.place, b.place
+    if first is None or second is None or _is_country(first) or _is_country(second):
+        return False
+    if first.key and second.key:
+        return first.key == second.key or _within(first, second, SAME_PLACE_KM)
+    return True
 
 
 def _shared(a: Sequence[EntityRef], b: Sequence[EntityRef], named_only: bool = False) -> bool:
@@ -171,11 +208,13 @@ def _finer(a: EventFinding, b: EventFinding) -> EventFinding:
     return b if rank_b > rank_a else a
 
 
-def _more_specific(a: EventFinding, b: EventFinding) -> EventFinding:
+def _more_specific(a: EventFinding, b: EventFinding, within: Within = _never) -> EventFinding:
     if a.place is None or (
         _is_country(a.place) and b.place is not None and not _is_country(b.place)
     ):
         return b
+    if a.place.key and b.place is not None and b.place.key and within(a.place.key, b.place.key):
+        return b  # the town, not the province holding it
     return a
 
 
@@ -197,9 +236,9 @@ def _status(a: EventFinding, b: EventFinding) -> PerpetratorStatus | None:
     return a.perpetrator_status or b.perpetrator_status
 
 
-def combine(a: EventFinding, b: EventFinding) -> EventFinding:
+def combine(a: EventFinding, b: EventFinding, within: Within = _never) -> EventFinding:
     """One finding from two of one event (`b` stated after `a`): the most specific slots."""
-    dated, placed = _finer(a, b), _more_specific(a, b)
+    dated, placed = _finer(a, b), _more_specific(a, b, within)
     lead = a if a.confidence >= b.confidence else b
     return replace(
         lead,

@@ -56,6 +56,7 @@ class Extractor:
         self.nlp = nlp
         self.name = name
         self.recaser = recaser
+        self.places = places
         self.linker = EntityLinker(gazetteer, places, recaser.common_words if recaser else ())
         self.events = EventFinder(places, name)
         self.relations = RelationFinder(name)
@@ -93,7 +94,8 @@ class Extractor:
             found += findings
             if not findings and (item := follow_up(context)) is not None:
                 follow_ups.append(item)
-        merged = attach_follow_ups(merge_events(found, MIN_CONFIDENCE), follow_ups)
+        merged = merge_events(found, MIN_CONFIDENCE, self.places.contains)
+        merged = attach_follow_ups(merged, follow_ups)
         if self.roles is not None:
             self.roles.tag_skipped(doc, merged)
         events = attach_roles(merged, doc, mentions)

@@ -139,6 +139,10 @@ def strip_descriptor(name: str) -> tuple[str, str | None] | None:
     return name[: match.start()], _HINTS.get(last)
 
 
+REGION_FEATURES = frozenset({"province", "region", "state"})
+"""Features of the places that hold towns by their admin1 ("Balochistan" holds Quetta)."""
+
+
 class PlaceTable:
     """Every place the package knows, indexed by `match_key` and `loose_key` of each name."""
 
@@ -183,6 +187,19 @@ class PlaceTable:
         for index, keys in ((self._exact, exact), (self._loose, loose)):
             for key in sorted(keys):
                 index.setdefault(key, []).append(place)
+
+    def contains(self, outer_key: str, inner_key: str) -> bool:
+        """Whether the province or region `outer_key` holds the place `inner_key` ("Quetta" lies
+        in "Balochistan")."""
+        outer, inner = self._places.get(outer_key), self._places.get(inner_key)
+        if outer is None or inner is None or outer.key == inner.key:
+            return False
+        return (
+            outer.feature in REGION_FEATURES
+            and outer.country == inner.country
+            and outer.admin1 is not None
+            and outer.admin1 == inner.admin1
+        )
 
     def lookup(self, name: str) -> list[Place]:
         """All places with this name or alias, descriptors aside ("Achin District" finds Achin)."""

@@ -101,3 +101,23 @@ def test_event_merge_one_source_revising_its_toll_is_no_conflict() -> None:
     later = finding(60, killed=Count(54, 54), attributed_to="police")
     [merged] = merge_events([first, later], 0.3)
     assert merged.killed == Count(54, 54) and merged.other_figures == ()
+
+
+BALOCHISTAN = EntityRef("Balochistan", EntityKind.PLACE, "place:pk:balochistan", country="PK")
+
+
+def _balochistan_holds(outer: str, inner: str) -> bool:
+    return (outer, inner) == ("place:pk:balochistan", "place:pk:quetta")
+
+
+def test_event_merge_a_headlines_province_and_the_bodys_town_are_one_place() -> None:
+    headline = finding(0, place=BALOCHISTAN, country="PK", killed=Count(20, 20))
+    body = finding(60, date=FuzzyDate(2021, 5, 3), place=QUETTA, country="PK")
+    [merged] = merge_events([headline, body], 0.3, _balochistan_holds)
+    assert merged.place == QUETTA and merged.killed == Count(20, 20)
+
+
+def test_event_merge_a_province_alone_does_not_link_two_dated_events() -> None:
+    first = finding(0, date=FuzzyDate(2021, 5), place=BALOCHISTAN, country="PK")
+    second = finding(900, date=FuzzyDate(2021, 5, 3), place=QUETTA, country="PK")
+    assert len(merge_events([first, second], 0.3, _balochistan_holds)) == 2

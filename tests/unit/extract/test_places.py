@@ -224,3 +224,11 @@ def test_places_cover_gold_event_places(table: PlaceTable) -> None:
     share = hits / len(gold)
     print(f"gold place NAMEs resolved in their country: {hits}/{len(gold)} = {share:.1%}")
     assert share >= 0.9
+
+
+def test_places_a_province_contains_its_towns_only() -> None:
+    table = PlaceTable.default()
+    assert table.contains("place:pk:balochistan", "place:pk:quetta")
+    assert not table.contains("place:pk:balochistan", "place:pk:peshawar")
+    assert not table.contains("place:pk:quetta", "place:pk:balochistan")
+    assert not table.contains("place:pk:balochistan", "place:pk:balochistan")
