@@ -19,6 +19,7 @@ from mosaic.extract.places import Place, PlaceTable
 from mosaic.extract.relations import RelationFinder, dedupe_relations
 from mosaic.extract.sentences import SentenceContext, build_contexts
 from mosaic.model import EntityKind, EventFinding, RelationFinding, Report
+from support.places import make_place as _place
 
 ORG, PERSON = EntityKind.ORGANIZATION, EntityKind.PERSON
 
@@ -41,10 +42,6 @@ RECORDS = (
     ),
     ActorRecord("person:omar", "Mullah Omar", PERSON, None, ("Mullah Mohammed Omar",), "AF"),
 )
-
-
-def _place(key: str, name: str, country: str, feature: str) -> Place:
-    return Place(key, name, (), country, None, feature, 30.0, 70.0)
 
 
 PLACES = (

@@ -12,13 +12,9 @@ from mosaic.extract.entities import EntityLinker
 from mosaic.extract.gazetteer import Gazetteer
 from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.name_shapes import looks_like_armed_group, looks_like_place_name
-from mosaic.extract.places import Place, PlaceTable
+from mosaic.extract.places import PlaceTable
 from mosaic.extract.surface import prepare_text
-
-
-def _place(key: str, name: str, country: str, feature: str, aliases: tuple[str, ...] = ()) -> Place:
-    return Place(key, name, aliases, country, None, feature, 30.0, 70.0)
-
+from support.places import make_place as _place
 
 TABLE = (
     _place("place:pk", "Pakistan", "PK", "country"),

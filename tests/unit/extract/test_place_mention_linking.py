@@ -13,12 +13,8 @@ from mosaic.extract.entities import EntityLinker, names_venue
 from mosaic.extract.gazetteer import Gazetteer
 from mosaic.extract.mentions import Role
 from mosaic.extract.place_names import free_name_spans, in_place_position
-from mosaic.extract.places import Place, PlaceTable
-
-
-def _place(key: str, name: str, country: str, feature: str) -> Place:
-    return Place(key, name, (), country, None, feature, 30.0, 70.0)
-
+from mosaic.extract.places import PlaceTable
+from support.places import make_place as _place
 
 TABLE = (
     _place("place:pk", "Pakistan", "PK", "country"),
