@@ -33,6 +33,7 @@ from mosaic.extract.event_blame import (
 from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.parties import party
 from mosaic.extract.sentences import SentenceContext
+from mosaic.extract.state_actors import STATE_NOUNS, modified_noun
 from mosaic.extract.syntax import (
     agents,
     antecedent,
@@ -277,7 +278,16 @@ def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
     TTP"); a state only as the agent itself ("Pakistan", "US forces"), not "Uighurs from China"."""
     if mention.role not in _STATE_ROLES:
         return True
-    return any(mention.start <= head.i < mention.end for head in heads)
+    return any(mention.start <= head.i < mention.end or _heads_forces(mention, head)
+               for head in heads)  # fmt: skip
+
+
+def _heads_forces(mention: EntityMention, head: Token) -> bool:
+    """ "Afghan and Pakistani troops": each nationality describes the agent, a state noun."""
+    word = head.doc[mention.end - 1]
+    return modified_noun(word) == head and (
+        head.lower_ in STATE_NOUNS or head.lemma_.lower() in STATE_NOUNS
+    )
 
 
 def _hyphen_inspired(found: Sequence[EntityMention], context: SentenceContext) -> bool:

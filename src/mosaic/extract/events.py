@@ -38,7 +38,7 @@ from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.parties import party
 from mosaic.extract.places import PlaceTable
 from mosaic.extract.sentences import SentenceContext
-from mosaic.extract.state_actors import state_actor
+from mosaic.extract.state_actors import modified_noun, state_actor
 from mosaic.extract.syntax import children, is_passive, subject
 from mosaic.model import (
     Count,
@@ -217,12 +217,9 @@ class EventFinder:
         envoys stand for ("Afghan counterparts")."""
         if mention.role in (Role.COUNTRY, Role.DEMONYM):
             acts = [trigger, *led_words(trigger)]
-            word = context.doc[mention.end - 1]
-            while word.dep_ == "conj" and word.head is not word:  # "Afghan and Pakistani envoys"
-                word = word.head
-            head = word.head
+            head = modified_noun(context.doc[mention.end - 1])
             if envoys and head.lemma_.lower() in slots.ENVOY_NOUNS:
-                acts += [head, context.doc[mention.end - 1].head]
+                acts.append(head)
             return state_actor(mention, context.doc, self.places, acts=acts)
         return mention
 

@@ -33,7 +33,7 @@ def state_actor(
     its country; a bare country too unless `noun_needed`."""
     if mention.role not in (Role.COUNTRY, Role.DEMONYM) or mention.country is None:
         return None
-    head = doc[mention.end - 1].head
+    head = modified_noun(doc[mention.end - 1])
     with_noun = head.lemma_.lower() in STATE_NOUNS or head.lower_ in STATE_NOUNS or head in acts
     is_state = with_noun or (mention.role is Role.COUNTRY and not noun_needed)
     country = places.country(mention.country)
@@ -45,3 +45,11 @@ def state_actor(
         doc[mention.start : end].text, mention.label, Role.STATE, country.ref(), mention.country,
         "country",
     )  # fmt: skip
+
+
+def modified_noun(word: Token) -> Token:
+    """The noun a modifier describes, through coordination: in "Afghan and Pakistani
+    forces" the parser hangs "Pakistani" on "Afghan", and both describe "forces"."""
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head
+    return word.head

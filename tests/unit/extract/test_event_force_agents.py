@@ -105,3 +105,9 @@ def test_event_force_agents_envoys_at_a_meeting_stand_for_their_states(events: E
     text = "On Monday, officials from Russia and the United States met their Afghan counterparts."
     [meeting] = of_type(events(text), EventType.MEETING)
     assert {"Russia", "United States", "Afghanistan"} <= perpetrator_names(meeting)
+
+
+def test_event_force_agents_coordinated_demonyms_are_each_a_state(events: Events) -> None:
+    found = events("Afghan and Pakistani troops raided a militant hideout near the border.")
+    operation = of_type(found, EventType.MILITARY_OPERATION)[0]
+    assert {"Afghanistan", "Pakistan"} <= perpetrator_names(operation)
