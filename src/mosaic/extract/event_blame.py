@@ -211,6 +211,13 @@ ATTENDING_VERBS = frozenset(
      "convene", "organise", "organize", "participate", "brief"}
 )  # fmt: skip
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
+GATHERING_VERBS = ATTENDING_VERBS | frozenset(
+    {"gather", "meet", "travel", "arrive", "fly", "come", "assemble", "sit", "return"}
+)
+"""Verbs whose purpose phrase names a meeting the subject takes part in ("came for talks")."""
+_PURPOSE_STEPS = 4
+_PURPOSE_DEPS = frozenset({"pobj", "pcomp", "prep", "oprd", "attr"})
+"""The links from a meeting noun up to the "for" of "came for (what was billed as) talks"."""
 
 
 def participant_heads(trigger: Token) -> list[Token]:
@@ -224,10 +231,27 @@ def participant_heads(trigger: Token) -> list[Token]:
     if trigger.dep_ == "pobj" and verb.lower_ in ("at", "to", "in"):
         verb = verb.head
     elif trigger.dep_ != "dobj":
-        return heads
+        return [*_gathered_for(trigger), *heads]
     if verb.lemma_.lower() in ATTENDING_VERBS and verb.pos_ == "VERB":
         heads = [*_acting_subjects(verb), *heads]
     return heads
+
+
+def _gathered_for(trigger: Token) -> list[Token]:
+    """Who came together for the meeting: "envoys gathered in Doha for talks", "X joined Y
+    in Islamabad for what was billed as a meeting" (X and Y)."""
+    word = trigger
+    for _ in range(_PURPOSE_STEPS):
+        if word.dep_ not in _PURPOSE_DEPS or word.head is word:
+            return []
+        word = word.head
+        if word.dep_ == "prep" and word.lower_ == "for" and word.head.pos_ == "VERB":
+            verb = word.head
+            if verb.lemma_.lower() not in GATHERING_VERBS:
+                return []
+            joined = with_conjuncts(children(verb, "dobj")) if verb.lemma_ == "join" else []
+            return [*_acting_subjects(verb), *joined]
+    return []
 
 
 def _acting_subjects(verb: Token) -> list[Token]:

@@ -111,3 +111,26 @@ def test_event_force_agents_coordinated_demonyms_are_each_a_state(events: Events
     found = events("Afghan and Pakistani troops raided a militant hideout near the border.")
     operation = of_type(found, EventType.MILITARY_OPERATION)[0]
     assert {"Afghanistan", "Pakistan"} <= perpetrator_names(operation)
+
+
+def test_event_force_agents_those_who_came_for_a_meeting_took_part(events: Events) -> None:
+    text = (
+        "On Tuesday, diplomats from Russia and the United States joined their Afghan "
+        "counterparts in Kabul for what was called a meeting on border security."
+    )
+    [meeting] = of_type(events(text), EventType.MEETING)
+    assert {"Russia", "United States", "Afghanistan"} <= perpetrator_names(meeting)
+
+
+def test_event_force_agents_delegates_gathered_for_talks(events: Events) -> None:
+    text = "Taliban delegates and Afghan officials gathered in Doha for talks on Sunday."
+    [meeting] = of_type(events(text), EventType.MEETING)
+    assert {"Afghan Taliban", "Afghanistan"} <= perpetrator_names(meeting)
+
+
+def test_event_force_agents_a_purpose_phrase_of_another_verb_names_no_party(
+    events: Events,
+) -> None:
+    text = "Police in Kabul stepped up checks for a meeting of tribal elders on Sunday."
+    meetings = of_type(events(text), EventType.MEETING)
+    assert all("Afghanistan" not in perpetrator_names(m) for m in meetings)
