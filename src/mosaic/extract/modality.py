@@ -81,9 +81,18 @@ def is_generic(trigger: Token) -> bool:
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
         return False
     counted = any(c.dep_ == "nummod" or c.lower_ in COUNTED for c in trigger.children)
-    if _claimed_definite(trigger) or _launched_once(trigger):
+    if _claimed_definite(trigger) or _launched_once(trigger) or _of_counted(trigger):
         return False  # "X claimed the killings", "Iran launched strikes": particular events
     return not counted or any(c.lower_ == "such" for c in trigger.subtree)
+
+
+def _of_counted(trigger: Token) -> bool:
+    """ "the arrests of 42 militants", "the killings of 17 pilgrims": one act on people the
+    text counts, plural because they were many."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children):
+        return False
+    objects = [o for p in trigger.children if p.lower_ == "of" for o in p.children]
+    return any(c.dep_ == "nummod" for o in objects for c in o.children)
 
 
 LAUNCH_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount"})

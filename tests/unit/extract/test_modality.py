@@ -41,6 +41,12 @@ def test_modality_counted_plurals_are_not_generic(parse: Callable[..., Doc]) -> 
     assert not modality.is_generic(word(doc, "attacks"))
 
 
+def test_modality_acts_on_counted_people_are_not_generic(parse: Callable[..., Doc]) -> None:
+    doc = parse("The minister disclosed the arrests of 42 militants in Lahore.")
+    assert not modality.is_generic(word(doc, "arrests"))
+    assert modality.is_generic(word(parse("Arrests of militants are common."), "Arrests"))
+
+
 def test_modality_anaphoric_reference(parse: Callable[..., Doc]) -> None:
     doc = parse("The group claimed the attack. The Kabul bombing was worse.")
     assert modality.is_anaphoric(word(doc, "attack"))
