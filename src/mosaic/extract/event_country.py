@@ -15,6 +15,7 @@ keeps an event from matching, a missing one does not.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -24,7 +25,7 @@ from mosaic.extract.locations import is_place_noun
 from mosaic.extract.mentions import EntityMention, Role
 from mosaic.extract.sentences import SentenceContext
 from mosaic.extract.syntax import tree_distance
-from mosaic.model import EventType
+from mosaic.model import EventFinding, EventType
 
 DOMESTIC = frozenset({EventType.ARREST, EventType.DESIGNATION})
 HOME_ACTS = frozenset(
@@ -139,3 +140,45 @@ def _ours(
 def _only_country(mentions: Sequence[EntityMention]) -> str | None:
     countries = {m.country for m in mentions if m.country}
     return countries.pop() if len(countries) == 1 else None
+
+
+CARRIED = frozenset(
+    {EventType.ATTACK, EventType.KILLING, EventType.ARREST, EventType.MILITARY_OPERATION}
+)
+"""Events that take the place of the event told just before ("Namangani was killed")."""
+
+
+def carry_countries(
+    findings: Sequence[EventFinding], text: str, floor: float
+) -> list[EventFinding]:
+    """Findings in text order, where one with no place or country of its own, told in the
+    sentence right after an event placed in a country (same paragraph), takes that country:
+    "Uighurs bombed a shrine in Bangkok. The attackers were later arrested." Only events
+    of at least `floor` confidence give their country; `text` is the report's."""
+    carried: list[EventFinding] = []
+    before: EventFinding | None = None
+    for finding in findings:
+        open_country = finding.country is None and finding.type in CARRIED
+        if open_country and before is not None and _told_right_after(before, finding, text):
+            finding = replace(finding, country=before.country)
+        carried.append(finding)
+        if _placed(finding, floor):
+            before = finding
+    return carried
+
+
+def _placed(finding: EventFinding, floor: float) -> bool:
+    return (
+        finding.type in CARRIED
+        and finding.place is not None
+        and finding.country is not None
+        and finding.confidence >= floor
+    )
+
+
+def _told_right_after(before: EventFinding, finding: EventFinding, text: str) -> bool:
+    """Whether the finding's sentence comes right after the event's, in the same paragraph."""
+    if before.evidence.start == finding.evidence.start:
+        return False  # the sentence's own places were weighed already
+    gap = text[before.evidence.end : finding.evidence.start]
+    return before.evidence.end <= finding.evidence.start and gap.strip() == "" and "\n" not in gap

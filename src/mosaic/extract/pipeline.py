@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from mosaic.extract import boundaries as _boundaries  # noqa: F401  (registers the component)
 from mosaic.extract.dates import PUBLISHED_ATTR, doc_dates
 from mosaic.extract.entities import EntityLinker
+from mosaic.extract.event_country import carry_countries
 from mosaic.extract.event_followups import FollowUp, attach_follow_ups, follow_up
 from mosaic.extract.event_merge import merge_events
 from mosaic.extract.events import EventFinder
@@ -94,6 +95,7 @@ class Extractor:
             found += findings
             if not findings and (item := follow_up(context)) is not None:
                 follow_ups.append(item)
+        found = carry_countries(found, report.text, MIN_CONFIDENCE)
         merged = merge_events(found, MIN_CONFIDENCE, self.places.contains)
         merged = attach_follow_ups(merged, follow_ups)
         if self.roles is not None:
