@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Token
 
@@ -24,6 +25,7 @@ from mosaic.extract.event_country import inferred_country
 from mosaic.extract.event_dates import event_date
 from mosaic.extract.event_focus import country_focus, focus_country
 from mosaic.extract.event_places import event_place
+from mosaic.extract.event_reciprocal import reciprocal_parts
 from mosaic.extract.event_types import Trigger, attack_type, find_triggers
 from mosaic.extract.founding_dates import founding_date
 from mosaic.extract.gazetteer import Gazetteer
@@ -87,9 +89,7 @@ class EventFinder:
         found = []
         for trigger, token in zip(triggers, tokens, strict=True):
             rivals = [other for other in tokens if other is not token]
-            finding = self._finding(trigger, token, context, rivals)
-            if finding is not None:
-                found.append((token, finding))
+            found += [(token, f) for f in self._findings(trigger, token, context, rivals)]
         return absorb_killings(found)
 
     def _fits(self, trigger: Trigger, context: SentenceContext) -> bool:
@@ -117,12 +117,13 @@ class EventFinder:
             return any(m.role in (Role.PLACE, Role.COUNTRY) for m in context.mentions_in(objects))
         return bool(objects) or bool(children(token, "nsubj", "prep"))
 
-    def _finding(
+    def _findings(
         self, trigger: Trigger, token: Token, context: SentenceContext, rivals: Sequence[Token]
-    ) -> EventFinding | None:
+    ) -> list[EventFinding]:
+        """The trigger's event (two when two states act on each other), none if negated."""
         factor = modality.factor(token) * (QUOTED_FACTOR if modality.in_quotation(token) else 1)
         if factor <= 0:
-            return None
+            return []
         who = self._perpetrators(trigger, token, context)
         date = event_date(token, context, rivals)
         place = event_place(token, context, who.mentions, rivals)
@@ -148,7 +149,10 @@ class EventFinder:
             finding = replace(finding, date=story.start, date_end=story.end)
         if trigger.type is EventType.FOUNDING:
             finding = replace(finding, date=founding_date(finding.date, who.mentions, context))
-        return retype(finding, token, who.mentions)
+        finding = retype(finding, token, who.mentions)
+        return reciprocal_parts(
+            finding, who.mentions, context.sent, partial(self._refs, context=context)
+        )
 
     def _country(
         self,

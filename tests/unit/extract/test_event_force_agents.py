@@ -134,3 +134,20 @@ def test_event_force_agents_a_purpose_phrase_of_another_verb_names_no_party(
     text = "Police in Kabul stepped up checks for a meeting of tribal elders on Sunday."
     meetings = of_type(events(text), EventType.MEETING)
     assert all("Afghanistan" not in perpetrator_names(m) for m in meetings)
+
+
+def test_event_force_agents_two_states_striking_each_other_are_two_acts(
+    events: Events,
+) -> None:
+    text = "Afghanistan and Pakistan shelled each other's border posts in March, killing six."
+    found = of_type(events(text), EventType.MILITARY_OPERATION)
+    sides = {
+        (frozenset(perpetrator_names(f)) & {"Afghanistan", "Pakistan"}, f.country) for f in found
+    }
+    assert sides == {(frozenset({"Afghanistan"}), "PK"), (frozenset({"Pakistan"}), "AF")}
+
+
+def test_event_force_agents_two_states_striking_together_are_one_act(events: Events) -> None:
+    text = "Afghanistan and Pakistan shelled the hideouts of militants in March, killing six."
+    [operation] = of_type(events(text), EventType.MILITARY_OPERATION)
+    assert {"Afghanistan", "Pakistan"} <= perpetrator_names(operation)
