@@ -86,6 +86,28 @@ def inferred_country(
     return _only_country(near)
 
 
+FOUGHT_OVER = frozenset({EventType.ATTACK, EventType.KILLING})
+_STATE_ROLES = frozenset({Role.STATE, Role.COUNTRY, Role.DEMONYM})
+
+
+def parties_country(
+    event_type: EventType,
+    perpetrators: Sequence[EntityMention],
+    targets: Sequence[EntityMention],
+    context: SentenceContext,
+) -> str | None:
+    """Where an attack by or on armed groups happened when nothing in the report says: the
+    one country every such party with a home is based in ("IS beheaded ten Taliban
+    fighters": Afghanistan). States are left out, as their forces fight abroad, and a
+    sentence naming another state ("Hamas' attack and the Israeli military's response")
+    leaves the country open: groups strike across borders too."""
+    if event_type not in FOUGHT_OVER:
+        return None
+    home = _only_country([m for m in (*perpetrators, *targets) if m.role is Role.GROUP])
+    states = {m.country for m in context.mentions if m.role in _STATE_ROLES and m.country}
+    return home if home is not None and states <= {home} else None
+
+
 def _host_country(host: Token, trigger: Token, context: SentenceContext) -> str | None:
     """The country of the places in the phrase of the event the trigger is listed under."""
     inside = {t.i for t in host.subtree} - {t.i for t in trigger.subtree}
