@@ -90,20 +90,29 @@ FOUGHT_OVER = frozenset({EventType.ATTACK, EventType.KILLING})
 _STATE_ROLES = frozenset({Role.STATE, Role.COUNTRY, Role.DEMONYM})
 
 
-def parties_country(
-    event_type: EventType,
-    perpetrators: Sequence[EntityMention],
-    targets: Sequence[EntityMention],
-    context: SentenceContext,
-) -> str | None:
-    """Where an attack by or on armed groups happened when nothing in the report says: the
-    one country every such party with a home is based in ("IS beheaded ten Taliban
-    fighters": Afghanistan). States are left out, as their forces fight abroad, and a
-    sentence naming another state ("Hamas' attack and the Israeli military's response")
-    leaves the country open: groups strike across borders too."""
-    if event_type not in FOUGHT_OVER:
-        return None
-    home = _only_country([m for m in (*perpetrators, *targets) if m.role is Role.GROUP])
+def home_countries(
+    events: Sequence[EventFinding], contexts: Sequence[SentenceContext]
+) -> list[EventFinding]:
+    """The events, where an attack left without a country after merging takes the one home
+    of the armed groups that carried it out or suffered it ("IS beheaded ten Taliban
+    fighters": Afghanistan). Run after merging, so that a report's other telling of the
+    event, with its place, comes first. States are left out, as their forces fight
+    abroad; a sentence naming another state ("Hamas' attack and the Israeli military's
+    response") leaves the country open, as groups strike across borders too."""
+    by_start = {c.evidence.start: c for c in contexts}
+    homed = []
+    for event in events:
+        context = by_start.get(event.evidence.start)
+        if event.country is None and event.type in FOUGHT_OVER and context is not None:
+            event = replace(event, country=_groups_home(event, context))
+        homed.append(event)
+    return homed
+
+
+def _groups_home(event: EventFinding, context: SentenceContext) -> str | None:
+    parties = {*event.perpetrators, *event.targets}
+    groups = [m for m in context.doc_mentions if m.role is Role.GROUP and m.ref in parties]
+    home = _only_country(groups)
     states = {m.country for m in context.mentions if m.role in _STATE_ROLES and m.country}
     return home if home is not None and states <= {home} else None
 

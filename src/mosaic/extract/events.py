@@ -21,7 +21,7 @@ from mosaic.extract.casualties import ATTACKER_WORDS, Casualties, casualties
 from mosaic.extract.date_phrases import MONTHS, DateValue
 from mosaic.extract.event_affiliates import affiliate_index, named_affiliates
 from mosaic.extract.event_agents import led_coalition, led_words
-from mosaic.extract.event_country import inferred_country, parties_country
+from mosaic.extract.event_country import inferred_country
 from mosaic.extract.event_dates import event_date
 from mosaic.extract.event_focus import country_focus, focus_country
 from mosaic.extract.event_places import event_place
@@ -163,11 +163,7 @@ class EventFinder:
         rivals: Sequence[Token],
     ) -> str | None:
         found = inferred_country(trigger.type, who.mentions, token, context, rivals)
-        found = found or focus_country(trigger.type, who.mentions, context.doc_mentions)
-        if found is not None:
-            return found
-        targets = context.mentions_in([t for h in slots.target_tokens(token) for t in h.subtree])
-        return parties_country(trigger.type, who.mentions, targets, context)
+        return found or focus_country(trigger.type, who.mentions, context.doc_mentions)
 
     def _killed(
         self, trigger: Trigger, token: Token, dead: Casualties, context: SentenceContext

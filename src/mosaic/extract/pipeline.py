@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from mosaic.extract import boundaries as _boundaries  # noqa: F401  (registers the component)
 from mosaic.extract.dates import PUBLISHED_ATTR, doc_dates
 from mosaic.extract.entities import EntityLinker
-from mosaic.extract.event_country import carry_countries
+from mosaic.extract.event_country import carry_countries, home_countries
 from mosaic.extract.event_followups import FollowUp, attach_follow_ups, follow_up
 from mosaic.extract.event_merge import merge_events
 from mosaic.extract.events import EventFinder
@@ -100,7 +100,7 @@ class Extractor:
         merged = attach_follow_ups(merged, follow_ups)
         if self.roles is not None:
             self.roles.tag_skipped(doc, merged)
-        events = attach_roles(merged, doc, mentions)
+        events = home_countries(attach_roles(merged, doc, mentions), contexts)
         relations = dedupe_relations(f for c in contexts for f in self.relations.find(c))
         strengths = [f for c in contexts for f in strength_findings(c, self.name)]
         return ReportExtraction(
