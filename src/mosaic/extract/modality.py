@@ -52,8 +52,10 @@ def is_negated(trigger: Token) -> bool:
 
 
 def is_hypothetical(trigger: Token) -> bool:
-    """Future, modal or intended events: "will attack", "plans to attack", "the threat of
-    attacks"."""
+    """Future, modal, intended, conditional or ordered events: "will attack", "plans to
+    attack", "the threat of attacks", "if they refuse, kill them"."""
+    if _conditional(trigger) or _imperative(trigger):
+        return True
     verb = governing_verb(trigger)
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in (*trigger.children, *verb.children)):
         return True
@@ -65,6 +67,32 @@ def is_hypothetical(trigger: Token) -> bool:
     if trigger.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_ in INTENT_NOUNS:
         return True
     return trigger.dep_ == "conj" and trigger.head.lemma_ in INTENT_NOUNS
+
+
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditional(trigger: Token) -> bool:
+    """ "if they attack", "and if they refuse, kill them": the verb or the clause it is
+    joined to states a condition."""
+    clause = trigger.head if trigger.dep_ == "conj" else trigger
+    conditions = [c for w in (trigger, clause) for c in w.children if c.dep_ in ("mark", "advcl")]
+    marks = [m for c in conditions for m in (c, *c.children) if m.dep_ == "mark"]
+    return any(m.lower_ in CONDITIONS for m in marks)
+
+
+def _imperative(trigger: Token) -> bool:
+    """An order ("kill them", "attack the base"): a bare verb heading its own clause, with no
+    subject or auxiliary."""
+    if trigger.tag_ != "VB" or trigger.dep_ not in ("ROOT", "conj", "ccomp", "parataxis", "advcl"):
+        return False
+    sent = trigger.sent
+    if trigger.dep_ == "advcl" and not all(t.is_punct for t in sent[: trigger.i - sent.start]):
+        return False  # a quoted order opens its sentence: '"Attack at dawn," he told them'
+    own = {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
+    if trigger.dep_ == "conj" and any(c.dep_ in own for c in trigger.head.children):
+        return trigger.head.tag_ == "VB" and _imperative(trigger.head)
+    return not any(c.dep_ in own for c in trigger.children)
 
 
 GENERIC_FACTOR = 0.45

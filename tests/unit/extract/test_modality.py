@@ -27,6 +27,10 @@ def word(doc: Doc, text: str) -> Token:
         ("They warned of the threat of attacks.", "attacks", 0.3),
         ("Attacks on Shia pilgrims are common.", "Attacks", modality.GENERIC_FACTOR),
         ("The group reportedly bombed the bridge.", "bombed", 0.8),
+        ("If the guards resist, the militants attack the post.", "attack", 0.3),
+        ("Find the traitors, and if they refuse to return, kill them.", "kill", 0.3),
+        ("Bomb the bridge tonight, the commander told his men.", "Bomb", 0.3),
+        ("Gunmen kill 12 in a raid on a village.", "kill", 1.0),
     ],
 )  # fmt: skip
 def test_modality_factor(
