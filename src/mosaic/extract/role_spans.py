@@ -43,6 +43,10 @@ ROLE_LABELS: dict[str, str] = {
 SPANS_KEY = "mosaic_roles"
 INCIDENTS: frozenset[EventType] = frozenset({EventType.ATTACK, EventType.KILLING})
 """The event types role fillers belong to."""
+OTHER_ACTS: frozenset[EventType] = frozenset(
+    {EventType.FOUNDING, EventType.DESIGNATION, EventType.MEETING}
+)
+"""Events whose sentence's spans are theirs, not an incident's told nearby."""
 INCIDENT_WORDS: frozenset[str] = frozenset(
     {word for word, entry in LEXICON.items() if entry.type is EventType.ATTACK}
     | KILL_WORDS | CASUALTY_WORDS | DEATH_WORDS | EXECUTIONS
@@ -133,7 +137,10 @@ def attach_roles(
     if not incidents or not spans:
         return events
     found: dict[int, list[Span]] = {i: [] for i in incidents}
+    elsewhere = [e for e in events if e.type in OTHER_ACTS]
     for span in spans:
+        if _told_of(span, elsewhere) and not _told_of(span, [events[i] for i in incidents]):
+            continue  # "X was founded by former members of Y": Y founded, not attacked
         owner = _owner(span, [(i, events[i]) for i in incidents])
         if _distance(span, events[owner]) <= SPAN_REACH:
             found[owner].append(span)
@@ -162,6 +169,14 @@ def _drop_victims(event: EventFinding, victims: list[set[str]]) -> EventFinding:
 
 def _words(name: str) -> set[str]:
     return {word.casefold() for word in name.split()}
+
+
+def _told_of(span: Span, events: Sequence[EventFinding]) -> bool:
+    """Whether one of the events is stated in the span's sentence."""
+    sent = span.sent
+    return any(
+        e.evidence.start < sent.end_char and sent.start_char < e.evidence.end for e in events
+    )
 
 
 def _owner(span: Span, incidents: list[tuple[int, EventFinding]]) -> int:

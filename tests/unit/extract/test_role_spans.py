@@ -60,6 +60,13 @@ def test_role_spans_go_to_the_nearest_incident_when_their_sentence_has_none() ->
     assert attack.weapons == ("rifle",)
 
 
+def test_role_spans_of_a_founding_sentence_stay_out_of_incidents() -> None:
+    doc = _doc([("PERP_ORG", "gunmen"), ("WEAPON", "rifle")])
+    attack, founding = attach_roles([_event(0), _event(1, EventType.FOUNDING)], doc, [])
+    assert attack.perpetrators == () and attack.weapons == ()
+    assert founding.perpetrators == ()
+
+
 def test_role_spans_tagged_targets_replace_the_rules_targets_of_their_incident_only() -> None:
     town = EntityRef("town", EntityKind.OTHER)
     doc = _doc([("VICTIM", "judge")])
