@@ -326,13 +326,22 @@ def target_refs(heads: Sequence[Token], context: SentenceContext) -> list[Entity
     noun (`target_nouns`); a country is no target."""
     refs: list[EntityRef] = []
     for head in heads:
-        mention = context.mention_at(head)
+        mention = context.mention_at(head) or _apposed(head, context)
         country = mention is not None and mention.role is Role.COUNTRY
         if mention is not None and mention.ref is not None and not country:
             refs.append(mention.ref)
         elif not country and (concrete := target_head(head)) is not None:
             refs.append(EntityRef(name=noun_phrase(concrete), kind=EntityKind.OTHER))
     return list(dict.fromkeys(refs))
+
+
+def _apposed(head: Token, context: SentenceContext) -> EntityMention | None:
+    """The person or group a described target is named as ("its leader, X,")."""
+    for child in head.children:
+        mention = context.mention_at(child) if child.dep_ == "appos" else None
+        if mention is not None and mention.role in (Role.PERSON, Role.GROUP):
+            return mention
+    return None
 
 
 def noun_phrase(head: Token) -> str:

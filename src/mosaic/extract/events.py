@@ -106,10 +106,12 @@ class EventFinder:
             # "added it to its blacklist"; a founding's "its formation" is too often the
             # group founding something else, or a plan.
             pronouns = trigger.type is EventType.DESIGNATION
+            if pronouns:  # "its leader, X, was designated a terrorist"
+                heads += [c for h in heads for c in h.children if c.dep_ == "appos"]
             return any(t.lemma_.lower() in GROUP_NOUNS for t in heads) or any(
                 (m := context.mention_at(t) or (_pronoun_party(t, context) if pronouns else None))
                 is not None
-                and m.role is Role.GROUP
+                and (m.role is Role.GROUP or (pronouns and _listed_person(m, token)))
                 for t in heads
             )
         objects = [t for h in heads for t in h.subtree]
@@ -267,7 +269,11 @@ class EventFinder:
         if trigger.type is EventType.ATTACK:  # "the attackers were killed": not whom it hit
             heads = [h for h in heads if h.lemma_.lower() not in ATTACKER_WORDS]
         if trigger.type is EventType.DESIGNATION:  # "the group was banned": the group named
-            named = [m.ref for h in heads if (m := _group_party(h, context)) and m.ref]
+            named = [
+                m.ref for h in heads
+                if (h.pos_ == "PRON" or h.lemma_.lower() in GROUP_NOUNS)
+                and (m := _group_party(h, context)) and m.ref
+            ]  # fmt: skip
             return list(dict.fromkeys([*named, *slots.target_refs(heads, context)]))
         return slots.target_refs(heads, context)
 
@@ -317,6 +323,17 @@ def confidence(trigger: Trigger, finding: EventFinding) -> float:
     if finding.perpetrators:
         score += 0.1
     return min(score, 0.95)
+
+
+TERROR_WORDS = frozenset({"terrorist", "terror"})
+
+
+def _listed_person(mention: EntityMention, trigger: Token) -> bool:
+    """A person designated as a terrorist ("X was designated a global terrorist"), not one
+    designated as a successor."""
+    return mention.role is Role.PERSON and any(
+        t.lemma_.lower() in TERROR_WORDS for t in trigger.subtree
+    )
 
 
 def _pronoun_party(token: Token, context: SentenceContext) -> EntityMention | None:

@@ -151,3 +151,17 @@ def test_event_force_agents_two_states_striking_together_are_one_act(events: Eve
     text = "Afghanistan and Pakistan shelled the hideouts of militants in March, killing six."
     [operation] = of_type(events(text), EventType.MILITARY_OPERATION)
     assert {"Afghanistan", "Pakistan"} <= perpetrator_names(operation)
+
+
+def test_event_force_agents_a_person_designated_a_terrorist(events: Events) -> None:
+    text = "The ALF's leader, Mullah Omar, was designated a terrorist by the United States in 2012."
+    [designation] = of_type(events(text), EventType.DESIGNATION)
+    assert [t.name for t in designation.targets] == ["Mullah Omar"]
+    assert "United States" in perpetrator_names(designation)
+
+
+def test_event_force_agents_a_person_designated_a_successor_is_no_designation(
+    events: Events,
+) -> None:
+    text = "The council designated Mullah Omar as its next chairman in 2012."
+    assert of_type(events(text), EventType.DESIGNATION) == []
