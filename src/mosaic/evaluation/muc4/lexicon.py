@@ -13,6 +13,7 @@ keeps military forces and positions out of them, as the task definition does.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 WEAPONS: tuple[str, ...] = (
     "bomb", "bombs", "car bomb", "car bombs", "car-bomb", "car-bombs", "carbomb",
@@ -110,6 +111,29 @@ ARMED_NOUNS: frozenset[str] = MILITARY_NOUNS | frozenset(
 aimed only at them is guerrilla warfare by the task definition (section 1.0, exceptions a
 and b). Installations ("police headquarters") are not among them: the keys template attacks
 on them as attacks on property."""
+
+
+FORCE_WORDS: frozenset[str] = frozenset(
+    {
+        "army", "armies", "military", "infantry", "brigade", "brigades", "battalion",
+        "battalions", "regiment", "regiments", "garrison", "garrisons", "barracks",
+        "detachment", "navy", "naval", "police", "carabineros", "armed forces", "air force",
+        "national guard", "general staff",
+    }
+)  # fmt: skip
+"""Words and word pairs that name a military or police force. A physical target named
+after one ("3d infantry brigade headquarters", "police barracks", "air force base") is a
+military or police installation, which the task definition (section 1.0, exception b)
+does not count as a terrorist target; its civilian neighbours are counted on their own.
+Only the Target role drops them: relevance (`ARMED_NOUNS`) still counts the attack, since
+the keys often template it for the civilian property it hit."""
+
+
+def names_force(phrase: str) -> bool:
+    """Whether a phrase holds a word or word pair of `FORCE_WORDS`."""
+    words = re.findall(r"[\w'-]+", phrase.lower())
+    pairs = [f"{a} {b}" for a, b in pairwise(words)]
+    return not FORCE_WORDS.isdisjoint(words + pairs)
 
 
 def last_word(phrase: str) -> str:

@@ -9,7 +9,8 @@ MUC-4 incidents). For each incident:
 - Victim: targets that are persons (GRIT's Victim holds only HUM TGT: NAME, so descriptions
   of people such as "peasants" are dropped rather than counted as physical targets);
 - Target: the other targets (buildings, vehicles, facilities, organisations' premises), but
-  not military forces or positions ("army positions"), which the task definition leaves out;
+  not military or police forces, positions or installations ("army positions", "police
+  barracks"), which the task definition leaves out;
 - Weapon: the incident's `weapons` (the role tagger's); with `weapons_from_evidence`, also
   the weapon phrases of `lexicon.WEAPONS` in the incident's evidence sentence.
 With `attackers_from_evidence`, descriptions of attackers in the evidence sentence
@@ -21,7 +22,8 @@ uses: CEAF-REE's similarity needs every predicted mention to be a gold mention, 
 aliases that the text never writes would only cost matches. Entities are merged within a
 role by their normal form; a name the gazetteer did not link ("Farabundo Marti National
 Liberation Front" broken over two lines) that is a name of a linked entity of the same
-report takes that entity's form, so one group is not predicted twice.
+report takes that entity's form, so one group is not predicted twice; and within a role an
+entity whose words run inside another's ("ESCOBAR", "PABLO ESCOBAR GAVIRIA") is dropped.
 Only the incidents that `relevance.relevant_events` keeps are read: none in a document the
 task definition would leave without a template.
 """
@@ -40,6 +42,7 @@ from mosaic.evaluation.muc4.lexicon import (
     find_attackers,
     find_weapons,
     last_word,
+    names_force,
 )
 from mosaic.evaluation.muc4.relevance import relevant_events
 from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, ReportExtraction
@@ -66,12 +69,13 @@ def perpetrator_role(ref: EntityRef) -> str | None:
 
 def target_role(ref: EntityRef) -> str | None:
     """Victim for a named person, Target for a thing; None for people described, a place, or
-    a military force or position (not a terrorist target by the MUC-4 task definition)."""
+    a military or police force, position or installation (not a terrorist target by the
+    MUC-4 task definition)."""
     if ref.kind is EntityKind.PERSON:
         return "Victim"
     if ref.kind is EntityKind.PLACE or last_word(ref.name) in HUMAN_NOUNS | MILITARY_NOUNS:
         return None
-    return "Target"
+    return None if names_force(ref.name) else "Target"
 
 
 def surface_form(ref: EntityRef, extraction: ReportExtraction, text: str) -> str:
@@ -171,7 +175,19 @@ def role_fillers(
         if attackers_from_evidence:
             for form in find_attackers(event.evidence.sentence):
                 _add(fillers, seen, "PerpInd", form)
-    return fillers
+    return {role: without_parts(entities) for role, entities in fillers.items()}
+
+
+def without_parts(entities: list[list[str]]) -> list[list[str]]:
+    """The entities less those whose words run inside another one's ("ESCOBAR" beside "PABLO
+    ESCOBAR GAVIRIA", "BOMB" beside "CAR BOMB"): a report names one entity in full and then
+    short, and the short form would count as a second, unmatched entity."""
+    words = [normalise_mention(entity[0]).split() for entity in entities]
+    return [
+        entity
+        for entity, own in zip(entities, words, strict=True)
+        if not any(len(own) < len(other) and _contains(other, own) for other in words)
+    ]
 
 
 def linked_forms(

@@ -141,5 +141,28 @@ def test_muc4_roles_military_forces_and_people_described_are_no_targets() -> Non
     assert target_role(EntityRef("army positions", EntityKind.OTHER)) is None
     assert target_role(EntityRef("a patrol", EntityKind.OTHER)) is None
     assert target_role(EntityRef("civilian population", EntityKind.OTHER)) is None
-    assert target_role(EntityRef("police post", EntityKind.OTHER)) == "Target"
     assert target_role(EntityRef("power pylons", EntityKind.OTHER)) == "Target"
+
+
+def test_muc4_roles_military_and_police_installations_are_no_targets() -> None:
+    from mosaic.evaluation.muc4.roles import target_role
+
+    assert target_role(EntityRef("police post", EntityKind.OTHER)) is None
+    assert target_role(EntityRef("5th infantry\nbrigade headquarters", EntityKind.OTHER)) is None
+    assert target_role(EntityRef("an air force base", EntityKind.OTHER)) is None
+    assert target_role(EntityRef("the armed forces staff offices", EntityKind.OTHER)) is None
+    assert target_role(EntityRef("a forces radio mast", EntityKind.OTHER)) == "Target"
+    assert target_role(EntityRef("guard house of a bank", EntityKind.OTHER)) == "Target"
+
+
+def test_muc4_roles_a_name_inside_a_fuller_one_is_one_entity() -> None:
+    text = "GUNMEN WORKING FOR RAUL VEGA TORRES FIRED A CAR BOMB. VEGA DENIED PLANTING THE BOMB."
+    vega = EntityRef("Vega", EntityKind.OTHER)
+    full = EntityRef("Raul Vega Torres", EntityKind.PERSON)
+    bombing = EventFinding(
+        type=EventType.ATTACK, evidence=Evidence(0, 53, text[:53]), extractor="test",
+        perpetrators=(full, vega), weapons=("car bomb", "bomb", "car bombs"),
+    )  # fmt: skip
+    fillers = role_fillers(ReportExtraction("r4", "test", events=[bombing]), text)
+    assert fillers["PerpInd"] == [["RAUL VEGA TORRES"]]
+    assert fillers["Weapon"] == [["car bomb"], ["car bombs"]]
