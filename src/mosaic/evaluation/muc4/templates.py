@@ -59,16 +59,23 @@ def normal_name(text: str) -> str:
     return normalise_mention("".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def _day(day: str, month: str, year: str) -> dt.date:
-    return dt.date(1900 + int(year), MONTHS.index(month) + 1, int(day))
+def _day(day: str, month: str, year: str) -> dt.date | None:
+    """The date, or None for one the calendar lacks (the train keys hold "31 NOV 89")."""
+    try:
+        return dt.date(1900 + int(year), MONTHS.index(month) + 1, int(day))
+    except ValueError:
+        return None
 
 
 def key_date_spans(fill: str) -> list[DateSpan]:
     """The spans of a key date fill, one per alternative; [] for "-" or a fill not understood."""
     spans = []
     for alternative in fill.replace("?", "").split("/"):
-        days = [_day(*m) for m in _KEY_DATE.findall(alternative.upper()) if m[1] in MONTHS]
+        read = [_day(*m) for m in _KEY_DATE.findall(alternative.upper()) if m[1] in MONTHS]
+        days = [day for day in read if day is not None]
         bare = alternative.strip(" ()")
+        if len(days) < len(read):
+            continue
         if len(days) == 2:
             spans.append(DateSpan(days[0], days[1]))
         elif len(days) == 1 and bare.startswith("-"):

@@ -33,6 +33,8 @@ D = dt.date
             [DateSpan(D(1989, 10, 5), D(1989, 10, 5)), DateSpan(D(1989, 10, 4), D(1989, 10, 5))],
         ),
         ("-", []),
+        ("31 SEP 88", []),
+        ("(02 SEP 88 - 31 SEP 88) / (03 SEP 88)", [DateSpan(D(1988, 9, 3), D(1988, 9, 3))]),
     ],
 )
 def test_muc4_templates_key_date_forms(fill: str, spans: list[DateSpan]) -> None:
