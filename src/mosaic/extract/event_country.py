@@ -94,13 +94,13 @@ def home_countries(
     events: Sequence[EventFinding], contexts: Sequence[SentenceContext]
 ) -> list[EventFinding]:
     """The events, where an attack left without a country after merging takes the one home
-    of the armed groups that carried it out or suffered it ("IS beheaded ten Taliban
+    of the armed groups named as its perpetrators or targets ("ISKP beheaded ten captured
     fighters": Afghanistan). Run after merging, so that a report's other telling of the
     event, with its place, comes first. States are left out, as their forces fight
     abroad; a sentence naming another state ("Hamas' attack and the Israeli military's
     response") leaves the country open, as groups strike across borders too."""
     by_start = {c.evidence.start: c for c in contexts}
-    homed = []
+    homed: list[EventFinding] = []
     for event in events:
         context = by_start.get(event.evidence.start)
         if event.country is None and event.type in FOUGHT_OVER and context is not None:
