@@ -173,17 +173,18 @@ def _words(name: str) -> set[str]:
 
 def _told_of(span: Span, events: Sequence[EventFinding]) -> bool:
     """Whether one of the events is stated in the span's sentence."""
+    return any(_in_sentence(span, event) for event in events)
+
+
+def _in_sentence(span: Span, event: EventFinding) -> bool:
     sent = span.sent
-    return any(
-        e.evidence.start < sent.end_char and sent.start_char < e.evidence.end for e in events
-    )
+    return event.evidence.start < sent.end_char and sent.start_char < event.evidence.end
 
 
 def _owner(span: Span, incidents: list[tuple[int, EventFinding]]) -> int:
     """The index of the incident stated in the span's sentence, else of the nearest one."""
-    sent = span.sent
     for index, event in incidents:
-        if event.evidence.start < sent.end_char and sent.start_char < event.evidence.end:
+        if _in_sentence(span, event):
             return index
     return min(incidents, key=lambda item: _distance(span, item[1]))[0]
 
