@@ -26,7 +26,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from mosaic.extract.places import Place, PlaceTable, packaged_stop_words, parse_place
+from mosaic.extract.places.table import Place, PlaceTable, packaged_stop_words, parse_place
 from mosaic.resolve.names import match_key, normalise
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "mosaic" / "data" / "places"

@@ -49,11 +49,11 @@ from spacy.util import filter_spans
 from thinc.api import Model
 
 from mosaic.evaluation.muc4 import Muc4Document, load_split
-from mosaic.extract.gazetteer import Gazetteer
+from mosaic.extract.entities.gazetteer import Gazetteer
+from mosaic.extract.models.role_spans import ROLE_LABELS
 from mosaic.extract.pipeline import MODEL, build_recaser
-from mosaic.extract.places import PlaceTable
-from mosaic.extract.role_spans import ROLE_LABELS
-from mosaic.extract.surface import Recaser, prepare_text
+from mosaic.extract.places.table import PlaceTable
+from mosaic.extract.text.surface import Recaser, prepare_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mosaic.extract.places import Place
+from mosaic.extract.places.table import Place
 
 
 def make_place(

@@ -19,23 +19,23 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mosaic.extract import boundaries as _boundaries  # noqa: F401  (registers the component)
-from mosaic.extract.dates import PUBLISHED_ATTR, doc_dates
-from mosaic.extract.entities import EntityLinker
-from mosaic.extract.event_country import carry_countries, home_countries
-from mosaic.extract.event_followups import FollowUp, attach_follow_ups, follow_up
-from mosaic.extract.event_merge import merge_events
-from mosaic.extract.events import EventFinder
-from mosaic.extract.gazetteer import Gazetteer, is_case_sensitive
-from mosaic.extract.mentions import to_mentions
+from mosaic.extract.dates.document import PUBLISHED_ATTR, doc_dates
+from mosaic.extract.entities.gazetteer import Gazetteer, is_case_sensitive
+from mosaic.extract.entities.linker import EntityLinker
+from mosaic.extract.entities.mentions import to_mentions
+from mosaic.extract.entities.ruler import add_actor_ruler
+from mosaic.extract.events.country import carry_countries, home_countries
+from mosaic.extract.events.finder import EventFinder
+from mosaic.extract.events.followups import FollowUp, attach_follow_ups, follow_up
+from mosaic.extract.events.merge import merge_events
+from mosaic.extract.models.role_spans import RoleTagger, attach_roles
+from mosaic.extract.numbers.strength import strength_findings
 from mosaic.extract.output import MIN_CONFIDENCE
-from mosaic.extract.places import PlaceTable
-from mosaic.extract.relations import RelationFinder, dedupe_relations, end_by_killings
-from mosaic.extract.role_spans import RoleTagger, attach_roles
-from mosaic.extract.ruler import add_actor_ruler
-from mosaic.extract.sentences import build_contexts
-from mosaic.extract.strength import strength_findings
-from mosaic.extract.surface import Recaser, prepare_text
+from mosaic.extract.places.table import PlaceTable
+from mosaic.extract.relations.finder import RelationFinder, dedupe_relations, end_by_killings
+from mosaic.extract.text import boundaries as _boundaries  # noqa: F401  (registers the component)
+from mosaic.extract.text.sentences import build_contexts
+from mosaic.extract.text.surface import Recaser, prepare_text
 from mosaic.model import EventFinding, Report, ReportExtraction
 
 EXTRACTOR_NAME = "mosaic.extract.v2"

@@ -10,14 +10,14 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mosaic.extract.dates import doc_dates
-from mosaic.extract.entities import EntityLinker
-from mosaic.extract.events import EventFinder
-from mosaic.extract.gazetteer import ActorRecord, Gazetteer
+from mosaic.extract.dates.document import doc_dates
+from mosaic.extract.entities.gazetteer import ActorRecord, Gazetteer
+from mosaic.extract.entities.linker import EntityLinker
+from mosaic.extract.events.finder import EventFinder
 from mosaic.extract.pipeline import Extractor, build_nlp, build_recaser
-from mosaic.extract.places import Place, PlaceTable
-from mosaic.extract.relations import RelationFinder, dedupe_relations
-from mosaic.extract.sentences import SentenceContext, build_contexts
+from mosaic.extract.places.table import Place, PlaceTable
+from mosaic.extract.relations.finder import RelationFinder, dedupe_relations
+from mosaic.extract.text.sentences import SentenceContext, build_contexts
 from mosaic.model import EntityKind, EventFinding, RelationFinding, Report
 from support.places import make_place as _place
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from mosaic.extract.entities.ruler import with_stand_ins
 from mosaic.extract.pipeline import EXTRACTOR_NAME, Extractor
-from mosaic.extract.ruler import with_stand_ins
 from mosaic.model import EventType, FuzzyDate, Report
 
 

@@ -1,0 +1,292 @@
+"""Dates in a document: DATE phrases normalised against the publication date and the narrative.
+
+`DateResolver` reads phrases in document order and keeps the narrative's current
+date: "In August, ... By September ..." both take the year the story is in,
+and "two days later" counts from the last date read. The anchor resets at each
+paragraph, where articles go back to the present (a background paragraph's
+"May 2013" must not turn the next paragraph's "In August" into 2013). Weekdays
+and "this year" count from the publication date, as news reports use them.
+The `mosaic_dates_v1` component stores what it found on `doc._.mosaic_dates`
+as plain lists, so documents cross process boundaries in `nlp.pipe`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from mosaic.extract.dates.phrases import (
+    MONTHS,
+    WEEKDAYS,
+    DateContext,
+    DateValue,
+    clean_phrase,
+    read_absolute,
+    read_named_relative,
+    read_offset,
+    read_partial,
+    read_weekday,
+)
+from mosaic.model import FuzzyDate
+
+DATES_ATTR = "mosaic_dates"
+PUBLISHED_ATTR = "mosaic_published"
+_SKIP = re.compile(
+    r"\d0s\b|\b(?:centur(?:y|ies)|decades?|ages?|aged|old|hours?|minutes?|seconds?|recent|past|"
+    r"coming|seasons?|times?|weekend|era|period)\b|\d+ (?:years|months|weeks|days)$"
+)
+_RANGE = re.compile(r"^(?:between |from )?(?P<a>.+?) ?(?: and | to | until | till |-|–)(?P<b>.+)$")
+_DAY_RANGE = re.compile(
+    r"^(?P<month>[a-z]+)\.? (?P<d1>\d{1,2}) ?[-–] ?(?P<d2>\d{1,2})(?P<rest>,? \d{4})?$"
+)
+_MONTH_NAMES = "|".join(
+    form for m in sorted(MONTHS, key=len, reverse=True) for form in (m.capitalize(), m.upper())
+)
+_EXPLICIT = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH_NAMES})\.?,? \d{{4}}"
+    rf"|(?:{_MONTH_NAMES})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|(?:{_MONTH_NAMES}),? \d{{4}}"
+    r"|(?:19|20)\d\d ?[–-] ?(?:19|20)\d\d)\b"
+)
+DATELINE_CHARS = 120
+_DATELINE = re.compile(
+    rf"\b\d{{1,2}} (?:{_MONTH_NAMES})\.?,? (?:\d{{4}}|\d{{2}})\b"
+    rf"|\b(?:{_MONTH_NAMES})\.? \d{{1,2}},? \d{{4}}\b"
+)
+_YEAR = re.compile(r"\b\d{4}\b")
+_UNIT_END = re.compile(r"\b(?:day|week|month|year)s?$", re.IGNORECASE)
+_ADVERB_AFTER = re.compile(
+    r"^ (?:earlier|later|previously|afterwards|beforehand|before|after)"
+    r"(?=[,.;:)]|$|\s+(?:in|on|at|during|when|while|and|but|as)\b)"
+)
+"""A direction after a span of time: "the month before in Syria", "two days later, ..."."""
+_ASIDE = re.compile(r" [-–—] ")
+_APPOSITION = re.compile(r"^[\s,(]*(?:[A-Z][a-z]+\s+)?$")
+_HAS_MONTH_OR_YEAR = re.compile(rf"\b(?:{_MONTH_NAMES.lower()})\b|\b\d{{4}}\b")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase at characters `start`..`end` of the document, with its value."""
+
+    start: int
+    end: int
+    value: DateValue
+
+
+class DateResolver:
+    """Resolves date phrases in reading order, keeping the narrative's current date."""
+
+    def __init__(self, published: dt.date | None) -> None:
+        self.published = published
+        self.anchor: FuzzyDate | None = None
+        self.previous: FuzzyDate | None = None
+
+    def new_paragraph(self) -> None:
+        """Back to the present: the next phrase is read against the publication date; only
+        a relative one ("the next day", "a week later") still counts from the last date read."""
+        self.previous = self.anchor or self.previous
+        self.anchor = None
+
+    def resolve(self, phrase: str) -> DateValue | None:
+        """The phrase's date (or span), or None when it names no placeable date."""
+        text = clean_phrase(phrase)
+        if not text or _SKIP.search(text) or (text.isdigit() and len(text) != 4):
+            return None
+        value = self._span(text) or self._single(text)
+        if value is not None:
+            self.anchor = value.end or value.start
+        return value
+
+    def _context(self) -> DateContext:
+        return DateContext(self.published, self.anchor)
+
+    def _single(self, text: str) -> DateValue | None:
+        context = self._context()
+        for reader in (read_absolute, read_partial, read_weekday):
+            value = reader(text, context)
+            if value is not None:
+                return value
+        relative = DateContext(self.published, self.anchor or self.previous)
+        for reader in (read_offset, read_named_relative):
+            value = reader(text, relative)
+            if value is not None:
+                return value
+        return self._fallback(text)
+
+    def _span(self, text: str) -> DateValue | None:
+        """ "between July and November", "2012 and 2013", "October 15-30"."""
+        match = _DAY_RANGE.match(text)
+        if match and match["month"] in MONTHS:
+            first = self._single(f"{match['month']} {match['d1']}{match['rest'] or ''}")
+            last = self._single(f"{match['month']} {match['d2']}{match['rest'] or ''}")
+            return _joined(first, last)
+        match = _RANGE.match(text)
+        if not match:
+            return None
+        last = self._single(clean_phrase(match["b"]))
+        if last is not None and last.explicit:
+            self.anchor = last.start
+        first = self._single(clean_phrase(match["a"]))
+        return _joined(first, last)
+
+    def _fallback(self, text: str) -> DateValue | None:
+        """dateparser for the forms the rules do not know; only phrases naming a month or year."""
+        base = self.anchor.first_day() if self.anchor else self.published
+        if not _HAS_MONTH_OR_YEAR.search(text) or (base is None and not _YEAR.search(text)):
+            return None
+        data = _date_parser(base).get_date_data(text)
+        when, period = data["date_obj"], data["period"]
+        if when is None or period not in ("day", "month", "year"):
+            return None
+        if not _plausible(when.year, self.published):
+            return None
+        explicit = bool(re.search(r"\b\d{4}\b", text))
+        if period == "year":
+            return DateValue(FuzzyDate(when.year), explicit=explicit)
+        if period == "month":
+            return DateValue(FuzzyDate(when.year, when.month), explicit=explicit)
+        return DateValue(FuzzyDate(when.year, when.month, when.day), explicit=explicit)
+
+
+def _plausible(year: int, published: dt.date | None) -> bool:
+    return 1900 <= year <= (published or dt.date.today()).year + 1
+
+
+def _joined(first: DateValue | None, last: DateValue | None) -> DateValue | None:
+    if first is None or last is None or last.start < first.start:
+        return None
+    return DateValue(first.start, last.start, first.explicit or last.explicit)
+
+
+@functools.lru_cache(maxsize=64)
+def _date_parser(base: dt.date | None) -> Any:
+    from dateparser.date import DateDataParser  # lazy: slow to import, rarely needed
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def date_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of date phrases: spaCy's DATE entities plus explicit dates it missed."""
+    text = doc.text
+    found = [_with_direction(text, ent.start_char, ent.end_char)
+             for ent in doc.ents if ent.label_ == "DATE" and not _custom_of_a_day(ent)]  # fmt: skip
+    found += [(m.start(), m.end()) for m in _EXPLICIT.finditer(text)]
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda span: (span[0], span[0] - span[1])):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "midday", "noon"})
+
+
+def _custom_of_a_day(ent: Span) -> bool:
+    """ "during Friday prayers", "the Sunday market": a weekday naming what happens on it,
+    not a date ("Friday morning" and "Sunday's attack" are dates)."""
+    if len(ent) != 1 or ent[0].lower_ not in WEEKDAYS:
+        return False
+    word = ent[0]
+    return (
+        word.dep_ in ("compound", "nmod", "amod")
+        and word.head.pos_ == "NOUN"
+        and word.head.lower_ not in _TIME_NOUNS
+    )
+
+
+def _with_direction(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the direction word spaCy leaves out ("the month" + "before"), and
+    without the line breaks the NER sometimes takes in after a dateline."""
+    end = start + len(text[start:end].rstrip())
+    if not _UNIT_END.search(text[start:end]):
+        return start, end
+    match = _ADVERB_AFTER.match(text[end : end + 40])
+    return (start, end + match.end()) if match else (start, end)
+
+
+def _resolved(resolver: DateResolver, text: str, start: int, end: int) -> DateMention | None:
+    """The phrase's date; for "January 15 - three days before ...", the part before the dash."""
+    value = resolver.resolve(text[start:end])
+    if value is None and (aside := _ASIDE.search(text, start, end)) is not None:
+        end = aside.start()
+        value = resolver.resolve(text[start:end])
+    return DateMention(start, end, value) if value is not None else None
+
+
+def resolve_doc_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
+    """Every placeable date phrase of the document, read in order."""
+    resolver = DateResolver(published)
+    mentions: list[DateMention] = []
+    last_end, text = 0, doc.text
+    for start, end in date_spans(doc):
+        if "\n" in text[last_end:start]:
+            resolver.new_paragraph()
+        elif mentions and _APPOSITION.match(text[last_end:start]):
+            continue  # "On 27 March 2016, Easter Sunday": the second names the same day
+        mention = _resolved(resolver, text, start, end)
+        if mention is not None:
+            mentions.append(mention)
+        last_end = end
+    return mentions
+
+
+def dateline(text: str) -> dt.date | None:
+    """The full date of a wire dateline ("SAN SALVADOR, 18 FEB 90 (DPA) --"), for reports
+    that come without a publication date."""
+    match = _DATELINE.search(text[:DATELINE_CHARS])
+    value = DateResolver(None).resolve(match.group(0)) if match else None
+    if value is None or value.start.day is None:
+        return None
+    return value.start.first_day()
+
+
+def register_extensions() -> None:
+    """The Doc attributes this module reads and writes (idempotent)."""
+    for name in (DATES_ATTR, PUBLISHED_ATTR):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@Language.component("mosaic_dates_v1")
+def annotate_dates(doc: Doc) -> Doc:
+    """Sets `doc._.mosaic_dates` to [start, end, iso, iso_end, explicit] rows; reads
+    `doc._.mosaic_published` (ISO date) when the caller set it."""
+    published_iso = getattr(doc._, PUBLISHED_ATTR)
+    text = doc.text
+    published = dt.date.fromisoformat(published_iso) if published_iso else dateline(text)
+    rows = [
+        [
+            m.start,
+            m.end,
+            m.value.start.iso(),
+            m.value.end.iso() if m.value.end else "",
+            m.value.explicit,
+        ]
+        for m in resolve_doc_dates(doc, published)
+    ]
+    setattr(doc._, DATES_ATTR, rows)
+    return doc
+
+
+def doc_dates(doc: Doc) -> list[DateMention]:
+    """The date mentions `mosaic_dates_v1` stored on the document."""
+    rows = getattr(doc._, DATES_ATTR) or []
+    return [
+        DateMention(start, end, DateValue(FuzzyDate.parse(iso),
+                                          FuzzyDate.parse(iso_end) if iso_end else None, explicit))
+        for start, end, iso, iso_end, explicit in rows
+    ]  # fmt: skip
+
+
+register_extensions()

@@ -1,0 +1,390 @@
+"""Entity mentions: spaCy's entities linked to the actor gazetteer and the place table.
+
+Ruler hits carry their gazetteer key in `ent.ent_id_`; other ORG and PERSON
+names are looked up by name. An ORG the gazetteer does not list is kept only
+when it looks like an armed group, by its words ("Lashkar", "Front", "Army")
+or by what the text says around it ("a militant group called X"), so
+newspapers and think-tanks do not become perpetrators. Places resolve with
+the document's countries as context, counted over the whole document, so
+"Hyderabad" in a Pakistani story is Pakistan's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence, Set
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from mosaic.extract.entities.gazetteer import ActorRecord, Gazetteer
+from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
+from mosaic.extract.entities.name_repairs import (
+    GENERIC_NAME_WORDS,
+    GroupCores,
+    dash_parts,
+    drop_covered,
+    has_group_cue,
+    is_new_person,
+    is_person_name,
+    name_tail_end,
+    possessive_place,
+    possessive_places,
+    wrapped_between,
+)
+from mosaic.extract.entities.name_runs import is_joint, name_run_end, name_run_start
+from mosaic.extract.entities.name_shapes import (
+    ARMED_NAME_WORDS,
+    after_title,
+    is_people_word,
+    looks_like_armed_group,
+    looks_like_person,
+    looks_like_place_name,
+)
+from mosaic.extract.entities.state_actors import state_actor
+from mosaic.extract.entities.surnames import refer_surnames
+from mosaic.extract.places.place_names import free_name_spans, in_place_position
+from mosaic.extract.places.table import Place, PlaceTable
+from mosaic.extract.text.surface import stems
+from mosaic.model import EntityKind, EntityRef
+from mosaic.resolve.names import match_key
+
+LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+MISLABELLED_PLACES = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
+_MINOR = frozenset({"town", "village", "area", "venue", "district"})
+"""Place features small enough that an English word naming one is rather the word."""
+_MAJOR = frozenset({"city", "province", "region"})
+"""Place features a name is rarely anything else than, wherever it stands ("Balochistan")."""
+
+
+def document_countries(doc: Doc, country_of: Callable[[str], str | None]) -> list[str]:
+    """The document's countries, most mentioned first (country names and demonyms)."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            iso2 = country_of(clean_name(ent.text))
+            if iso2:
+                counts[iso2] += 1
+    return [iso2 for iso2, _ in counts.most_common()]
+
+
+def sentence_ents(doc: Doc) -> list[list[Span]]:
+    """The document's entities grouped by sentence, in one pass (`Span.ents` rescans them)."""
+    starts = [sent.start for sent in doc.sents]
+    groups: list[list[Span]] = [[] for _ in starts]
+    for ent in doc.ents:
+        groups[bisect.bisect_right(starts, ent.start) - 1].append(ent)
+    return groups
+
+
+class EntityLinker:
+    """Turns a parsed document's entities into EntityMentions."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, places: PlaceTable, common_words: Iterable[str] = ()
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.places = places
+        self.common_words = frozenset(common_words)
+        self.country_of = functools.lru_cache(maxsize=4096)(places.country_of_word)
+        self.cores = GroupCores(gazetteer.records, self._is_generic)
+
+    def link(self, doc: Doc) -> list[EntityMention]:
+        """Every linkable entity mention of the document, in order; places resolve with the
+        sentence's countries first, then the document's. A bare surname of a person named
+        earlier is that person ("Basra" after "Riaz Basra"), not a place."""
+        countries = document_countries(doc, self.country_of)
+        lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+        found: list[EntityMention] = []
+        for ents in sentence_ents(doc):
+            context = [*self._countries(ents), *countries]
+            for ent in ents:
+                if ent.label_ in LABELS:
+                    found += self._mentions(ent, context, lower_words)
+        found += self._unlabelled_places(doc, countries, lower_words)
+        found = self._join_wrapped(doc, drop_covered(found))
+        found = possessive_places(doc, self._group_cores(doc, found))
+        found = refer_surnames(doc, found)
+        return [self._state(m, doc) for m in found]
+
+    def _mentions(
+        self, ent: Span, context: Sequence[str], lower_words: Set[str]
+    ) -> list[EntityMention]:
+        """The entity's mention, or one per place where a spaced dash joins known places
+        ("Nangarhar - Achin")."""
+        parts = [] if ent.ent_id_ else dash_parts(ent)
+        if len(parts) > 1 and all(self.places.lookup(clean_name(p.text)) for p in parts):
+            spans = (Span(ent.doc, p.start, p.end, label="GPE") for p in parts)
+            places = (self._place(span, clean_name(span.text), context) for span in spans)
+            return [m for m in places if m is not None]
+        mention = self._mention(ent, context, lower_words)
+        return [mention] if mention is not None else []
+
+    def _join_wrapped(self, doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+        """Two people's names with only a line wrap between them, as one person: wire copy
+        breaks lines mid-name ("Gonzalo" / "Rodriguez Gacha")."""
+        result: list[EntityMention] = []
+        for m in mentions:
+            last = result[-1] if result else None
+            if last is None or not is_person_name(last) or not is_person_name(m):
+                result.append(m)
+            elif wrapped_between(doc, last.end, m.start):
+                result[-1] = self._joined_person(doc, last, m)
+            else:
+                result.append(m)
+        return result
+
+    def _joined_person(
+        self, doc: Doc, first: EntityMention, second: EntityMention
+    ) -> EntityMention:
+        span = doc[first.start : second.end]
+        name = " ".join(clean_name(span.text).split())
+        records = [r for r in self.gazetteer.lookup(name) if r.kind is EntityKind.PERSON]
+        known = [m.ref for m in (first, second) if m.ref is not None and m.ref.key]
+        ref = records[0].ref() if records else (known or [EntityRef(name, EntityKind.PERSON)])[0]
+        return replace(
+            first, end=span.end, end_char=span.end_char, text=span.text, ref=ref,
+            country=ref.country,
+        )  # fmt: skip
+
+    def _group_cores(self, doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+        """A person's name that is the proper-name core of one group's name ("the Tupac
+        Amaru"), as that group: where it stands as a group's name does, or, a core of two
+        words or more, where the report names the group in full and no title precedes it.
+        The generic words of the name after it go with it ("the Lautaro youth front")."""
+        named = {m.ref.key for m in mentions if m.ref is not None and m.ref.key}
+        result: list[EntityMention] = []
+        for i, m in enumerate(mentions):
+            record = self._core_group(doc[m.start : m.end], named) if is_new_person(m) else None
+            if record is not None:
+                limit = mentions[i + 1].start if i + 1 < len(mentions) else len(doc)
+                last = doc[min(name_tail_end(doc, m.end), limit) - 1]
+                m = replace(
+                    m, end=last.i + 1, end_char=last.idx + len(last),
+                    text=doc[m.start : last.i + 1].text, role=Role.GROUP, ref=record.ref(),
+                    country=record.country,
+                )  # fmt: skip
+            result.append(m)
+        return result
+
+    def _core_group(self, span: Span, named: Set[str]) -> ActorRecord | None:
+        name = clean_name(span.text)
+        record = self.cores.group_of(name)
+        if record is None or self.places.lookup(name):
+            return None
+        in_full = len(name.split()) > 1 and record.key in named and not after_title(span)
+        return record if in_full or has_group_cue(span) else None
+
+    def _state(self, mention: EntityMention, doc: Doc) -> EntityMention:
+        """ "the Pakistani military", "Afghan government": a state actor, named by its country."""
+        return state_actor(mention, doc, self.places, noun_needed=True) or mention
+
+    def _countries(self, ents: Sequence[Span]) -> list[str]:
+        words = (clean_name(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
+        return list(dict.fromkeys(c for w in words if (c := self.country_of(w))))
+
+    def _mention(
+        self, ent: Span, context: Sequence[str], lower_words: Set[str] = frozenset()
+    ) -> EntityMention | None:
+        name = clean_name(ent.text)
+        if not name:
+            return None
+        whole = None if ent.ent_id_ else self._whole_place(ent, context)
+        if whole is not None:
+            return whole
+        record = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+        if ent.label_ in ("ORG", "PERSON", "NORP") or record is not None:
+            record = self._record(name, context) or record
+        if record is not None:
+            return _mention(ent, _actor_role(record), record.ref(), record.country)
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            return self._place(ent, name, context, lower_words)
+        if ent.label_ in MISLABELLED_PLACES:
+            place = self._misread_place(ent, name, context)
+            if place is not None:
+                return _place_mention(ent, place)
+        return self._other(ent, name, context)
+
+    def _misread_place(self, ent: Span, name: str, context: Sequence[str]) -> Place | None:
+        """A known place the NER took for a person, group or product ("Abbottabad", "Gwadar"):
+        one that stands where a place name stands ("from Tirah", "Khyber agency") and lies in
+        one of the document's main countries or is a city or province; or, anywhere, a
+        province or region of those countries, a city there the NER did not call a person
+        ("Karachi is the hub") or called one only in a possessive ("Kabul's streets"), or a
+        venue by its full name ("Crocus City Hall")."""
+        place = self.places.resolve(name, context)
+        if place is None or place.feature == "country":
+            return None
+        if names_venue(name, place):
+            return place
+        at_home = not context or place.country in context[:4]
+        as_place = ent.label_ != "PERSON" or possessive_place(ent, place.name)
+        if at_home and (place.feature in ("province", "region") or (
+            place.feature == "city" and as_place
+        )):  # fmt: skip
+            return place
+        if not (at_home or place.feature in _MAJOR):
+            return None
+        return place if in_place_position(ent) else None
+
+    def _unlabelled_places(
+        self, doc: Doc, countries: Sequence[str], lower_words: Set[str]
+    ) -> list[EntityMention]:
+        """Known places the NER left unlabelled, where a place name stands: "the Kerman
+        attack", "Batikot and Chaparhar districts"; in the document's main countries or a
+        city or province, never an English word ("Police")."""
+        found: list[EntityMention] = []
+        taken: set[int] = set()
+        for start, end in free_name_spans(doc, LABELS):
+            if taken.intersection(range(start, end)):
+                continue
+            span = Span(doc, start, end, label="GPE")
+            place = self._unlabelled_place(span, countries, lower_words)
+            if place is not None:
+                taken.update(range(start, end))
+                found.append(_place_mention(span, place))
+        return found
+
+    def _unlabelled_place(
+        self, span: Span, countries: Sequence[str], lower_words: Set[str]
+    ) -> Place | None:
+        if not self.places.lookup(span.text):
+            return None
+        place = self.places.resolve(span.text, countries)
+        if place is None or (len(span) == 1 and self._is_word(span.text, place, lower_words)):
+            return None
+        if names_venue(span.text, place):
+            return place
+        if place.country not in countries[:4] and place.feature not in (*_MAJOR, "country"):
+            return None
+        return place if in_place_position(span) else None
+
+    def _record(self, name: str, context: Sequence[str]) -> ActorRecord | None:
+        records = self.gazetteer.lookup(name)
+        if len(records) > 1:
+            records.sort(key=lambda r: context.index(r.country) if r.country in context else 99)
+        return records[0] if records else None
+
+    def _place(
+        self, ent: Span, name: str, context: Sequence[str], lower_words: Set[str] = frozenset()
+    ) -> EntityMention | None:
+        """A known place, or a new one named by a capitalised name; never an English word
+        ("Suicide car bombing"), a people's name ("a Baloch separatist") or a rare place
+        whose name is an English word outside the document's countries ("Fatwa")."""
+        place = self.places.resolve(name, context)
+        if place is not None and self._collides(name, place, context, lower_words):
+            place = None
+        if place is not None and not (is_people_word(ent) and place.feature in _MINOR):
+            return _place_mention(ent, place)
+        if place is not None or ent.label_ == "LOC" or not looks_like_place_name(name):
+            return None
+        words = name.split()
+        if all(self._is_common(w.lower(), lower_words) for w in words) or is_people_word(ent):
+            return None
+        ref = EntityRef(name=name, kind=EntityKind.PLACE)
+        return _mention(ent, Role.PLACE, ref)
+
+    def _is_generic(self, lower: str) -> bool:
+        """Whether a word of a group's name names no group by itself ("front", "national")."""
+        return (
+            lower in ARMED_NAME_WORDS
+            or lower in GENERIC_NAME_WORDS
+            or self._is_common(lower, frozenset())
+        )
+
+    def _is_common(self, lower: str, lower_words: Set[str]) -> bool:
+        """Whether a word is English: written in lower case in the document, or (a stem of
+        it) among the common words."""
+        return lower in lower_words or any(stem in self.common_words for stem in stems(lower))
+
+    def _is_word(self, word: str, place: Place, lower_words: Set[str]) -> bool:
+        """Whether a capitalised word is rather English than the place: written in lower case
+        in the document, or a common word naming a minor place ("Police", "Chicken")."""
+        lower = word.lower()
+        return lower in lower_words or (
+            place.feature in _MINOR and self._is_common(lower, frozenset())
+        )
+
+    def _collides(
+        self, name: str, place: Place, context: Sequence[str], lower_words: Set[str]
+    ) -> bool:
+        """A minor place named by one English word, outside the document's main countries:
+        the word, not the place ("Fatwa", a town in India)."""
+        if place.feature not in _MINOR or " " in name.strip():
+            return False
+        if context and place.country in context[:2]:
+            return False
+        return self._is_common(name.strip().lower(), lower_words)
+
+    def _whole_place(self, ent: Span, context: Sequence[str]) -> EntityMention | None:
+        """A place whose name the NER cut short: "Mazar" of "Mazar-e-Sharif", "Ismail Khan"
+        of "Dera Ismail Khan"; the longest run of name words around the entity that names
+        a known place."""
+        doc = ent.doc
+        sent = doc[ent.start].sent
+        first = name_run_start(doc, ent.start, sent.start)
+        last = name_run_end(doc, ent.end, sent.end)
+        if (first, last) == (ent.start, ent.end):
+            return None
+        for size in range(last - first, len(ent), -1):
+            for start in range(max(first, ent.end - size), min(ent.start, last - size) + 1):
+                end = start + size
+                if is_joint(doc[start]) or is_joint(doc[end - 1]):
+                    continue
+                text = doc[start:end].text
+                place = self.places.resolve(text, context) if self.places.lookup(text) else None
+                if place is not None:
+                    span = Span(doc, start, end, label=ent.label_)
+                    return _place_mention(span, place)
+        return None
+
+    def _other(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention | None:
+        iso2 = self.country_of(name)
+        if iso2 is not None and (ent.label_ == "NORP" or len(ent) == 1):
+            return _mention(ent, Role.DEMONYM, None, iso2)
+        if ent.label_ in ("ORG", "PERSON") and looks_like_armed_group(ent):
+            return _mention(ent, Role.GROUP, EntityRef(name=name, kind=EntityKind.ORGANIZATION))
+        if ent.label_ == "PERSON" and looks_like_person(name):
+            return _mention(ent, Role.PERSON, EntityRef(name=name, kind=EntityKind.PERSON))
+        if ent.label_ == "ORG":
+            return _mention(ent, Role.ORG, None)
+        return None
+
+
+def _actor_role(record: ActorRecord) -> Role:
+    if record.kind is EntityKind.PERSON:
+        return Role.PERSON
+    if record.category == "armed_group":
+        return Role.GROUP
+    if record.category in ("state_force", "agency", "government"):
+        return Role.STATE
+    return Role.ORG
+
+
+def _mention(
+    ent: Span, role: Role, ref: EntityRef | None, country: str | None = None
+) -> EntityMention:
+    return EntityMention(
+        ent.start, ent.end, ent.start_char, ent.end_char, ent.text, ent.label_, role, ref, country
+    )
+
+
+def _place_mention(ent: Span, place: Place) -> EntityMention:
+    role = Role.COUNTRY if place.feature == "country" else Role.PLACE
+    return EntityMention(
+        ent.start, ent.end, ent.start_char, ent.end_char, ent.text, ent.label_, role,
+        place.ref(), place.country, place.feature,
+    )  # fmt: skip
+
+
+def names_venue(name: str, place: Place) -> bool:
+    """Whether `name` is a venue's own name of two words or more ("Erawan Shrine"): a named
+    building is the building wherever it stands, whatever the NER took it for."""
+    key = match_key(name)
+    return (
+        place.feature == "venue"
+        and len(name.split()) > 1
+        and any(match_key(n) == key for n in place.names)
+    )

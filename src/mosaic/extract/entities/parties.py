@@ -1,0 +1,99 @@
+"""Which group or person a word in a relation stands for.
+
+Besides names, relations are stated through words that stand for a party:
+"the militant group Tehrik-e Taliban Pakistan" (a group noun with its name),
+"the ranks of IS" and "its leadership" (a collective standing for its group),
+"it", "its" and "the group" (the last group named before), "he" and "his"
+(the last person named before). Relative pronouns stand for their noun.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from mosaic.extract.attribution.speakers import last_person_before
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.text.sentences import SentenceContext, group_before
+from mosaic.extract.text.syntax import antecedent, children, prep_objects, subject
+
+GROUP_WORDS = frozenset(
+    {"group", "organisation", "organization", "movement", "outfit", "faction", "affiliate",
+     "party", "militia", "network", "branch"}
+)  # fmt: skip
+SUBGROUP_WORDS = frozenset({"affiliate", "branch", "faction", "wing", "offshoot", "chapter"})
+COLLECTIVES = frozenset(
+    {"rank", "fold", "side", "camp", "leadership", "leader", "member", "fighter", "militant",
+     "commander", "cadre", "command", "membership"}
+)  # fmt: skip
+GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "themselves"})
+PERSON_PRONOUNS = frozenset({"he", "his", "him", "himself"})
+PARTY_ROLES = frozenset({Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY})
+
+
+def party(
+    token: Token, context: SentenceContext, exclude: str | None = None, depth: int = 0
+) -> EntityMention | None:
+    """The group, person or state the token stands for, if the text makes it clear;
+    a pronoun never stands for the party named `exclude` (the relation's other side)."""
+    token = antecedent(token)
+    mention = context.mention_at(token)
+    if mention is not None:
+        return mention if mention.role in PARTY_ROLES and mention.ref is not None else None
+    if depth > 2:
+        return None
+    if token.dep_ == "attr":  # "X was a militant who ...": the militant is X
+        subjects = subject(token.head)
+        return party(subjects[0], context, exclude, depth + 1) if subjects else None
+    lemma = token.lemma_.lower()
+    if lemma in COLLECTIVES or lemma in GROUP_WORDS:
+        return _group_word(token, lemma, context, exclude, depth)
+    if token.pos_ == "NOUN":  # "its rival, the Islamic State in Somalia, is led by ..."
+        named = [
+            m for a in children(token, "appos") if (m := party(a, context, exclude, depth + 1))
+        ]
+        if named:
+            return named[0]
+    return _pronoun(token, token.lower_, context, exclude)
+
+
+def _group_word(
+    token: Token, lemma: str, context: SentenceContext, exclude: str | None, depth: int
+) -> EntityMention | None:
+    """ "the militant group ISKP", "the ranks of IS", "its leadership", "the group"."""
+    inner = children(token, "appos", "compound", "poss") + prep_objects(token, "of")
+    if token.dep_ in ("compound", "appos") and lemma in GROUP_WORDS:
+        inner.append(token.head)  # "the militant group ISKP"
+    for word in inner:
+        found = party(word, context, exclude, depth + 1)
+        if found is not None:
+            return found
+    if lemma not in GROUP_WORDS or not any(c.lower_ == "the" for c in token.children):
+        return None
+    if lemma in SUBGROUP_WORDS:  # "the affiliate": the one just talked about
+        return group_before(context, token.i, exclude, nearest=True)
+    return _pronoun(token, "its", context, exclude)
+
+
+def _pronoun(
+    token: Token, word: str, context: SentenceContext, exclude: str | None
+) -> EntityMention | None:
+    if word in GROUP_PRONOUNS:
+        return group_before(context, token.i, exclude)
+    if word in PERSON_PRONOUNS:
+        return _person(last_person_before(context.doc_mentions, token.i), context)
+    return None
+
+
+def _person(name: str | None, context: SentenceContext) -> EntityMention | None:
+    for mention in reversed(context.doc_mentions):
+        if mention.role is Role.PERSON and mention.ref is not None and mention.ref.name == name:
+            return mention
+    return None
+
+
+def parties(
+    tokens: list[Token], context: SentenceContext, exclude: str | None = None
+) -> list[EntityMention]:
+    """The distinct parties the tokens stand for, in order."""
+    found = [party(t, context, exclude) for t in tokens]
+    return list(dict.fromkeys(m for m in found if m is not None))

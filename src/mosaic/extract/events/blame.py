@@ -1,0 +1,259 @@
+"""Perpetrators named through responsibility phrases rather than as an agent.
+
+Reports often name who carried out an event without making them its subject:
+"the group responsible for the 2008 assault", "X has been linked to the
+bombing, the abduction of Y and the attack on Z", "X is believed to have been
+behind the attacks", "X was blamed for the blast", "the cell involved in the
+massacre". The event noun sits under the phrase (through list items and
+"including"), and the party is the phrase's subject or the noun it describes.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from mosaic.extract.text.syntax import (
+    antecedent,
+    children,
+    climbing_subject,
+    is_passive,
+    prep_objects,
+    with_conjuncts,
+)
+from mosaic.model import EntityKind, EntityRef
+
+LINK_VERBS = frozenset({"link", "tie", "blame", "connect", "involve", "implicate", "associate"})
+RESPONSIBLE_WORDS = frozenset({"responsible", "culpable"})
+ACCUSING_VERBS = frozenset({"suspect", "accuse", "charge", "convict"})
+PART_WORDS = frozenset({"take", "participate", "involvement", "role", "part", "play"})
+_PREPS = frozenset({"to", "for", "in", "with", "behind", "of"})
+_LIST_PREPS = frozenset({"including", "like"})
+_CUT = frozenset({"appos", "relcl", "acl", "advcl", "ccomp", "prep"})
+
+
+def blamed_heads(trigger: Token) -> tuple[list[Token], bool]:
+    """The heads of whoever a responsibility phrase over the trigger names, and whether the
+    phrase only suspects them (linked, blamed, behind) rather than stating it (responsible)."""
+    prep = _governing_prep(trigger)
+    if prep is not None and prep.lower_ == "in":
+        prep = _taking_part(prep) or prep
+    if prep is None or prep.lower_ not in _PREPS:
+        return [], False
+    word = prep.head
+    if prep.lower_ == "behind":
+        return _clause_subjects(word), True
+    lemma = word.lemma_.lower()
+    if lemma in RESPONSIBLE_WORDS:
+        return _described(word), False
+    verbs = ACCUSING_VERBS if prep.lower_ == "of" else LINK_VERBS | ACCUSING_VERBS
+    if lemma not in verbs or word.pos_ != "VERB":
+        return [], False
+    if word.dep_ == "acl":  # "the group linked to the bombing"
+        return [antecedent(word.head)], True
+    if is_passive(word):
+        return _clause_subjects(word), True
+    if lemma == "blame" and prep.lower_ == "for":  # "officials blamed X for the blast"
+        return with_conjuncts(children(word, "dobj")), True
+    return [], False
+
+
+def _governing_prep(trigger: Token) -> Token | None:
+    """The preposition the trigger's noun phrase hangs from, passing list items ("the Y
+    abduction and the Z attack") and "including" ("attacks including the assassination")."""
+    current = trigger
+    for _ in range(8):
+        if current.dep_ == "conj" and current.pos_ == "NOUN" and current.head.pos_ == "VERB":
+            return _listed_prep(current.head)  # the list's last item hung on the verb
+        if current.dep_ in ("conj", "appos") and current.head is not current:
+            current = current.head
+        elif current.dep_ == "pobj" and current.head.lower_ in _LIST_PREPS:
+            current = current.head.head
+        else:
+            break
+    if current.dep_ in ("nsubj", "nsubjpass"):
+        return _listed_prep(current.head)
+    return current.head if current.dep_ == "pobj" else None
+
+
+def _taking_part(prep: Token) -> Token | None:
+    """ "suspected of taking part in the attack", "accused of involvement in the bombing": the
+    preposition ("of") of the accusation over the part taken."""
+    word = prep.head
+    if word.lemma_.lower() in ("part", "role") and word.dep_ == "dobj":
+        word = word.head
+    if word.lemma_.lower() not in PART_WORDS or word.dep_ not in ("pcomp", "pobj"):
+        return None
+    outer = word.head
+    return outer if outer.dep_ == "prep" and outer.lower_ in ("of", "with", "for") else None
+
+
+def _listed_prep(verb: Token) -> Token | None:
+    """ "It has been linked to A, B and C" parsed with B as the subject's apposition or C as
+    the verb's conjunct: the list still continues the verb's prepositional object."""
+    if verb.lemma_.lower() not in LINK_VERBS:
+        return None
+    preps = [p for p in children(verb, "prep") if p.lower_ in _PREPS and children(p, "pobj")]
+    return preps[0] if preps else None
+
+
+def _described(word: Token) -> list[Token]:
+    """ "the group responsible for": the group; "X was responsible for": X."""
+    if word.dep_ in ("amod", "acl"):
+        return [antecedent(word.head)]
+    if word.dep_ in ("acomp", "attr", "oprd"):
+        return _clause_subjects(word.head)
+    return []
+
+
+def head_phrase(head: Token) -> list[Token]:
+    """The head's phrase without appositions, clauses or list items hung on it by mistake."""
+    cut = {t.i for c in head.children if c.dep_ in _CUT for t in c.subtree}
+    return [t for t in head.subtree if t.i not in cut]
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subject of the clause, climbing "is believed to have been ...", "was said to be"."""
+    current = verb
+    for _ in range(3):
+        found = children(current, "nsubj", "nsubjpass")
+        if found:
+            return with_conjuncts(antecedent(t) for t in found)
+        if current.dep_ not in ("xcomp", "conj", "ccomp") or current.head is current:
+            return []
+        current = current.head
+    return []
+
+
+ACTOR_ADJECTIVES = frozenset(
+    {"separatist", "militant", "insurgent", "rebel", "jihadist", "islamist", "nationalist",
+     "extremist", "maoist", "tribal"}
+)  # fmt: skip
+"""Words that name an armed side when they modify an attack ("a Baloch separatist attack")."""
+_DESCRIBING_DEPS = frozenset({"compound", "amod", "nummod", "nmod"})
+_IDENTITY_LABELS = frozenset({"NORP", "GPE"})
+
+
+def described_actor(head: Token) -> EntityRef | None:
+    """An unnamed actor described by who they are ("four Tajik men", "Uighurs from China"): a
+    plural noun with a nationality or ethnicity, named as the report describes it."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    words = [t for c in head.lefts if c.dep_ in _DESCRIBING_DEPS for t in c.subtree]
+    words = [t for t in words if t.pos_ not in ("DET", "PUNCT")]
+    identity = [t for t in words if _is_identity(t)]
+    # A capital is a name's only at mid-sentence: "Militants attacked" names no people.
+    ethnonym = head.ent_type_ == "NORP" or (head.text[:1].isupper() and not head.is_sent_start)
+    if not identity and not ethnonym:
+        return None
+    full = _text([*words, head])
+    plain = _text([t for t in words if t.pos_ != "NUM"] + [head])
+    core = _text([*identity, head])
+    aliases = [plain, core] + ([head.text] if ethnonym else [])
+    return _unnamed(full, aliases)
+
+
+FORCE_NOUNS = frozenset(
+    {"troops", "soldiers", "forces", "police", "policemen", "paramilitaries", "commandos",
+     "rangers", "personnel", "servicemen", "army", "military", "militia", "militiamen"}
+)  # fmt: skip
+"""Nouns for armed or police forces: described by their kind ("government troops", "the
+provincial police"), they name the side that acted even when no country or unit is named."""
+
+
+def force_actor(head: Token) -> EntityRef | None:
+    """An unnamed state force in an agent's position ("an offensive by government troops",
+    "paramilitary soldiers raided ..."), named with its describing words. A force with a
+    nationality ("Pakistani troops") is left to the state it belongs to."""
+    if head.lower_ not in FORCE_NOUNS:
+        return None
+    words = [t for c in head.lefts if c.dep_ in _DESCRIBING_DEPS for t in c.subtree]
+    words = [t for t in words if t.pos_ not in ("DET", "PUNCT", "NUM")]
+    if not words or any(_is_identity(t) for t in words):
+        return None
+    full = _text([*words, head])
+    return _unnamed(full, [full.lower()] if full[:1].isupper() else [])
+
+
+def _is_identity(token: Token) -> bool:
+    """A nationality, ethnicity or home ("Tajik", "Afghan", "Baloch"), not a group's name."""
+    if token.pos_ == "NUM" or token.ent_type_ in ("ORG", "DATE", "CARDINAL"):
+        return False
+    return token.ent_type_ in _IDENTITY_LABELS or token.pos_ == "PROPN"
+
+
+def modifier_actor(trigger: Token) -> EntityRef | None:
+    """The side an attack's modifiers name ("a Baloch separatist attack": Baloch separatists)."""
+    words = sorted(
+        (t for c in trigger.lefts if c.dep_ in ("compound", "amod") for t in c.subtree),
+        key=lambda t: t.i,
+    )
+    if len(words) < 2 or words[-1].lower_ not in ACTOR_ADJECTIVES:
+        return None
+    if not any(_is_identity(t) for t in words[:-1]):
+        return None
+    plural = words[-1].text + "s"
+    name = _text(words[:-1]) + " " + plural
+    return _unnamed(name, [name.replace(plural, words[-1].text + " militants"), plural])
+
+
+def _text(tokens: list[Token]) -> str:
+    ordered = sorted(tokens, key=lambda t: t.i)
+    return "".join(t.text_with_ws for t in ordered).strip()
+
+
+def _unnamed(name: str, aliases: list[str]) -> EntityRef:
+    others = tuple(a for a in dict.fromkeys(aliases) if a and a != name)
+    return EntityRef(name=name, kind=EntityKind.OTHER, aliases=others)
+
+
+ATTENDING_VERBS = frozenset(
+    {"attend", "hold", "host", "co-host", "cohost", "tell", "address", "join", "chair",
+     "convene", "organise", "organize", "participate", "brief"}
+)  # fmt: skip
+_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
+GATHERING_VERBS = ATTENDING_VERBS | frozenset(
+    {"gather", "meet", "travel", "arrive", "fly", "come", "assemble", "sit", "return"}
+)
+"""Verbs whose purpose phrase names a meeting the subject takes part in ("came for talks")."""
+_PURPOSE_STEPS = 4
+_PURPOSE_DEPS = frozenset({"pobj", "pcomp", "prep", "oprd", "attr"})
+"""The links from a meeting noun up to the "for" of "came for (what was billed as) talks"."""
+
+
+def participant_heads(trigger: Token) -> list[Token]:
+    """Who took part in a meeting: "X met with Y" (X and Y), "X attended a meeting", "X told a
+    conference", "after attending a meeting, X said" (X), "talks between X and Y"."""
+    heads = prep_objects(trigger, "with", "between")
+    if trigger.pos_ == "VERB":  # "X met Y" as well as "X met with Y"
+        met = with_conjuncts(children(trigger, "dobj")) if trigger.lemma_ == "meet" else []
+        return [*_acting_subjects(trigger), *heads, *met]
+    verb = trigger.head
+    if trigger.dep_ == "pobj" and verb.lower_ in ("at", "to", "in"):
+        verb = verb.head
+    elif trigger.dep_ != "dobj":
+        return [*_gathered_for(trigger), *heads]
+    if verb.lemma_.lower() in ATTENDING_VERBS and verb.pos_ == "VERB":
+        heads = [*_acting_subjects(verb), *heads]
+    return heads
+
+
+def _gathered_for(trigger: Token) -> list[Token]:
+    """Who came together for the meeting: "envoys gathered in Doha for talks", "X joined Y
+    in Islamabad for what was billed as a meeting" (X and Y)."""
+    word = trigger
+    for _ in range(_PURPOSE_STEPS):
+        if word.dep_ not in _PURPOSE_DEPS or word.head is word:
+            return []
+        word = word.head
+        if word.dep_ == "prep" and word.lower_ == "for" and word.head.pos_ == "VERB":
+            verb = word.head
+            if verb.lemma_.lower() not in GATHERING_VERBS:
+                return []
+            joined = with_conjuncts(children(verb, "dobj")) if verb.lemma_ == "join" else []
+            return [*_acting_subjects(verb), *joined]
+    return []
+
+
+def _acting_subjects(verb: Token) -> list[Token]:
+    """The active subject of the verb's clause, climbing "after attending ..., X said"."""
+    return climbing_subject(verb, _CLIMB_DEPS, steps=4)

@@ -1,0 +1,215 @@
+"""An event's country when its sentence names no place for it.
+
+Reports often leave the country to the reader: "the Pakistani military's
+crackdown", "arrested by Pakistani forces", "a bomber blew himself up at the
+home of a Jalalabad politician", "the Israeli military's response". The
+country is read, in order of trust, from the state that acted at home (an
+arrest, a ban, a crackdown or a police operation, never an air or drone
+strike, which states carry out abroad), from the places the sentence names
+elsewhere, and from a state body acting close by ("the Israeli military's response");
+never from a bare demonym, which mostly says where people come from ("one
+Chechen"). Each source counts only when it names one country: a wrong country
+keeps an event from matching, a missing one does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.events.agents import list_host
+from mosaic.extract.events.types import entry_for
+from mosaic.extract.places.locations import is_place_noun
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import tree_distance
+from mosaic.model import EventFinding, EventType
+
+DOMESTIC = frozenset({EventType.ARREST, EventType.DESIGNATION})
+HOME_ACTS = frozenset(
+    {EventType.ARREST, EventType.DESIGNATION, EventType.MILITARY_OPERATION, EventType.KILLING,
+     EventType.PROTEST}
+)  # fmt: skip
+FOREIGN_WORDS = frozenset(
+    {"drone", "air", "airstrike", "strike", "missile", "aerial", "invasion", "invade",
+     "incursion", "bombardment", "coalition", "cross-border", "warplane", "jet", "raid",
+     "abroad", "overseas"}
+)  # fmt: skip
+"""Words of acts states carry out abroad: their country says nothing of the event's."""
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
+ACTOR_PREPS = frozenset({"by", "with", "between", "against", "to"})
+NEAR = 4
+"""How close in the parse a state body must stand to the trigger to give its country."""
+
+
+def home_country(event_type: EventType, perpetrators: Sequence[EntityMention]) -> str | None:
+    """Where an arrest or a designation happens when no place is named: the one state that
+    made it ("arrested by Pakistani forces")."""
+    countries = {m.country for m in perpetrators if m.role is Role.STATE and m.country}
+    return countries.pop() if event_type in DOMESTIC and len(countries) == 1 else None
+
+
+def inferred_country(
+    event_type: EventType,
+    perpetrators: Sequence[EntityMention],
+    trigger: Token,
+    context: SentenceContext,
+    rivals: Sequence[Token] = (),
+) -> str | None:
+    """The event's country from the sentence when no place of its own was found; places
+    nearer another event of the sentence are that one's."""
+    acting = _acting_state(event_type, perpetrators, trigger, context)
+    if acting is not None:
+        return acting
+    taken = {(m.start, m.end) for m in perpetrators}
+    ours = [
+        m for m in context.mentions
+        if (m.start, m.end) not in taken and _ours(m, trigger, rivals, context)
+    ]  # fmt: skip
+    places = [m for m in ours if m.role is Role.PLACE or _country_as_place(m, context)]
+    if places:
+        return _only_country(places)
+    host = list_host(trigger)
+    if host is not None and entry_for(host) is not None:  # "attacks in X, including the ..."
+        return _host_country(host, trigger, context)
+    if event_type is EventType.FOUNDING:
+        return _only_country(perpetrators)  # a group is founded where it is based
+    if event_type is EventType.MEETING:
+        return None  # "Afghan and Pakistani diplomats met": no single country
+    near = [
+        m for m in ours
+        if m.role is Role.STATE
+        and tree_distance(trigger, context.doc[m.start : m.end].root) <= NEAR
+    ]  # fmt: skip
+    return _only_country(near)
+
+
+FOUGHT_OVER = frozenset({EventType.ATTACK, EventType.KILLING})
+_STATE_ROLES = frozenset({Role.STATE, Role.COUNTRY, Role.DEMONYM})
+
+
+def home_countries(
+    events: Sequence[EventFinding], contexts: Sequence[SentenceContext]
+) -> list[EventFinding]:
+    """The events, where an attack left without a country after merging takes the one home
+    of the armed groups named as its perpetrators or targets ("ISKP beheaded ten captured
+    fighters": Afghanistan). Run after merging, so that a report's other telling of the
+    event, with its place, comes first. States are left out, as their forces fight
+    abroad; a sentence naming another state ("Hamas' attack and the Israeli military's
+    response") leaves the country open, as groups strike across borders too."""
+    by_start = {c.evidence.start: c for c in contexts}
+    homed: list[EventFinding] = []
+    for event in events:
+        context = by_start.get(event.evidence.start)
+        if event.country is None and event.type in FOUGHT_OVER and context is not None:
+            event = replace(event, country=_groups_home(event, context))
+        homed.append(event)
+    return homed
+
+
+def _groups_home(event: EventFinding, context: SentenceContext) -> str | None:
+    parties = {*event.perpetrators, *event.targets}
+    groups = [m for m in context.doc_mentions if m.role is Role.GROUP and m.ref in parties]
+    home = _only_country(groups)
+    states = {m.country for m in context.mentions if m.role in _STATE_ROLES and m.country}
+    return home if home is not None and states <= {home} else None
+
+
+def _host_country(host: Token, trigger: Token, context: SentenceContext) -> str | None:
+    """The country of the places in the phrase of the event the trigger is listed under."""
+    inside = {t.i for t in host.subtree} - {t.i for t in trigger.subtree}
+    places = [
+        m for m in context.mentions_in([context.doc[i] for i in sorted(inside)])
+        if m.role is Role.PLACE or _country_as_place(m, context)
+    ]  # fmt: skip
+    return _only_country(places)
+
+
+def _country_as_place(mention: EntityMention, context: SentenceContext) -> bool:
+    """A country named as a location, not as an actor ("the US agreed", "by Pakistan")."""
+    if mention.role is not Role.COUNTRY:
+        return False
+    head = context.doc[mention.start : mention.end].root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ in ACTOR_DEPS:
+        return False
+    return not (head.dep_ == "pobj" and head.head.lower_ in ACTOR_PREPS)
+
+
+def _acting_state(
+    event_type: EventType,
+    perpetrators: Sequence[EntityMention],
+    trigger: Token,
+    context: SentenceContext,
+) -> str | None:
+    if event_type not in HOME_ACTS:
+        return None
+    words = {t.lemma_.lower() for t in context.sent} | {t.lower_ for t in context.sent}
+    if event_type not in DOMESTIC and words & FOREIGN_WORDS:
+        return None
+    states = [m for m in perpetrators if m.role is Role.STATE]
+    return _only_country(states) if states and len(states) == len(perpetrators) else None
+
+
+def _ours(
+    mention: EntityMention, trigger: Token, rivals: Sequence[Token], context: SentenceContext
+) -> bool:
+    """Whether a place may say where the trigger's event was: not where people come from
+    ("militants from Syria"), not a body's owner ("Russia's FSB"), not nearer another event."""
+    head = context.doc[mention.start : mention.end].root
+    if head.dep_ == "pobj" and head.head.lower_ == "from":
+        return False
+    if head.dep_ == "poss" and not is_place_noun(head.head):
+        return False
+    distance = tree_distance(trigger, head)
+    return all(tree_distance(rival, head) >= distance for rival in rivals)
+
+
+def _only_country(mentions: Sequence[EntityMention]) -> str | None:
+    countries = {m.country for m in mentions if m.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+CARRIED = frozenset(
+    {EventType.ATTACK, EventType.KILLING, EventType.ARREST, EventType.MILITARY_OPERATION}
+)
+"""Events that take the place of the event told just before ("Namangani was killed")."""
+
+
+def carry_countries(
+    findings: Sequence[EventFinding], text: str, floor: float
+) -> list[EventFinding]:
+    """Findings in text order, where one with no place or country of its own, told in the
+    sentence right after an event placed in a country (same paragraph), takes that country:
+    "Uighurs bombed a shrine in Bangkok. The attackers were later arrested." Only events
+    of at least `floor` confidence give their country; `text` is the report's."""
+    carried: list[EventFinding] = []
+    before: EventFinding | None = None
+    for finding in findings:
+        open_country = finding.country is None and finding.type in CARRIED
+        if open_country and before is not None and _told_right_after(before, finding, text):
+            finding = replace(finding, country=before.country)
+        carried.append(finding)
+        if _placed(finding, floor):
+            before = finding
+    return carried
+
+
+def _placed(finding: EventFinding, floor: float) -> bool:
+    return (
+        finding.type in CARRIED
+        and finding.place is not None
+        and finding.country is not None
+        and finding.confidence >= floor
+    )
+
+
+def _told_right_after(before: EventFinding, finding: EventFinding, text: str) -> bool:
+    """Whether the finding's sentence comes right after the event's, in the same paragraph."""
+    if before.evidence.start == finding.evidence.start:
+        return False  # the sentence's own places were weighed already
+    gap = text[before.evidence.end : finding.evidence.start]
+    return before.evidence.end <= finding.evidence.start and gap.strip() == "" and "\n" not in gap

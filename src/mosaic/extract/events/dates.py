@@ -1,0 +1,73 @@
+"""The date of an event: the sentence's date nearest its trigger in the parse.
+
+A date goes to the trigger nearest it unless another trigger is nearer; "the
+attack" referring back takes only a date inside its own phrase, so it does not
+keep the sentence's other date from a trigger further off. A date counted from another of the
+sentence ("on March 18 ..., two days previously") yields to that one, as the
+parser hangs such a phrase on the main verb whatever it dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from mosaic.extract.text.modality import is_anaphoric
+from mosaic.extract.text.sentences import DateSpan, SentenceContext
+from mosaic.extract.text.syntax import tree_distance
+
+
+def event_date(
+    trigger: Token, context: SentenceContext, rivals: Sequence[Token]
+) -> DateSpan | None:
+    """The sentence's date nearest the trigger in the parse, unless another trigger is nearer;
+    "the attack" referring back takes only a date of its own."""
+    best: tuple[int, DateSpan] | None = None
+    own = {t.i for t in trigger.subtree} if is_anaphoric(trigger) else None
+    for date in context.dates:
+        root = context.date_root(date)
+        if own is not None and root.i not in own:
+            continue
+        if _dates_the_telling(root, trigger):
+            continue
+        distance = tree_distance(trigger, root)
+        if any(tree_distance(o, root) < distance and _may_take(o, root) for o in rivals):
+            continue
+        distance += _relative(date, context)
+        if best is None or distance < best[0]:
+            best = (distance, date)
+    return best[1] if best else None
+
+
+def _dates_the_telling(root: Token, trigger: Token) -> bool:
+    """ "X claimed the attack, its agency said on Thursday": the date of the telling, hung on a
+    speech verb the event is not, dates the report rather than the event."""
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING_VERBS or verb is trigger:
+        return False
+    return trigger not in verb.subtree or trigger.i < verb.i
+
+
+def _may_take(trigger: Token, root: Token) -> bool:
+    """Whether the trigger may take the date: "the attack" referring back only its own."""
+    return not is_anaphoric(trigger) or root in trigger.subtree
+
+
+TELLING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm"})
+RELATIVE_WORDS = frozenset(
+    {"previously", "earlier", "later", "before", "after", "afterwards", "next", "following",
+     "previous", "same", "ago"}
+)  # fmt: skip
+
+
+def _relative(date: DateSpan, context: SentenceContext) -> int:
+    """1 for a date counted from another named in the sentence ("on March 18 ..., two days
+    previously"): the parser hangs such a phrase on the main verb, which the other dates."""
+    if not _is_relative(date, context):
+        return 0
+    return int(any(not _is_relative(other, context) for other in context.dates))
+
+
+def _is_relative(date: DateSpan, context: SentenceContext) -> bool:
+    return any(t.lower_ in RELATIVE_WORDS for t in context.doc[date.start : date.end])

@@ -1,0 +1,371 @@
+"""Events in a sentence: trigger words turned into EventFindings with slots and a confidence.
+
+A finding's confidence starts at its trigger's strength and grows with what
+makes it one concrete event (a date, a place, casualty figures, named
+perpetrators); negation, hypotheticals, bare plurals ("attacks on Shias") and
+quotation scale it down. `MIN_CONFIDENCE` in `mosaic.extract.output` decides
+what is written out, so the weak ones stay available for review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import partial
+
+from spacy.tokens import Token
+
+from mosaic.extract.dates.phrases import MONTHS, DateValue
+from mosaic.extract.entities.gazetteer import Gazetteer
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.parties import party
+from mosaic.extract.entities.state_actors import modified_noun, state_actor
+from mosaic.extract.events import slots
+from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
+from mosaic.extract.events.agents import led_coalition, led_words
+from mosaic.extract.events.country import inferred_country
+from mosaic.extract.events.dates import event_date
+from mosaic.extract.events.focus import country_focus, focus_country
+from mosaic.extract.events.founding_dates import founding_date
+from mosaic.extract.events.killings import (
+    absorb_killings,
+    kill_triggers,
+    lethal_count,
+    retype,
+    victim_count,
+)
+from mosaic.extract.events.places import event_place
+from mosaic.extract.events.reciprocal import reciprocal_parts
+from mosaic.extract.events.types import Trigger, attack_type, find_triggers
+from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
+from mosaic.extract.places.table import PlaceTable
+from mosaic.extract.text import modality
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import children, is_passive, subject
+from mosaic.model import (
+    Count,
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    PerpetratorStatus,
+    Precision,
+)
+
+GROUP_NOUNS = frozenset(
+    {"group", "organisation", "organization", "branch", "wing", "faction", "province",
+     "governorate", "movement", "party", "front", "militia", "outfit", "affiliate", "chapter"}
+)  # fmt: skip
+_STATE_ROLES = (Role.STATE, Role.COUNTRY, Role.DEMONYM)
+PERPETRATOR_ROLES: dict[EventType, tuple[Role, ...]] = {
+    EventType.ATTACK: (Role.GROUP, Role.PERSON, *_STATE_ROLES),
+    EventType.MILITARY_OPERATION: (Role.GROUP, *_STATE_ROLES),
+    EventType.KILLING: (Role.GROUP, *_STATE_ROLES),
+    EventType.ARREST: _STATE_ROLES,
+    EventType.FOUNDING: (Role.GROUP,),
+    EventType.DESIGNATION: _STATE_ROLES,
+    EventType.PROTEST: (Role.GROUP, Role.PERSON),
+    EventType.MEETING: (Role.GROUP, Role.PERSON, Role.ORG, *_STATE_ROLES),
+}
+QUOTED_FACTOR = 0.7
+
+
+class EventFinder:
+    """Finds the events one sentence states."""
+
+    def __init__(
+        self, places: PlaceTable, extractor: str, gazetteer: Gazetteer | None = None
+    ) -> None:
+        self.places = places
+        self.extractor = extractor
+        self.affiliates = affiliate_index(gazetteer or Gazetteer.default())
+
+    def find(self, context: SentenceContext) -> list[EventFinding]:
+        """Every event the sentence states, one finding per trigger before merging."""
+        triggers = [t for t in find_triggers(context.sent) if self._fits(t, context)]
+        triggers += kill_triggers(context, triggers)
+        triggers = [t for t in triggers if not _attacked_gathering(t, triggers, context)]
+        tokens = [context.doc[t.i] for t in triggers]
+        found = []
+        for trigger, token in zip(triggers, tokens, strict=True):
+            rivals = [other for other in tokens if other is not token]
+            found += [(token, f) for f in self._findings(trigger, token, context, rivals)]
+        return absorb_killings(found)
+
+    def _fits(self, trigger: Trigger, context: SentenceContext) -> bool:
+        """Whether the trigger has the object its entry needs ("formed" a group)."""
+        needs = trigger.entry.needs
+        if needs is None:
+            return True
+        token = context.doc[trigger.i]
+        heads = slots.target_tokens(token) + (children(token, "nsubjpass") if is_passive(token)
+                                              else [])  # fmt: skip
+        if token.dep_ == "acl":
+            heads.append(token.head)  # "a group formed in 1998"
+        if needs == "group":
+            # "added it to its blacklist"; a founding's "its formation" is too often the
+            # group founding something else, or a plan.
+            pronouns = trigger.type is EventType.DESIGNATION
+            if pronouns:  # "its leader, X, was designated a terrorist"
+                heads += [c for h in heads for c in h.children if c.dep_ == "appos"]
+            return any(t.lemma_.lower() in GROUP_NOUNS for t in heads) or any(
+                (m := context.mention_at(t) or (_pronoun_party(t, context) if pronouns else None))
+                is not None
+                and (m.role is Role.GROUP or (pronouns and _listed_person(m, token)))
+                for t in heads
+            )
+        objects = [t for h in heads for t in h.subtree]
+        if needs == "place":
+            return any(m.role in (Role.PLACE, Role.COUNTRY) for m in context.mentions_in(objects))
+        return bool(objects) or bool(children(token, "nsubj", "prep"))
+
+    def _findings(
+        self, trigger: Trigger, token: Token, context: SentenceContext, rivals: Sequence[Token]
+    ) -> list[EventFinding]:
+        """The trigger's event (two when two states act on each other), none if negated."""
+        factor = modality.factor(token) * (QUOTED_FACTOR if modality.in_quotation(token) else 1)
+        if factor <= 0:
+            return []
+        who = self._perpetrators(trigger, token, context)
+        date = event_date(token, context, rivals)
+        place = event_place(token, context, who.mentions, rivals)
+        dead = casualties(context.sent, token, rivals) if trigger.type in _COUNTED else Casualties()
+        targets = self._targets(trigger, token, context)
+        kind = attack_type(token, trigger.entry) if trigger.type is EventType.ATTACK else None
+        # A place the table lacks ("near Machh in Bolan district") leaves the country to context.
+        country = (place.country if place else None) or self._country(
+            trigger, token, who, context, rivals
+        )
+        finding = EventFinding(
+            type=trigger.type, evidence=context.evidence, extractor=self.extractor,
+            attack_type=kind, country=country, place=place.ref if place else None,
+            date=date.value.start if date else None, date_end=date.value.end if date else None,
+            perpetrators=self._refs(who.mentions, context),
+            perpetrator_status=who.status, targets=tuple(targets),
+            killed=self._killed(trigger, token, dead, context), wounded=dead.wounded,
+            attackers_killed=dead.attackers_killed, attributed_to=context.speaker,
+        )  # fmt: skip
+        finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
+        story = _narrative_day(context)
+        if date is None and story is not None and not _dated(context):
+            finding = replace(finding, date=story.start, date_end=story.end)
+        if trigger.type is EventType.FOUNDING:
+            finding = replace(finding, date=founding_date(finding.date, who.mentions, context))
+        finding = retype(finding, token, who.mentions)
+        return reciprocal_parts(
+            finding, who.mentions, context.sent, partial(self._refs, context=context)
+        )
+
+    def _country(
+        self,
+        trigger: Trigger,
+        token: Token,
+        who: slots.Perpetrators,
+        context: SentenceContext,
+        rivals: Sequence[Token],
+    ) -> str | None:
+        found = inferred_country(trigger.type, who.mentions, token, context, rivals)
+        return found or focus_country(trigger.type, who.mentions, context.doc_mentions)
+
+    def _killed(
+        self, trigger: Trigger, token: Token, dead: Casualties, context: SentenceContext
+    ) -> Count | None:
+        """The dead: the counts stated, or the people a killing, an assassination or a
+        beheading names ("the beheading of a captive" is one dead)."""
+        if trigger.type is EventType.KILLING:
+            return dead.total_killed() or victim_count(token, context)
+        return dead.total_killed() or lethal_count(token, trigger)
+
+    def _perpetrators(
+        self, trigger: Trigger, token: Token, context: SentenceContext
+    ) -> slots.Perpetrators:
+        if trigger.type is EventType.FOUNDING:
+            return self._founded(token, context)
+        found = slots.perpetrators(token, context, PERPETRATOR_ROLES[trigger.type])
+        if trigger.type is EventType.MEETING:
+            met = slots.participants(token, context, PERPETRATOR_ROLES[trigger.type])
+            found = slots.Perpetrators(
+                tuple(dict.fromkeys([*found.mentions, *met])),
+                found.status or (PerpetratorStatus.ATTRIBUTED if met else None),
+            )
+        actors = [self._as_actor(m, context, token, envoys=trigger.type is EventType.MEETING)
+                  for m in found.mentions]  # fmt: skip
+        kept = tuple(m for m in actors if m is not None)
+        if not kept and trigger.type in _DESCRIBED:
+            kept = tuple(led_coalition(token, context))
+        if trigger.type in _DESCRIBED:
+            described = slots.described_perpetrators(token, context, kept)
+            kept += described.mentions
+            status = found.status or described.status
+            if not kept and trigger.type in _HOME_FORCE_ACTS:
+                kept = self._home_force(token, context)
+                status = PerpetratorStatus.ATTRIBUTED if kept else None
+            return slots.Perpetrators(kept, status if kept else None)
+        return slots.Perpetrators(kept, found.status if kept else None)
+
+    def _home_force(self, token: Token, context: SentenceContext) -> tuple[EntityMention, ...]:
+        """ "The army launched strikes" in a report about one country: that country's state."""
+        heads = slots.bare_force_heads(token)
+        focus = country_focus(context.doc_mentions) if heads else None
+        country = self.places.country(focus) if focus else None
+        if not heads or country is None:
+            return ()
+        head = heads[0]
+        return (
+            EntityMention(head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text,
+                          "DESC", Role.STATE, country.ref(), focus, "country"),
+        )  # fmt: skip
+
+    def _as_actor(
+        self, mention: EntityMention, context: SentenceContext, trigger: Token, envoys: bool = False
+    ) -> EntityMention | None:
+        """A country or demonym as the state that acted; at a meeting, also the state its
+        envoys stand for ("Afghan counterparts")."""
+        if mention.role in (Role.COUNTRY, Role.DEMONYM):
+            acts = [trigger, *led_words(trigger)]
+            head = modified_noun(context.doc[mention.end - 1])
+            if envoys and head.lemma_.lower() in slots.ENVOY_NOUNS:
+                acts.append(head)
+            return state_actor(mention, context.doc, self.places, acts=acts)
+        return mention
+
+    def _founded(self, token: Token, context: SentenceContext) -> slots.Perpetrators:
+        """The group a founding event founds: its object ("formed the IMU"), passive subject,
+        the noun a participle describes ("a group formed in 1998"), or what "the group's"
+        stands for; never the founder ("ISIL announced the group's formation")."""
+        heads = slots.target_tokens(token) + children(token, "nsubjpass")
+        if token.dep_ == "acl":
+            heads.append(token.head)
+        founders = [m.ref.name for m in context.mentions_in(subject(token)) if m.ref]
+        found = [party(h, context, founders[0] if founders else None) for h in heads]
+        groups = [m for m in found if m is not None and m.role is Role.GROUP]
+        return slots.Perpetrators(tuple(dict.fromkeys(groups)), None)
+
+    def _refs(
+        self, mentions: Sequence[EntityMention], context: SentenceContext
+    ) -> tuple[EntityRef, ...]:
+        """The perpetrators' refs; a state body ("US forces") also as its country ("United
+        States"), the name reports and analysts use for a state's acts; a parent group also
+        as its affiliate where the report names one."""
+        refs = self._state_refs(mentions)
+        refs += named_affiliates(refs, context.doc_mentions, self.affiliates)
+        return tuple(dict.fromkeys(refs))
+
+    def _state_refs(self, mentions: Sequence[EntityMention]) -> list[EntityRef]:
+        refs: list[EntityRef] = []
+        for mention in mentions:
+            if mention.ref is None:
+                continue
+            refs.append(mention.ref)
+            if mention.role is Role.STATE and mention.ref.kind is not EntityKind.PLACE:
+                country = self.places.country(mention.ref.country or "")
+                refs += [country.ref()] if country else []
+        return refs
+
+    def _targets(self, trigger: Trigger, token: Token, context: SentenceContext) -> list[EntityRef]:
+        if trigger.type in (EventType.FOUNDING, EventType.MEETING, EventType.PROTEST):
+            return []
+        heads = slots.target_tokens(token)
+        if trigger.type is EventType.ATTACK:  # "the attackers were killed": not whom it hit
+            heads = [h for h in heads if h.lemma_.lower() not in ATTACKER_WORDS]
+        if trigger.type is EventType.DESIGNATION:  # "the group was banned": the group named
+            named = [
+                m.ref for h in heads
+                if (h.pos_ == "PRON" or h.lemma_.lower() in GROUP_NOUNS)
+                and (m := _group_party(h, context)) and m.ref
+            ]  # fmt: skip
+            return list(dict.fromkeys([*named, *slots.target_refs(heads, context)]))
+        return slots.target_refs(heads, context)
+
+
+def _narrative_day(context: SentenceContext) -> DateValue | None:
+    """The day the paragraph goes on in ("On 3 May, ... . Another bomb hit Kunduz."); a
+    month or year named before says too little of what follows."""
+    story = context.narrative
+    return story.value if story is not None and story.value.start.day is not None else None
+
+
+def _dated(context: SentenceContext) -> bool:
+    """Whether the sentence states a date of its own, even one left unresolved."""
+    return bool(context.dates) or any(
+        t.ent_type_ in ("DATE", "TIME") or _year_like(t.text) or t.lower_ in MONTHS
+        for t in context.sent
+    )
+
+
+def _year_like(text: str) -> bool:
+    """ "2015", not "four" (spaCy's like_num holds for both)."""
+    return text.isdigit() and len(text) == 4
+
+
+_DESCRIBED = frozenset(
+    {EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING, EventType.PROTEST,
+     EventType.ARREST}
+)  # fmt: skip
+"""Events whose unnamed perpetrators are worth naming as described ("four Tajik men",
+"government troops")."""
+_HOME_FORCE_ACTS = frozenset(
+    {EventType.MILITARY_OPERATION, EventType.ARREST, EventType.ATTACK, EventType.KILLING}
+)
+"""Acts a country's own forces carry out at home, where "the army" is the report's country's."""
+_COUNTED = frozenset({EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING})
+
+
+def confidence(trigger: Trigger, finding: EventFinding) -> float:
+    """The trigger's strength plus what makes the finding one concrete event."""
+    score = trigger.entry.strength
+    if finding.date is not None:
+        score += 0.1 if finding.date.precision is Precision.YEAR else 0.25
+    if finding.place is not None:
+        score += 0.05 if finding.place.key and finding.place.key.count(":") == 1 else 0.15
+    if finding.killed is not None or finding.wounded is not None:
+        score += 0.2
+    if finding.perpetrators:
+        score += 0.1
+    return min(score, 0.95)
+
+
+TERROR_WORDS = frozenset({"terrorist", "terror"})
+
+
+def _listed_person(mention: EntityMention, trigger: Token) -> bool:
+    """A person designated as a terrorist ("X was designated a global terrorist"), not one
+    designated as a successor."""
+    return mention.role is Role.PERSON and any(
+        t.lemma_.lower() in TERROR_WORDS for t in trigger.subtree
+    )
+
+
+def _pronoun_party(token: Token, context: SentenceContext) -> EntityMention | None:
+    return party(token, context) if token.pos_ == "PRON" else None
+
+
+def _group_party(token: Token, context: SentenceContext) -> EntityMention | None:
+    """The group "it" or "the group" stands for, when no name stands there."""
+    if context.mention_at(token) is not None:
+        return None
+    found = party(token, context)
+    return found if found is not None and found.role is Role.GROUP else None
+
+
+_VENUE_PREPS = frozenset({"at", "on", "near", "during", "outside", "inside"})
+
+
+def _attacked_gathering(
+    trigger: Trigger, found: Sequence[Trigger], context: SentenceContext
+) -> bool:
+    """A protest or meeting an attack struck ("a bombing at an election rally", "a bomber
+    struck a protest"): the attack's target and venue, not an event of its own."""
+    if trigger.type not in (EventType.PROTEST, EventType.MEETING):
+        return False
+    token = context.doc[trigger.i]
+    attacks = {t.i for t in found if t.type is EventType.ATTACK}
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in _VENUE_PREPS:
+        head = head.head
+    elif token.dep_ != "dobj":
+        return False
+    if head.i in attacks:
+        return True
+    doers = children(head, "nsubj")
+    return head.pos_ == "VERB" and any(d.lemma_.lower() in ATTACKER_WORDS for d in doers)

@@ -1,0 +1,123 @@
+"""Claims and blame told in a sentence of their own, after the event they are about.
+
+Wire reports state an attack first and who is behind it next, often without
+naming the attack again: "The Pakistani Taliban claimed responsibility in a
+statement." or "Officials blamed the Baloch Liberation Army." Such a sentence
+has no event word, so it yields no finding of its own; its claimants or the
+blamed party join the event told just before it. A denial ("X denied any
+involvement") or a negated claim ("no group has claimed responsibility") adds
+no one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from mosaic.extract.entities.mentions import Role
+from mosaic.extract.entities.parties import party
+from mosaic.extract.events.agents import spoken_for
+from mosaic.extract.events.slots import CLAIM_NOUNS, CLAIM_VERBS, actor_mentions, phrase
+from mosaic.extract.text.modality import is_negated
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import agents, children, is_passive, subject, with_conjuncts
+from mosaic.model import EntityRef, EventFinding, EventType, PerpetratorStatus
+
+FOLLOW_UP_REACH = 600
+"""Characters from the end of an event's sentence within which a follow-up refers to it."""
+BLAME_VERBS = frozenset({"blame", "accuse"})
+_ACTING_ROLES = (Role.GROUP, Role.PERSON)
+_CLAIMABLE = frozenset({EventType.ATTACK, EventType.KILLING})
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Who a trigger-less sentence says claimed or is blamed for the event before it."""
+
+    start: int
+    parties: tuple[EntityRef, ...]
+    status: PerpetratorStatus
+
+
+def follow_up(context: SentenceContext) -> FollowUp | None:
+    """The claim or blame the sentence states without naming an event, if any."""
+    for token in context.sent:
+        if token.pos_ != "VERB" or is_negated(token) or _negative_subject(token):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in CLAIM_VERBS and _claims_responsibility(token):
+            heads, status = _actors(token), PerpetratorStatus.CLAIMED
+        elif lemma in BLAME_VERBS and not is_passive(token) and not _for_something(token):
+            heads, status = with_conjuncts(children(token, "dobj")), PerpetratorStatus.SUSPECTED
+        else:
+            continue
+        refs = _refs(heads, context)
+        if refs:
+            return FollowUp(context.evidence.start, refs, status)
+    return None
+
+
+def _claims_responsibility(verb: Token) -> bool:
+    """ "claimed responsibility", "took credit", with no "for" naming what was claimed."""
+    objects = [o for o in children(verb, "dobj", "nsubjpass") if o.lemma_.lower() in CLAIM_NOUNS]
+    return bool(objects) and not any(_for_something(o) for o in objects)
+
+
+def _for_something(token: Token) -> bool:
+    """A "for" phrase naming what is claimed or blamed; "for it" points back and counts not."""
+    objects = [o for p in children(token, "prep") if p.lower_ == "for" for o in p.children]
+    return any(o.pos_ != "PRON" for o in objects if o.dep_ == "pobj")
+
+
+def _negative_subject(verb: Token) -> bool:
+    """ "No group has claimed responsibility", "nobody claimed it"."""
+    words = {w.lower_ for s in subject(verb) for w in s.subtree}
+    return bool(words & {"no", "nobody", "none", "neither"})
+
+
+def _actors(verb: Token) -> list[Token]:
+    return agents(verb) if is_passive(verb) else subject(verb)
+
+
+def _refs(heads: Sequence[Token], context: SentenceContext) -> tuple[EntityRef, ...]:
+    tokens = [t for head in heads for t in phrase(head)]
+    named = [spoken_for(m, context) for m in actor_mentions(tokens, context, _ACTING_ROLES)]
+    standing = [m for h in heads if (m := party(h, context)) is not None]
+    found = [m.ref for m in (*named, *standing) if m.role in _ACTING_ROLES and m.ref is not None]
+    return tuple(dict.fromkeys(found))
+
+
+def attach_follow_ups(
+    events: Sequence[EventFinding], follow_ups: Iterable[FollowUp]
+) -> list[EventFinding]:
+    """The events with each follow-up's parties added to the attack or killing told last
+    before it (within FOLLOW_UP_REACH characters); a claim outranks other statuses."""
+    updated = list(events)
+    for item in follow_ups:
+        index = _event_before(updated, item.start)
+        if index is None:
+            continue
+        event = updated[index]
+        known = {ref.key or ref.name for ref in event.perpetrators}
+        added = tuple(ref for ref in item.parties if (ref.key or ref.name) not in known)
+        claimed = item.status is PerpetratorStatus.CLAIMED
+        if not added and not claimed:
+            continue
+        status = item.status if claimed or event.perpetrator_status is None else None
+        updated[index] = replace(
+            event,
+            perpetrators=event.perpetrators + added,
+            perpetrator_status=status or event.perpetrator_status,
+        )
+    return updated
+
+
+def _event_before(events: Sequence[EventFinding], start: int) -> int | None:
+    candidates = [
+        (event.evidence.end, i)
+        for i, event in enumerate(events)
+        if event.type in _CLAIMABLE and 0 <= start - event.evidence.end <= FOLLOW_UP_REACH
+    ]
+    return max(candidates)[1] if candidates else None

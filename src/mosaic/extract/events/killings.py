@@ -1,0 +1,258 @@
+"""Killings: when "killed" names an event of its own, and which event a killing belongs to.
+
+A named person's death at another's hand is a `killing` (FORMAT.md): "the May
+2011 killing of Osama bin Laden", "he was shot dead", "Aliza was killed in a
+U.S. drone strike". The strike or raid that did it is not a second event: the
+killing absorbs it, with its perpetrators, date and place. A person killed in a
+bombing is the bombing's target instead. "Killed" with only a number of victims
+is an attack when the sentence names no other attack ("the killing of seven
+soldiers"), and an attack carried out by state forces alone is a military
+operation, or a killing when it is an execution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.parties import party
+from mosaic.extract.events.slots import target_tokens
+from mosaic.extract.events.types import Entry, Trigger
+from mosaic.extract.numbers.casualties import ATTACKER_WORDS, is_shot_dead
+from mosaic.extract.numbers.counts import parse_number
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import (
+    antecedent,
+    children,
+    is_passive,
+    prep_objects,
+    tree_distance,
+    with_conjuncts,
+)
+from mosaic.model import AttackType, Count, EventFinding, EventType
+
+KILL_WORDS = frozenset({"kill", "killing", "execute", "hang", "assassinate", "murder", "slay"})
+CASUALTY_WORDS = frozenset({"wound", "injure"})
+EXECUTIONS = frozenset({"execute", "hang", "execution"})
+DEATH_WORDS = frozenset({"death"})
+ABSORB_DISTANCE = 5
+"""A killing this close to an attack in the parse is a death in that attack."""
+
+
+def is_kill_word(token: Token) -> bool:
+    """ "killed", "killing", "hanged", "shot dead", "gunned down"; "death" only where a strike
+    caused it."""
+    lemma = token.lemma_.lower()
+    if lemma == "shoot":
+        return is_shot_dead(token)
+    if lemma == "gun" and token.pos_ == "VERB":
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+    return lemma in KILL_WORDS and token.pos_ in ("VERB", "NOUN")
+
+
+def victim_people(token: Token, context: SentenceContext) -> list[EntityMention]:
+    """The named people killed: object, passive subject (pronouns resolved), "killing of X",
+    "X's death", "the killing in July of X", "the mastermind ..., X, was killed"."""
+    if token.pos_ == "VERB":
+        heads = children(token, "nsubjpass") if is_passive(token) else children(token, "dobj")
+    else:
+        heads = prep_objects(token, "of") + children(token, "poss")
+        heads += [o for p in prep_objects(token, "in", "on") for o in prep_objects(p, "of")]
+    heads = with_conjuncts(antecedent(h) for h in heads)
+    heads += [a for h in heads for a in children(h, "appos")]
+    found = [party(h, context) for h in heads]
+    return [m for m in found if m is not None and m.role is Role.PERSON]
+
+
+def victim_count(token: Token, context: SentenceContext) -> Count | None:
+    """How many named people a killing word says were killed: "X and his wife were killed"
+    (2), "X, who was also killed, along with Y" (2), "the killing of X" (1)."""
+    victims = victim_people(token, context)
+    if not victims:
+        return None
+    heads = children(token, "nsubjpass") if is_passive(token) else []
+    partners = [
+        o
+        for p in [*children(token, "prep"), *_trailing_along(token)]
+        if p.lower_ == "along"
+        for w in children(p, "prep")
+        if w.lower_ == "with"
+        for o in children(w, "pobj")
+    ]
+    partners += [
+        o
+        for p in children(token, "prep")
+        if p.lower_ == "with" and any(c.lower_ == "along" for c in p.children)
+        for o in children(p, "pobj")
+    ]
+    extra = [t for t in with_conjuncts(partners) if t.pos_ in ("PROPN", "NOUN")]
+    people = len(victims) + len(extra)
+    people += sum(
+        1
+        for h in with_conjuncts(heads)
+        if h.pos_ == "NOUN" and context.mention_at(h) is None and h.tag_ == "NN"
+    )
+    return Count.exactly(people)
+
+
+def _trailing_along(token: Token) -> list[Token]:
+    """ "X, who was also killed, along with Y": the parser hangs "along with" right after a
+    relative clause on the main verb; it still tells who died with X."""
+    if token.dep_ != "relcl":
+        return []
+    doc, end = token.doc, max(t.i for t in token.subtree) + 1
+    while end < len(doc) and doc[end].is_punct:
+        end += 1
+    return [doc[end]] if end < len(doc) and doc[end].lower_ == "along" else []
+
+
+LETHAL = frozenset({AttackType.ASSASSINATION, AttackType.BEHEADING})
+BODY_PARTS = frozenset({"throat", "head", "neck"})
+
+
+def lethal_count(token: Token, trigger: Trigger) -> Count | None:
+    """The dead of an attack that kills its targets by definition (an assassination, a
+    beheading): one per singular target, the number of a counted one ("seven hostages")."""
+    if trigger.entry.attack_type not in LETHAL:
+        return None
+    heads = target_tokens(token)
+    heads = [o for h in heads for o in (prep_objects(h, "of") if h.lemma_ in BODY_PARTS else [h])]
+    total = 0
+    for head in with_conjuncts(heads):
+        numbers = [parse_number(c.text) for c in children(head, "nummod")]
+        if numbers and numbers[0] is not None:
+            total += numbers[0]
+        elif head.tag_ in ("NN", "NNP"):
+            total += 1
+        else:
+            return None
+    return Count.exactly(total) if total else None
+
+
+def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Trigger]:
+    """Killing words as triggers: a named person's killing, or an attack stated only by its
+    dead or wounded when the sentence names no other attack and no operation close by."""
+    extra: list[Trigger] = []
+    attacks = any(t.type is EventType.ATTACK for t in found)
+    operations = [context.doc[t.i] for t in found if t.type is EventType.MILITARY_OPERATION]
+    for token in context.sent:
+        lemma = token.lemma_.lower()
+        if is_kill_word(token) or (lemma in DEATH_WORDS and operations):
+            if victim_people(token, context):
+                extra.append(Trigger(token.i, Entry(EventType.KILLING, 0.35)))
+                continue
+        elif lemma not in CASUALTY_WORDS or token.pos_ != "VERB":
+            continue
+        if operations and _kills_attackers(token):
+            continue  # "special forces, who killed all six terrorists": the operation's dead
+        if not attacks and all(tree_distance(token, op) > 3 for op in operations):
+            extra.append(Trigger(token.i, Entry(EventType.ATTACK, 0.2)))
+            attacks = True
+    return extra
+
+
+def _kills_attackers(token: Token) -> bool:
+    """Whether the casualty verb's victims are attackers ("killed all six terrorists")."""
+    heads = children(token, "nsubjpass") if is_passive(token) else children(token, "dobj")
+    return bool(heads) and all(h.lemma_.lower() in ATTACKER_WORDS for h in heads)
+
+
+def retype(
+    finding: EventFinding, token: Token, perpetrators: Sequence[EntityMention]
+) -> EventFinding:
+    """An attack by state forces alone is a military operation (a killing if an execution);
+    a raid by armed groups alone is an attack."""
+    roles = {m.role for m in perpetrators}
+    if finding.type is EventType.ATTACK and roles == {Role.STATE}:
+        if token.lemma_.lower() in EXECUTIONS:
+            return replace(finding, type=EventType.KILLING, attack_type=None)
+        return replace(finding, type=EventType.MILITARY_OPERATION, attack_type=None)
+    raid = token.lemma_.lower() in ("raid", "incursion", "ambush")
+    if finding.type is EventType.MILITARY_OPERATION and roles == {Role.GROUP} and raid:
+        return replace(finding, type=EventType.ATTACK)
+    return finding
+
+
+def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[EventFinding]:
+    """A named person's killing absorbs the strike or raid of the same sentence that killed
+    him (the nearest in the parse); a killing in a bombing is the bombing's (the person
+    becomes its target). Other strikes the sentence tells stay events of their own."""
+    killings = [t for t, f in found if f.type is EventType.KILLING]
+    in_attack = {t.i for t in killings if _in_attack(t, found)}
+    absorbed = {
+        nearest[0].i
+        for t in killings
+        if t.i not in in_attack and (nearest := _nearest_operation(t, found)) is not None
+    }
+    kept: list[EventFinding] = []
+    for token, finding in found:
+        if finding.type is EventType.MILITARY_OPERATION and token.i in absorbed:
+            continue
+        if finding.type is EventType.KILLING and token.i in in_attack:
+            continue
+        if finding.type is EventType.KILLING:
+            finding = _with_operation(token, finding, found)
+        elif finding.type is EventType.ATTACK:
+            finding = _absorbed(token, finding, [(t, f) for t, f in found if t.i in in_attack])
+        kept.append(finding)
+    return kept
+
+
+def _absorbed(
+    token: Token, attack: EventFinding, found: Sequence[tuple[Token, EventFinding]]
+) -> EventFinding:
+    """The attack with the dead and date of a killing it absorbs ("he was killed in a bombing,
+    along with 16 other people, in August": the bombing's 17, in August)."""
+    for other, finding in found:
+        if finding.type is EventType.KILLING and tree_distance(other, token) <= ABSORB_DISTANCE:
+            return replace(
+                attack,
+                killed=attack.killed or finding.killed,
+                date=attack.date or finding.date,
+                date_end=attack.date_end if attack.date else finding.date_end,
+            )
+    return attack
+
+
+def _in_attack(token: Token, found: Sequence[tuple[Token, EventFinding]]) -> bool:
+    """Whether the killing happened in an attack close by, not in a strike nearer still
+    ("the bombing of a memorial for X, who was killed in a drone strike")."""
+    attacks = [tree_distance(t, token) for t, f in found
+               if f.type is EventType.ATTACK and f.attack_type is not None]  # fmt: skip
+    if not attacks or min(attacks) > ABSORB_DISTANCE:
+        return False
+    operation = _nearest_operation(token, found)
+    return operation is None or tree_distance(operation[0], token) >= min(attacks)
+
+
+def _nearest_operation(
+    token: Token, found: Sequence[tuple[Token, EventFinding]]
+) -> tuple[Token, EventFinding] | None:
+    operations = [(tree_distance(t, token), t.i, t, f) for t, f in found
+                  if f.type is EventType.MILITARY_OPERATION]  # fmt: skip
+    if not operations:
+        return None
+    _, _, nearest, finding = min(operations, key=lambda o: (o[0], o[1]))
+    return nearest, finding
+
+
+def _with_operation(
+    token: Token, killing: EventFinding, found: Sequence[tuple[Token, EventFinding]]
+) -> EventFinding:
+    """The killing with the perpetrators, date and place of the operation (the nearest in the
+    parse) that carried it out."""
+    nearest = _nearest_operation(token, found)
+    if nearest is None:
+        return killing
+    operation = nearest[1]
+    return replace(
+        killing,
+        perpetrators=killing.perpetrators or operation.perpetrators,
+        perpetrator_status=killing.perpetrator_status or operation.perpetrator_status,
+        date=killing.date or operation.date,
+        place=killing.place or operation.place,
+        country=killing.country or operation.country,
+    )

@@ -1,0 +1,352 @@
+"""Filling an event's slots from its trigger's surroundings: date, place, perpetrators, targets.
+
+Every slot is read relative to the trigger word, so a sentence naming two
+events gives each its own: a date goes to the trigger nearest it in the parse,
+a place must be a location (not "Pakistan's consulate", not "militants from
+Central Asia"), and perpetrators must stand in an agent's position (subject,
+"by" phrase, "X's attack", "claimed by X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.parties import party
+from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun
+from mosaic.extract.events.agents import (
+    gerund_actor,
+    led_by,
+    listing_verb,
+    partners,
+    spoken_for,
+    verb_agents,
+)
+from mosaic.extract.events.blame import (
+    blamed_heads,
+    described_actor,
+    force_actor,
+    head_phrase,
+    modifier_actor,
+    participant_heads,
+)
+from mosaic.extract.events.target_nouns import target_head
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import (
+    agents,
+    antecedent,
+    children,
+    is_passive,
+    prep_objects,
+    subject,
+    with_conjuncts,
+)
+from mosaic.model import EntityKind, EntityRef, PerpetratorStatus
+
+PERPETRATION_VERBS = frozenset(
+    {"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit", "execute",
+     "undertake", "initiate", "orchestrate", "mastermind", "claim", "plan", "deploy", "order",
+     "impose"}
+)  # fmt: skip
+SUSPICION_WORDS = frozenset(
+    {"suspect", "suspected", "blame", "believe", "accuse", "inspire", "inspired", "allegedly",
+     "suspicion", "reportedly", "link", "linked"}
+)  # fmt: skip
+CLAIM_NOUNS = frozenset({"responsibility", "credit"})
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "bear"})
+_MODIFIER_DEPS = ("compound", "poss", "amod", "nmod", "npadvmod")
+_CLAUSES = frozenset({"relcl", "advcl", "ccomp"})
+_STATE_ROLES = frozenset({Role.STATE, Role.COUNTRY, Role.DEMONYM})
+
+
+@dataclass(frozen=True)
+class Perpetrators:
+    """Who carried out the event and how the text says so."""
+
+    mentions: tuple[EntityMention, ...] = ()
+    status: PerpetratorStatus | None = None
+
+
+def phrase(head: Token) -> list[Token]:
+    """The head's phrase without relative or adverbial clauses ("sympathisers who hijacked a bus
+    ... of Aga Khan" is the sympathisers, not Aga Khan)."""
+    cut = {t.i for c in head.children if c.dep_ in _CLAUSES for t in c.subtree}
+    return [t for t in head.subtree if t.i not in cut]
+
+
+def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
+    """Heads in an agent's position, and whether a claim introduces them."""
+    found = children(trigger, *_MODIFIER_DEPS) + led_by(trigger)
+    claimed = False
+    lister = listing_verb(trigger)
+    if lister is not None:
+        found += verb_agents(lister)
+        claimed = lister.lemma_ == "claim"
+    if trigger.pos_ == "VERB":
+        found += (
+            _passive_agents(trigger)
+            if is_passive(trigger)
+            else subject(trigger) or gerund_actor(trigger)
+        )
+    else:  # "an attack by X": spaCy hangs a noun's "by" on it as a plain preposition
+        found += prep_objects(trigger, "by")
+    for acl in children(trigger, "acl"):
+        found += agents(acl)
+        claimed = claimed or acl.lemma_ == "claim"
+    verb = _perpetration_verb(trigger)
+    if verb is not None:
+        found += agents(verb) if is_passive(verb) else subject(verb)
+        found += partners(verb)
+        claimed = claimed or verb.lemma_ == "claim"
+    return found, claimed
+
+
+def _passive_agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb, also where the parser hung it on the object ("was
+    designated a terrorist group by the US")."""
+    objects = children(verb, "dobj", "oprd")
+    return agents(verb) or [o for d in objects for o in prep_objects(d, "by")]
+
+
+def _perpetration_verb(trigger: Token) -> Token | None:
+    """ "carried out the attack", "claimed responsibility for the attack", "launching an attack"."""
+    current = trigger
+    for _ in range(4):
+        if current.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj") or (
+            current.head is current
+        ):
+            return None
+        if current.dep_ == "prep" and current.lower_ not in ("of", "for"):
+            return None  # "the killing ... after the attack" is no perpetration of it
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_ in PERPETRATION_VERBS:
+            return current
+    return None
+
+
+def claimants(context: SentenceContext, trigger: Token) -> list[EntityMention]:
+    """Who the sentence says claimed responsibility or credit for the trigger's event
+    ("X claimed responsibility for the attack"; with no "for ...", for any attack)."""
+    found: list[Token] = []
+    for token in context.sent:
+        if token.lemma_ not in CLAIM_VERBS or token.pos_ != "VERB":
+            continue
+        objects = [
+            o for o in children(token, "dobj", "nsubjpass") if o.lemma_.lower() in CLAIM_NOUNS
+        ]
+        claimed = [t.i for o in objects for p in prep_objects(o, "for") for t in p.subtree]
+        if objects and (not claimed or trigger.i in claimed):
+            found += agents(token) if is_passive(token) else subject(token)
+    tokens = [t for f in found for t in phrase(f)]
+    named = [
+        spoken_for(m, context) for m in actor_mentions(tokens, context, (Role.GROUP, Role.PERSON))
+    ]
+    standing = [m for f in found if (m := party(f, context)) is not None and m.role is Role.GROUP]
+    return list(dict.fromkeys([*named, *standing]))
+
+
+def actor_mentions(
+    tokens: Sequence[Token], context: SentenceContext, roles: Sequence[Role]
+) -> list[EntityMention]:
+    """Mentions among the tokens with one of the roles; states as countries where asked."""
+    return [m for m in context.mentions_in(tokens) if m.role in roles]
+
+
+def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]) -> Perpetrators:
+    """The event's perpetrators and their status (claimed, suspected, attributed)."""
+    heads, claimed = _agent_tokens(trigger)
+    tokens = [t for head in heads for t in phrase(head)]
+    found = [m for m in actor_mentions(tokens, context, roles) if _direct(m, heads)]
+    found += _standing_for(heads, context, roles)
+    found = list(dict.fromkeys(spoken_for(m, context) for m in found))
+    # "The group said it carried out the bombing": a party telling of its own act claims it.
+    claimed = claimed or any(m.ref is not None and m.ref.name == context.speaker for m in found)
+    claimers = claimants(context, trigger) if Role.GROUP in roles else []
+    if claimers:
+        found, claimed = [*found, *(c for c in claimers if c not in found)], True
+    blamed = False
+    if not found:
+        found, blamed = _blamed(trigger, context, roles)
+    if not found:
+        return Perpetrators()
+    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    suspected = blamed or bool(words & SUSPICION_WORDS) or _hyphen_inspired(found, context)
+    status = (
+        PerpetratorStatus.CLAIMED if claimed
+        else PerpetratorStatus.SUSPECTED if suspected
+        else PerpetratorStatus.ATTRIBUTED
+    )  # fmt: skip
+    return Perpetrators(tuple(dict.fromkeys(found)), status)
+
+
+def _standing_for(
+    heads: Sequence[Token], context: SentenceContext, roles: Sequence[Role]
+) -> list[EntityMention]:
+    """The parties pronouns in an agent's position stand for ("they carried out the attack",
+    "its attack on the consulate")."""
+    found = [party(h, context) for h in heads if h.pos_ == "PRON" and context.mention_at(h) is None]
+    return [m for m in found if m is not None and m.role in roles]
+
+
+def _blamed(
+    trigger: Token, context: SentenceContext, roles: Sequence[Role]
+) -> tuple[list[EntityMention], bool]:
+    """Who a responsibility phrase over the trigger names ("the group responsible for the
+    attack", "X was linked to the bombing"), and whether it only suspects them."""
+    heads, suspected = blamed_heads(trigger)
+    named = actor_mentions([t for h in heads for t in head_phrase(h)], context, roles)
+    named = [m for m in named if _direct(m, heads)]
+    standing = [m for h in heads if (m := party(h, context)) is not None and m.role in roles]
+    return list(dict.fromkeys([*named, *standing])), suspected
+
+
+def participants(
+    trigger: Token, context: SentenceContext, roles: Sequence[Role]
+) -> list[EntityMention]:
+    """The parties a meeting brings together, named or standing for one ("its leaders")."""
+    heads = participant_heads(trigger)
+    named = [m for m in actor_mentions([t for h in heads for t in phrase(h)], context, roles)]
+    named = [m for m in named if _direct(m, heads)]
+    standing = [m for h in heads if (m := party(h, context)) is not None and m.role in roles]
+    envoys = [m for h in heads for m in envoys_of(h, context)]
+    return list(dict.fromkeys([*named, *standing, *envoys]))
+
+
+ENVOY_NOUNS = frozenset(
+    {"diplomat", "official", "delegate", "delegation", "envoy", "representative", "counterpart",
+     "minister", "negotiator", "emissary", "leader"}
+)  # fmt: skip
+"""People who stand for their state at a meeting ("diplomats from China", "Afghan officials")."""
+
+
+def envoys_of(head: Token, context: SentenceContext) -> list[EntityMention]:
+    """The states people at a meeting speak for: "diplomats from China and the US", "their
+    Afghan and Pakistani counterparts"; as the country or demonym mentions."""
+    if head.lemma_.lower() not in ENVOY_NOUNS or context.mention_at(head) is not None:
+        return []
+    words = prep_objects(head, "from", "of")
+    words += with_conjuncts(c for c in head.children if c.dep_ in ("amod", "compound", "nmod"))
+    found = [context.mention_at(w) for w in words]
+    return [m for m in found if m is not None and m.role in (Role.COUNTRY, Role.DEMONYM)]
+
+
+def described_perpetrators(
+    trigger: Token, context: SentenceContext, named: Sequence[EntityMention] = ()
+) -> Perpetrators:
+    """Unnamed actors in an agent's position, described by who they are ("four Tajik men
+    suspected of taking part in the attack", "a Baloch separatist attack")."""
+    agents_found, _ = _agent_tokens(trigger)
+    blamed, suspected = blamed_heads(trigger)
+    heads = [h for h in [*agents_found, *blamed] if not any(m.start <= h.i < m.end for m in named)]
+    found = [(h, r) for h in heads if (r := described_actor(h)) is not None]
+    if not found and (ref := modifier_actor(trigger)) is not None:
+        found = [(trigger, ref)]
+    mentions = tuple(_unnamed_mention(head, ref) for head, ref in found)
+    forces = [(h, r) for h in heads if (r := force_actor(h)) is not None]
+    mentions += tuple(_unnamed_mention(head, ref, Role.STATE) for head, ref in forces)
+    if not mentions:
+        return Perpetrators()
+    status = PerpetratorStatus.SUSPECTED if suspected else PerpetratorStatus.ATTRIBUTED
+    return Perpetrators(mentions, status)
+
+
+BARE_FORCES = frozenset({"army", "military", "police", "troops", "soldiers", "forces"})
+
+
+def bare_force_heads(trigger: Token) -> list[Token]:
+    """Agents that are a force with nothing to say whose ("the army launched strikes",
+    "police arrested two men")."""
+    heads, _ = _agent_tokens(trigger)
+    return [
+        h for h in heads
+        if h.lower_ in BARE_FORCES
+        and all(c.dep_ == "det" and c.lower_ == "the" for c in h.lefts)
+    ]  # fmt: skip
+
+
+def _unnamed_mention(head: Token, ref: EntityRef, role: Role = Role.GROUP) -> EntityMention:
+    return EntityMention(
+        head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text, "DESC", role, ref
+    )
+
+
+def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
+    """Groups and people may stand anywhere in an agent's phrase ("gunmen affiliated with the
+    TTP"); a state only as the agent itself ("Pakistan", "US forces"), not "Uighurs from China"."""
+    if mention.role not in _STATE_ROLES:
+        return True
+    return any(mention.start <= head.i < mention.end or _heads_forces(mention, head)
+               for head in heads)  # fmt: skip
+
+
+def _heads_forces(mention: EntityMention, head: Token) -> bool:
+    """ "Afghan and Pakistani troops": each nationality describes the agent, a state noun."""
+    word = head.doc[mention.end - 1]
+    return modified_noun(word) == head and (
+        head.lower_ in STATE_NOUNS or head.lemma_.lower() in STATE_NOUNS
+    )
+
+
+def _hyphen_inspired(found: Sequence[EntityMention], context: SentenceContext) -> bool:
+    """ "IS-inspired", "Taliban-linked": the group is named as an inspiration, not an actor."""
+    doc = context.doc
+    for mention in found:
+        after = doc[mention.end : mention.end + 2].text.lower()
+        if after.startswith(("-inspired", "- inspired", "-linked", "-affiliated")):
+            return True
+    return False
+
+
+VICTIM_POSSESSORS = frozenset(
+    {"killing", "assassination", "murder", "arrest", "kidnapping", "abduction", "execution",
+     "death", "beheading", "detention", "capture", "formation", "founding", "creation",
+     "designation"}
+)  # fmt: skip
+
+
+def target_tokens(trigger: Token) -> list[Token]:
+    """The attacked, killed, arrested or kidnapped: object, passive subject, "attack on X";
+    a possessor only for nouns whose possessor is the victim ("bin Laden's killing")."""
+    if trigger.pos_ == "VERB":
+        heads = children(trigger, "nsubjpass") if is_passive(trigger) else children(trigger, "dobj")
+        if not heads and is_passive(trigger) and trigger.dep_ == "conj":
+            heads = children(trigger.head, "nsubjpass")  # "X was designated ... and banned"
+    else:
+        heads = prep_objects(trigger, "on", "against", "of")
+        if trigger.lemma_.lower() in VICTIM_POSSESSORS:
+            heads += children(trigger, "poss")
+    return with_conjuncts(antecedent(h) for h in heads)
+
+
+def target_refs(heads: Sequence[Token], context: SentenceContext) -> list[EntityRef]:
+    """Targets as named: the entity where one is named, else the noun phrase of a concrete
+    noun (`target_nouns`); a country is no target."""
+    refs: list[EntityRef] = []
+    for head in heads:
+        mention = context.mention_at(head) or _apposed(head, context)
+        country = mention is not None and mention.role is Role.COUNTRY
+        if mention is not None and mention.ref is not None and not country:
+            refs.append(mention.ref)
+        elif not country and (concrete := target_head(head)) is not None:
+            refs.append(EntityRef(name=noun_phrase(concrete), kind=EntityKind.OTHER))
+    return list(dict.fromkeys(refs))
+
+
+def _apposed(head: Token, context: SentenceContext) -> EntityMention | None:
+    """The person or group a described target is named as ("its leader, X,")."""
+    for child in head.children:
+        mention = context.mention_at(child) if child.dep_ == "appos" else None
+        if mention is not None and mention.role in (Role.PERSON, Role.GROUP):
+            return mention
+    return None
+
+
+def noun_phrase(head: Token) -> str:
+    """The head noun with its left modifiers, without articles or numbers."""
+    words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "poss", "case", "nmod")]
+    tokens = [t for w in words for t in w.subtree] + [head]
+    text = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
+    return text.replace(" 's", "'s")

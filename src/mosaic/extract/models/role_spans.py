@@ -1,0 +1,274 @@
+"""Role-filler spans: a trained tagger of attackers, targets, victims and weapons in
+incident reports, and how its spans join the report's attack and killing events.
+
+`mosaic_roles_v1` runs the tagger shipped in `data/models/roles/` (a small spaCy NER trained
+by `scripts/train_roles.py` on the MUC-4 train split) over the parsed text and puts its spans
+in `doc.spans["mosaic_roles"]`. The tagger has its own vocabulary and weights: it reads a
+copy of the document's tokens, so the main pipeline's entities are left as they are. It
+skips a document with none of the words the event rules need to find an attack or a
+killing (`may_state_incident`), leaving no spans key; `tag_skipped` tags such a document
+after all if its events hold an incident, so output never depends on the check.
+`attach_roles` then gives each span to the incident event whose sentence holds it, else to
+the nearest incident event of the report: attackers become perpetrators, targets and
+victims become targets (replacing the rule-found targets of the report's incidents), weapons
+fill `weapons`. A span is read by `span_refs`: the gazetteer record of the group or person
+it names, else its own words (trimmed, on one line), which keep the fuller name or noun
+phrase the tagger saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from mosaic.extract.entities.mentions import EntityMention
+from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
+from mosaic.extract.events.types import LEXICON
+from mosaic.model import EntityKind, EntityRef, EventFinding, EventType
+
+ROLE_LABELS: dict[str, str] = {
+    "PerpInd": "PERP_IND",
+    "PerpOrg": "PERP_ORG",
+    "Target": "TARGET",
+    "Victim": "VICTIM",
+    "Weapon": "WEAPON",
+}
+"""MUC-4 role -> the tagger's label."""
+SPANS_KEY = "mosaic_roles"
+INCIDENTS: frozenset[EventType] = frozenset({EventType.ATTACK, EventType.KILLING})
+"""The event types role fillers belong to."""
+OTHER_ACTS: frozenset[EventType] = frozenset(
+    {EventType.FOUNDING, EventType.DESIGNATION, EventType.MEETING}
+)
+"""Events whose sentence's spans are theirs, not an incident's told nearby."""
+INCIDENT_WORDS: frozenset[str] = frozenset(
+    {word for word, entry in LEXICON.items() if entry.type is EventType.ATTACK}
+    | KILL_WORDS | CASUALTY_WORDS | DEATH_WORDS | EXECUTIONS
+    | {"blow", "fire", "slit", "strike", "shoot", "raid", "incursion"}
+)  # fmt: skip
+"""Lemmas and lower-case words of which an attack or a killing needs one: the lexicon's attack
+triggers, kill and casualty words (killings.py), the phrasal triggers' words ("blew up",
+"opened fire", "slit ... throat", "suicide strike", "shot dead") and raids that retype as
+attacks."""
+_KINDS = {
+    "PERP_IND": EntityKind.OTHER,
+    "PERP_ORG": EntityKind.ORGANIZATION,
+    "TARGET": EntityKind.OTHER,
+    "VICTIM": EntityKind.PERSON,
+}
+"""The kind of an entity named by a span that no gazetteer record or NER entity covers."""
+_DANGLING = frozenset({"of", "the", "a", "an", "and", "or", "in", "at", "from", "by", "with"})
+"""Words a noun phrase does not end with: left over where the tagger's span runs on."""
+
+
+def default_model_path() -> Path:
+    """The shipped tagger's folder."""
+    return Path(str(resources.files("mosaic").joinpath("data", "models", "roles")))
+
+
+class RoleTagger:
+    """Tags role-filler spans with a separately loaded spaCy NER pipeline."""
+
+    def __init__(self, model_path: Path) -> None:
+        self.tagger = spacy.load(model_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """The doc with its role spans, or untagged if it cannot state an incident."""
+        return self.tag(doc) if may_state_incident(doc) else doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        """The docs, each as `__call__` leaves it (batching does not speed the tagger up)."""
+        for doc in docs:
+            yield self(doc)
+
+    def tag(self, doc: Doc) -> Doc:
+        """The doc with its role spans in `doc.spans[SPANS_KEY]` (possibly none)."""
+        copy = Doc(self.tagger.vocab, words=[t.text for t in doc],
+                   spaces=[bool(t.whitespace_) for t in doc])  # fmt: skip
+        tagged = self.tagger(copy)
+        doc.spans[SPANS_KEY] = [Span(doc, e.start, e.end, label=e.label_) for e in tagged.ents]
+        return doc
+
+    def tag_skipped(self, doc: Doc, events: Sequence[EventFinding]) -> Doc:
+        """The doc tagged now if `__call__` skipped it and its events hold an incident."""
+        if SPANS_KEY not in doc.spans and any(e.type in INCIDENTS for e in events):
+            self.tag(doc)
+        return doc
+
+
+def may_state_incident(doc: Doc) -> bool:
+    """Whether a token's lemma or lower-case form is one of the incident words."""
+    return any(t.lower_ in INCIDENT_WORDS or t.lemma_.lower() in INCIDENT_WORDS for t in doc)
+
+
+@Language.factory("mosaic_roles_v1", default_config={"model_path": ""})
+def make_role_tagger(nlp: Language, name: str, model_path: str) -> RoleTagger:
+    """The role tagger; `model_path` empty for the shipped model."""
+    return RoleTagger(Path(model_path) if model_path else default_model_path())
+
+
+SPAN_REACH = 800
+"""Characters from its nearest incident beyond which a span belongs to none: a report of
+several events names people and places far from any attack it tells."""
+
+
+def attach_roles(
+    events: list[EventFinding], doc: Doc, mentions: Sequence[EntityMention]
+) -> list[EventFinding]:
+    """The events with the doc's role spans added to its incident events.
+
+    Where the tagger found a target or victim for an incident, the rules' targets of that
+    incident are dropped: the tagger read the same sentences and is the better judge (on
+    MUC-4 dev about one rule-found target in ten was right, one tagged target in three). An
+    incident the tagger found nothing for keeps its rules' targets: a report of several
+    attacks ("an attack on the consulate; a bombing at a politician's home") often has
+    spans for only some of them.
+    Attackers described ("gunmen") are kept beside a named group: both are facts the report
+    states, and the description is often all that is known of who acted.
+    """
+    incidents = [i for i, event in enumerate(events) if event.type in INCIDENTS]
+    spans = doc.spans.get(SPANS_KEY, [])
+    if not incidents or not spans:
+        return events
+    found: dict[int, list[Span]] = {i: [] for i in incidents}
+    elsewhere = [e for e in events if e.type in OTHER_ACTS]
+    for span in spans:
+        if _told_of(span, elsewhere) and not _told_of(span, [events[i] for i in incidents]):
+            continue  # "X was founded by former members of Y": Y founded, not attacked
+        owner = _owner(span, [(i, events[i]) for i in incidents])
+        if _distance(span, events[owner]) <= SPAN_REACH:
+            found[owner].append(span)
+    victims = [_words(span_words(s)) for s in spans if s.label_ == "VICTIM"]
+    result = list(events)
+    for index, owned in found.items():
+        event = _drop_victims(result[index], victims)
+        tagged_targets = any(span.label_ in ("TARGET", "VICTIM") for span in owned)
+        result[index] = _fill(event, owned, mentions, tagged_targets)
+    return result
+
+
+def _drop_victims(event: EventFinding, victims: list[set[str]]) -> EventFinding:
+    """The event without rule-found perpetrators that the tagger read as a victim's name.
+
+    The rules take a clause's subject or agent; in "X, shot by gunmen, was..." that is the
+    victim. A perpetrator whose words all belong to a tagged victim's name is dropped.
+    """
+    kept = tuple(
+        p
+        for p in event.perpetrators
+        if p.kind is not EntityKind.PERSON or not any(_words(p.name) <= v for v in victims)
+    )
+    return replace(event, perpetrators=kept)
+
+
+def _words(name: str) -> set[str]:
+    return {word.casefold() for word in name.split()}
+
+
+def _told_of(span: Span, events: Sequence[EventFinding]) -> bool:
+    """Whether one of the events is stated in the span's sentence."""
+    return any(_in_sentence(span, event) for event in events)
+
+
+def _in_sentence(span: Span, event: EventFinding) -> bool:
+    sent = span.sent
+    return event.evidence.start < sent.end_char and sent.start_char < event.evidence.end
+
+
+def _owner(span: Span, incidents: list[tuple[int, EventFinding]]) -> int:
+    """The index of the incident stated in the span's sentence, else of the nearest one."""
+    for index, event in incidents:
+        if _in_sentence(span, event):
+            return index
+    return min(incidents, key=lambda item: _distance(span, item[1]))[0]
+
+
+def _distance(span: Span, event: EventFinding) -> int:
+    if span.end_char <= event.evidence.start:
+        return event.evidence.start - span.end_char
+    return max(0, span.start_char - event.evidence.end)
+
+
+def _fill(
+    event: EventFinding, spans: list[Span], mentions: Sequence[EntityMention], tagged: bool
+) -> EventFinding:
+    perpetrators, weapons = list(event.perpetrators), list(event.weapons)
+    targets = [] if tagged else list(event.targets)
+    for span in spans:
+        if span.label_ == "WEAPON":
+            _add_name(weapons, span_words(span))
+        elif span.label_ in ("PERP_IND", "PERP_ORG"):
+            for ref in span_refs(span, mentions):
+                _add_ref(perpetrators, ref)
+        elif span.label_ in _KINDS:
+            _add_ref(targets, span_refs(span, mentions)[0])
+    return replace(
+        event, perpetrators=tuple(perpetrators), targets=tuple(targets), weapons=tuple(weapons)
+    )
+
+
+def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:
+    """The entities a role span names, the one it is about first.
+
+    A linked mention that holds the span's head names it: the gazetteer's record when there
+    is one, else the span's words, which the tagger often reads fuller than the NER ("Jose
+    Antonio Ruiz Prado" where the NER found "Antonio Ruiz"). A span whose head lies outside
+    the mention describes something of that entity ("members of the Front", "the mayor's
+    house"): the span's words, and for attackers the linked group or person too.
+    """
+    words = _trimmed(span)
+    own = EntityRef(name=span_words(words), kind=_KINDS[span.label_])
+    for mention in mentions:
+        ref = mention.ref
+        inside = words.start <= mention.start and mention.end <= words.end
+        if not inside or ref is None or ref.kind is EntityKind.PLACE:
+            continue
+        if not mention.start <= words.root.i < mention.end:
+            return [own, ref] if span.label_ in ("PERP_IND", "PERP_ORG") else [own]
+        return [ref if ref.key is not None else replace(own, kind=ref.kind)]
+    return [own]
+
+
+def span_words(span: Span) -> str:
+    """The span's text on one line ("Jose\\nRuiz" -> "Jose Ruiz")."""
+    return " ".join(span.text.split())
+
+
+def _trimmed(span: Span) -> Span:
+    """The span without loose punctuation at its edges or a dangling "of", "the" at its end.
+
+    A quote or bracket at an edge stays when the span holds its partner ("the "Sol" hotel").
+    """
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and _loose(doc[start], doc[start:end]):
+        start += 1
+    while start < end and (
+        _loose(doc[end - 1], doc[start:end]) or doc[end - 1].lower_ in _DANGLING
+    ):
+        end -= 1
+    return doc[start:end] if start < end else span
+
+
+def _loose(token: Token, words: Span) -> bool:
+    if token.is_space or not token.is_punct:
+        return token.is_space
+    if token.is_quote or token.is_bracket:
+        return sum(t.is_quote or t.is_bracket for t in words) % 2 == 1
+    return True
+
+
+def _add_ref(refs: list[EntityRef], ref: EntityRef) -> None:
+    known = {r.key for r in refs if r.key} | {r.name.casefold() for r in refs}
+    if (ref.key or ref.name.casefold()) not in known:
+        refs.append(ref)
+
+
+def _add_name(names: list[str], name: str) -> None:
+    if name.casefold() not in {n.casefold() for n in names}:
+        names.append(name)

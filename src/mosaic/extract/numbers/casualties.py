@@ -1,0 +1,290 @@
+"""Casualty counts read off the dependency parse: which number counts the dead, which the wounded.
+
+Each number is followed up the parse from the noun it counts ("17 people") to
+the word that says what happened to them ("killing", "were killed", "wounded",
+"the death toll rose to"). The climb stops at "including" and "among", so a
+breakdown never adds to the total, and at prepositions other than "of", "to"
+and "along with", so "in 21 strikes" is not a count of the dead. Counts under
+one casualty word add up ("two policemen and four soldiers"); of several
+casualty words the later statement wins ("the toll rose to 54").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from mosaic.extract.numbers.counts import VAGUE_FLOORS, add_counts, parse_count
+from mosaic.extract.text.syntax import tree_distance
+from mosaic.model import Count
+
+KILLED_WORDS = frozenset(
+    {"kill", "die", "dead", "death", "killing", "execute", "behead", "massacre", "murder",
+     "slay", "perish", "fatality", "slaughter", "toll"}
+)  # fmt: skip
+WOUNDED_WORDS = frozenset({"wound", "injure", "injured", "injury", "hurt", "wounded"})
+LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose"})
+ATTACKER_WORDS = frozenset(
+    {"attacker", "assailant", "gunman", "gunmen", "bomber", "terrorist", "hijacker",
+     "perpetrator", "militant", "insurgent", "fighter"}
+)  # fmt: skip
+_BREAKDOWN = frozenset({"include", "including", "among", "besides", "excluding", "plus"})
+_HEAD_QUALIFIERS = frozenset({"over", "about", "around", "nearly", "almost"})
+_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+_QUALIFIER_DEPS = frozenset({"quantmod", "advmod", "amod", "nmod", "compound", "det"})
+_TABLE = re.compile(
+    r"\b(?P<label>Deaths|Killed|Fatalities|Injured|Wounded|Injuries|Non-fatal injuries)"
+    r"\s*[|:]\s*(?P<n>(?:at least |more than |over )?[\d,]+)"
+)
+
+
+@dataclass(frozen=True)
+class CountMention:
+    """A number of people and what happened to them: `role` is "killed" or "wounded"."""
+
+    count: Count
+    role: str
+    attacker: bool
+    trigger: int
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """The dead (victims), the dead among the attackers, and the wounded of one sentence."""
+
+    killed: Count | None = None
+    attackers_killed: Count | None = None
+    wounded: Count | None = None
+
+    def total_killed(self) -> Count | None:
+        """Victims where stated, otherwise the attackers' dead (FORMAT.md counts both)."""
+        return self.killed or self.attackers_killed
+
+
+def is_count_token(token: Token) -> bool:
+    """Whether the token starts a count of people (not a date, time, sum or ordinal)."""
+    if not (token.like_num or token.lower_ in VAGUE_FLOORS):
+        return False
+    if token.ent_type_ in _NOT_COUNTS and not _count_read_as_date(token):
+        return False
+    neighbours = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
+    if any(n.text in ("-", "–") and n.whitespace_ == "" for n in neighbours):
+        return False
+    head = token.head
+    return not (head is not token and head.like_num and token.dep_ in ("compound", "quantmod"))
+
+
+def _count_read_as_date(token: Token) -> bool:
+    """ "injuring 87": a small bare number the NER took for a year ('87) but that a casualty
+    verb takes as its object."""
+    small = token.text.isdigit() and len(token.text) <= 3 and token.ent_type_ == "DATE"
+    return small and token.dep_ == "dobj" and _role(token.head) is not None
+
+
+def count_phrase(token: Token) -> tuple[str, list[Token]]:
+    """The words stating the count: qualifiers on the left, a range's second number."""
+    left = [t for child in token.lefts if child.dep_ in _QUALIFIER_DEPS for t in child.subtree]
+    words = [t for t in left if t.lower_ not in ("the", "a", "an") or t.i == token.i - 1]
+    words = [t for t in words if t.i < token.i and t.pos_ not in ("NOUN", "PROPN")]
+    if (
+        token.dep_ == "pobj"
+        and token.head.i == token.i - 1
+        and token.head.lower_ in _HEAD_QUALIFIERS
+    ):
+        words.append(token.head)  # "over 300 injured", parsed with "over" as the head
+    tokens = [*sorted(words, key=lambda t: t.i), token]
+    doc = token.doc
+    after = token.i + 1
+    if after + 1 < len(doc) and doc[after].lower_ in ("and", "to", "-", "–", "or"):
+        second = doc[after + 1]
+        ranged = doc[after].lower_ != "and" or any(t.lower_ == "between" for t in tokens)
+        if second.like_num and ranged:
+            tokens += [doc[after], second]
+    return " ".join(t.text for t in tokens), tokens
+
+
+def counted_noun(token: Token) -> Token:
+    """The noun a number counts ("17 people" -> people), or the number when it stands alone."""
+    head = token.head
+    if token.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "ADJ",
+        "PRON",
+    ):
+        return head
+    return token
+
+
+def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
+    """The casualty word governing the counted noun and its role, climbing at most four steps."""
+    if any(c.lower_ in _BREAKDOWN and c.i < noun.i for c in noun.children):
+        return None  # "killing nine civilians, among them three children": a part of the nine
+    own = _role(noun)
+    if own is not None and noun.pos_ != "NUM":
+        return noun, own
+    if noun.like_num and noun.i + 1 < len(noun.doc) and _role(noun.doc[noun.i + 1]):
+        after = noun.doc[noun.i + 1]  # "leaving 4 dead and 18 injured"
+        return after, _role(after) or "killed"
+    for child in noun.children:
+        if child.dep_ in ("acl", "amod", "relcl") and _role(child):
+            return child, _role(child) or "killed"
+    current = noun
+    for _ in range(4):
+        head = current.head
+        if head is current or not _may_climb(current):
+            return None
+        role = _role(head)
+        if role is not None:
+            return None if _is_agent(current, head) else (head, role)
+        if head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" and c.lemma_ == "toll" for c in head.children
+        ):
+            return head, "killed"
+        current = head
+    return None
+
+
+def is_shot_dead(token: Token) -> bool:
+    """ "shot dead": the parser hangs "dead" on the verb or on its object ("shot dead two men")."""
+    if token.lemma_.lower() != "shoot":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return any(c.lower_ == "dead" for c in token.children) or (
+        after is not None and after.lower_ == "dead"
+    )
+
+
+def _role(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if is_shot_dead(token):
+        return "killed"
+    if lemma == "life" and token.head.lemma_ in LIFE_TAKERS:
+        return "killed"
+    if lemma in KILLED_WORDS and not (lemma == "toll" and token.dep_ == "nsubj"):
+        return "killed"
+    if lemma in WOUNDED_WORDS and not (lemma == "wound" and token.pos_ == "NOUN"):
+        return "wounded"
+    return None
+
+
+def _may_climb(token: Token) -> bool:
+    """Whether a count may pass from `token` to its head: not out of "including ..." or "in ..."."""
+    if token.lemma_ in _BREAKDOWN or token.lower_ in _BREAKDOWN:
+        return False
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        return False  # "three were killed and seven were arrested": the seven were not killed
+    if token.dep_ != "prep":
+        return True
+    if token.lower_ == "along":
+        return any(child.lower_ == "with" for child in token.children)
+    return token.lower_ in ("of", "to") or (token.lower_ == "with" and token.head.lower_ == "along")
+
+
+def _is_agent(child: Token, verb: Token) -> bool:
+    """The subject of an active killing verb is the killer, not the killed."""
+    return (
+        child.dep_ == "nsubj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP", "VBG")
+        and verb.lemma_
+        in (
+            "kill",
+            "execute",
+            "behead",
+            "massacre",
+            "murder",
+            "slay",
+            "injure",
+            "wound",
+            "slaughter",
+        )
+    )
+
+
+def count_mentions(span: Span) -> list[CountMention]:
+    """Every number of dead or wounded people stated in the span, in order."""
+    mentions: list[CountMention] = []
+    consumed: set[int] = set()
+    for token in span:
+        if token.i in consumed or not (is_count_token(token) or _one_more(token)):
+            continue
+        text, tokens = count_phrase(token)
+        consumed.update(t.i for t in tokens)
+        count = (
+            Count.exactly(1) if _one_more(token) else parse_count(text) or parse_count(token.text)
+        )
+        found = casualty_trigger(counted_noun(token))
+        if count is None or found is None:
+            continue
+        noun = counted_noun(token)
+        count = _plus_subject(count, noun, found[0])
+        mentions.append(CountMention(count, found[1], _is_attacker(noun), found[0].i))
+    return mentions
+
+
+def _one_more(token: Token) -> bool:
+    """ "killing four soldiers and wounding a fifth": "a" + an ordinal is one more person."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        token.ent_type_ == "ORDINAL"
+        and token.pos_ in ("NOUN", "ADJ")
+        and before is not None
+        and before.lower_ in ("a", "an")
+        and token.dep_ in ("dobj", "nsubjpass", "conj")
+    )
+
+
+def _nearest(word: Token, event: Token, rivals: Sequence[Token]) -> bool:
+    distance = tree_distance(word, event)
+    return all(distance <= tree_distance(word, rival) for rival in rivals)
+
+
+def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
+    """ "he was killed ... along with 16 other people" counts 17."""
+    if not any(c.lower_ == "other" for c in noun.children):
+        return count
+    if not any(c.dep_ == "nsubjpass" and c.tag_ in ("PRP", "NNP", "NN") for c in trigger.children):
+        return count
+    return add_counts(count, Count.exactly(1))
+
+
+def _is_attacker(noun: Token) -> bool:
+    words = {noun.lemma_.lower(), noun.lower_} | {c.lemma_.lower() for c in noun.lefts}
+    return bool(words & ATTACKER_WORDS)
+
+
+def table_counts(span: Span) -> list[CountMention]:
+    """Infobox rows: "Deaths | 103", "Injured | 235"."""
+    found = []
+    for match in _TABLE.finditer(span.text):
+        count = parse_count(match["n"])
+        if count is not None:
+            role = "killed" if match["label"] in ("Deaths", "Killed", "Fatalities") else "wounded"
+            found.append(CountMention(count, role, False, span.start))
+    return found
+
+
+def combine(mentions: Iterable[CountMention]) -> Count | None:
+    """Counts under one casualty word add up; the last casualty word stated wins."""
+    by_trigger: dict[int, Count] = {}
+    for mention in mentions:
+        known = by_trigger.pop(mention.trigger, None)
+        by_trigger[mention.trigger] = add_counts(known, mention.count) if known else mention.count
+    return list(by_trigger.values())[-1] if by_trigger else None
+
+
+def casualties(span: Span, event: Token | None = None, rivals: Sequence[Token] = ()) -> Casualties:
+    """The sentence's dead and wounded, victims and attackers apart; given an `event` trigger,
+    only the figures nearer to it in the parse than to any of the `rivals`."""
+    mentions = count_mentions(span)
+    if event is not None:
+        mentions = [m for m in mentions if _nearest(span.doc[m.trigger], event, rivals)]
+    mentions = mentions or table_counts(span)
+    return Casualties(
+        killed=combine(m for m in mentions if m.role == "killed" and not m.attacker),
+        attackers_killed=combine(m for m in mentions if m.role == "killed" and m.attacker),
+        wounded=combine(m for m in mentions if m.role == "wounded"),
+    )

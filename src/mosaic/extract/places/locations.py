@@ -1,0 +1,80 @@
+"""Whether a name stands in a location's position in the parse.
+
+"in Kabul", "near the town of Attock", "the Kerman attack" and "Kabul,
+Afghanistan" are locations; "Pakistan's consulate" (a possessor), "militants
+from Xinjiang" (an origin) and "Kabul is not making progress" (a subject) are
+not. Events take their place only from locations, and a name the NER labels a
+person ("Abbottabad") counts as a place only in a location's position.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from mosaic.extract.events.types import entry_for
+from mosaic.model import EventType
+
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "into", "around", "throughout", "within",
+     "on", "off", "along", "between", "over", "through", "nearby", "towards", "toward"}
+)  # fmt: skip
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "province", "district", "area", "region", "port", "capital",
+     "valley", "agency", "county", "state", "neighbourhood", "neighborhood", "suburb", "outskirts",
+     "hub", "centre", "center", "border", "part", "parts", "home", "base", "garrison", "square",
+     "venue", "hall", "mosque", "market", "bazaar", "shrine", "church", "school", "hospital",
+     "hotel", "airport", "compound", "camp", "highway", "road", "street", "station"}
+)  # fmt: skip
+MOTION_VERBS = frozenset(
+    {"fly", "travel", "send", "go", "come", "return", "move", "head", "arrive", "deploy",
+     "dispatch", "sail", "drive", "march", "flee", "relocate", "journey", "visit"}
+)  # fmt: skip
+"""Verbs whose "to X" is a destination ("flew to Islamabad"), not a recipient."""
+HOME_NOUNS = frozenset(
+    {"politician", "lawmaker", "legislator", "official", "governor", "mayor", "resident", "elder",
+     "businessman", "cleric", "journalist", "councillor", "councilor", "mp", "senator"}
+)  # fmt: skip
+"""People a place name before them says the home of ("a Kunduz politician", "Herat residents"):
+where an attack on them happened when nothing else says."""
+_MAX_DEPTH = 3
+
+
+def is_place_noun(token: Token) -> bool:
+    """A common noun for a place ("city", "area") or a token of a place name."""
+    return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _takes_place(token: Token) -> bool:
+    """ "invasion of X", "seizure of X": an operation whose object is a place."""
+    entry = entry_for(token)
+    return entry is not None and entry.type is EventType.MILITARY_OPERATION
+
+
+def is_locative(token: Token, depth: int = 0) -> bool:
+    """Whether the token (a name's head) stands where a location stands."""
+    dep, head = token.dep_, token.head
+    if depth > _MAX_DEPTH or head is token:
+        return False
+    if dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
+        return True
+    if dep == "pobj" and head.lower_ == "to":
+        return head.head.lemma_.lower() in MOTION_VERBS
+    if dep == "pobj" and head.lower_ == "of":
+        return is_place_noun(head.head) or _takes_place(head.head)
+    if dep == "compound" and is_home_modifier(token):
+        return True
+    if dep in ("compound", "poss", "amod", "nmod"):
+        return entry_for(head) is not None or (is_place_noun(head) and is_locative(head, depth + 1))
+    return dep in ("conj", "appos") and is_locative(head, depth + 1)
+
+
+def is_home_modifier(token: Token) -> bool:
+    """ "a Kunduz politician": a name before a person noun, naming the person's home."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in HOME_NOUNS
+
+
+def is_location_span(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens `start`..`end` name a location, not an adjective ("Afghanistan-based")."""
+    if end < len(doc) and doc[end].text in ("-", "–"):
+        return False
+    return is_locative(doc[start:end].root)

@@ -1,0 +1,6 @@
+"""Relations between actors: role nouns (`nouns`), verbs and event nouns (`verbs`), possessive
+references (`refs`), successions, infobox lines and the date a relation takes from its context; the
+finder (`finder`) runs them over a report.
+
+Reads sentences with their mentions and dates; adds `RelationFinding`s.
+"""

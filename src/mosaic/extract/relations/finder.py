@@ -1,0 +1,265 @@
+"""Relations in a report: role nouns and verb patterns turned into RelationFindings.
+
+A candidate is kept when its parties have the roles its type allows (a person
+leads a group; two groups are allied), it is not negated ("denied any link",
+"no evidence of ties"), and it is not one entity related to itself. Hedged
+statements ("reportedly joined") keep a lower confidence. Dates come from the
+sentence for relations a verb or event noun states ("pledged allegiance in
+October 2014"), never for a title in apposition, which describes a state of
+affairs rather than its start; a leader's killing in the same report ends
+his leadership.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.relations.context import carried_date
+from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
+from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
+from mosaic.extract.relations.refs import full_person
+from mosaic.extract.relations.succession import succession_relations, through_leaders
+from mosaic.extract.relations.verbs import noun_relations_of_events, verb_relations
+from mosaic.extract.text import modality
+from mosaic.extract.text.sentences import DateSpan, SentenceContext
+from mosaic.extract.text.syntax import governing_verb, tree_distance
+from mosaic.model import (
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    FuzzyDate,
+    RelationFinding,
+    RelationType,
+)
+
+R = RelationType
+BASE_CONFIDENCE = 0.6
+HEDGED_FACTOR = 0.7
+HYPOTHETICAL_FACTOR = 0.4
+_SIDES = (Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY)
+ROLES: dict[RelationType, tuple[tuple[Role, ...], tuple[Role, ...]]] = {
+    R.ALLEGIANCE: ((Role.GROUP, Role.PERSON), (Role.GROUP, Role.PERSON)),
+    R.ALLIANCE: (_SIDES, _SIDES),
+    R.RIVALRY: (_SIDES, _SIDES),
+    R.SPLIT_FROM: ((Role.GROUP, Role.PERSON), (Role.GROUP,)),
+    R.LEADER_OF: ((Role.PERSON,), (Role.GROUP,)),
+    R.MEMBER_OF: ((Role.PERSON,), (Role.GROUP,)),
+    R.AFFILIATE_OF: ((Role.GROUP,), (Role.GROUP,)),
+}
+_DENIED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "advcl", "pobj"})
+_DENIAL_WORDS = frozenset({"deny", "denial", "refute", "dismiss"})
+_NO_LINK = ("no evidence", "no link", "no ties", "no connection", "not linked", "no proof")
+
+
+def allowed(candidate: Candidate) -> bool:
+    """Roles fit the type, the parties differ, and a group takes part where one must."""
+    subjects, objects = ROLES[candidate.type]
+    s, o = candidate.subject, candidate.object
+    if s.role not in subjects or o.role not in objects or _key(s.ref) == _key(o.ref):
+        return False
+    if candidate.type in (R.ALLIANCE, R.RIVALRY, R.AFFILIATE_OF):
+        return Role.GROUP in (s.role, o.role)
+    return True
+
+
+def _key(ref: EntityRef | None) -> str:
+    return "" if ref is None else ref.key or ref.name.casefold()
+
+
+def denied(candidate: Candidate, context: SentenceContext, role_noun: bool = False) -> bool:
+    """ "denied any link", "no evidence of ties", "did not join"; a denial by the relation's
+    holder of something else ("X commander Y denied the reports") does not count."""
+    anchor = context.doc[candidate.anchor]
+    if role_noun and _in_subject(anchor):
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in anchor.children):
+            return True
+    elif modality.is_negated(anchor):
+        return True
+    text = context.sent.text.lower()
+    if any(phrase in text for phrase in _NO_LINK):
+        return True
+    for word in context.sent:
+        if word.lemma_.lower() in _DENIAL_WORDS:
+            denied_part = [t for c in word.children if c.dep_ in _DENIED_DEPS for t in c.subtree]
+            if anchor in denied_part:
+                return True
+    return False
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether the token belongs to the subject of its clause (what the verb says is about
+    the holder's doing, not his role)."""
+    for word in (token, *token.ancestors):
+        if word.dep_ in ("nsubj", "nsubjpass") and word.head.pos_ in ("VERB", "AUX"):
+            return True
+        if word.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def relation_dates(
+    candidate: Candidate, context: SentenceContext
+) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+    """Start and end from the date nearest the anchor: "until 2016" ends, others start; a
+    sentence with no date that refers back to the event before it takes that event's date."""
+    if not candidate.dated:
+        return None, None
+    if not context.dates:
+        carried = carried_date(context)
+        return (carried.value.start, None) if carried is not None else (None, None)
+    anchor = context.doc[candidate.anchor]
+    dates = [d for d in context.dates if not _in_other_clause(context.date_root(d), anchor)]
+    if not dates:
+        return None, None
+    date = min(dates, key=lambda d: tree_distance(anchor, context.date_root(d)))
+    return _start_end(date, context)
+
+
+def _in_other_clause(word: Token, anchor: Token) -> bool:
+    """Whether the word sits in a relative clause the anchor is not part of: "X, which
+    pledged allegiance to Y in 2012, has fought Z" dates the pledge, not the fight."""
+    for clause in [word, *word.ancestors]:
+        if clause.dep_ == "relcl":
+            return anchor not in clause.subtree
+    return False
+
+
+def _start_end(
+    date: DateSpan, context: SentenceContext
+) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+    root = context.date_root(date)
+    if any(t.lower_ in ("until", "till") for t in list(root.ancestors)[:4]):
+        return None, date.value.start
+    return date.value.start, date.value.end
+
+
+def confidence(candidate: Candidate, context: SentenceContext) -> float:
+    anchor = context.doc[candidate.anchor]
+    score = BASE_CONFIDENCE
+    if candidate.dated and modality.is_hypothetical(anchor) and not _declared(anchor):
+        score *= HYPOTHETICAL_FACTOR
+    if modality.is_hedged(anchor):
+        score *= HEDGED_FACTOR
+    return round(score, 3)
+
+
+def _declared(anchor: Token) -> bool:
+    """ "announced that X should be considered part of Y": the modal is the declared
+    status, not a hypothesis about it."""
+    verb = governing_verb(anchor)
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in APPOINT_VERBS
+
+
+class RelationFinder:
+    """Finds the relations one sentence states."""
+
+    def __init__(self, extractor: str) -> None:
+        self.extractor = extractor
+
+    def find(self, context: SentenceContext) -> list[RelationFinding]:
+        roles = through_leaders(noun_relations(context), context)
+        others = through_leaders(
+            [*verb_relations(context), *noun_relations_of_events(context),
+             *succession_relations(context)], context
+        )  # fmt: skip
+        kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]
+        kept += [c for c in others if allowed(c) and not denied(c, context)]
+        found = [self._finding(_named_in_full(c, context), context) for c in kept]
+        for box in infobox_relations(context):
+            if allowed(box.candidate):
+                found.append(self._boxed(box, context))
+        return found
+
+    def _boxed(self, box: InfoboxRelation, context: SentenceContext) -> RelationFinding:
+        candidate = box.candidate
+        return RelationFinding(
+            type=candidate.type, subject=_ref(candidate.subject), object=_ref(candidate.object),
+            evidence=box.evidence, extractor=self.extractor, start=box.start, end=box.end,
+            attributed_to=None, confidence=BASE_CONFIDENCE,
+        )  # fmt: skip
+
+    def _finding(self, candidate: Candidate, context: SentenceContext) -> RelationFinding:
+        start, end = relation_dates(candidate, context)
+        subject_ref, object_ref = _ref(candidate.subject), _ref(candidate.object)
+        return RelationFinding(
+            type=candidate.type, subject=subject_ref, object=object_ref,
+            evidence=context.evidence, extractor=self.extractor, start=start, end=end,
+            attributed_to=context.speaker, confidence=confidence(candidate, context),
+        )  # fmt: skip
+
+
+def _named_in_full(candidate: Candidate, context: SentenceContext) -> Candidate:
+    subject = full_person(candidate.subject, context)
+    return replace(candidate, subject=subject, object=full_person(candidate.object, context))
+
+
+def _ref(mention: EntityMention) -> EntityRef:
+    return mention.ref or EntityRef(name=mention.text, kind=_kind(mention))
+
+
+def _kind(mention: EntityMention) -> EntityKind:
+    return EntityKind.PERSON if mention.role is Role.PERSON else EntityKind.ORGANIZATION
+
+
+def _identity(finding: RelationFinding) -> tuple[str, ...]:
+    pair = [_key(finding.subject), _key(finding.object)]
+    if finding.type.symmetric:
+        pair.sort()
+    return (finding.type.value, *pair)
+
+
+def dedupe_relations(findings: Iterable[RelationFinding]) -> list[RelationFinding]:
+    """One finding per (type, subject, object): the surest, with the earliest start; a
+    person's membership of a group he leads is left to the leadership."""
+    kept: dict[tuple[str, ...], RelationFinding] = {}
+    for finding in findings:
+        known = kept.get(_identity(finding))
+        if known is None:
+            kept[_identity(finding)] = finding
+            continue
+        lead = known if known.confidence >= finding.confidence else finding
+        start = _earliest(known.start, finding.start)
+        end = _finer(known.end, finding.end) if known.end and finding.end else None
+        kept[_identity(finding)] = replace(lead, start=start, end=end or known.end or finding.end)
+    return [f for f in kept.values() if not _led(f, kept)]
+
+
+def _earliest(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
+    """The earlier start; of two that agree at the coarser precision ("2015-01" and
+    "2015-01-11"), the finer, which states the same start more exactly."""
+    if a is None or b is None:
+        return a or b
+    return _finer(a, b) if a.compatible(b) else min(a, b)
+
+
+def _finer(a: FuzzyDate, b: FuzzyDate) -> FuzzyDate:
+    if not a.compatible(b):
+        return a
+    return b if len(b.iso()) > len(a.iso()) else a
+
+
+def _led(finding: RelationFinding, kept: dict[tuple[str, ...], RelationFinding]) -> bool:
+    pair = (_key(finding.subject), _key(finding.object))
+    return finding.type is R.MEMBER_OF and (R.LEADER_OF.value, *pair) in kept
+
+
+def end_by_killings(
+    relations: Sequence[RelationFinding], events: Sequence[EventFinding]
+) -> list[RelationFinding]:
+    """A leader's or member's killing, dated in the same report, ends the relation."""
+    deaths: dict[str, FuzzyDate] = {}
+    for event in events:
+        if event.type is EventType.KILLING and event.date is not None:
+            for target in event.targets:
+                deaths.setdefault(_key(target), event.date)
+    result = []
+    for relation in relations:
+        death = deaths.get(_key(relation.subject))
+        ends = relation.type in (R.LEADER_OF, R.MEMBER_OF) and relation.end is None
+        result.append(replace(relation, end=death) if ends and death else relation)
+    return result

@@ -1,0 +1,294 @@
+"""Relations stated by a role noun: "X, an al-Qaeda affiliate", "LJ chief Malik Ishaq",
+"Y's leader X", "X is a branch of Y", "appointed X as its leader".
+
+A role noun links a holder (the entity the noun describes) to an owner (the
+group the noun belongs to). The holder stands in apposition, in a compound
+before a name, as a copula's subject or as the object the noun is said of;
+the owner is the noun's possessor, its modifier or the object of "of", "for"
+or "in". "Its" and "the group" stand for the last group named before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.parties import parties
+from mosaic.extract.relations.refs import (
+    POSSESSIVES,
+    group_antecedent,
+    is_subgroup_reference,
+    subgroup_antecedent,
+)
+from mosaic.extract.text.sentences import SentenceContext, group_before, topic_group
+from mosaic.extract.text.syntax import agents, children, is_passive, prep_objects, subject
+from mosaic.model import RelationType
+
+AFFILIATE_NOUNS = frozenset(
+    {"affiliate", "branch", "arm", "wing", "franchise", "chapter", "province", "subsidiary",
+     "proxy", "faction", "governorate", "wilayat", "unit", "division", "part", "offspring"}
+)  # fmt: skip
+LEADER_NOUNS = frozenset(
+    {"leader", "chief", "head", "emir", "amir", "founder", "co-founder", "chairman", "supremo",
+     "ruler", "boss", "commander-in-chief", "ameer", "president", "director", "mastermind",
+     "caliph", "successor", "predecessor"}
+)  # fmt: skip
+MEMBER_NOUNS = frozenset(
+    {"commander", "spokesman", "spokesperson", "member", "militant", "fighter", "operative",
+     "official", "ideologue", "deputy", "lieutenant", "aide", "governor", "representative",
+     "recruiter", "financier", "cadre", "activist", "insurgent", "jihadist", "emissary",
+     "envoy", "strategist", "trainer", "cleric", "preacher", "associate", "loyalist"}
+)  # fmt: skip
+ALLY_NOUNS = frozenset({"ally", "partner"})
+RIVAL_NOUNS = frozenset({"rival", "enemy", "foe", "adversary", "opponent"})
+RIVAL_ADJECTIVES = frozenset({"rival", "enemy", "hostile", "opposing"})
+APPOINT_VERBS = frozenset(
+    {"appoint", "name", "introduce", "anoint", "elect", "choose", "declare", "announce",
+     "proclaim", "make", "install", "select", "nominate"}
+)  # fmt: skip
+SUCCEED_VERBS = frozenset({"succeed", "replace"})
+BECOME_VERBS = frozenset({"become"})
+FORMATION_NOUNS = frozenset({"formation", "establishment", "creation", "founding", "launch"})
+SPLIT_WORDS = frozenset({"splinter", "breakaway", "offshoot", "break-away"})
+DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "second-in-command", "acting", "regional",
+                          "provincial", "local", "operations", "military", "district"})  # fmt: skip
+_GROUP_HEADS = frozenset({"group", "faction", "wing", "outfit", "organisation", "organization"})
+_KINDS = (("member", MEMBER_NOUNS), ("affiliate", AFFILIATE_NOUNS), ("ally", ALLY_NOUNS),
+          ("rival", RIVAL_NOUNS))  # fmt: skip
+_SYMMETRIC = {"ally": RelationType.ALLIANCE, "rival": RelationType.RIVALRY}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A relation found in a sentence; `anchor` is the token that states it."""
+
+    type: RelationType
+    subject: EntityMention
+    object: EntityMention
+    anchor: int
+    dated: bool
+
+
+def noun_kind(noun: Token, context: SentenceContext) -> str | None:
+    """Which relation the noun states: affiliate, leader, member, split, ally or rival."""
+    lemma = noun.lemma_.lower()
+    modifiers = {c.lower_ for c in noun.children}
+    if lemma in SPLIT_WORDS or (lemma in _GROUP_HEADS and modifiers & SPLIT_WORDS):
+        return "split"
+    if lemma in LEADER_NOUNS:
+        narrowed = modifiers & DEPUTY_WORDS or _has_plain_compound(noun, context)
+        return "member" if narrowed else "leader"
+    for kind, words in _KINDS:
+        if lemma in words:
+            return kind
+    return None
+
+
+def _has_plain_compound(noun: Token, context: SentenceContext) -> bool:
+    """ "operations chief": a compound that names no entity narrows the role below the top."""
+    return any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and context.mention_at(c) is None
+        for c in noun.children
+    )
+
+
+def _role_position(noun: Token) -> Token:
+    """The token whose position says what the noun describes ("militant and emir" -> militant)."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun
+
+
+def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
+    """Tokens naming what the role noun describes, and whether an appointment dates it
+    ("appointed X as its leader")."""
+    place = _role_position(noun)
+    tokens: list[Token] = children(noun, "appos")
+    tokens += [c for c in children(noun, "conj") if c.pos_ == "PROPN"]
+    if place.dep_ in ("appos", "compound", "nmod", "amod"):
+        tokens.append(place.head)
+    dated = False
+    if place.dep_ == "attr":
+        tokens += subject(place.head)
+        dated = place.head.lemma_.lower() in BECOME_VERBS  # "X became leader of Y in 2010"
+    if place.dep_ == "nsubj" and _takes_office(place.head):
+        dated = True  # "the group's new leader, X, took over in June 2020"
+    if place.lemma_ == "be" and place is not noun:  # "X was a militant and emir for Y"
+        tokens += subject(place)
+    if place.dep_ in ("oprd", "xcomp"):
+        tokens += children(place.head, "nsubjpass", "dobj")
+    if place.dep_ == "pobj" and place.head.lower_ == "as":
+        verb = place.head.head
+        tokens += _appointed(verb)
+        if verb.dep_ in ("acl", "advcl") and _participle(verb):  # "X, anointed as chief"
+            tokens += [verb.head, *before_comma(verb)]
+        dated = _appointing(verb)
+    return tokens + before_comma(noun), dated
+
+
+def _takes_office(verb: Token) -> bool:
+    """ "took over", "took charge", "assumed command": the role begins then."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.lower_ == "over" for c in verb.children) or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("charge", "command", "helm", "control")
+            for c in verb.children
+        )
+    return lemma == "assume"
+
+
+def _appointing(verb: Token) -> bool:
+    """An appointment, or what an announcement declares ("announced that X would be
+    considered part of Y"): the role begins then, so the sentence's date dates it."""
+    if verb.lemma_.lower() in APPOINT_VERBS:
+        return True
+    head = verb.head
+    return verb.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in APPOINT_VERBS
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle with no subject of its own (the tagger sometimes calls it VBD)."""
+    return verb.tag_ in ("VBN", "VBD") and not children(verb, "nsubj", "nsubjpass")
+
+
+def _appointed(verb: Token) -> list[Token]:
+    """Who takes the role "as" names: the appointee, or who "succeeded X as leader"."""
+    if verb.lemma_.lower() not in SUCCEED_VERBS:  # the parser calls some appointees "oprd"
+        return children(verb, "dobj", "nsubjpass", "oprd")
+    return agents(verb) if is_passive(verb) else subject(verb)
+
+
+def before_comma(word: Token) -> list[Token]:
+    """The name just before ", a ... <word>" ("Lashkar-i-Jhangvi (LJ), a Pakistani AQ
+    affiliate"), for appositions the parser attached elsewhere."""
+    doc = word.doc
+    i = word.left_edge.i - 1
+    if i < 1 or doc[i].text != ",":
+        return []
+    i -= 1
+    if doc[i].text == ")":
+        while i > 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    while i > 0 and doc[i].text in ("'", "’", '"', "”"):
+        i -= 1
+    return [doc[i]] if i >= 0 and doc[i].pos_ == "PROPN" else []
+
+
+def owner_tokens(noun: Token) -> list[Token]:
+    """Tokens naming the group the role noun belongs to; in "its affiliate X" the possessor
+    hangs on X."""
+    tokens = children(noun, "poss", "compound", "nmod", "amod")
+    if noun.dep_ == "compound":
+        tokens += children(noun.head, "poss")
+        if noun.head.dep_ == "conj":  # "their founder and former leader X"
+            tokens += children(noun.head.head, "poss")
+    tokens += prep_objects(noun, "of", "for", "in", "within", "to")
+    return tokens
+
+
+def owners(
+    tokens: list[Token], context: SentenceContext, exclude: str | None
+) -> list[EntityMention]:
+    """The parties the owner tokens stand for; "its" and "their" by `group_antecedent`."""
+    found: list[EntityMention] = []
+    for token in tokens:
+        new_group = _formed_group(token, context, exclude) if token.lower_ in POSSESSIVES else None
+        if new_group is not None:
+            found.append(new_group)
+        elif token.lower_ in POSSESSIVES or is_subgroup_reference(token):
+            resolve = group_antecedent if token.lower_ in POSSESSIVES else subgroup_antecedent
+            antecedent = resolve(token, context, exclude)
+            found += [antecedent] if antecedent is not None else []
+        else:
+            found += parties([token], context, exclude)
+    return list(dict.fromkeys(found))
+
+
+def _formed_group(
+    token: Token, context: SentenceContext, exclude: str | None
+) -> EntityMention | None:
+    """ "announced the group's formation and appointed X as its leader": "its" is the group
+    whose founding the sentence announces, not the announcer."""
+    for noun in context.sent:
+        if noun.i >= token.i or noun.lemma_.lower() not in FORMATION_NOUNS:
+            continue
+        for owner in children(noun, "poss") + prep_objects(noun, "of"):
+            mention = context.mention_at(owner)
+            if mention is not None and mention.role is Role.GROUP:
+                return mention
+            definite = any(c.lower_ == "the" for c in owner.children)
+            if owner.lemma_.lower() in _GROUP_HEADS and definite:
+                founders = parties(subject(noun.head), context)
+                if len(founders) == 1 and founders[0].ref is not None:
+                    return topic_group(context.doc_mentions, founders[0].ref.name)
+    return None
+
+
+def relation_type(kind: str, holder: EntityMention) -> RelationType | None:
+    """The relation a role noun of `kind` states for a holder of this role."""
+    if kind in _SYMMETRIC:
+        return _SYMMETRIC[kind]
+    if holder.role is Role.PERSON:
+        if kind == "leader":
+            return RelationType.LEADER_OF
+        return RelationType.MEMBER_OF if kind in ("member", "affiliate") else None
+    if holder.role is not Role.GROUP:
+        return None
+    if kind == "affiliate":
+        return RelationType.AFFILIATE_OF
+    return RelationType.SPLIT_FROM if kind == "split" else None
+
+
+def noun_relations(context: SentenceContext) -> list[Candidate]:
+    """Every relation the sentence states through a role noun."""
+    found: list[Candidate] = []
+    for noun in context.sent:
+        kind = noun_kind(noun, context) if noun.pos_ in ("NOUN", "PROPN") else None
+        if kind is None or context.mention_at(noun) is not None:
+            continue  # "Province" in "Islamic State Khorasan Province" is part of a name
+        tokens, dated = holder_tokens(noun)
+        for holder in parties(tokens, context):
+            rel = relation_type(kind, holder)
+            name = holder.ref.name if holder.ref else None
+            for owner in owners(owner_tokens(noun), context, name):
+                if rel is not None and owner != holder:
+                    found.append(Candidate(rel, holder, owner, noun.i, dated=dated))
+    return found + possessed_groups(context) + rival_groups(context)
+
+
+def rival_groups(context: SentenceContext) -> list[Candidate]:
+    """ "the rival X group": X is the rival of the group named before it in the sentence."""
+    found: list[Candidate] = []
+    for index, mention in enumerate(context.mentions):
+        rival = _rival_word(context.doc[mention.start : mention.end])
+        earlier = [m for m in context.mentions[:index] if m.role is Role.GROUP and m.ref
+                   and m.ref != mention.ref]  # fmt: skip
+        if rival is not None and mention.role is Role.GROUP and earlier:
+            found.append(Candidate(RelationType.RIVALRY, mention, earlier[-1], rival.i, False))
+    return found
+
+
+def _rival_word(span: Span) -> Token | None:
+    heads = [*span, span.root.head] if span.root.dep_ == "compound" else list(span)
+    for token in heads:
+        for child in token.children:
+            if child.dep_ == "amod" and child.lemma_.lower() in RIVAL_ADJECTIVES:
+                return child
+    return None
+
+
+def possessed_groups(context: SentenceContext) -> list[Candidate]:
+    """ "its Khorasan Governorate": a group another group calls its own is its affiliate."""
+    found: list[Candidate] = []
+    for mention in context.mentions:
+        root = context.doc[mention.start : mention.end].root
+        own = [c for c in root.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+        if mention.role is not Role.GROUP or not own or mention.ref is None:
+            continue
+        parent = group_before(context, mention.start, mention.ref.name)
+        if parent is not None:
+            found.append(Candidate(RelationType.AFFILIATE_OF, mention, parent, root.i, False))
+    return found

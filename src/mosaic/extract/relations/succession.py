@@ -1,0 +1,93 @@
+"""Relations that pass through a person: "bin Laden's successor, Y", "Omar's deputy, Y",
+"Y succeeded X", "X was succeeded by Y".
+
+A person standing where a group should stands for the groups the report says
+he leads ("X, the emir of G", "G chief X", "X founded G"), looked up once per
+document over all its sentences. A successor leads what his predecessor led;
+a deputy or aide belongs to it. (Allegiance to a leader is left as it is: a
+faction swearing to another group's leader is not said to join that group.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.parties import parties
+from mosaic.extract.relations.nouns import SUCCEED_VERBS, Candidate, noun_relations
+from mosaic.extract.relations.refs import person_antecedent, sentence_context
+from mosaic.extract.relations.verbs import verb_relations, with_appositions
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import agents, children, is_passive, lemma, subject
+from mosaic.model import RelationType
+
+R = RelationType
+_THROUGH = (R.LEADER_OF, R.MEMBER_OF)
+_CACHE = "mosaic_relation_leaders"
+
+
+def person_key(mention: EntityMention) -> str:
+    return (mention.ref.key or mention.ref.name.casefold()) if mention.ref else mention.text
+
+
+def leadership(context: SentenceContext) -> dict[str, list[EntityMention]]:
+    """Person key -> the groups the document says he leads (computed once per Doc)."""
+    doc: Doc = context.doc
+    cached = doc.user_data.get(_CACHE)
+    if isinstance(cached, dict):
+        return cached
+    led: dict[str, list[EntityMention]] = {}
+    for sent in doc.sents:
+        other = sentence_context(sent, context)
+        for candidate in [*noun_relations(other), *verb_relations(other)]:
+            if candidate.type is R.LEADER_OF and candidate.object.role is Role.GROUP:
+                groups = led.setdefault(person_key(candidate.subject), [])
+                groups += [] if candidate.object in groups else [candidate.object]
+    doc.user_data[_CACHE] = led
+    return led
+
+
+def through_leaders(candidates: list[Candidate], context: SentenceContext) -> list[Candidate]:
+    """Each candidate whose object is a person who leads groups, with those groups as well."""
+    found = list(candidates)
+    for candidate in candidates:
+        if candidate.type in _THROUGH and candidate.object.role is Role.PERSON:
+            for group in leadership(context).get(person_key(candidate.object), []):
+                if group != candidate.subject:
+                    found.append(replace(candidate, object=group))
+    return found
+
+
+def succession_relations(context: SentenceContext) -> list[Candidate]:
+    """ "Y succeeded X", "X was succeeded by Y": Y leads what X led."""
+    found: list[Candidate] = []
+    for verb in context.sent:
+        if verb.pos_ != "VERB" or lemma(verb) not in SUCCEED_VERBS:
+            continue
+        successors, predecessors = _succession_sides(verb)
+        for new in parties(with_appositions(successors), context):
+            for old in _predecessors(predecessors, new, context):
+                if new.role is Role.PERSON and old.role is Role.PERSON and new != old:
+                    found.append(Candidate(R.LEADER_OF, new, old, verb.i, dated=True))
+    return found
+
+
+def _predecessors(
+    tokens: list[Token], successor: EntityMention, context: SentenceContext
+) -> list[EntityMention]:
+    found: list[EntityMention] = []
+    for token in tokens:
+        if token.lower_ in ("him", "he"):
+            person = person_antecedent(token, context, successor)
+            found += [person] if person is not None else []
+        else:
+            found += parties([token], context)
+    return found
+
+
+def _succession_sides(verb: Token) -> tuple[list[Token], list[Token]]:
+    if is_passive(verb):
+        return agents(verb), children(verb, "nsubjpass")
+    return subject(verb), children(verb, "dobj")

@@ -1,0 +1,289 @@
+"""Relations stated by a verb or an event noun: "X pledged allegiance to Y", "X joined Y",
+"X split from Y", "an alliance between X and Y", "fighting between X and Y",
+"the defection to Y of X", "X formed an alliance with Y", "X took on Y", "X rebelled
+against Y", "X fought alongside Y", "A and B established Y", "when X switched allegiance".
+
+Each pattern names the verb (or noun), the object word it needs where it needs
+one ("allegiance" for "pledge"), and where the other party stands (a
+preposition's object or the direct object). Subjects are the verb's subject or
+the subject of the clause it continues or the owner of the noun it completes
+("its decision to join Y"); "it" and "he" resolve to the last group or person
+named. A person who joins or fights alongside a group becomes its member; a
+sole founder leads the group, several founders are each members.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.parties import parties
+from mosaic.extract.relations.nouns import Candidate
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import agents, children, is_passive, lemma, prep_objects, subject
+from mosaic.model import RelationType
+
+R = RelationType
+LOYALTY = frozenset({"allegiance", "loyalty", "bay'ah", "bayah", "oath", "fealty", "side"})
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """`lemma` (with object `needs`, if set) relates its subject to the object of `prep`
+    ("dobj" for a direct object)."""
+
+    lemma: str
+    type: RelationType
+    prep: str
+    needs: frozenset[str] | None = None
+    particle: str | None = None
+
+
+VERB_PATTERNS = (
+    VerbPattern("pledge", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("swear", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("vow", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("declare", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("associate", R.AFFILIATE_OF, "with"),
+    VerbPattern("affiliate", R.AFFILIATE_OF, "with"),
+    VerbPattern("link", R.AFFILIATE_OF, "to"),
+    VerbPattern(
+        "wage", R.RIVALRY, "against", frozenset({"war", "insurgency", "campaign", "jihad"})
+    ),
+    VerbPattern("switch", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("shift", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("transfer", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("give", R.ALLEGIANCE, "to", LOYALTY),
+    VerbPattern("join", R.ALLEGIANCE, "dobj"),
+    VerbPattern("defect", R.ALLEGIANCE, "to"),
+    VerbPattern("defect", R.SPLIT_FROM, "from"),
+    VerbPattern("split", R.SPLIT_FROM, "from"),
+    VerbPattern("break", R.SPLIT_FROM, "from"),
+    VerbPattern("splinter", R.SPLIT_FROM, "from"),
+    VerbPattern("secede", R.SPLIT_FROM, "from"),
+    VerbPattern("ally", R.ALLIANCE, "with"),
+    VerbPattern("collaborate", R.ALLIANCE, "with"),
+    VerbPattern("cooperate", R.ALLIANCE, "with"),
+    VerbPattern("partner", R.ALLIANCE, "with"),
+    VerbPattern("clash", R.RIVALRY, "with"),
+    VerbPattern("fight", R.RIVALRY, "against"),
+    VerbPattern("fight", R.RIVALRY, "dobj"),
+    VerbPattern("battle", R.RIVALRY, "dobj"),
+    VerbPattern("take", R.RIVALRY, "dobj", particle="on"),
+    VerbPattern("turn", R.RIVALRY, "against"),
+    VerbPattern("rebel", R.RIVALRY, "against"),
+    VerbPattern("revolt", R.RIVALRY, "against"),
+    VerbPattern("fight", R.ALLIANCE, "alongside"),
+    VerbPattern("rejoin", R.ALLEGIANCE, "dobj"),
+    VerbPattern("lead", R.LEADER_OF, "dobj"),
+    VerbPattern("head", R.LEADER_OF, "dobj"),
+    VerbPattern("command", R.LEADER_OF, "dobj"),
+    *(VerbPattern(word, R.LEADER_OF, "dobj") for word in ("found", "co-found", "establish",
+                                                          "form", "create", "launch")),
+    VerbPattern("set", R.LEADER_OF, "dobj", particle="up"),
+)  # fmt: skip
+SWITCHING = frozenset({"switch", "shift", "transfer", "defect"})
+"""Verbs that move a party to a new side, which the sentence may name before them."""
+FOUNDING = frozenset({"found", "co-found", "establish", "form", "create", "launch", "set"})
+"""Verbs of founding: a sole founder leads the group, each of several founders is a member."""
+ENLISTING = frozenset({"join", "rejoin", "fight"})
+"""Verbs by which a person who takes a group's side becomes one of its members."""
+NOUN_PATTERNS: dict[str, tuple[RelationType, str]] = {
+    "alliance": (R.ALLIANCE, "with"),
+    "partnership": (R.ALLIANCE, "with"),
+    "support": (R.ALLIANCE, "to"),
+    "cooperation": (R.ALLIANCE, "with"),
+    "rivalry": (R.RIVALRY, "with"),
+    "fighting": (R.RIVALRY, "with"),
+    "clash": (R.RIVALRY, "with"),
+    "war": (R.RIVALRY, "with"),
+    "conflict": (R.RIVALRY, "with"),
+    "defection": (R.ALLEGIANCE, "to"),
+    "pledge": (R.ALLEGIANCE, "to"),
+    "allegiance": (R.ALLEGIANCE, "to"),
+    "return": (R.ALLEGIANCE, "to"),
+    "tie": (R.AFFILIATE_OF, "to|with"),
+    "link": (R.AFFILIATE_OF, "to|with"),
+}
+
+
+def _objects(verb: Token, pattern: VerbPattern) -> list[Token]:
+    if pattern.prep == "dobj":
+        return with_appositions(children(verb, "dobj"))
+    direct = prep_objects(verb, pattern.prep)
+    for obj in children(verb, "dobj"):
+        direct += prep_objects(obj, pattern.prep)
+    for particle in children(verb, "prt"):
+        direct += prep_objects(particle, pattern.prep)
+    for adverb in children(verb, "advmod"):  # "broke away from", parsed with "away" as adverb
+        if adverb.lower_ in ("away", "off", "out"):
+            direct += prep_objects(adverb, pattern.prep)
+    return direct
+
+
+def verb_relations(context: SentenceContext) -> list[Candidate]:
+    """Relations stated by a verb: its subject to the object the pattern names."""
+    found: list[Candidate] = []
+    for verb in context.sent:
+        if verb.pos_ != "VERB":
+            continue
+        for pattern in VERB_PATTERNS:
+            if lemma(verb) != pattern.lemma or not _has_needed(verb, pattern):
+                continue
+            subjects, objects = _verb_parties(verb, pattern, context)
+            if not objects and pattern.type is R.ALLEGIANCE and lemma(verb) in SWITCHING:
+                objects = _side_switched_to(verb, context)
+            found += [Candidate(_verb_type(pattern, s, subjects), s, o, verb.i, dated=True)
+                      for s in subjects for o in objects if s != o]  # fmt: skip
+    return found
+
+
+def _side_switched_to(verb: Token, context: SentenceContext) -> list[EntityMention]:
+    """ "when X switched allegiance" with no "to": the group the sentence is about, named
+    before the verb outside X's own description ("a Y commander, X")."""
+    own = {t.i for s in children(verb, "nsubj", "nsubjpass") for t in s.subtree}
+    before = [m for m in context.mentions if m.end <= verb.i and m.role is Role.GROUP
+              and m.ref is not None and m.start not in own]  # fmt: skip
+    return before[-1:]
+
+
+def _verb_type(
+    pattern: VerbPattern, subject: EntityMention, subjects: list[EntityMention]
+) -> RelationType:
+    """A person who joins or fights alongside a group is its member; of several founders,
+    each is a member rather than the leader."""
+    if subject.role is not Role.PERSON:
+        return pattern.type
+    if pattern.lemma in ENLISTING and pattern.type in (R.ALLEGIANCE, R.ALLIANCE):
+        return R.MEMBER_OF
+    people = [s for s in subjects if s.role is Role.PERSON]
+    if pattern.lemma in FOUNDING and len(people) > 1:
+        return R.MEMBER_OF
+    return pattern.type
+
+
+def with_appositions(tokens: list[Token]) -> list[Token]:
+    """The tokens, the names in apposition to them and those names' conjuncts; a common noun
+    that has names in apposition gives way to them ("former activists A, B and C" -> A, B,
+    C; "a Y commander, X" -> X)."""
+    found: dict[int, Token] = {}
+    todo = list(tokens)
+    while todo:
+        token = todo.pop()
+        if token.i in found:
+            continue
+        found[token.i] = token
+        todo += children(token, "appos") + [c for c in token.conjuncts if c.i not in found]
+    named = [t for t in found.values() if t.pos_ != "NOUN" or not children(t, "appos")]
+    return sorted(named, key=lambda t: t.i)
+
+
+def _verb_parties(
+    verb: Token, pattern: VerbPattern, context: SentenceContext
+) -> tuple[list[EntityMention], list[EntityMention]]:
+    """Subject and object parties; a passive "was founded by X" turns them round, and a
+    participle ("a group affiliated with X") takes the noun it describes as its subject."""
+    if pattern.prep == "dobj" and is_passive(verb):
+        done_to = children(verb, "nsubjpass") or _participle_subject(verb)
+        return parties(with_appositions(agents(verb)), context), parties(done_to, context)
+    objects = parties(_objects(verb, pattern), context)
+    exclude = objects[0].ref.name if objects and objects[0].ref else None
+    doers = _participle_subject(verb) or subject(verb) or _passive_subject(verb)
+    doers = doers or _noun_owner(verb)
+    return parties(with_appositions(doers), context, exclude), objects
+
+
+def _passive_subject(verb: Token) -> list[Token]:
+    """ "X is closely linked to Y", "X was allied with Y": the passive subject relates."""
+    return children(verb, "nsubjpass") if is_passive(verb) else []
+
+
+def _noun_owner(verb: Token) -> list[Token]:
+    """ "its decision to join X": the noun's possessor does what the infinitive says."""
+    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return []
+    return children(verb.head, "poss")
+
+
+def _participle_subject(verb: Token) -> list[Token]:
+    """The noun a participle describes, or the subject of the copula it is the object of."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return []
+    noun = verb.head
+    if noun.dep_ == "attr":
+        return children(noun.head, "nsubj")
+    return [noun.head] if noun.dep_ == "appos" else [noun]
+
+
+def _has_needed(verb: Token, pattern: VerbPattern) -> bool:
+    if pattern.particle is not None:
+        return any(c.lower_ == pattern.particle for c in children(verb, "prt"))
+    if pattern.needs is None:
+        return True
+    return any(c.lemma_.lower() in pattern.needs for c in children(verb, "dobj"))
+
+
+def _noun_subjects(noun: Token) -> list[Token]:
+    """Who the event noun is about: "of X", "X's", or the subject (agent) of the verb it is the
+    object of ("X formed an alliance", "was announced by X", "found itself in an alliance")."""
+    own = prep_objects(noun, "of", "by") + children(noun, "poss")
+    if own:
+        return own
+    verb = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into"):
+        verb = noun.head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return []
+    if verb.pos_ != "VERB":
+        return []
+    return agents(verb) if is_passive(verb) else subject(verb)
+
+
+def _led_by(noun: Token) -> list[Token]:
+    """Who leads the unnamed parties of an event noun ("of six commanders, led by X"): they
+    act under him, so he is a party of it."""
+    found: list[Token] = []
+    for word in (noun, *prep_objects(noun, "of")):
+        for verb in children(word, "acl"):
+            if lemma(verb) in ("lead", "head") and is_passive(verb):
+                found += agents(verb)
+    return found
+
+
+def _noun_objects(noun: Token, prep: str) -> list[Token]:
+    """The other party: "alliance with Y", or "provided support to Y" on the verb."""
+    words = prep.split("|")
+    found = prep_objects(noun, *words)
+    if not found and noun.dep_ == "dobj":
+        found = prep_objects(noun.head, *words)
+    return found
+
+
+def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
+    """Relations stated by an event noun: "alliance between X and Y", "defection to Y of X"."""
+    found: list[Candidate] = []
+    for noun in context.sent:
+        entry = NOUN_PATTERNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if entry is None:
+            continue
+        rel, prep = entry
+        pairs = parties(prep_objects(noun, "between", "of"), context)
+        if len(pairs) >= 2 and rel in (R.ALLIANCE, R.RIVALRY):
+            found.append(Candidate(rel, pairs[0], pairs[1], noun.i, dated=True))
+            continue
+        objects = parties(_noun_objects(noun, prep), context)
+        exclude = objects[0].ref.name if objects and objects[0].ref else None
+        subjects = parties(_noun_subjects(noun), context, exclude)
+        if not subjects:  # "the defection to Y of six commanders, led by X"
+            subjects = parties(with_appositions(_led_by(noun)), context, exclude)
+            named = [t for t in _noun_objects(noun, prep) if context.mention_at(t)]
+            objects = parties(named, context)  # not "of the group they left"
+        found += [Candidate(rel, s, o, noun.i, dated=True)
+                  for s in subjects for o in objects if s != o]  # fmt: skip
+        if noun.lemma_.lower() == "defection":
+            splits = parties(prep_objects(noun, "from"), context)
+            found += [Candidate(R.SPLIT_FROM, s, o, noun.i, dated=True)
+                      for s in subjects for o in splits if s != o]  # fmt: skip
+    return found

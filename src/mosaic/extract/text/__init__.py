@@ -1,0 +1,6 @@
+"""Text as the rules see it: offset-keeping rewrites before tokenisation (`surface`), sentence
+boundaries (`boundaries`), the per-sentence view the rules read (`sentences`), parse helpers
+(`syntax`) and whether a trigger states a fact (`modality`).
+
+Reads the raw report text and the spaCy parse; adds nothing to the Doc itself.
+"""

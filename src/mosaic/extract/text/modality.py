@@ -1,0 +1,193 @@
+"""Whether a trigger word states something that happened: negation, hypotheticals, generics, hedges.
+
+Each test looks at the trigger, the verb that governs it and their children,
+never the whole sentence, so "Officials denied the bombing" is negated while
+"He denied it; the bombing killed 12" is not. The result is a factor that
+scales a finding's confidence: 0 drops it, values below one lower it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from mosaic.extract.text.syntax import governing_verb
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor"})
+DENIALS = frozenset({"deny", "dismiss", "reject", "refute"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
+INTENT_VERBS = frozenset(
+    {"plan", "threaten", "intend", "vow", "want", "seek", "call", "urge", "encourage", "prepare",
+     "aim", "try", "attempt", "plot", "incite", "warn", "fear", "prevent", "stop", "avert",
+     "foil", "thwart", "disrupt", "hope", "expect", "need", "avoid", "resist", "persuade",
+     "force", "pressure", "ask", "demand", "allow", "refuse", "fail", "help", "order"}
+)  # fmt: skip
+INTENT_NOUNS = frozenset(
+    {"plan", "plot", "threat", "risk", "fear", "possibility", "prospect", "warning", "call",
+     "capability", "ability", "intention", "danger", "wave", "campaign", "series", "spate",
+     "kind", "type", "sort", "form", "list", "number", "surge", "rise", "increase", "uptick"}
+)  # fmt: skip
+HEDGES = frozenset(
+    {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably",
+     "rumoured", "rumored", "unconfirmed", "believed", "suspected", "likely"}
+)  # fmt: skip
+
+
+REFUTED = frozenset({"unfounded", "false", "untrue", "baseless", "fake", "hoax"})
+
+
+def is_negated(trigger: Token) -> bool:
+    """ "did not attack", "no attack", "denied the attack", "without any attack", "his rumoured
+    assassination (since proven unfounded)"."""
+    verb = governing_verb(trigger)
+    if any(t.lower_ in REFUTED for t in trigger.subtree):
+        return True
+    for word in (trigger, verb):
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in word.children):
+            return True
+    if any(v.lemma_ in DENIALS for v in (verb, *list(verb.ancestors)[:3])):
+        return True
+    return any(
+        t.lower_ in ("without", "no") for t in trigger.doc[max(0, trigger.i - 2) : trigger.i]
+    )
+
+
+def is_hypothetical(trigger: Token) -> bool:
+    """Future, modal, intended, conditional or ordered events: "will attack", "plans to
+    attack", "the threat of attacks", "if they refuse, kill them"."""
+    if _conditional(trigger) or _imperative(trigger):
+        return True
+    verb = governing_verb(trigger)
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in (*trigger.children, *verb.children)):
+        return True
+    if trigger.dep_ in ("xcomp", "ccomp") and trigger.head.lemma_ in INTENT_VERBS:
+        return True
+    if verb.lemma_ in INTENT_VERBS and verb is not trigger:
+        return True
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_ in INTENT_NOUNS:
+        return True
+    return trigger.dep_ == "conj" and trigger.head.lemma_ in INTENT_NOUNS
+
+
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditional(trigger: Token) -> bool:
+    """ "if they attack", "and if they refuse, kill them": the verb or the clause it is
+    joined to states a condition."""
+    clause = trigger.head if trigger.dep_ == "conj" else trigger
+    conditions = [c for w in (trigger, clause) for c in w.children if c.dep_ in ("mark", "advcl")]
+    marks = [m for c in conditions for m in (c, *c.children) if m.dep_ == "mark"]
+    return any(m.lower_ in CONDITIONS for m in marks)
+
+
+def _imperative(trigger: Token) -> bool:
+    """An order ("kill them", "attack the base"): a bare verb heading its own clause, with no
+    subject or auxiliary."""
+    if trigger.tag_ != "VB" or trigger.dep_ not in ("ROOT", "conj", "ccomp", "parataxis", "advcl"):
+        return False
+    sent = trigger.sent
+    if trigger.dep_ == "advcl" and not all(t.is_punct for t in sent[: trigger.i - sent.start]):
+        return False  # a quoted order opens its sentence: '"Attack at dawn," he told them'
+    own = {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
+    if trigger.dep_ == "conj" and any(c.dep_ in own for c in trigger.head.children):
+        return trigger.head.tag_ == "VB" and _imperative(trigger.head)
+    return not any(c.dep_ in own for c in trigger.children)
+
+
+GENERIC_FACTOR = 0.45
+COUNTED = frozenset(
+    {"twin", "two", "three", "both", "double", "triple", "coordinated", "multiple", "several",
+     "serial", "simultaneous", "series"}
+)  # fmt: skip
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def is_generic(trigger: Token) -> bool:
+    """A plural without a number ("attacks on Shia", "the recent attacks") rather than events
+    the text counts ("two attacks", "twin bombings")."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
+        return False
+    counted = any(c.dep_ == "nummod" or c.lower_ in COUNTED for c in trigger.children)
+    if _claimed_definite(trigger) or _launched_once(trigger) or _of_counted(trigger):
+        return False  # "X claimed the killings", "Iran launched strikes": particular events
+    return not counted or any(c.lower_ == "such" for c in trigger.subtree)
+
+
+def _of_counted(trigger: Token) -> bool:
+    """ "the arrests of 42 militants", "the killings of 17 pilgrims": one act on people the
+    text counts, plural because they were many."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children):
+        return False
+    objects = [o for p in trigger.children if p.lower_ == "of" for o in p.children]
+    return any(c.dep_ == "nummod" for o in objects for c in o.children)
+
+
+LAUNCH_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount"})
+
+
+def _launched_once(trigger: Token) -> bool:
+    """ "Iran launched strikes on ...": a simple past act, not a habit ("has carried out
+    attacks on Shias for years" stays generic)."""
+    verb = trigger.head
+    return (
+        trigger.dep_ == "dobj"
+        and verb.lemma_.lower() in LAUNCH_VERBS
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _claimed_definite(trigger: Token) -> bool:
+    """ "claimed the bombings", "took responsibility for these attacks"."""
+    if not any(
+        c.dep_ == "det" and c.lower_ in DEFINITE | {"these", "those"} for c in trigger.children
+    ):
+        return False
+    head = trigger.head
+    if trigger.dep_ == "dobj":
+        return head.lemma_.lower() == "claim"
+    return (
+        trigger.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in ("responsibility", "credit")
+    )
+
+
+def is_anaphoric(trigger: Token) -> bool:
+    """ "the attack" with nothing of its own: a reference back to an event told before."""
+    if trigger.pos_ != "NOUN" or trigger.tag_ != "NN":
+        return False
+    kinds = {c.dep_ for c in trigger.children}
+    determined = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children)
+    return determined and not kinds & {"compound", "amod", "nmod", "nummod", "poss", "prep"}
+
+
+def is_hedged(trigger: Token) -> bool:
+    """ "reportedly", "allegedly", "is believed to" near the trigger or its verb."""
+    verb = governing_verb(trigger)
+    words = {c.lower_ for c in (*trigger.children, *verb.children)}
+    sent = trigger.sent
+    window = {t.lower_ for t in trigger.doc[max(sent.start, trigger.i - 4) : trigger.i]}
+    return bool((words | window) & HEDGES)
+
+
+def factor(trigger: Token) -> float:
+    """How much of a finding's confidence survives the trigger's modality (0 drops it)."""
+    if is_negated(trigger):
+        return 0.0
+    if is_hypothetical(trigger):
+        return 0.3
+    value = 1.0
+    if is_generic(trigger):
+        value *= GENERIC_FACTOR
+    if is_hedged(trigger):
+        value *= 0.8
+    return value
+
+
+def in_quotation(trigger: Token) -> bool:
+    """Whether the trigger stands inside quotation marks in its sentence."""
+    sent = trigger.sent
+    before = trigger.doc[sent.start : trigger.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

@@ -1,0 +1,133 @@
+"""What the event and relation rules see of one sentence: its mentions, dates, speaker, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from mosaic.extract.attribution.speakers import last_person_before, speaker
+from mosaic.extract.dates.document import DateMention
+from mosaic.extract.dates.phrases import DateValue
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.text.syntax import char_span_tokens
+from mosaic.model import Evidence
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A resolved date phrase at tokens `start`..`end`."""
+
+    start: int
+    end: int
+    value: DateValue
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """One sentence with everything found in it."""
+
+    sent: Span
+    mentions: tuple[EntityMention, ...]
+    dates: tuple[DateSpan, ...]
+    evidence: Evidence
+    speaker: str | None
+    doc_mentions: tuple[EntityMention, ...] = ()
+    narrative: DateSpan | None = None
+    """The paragraph's last date before the sentence: the date a dateless sentence of a
+    narrative goes on in ("On 3 May ... . Another bomb hit Kunduz.")."""
+    full_text: str | None = field(default=None, compare=False, repr=False)
+    """The doc's text, shared by its contexts: `Doc.text` joins every token at each call."""
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+    @property
+    def doc_text(self) -> str:
+        """The text of the whole doc (the prepared text it was parsed from)."""
+        return self.full_text if self.full_text is not None else self.doc.text
+
+    def mention_at(self, token: Token) -> EntityMention | None:
+        """The mention covering the token, if any."""
+        for mention in self.mentions:
+            if mention.start <= token.i < mention.end:
+                return mention
+        return None
+
+    def mentions_in(self, tokens: Sequence[Token]) -> list[EntityMention]:
+        """Mentions covering any of the tokens, in text order, without repeats."""
+        indices = {t.i for t in tokens}
+        return [m for m in self.mentions if any(i in indices for i in range(m.start, m.end))]
+
+    def date_root(self, date: DateSpan) -> Token:
+        return self.doc[date.start : date.end].root
+
+
+def build_contexts(
+    doc: Doc, text: str, mentions: Sequence[EntityMention], dates: Sequence[DateMention]
+) -> list[SentenceContext]:
+    """A SentenceContext for every sentence; evidence quotes `text` (the report's own)."""
+    spans = [(tokens, d.value) for d in dates if (tokens := char_span_tokens(doc, d.start, d.end))]
+    contexts = []
+    every = tuple(mentions)
+    every_date = [DateSpan(s, e, value) for (s, e), value in spans]
+    doc_text = doc.text
+    for sent in doc.sents:
+        inside = tuple(m for m in mentions if sent.start <= m.start < sent.end)
+        sent_dates = tuple(d for d in every_date if sent.start <= d.start < sent.end)
+        evidence = Evidence(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
+        who = speaker(sent, inside, last_person_before(mentions, sent.start))
+        narrative = narrative_date(doc, every_date, sent, doc_text)
+        contexts.append(
+            SentenceContext(sent, inside, sent_dates, evidence, who, every, narrative, doc_text)
+        )
+    return contexts
+
+
+def narrative_date(
+    doc: Doc, dates: Sequence[DateSpan], sent: Span, doc_text: str
+) -> DateSpan | None:
+    """The last date before the sentence in its paragraph (no line break in between);
+    `doc_text` is `doc.text`."""
+    earlier = [d for d in dates if d.end <= sent.start]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda d: d.end)
+    between = doc_text[doc[last.end - 1].idx : sent.start_char]
+    return None if "\n" in between else last
+
+
+def group_before(
+    context: SentenceContext, position: int, exclude: str | None = None, nearest: bool = False
+) -> EntityMention | None:
+    """The group "it", "its" or "the group" at token `position` stands for: the last group
+    named before it in the sentence; else the document's topic (its most named group) once
+    named; else (or if `nearest`) the last group named before. `exclude` names the
+    relation's other side."""
+    earlier = [
+        m for m in context.doc_mentions
+        if m.end <= position and m.role is Role.GROUP and m.ref is not None
+        and m.ref.name != exclude
+    ]  # fmt: skip
+    if not earlier or nearest or earlier[-1].start >= context.sent.start:
+        return earlier[-1] if earlier else None
+    topic = topic_group(context.doc_mentions, exclude)
+    named = [m for m in earlier if topic is not None and m.ref == topic.ref]
+    return named[-1] if named else earlier[-1]
+
+
+def topic_group(
+    mentions: Sequence[EntityMention], exclude: str | None = None
+) -> EntityMention | None:
+    """The group the document names most often (the first named on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, EntityMention] = {}
+    for mention in mentions:
+        if mention.role is Role.GROUP and mention.ref is not None and mention.ref.name != exclude:
+            counts[mention.ref.name] = counts.get(mention.ref.name, 0) + 1
+            first.setdefault(mention.ref.name, mention)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda name: counts[name])]

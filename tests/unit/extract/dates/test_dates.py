@@ -1,0 +1,101 @@
+"""Tests for date resolution through a document (mosaic.extract.dates.document)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from mosaic.extract.dates.document import DateResolver, date_spans, dateline, doc_dates
+from mosaic.model import FuzzyDate
+
+
+def iso_of(resolver: DateResolver, phrase: str) -> str | None:
+    value = resolver.resolve(phrase)
+    return value.start.iso() if value else None
+
+
+def test_dates_narrative_year_carries_to_later_phrases() -> None:
+    resolver = DateResolver(dt.date(2016, 1, 21))
+    assert iso_of(resolver, "on January 10, 2015") == "2015-01-10"
+    assert iso_of(resolver, "By April") == "2015-04"
+    assert iso_of(resolver, "two days later") is None  # month precision cannot count days
+    assert iso_of(resolver, "on July 31") == "2015-07-31"
+    assert iso_of(resolver, "two days later") == "2015-08-02"
+
+
+def test_dates_new_paragraph_returns_to_publication() -> None:
+    resolver = DateResolver(dt.date(2016, 1, 21))
+    assert iso_of(resolver, "in May 2013") == "2013-05"
+    resolver.new_paragraph()
+    assert iso_of(resolver, "In August") == "2015-08"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["the 1990s", "the past three months", "Now aged 32", "two years", "62", "this week"]
+)
+def test_dates_resolver_skips_what_is_no_date(phrase: str) -> None:
+    assert DateResolver(dt.date(2016, 1, 21)).resolve(phrase) is None
+
+
+def test_dates_resolver_reads_spans() -> None:
+    resolver = DateResolver(dt.date(2016, 1, 21))
+    value = resolver.resolve("between July and November")
+    assert value is not None and value.start == FuzzyDate(2015, 7)
+    assert value.end == FuzzyDate(2015, 11)
+    days = resolver.resolve("October 15-30")
+    assert days is not None and (days.start.iso(), str(days.end)) == ("2015-10-15", "2015-10-30")
+
+
+def test_dates_resolver_falls_back_to_dateparser() -> None:
+    value = DateResolver(dt.date(2016, 1, 21)).resolve("the 3rd of January 2015")
+    assert value is not None and value.start == FuzzyDate(2015, 1, 3)
+
+
+@pytest.mark.slow
+def test_dates_component_reads_a_document(parse: Callable[..., Doc]) -> None:
+    doc = parse("The group was formed on 3 March 2014.\nTwo days later it struck Kabul on Tuesday.")
+    found = {doc.text[d.start : d.end]: d.value.start.iso() for d in doc_dates(doc)}
+    assert found["3 March 2014"] == "2014-03-03"
+    assert found.get("Tuesday") == "2016-01-19"
+    assert "Two days later" not in found or found["Two days later"] == "2014-03-05"
+
+
+@pytest.mark.slow
+def test_dates_component_finds_explicit_dates_the_ner_splits(parse: Callable[..., Doc]) -> None:
+    doc = parse("Posted 29 Mar 2024 by the desk.", dt.date(2024, 3, 30))
+    assert [d.value.start.iso() for d in doc_dates(doc)] == ["2024-03-29"]
+
+
+def test_dates_dateline_stands_in_for_a_missing_publication_date() -> None:
+    assert dateline("San Salvador, 18 Feb 90 (DPA) -- [Text] Heavy fighting") == dt.date(
+        1990, 2, 18
+    )
+    assert dateline("No date here, only 2015 later on.") is None
+
+
+def test_dates_parts_of_the_day_count_from_publication() -> None:
+    resolver = DateResolver(dt.date(1990, 2, 18))
+    assert iso_of(resolver, "last night") == "1990-02-17"
+    assert iso_of(resolver, "this morning") == "1990-02-18"
+
+
+@pytest.mark.slow
+def test_dates_friday_prayers_are_no_date_but_friday_morning_is(
+    parse: Callable[..., Doc],
+) -> None:
+    text = "Gunmen attacked worshippers at Friday prayers and again on Friday morning."
+    doc = parse(text)
+    starts = [start for start, _ in date_spans(doc)]
+    assert text.index("Friday") not in starts
+    assert text.rindex("Friday") in starts
+
+
+@pytest.mark.slow
+def test_dates_span_leaves_out_the_line_breaks_after_a_dateline(
+    parse: Callable[..., Doc],
+) -> None:
+    doc = parse("Kabul, 12 May 2022\n\nLast month a bomb exploded.")
+    assert all(not doc.text[start:end].endswith("\n") for start, end in date_spans(doc))

@@ -1,0 +1,69 @@
+"""Tests for entity linking against the gazetteer and place table (extract.entities.linker)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from mosaic.extract.entities.gazetteer import Gazetteer
+from mosaic.extract.entities.linker import EntityLinker, document_countries
+from mosaic.extract.entities.mentions import Role, clean_name, to_mentions
+from mosaic.extract.entities.name_shapes import looks_like_person
+from mosaic.extract.places.table import PlaceTable
+from mosaic.model import EntityKind, Report
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("the Pakistani Taliban", "Pakistani Taliban"), ("Kabul's", "Kabul")]
+)
+def test_entities_clean_name(text: str, name: str) -> None:
+    assert clean_name(text) == name
+
+
+def test_entities_looks_like_person() -> None:
+    assert looks_like_person("Malik Ishaq") and not looks_like_person("ISIS")
+
+
+@pytest.mark.slow
+def test_entities_link_gazetteer_places_and_unknown_groups(
+    parse: Callable[..., Doc], gazetteer: Gazetteer, places: PlaceTable
+) -> None:
+    doc = parse(
+        "The TTP and a militant group called Jaish al-Zulm attacked a market in Peshawar "
+        "on Monday. "
+        "The Daily Planet newspaper reported that Pakistani police arrived."
+    )
+    found = {m.text: m for m in EntityLinker(gazetteer, places).link(doc)}
+    assert found["TTP"].ref is not None and found["TTP"].ref.key == "org:ttp"
+    assert found["TTP"].role is Role.GROUP
+    unknown = found["Jaish al-Zulm"].ref
+    assert unknown is not None and unknown.key is None and unknown.kind is EntityKind.ORGANIZATION
+    assert found["Peshawar"].role is Role.PLACE and found["Peshawar"].country == "PK"
+    assert all(m.role is not Role.GROUP for name, m in found.items() if "Planet" in name)
+    police = next(m for name, m in found.items() if name.startswith("Pakistani"))
+    assert police.role is Role.STATE and police.ref is not None and police.ref.name == "Pakistan"
+
+
+@pytest.mark.slow
+def test_entities_places_resolve_in_the_documents_country(
+    parse: Callable[..., Doc], gazetteer: Gazetteer, places: PlaceTable
+) -> None:
+    text = "Indian police met in Delhi. Indian officials said a bomb went off in Hyderabad."
+    doc = parse(text)
+    assert document_countries(doc, places.country_of_word)[0] == "IN"
+    hyderabad = [m for m in EntityLinker(gazetteer, places).link(doc) if m.text == "Hyderabad"]
+    assert hyderabad and hyderabad[0].country == "IN"
+
+
+@pytest.mark.slow
+def test_entities_to_mentions_carry_sentence_spans(
+    parse: Callable[..., Doc], gazetteer: Gazetteer, places: PlaceTable
+) -> None:
+    text = "Rain fell. The Taliban entered Kabul."
+    report = Report(text=text)
+    mentions = to_mentions(parse(text), EntityLinker(gazetteer, places).link(parse(text)), report)
+    kabul = next(m for m, _ in mentions if m.text == "Kabul")
+    assert text[kabul.sentence_start : kabul.sentence_end] == "The Taliban entered Kabul."
+    assert kabul.report_id == report.id and text[kabul.start : kabul.end] == "Kabul"

@@ -1,0 +1,105 @@
+"""Tests for claims and blame told after their event without naming it
+(mosaic.extract.events.followups), and for a claimed plural being particular events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from mosaic.extract.events.followups import FollowUp, attach_follow_ups, follow_up
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.model import (
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    Evidence,
+    PerpetratorStatus,
+)
+from support.findings import of_type, perpetrator_names
+
+Contexts = Callable[..., list[SentenceContext]]
+Events = Callable[[str], list[EventFinding]]
+TTP = EntityRef("Tehreek-i-Taliban Pakistan", EntityKind.ORGANIZATION, "org:ttp")
+ALF = EntityRef("Alpha Liberation Front", EntityKind.ORGANIZATION, "org:alpha-front")
+
+
+def _only(contexts: Contexts, text: str) -> FollowUp | None:
+    [context] = contexts(text)
+    return follow_up(context)
+
+
+@pytest.mark.slow
+def test_event_followups_claim_without_event_word(contexts: Contexts) -> None:
+    found = _only(contexts, "The Pakistani Taliban claimed responsibility in a statement.")
+    assert found is not None
+    assert [r.name for r in found.parties] == ["Tehreek-i-Taliban Pakistan"]
+    assert found.status is PerpetratorStatus.CLAIMED
+
+
+@pytest.mark.slow
+def test_event_followups_blame_without_event_word(contexts: Contexts) -> None:
+    found = _only(contexts, "Provincial officials blamed the ALF.")
+    assert found is not None
+    assert [r.name for r in found.parties] == ["Alpha Liberation Front"]
+    assert found.status is PerpetratorStatus.SUSPECTED
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group has claimed responsibility so far.",
+        "The TTP did not claim responsibility.",
+        "The TTP denied responsibility.",
+        "Officials blamed the ALF for a power cut last month.",
+        "The ALF was blamed by officials.",
+    ],
+)
+def test_event_followups_denials_and_other_blame_add_no_one(contexts: Contexts, text: str) -> None:
+    assert _only(contexts, text) is None
+
+
+@pytest.mark.slow
+def test_event_followups_claimed_plural_is_particular(events: Events) -> None:
+    found = events("The ALF claimed the bombings in a message to reporters.")
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert "Alpha Liberation Front" in perpetrator_names(attack)
+    assert attack.confidence >= 0.3
+
+
+def _event(start: int, kind: EventType = EventType.ATTACK, **slots: object) -> EventFinding:
+    base = EventFinding(kind, Evidence(start, start + 50, f"sentence at {start}"), "test")
+    return replace(base, **slots)  # type: ignore[arg-type]
+
+
+def test_event_followups_join_the_event_told_last_before() -> None:
+    first, second = _event(0), _event(100)
+    claim = FollowUp(160, (TTP,), PerpetratorStatus.CLAIMED)
+    updated = attach_follow_ups([first, second], [claim])
+    assert updated[0].perpetrators == ()
+    assert updated[1].perpetrators == (TTP,)
+    assert updated[1].perpetrator_status is PerpetratorStatus.CLAIMED
+
+
+def test_event_followups_skip_events_too_far_or_of_other_types() -> None:
+    far, meeting = _event(0), _event(900, EventType.MEETING)
+    blame = FollowUp(1000, (ALF,), PerpetratorStatus.SUSPECTED)
+    assert attach_follow_ups([far, meeting], [blame]) == [far, meeting]
+
+
+def test_event_followups_blame_keeps_the_status_of_named_perpetrators() -> None:
+    stated = _event(0, perpetrators=(TTP,), perpetrator_status=PerpetratorStatus.ATTRIBUTED)
+    [updated] = attach_follow_ups([stated], [FollowUp(60, (ALF,), PerpetratorStatus.SUSPECTED)])
+    assert updated.perpetrators == (TTP, ALF)
+    assert updated.perpetrator_status is PerpetratorStatus.ATTRIBUTED
+
+
+@pytest.mark.slow
+def test_event_followups_launched_plural_is_particular_but_a_habit_is_not(events: Events) -> None:
+    [launched] = events("The army launched air strikes on hideouts near Quetta on Monday.")
+    [habit] = events("The ALF has carried out attacks on police posts for years.")
+    assert launched.confidence >= 0.5
+    assert habit.confidence < 0.3

@@ -1,0 +1,66 @@
+"""Tests for trigger lexicons and attack types (mosaic.extract.events.types)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from mosaic.extract.events.types import attack_type, entry_for, find_triggers
+from mosaic.model import AttackType, EventType
+
+pytestmark = pytest.mark.slow
+
+
+def types_in(doc: Doc) -> list[tuple[str, EventType]]:
+    return [(doc[t.i].text, t.type) for t in find_triggers(doc[:])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "event_type"),
+    [
+        ("Militants bombed a market.", "bombed", EventType.ATTACK),
+        ("A drone strike hit the compound.", "strike", EventType.MILITARY_OPERATION),
+        ("The army launched an offensive.", "offensive", EventType.MILITARY_OPERATION),
+        ("Police arrested two suspects.", "arrested", EventType.ARREST),
+        ("The group was founded in 2004.", "founded", EventType.FOUNDING),
+        ("Washington designated the group a terrorist organisation.", "designated",
+         EventType.DESIGNATION),
+        ("Thousands joined the protest in the capital.", "protest", EventType.PROTEST),
+        ("Envoys met in Doha last week.", "met", EventType.MEETING),
+        ("Troops cracked down on the rebels.", "cracked", EventType.MILITARY_OPERATION),
+    ],
+)  # fmt: skip
+def test_event_types_triggers(
+    parse: Callable[..., Doc], sentence: str, word: str, event_type: EventType
+) -> None:
+    assert (word, event_type) in types_in(parse(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence", ["A bomb was defused.", "The strike by teachers ended.", "The operation to fix it."]
+)
+def test_event_types_ambiguous_words_are_no_triggers(
+    parse: Callable[..., Doc], sentence: str
+) -> None:
+    assert types_in(parse(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("A suicide bomber attacked the rally.", "attacked", AttackType.SUICIDE_BOMBING),
+        ("Gunmen attacked the school and opened fire.", "attacked", AttackType.ARMED_ASSAULT),
+        ("Militants attacked the consulate.", "attacked", AttackType.FACILITY_ATTACK),
+        ("The militants beheaded a soldier.", "beheaded", AttackType.BEHEADING),
+        ("A car bomb attack shook the city.", "attack", AttackType.BOMBING),
+        ("Militants attacked the village.", "attacked", None),
+    ],
+)  # fmt: skip
+def test_event_types_attack_type_from_the_clause(
+    parse: Callable[..., Doc], sentence: str, word: str, expected: AttackType | None
+) -> None:
+    token = next(t for t in parse(sentence) if t.text == word)
+    entry = entry_for(token)
+    assert entry is not None and attack_type(token, entry) is expected

@@ -1,0 +1,229 @@
+"""Role-filler spans joining incident events, and the shipped tagger."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.models.role_spans import SPANS_KEY, RoleTagger, attach_roles, default_model_path
+from mosaic.extract.output import event_to_format
+from mosaic.extract.pipeline import Extractor
+from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, Evidence, Report
+from mosaic.services.records import EntityLinker, event_statements
+from mosaic.store.memory import MemoryRepository
+
+TEXT = "Rebels bombed a bus in the north. Later gunmen shot a judge with a rifle in town."
+GROUP = EntityRef("Northern Front", EntityKind.ORGANIZATION, key="org:northern-front")
+
+
+def _doc(spans: list[tuple[str, str]]) -> Doc:
+    """TEXT as a two-sentence Doc with a role span (label, words) for each pair."""
+    doc = spacy.blank("en")(TEXT)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    found = []
+    for label, words in spans:
+        start = TEXT.index(words)
+        span = doc.char_span(start, start + len(words), label=label)
+        assert span is not None
+        found.append(span)
+    doc.spans[SPANS_KEY] = found
+    return doc
+
+
+def _event(sentence: int, kind: EventType = EventType.ATTACK, **slots: object) -> EventFinding:
+    start = 0 if sentence == 0 else TEXT.index("Later")
+    end = TEXT.index(".") + 1 if sentence == 0 else len(TEXT)
+    evidence = Evidence(start, end, TEXT[start:end])
+    return EventFinding(type=kind, evidence=evidence, extractor="test", **slots)  # type: ignore[arg-type]
+
+
+def test_role_spans_join_the_attack_of_their_sentence() -> None:
+    doc = _doc([("PERP_IND", "gunmen"), ("VICTIM", "judge"), ("WEAPON", "rifle")])
+    first, second = attach_roles([_event(0), _event(1)], doc, [])
+    assert first.perpetrators == () and first.weapons == ()
+    assert [p.name for p in second.perpetrators] == ["gunmen"]
+    assert second.perpetrators[0].kind is EntityKind.OTHER
+    assert [(t.name, t.kind) for t in second.targets] == [("judge", EntityKind.PERSON)]
+    assert second.weapons == ("rifle",)
+
+
+def test_role_spans_go_to_the_nearest_incident_when_their_sentence_has_none() -> None:
+    doc = _doc([("TARGET", "bus"), ("WEAPON", "rifle")])
+    arrest, attack = attach_roles([_event(1, EventType.ARREST), _event(0)], doc, [])
+    assert arrest.targets == () and arrest.weapons == ()
+    assert [t.name for t in attack.targets] == ["bus"]
+    assert attack.weapons == ("rifle",)
+
+
+def test_role_spans_of_a_founding_sentence_stay_out_of_incidents() -> None:
+    doc = _doc([("PERP_ORG", "gunmen"), ("WEAPON", "rifle")])
+    attack, founding = attach_roles([_event(0), _event(1, EventType.FOUNDING)], doc, [])
+    assert attack.perpetrators == () and attack.weapons == ()
+    assert founding.perpetrators == ()
+
+
+def test_role_spans_tagged_targets_replace_the_rules_targets_of_their_incident_only() -> None:
+    town = EntityRef("town", EntityKind.OTHER)
+    doc = _doc([("VICTIM", "judge")])
+    first, second = attach_roles([_event(0, targets=(town,)), _event(1, targets=(town,))], doc, [])
+    assert first.targets == (town,)
+    assert [t.name for t in second.targets] == ["judge"]
+
+
+def test_role_spans_rules_targets_stay_where_the_tagger_found_none() -> None:
+    town = EntityRef("town", EntityKind.OTHER)
+    [event] = attach_roles([_event(1, targets=(town,))], _doc([("WEAPON", "rifle")]), [])
+    assert event.targets == (town,)
+
+
+def test_role_spans_without_incidents_change_nothing() -> None:
+    events = [_event(0, EventType.ARREST)]
+    assert attach_roles(events, _doc([("WEAPON", "rifle")]), []) == events
+
+
+def test_role_spans_keep_descriptions_beside_a_linked_group() -> None:
+    doc = _doc([("PERP_ORG", "Rebels"), ("PERP_IND", "gunmen")])
+    linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, GROUP)
+    first, second = attach_roles([_event(0), _event(1, perpetrators=(GROUP,))], doc, [linked])
+    assert first.perpetrators == (GROUP,)
+    assert [(p.name, p.kind) for p in second.perpetrators] == [
+        ("Northern Front", EntityKind.ORGANIZATION),
+        ("gunmen", EntityKind.OTHER),
+    ]
+
+
+def test_role_spans_keep_a_known_perpetrator_once() -> None:
+    doc = _doc([("PERP_ORG", "Rebels")])
+    linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, GROUP)
+    [event] = attach_roles([_event(0, perpetrators=(GROUP,))], doc, [linked])
+    assert event.perpetrators == (GROUP,)
+
+
+def test_role_spans_weapons_reach_output_and_statements() -> None:
+    event = _event(1, weapons=("rifle", "grenade"))
+    assert event_to_format(event)["weapons"] == ["rifle", "grenade"]
+    assert "weapons" not in event_to_format(_event(1))
+    report = Report(text=TEXT)
+    statements = event_statements("e1", report, event, EntityLinker(MemoryRepository()))
+    [weapons] = [s for s in statements if s.prop == "weapons"]
+    assert json.loads(weapons.value) == ["rifle", "grenade"]
+
+
+WORDS = [
+    "Fighters", "of", "the", "Delta", "Front", "shot", "Tomas", "Ivan", "Reyes", "Luna",
+    "near", "the", "house", "of", "Ana", "Soto", ".",
+]  # fmt: skip
+HEADS = [5, 0, 4, 4, 1, 5, 9, 9, 9, 5, 5, 12, 10, 12, 15, 13, 5]
+DELTA = EntityRef("Delta Front", EntityKind.ORGANIZATION, key="org:delta-front")
+
+
+def _parsed(
+    spans: list[tuple[str, int, int]], words: list[str] = WORDS, spaces: list[bool] | None = None
+) -> Doc:
+    """A one-sentence parsed Doc of `words` (heads from HEADS) with role spans by token."""
+    deps = ["ROOT" if head == i else "dep" for i, head in enumerate(HEADS)]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=HEADS, deps=deps)
+    doc.spans[SPANS_KEY] = [Span(doc, start, end, label=label) for label, start, end in spans]
+    return doc
+
+
+def _mention(doc: Doc, start: int, end: int, ref: EntityRef, role: Role) -> EntityMention:
+    span = doc[start:end]
+    return EntityMention(start, end, span.start_char, span.end_char, span.text, "X", role, ref)
+
+
+def _incident(doc: Doc, **slots: object) -> EventFinding:
+    evidence = Evidence(0, len(doc.text), doc.text)
+    return EventFinding(type=EventType.ATTACK, evidence=evidence, extractor="test", **slots)  # type: ignore[arg-type]
+
+
+def test_role_spans_keep_the_fuller_name_the_tagger_reads() -> None:
+    doc = _parsed([("VICTIM", 6, 10)])
+    short = EntityRef("Ivan Reyes Luna", EntityKind.PERSON)
+    mentions = [_mention(doc, 7, 10, short, Role.PERSON)]
+    [event] = attach_roles([_incident(doc)], doc, mentions)
+    assert event.targets == (EntityRef("Tomas Ivan Reyes Luna", EntityKind.PERSON),)
+
+
+def test_role_spans_members_of_a_group_name_the_description_and_the_group() -> None:
+    doc = _parsed([("PERP_IND", 0, 5)])
+    [event] = attach_roles([_incident(doc)], doc, [_mention(doc, 3, 5, DELTA, Role.GROUP)])
+    assert event.perpetrators == (EntityRef("Fighters of the Delta Front", EntityKind.OTHER), DELTA)
+
+
+def test_role_spans_a_persons_property_stays_a_thing() -> None:
+    doc = _parsed([("TARGET", 11, 16)])
+    soto = EntityRef("Ana Soto", EntityKind.PERSON)
+    [event] = attach_roles([_incident(doc)], doc, [_mention(doc, 14, 16, soto, Role.PERSON)])
+    assert event.targets == (EntityRef("the house of Ana Soto", EntityKind.OTHER),)
+
+
+def test_role_spans_trim_words_left_dangling_and_join_lines() -> None:
+    words = [*WORDS[:6], "Tomas", "\n", "Reyes", "of", *WORDS[10:]]
+    doc = _parsed([("VICTIM", 6, 10)], words)
+    [event] = attach_roles([_incident(doc)], doc, [])
+    assert [t.name for t in event.targets] == ["Tomas Reyes"]
+
+
+def test_role_spans_trim_a_lone_bracket_but_keep_paired_quotes() -> None:
+    words = [*WORDS[:11], "(", '"', "Sol", '"', "hotel", "."]
+    spaces = [True] * 11 + [False, False, False, True, False, False]
+    doc = _parsed([("TARGET", 11, 16)], words, spaces)
+    [event] = attach_roles([_incident(doc)], doc, [])
+    assert [t.name for t in event.targets] == ['"Sol" hotel']
+
+
+def test_role_spans_drop_a_rule_found_perpetrator_tagged_as_victim() -> None:
+    doc = _parsed([("VICTIM", 6, 10)])
+    reyes = EntityRef("Reyes Luna", EntityKind.PERSON)
+    [event] = attach_roles([_incident(doc, perpetrators=(reyes, DELTA))], doc, [])
+    assert event.perpetrators == (DELTA,)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> RoleTagger:
+    return RoleTagger(default_model_path())
+
+
+def _tags(tagger: RoleTagger, text: str) -> set[tuple[str, str]]:
+    doc = tagger.tag(spacy.blank("en")(text))
+    return {(span.label_, span.text) for span in doc.spans[SPANS_KEY]}
+
+
+@pytest.mark.slow
+def test_role_spans_shipped_tagger_finds_weapon_and_attackers(tagger: RoleTagger) -> None:
+    bombing = (
+        "Urban guerrillas of the Farabundo Marti National Liberation Front today set off "
+        "a car bomb in front of the police station in San Miguel."
+    )
+    assert {("PERP_IND", "guerrillas"), ("WEAPON", "car bomb")} <= _tags(tagger, bombing)
+    raid = "Terrorists of the Farabundo Marti National Liberation Front [FMLN] attacked the post."
+    assert ("PERP_ORG", "FMLN") in _tags(tagger, raid)
+
+
+@pytest.mark.slow
+def test_role_spans_pipeline_fills_an_attack_in_capitals(extractor: Extractor) -> None:
+    text = (
+        "BOGOTA, 12 MAR 90 -- URBAN GUERRILLAS TODAY HURLED A GRENADE AT A BUS CARRYING "
+        "POLICE OFFICERS IN DOWNTOWN BOGOTA, KILLING TWO OF THEM."
+    )
+    extraction = extractor.extract(Report(text=text))
+    attacks = [e for e in extraction.events if e.type is EventType.ATTACK]
+    assert attacks, extraction.events
+    assert any("grenade" in w.lower() for e in attacks for w in e.weapons)
+
+
+def test_role_spans_far_from_every_incident_join_none() -> None:
+    doc = _doc([("VICTIM", "judge")])
+    first = Evidence(0, TEXT.index(".") + 1, TEXT[: TEXT.index(".") + 1])
+    near = EventFinding(EventType.ATTACK, first, "test")
+    far = EventFinding(
+        EventType.ATTACK, Evidence(first.start + 5000, first.end + 5000, first.sentence), "test"
+    )
+    assert [t.name for t in attach_roles([near], doc, [])[0].targets] == ["judge"]
+    assert attach_roles([far], doc, [])[0].targets == ()

@@ -1,0 +1,71 @@
+"""Tests for casualty counts read off the parse (mosaic.extract.numbers.casualties)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from mosaic.extract.numbers.casualties import Casualties, casualties
+from mosaic.model import Count
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Gunmen stormed the hotel, killing 12 people.", Count(12, 12), None),
+        (
+            "At least 40 people were killed and 120 others wounded.",
+            Count(40, None),
+            Count(120, 120),
+        ),
+        ("The blast killed more than 30 and injured dozens.", Count(31, None), Count(24, None)),
+        ("The bombing killed nine people, including four police officers.", Count(9, 9), None),
+        ("The raiders killed three guards and five drivers.", Count(8, 8), None),
+        ("The death toll rose to 54 on Sunday.", Count(54, 54), None),
+        ("The minister was killed in the blast along with 6 other people.", Count(7, 7), None),
+        ("The strike hit 21 targets, killing about 300 fighters.", Count(300, 300), None),
+    ],
+)
+def test_casualties_counts_victims(
+    parse: Callable[..., Doc], sentence: str, killed: Count, wounded: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert found.total_killed() == killed
+    assert found.wounded == wounded
+
+
+def test_casualties_keeps_attackers_apart(parse: Callable[..., Doc]) -> None:
+    found = casualties(
+        parse("Four gunmen killed 11 villagers and two attackers were also killed.")[:]
+    )
+    assert found == Casualties(killed=Count(11, 11), attackers_killed=Count(2, 2))
+
+
+def test_casualties_ignore_numbers_that_count_no_dead(parse: Callable[..., Doc]) -> None:
+    found = casualties(
+        parse("In 2015 some 3,000 fighters joined the 12 factions in 21 districts.")[:]
+    )
+    assert found == Casualties()
+
+
+def test_casualties_read_infobox_rows(parse: Callable[..., Doc]) -> None:
+    found = casualties(parse("Location | Kabul | Deaths | 95 | Injured | 158 |")[:])
+    assert (found.killed, found.wounded) == (Count(95, 95), Count(158, 158))
+
+
+def test_casualties_small_number_the_ner_took_for_a_year(parse: Callable[..., Doc]) -> None:
+    doc = parse("The blast killed 12 people and injured 87.")
+    wounded = next(t for t in doc if t.text == "87")
+    doc.ents = [Span(doc, wounded.i, wounded.i + 1, label="DATE")]
+    assert casualties(doc[:]).wounded == Count(87, 87)
+
+
+def test_casualties_a_year_stays_a_date(parse: Callable[..., Doc]) -> None:
+    doc = parse("The group has attacked churches since 95.")
+    year = next(t for t in doc if t.text == "95")
+    doc.ents = [Span(doc, year.i, year.i + 1, label="DATE")]
+    assert casualties(doc[:]) == Casualties()

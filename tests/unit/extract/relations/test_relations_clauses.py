@@ -1,0 +1,75 @@
+"""Tests for relations through clause shapes wire reports use: "broke away from" (the parser
+makes "away" an adverb), a subject named in an apposition ("its rival, X, is led by Y"), and
+a date in a relative clause that belongs to that clause only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.model import FuzzyDate, RelationFinding, RelationType
+
+pytestmark = pytest.mark.slow
+R = RelationType
+Contexts = Callable[..., list[SentenceContext]]
+Found = Callable[[str], list[RelationFinding]]
+
+
+@pytest.fixture
+def relations(relation_findings: Found) -> Found:
+    return relation_findings
+
+
+def _of(found: list[RelationFinding], kind: RelationType) -> list[tuple[str, str]]:
+    return [(f.subject.name, f.object.name) for f in found if f.type is kind]
+
+
+def test_relations_clauses_broke_away_from_is_a_split(relations: Found) -> None:
+    found = relations("The ALF broke away from the Pakistani Taliban in 2011.")
+    assert _of(found, R.SPLIT_FROM) == [("Alpha Liberation Front", "Tehreek-i-Taliban Pakistan")]
+
+
+def test_relations_clauses_subject_named_in_apposition(relations: Found) -> None:
+    found = relations("Its main rival, the ALF, is led by Mullah Omar.")
+    assert _of(found, R.LEADER_OF) == [("Mullah Omar", "Alpha Liberation Front")]
+
+
+def test_relations_clauses_relative_clause_date_stays_in_its_clause(relations: Found) -> None:
+    text = "The ALF, which pledged allegiance to al-Qaeda in 2012, has long fought the TTP."
+    found = relations(text)
+    [pledge] = [f for f in found if f.type is R.ALLEGIANCE]
+    [fight] = [f for f in found if f.type is R.RIVALRY]
+    assert pledge.start == FuzzyDate(2012)
+    assert fight.start is None
+
+
+def test_relations_clauses_named_as_new_leader(relations: Found) -> None:
+    text = (
+        "The Pakistani Taliban on Thursday named Mullah Omar as their new leader, days after "
+        "a strike."
+    )
+    assert ("Mullah Omar", "Tehreek-i-Taliban Pakistan") in _of(relations(text), R.LEADER_OF)
+
+
+def test_relations_clauses_passive_predicate_links_its_subject(relations: Found) -> None:
+    found = relations("The ALF is closely linked to al-Qaeda.")
+    assert _of(found, R.AFFILIATE_OF) == [("Alpha Liberation Front", "al-Qaeda")]
+
+
+def test_relations_clauses_ties_with_a_group(relations: Found) -> None:
+    found = relations("The ALF has maintained close ties with al-Qaeda since 2009.")
+    [tie] = [f for f in found if f.type is R.AFFILIATE_OF]
+    assert (tie.subject.name, tie.object.name) == ("Alpha Liberation Front", "al-Qaeda")
+
+
+def test_relations_clauses_denied_ties_are_no_relation(relations: Found) -> None:
+    found = relations("The ALF denied having any ties with al-Qaeda.")
+    assert _of(found, R.AFFILIATE_OF) == []
+
+
+def test_relations_clauses_took_over_dates_the_leadership(relations: Found) -> None:
+    found = relations("The ALF's new leader, Mullah Omar, took over in June 2012.")
+    [leader] = [f for f in found if f.type is R.LEADER_OF]
+    assert (leader.subject.name, leader.start) == ("Mullah Omar", FuzzyDate(2012, 6))

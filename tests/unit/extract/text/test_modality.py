@@ -1,0 +1,63 @@
+"""Tests for negation, hypotheticals, generics and hedges (mosaic.extract.text.modality)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from mosaic.extract.text import modality
+
+pytestmark = pytest.mark.slow
+
+
+def word(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "factor"),
+    [
+        ("The group attacked a checkpoint.", "attacked", 1.0),
+        ("The group did not attack the checkpoint.", "attack", 0.0),
+        ("Officials denied the bombing.", "bombing", 0.0),
+        ("The group plans to attack the city.", "attack", 0.3),
+        ("Militants will attack the base.", "attack", 0.3),
+        ("They warned of the threat of attacks.", "attacks", 0.3),
+        ("Attacks on Shia pilgrims are common.", "Attacks", modality.GENERIC_FACTOR),
+        ("The group reportedly bombed the bridge.", "bombed", 0.8),
+        ("If the guards resist, the militants attack the post.", "attack", 0.3),
+        ("Find the traitors, and if they refuse to return, kill them.", "kill", 0.3),
+        ("Bomb the bridge tonight, the commander told his men.", "Bomb", 0.3),
+        ("Gunmen kill 12 in a raid on a village.", "kill", 1.0),
+    ],
+)  # fmt: skip
+def test_modality_factor(
+    parse: Callable[..., Doc], sentence: str, trigger: str, factor: float
+) -> None:
+    assert modality.factor(word(parse(sentence), trigger)) == pytest.approx(factor)
+
+
+def test_modality_counted_plurals_are_not_generic(parse: Callable[..., Doc]) -> None:
+    doc = parse("Twin bombings and two attacks hit the city.")
+    assert not modality.is_generic(word(doc, "bombings"))
+    assert not modality.is_generic(word(doc, "attacks"))
+
+
+def test_modality_acts_on_counted_people_are_not_generic(parse: Callable[..., Doc]) -> None:
+    doc = parse("The minister disclosed the arrests of 42 militants in Lahore.")
+    assert not modality.is_generic(word(doc, "arrests"))
+    assert modality.is_generic(word(parse("Arrests of militants are common."), "Arrests"))
+
+
+def test_modality_anaphoric_reference(parse: Callable[..., Doc]) -> None:
+    doc = parse("The group claimed the attack. The Kabul bombing was worse.")
+    assert modality.is_anaphoric(word(doc, "attack"))
+    assert not modality.is_anaphoric(word(doc, "bombing"))
+
+
+def test_modality_quotation(parse: Callable[..., Doc]) -> None:
+    doc = parse('He said: "We will see more bombings soon," and the attack ended.')
+    assert modality.in_quotation(word(doc, "bombings"))
+    assert not modality.in_quotation(word(doc, "attack"))

@@ -1,0 +1,57 @@
+"""Tests for parse helpers, locations and parties (extract.text.syntax and friends)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from mosaic.extract.entities.parties import party
+from mosaic.extract.places.locations import is_location_span
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import antecedent, subject, tree_distance
+
+pytestmark = pytest.mark.slow
+
+
+def word(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+def test_syntax_subject_is_inherited_by_continuing_clauses(parse: Callable[..., Doc]) -> None:
+    doc = parse("The TTP rejected the offer, launching an attack instead.")
+    assert [t.text for t in subject(word(doc, "launching"))] == ["TTP"]
+    assert tree_distance(word(doc, "TTP"), word(doc, "rejected")) == 1
+
+
+def test_syntax_antecedent_of_relative_pronoun(parse: Callable[..., Doc]) -> None:
+    doc = parse("The cell that bombed the market was dismantled.")
+    assert antecedent(word(doc, "that")).text == "cell"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "location"),
+    [("A blast hit a market in Kabul.", "Kabul", True),
+     ("Pakistan's consulate was attacked.", "Pakistan", False),
+     ("Fighters from Afghanistan arrived.", "Afghanistan", False),
+     ("The Kabul bombing shocked many.", "Kabul", True),
+     ("An Afghanistan-based group grew.", "Afghanistan", False)],
+)  # fmt: skip
+def test_syntax_locations(parse: Callable[..., Doc], text: str, name: str, location: bool) -> None:
+    doc = parse(text)
+    token = word(doc, name)
+    assert is_location_span(doc, token.i, token.i + 1) is location
+
+
+def test_syntax_party_resolves_group_words_and_pronouns(
+    contexts: Callable[..., list[SentenceContext]],
+) -> None:
+    first, second = contexts(
+        "The TTP grew fast. Later its leadership joined the militant group ISKP."
+    )
+    found = party(next(t for t in second.sent if t.text == "leadership"), second)
+    assert found is not None and found.ref is not None and found.ref.key == "org:ttp"
+    group = party(next(t for t in second.sent if t.text == "group"), second)
+    assert group is not None and group.ref is not None and group.ref.key == "org:iskp"
+    assert first.sent.text.startswith("The TTP")
