@@ -254,10 +254,16 @@ def test_gazetteer_ruler_patterns_match_text(gazetteer: Gazetteer) -> None:
     assert all(text != "this" for text, _ in found)
 
 
+# Only the sets the gazetteer was curated against: dev-news stands for unseen reporting, where
+# actors the gazetteer lacks are measured by `mosaic eval --hide-actors`, not listed to pass.
+CURATED_SETS = ("dev", "dev-wiki")
+
+
 def _gold_actor_names() -> list[list[str]]:
-    """Every perpetrator, relation subject and relation object NAME in the gold files."""
+    """Every perpetrator, relation subject and relation object NAME in the curated gold files."""
     names: list[list[str]] = []
-    for path in sorted(EVAL_ROOT.glob("*/*.json")):
+    paths = sorted(path for name in CURATED_SETS for path in (EVAL_ROOT / name).glob("*.json"))
+    for path in paths:
         gold = json.loads(path.read_text(encoding="utf-8"))
         for event in gold.get("events", []):
             names.extend(event.get("perpetrators", []))
