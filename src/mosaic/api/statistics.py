@@ -1,7 +1,7 @@
 """Figures over the visible knowledge base: in SQL when the store is SQL, else in Python.
 
 Both paths apply the reader's policy and return the same `Bucket`s, so the
-memory store (tests, demos) and SQLite or PostgreSQL answer alike.
+tests' memory store and SQLite or PostgreSQL answer alike.
 """
 
 from __future__ import annotations

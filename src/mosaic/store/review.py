@@ -3,8 +3,8 @@
 A decision is never deleted: undoing one stamps it with who undid it and when,
 so the log keeps the whole history of a fact's review. `before` holds the
 records as they were (what undo writes back), `after` what the decision wrote.
-The SQL table is created by migration 0002; the memory log serves the memory
-store and the tests.
+The SQL table is created by migration 0002; the memory log serves any other
+repository (the tests' memory store).
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 from mosaic.api.app import create_app
 from mosaic.api.sample import build_sample
 from mosaic.model import Report, ReportExtraction
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import Repository
 from mosaic.store.sql import open_repository
+from support.memory import MemoryRepository
 
 
 class EmptyExtractor:

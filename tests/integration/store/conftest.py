@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import Repository
 from mosaic.store.sql import open_repository
+from support.memory import MemoryRepository
 from support.stores import POSTGRES_URL, empty
 
 STORES = ["memory", "sqlite", *(["postgres"] if POSTGRES_URL else [])]

@@ -27,7 +27,7 @@ from mosaic.model import (
     Statement,
     SubjectKind,
 )
-from mosaic.store.memory import MemoryRepository
+from support.memory import MemoryRepository
 
 IMU = Entity("org:imu", EntityKind.ORGANIZATION, "Islamic Movement of Uzbekistan", ("IMU",))
 IS = Entity("org:is", EntityKind.ORGANIZATION, "Islamic State", ("IS", "Daesh"))

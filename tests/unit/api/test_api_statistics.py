@@ -9,8 +9,8 @@ from mosaic.api.statistics import event_counts, fold_groups, relation_years, unr
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import EventType
 from mosaic.share.policy import AccessPolicy
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import EventQuery
+from support.memory import MemoryRepository
 
 
 @pytest.fixture

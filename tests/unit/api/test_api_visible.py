@@ -9,8 +9,8 @@ from mosaic.api.sample import build_sample
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import Marking, SubjectKind, Tlp
 from mosaic.share.policy import AccessPolicy
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import EventQuery
+from support.memory import MemoryRepository
 
 SECRET = Marking("partner", Tlp.RED)
 

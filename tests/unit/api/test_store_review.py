@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.review import Decision, MemoryReviewLog, review_log_for
+from support.memory import MemoryRepository
 
 
 def test_review_log_history_and_undo() -> None:

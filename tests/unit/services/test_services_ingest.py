@@ -24,7 +24,7 @@ from mosaic.model import (
     SubjectKind,
 )
 from mosaic.services.ingest import Outcome, ingest_paths
-from mosaic.store.memory import MemoryRepository
+from support.memory import MemoryRepository
 
 ISKP = EntityRef("Islamic State Khorasan Province", EntityKind.ORGANIZATION, key="org:iskp")
 IS = EntityRef("Islamic State", EntityKind.ORGANIZATION, key="org:islamic-state")

@@ -14,7 +14,7 @@ from mosaic.model import (
     StrengthFinding,
 )
 from mosaic.services.ingest import store_report
-from mosaic.store.memory import MemoryRepository
+from support.memory import MemoryRepository
 
 TTP = EntityRef("Tehreek-i-Taliban Pakistan", EntityKind.ORGANIZATION, key="org:ttp")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mosaic.model import Count, EventFinding, EventType, Evidence, Report, StatedFigure
 from mosaic.services.records import EntityLinker, event_statements
-from mosaic.store.memory import MemoryRepository
+from support.memory import MemoryRepository
 
 
 def test_services_records_figures_from_two_sources_are_two_statements() -> None:

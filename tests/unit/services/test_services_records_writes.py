@@ -23,7 +23,7 @@ from mosaic.model import (
     SubjectKind,
 )
 from mosaic.services.ingest import store_report
-from mosaic.store.memory import MemoryRepository
+from support.memory import MemoryRepository
 
 ISKP = EntityRef("Islamic State Khorasan Province", EntityKind.ORGANIZATION, key="org:iskp")
 

@@ -10,7 +10,7 @@ import pytest
 from mosaic.ingest.minhash import is_near_duplicate, minhash_signature
 from mosaic.model import Report
 from mosaic.store.bands import BAND_ROWS, band_buckets
-from mosaic.store.memory import MemoryRepository
+from support.memory import MemoryRepository
 
 
 def _signature(agree_at: set[int], length: int = 64, offset: int = 1000) -> list[int]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mosaic.model import Entity, EntityKind, Event, EventType, Report
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import Repository
+from support.memory import MemoryRepository
 
 
 def test_memory_is_a_repository() -> None:

@@ -14,7 +14,7 @@ from mosaic.extract.output import event_to_format
 from mosaic.extract.pipeline import Extractor
 from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, Evidence, Report
 from mosaic.services.records import EntityLinker, event_statements
-from mosaic.store.memory import MemoryRepository
+from support.memory import MemoryRepository
 
 TEXT = "Rebels bombed a bus in the north. Later gunmen shot a judge with a rifle in town."
 GROUP = EntityRef("Northern Front", EntityKind.ORGANIZATION, key="org:northern-front")

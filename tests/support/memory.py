@@ -1,4 +1,4 @@
-"""An in-memory `Repository` for unit tests of services: dicts, same behaviour as SQL.
+"""An in-memory `Repository` for tests: dicts, same behaviour as SQL.
 
 Records are copied on the way in and out, as a database would, so a caller that
 changes a returned object changes nothing stored. `transaction()` snapshots the
@@ -30,9 +30,9 @@ from mosaic.model import (
 )
 from mosaic.resolve.names import match_key
 from mosaic.store.bands import band_buckets
-from mosaic.store.memory_query import event_matches, event_page, in_year_or_undated
 from mosaic.store.ports import EventQuery, NearDuplicate
 from mosaic.store.rules import canonical_pair, merged_status, relation_pairs
+from support.memory_query import event_matches, event_page, in_year_or_undated
 
 T = TypeVar("T")
 _EntityTest = Callable[[Entity], bool]
