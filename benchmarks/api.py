@@ -43,6 +43,7 @@ from mosaic.model import (
 )
 from mosaic.store import rows, schema
 from mosaic.store.sql import SqlRepository, open_repository
+from mosaic.web.app import install_web
 
 CHUNK = 5000
 GROUPS, PEOPLE, PLACES, REPORTS = 300, 600, 2000, 5000
@@ -249,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             f"in {time.perf_counter() - start:.1f} s",
             file=sys.stderr,
         )
-    client = TestClient(create_app(lambda: repo))
+    client = TestClient(install_web(create_app(lambda: repo)))
     settle_heap()  # as `mosaic serve` does
     print(f"{'endpoint':52} {'median ms':>10} {'p95 ms':>8} {'target':>7}  status")
     failed = 0

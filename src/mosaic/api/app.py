@@ -1,4 +1,7 @@
-"""The application factory: the JSON API under /api, the web app at /, OpenAPI at /openapi.json."""
+"""The application factory: the JSON API under /api, OpenAPI at /openapi.json.
+
+The web pages are put on top by the entrypoint, with the web package's `install_web`.
+"""
 
 from __future__ import annotations
 
@@ -25,8 +28,6 @@ def default_extractor() -> Extractor:
 def create_app(
     repository_factory: Callable[[], Repository],
     extractor_factory: Callable[[], Extractor] = default_extractor,
-    *,
-    web: bool = True,
 ) -> FastAPI:
     """A FastAPI app over the repository `repository_factory` opens (once, on first use)."""
     app = FastAPI(
@@ -41,10 +42,6 @@ def create_app(
     install_error_handlers(app)
     for module in (records, explore, geo, writes):
         app.include_router(module.router)
-    if web:
-        from mosaic.web.app import install_web
-
-        install_web(app)
     return app
 
 

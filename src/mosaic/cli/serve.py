@@ -19,10 +19,11 @@ def serve(
     import uvicorn
 
     from mosaic.api.app import create_app, settle_heap
+    from mosaic.web.app import install_web
 
     with user_errors():
         repo = repository()
-    app = create_app(lambda: repo)
+    app = install_web(create_app(lambda: repo))
     settle_heap()
     console.print(f"Mosaic on http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

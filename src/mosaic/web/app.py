@@ -1,4 +1,4 @@
-"""Attach the web app to the API's FastAPI app: static files, pages and HTML error pages."""
+"""Put the web app on the API's FastAPI app: static files, pages and HTML error pages."""
 
 from __future__ import annotations
 
@@ -9,9 +9,13 @@ from mosaic.web import pages, record_pages, review_pages, visual_pages
 from mosaic.web.render import HERE, error_page
 
 
-def install_web(app: FastAPI) -> None:
-    """Pages at /, assets at /static (everything served from the package, nothing remote)."""
+def install_web(app: FastAPI) -> FastAPI:
+    """Pages at /, assets at /static (everything served from the package, nothing remote).
+
+    Returns `app`: `install_web(create_app(...))` is the workbench `mosaic serve` runs.
+    """
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.render_error = error_page
     for module in (pages, record_pages, visual_pages, review_pages):
         app.include_router(module.router)
+    return app

@@ -13,6 +13,7 @@ from mosaic.api.sample import build_sample
 from mosaic.model import Report, ReportExtraction
 from mosaic.store.ports import Repository
 from mosaic.store.sql import open_repository
+from mosaic.web.app import install_web
 from support.memory import MemoryRepository
 
 
@@ -44,4 +45,4 @@ def repo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]
 
 @pytest.fixture
 def client(repo: Repository) -> TestClient:
-    return TestClient(create_app(lambda: repo, EmptyExtractor))
+    return TestClient(install_web(create_app(lambda: repo, EmptyExtractor)))

@@ -23,6 +23,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from mosaic.api.app import create_app
 from mosaic.api.sample import build_sample
 from mosaic.store.sql import open_repository
+from mosaic.web.app import install_web
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-output" / "screenshots"
@@ -51,7 +52,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     repo = open_repository(str(path))
     build_sample(repo)
     config = uvicorn.Config(
-        create_app(lambda: repo), host="127.0.0.1", port=free_port(), log_level="warning"
+        install_web(create_app(lambda: repo)),
+        host="127.0.0.1",
+        port=free_port(),
+        log_level="warning",
     )
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
