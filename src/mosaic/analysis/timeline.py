@@ -1,10 +1,15 @@
-"""An entity's history: its events and the start and end of its relations, by date."""
+"""An entity's or a country's history: events and the start and end of relations, by date.
+
+`timeline_json` is the one JSON shape of a timeline, for the CLI, the API and the pages.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from mosaic.model import Entity, FuzzyDate
+from mosaic.model import Entity, Event, FuzzyDate
 from mosaic.store.ports import EventQuery, Repository
 
 
@@ -14,6 +19,23 @@ class TimelineEntry:
     kind: str  # "event", "relation-start" or "relation-end"
     fact_id: str
     summary: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date.iso() if self.date else None,
+            "kind": self.kind,
+            "fact_id": self.fact_id,
+            "summary": self.summary,
+        }
+
+
+def timeline_json(entity: Entity, entries: list[TimelineEntry]) -> dict[str, Any]:
+    """The entity's id and name, and its entries in the order given."""
+    return {
+        "entity": entity.id,
+        "name": entity.name,
+        "entries": [entry.to_json() for entry in entries],
+    }
 
 
 def timeline(repo: Repository, entity: Entity, limit: int = 1000) -> list[TimelineEntry]:
@@ -53,3 +75,27 @@ def _relation_entries(repo: Repository, entity: Entity) -> list[TimelineEntry]:
                 TimelineEntry(relation.end, "relation-end", relation.id, f"end of {text}")
             )
     return entries
+
+
+def country_timeline(repo: Repository, country: str, limit: int) -> list[TimelineEntry]:
+    """The country's first `limit` events, oldest first (undated last), with who did them."""
+    names: dict[str, str] = {}
+
+    def name(entity_id: str) -> str:
+        if entity_id not in names:
+            found = repo.get_entity(entity_id)
+            names[entity_id] = found.name if found else entity_id
+        return names[entity_id]
+
+    events = repo.find_events(EventQuery(country=country, limit=limit))
+    return [_country_entry(event, name) for event in events]
+
+
+def _country_entry(event: Event, name: Callable[[str], str]) -> TimelineEntry:
+    """A one-line summary: what, where, toll and who."""
+    what = (event.attack_type or event.type).value.replace("_", " ")
+    where = name(event.place_id) if event.place_id else event.country
+    who = ", ".join(name(p) for p in event.perpetrators)
+    toll = f", {event.killed} killed" if event.killed else ""
+    summary = f"{what} in {where}{toll}" + (f" ({who})" if who else "")
+    return TimelineEntry(event.date, "event", event.id, summary)

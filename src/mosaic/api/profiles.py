@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from mosaic.analysis.profile import entity_estimates
+from mosaic.analysis.shapes import estimate_json
 from mosaic.api import bulk, schemas
 from mosaic.api.visible import VisibleRepository
-from mosaic.cli.views import estimate_json
 from mosaic.model import Entity, EntityKind, Relation, SubjectKind
 from mosaic.store.ports import EventQuery
 

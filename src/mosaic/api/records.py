@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query
 
 from mosaic.analysis.evidence import evidence_for, sourced_values
 from mosaic.analysis.lookup import find_entity
-from mosaic.analysis.timeline import timeline
+from mosaic.analysis.timeline import timeline, timeline_json
 from mosaic.api import params, profiles, schemas, statistics
 from mosaic.api.context import visible_repository
 from mosaic.api.filters import EventFilters, event_filters
@@ -112,16 +112,7 @@ def get_timeline(
 ) -> Json:
     """Dated entries first, oldest first; relations' starts and ends among the events."""
     found = require_entity(repo, entity)
-    entries = [
-        {
-            "date": e.date.iso() if e.date else None,
-            "kind": e.kind,
-            "fact_id": e.fact_id,
-            "summary": e.summary,
-        }
-        for e in timeline(repo, found, limit)
-    ]
-    return {"entity": found.id, "name": found.name, "entries": entries}
+    return timeline_json(found, timeline(repo, found, limit))
 
 
 Filters = Annotated[EventFilters, Depends(event_filters)]

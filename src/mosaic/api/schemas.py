@@ -1,4 +1,4 @@
-"""JSON shapes of the API: the CLI's shapes (from `mosaic.cli.views`) plus the API's own.
+"""JSON shapes of the API: the CLI's shapes (from `mosaic.analysis.shapes`) plus the API's own.
 
 Events, entities, profiles and evidence are shaped by the same functions as
 `mosaic ... --json`, so a script can switch between the CLI and the API. The
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from mosaic.analysis.network import Network
-from mosaic.cli.views import (
+from mosaic.analysis.shapes import (
     entity_json,
     entity_ref_json,
     event_json,

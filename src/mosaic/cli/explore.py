@@ -13,7 +13,9 @@ from mosaic.analysis.evidence import evidence_for, sourced_values
 from mosaic.analysis.lookup import find_entity
 from mosaic.analysis.network import network_as_of, to_graphml
 from mosaic.analysis.profile import entity_profile
+from mosaic.analysis.shapes import event_json, evidence_json, profile_json, values_json
 from mosaic.analysis.timeline import timeline as build_timeline
+from mosaic.analysis.timeline import timeline_json
 from mosaic.cli import views
 from mosaic.cli.common import console, parse_day, print_json, repository, user_errors
 from mosaic.errors import InputError
@@ -58,7 +60,7 @@ def events(
             limit=limit,
         )
         found = repo.find_events(query)
-        rows = [views.event_json(repo, event) for event in found]
+        rows = [event_json(repo, event) for event in found]
     if json_output:
         print_json(rows)
     else:
@@ -73,7 +75,7 @@ def entity(
     with user_errors():
         repo = repository()
         profile = entity_profile(repo, find_entity(repo, name))
-        data = views.profile_json(repo, profile)
+        data = profile_json(repo, profile)
     if json_output:
         print_json(data)
     else:
@@ -88,21 +90,12 @@ def timeline(
     with user_errors():
         repo = repository()
         target = find_entity(repo, name)
-        entries = build_timeline(repo, target)
-    rows = [
-        {
-            "date": e.date.iso() if e.date else None,
-            "kind": e.kind,
-            "fact_id": e.fact_id,
-            "summary": e.summary,
-        }
-        for e in entries
-    ]
+        data = timeline_json(target, build_timeline(repo, target))
     if json_output:
-        print_json({"entity": target.id, "name": target.name, "entries": rows})
+        print_json(data)
         return
     table = Table("date", "kind", "what", "fact", title=f"Timeline of {target.name}")
-    for row in rows:
+    for row in data["entries"]:
         table.add_row(row["date"] or "undated", row["kind"], row["summary"], row["fact_id"])
     console.print(table)
 
@@ -137,10 +130,10 @@ def evidence(
     with user_errors():
         repo = repository()
         items = evidence_for(repo, fact_id)
-    rows: list[dict[str, Any]] = [views.evidence_json(item) for item in items]
+    rows: list[dict[str, Any]] = [evidence_json(item) for item in items]
     if json_output:
         values = sourced_values([item.statement for item in items])
-        print_json({"fact_id": fact_id, "evidence": rows, "values": views.values_json(values)})
+        print_json({"fact_id": fact_id, "evidence": rows, "values": values_json(values)})
     else:
         views.print_evidence(fact_id, rows)
 

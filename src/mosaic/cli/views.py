@@ -1,60 +1,13 @@
-"""How records look to a user: JSON shapes and Rich tables for the CLI."""
+"""How records look to a user of the CLI: Rich tables over the JSON shapes of `analysis.shapes`."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.table import Table
 
-from mosaic.analysis.evidence import EvidenceItem, SourcedValue, sourced_values
 from mosaic.analysis.network import Network
-from mosaic.analysis.profile import EntityProfile
 from mosaic.cli.common import console
-from mosaic.model import Entity, Event, Statement, SubjectKind
-from mosaic.store.ports import Repository
-
-
-def entity_ref_json(repo: Repository, entity_id: str) -> dict[str, Any]:
-    entity = repo.get_entity(entity_id)
-    return {"id": entity_id, "name": entity.name if entity else entity_id}
-
-
-def event_json(repo: Repository, event: Event) -> dict[str, Any]:
-    """An event's best values plus, for figures, every value a source gave."""
-    statements = repo.statements_about(SubjectKind.EVENT, event.id)
-    values = sourced_values(statements)
-    return {
-        "id": event.id,
-        "type": event.type.value,
-        "attack_type": event.attack_type.value if event.attack_type else None,
-        "date": event.date.iso() if event.date else None,
-        "date_end": event.date_end.iso() if event.date_end else None,
-        "country": event.country,
-        "place": entity_ref_json(repo, event.place_id) if event.place_id else None,
-        "perpetrators": [entity_ref_json(repo, i) for i in event.perpetrators],
-        "perpetrator_status": event.perpetrator_status,
-        "targets": list(event.targets),
-        "killed": event.killed.to_format() if event.killed else None,
-        "wounded": event.wounded.to_format() if event.wounded else None,
-        "figures": {p: values_json(values)[p] for p in ("killed", "wounded") if p in values},
-        "sources": sorted({s.report_id for s in statements}),
-        "marking": event.marking.tlp.value,
-    }
-
-
-def values_json(values: dict[str, list[SourcedValue]]) -> dict[str, list[dict[str, Any]]]:
-    return {
-        prop: [
-            {
-                "value": v.value,
-                "reports": sorted({s.report_id for s in v.statements}),
-                "attributed_to": sorted({s.attributed_to for s in v.statements if s.attributed_to}),
-            }
-            for v in found
-        ]
-        for prop, found in values.items()
-    }
 
 
 def events_table(rows: list[dict[str, Any]]) -> Table:
@@ -86,57 +39,6 @@ def _count_text(value: Any) -> str:
         low, high = value
         return f"{low}+" if high is None else f"{low}-{high}"
     return str(value)
-
-
-def entity_json(entity: Entity) -> dict[str, Any]:
-    return {
-        "id": entity.id,
-        "kind": entity.kind.value,
-        "name": entity.name,
-        "aliases": list(entity.aliases),
-        "external_ids": entity.external_ids,
-        "country": entity.country,
-        "latitude": entity.latitude,
-        "longitude": entity.longitude,
-    }
-
-
-def profile_json(repo: Repository, profile: EntityProfile) -> dict[str, Any]:
-    relations = [
-        {
-            "id": item.relation.id,
-            "type": item.relation.type.value,
-            "direction": "outgoing" if item.outgoing else "incoming",
-            "other": entity_ref_json(
-                repo, item.relation.object_id if item.outgoing else item.relation.subject_id
-            ),
-            "start": item.relation.start.iso() if item.relation.start else None,
-            "end": item.relation.end.iso() if item.relation.end else None,
-        }
-        for item in profile.relations
-    ]
-    return {
-        **entity_json(profile.entity),
-        "relations": relations,
-        "events": [event_json(repo, event) for event in profile.events],
-        "sources": [
-            {"id": r.id, "title": r.title, "publisher": r.publisher, "published": r.published}
-            for r in profile.sources
-        ],
-        "estimates": [estimate_json(s) for s in profile.estimates],
-    }
-
-
-def estimate_json(statement: Statement) -> dict[str, Any]:
-    """One source's figure about an entity ("fighters": 4000), with who gave it and where."""
-    return {
-        "statement_id": statement.id,
-        "property": statement.prop,
-        "value": json.loads(statement.value),
-        "attributed_to": statement.attributed_to,
-        "report_id": statement.report_id,
-        "sentence": statement.sentence,
-    }
 
 
 def print_profile(data: dict[str, Any]) -> None:
@@ -175,28 +77,6 @@ def network_table(network: Network) -> Table:
             r.end.iso() if r.end else "",
         )
     return table
-
-
-def evidence_json(item: EvidenceItem) -> dict[str, Any]:
-    s, report = item.statement, item.report
-    return {
-        "statement_id": s.id,
-        "property": s.prop,
-        "value": s.value,
-        "sentence": s.sentence,
-        "span": [s.start, s.end],
-        "attributed_to": s.attributed_to,
-        "confidence": s.confidence,
-        "status": s.status.value,
-        "extractor": s.extractor,
-        "report": {
-            "id": s.report_id,
-            "title": report.title if report else None,
-            "publisher": report.publisher if report else None,
-            "published": report.published.isoformat() if report and report.published else None,
-            "url": report.url if report else None,
-        },
-    }
 
 
 def print_evidence(fact_id: str, rows: list[dict[str, Any]]) -> None:

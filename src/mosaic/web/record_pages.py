@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from mosaic.analysis.evidence import evidence_for
+from mosaic.analysis.timeline import country_timeline
 from mosaic.analysis.timeline import timeline as entity_timeline
 from mosaic.api import params, profiles, schemas
 from mosaic.api.context import visible_repository
@@ -18,7 +19,7 @@ from mosaic.api.entity_edits import MERGED_INTO
 from mosaic.api.filters import EventFilters, event_filters
 from mosaic.api.records import require_entity, require_event, require_relation
 from mosaic.api.visible import VisibleRepository
-from mosaic.model import Event, EventType
+from mosaic.model import EventType
 from mosaic.store.ports import EventQuery
 from mosaic.web.facts import facts
 from mosaic.web.genealogy import genealogy
@@ -101,15 +102,7 @@ def timeline(
     """An entity's or a country's history; the first TIMELINE_EVENTS events, oldest first."""
     if entity:
         found = require_entity(repo, entity)
-        entries = [
-            {
-                "date": e.date.iso() if e.date else None,
-                "kind": e.kind,
-                "fact_id": e.fact_id,
-                "summary": e.summary,
-            }
-            for e in entity_timeline(repo, found, TIMELINE_EVENTS)
-        ]
+        entries = [e.to_json() for e in entity_timeline(repo, found, TIMELINE_EVENTS)]
         total = repo.count_events(profiles.events_query(found, 0))
         return page(
             request,
@@ -123,8 +116,7 @@ def timeline(
     code = params.country(country)
     if code:
         query = EventQuery(country=code, limit=TIMELINE_EVENTS)
-        names: dict[str, str] = {}
-        entries = [_event_entry(repo, e, names) for e in repo.find_events(query)]
+        entries = [e.to_json() for e in country_timeline(repo, code, TIMELINE_EVENTS)]
         return page(
             request,
             "timeline.html",
@@ -150,21 +142,3 @@ def _more(total: int, filters: dict[str, str]) -> dict[str, Any] | None:
     if total <= TIMELINE_EVENTS:
         return None
     return {"total": total, "shown": TIMELINE_EVENTS, "href": "/events?" + urlencode(filters)}
-
-
-def _event_entry(repo: VisibleRepository, event: Event, names: dict[str, str]) -> dict[str, Any]:
-    """A one-line summary: what, where, toll and who (names looked up once per page)."""
-
-    def name(entity_id: str) -> str:
-        if entity_id not in names:
-            found = repo.get_entity(entity_id)
-            names[entity_id] = found.name if found else entity_id
-        return names[entity_id]
-
-    what = (event.attack_type or event.type).value.replace("_", " ")
-    where = name(event.place_id) if event.place_id else event.country
-    who = ", ".join(name(p) for p in event.perpetrators)
-    toll = f", {event.killed} killed" if event.killed else ""
-    summary = f"{what} in {where}{toll}" + (f" ({who})" if who else "")
-    date = event.date.iso() if event.date else None
-    return {"date": date, "kind": "event", "fact_id": event.id, "summary": summary}

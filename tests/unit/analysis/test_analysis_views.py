@@ -11,7 +11,7 @@ from mosaic.analysis.evidence import evidence_for, sourced_values
 from mosaic.analysis.lookup import find_entity
 from mosaic.analysis.network import network_as_of, to_graphml
 from mosaic.analysis.profile import entity_profile
-from mosaic.analysis.timeline import timeline
+from mosaic.analysis.timeline import country_timeline, timeline, timeline_json
 from mosaic.errors import NotFoundError
 from mosaic.model import (
     Count,
@@ -94,6 +94,39 @@ def test_analysis_timeline_orders_events_and_relations(repo: MemoryRepository) -
         ("relation-start", "rel:old"),
     ]
     assert "17 killed" in entries[1].summary
+
+
+def test_analysis_timeline_json_is_one_shape(repo: MemoryRepository) -> None:
+    data = timeline_json(IMU, timeline(repo, IMU))
+    assert data["entity"] == "org:imu" and data["name"] == IMU.name
+    assert data["entries"][:2] == [
+        {
+            "date": "2014-10-06",
+            "kind": "relation-start",
+            "fact_id": "rel:pledge",
+            "summary": "allegiance: Islamic State",
+        },
+        {
+            "date": "2015-03-02",
+            "kind": "event",
+            "fact_id": "ev:1",
+            "summary": "attack in AF, 17 killed",
+        },
+    ]
+    assert data["entries"][3]["date"] is None
+
+
+def test_analysis_country_timeline_names_who_did_it(repo: MemoryRepository) -> None:
+    entries = country_timeline(repo, "AF", 10)
+    assert [e.to_json() for e in entries] == [
+        {
+            "date": "2015-03-02",
+            "kind": "event",
+            "fact_id": "ev:1",
+            "summary": "attack in AF, 17 killed (Islamic Movement of Uzbekistan)",
+        }
+    ]
+    assert country_timeline(repo, "PK", 10) == []
 
 
 def test_analysis_profile_collects_relations_events_and_sources(repo: MemoryRepository) -> None:
