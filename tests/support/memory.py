@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from mosaic.errors import NotFoundError, StoreError
 from mosaic.model import (
@@ -30,8 +30,9 @@ from mosaic.model import (
 )
 from mosaic.resolve.names import match_key
 from mosaic.store.bands import band_buckets
-from mosaic.store.ports import EventQuery, NearDuplicate
+from mosaic.store.ports import Bucket, EventQuery, NearDuplicate, Visibility
 from mosaic.store.rules import canonical_pair, merged_status, relation_pairs
+from support import memory_reads
 from support.memory_query import event_matches, event_page, in_year_or_undated
 
 T = TypeVar("T")
@@ -287,3 +288,45 @@ class MemoryRepository:
             "relations": len(self._state.relations),
             "statements": len(self._state.statements),
         }
+
+    # bulk reads (`support.memory_reads`)
+
+    def event_counts(
+        self, dimensions: Sequence[str], query: EventQuery, visibility: Visibility | None = None
+    ) -> list[Bucket]:
+        return memory_reads.event_counts(self, dimensions, query, visibility)
+
+    def statement_ids(
+        self, kind: SubjectKind, subject_ids: Sequence[str], visibility: Visibility | None = None
+    ) -> dict[str, list[str]]:
+        return memory_reads.statement_ids(self, kind, subject_ids, visibility)
+
+    def report_ids_about(
+        self, kind: SubjectKind, subject_ids: Sequence[str], visibility: Visibility | None = None
+    ) -> list[str]:
+        return memory_reads.report_ids_about(self, kind, subject_ids, visibility)
+
+    def report_ids_titled(
+        self, text: str, limit: int, visibility: Visibility | None = None
+    ) -> list[str]:
+        return memory_reads.report_ids_titled(self, text, limit, visibility)
+
+    def statements_with_status(
+        self,
+        status: ReviewStatus,
+        limit: int,
+        offset: int = 0,
+        visibility: Visibility | None = None,
+    ) -> list[Statement]:
+        return memory_reads.statements_with_status(self, status, limit, offset, visibility)
+
+    def relation_years(self, visibility: Visibility | None = None) -> tuple[int, int] | None:
+        return memory_reads.relation_years(self, visibility)
+
+    def network_json(self, day: dt.date, visibility: Visibility | None = None) -> dict[str, Any]:
+        return memory_reads.network_json(self, day, visibility)
+
+    def map_points(
+        self, query: EventQuery, limit: int, visibility: Visibility | None = None
+    ) -> list[dict[str, Any]]:
+        return memory_reads.map_points(self, query, limit, visibility)

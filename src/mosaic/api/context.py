@@ -14,13 +14,11 @@ from typing import cast
 
 from fastapi import Request
 
-from mosaic.api import statistics
 from mosaic.api.cache import FigureCache
 from mosaic.api.visible import VisibleRepository
 from mosaic.services.ingest import Extractor
 from mosaic.share.policy import AccessPolicy
-from mosaic.store.aggregates import Bucket
-from mosaic.store.ports import EventQuery, Repository
+from mosaic.store.ports import Bucket, EventQuery, Repository
 from mosaic.store.review import ReviewLog, review_log_for
 
 
@@ -65,9 +63,9 @@ def context(request: Request) -> AppContext:
 def event_counts(
     request: Request, repo: VisibleRepository, dimensions: tuple[str, ...], query: EventQuery
 ) -> list[Bucket]:
-    """`statistics.event_counts`, cached per reader for the cache's time to live."""
+    """`Repository.event_counts`, cached per reader for the cache's time to live."""
     key = ("event_counts", repo.policy, dimensions, query)
-    compute = partial(statistics.event_counts, repo, dimensions, query)
+    compute = partial(repo.event_counts, dimensions, query)
     return context(request).figures.get(key, compute)
 
 

@@ -8,14 +8,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
-from mosaic.api import bulk, params, schemas, statistics
+from mosaic.api import params, schemas, statistics
 from mosaic.api.context import event_counts, visible_repository
 from mosaic.api.filters import EventFilters, event_filters
 from mosaic.api.visible import VisibleRepository
 from mosaic.errors import InputError
 from mosaic.model import Entity, Event, Report
-from mosaic.store import aggregates, lookups
-from mosaic.store.ports import EventQuery
+from mosaic.store.ports import DIMENSIONS, EventQuery
 
 router = APIRouter(prefix="/api", tags=["explore"])
 Repo = Annotated[VisibleRepository, Depends(visible_repository)]
@@ -64,14 +63,9 @@ def events_of(repo: VisibleRepository, entities: list[Entity], limit: int) -> li
 
 
 def reports_titled(repo: VisibleRepository, text: str, limit: int) -> list[Report]:
-    engine = statistics.engine_of(repo)
-    if engine is not None:
-        visibility = statistics.visibility_of(repo)
-        ids = lookups.report_ids_titled(engine, text, limit, visibility)
-        return [r for i in ids if (r := repo.get_report(i)) is not None]
-    folded = text.casefold()
-    everything = repo.list_reports(limit=1_000_000)
-    return [r for r in everything if r.title and folded in r.title.casefold()][:limit]
+    """Reports whose title contains the text, newest first."""
+    ids = repo.report_ids_titled(text, limit)
+    return [r for i in ids if (r := repo.get_report(i)) is not None]
 
 
 def entity_hit(entity: Entity, text: str) -> Json:
@@ -85,7 +79,7 @@ def entity_hit(entity: Entity, text: str) -> Json:
 def network(repo: Repo, as_of: str | None = None) -> JSONResponse:
     """Nodes, and edges with the ids of the statements behind each (default: today)."""
     day = params.first_day(as_of, "as_of") or dt.date.today()
-    return JSONResponse(bulk.network(repo, day))
+    return JSONResponse(repo.network_json(day))
 
 
 @router.get("/stats", summary="Numbers of records of each kind")
@@ -98,7 +92,7 @@ def event_statistics(
     request: Request,
     repo: Repo,
     filters: Filters,
-    by: Annotated[str, Query(description="One or two of: " + ", ".join(aggregates.DIMENSIONS))],
+    by: Annotated[str, Query(description="One or two of: " + ", ".join(DIMENSIONS))],
     top: Annotated[int | None, Query(ge=1, le=10_000, description="Keep the N largest.")] = None,
     groups: Annotated[
         int | None,
@@ -120,8 +114,8 @@ def event_statistics(
 
 def dimensions_of(by: str) -> tuple[str, ...]:
     names = tuple(part.strip() for part in by.split(",") if part.strip())
-    unknown = [name for name in names if name not in aggregates.DIMENSIONS]
+    unknown = [name for name in names if name not in DIMENSIONS]
     if unknown or not 1 <= len(names) <= 2 or len(set(names)) != len(names):
-        known = ", ".join(aggregates.DIMENSIONS)
+        known = ", ".join(DIMENSIONS)
         raise InputError("by", f"{by!r}: give one or two different dimensions of {known}")
     return names

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
-from mosaic.api import bulk
 from mosaic.api.context import visible_repository
 from mosaic.api.filters import EventFilters, event_filters
 from mosaic.api.visible import VisibleRepository
@@ -25,5 +24,5 @@ def map_events(
     limit: Annotated[int, Query(ge=1, le=MAX_POINTS, description="At most this many.")] = 5000,
 ) -> JSONResponse:
     """Newest events first; events whose place has no coordinates are left out."""
-    features = bulk.map_features(repo, filters.resolve(repo), limit)
+    features = repo.map_points(filters.resolve(repo), limit)
     return JSONResponse({"type": "FeatureCollection", "features": features})

@@ -14,7 +14,7 @@ from typing import Any
 
 from mosaic.analysis.profile import entity_estimates
 from mosaic.analysis.shapes import estimate_json
-from mosaic.api import bulk, schemas
+from mosaic.api import schemas
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import Entity, EntityKind, Relation, SubjectKind
 from mosaic.store.ports import EventQuery
@@ -47,7 +47,7 @@ def profile(repo: VisibleRepository, entity: Entity, events_limit: int = 50) -> 
     query = events_query(entity, events_limit)
     events = [schemas.event_json(repo, e) for e in repo.find_events(query)]
     report_ids = dict.fromkeys(
-        bulk.report_ids_about(repo, SubjectKind.RELATION, [r.id for r in relations])
+        repo.report_ids_about(SubjectKind.RELATION, [r.id for r in relations])
     )
     report_ids.update(dict.fromkeys(i for e in events for i in e["sources"]))
     sources = [r for i in list(report_ids)[:MAX_SOURCES] if (r := repo.get_report(i)) is not None]

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query
 from mosaic.analysis.evidence import evidence_for, sourced_values
 from mosaic.analysis.lookup import find_entity
 from mosaic.analysis.timeline import timeline, timeline_json
-from mosaic.api import params, profiles, schemas, statistics
+from mosaic.api import params, profiles, schemas
 from mosaic.api.context import visible_repository
 from mosaic.api.filters import EventFilters, event_filters
 from mosaic.api.params import MAX_LIMIT, Page, page
@@ -154,7 +154,7 @@ def list_relations(
     else:
         found = _filtered_relations(repo, entity, chosen, day)
         found = found[paging.offset : paging.offset + paging.limit]
-    ids = statistics.statement_ids(repo, SubjectKind.RELATION, [r.id for r in found])
+    ids = repo.statement_ids(SubjectKind.RELATION, [r.id for r in found])
     items = [schemas.relation_json(repo, r, ids.get(r.id, [])) for r in found]
     return schemas.page_json(items, paging.limit, paging.offset)
 

@@ -12,7 +12,6 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from mosaic.analysis.network import Network
 from mosaic.analysis.shapes import (
     entity_json,
     entity_ref_json,
@@ -22,8 +21,7 @@ from mosaic.analysis.shapes import (
     values_json,
 )
 from mosaic.model import Relation, Report, Statement
-from mosaic.store.aggregates import Bucket
-from mosaic.store.ports import Repository
+from mosaic.store.ports import Bucket, Repository
 from mosaic.store.review import Decision
 
 __all__ = [
@@ -33,7 +31,6 @@ __all__ = [
     "entity_ref_json",
     "event_json",
     "evidence_json",
-    "network_json",
     "page_json",
     "profile_json",
     "relation_json",
@@ -116,15 +113,6 @@ def relation_json(
         "marking": relation.marking.tlp.value,
         "statement_ids": list(statement_ids),
     }
-
-
-def network_json(network: Network, statement_ids: dict[str, list[str]]) -> dict[str, Any]:
-    """`Network.to_json()` with, on each edge, the ids of the statements behind it."""
-    data = network.to_json()
-    edges: list[dict[str, Any]] = data["edges"]  # type: ignore[assignment]
-    for edge in edges:
-        edge["statement_ids"] = statement_ids.get(edge["id"], [])
-    return data
 
 
 def bucket_json(bucket: Bucket, dimensions: Sequence[str]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
+from typing import Any
 
 from mosaic.model import (
     Entity,
@@ -27,7 +28,7 @@ from mosaic.model import (
     SubjectKind,
 )
 from mosaic.share.policy import AccessPolicy
-from mosaic.store.ports import EventQuery, NearDuplicate, Repository
+from mosaic.store.ports import Bucket, EventQuery, NearDuplicate, Repository, Visibility
 
 
 class VisibleRepository:
@@ -36,6 +37,7 @@ class VisibleRepository:
     def __init__(self, inner: Repository, policy: AccessPolicy) -> None:
         self.inner = inner
         self.policy = policy
+        self.visibility = visibility_of(policy)
 
     def transaction(self) -> AbstractContextManager[None]:
         return self.inner.transaction()
@@ -160,7 +162,59 @@ class VisibleRepository:
     def counts(self) -> dict[str, int]:
         return self.inner.counts()
 
+    # bulk reads: the store applies the reader's visibility itself
+    def event_counts(
+        self, dimensions: Sequence[str], query: EventQuery, visibility: Visibility | None = None
+    ) -> list[Bucket]:
+        return self.inner.event_counts(dimensions, query, self._visibility(visibility))
+
+    def statement_ids(
+        self, kind: SubjectKind, subject_ids: Sequence[str], visibility: Visibility | None = None
+    ) -> dict[str, list[str]]:
+        return self.inner.statement_ids(kind, subject_ids, self._visibility(visibility))
+
+    def report_ids_about(
+        self, kind: SubjectKind, subject_ids: Sequence[str], visibility: Visibility | None = None
+    ) -> list[str]:
+        return self.inner.report_ids_about(kind, subject_ids, self._visibility(visibility))
+
+    def report_ids_titled(
+        self, text: str, limit: int, visibility: Visibility | None = None
+    ) -> list[str]:
+        return self.inner.report_ids_titled(text, limit, self._visibility(visibility))
+
+    def statements_with_status(
+        self,
+        status: ReviewStatus,
+        limit: int,
+        offset: int = 0,
+        visibility: Visibility | None = None,
+    ) -> list[Statement]:
+        seen = self._visibility(visibility)
+        return self.inner.statements_with_status(status, limit, offset, seen)
+
+    def relation_years(self, visibility: Visibility | None = None) -> tuple[int, int] | None:
+        return self.inner.relation_years(self._visibility(visibility))
+
+    def network_json(self, day: dt.date, visibility: Visibility | None = None) -> dict[str, Any]:
+        return self.inner.network_json(day, self._visibility(visibility))
+
+    def map_points(
+        self, query: EventQuery, limit: int, visibility: Visibility | None = None
+    ) -> list[dict[str, Any]]:
+        return self.inner.map_points(query, limit, self._visibility(visibility))
+
     # the rule applied to what a record points at
+    def _visibility(self, asked: Visibility | None) -> Visibility | None:
+        """What a bulk read may show: the reader's visibility, or a narrower one asked for.
+
+        Only a reader who sees everything may ask for another visibility; for any
+        other reader the two could not be combined into one.
+        """
+        if self.visibility is None or asked in (None, self.visibility):
+            return asked or self.visibility
+        raise ValueError(f"{asked} is not the reader's visibility {self.visibility}")
+
     def _narrowed(self, query: EventQuery) -> EventQuery:
         """The query with the reader's clearance, when the store can filter by itself."""
         if self.policy.sees_everything or query.max_tlp is not None:
@@ -182,3 +236,10 @@ class VisibleRepository:
             for r in self.policy.only_visible(relations)
             if self._entity_visible(r.subject_id) and self._entity_visible(r.object_id)
         ]
+
+
+def visibility_of(policy: AccessPolicy) -> Visibility | None:
+    """What the store's bulk reads filter on for this reader; None when they see everything."""
+    if policy.sees_everything:
+        return None
+    return Visibility(policy.organisation, tuple(t.value for t in policy.allowed_tlps()))

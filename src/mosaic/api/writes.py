@@ -15,13 +15,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Response, UploadFile
 from pydantic import BaseModel, Field
 
-from mosaic.api import entity_edits, reviewing, schemas, statistics
+from mosaic.api import entity_edits, reviewing, schemas
 from mosaic.api.context import AppContext, context, policy, review_log, visible_repository
 from mosaic.api.params import Page, page
 from mosaic.api.visible import VisibleRepository
 from mosaic.errors import InputError
 from mosaic.ingest import ReadFailure, read_reports
-from mosaic.model import Marking, Report, Tlp
+from mosaic.model import Marking, Report, ReviewStatus, Tlp
 from mosaic.services.ingest import Outcome, ReportOutcome, store_report
 from mosaic.share.policy import AccessPolicy
 from mosaic.store.review import ReviewLog
@@ -150,7 +150,7 @@ class SplitIn(BaseModel):
 
 @router.get("/review/queue", summary="Statements waiting for a decision, least confident first")
 def review_queue(repo: Repo, paging: Annotated[Page, Depends(page)]) -> dict[str, Any]:
-    waiting = statistics.unreviewed(repo, paging.limit, paging.offset)
+    waiting = repo.statements_with_status(ReviewStatus.UNREVIEWED, paging.limit, paging.offset)
     items = [schemas.statement_json(s) for s in waiting]
     return schemas.page_json(items, paging.limit, paging.offset)
 

@@ -2,20 +2,18 @@
 
 The API's statistics would otherwise read every event into Python. Each query
 takes a `Visibility` so that a reader's clearance is applied in SQL, the same
-rule as `mosaic.share.policy.AccessPolicy`. The memory store has a fallback in
-`mosaic.api.statistics`.
+rule as `mosaic.share.policy.AccessPolicy`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
 from mosaic.model import EntityKind
-from mosaic.store.ports import EventQuery
+from mosaic.store.ports import DIMENSIONS, Bucket, EventQuery, Visibility
 from mosaic.store.rules import allowed_tlps
 from mosaic.store.schema import (
     entities,
@@ -23,29 +21,13 @@ from mosaic.store.schema import (
     events,
 )
 
-DIMENSIONS = ("country", "year", "month", "group", "type", "attack_type")
 # SQLite allows 32,766 bound parameters; chunks stay far below on every dialect.
 CHUNK = 900
 
 
-@dataclass(frozen=True)
-class Visibility:
-    """Records owned by `organisation`, or labelled with one of `tlps`; None: everything."""
-
-    organisation: str
-    tlps: tuple[str, ...]
-
-    def condition(self, table: sa.Table) -> sa.ColumnElement[bool]:
-        return sa.or_(table.c.owner == self.organisation, table.c.tlp.in_(self.tlps))
-
-
-@dataclass(frozen=True)
-class Bucket:
-    """How many events share `keys` (one per dimension); `labels` are what to show."""
-
-    keys: tuple[str | None, ...]
-    labels: tuple[str | None, ...]
-    count: int
+def visible_in(table: sa.Table, visibility: Visibility) -> sa.ColumnElement[bool]:
+    """`Visibility.admits` in SQL: the rows of `table` the reader may see."""
+    return sa.or_(table.c.owner == visibility.organisation, table.c.tlp.in_(visibility.tlps))
 
 
 def event_counts(
@@ -147,5 +129,5 @@ def event_conditions(
     if query.max_tlp is not None:
         conditions.append(events.c.tlp.in_([tlp.value for tlp in allowed_tlps(query.max_tlp)]))
     if visibility is not None:
-        conditions.append(visibility.condition(events))
+        conditions.append(visible_in(events, visibility))
     return conditions

@@ -16,8 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from mosaic.model import ReviewStatus, Statement, SubjectKind
-from mosaic.store.aggregates import CHUNK, Visibility, event_conditions
-from mosaic.store.ports import EventQuery
+from mosaic.store.aggregates import CHUNK, event_conditions, visible_in
+from mosaic.store.ports import EventQuery, Visibility
 from mosaic.store.rows import statement_of
 from mosaic.store.schema import entities, events, relations, reports, statements
 
@@ -26,7 +26,7 @@ Json = dict[str, Any]
 
 
 def _visible(select: sa.Select[Any], table: sa.Table, visibility: Visibility | None) -> Any:
-    return select if visibility is None else select.where(visibility.condition(table))
+    return select if visibility is None else select.where(visible_in(table, visibility))
 
 
 def _standing(day: dt.date) -> list[sa.ColumnElement[bool]]:
@@ -38,7 +38,11 @@ def _standing(day: dt.date) -> list[sa.ColumnElement[bool]]:
 
 
 def network(engine: sa.Engine, day: dt.date, visibility: Visibility | None = None) -> Json:
-    """Nodes and edges as of `day` in `Network.to_json()`'s shape, with statement ids per edge."""
+    """Nodes and edges as of `day` in `Network.to_json()`'s shape, with statement ids per edge.
+
+    An edge with an end the reader may not see is left out, and so is a node
+    left without edges by that.
+    """
     r = relations.c
     columns = (r.id, r.type, r.subject_id, r.object_id, r.start_date, r.end_date)
     select = sa.select(*columns).where(*_standing(day)).order_by(r.id)
@@ -60,7 +64,9 @@ def network(engine: sa.Engine, day: dt.date, visibility: Visibility | None = Non
         for rid, kind, source, target, start, end in rows
         if source in nodes and target in nodes
     ]
-    return {"as_of": day.isoformat(), "nodes": list(nodes.values()), "edges": edges}
+    joined = {i for edge in edges for i in (edge["source"], edge["target"])}
+    shown = [node for i, node in nodes.items() if i in joined]
+    return {"as_of": day.isoformat(), "nodes": shown, "edges": edges}
 
 
 def _nodes(
@@ -198,7 +204,7 @@ def statement_ids(
                 .order_by(statements.c.subject_id, statements.c.id)
             )
             if visibility is not None:
-                select = select.where(visibility.condition(statements))
+                select = select.where(visible_in(statements, visibility))
             for subject_id, statement_id in connection.execute(select):
                 found.setdefault(subject_id, []).append(statement_id)
     return found
@@ -220,7 +226,7 @@ def statements_with_status(
         .offset(offset)
     )
     if visibility is not None:
-        select = select.where(visibility.condition(statements))
+        select = select.where(visible_in(statements, visibility))
     with engine.connect() as connection:
         return [statement_of(row._mapping) for row in connection.execute(select)]
 
@@ -237,12 +243,14 @@ def report_ids_titled(
         .limit(limit)
     )
     if visibility is not None:
-        select = select.where(visibility.condition(reports))
+        select = select.where(visible_in(reports, visibility))
     with engine.connect() as connection:
         return [row[0] for row in connection.execute(select)]
 
 
-def relation_years(engine: sa.Engine) -> tuple[int, int] | None:
+def relation_years(
+    engine: sa.Engine, visibility: Visibility | None = None
+) -> tuple[int, int] | None:
     """The first and last year any relation starts or ends, or None without dated relations."""
     select = sa.select(
         sa.func.min(relations.c.start_first),
@@ -250,7 +258,9 @@ def relation_years(engine: sa.Engine) -> tuple[int, int] | None:
         sa.func.max(relations.c.end_last),
     )
     with engine.connect() as connection:
-        first, last_start, last_end = connection.execute(select).one()
+        first, last_start, last_end = connection.execute(
+            _visible(select, relations, visibility)
+        ).one()
     ends = [d for d in (last_start, last_end) if d is not None]
     if first is None and not ends:
         return None

@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from mosaic.model import (
     Entity,
     EntityKind,
     Event,
     EventType,
+    Marking,
     Mention,
     Relation,
     RelationType,
@@ -42,6 +43,34 @@ class EventQuery:
     limit: int = 100
     offset: int = 0
     newest_first: bool = False
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """What one reader may see: records owned by `organisation`, or labelled with one of `tlps`.
+
+    The bulk reads take one (None: everything), so a store can apply the
+    reader's policy (`mosaic.share.policy.AccessPolicy`) where it reads.
+    """
+
+    organisation: str
+    tlps: tuple[str, ...]
+
+    def admits(self, marking: Marking) -> bool:
+        return marking.owner == self.organisation or marking.tlp.value in self.tlps
+
+
+# What `Repository.event_counts` can count events by.
+DIMENSIONS = ("country", "year", "month", "group", "type", "attack_type")
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """How many events share `keys` (one per dimension); `labels` are what to show."""
+
+    keys: tuple[str | None, ...]
+    labels: tuple[str | None, ...]
+    count: int
 
 
 @dataclass(frozen=True)
@@ -134,4 +163,68 @@ class Repository(Protocol):
     # figures
     def counts(self) -> dict[str, int]:
         """Numbers of reports, mentions, entities (by kind), events, relations, statements."""
+        ...
+
+    # bulk reads for the API and the web pages; each sees only what `visibility` admits
+    def event_counts(
+        self, dimensions: Sequence[str], query: EventQuery, visibility: Visibility | None = None
+    ) -> list[Bucket]:
+        """Events counted by every combination of `dimensions` (of `DIMENSIONS`), most first.
+
+        Grouped by group, an event counts once under each perpetrator that is an
+        organization. Raises ValueError for a dimension not in `DIMENSIONS`.
+        """
+        ...
+
+    def statement_ids(
+        self, kind: SubjectKind, subject_ids: Sequence[str], visibility: Visibility | None = None
+    ) -> dict[str, list[str]]:
+        """Ids of the (not rejected) statements about each subject that has any, in id order."""
+        ...
+
+    def report_ids_about(
+        self, kind: SubjectKind, subject_ids: Sequence[str], visibility: Visibility | None = None
+    ) -> list[str]:
+        """Ids of the reports with a (not rejected) statement about any of the subjects."""
+        ...
+
+    def report_ids_titled(
+        self, text: str, limit: int, visibility: Visibility | None = None
+    ) -> list[str]:
+        """Ids of reports whose title contains `text`, case-insensitively, newest first."""
+        ...
+
+    def statements_with_status(
+        self,
+        status: ReviewStatus,
+        limit: int,
+        offset: int = 0,
+        visibility: Visibility | None = None,
+    ) -> list[Statement]:
+        """Statements in one review state, least confident first: the review queue's order."""
+        ...
+
+    def relation_years(self, visibility: Visibility | None = None) -> tuple[int, int] | None:
+        """The first and last year any relation starts or ends; None without dated relations."""
+        ...
+
+    def network_json(self, day: dt.date, visibility: Visibility | None = None) -> dict[str, Any]:
+        """The relations standing on `day` and the entities they join, as plain data.
+
+        The shape of `analysis.network.Network.to_json()` with, on each edge, the
+        ids of the statements behind it (`statement_ids`); edges whose ends are
+        not visible are left out. Plain data, so a large network is never built
+        as records.
+        """
+        ...
+
+    def map_points(
+        self, query: EventQuery, limit: int, visibility: Visibility | None = None
+    ) -> list[dict[str, Any]]:
+        """The newest `limit` events with a place that has coordinates, as GeoJSON features.
+
+        Each feature's properties: id, date, type (the attack type, else the
+        event type), group (the first perpetrator's name, else "unknown"),
+        place and killed (the toll as text).
+        """
         ...

@@ -13,6 +13,7 @@ from mosaic.store import schema
 from mosaic.store.engine import create_engine, migrate, parse_url
 from mosaic.store.sql_entities import SqlEntities
 from mosaic.store.sql_events import SqlEvents
+from mosaic.store.sql_reads import SqlReads
 from mosaic.store.sql_relations import SqlRelations
 from mosaic.store.sql_reports import SqlReports
 from mosaic.store.sql_statements import SqlStatements
@@ -20,7 +21,7 @@ from mosaic.store.sql_statements import SqlStatements
 __all__ = ["SqlRepository", "open_repository"]
 
 
-class SqlRepository(SqlReports, SqlEntities, SqlEvents, SqlRelations, SqlStatements):
+class SqlRepository(SqlReports, SqlEntities, SqlEvents, SqlRelations, SqlStatements, SqlReads):
     """The `Repository` over a SQLAlchemy engine whose schema is already migrated."""
 
     def counts(self) -> dict[str, int]:

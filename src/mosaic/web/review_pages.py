@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from mosaic.api import schemas, statistics
+from mosaic.api import schemas
 from mosaic.api.context import review_log, visible_repository
 from mosaic.api.visible import VisibleRepository
-from mosaic.model import Statement
+from mosaic.model import ReviewStatus, Statement
 from mosaic.store.review import ReviewLog
 from mosaic.web.render import page
 
@@ -23,7 +23,7 @@ PAGE = 50
 @router.get("/review", response_class=HTMLResponse)
 def review(request: Request, repo: Repo, log: Log, offset: int = 0) -> HTMLResponse:
     offset = max(offset, 0)
-    waiting = statistics.unreviewed(repo, PAGE, offset)
+    waiting = repo.statements_with_status(ReviewStatus.UNREVIEWED, PAGE, offset)
     decisions = [schemas.decision_json(d) for d in log.history(limit=20)]
     return page(
         request,

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
-from mosaic.api import params, statistics
+from mosaic.api import params
 from mosaic.api.context import visible_repository
 from mosaic.api.filters import EventFilters, event_filters
 from mosaic.api.visible import VisibleRepository
@@ -28,7 +28,7 @@ def map_page(request: Request, filters: Filters) -> HTMLResponse:
 def network_page(request: Request, repo: Repo, as_of: str | None = None) -> HTMLResponse:
     """The slider runs by month over the years in which relations start or end."""
     day = params.first_day(as_of, "as_of") or dt.date.today()
-    years = statistics.relation_years(repo) or (day.year, day.year)
+    years = repo.relation_years() or (day.year, day.year)
     first, last = min(years[0], day.year), max(years[1], day.year)
     months = (last - first + 1) * 12
     position = (day.year - first) * 12 + day.month - 1

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from mosaic.analysis.network import network_as_of
 from mosaic.api.sample import build_sample
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import Marking, SubjectKind, Tlp
 from mosaic.share.policy import AccessPolicy
-from mosaic.store.ports import EventQuery
+from mosaic.store.ports import EventQuery, Visibility
 from support.memory import MemoryRepository
 
 SECRET = Marking("partner", Tlp.RED)
@@ -56,3 +58,28 @@ def test_visible_local_reader_sees_the_secret() -> None:
     visible = VisibleRepository(_repo_with_secret_group(), AccessPolicy.local())
     assert visible.get_entity("jua") is not None
     assert visible.statements_about(SubjectKind.EVENT, "ev-wagah")
+
+
+def test_visible_bulk_reads_apply_the_readers_visibility() -> None:
+    visible = VisibleRepository(_repo_with_secret_group(), AccessPolicy("ours", Tlp.AMBER))
+    assert visible.visibility == Visibility("ours", ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER"))
+    groups = {b.keys[0] for b in visible.event_counts(("group",), EventQuery())}
+    assert "jua" not in groups and "ttp" in groups
+    points = visible.map_points(EventQuery(), 100)
+    assert "ev-wagah" not in {p["properties"]["id"] for p in points}
+    nodes = visible.network_json(dt.date(2014, 9, 1))["nodes"]
+    assert {n["id"] for n in nodes} == {"imu", "ttp"}
+
+
+def test_visible_bulk_reads_refuse_a_wider_visibility() -> None:
+    visible = VisibleRepository(_repo_with_secret_group(), AccessPolicy("ours", Tlp.AMBER))
+    with pytest.raises(ValueError, match="not the reader's visibility"):
+        visible.relation_years(Visibility("partner", ("TLP:RED",)))
+
+
+def test_visible_local_reader_may_narrow_a_bulk_read() -> None:
+    visible = VisibleRepository(_repo_with_secret_group(), AccessPolicy.local())
+    assert visible.visibility is None
+    narrowed = visible.event_counts(("group",), EventQuery(), Visibility("ours", ("TLP:CLEAR",)))
+    assert "jua" not in {b.keys[0] for b in narrowed}
+    assert "jua" in {b.keys[0] for b in visible.event_counts(("group",), EventQuery())}

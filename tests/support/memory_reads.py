@@ -1,0 +1,219 @@
+"""The memory store's bulk reads, in Python over its own reads, answering as the SQL store does.
+
+Each applies a `Visibility` to the records it reads, as the SQL queries in
+`mosaic.store.lookups` and `mosaic.store.aggregates` do, and orders its answer
+the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from mosaic.model import Entity, EntityKind, Event, Marking, ReviewStatus, Statement, SubjectKind
+from mosaic.store.ports import DIMENSIONS, Bucket, EventQuery, Repository, Visibility
+
+Json = dict[str, Any]
+Key = tuple[str | None, ...]
+Pair = tuple[str | None, str | None]
+
+
+def admits(visibility: Visibility | None, marking: Marking) -> bool:
+    return visibility is None or visibility.admits(marking)
+
+
+def event_counts(
+    repo: Repository, dimensions: Sequence[str], query: EventQuery, visibility: Visibility | None
+) -> list[Bucket]:
+    unknown = [d for d in dimensions if d not in DIMENSIONS]
+    if unknown:
+        raise ValueError(f"unknown dimension {unknown[0]!r}; one of {', '.join(DIMENSIONS)}")
+    counts: Counter[Key] = Counter()
+    labels: dict[Key, Key] = {}
+    for event in _matching_events(repo, query, visibility):
+        for keys, shown in _keys(repo, event, dimensions):
+            counts[keys] += 1
+            labels[keys] = shown
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], tuple(k or "" for k in kv[0])))
+    return [Bucket(keys, labels[keys], n) for keys, n in ordered]
+
+
+def _matching_events(
+    repo: Repository, query: EventQuery, visibility: Visibility | None
+) -> list[Event]:
+    """Every event the query's filters keep (its page ignored), oldest first."""
+    everything = replace(query, limit=max(repo.count_events(query), 1), offset=0)
+    return [e for e in repo.find_events(everything) if admits(visibility, e.marking)]
+
+
+def _keys(repo: Repository, event: Event, dimensions: Sequence[str]) -> list[tuple[Key, Key]]:
+    """Every (keys, labels) the event counts under: one per group when grouped by group."""
+    combos: list[tuple[Key, Key]] = [((), ())]
+    for dimension in dimensions:
+        values = _values(repo, event, dimension)
+        combos = [((*k, key), (*s, shown)) for k, s in combos for key, shown in values]
+    return combos
+
+
+def _values(repo: Repository, event: Event, dimension: str) -> list[Pair]:
+    if dimension == "group":
+        groups = [repo.get_entity(i) for i in dict.fromkeys(event.perpetrators)]
+        return [(g.id, g.name) for g in groups if g and g.kind is EntityKind.ORGANIZATION]
+    if dimension in ("year", "month"):
+        date = event.date
+        precise = date is not None and (dimension == "year" or date.month is not None)
+        key = date.iso()[: 4 if dimension == "year" else 7] if date and precise else None
+        return [(key, key)]
+    if dimension == "attack_type":
+        value = event.attack_type.value if event.attack_type else None
+    else:
+        value = {"country": event.country, "type": event.type.value}[dimension]
+    return [(value, value)]
+
+
+def statement_ids(
+    repo: Repository, kind: SubjectKind, subject_ids: Sequence[str], visibility: Visibility | None
+) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for subject_id in dict.fromkeys(subject_ids):
+        ids = sorted(s.id for s in _standing(repo, kind, subject_id, visibility))
+        if ids:
+            found[subject_id] = ids
+    return found
+
+
+def report_ids_about(
+    repo: Repository, kind: SubjectKind, subject_ids: Sequence[str], visibility: Visibility | None
+) -> list[str]:
+    found: dict[str, None] = {}
+    for subject_id in dict.fromkeys(subject_ids):
+        found.update(
+            dict.fromkeys(s.report_id for s in _standing(repo, kind, subject_id, visibility))
+        )
+    return list(found)
+
+
+def _standing(
+    repo: Repository, kind: SubjectKind, subject_id: str, visibility: Visibility | None
+) -> list[Statement]:
+    """The statements about the subject that are visible and not rejected."""
+    return [
+        s
+        for s in repo.statements_about(kind, subject_id)
+        if s.status is not ReviewStatus.REJECTED and admits(visibility, s.marking)
+    ]
+
+
+def report_ids_titled(
+    repo: Repository, text: str, limit: int, visibility: Visibility | None
+) -> list[str]:
+    folded = text.casefold()
+    found = [
+        r
+        for r in repo.list_reports(limit=1_000_000)
+        if r.title and folded in r.title.casefold() and admits(visibility, r.marking)
+    ]
+    found.sort(key=lambda r: r.id)
+    dated = [r for r in found if r.published is not None]
+    dated.sort(key=lambda r: r.published or dt.date.min, reverse=True)  # stable: ties by id
+    undated = [r for r in found if r.published is None]
+    return [r.id for r in dated + undated][:limit]
+
+
+def statements_with_status(
+    repo: Repository,
+    status: ReviewStatus,
+    limit: int,
+    offset: int,
+    visibility: Visibility | None,
+) -> list[Statement]:
+    found = [
+        s
+        for report in repo.list_reports(limit=1_000_000)
+        for s in repo.statements_in_report(report.id)
+        if s.status is status and admits(visibility, s.marking)
+    ]
+    found.sort(key=lambda s: (s.confidence, s.id))
+    return found[offset : offset + limit]
+
+
+def relation_years(repo: Repository, visibility: Visibility | None) -> tuple[int, int] | None:
+    years = [
+        d.year
+        for r in repo.list_relations(limit=1_000_000)
+        if admits(visibility, r.marking)
+        for d in (r.start, r.end)
+        if d is not None
+    ]
+    return (min(years), max(years)) if years else None
+
+
+def network_json(repo: Repository, day: dt.date, visibility: Visibility | None) -> Json:
+    relations = [r for r in repo.relations_as_of(day) if admits(visibility, r.marking)]
+    ends = dict.fromkeys(i for r in relations for i in (r.subject_id, r.object_id))
+    nodes = {e.id: e for i in ends if (e := repo.get_entity(i)) and admits(visibility, e.marking)}
+    edges = [r for r in relations if r.subject_id in nodes and r.object_id in nodes]
+    joined = {i for r in edges for i in (r.subject_id, r.object_id)}
+    ids = statement_ids(repo, SubjectKind.RELATION, [r.id for r in edges], visibility)
+    return {
+        "as_of": day.isoformat(),
+        "nodes": [
+            {"id": e.id, "name": e.name, "kind": e.kind.value, "country": e.country}
+            for e in sorted(nodes.values(), key=lambda e: e.id)
+            if e.id in joined
+        ],
+        "edges": [
+            {
+                "id": r.id,
+                "type": r.type.value,
+                "source": r.subject_id,
+                "target": r.object_id,
+                "start": r.start.iso() if r.start else None,
+                "end": r.end.iso() if r.end else None,
+                "statement_ids": ids.get(r.id, []),
+            }
+            for r in sorted(edges, key=lambda r: r.id)
+        ],
+    }
+
+
+def map_points(
+    repo: Repository, query: EventQuery, limit: int, visibility: Visibility | None
+) -> list[Json]:
+    """Like the SQL query: places and groups are named whatever their marking."""
+    newest = replace(query, limit=max(repo.count_events(query), 1), offset=0, newest_first=True)
+    cache: dict[str, Entity | None] = {}
+
+    def entity(entity_id: str) -> Entity | None:
+        if entity_id not in cache:
+            cache[entity_id] = repo.get_entity(entity_id)
+        return cache[entity_id]
+
+    features = (
+        _feature(event, entity)
+        for event in repo.find_events(newest)
+        if admits(visibility, event.marking)
+    )
+    return [f for f in features if f is not None][:limit]
+
+
+def _feature(event: Event, entity: Callable[[str], Entity | None]) -> Json | None:
+    place = entity(event.place_id) if event.place_id else None
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    group = entity(event.perpetrators[0]) if event.perpetrators else None
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
+        "properties": {
+            "id": event.id,
+            "date": event.date.iso() if event.date else None,
+            "type": event.attack_type.value if event.attack_type else event.type.value,
+            "group": group.name if group else "unknown",
+            "place": place.name,
+            "killed": str(event.killed) if event.killed else None,
+        },
+    }
