@@ -26,5 +26,9 @@ class StoreError(MosaicError):
     """The knowledge base cannot be opened, migrated or written."""
 
 
+class StoreBusyError(StoreError):
+    """Another writer held the knowledge base too long: trying the write again may succeed."""
+
+
 class NotFoundError(MosaicError):
     """A record asked for by id or name does not exist."""

@@ -22,7 +22,13 @@ from mosaic.api.visible import VisibleRepository
 from mosaic.errors import InputError
 from mosaic.ingest import ReadFailure, read_reports
 from mosaic.model import Marking, Report, ReviewStatus, Tlp
-from mosaic.services.ingest import Outcome, ReportOutcome, store_report
+from mosaic.services.ingest import (
+    MAX_TEXT_CHARS,
+    Outcome,
+    ReportOutcome,
+    extract_and_store,
+    too_long,
+)
 from mosaic.share.policy import AccessPolicy
 from mosaic.store.review import ReviewLog
 
@@ -60,16 +66,19 @@ def outcome_json(outcome: ReportOutcome) -> dict[str, Any]:
 def ingest_reports(ctx: AppContext, reports: list[Report], response: Response) -> dict[str, Any]:
     """Extract and store new reports; duplicates are reported, not extracted again."""
     repo = ctx.repository()
-    fresh = [r for r in reports if not repo.has_report(r.content_hash)]
-    outcomes = [
+    refused = [too_long(r) for r in reports if len(r.text) > MAX_TEXT_CHARS]
+    if refused and len(refused) == len(reports):
+        raise refused[0]
+    outcomes = [ReportOutcome(Outcome.FAILED, e.source, error=str(e)) for e in refused]
+    readable = [r for r in reports if len(r.text) <= MAX_TEXT_CHARS]
+    fresh = [r for r in readable if not repo.has_report(r.content_hash)]
+    outcomes += [
         ReportOutcome(Outcome.DUPLICATE, r.source_path or "", r.id)
-        for r in reports
+        for r in readable
         if r not in fresh
     ]
     if fresh:
-        extractions = ctx.extractor_factory().extract_many(fresh)
-        for report, extraction in zip(fresh, extractions, strict=True):
-            outcomes.append(store_report(repo, report, extraction))
+        outcomes += extract_and_store(repo, ctx.extractor_factory(), fresh)
     stored = any(o.outcome is Outcome.STORED for o in outcomes)
     if stored:
         ctx.figures.clear()

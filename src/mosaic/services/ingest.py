@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
-from mosaic.errors import InputError
+from mosaic.errors import InputError, StoreBusyError, StoreError
 from mosaic.ingest import DEFAULT_MAX_BYTES, ReadFailure, read_all
 from mosaic.ingest.minhash import (
     NEAR_DUPLICATE_THRESHOLD,
@@ -67,6 +68,11 @@ Progress = Callable[[ReportOutcome], None]
 # Reports are read, extracted and stored in batches: enough to keep spaCy's
 # batching efficient, few enough that memory stays flat on large folders.
 BATCH_SIZE = 64
+# The longest text extraction takes in one piece: spaCy's `max_length`, which the
+# pipeline keeps at its default (a parse needs about 1 GB per 100,000 characters).
+MAX_TEXT_CHARS = 1_000_000
+# How often a report's transaction is tried when other writers keep the store busy.
+STORE_ATTEMPTS = 3
 
 
 def ingest_paths(
@@ -81,8 +87,10 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest every readable report under `paths`; one transaction per report.
 
-    Failures are reported and the rest go on. The extractor is loaded only if
-    there is something new to extract, so re-running an ingest is cheap.
+    Files are read as they are needed and reports go through extraction and
+    storage a batch at a time, so memory does not grow with the folder. Failures
+    are reported and the rest go on. The extractor is loaded only if there is
+    something new to extract, so re-running an ingest is cheap.
     """
     summary = IngestSummary()
 
@@ -91,15 +99,67 @@ def ingest_paths(
         if on_outcome is not None:
             on_outcome(outcome)
 
-    fresh = list(
-        _new_reports(repo, read_all(paths, published=published, max_bytes=max_bytes), record)
-    )
-    if fresh:
-        extractor = load_extractor()
-        extractions = extractor.extract_many(fresh, n_process=processes)
-        for report, extraction in zip(fresh, extractions, strict=True):
-            record(store_report(repo, report, extraction))
+    results = read_all(paths, published=published, max_bytes=max_bytes)
+    extractor: Extractor | None = None
+    for batch in batched(_new_reports(repo, results, record), BATCH_SIZE * max(processes, 1)):
+        extractor = extractor or load_extractor()
+        for outcome in extract_and_store(repo, extractor, batch, processes):
+            record(outcome)
     return summary
+
+
+def extract_and_store(
+    repo: Repository, extractor: Extractor, reports: Sequence[Report], processes: int = 1
+) -> Iterator[ReportOutcome]:
+    """Extract `reports` together and store each; a report the extractor fails on fails alone."""
+    try:
+        extractions = list(
+            extractor.extract_many(reports, n_process=processes, batch_size=BATCH_SIZE)
+        )
+    except Exception:
+        for report in reports:
+            yield from _extract_and_store_one(repo, extractor, report)
+        return
+    for report, extraction in zip(reports, extractions, strict=True):
+        yield _store_or_fail(repo, report, extraction)
+
+
+def _extract_and_store_one(
+    repo: Repository, extractor: Extractor, report: Report
+) -> Iterator[ReportOutcome]:
+    try:
+        (extraction,) = extractor.extract_many([report])
+    except Exception as e:
+        problem = f"extraction failed ({type(e).__name__}: {_one_line(e)})"
+        yield _failed(InputError(report.source_path or report.id, problem))
+        return
+    yield _store_or_fail(repo, report, extraction)
+
+
+def _store_or_fail(repo: Repository, report: Report, extraction: ReportExtraction) -> ReportOutcome:
+    """The report stored, or failed alone when its findings cannot be stored.
+
+    A StoreError (the knowledge base is unreachable or full) stops the run: every
+    report after it would fail the same way.
+    """
+    try:
+        return store_report(repo, report, extraction)
+    except StoreError:
+        raise
+    except Exception as e:
+        problem = f"could not be stored ({type(e).__name__}: {_one_line(e)})"
+        return _failed(InputError(report.source_path or report.id, problem))
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:200] or "no details"
+
+
+def batched(items: Iterable[Report], size: int) -> Iterator[list[Report]]:
+    """`items` in lists of `size` (the last may be shorter), taken as they come."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def _new_reports(
@@ -109,6 +169,8 @@ def _new_reports(
     for result in results:
         if isinstance(result, ReadFailure):
             record(_failed(result.error))
+        elif len(result.text) > MAX_TEXT_CHARS:
+            record(_failed(too_long(result)))
         elif result.content_hash in seen or repo.has_report(result.content_hash):
             record(ReportOutcome(Outcome.DUPLICATE, result.source_path or "", result.id))
         else:
@@ -116,12 +178,38 @@ def _new_reports(
             yield result
 
 
+def too_long(report: Report) -> InputError:
+    """The error of a report whose text is longer than extraction takes."""
+    problem = (
+        f"text is {len(report.text):,} characters, over the {MAX_TEXT_CHARS:,} that "
+        "extraction takes in one report; split it into smaller files"
+    )
+    return InputError(report.source_path or report.id, problem)
+
+
 def _failed(error: InputError) -> ReportOutcome:
     return ReportOutcome(Outcome.FAILED, error.source, error=str(error))
 
 
 def store_report(repo: Repository, report: Report, extraction: ReportExtraction) -> ReportOutcome:
-    """Store one report and everything found in it, all or nothing."""
+    """Store one report and everything found in it, all or nothing.
+
+    A transaction that found the store busy past its wait (another writer held
+    it too long) is tried again, up to STORE_ATTEMPTS times in all.
+    """
+    attempt = 1
+    while True:
+        try:
+            return _store_report_once(repo, report, extraction)
+        except StoreBusyError:
+            if attempt >= STORE_ATTEMPTS:
+                raise
+            attempt += 1
+
+
+def _store_report_once(
+    repo: Repository, report: Report, extraction: ReportExtraction
+) -> ReportOutcome:
     signature = minhash_signature(report.text)
     with repo.transaction():
         if repo.has_report(report.content_hash):

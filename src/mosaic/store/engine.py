@@ -3,6 +3,12 @@
 Only SQLite and PostgreSQL are supported; the queries are written once for both.
 SQLite connections get foreign keys, WAL and real transactions (the sqlite3
 module otherwise starts transactions late and commits DDL on its own).
+
+Write transactions (`writer(engine).begin()`) take the database's write lock
+when they begin, so that concurrent writers queue instead of failing: on SQLite
+`BEGIN IMMEDIATE`, which waits up to the busy timeout (a plain `BEGIN` that reads
+before writing cannot wait in WAL mode: its lock upgrade fails at once); on
+PostgreSQL a transaction-level advisory lock, so that writers never deadlock.
 """
 
 from __future__ import annotations
@@ -16,13 +22,20 @@ from alembic.config import Config
 from alembic.util import CommandError
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from mosaic.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SUPPORTED_DIALECTS = ("sqlite", "postgresql")
+BUSY_TIMEOUT_MS = 30_000
+# The execution option that marks a connection's transactions as writes.
+WRITES_OPTION = "mosaic_writes"
+# Any fixed 64-bit number: the advisory lock every PostgreSQL writer takes.
+_POSTGRES_WRITE_LOCK = 0x6D6F73616963
+# Deadlock, serialisation failure, lock wait timed out.
+_POSTGRES_BUSY_STATES = frozenset({"40P01", "40001", "55P03"})
 
 
 def parse_url(url: str) -> URL:
@@ -51,7 +64,18 @@ def create_engine(url: URL) -> Engine:
         raise StoreError(f"{shown(url)}: no database driver{hint}: {e}") from e
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    else:
+        _configure_postgres(engine)
     return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine whose transactions are writes: each takes the write lock as it begins."""
+    return engine.execution_options(**{WRITES_OPTION: True})
+
+
+def _writes(connection: sa.Connection) -> bool:
+    return bool(connection.get_execution_options().get(WRITES_OPTION))
 
 
 def migrate(engine: Engine) -> None:
@@ -59,7 +83,7 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
-        with engine.begin() as connection:
+        with writer(engine).begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except CommandError as e:
@@ -78,22 +102,42 @@ def _engine_options(url: URL) -> dict[str, Any]:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    """Foreign keys, WAL, and transactions that begin at BEGIN, set on every new connection."""
+    """Busy timeout, foreign keys, WAL, and transactions that begin at BEGIN (IMMEDIATE)."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA busy_timeout = 10000")
         finally:
             cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _writes(connection) else "BEGIN")
+
+
+def _configure_postgres(engine: Engine) -> None:
+    """Write transactions wait for one advisory lock, held until they commit or roll back."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        if _writes(connection):
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_POSTGRES_WRITE_LOCK})")
+
+
+def is_busy(error: SQLAlchemyError) -> bool:
+    """Whether the error is a lock that another writer held: a wait timed out, or a deadlock."""
+    original = getattr(error, "orig", None)
+    if getattr(original, "sqlstate", None) in _POSTGRES_BUSY_STATES:
+        return True
+    return isinstance(error, OperationalError) and any(
+        words in str(original) for words in ("database is locked", "database is busy")
+    )
 
 
 def reason(error: SQLAlchemyError) -> str:

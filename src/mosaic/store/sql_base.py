@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
-from mosaic.errors import StoreError
-from mosaic.store.engine import reason, shown
+from mosaic.errors import StoreBusyError, StoreError
+from mosaic.store.engine import is_busy, reason, shown, writer
 from mosaic.store.rows import Row
 
 
@@ -41,12 +41,13 @@ class SqlBase:
         """Commit everything written in the block together, or nothing if it raises.
 
         A nested block joins the outer one: nothing is committed until the
-        outermost block ends.
+        outermost block ends. The outermost block takes the write lock as it
+        begins (`engine.writer`), so concurrent writers wait for each other.
         """
         if self._current() is not None:
             yield
             return
-        with self._translated(), self._engine.begin() as connection:
+        with self._translated(), writer(self._engine).begin() as connection:
             self._local.connection = connection
             try:
                 yield
@@ -73,7 +74,8 @@ class SqlBase:
         try:
             yield
         except SQLAlchemyError as e:
-            raise StoreError(f"{shown(self._engine.url)}: {reason(e)}") from e
+            kind = StoreBusyError if is_busy(e) else StoreError
+            raise kind(f"{shown(self._engine.url)}: {reason(e)}") from e
 
 
 def upsert(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from mosaic.errors import StoreBusyError
 from mosaic.model import (
     Count,
     EntityKind,
@@ -23,7 +25,7 @@ from mosaic.model import (
     ReportExtraction,
     SubjectKind,
 )
-from mosaic.services.ingest import Outcome, ingest_paths
+from mosaic.services.ingest import BATCH_SIZE, STORE_ATTEMPTS, Outcome, ingest_paths
 from support.memory import MemoryRepository
 
 ISKP = EntityRef("Islamic State Khorasan Province", EntityKind.ORGANIZATION, key="org:iskp")
@@ -136,10 +138,80 @@ def test_services_ingest_failed_store_leaves_nothing(folder: Path) -> None:
             return extraction
 
     repo = MemoryRepository()
-    with pytest.raises(AttributeError):
-        ingest_paths(repo, Broken, [folder / "a.txt"])
+    summary = ingest_paths(repo, Broken, [folder])
+    assert [o.outcome for o in summary.outcomes] == [Outcome.FAILED] * 2
+    assert summary.failures[0].error == (
+        f"{folder / 'a.txt'}: could not be stored "
+        "(AttributeError: 'NoneType' object has no attribute 'subject')"
+    )
     assert repo.counts()["reports"] == 0
     assert repo.counts()["events"] == 0
+
+
+class BusyRepository(MemoryRepository):
+    """A store whose first `busy` transactions fail as if another writer held it too long."""
+
+    def __init__(self, busy: int) -> None:
+        super().__init__()
+        self.busy = busy
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self.busy:
+            self.busy -= 1
+            raise StoreBusyError("kb.db: database is locked")
+        with super().transaction():
+            yield
+
+
+def test_services_ingest_tries_a_busy_store_again(folder: Path) -> None:
+    repo = BusyRepository(busy=STORE_ATTEMPTS - 1)
+    summary = ingest_paths(repo, ScriptedExtractor, [folder / "a.txt"])
+    assert summary.count(Outcome.STORED) == 1 and repo.busy == 0
+
+
+def test_services_ingest_gives_up_on_a_store_busy_at_every_attempt(folder: Path) -> None:
+    repo = BusyRepository(busy=STORE_ATTEMPTS)
+    with pytest.raises(StoreBusyError):
+        ingest_paths(repo, ScriptedExtractor, [folder / "a.txt"])
+    assert repo.counts()["reports"] == 0
+
+
+def test_services_ingest_an_extraction_failure_fails_that_report_alone(folder: Path) -> None:
+    class Choking(ScriptedExtractor):
+        def _extract(self, report: Report) -> ReportExtraction:
+            if "toll rose" in report.text:
+                raise ValueError("[E088] Text of length 1100000 exceeds maximum")
+            return super()._extract(report)
+
+    repo = MemoryRepository()
+    summary = ingest_paths(repo, Choking, [folder])
+    assert [f.error for f in summary.failures] == [
+        f"{folder / 'b.txt'}: extraction failed "
+        "(ValueError: [E088] Text of length 1100000 exceeds maximum)"
+    ]
+    assert summary.count(Outcome.STORED) == 1 and repo.counts()["reports"] == 1
+
+
+def test_services_ingest_reads_and_stores_one_batch_at_a_time(tmp_path: Path) -> None:
+    files = 2 * BATCH_SIZE + 3
+    for number in range(files):
+        (tmp_path / f"r{number:04}.txt").write_text(f"Report {number}\n{number} died.\n")
+    repo = MemoryRepository()
+    stored_before: list[int] = []
+
+    class Watching(ScriptedExtractor):
+        def extract_many(
+            self, reports: Iterable[Report], n_process: int = 1, batch_size: int = 16
+        ) -> Iterator[ReportExtraction]:
+            batch = list(reports)
+            assert len(batch) <= BATCH_SIZE and batch_size == BATCH_SIZE
+            stored_before.append(repo.counts()["reports"])
+            return super().extract_many(batch, n_process, batch_size)
+
+    summary = ingest_paths(repo, Watching, [tmp_path])
+    assert summary.count(Outcome.STORED) == files
+    assert stored_before == [0, BATCH_SIZE, 2 * BATCH_SIZE]
 
 
 def _event_statements(repo: MemoryRepository) -> list:  # type: ignore[type-arg]
