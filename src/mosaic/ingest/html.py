@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 import re
 import warnings
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
+from bs4.element import CData, NavigableString, PageElement
 
 from mosaic.errors import InputError
 from mosaic.ingest.decode import check_not_binary, decode_utf8
@@ -28,6 +30,9 @@ _BLOCKS = frozenset(
 _CELLS = frozenset({"td", "th"})
 _BLOCK_MARK = "\x1e"
 _BREAK_MARK = "\x1f"
+# Pushed on the walk's stack to say a <pre> ends; never emitted (compared by identity).
+_LEAVE_PRE = "\x00leave-pre"
+_TEXT_TYPES = (NavigableString, CData)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _LATIN1_NAMES = frozenset({"latin-1", "iso8859-1", "ascii"})
@@ -78,8 +83,7 @@ def html_to_text(soup: BeautifulSoup) -> str:
     for tag in soup.find_all(_DROPPED):
         tag.decompose()
     container = _main_container(soup)
-    _mark_layout(container)
-    flat = _HTML_SPACE.sub(" ", container.get_text())
+    flat = _HTML_SPACE.sub(" ", "".join(_marked_strings(container)))
     paragraphs = (_paragraph(block) for block in flat.split(_BLOCK_MARK))
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
@@ -95,19 +99,42 @@ def _main_container(soup: BeautifulSoup) -> Tag:
     return soup
 
 
-def _mark_layout(container: Tag) -> None:
-    """Mark where blocks and line breaks are, as the text is flattened afterwards."""
-    for pre in container.find_all("pre"):
-        for string in list(pre.strings):
-            string.replace_with(string.replace("\n", _BREAK_MARK))
-    for tag in container.find_all(True):
-        if tag.name == "br":
-            tag.replace_with(_BREAK_MARK)
-        elif tag.name in _BLOCKS:
-            tag.insert_before(_BLOCK_MARK)
-            tag.append(_BLOCK_MARK)
-        elif tag.name in _CELLS:
-            tag.append(" ")
+def _marked_strings(container: Tag) -> Iterator[str]:
+    """The container's text with marks where blocks and line breaks are, in one walk.
+
+    The walk keeps its own stack instead of changing the tree or recursing, so that
+    its time is linear in the page's size however deep its tags nest (inserting
+    marks into the tree costs a walk of each block's descendants).
+    """
+    stack: list[PageElement | str] = [*reversed(container.contents)]
+    in_pre = 0
+    while stack:
+        node = stack.pop()
+        if node is _LEAVE_PRE:
+            in_pre -= 1
+        elif isinstance(node, str) and not isinstance(node, NavigableString):
+            yield node
+        elif isinstance(node, NavigableString) and type(node) in _TEXT_TYPES:
+            yield node.replace("\n", _BREAK_MARK) if in_pre else str(node)
+        elif isinstance(node, Tag):
+            in_pre += node.name == "pre"
+            stack.extend(_closing(node))
+            stack.extend(reversed(node.contents))
+            yield _opening(node)
+
+
+def _opening(tag: Tag) -> str:
+    if tag.name == "br":
+        return _BREAK_MARK
+    return _BLOCK_MARK if tag.name in _BLOCKS else ""
+
+
+def _closing(tag: Tag) -> list[str]:
+    """What the walk emits after the tag's content, last first (it is popped off a stack)."""
+    if tag.name == "br":
+        return []
+    after = [_BLOCK_MARK] if tag.name in _BLOCKS else [" "] if tag.name in _CELLS else []
+    return after + [_LEAVE_PRE] * (tag.name == "pre")
 
 
 def _paragraph(block: str) -> str:
