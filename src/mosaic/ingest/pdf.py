@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import time
 
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, PdfObject, StreamObject
 
 from mosaic.errors import InputError
 from mosaic.ingest.dates import parse_published
@@ -15,6 +17,12 @@ from mosaic.ingest.source import Fields, ReadResult, Source, build_report
 
 MEDIA_TYPE = "application/pdf"
 _PYPDF_LOGGER = "pypdf"
+# Budgets per file. Text extraction parses every page's content streams, and pages
+# may share one stream: 2,000 pages over one 4 MB stream parse 8 GB. The content
+# budget counts a shared stream once per page and is checked before any page is
+# read; the time budget is checked between pages.
+MAX_CONTENT_BYTES = 32 * 1024 * 1024
+MAX_SECONDS = 60.0
 
 
 def read_pdf(source: Source) -> list[ReadResult]:
@@ -41,7 +49,8 @@ def _open(source: Source) -> tuple[PdfReader, list[str]]:
         reader = PdfReader(io.BytesIO(source.data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(source.name, "not a readable PDF (encrypted with a password)")
-        return reader, [page.extract_text() or "" for page in reader.pages]
+        _check_content_size(reader, source.name)
+        return reader, _page_texts(reader, source.name)
     except InputError:
         raise
     except Exception as e:
@@ -49,6 +58,44 @@ def _open(source: Source) -> tuple[PdfReader, list[str]]:
         raise InputError(source.name, problem) from e
     finally:
         logger.setLevel(level)
+
+
+def _check_content_size(reader: PdfReader, source: str) -> None:
+    """Refuse a PDF whose pages hold more content, all told, than MAX_CONTENT_BYTES."""
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        total += _content_bytes(page.get("/Contents"))
+        if total > MAX_CONTENT_BYTES:
+            problem = (
+                f"PDF pages hold over {MAX_CONTENT_BYTES // (1024 * 1024)} MiB of content "
+                f"by page {number} of {len(reader.pages)}, over the budget for one file"
+            )
+            raise InputError(source, problem)
+
+
+def _content_bytes(contents: object) -> int:
+    """The decoded size of a page's content streams (a stream, or an array of them)."""
+    resolved = contents.get_object() if isinstance(contents, PdfObject) else contents
+    if isinstance(resolved, ArrayObject):
+        return sum(_content_bytes(item) for item in resolved)
+    if isinstance(resolved, StreamObject):
+        return len(resolved.get_data())
+    return 0
+
+
+def _page_texts(reader: PdfReader, source: str) -> list[str]:
+    """Each page's text, refused when extraction runs past MAX_SECONDS."""
+    deadline = time.monotonic() + MAX_SECONDS
+    texts = []
+    for number, page in enumerate(reader.pages, start=1):
+        if time.monotonic() > deadline:
+            problem = (
+                f"PDF text extraction ran over {MAX_SECONDS:.0f} s "
+                f"(at page {number} of {len(reader.pages)}), over the budget for one file"
+            )
+            raise InputError(source, problem)
+        texts.append(page.extract_text() or "")
+    return texts
 
 
 def _metadata_fields(reader: PdfReader, text: str) -> Fields:

@@ -1,11 +1,13 @@
 import datetime as dt
 import io
+import time
 from pathlib import Path
 
+import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from mosaic.ingest import ReadFailure, read_reports
+from mosaic.ingest import ReadFailure, pdf, read_reports
 from mosaic.model import Report
 
 LINES = ("Attack on a police post", "Gunmen attacked a police post near Quetta on 21 January 2016.")
@@ -97,3 +99,43 @@ def test_pdf_encrypted_with_password_fails(tmp_path: Path) -> None:
     result = _read(tmp_path, buffer.getvalue())
     assert isinstance(result, ReadFailure)
     assert "encrypted with a password" in str(result)
+
+
+def make_shared_stream_pdf(pages: int, stream_bytes: int) -> bytes:
+    """A PDF of `pages` pages that all show one compressed content stream of `stream_bytes`."""
+    writer = PdfWriter()
+    line = b"BT /F1 12 Tf 72 720 Td (Gunmen attacked a post.) Tj ET\n"
+    stream = DecodedStreamObject()
+    stream.set_data(line * (stream_bytes // len(line)))
+    shared = writer._add_object(stream.flate_encode())
+    for _ in range(pages):
+        page = writer.add_blank_page(width=612, height=792)
+        page[NameObject("/Contents")] = shared
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_pdf_of_pages_sharing_a_huge_stream_is_refused_before_reading_a_page(
+    tmp_path: Path,
+) -> None:
+    data = make_shared_stream_pdf(pages=2_000, stream_bytes=4 * 1024 * 1024)
+    assert len(data) < 1024 * 1024
+    started = time.perf_counter()
+    result = _read(tmp_path, data)
+    assert time.perf_counter() - started < 30
+    assert str(result) == (
+        f"{tmp_path / 'doc.pdf'}: PDF pages hold over 32 MiB of content by page 9 of 2000, "
+        "over the budget for one file"
+    )
+
+
+def test_pdf_text_extraction_past_its_time_budget_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf, "MAX_SECONDS", -1.0)
+    result = _read(tmp_path, make_pdf([list(LINES), ["Second page text."]]))
+    assert str(result) == (
+        f"{tmp_path / 'doc.pdf'}: PDF text extraction ran over -1 s (at page 1 of 2), "
+        "over the budget for one file"
+    )
