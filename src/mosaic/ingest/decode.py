@@ -18,6 +18,7 @@ _TEXT_CONTROLS = b"\t\n\r\f\v\x1b"
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 0x20 or b == 0x7F) or b in _TEXT_CONTROLS)
 _TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n{3,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_not_binary(data: bytes, source: str) -> None:
@@ -47,6 +48,21 @@ def decode_utf8(data: bytes, source: str, offset: int = 0) -> str:
         problem = f"invalid UTF-8 at byte offset {offset + e.start} (byte 0x{bad}); save as UTF-8"
         raise InputError(source, problem) from e
     return text.removeprefix("\ufeff")
+
+
+def check_no_surrogate(value: str, source: str, what: str, line: int | None = None) -> None:
+    """Raise InputError when `value` holds a lone surrogate.
+
+    JSON's `\\ud800` and XML's `&#55296;` decode to one: half of a UTF-16 pair,
+    which is no character and cannot be written as UTF-8, so it cannot be stored.
+    """
+    found = _SURROGATE.search(value)
+    if found is not None:
+        problem = (
+            f"{what} holds a lone surrogate (U+{ord(found[0]):04X}) at character "
+            f"{found.start()}, which is not text"
+        )
+        raise InputError(source, problem, line)
 
 
 def decode_text(data: bytes, source: str) -> str:

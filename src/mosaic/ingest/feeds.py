@@ -16,13 +16,23 @@ from mosaic.errors import InputError
 from mosaic.ingest.dates import parse_published
 from mosaic.ingest.decode import check_not_binary, decode_utf8
 from mosaic.ingest.html import html_to_text, parse_html
-from mosaic.ingest.source import Fields, ReadFailure, ReadResult, Source, build_report
+from mosaic.ingest.source import (
+    Fields,
+    ReadFailure,
+    ReadResult,
+    Source,
+    build_report,
+    check_text_fields,
+    unreadable,
+)
 from mosaic.model import Report
 
 RSS_MEDIA_TYPE = "application/rss+xml"
 ATOM_MEDIA_TYPE = "application/atom+xml"
 _PLAIN_TYPES = frozenset({"text/plain", "text"})
 _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([^\"']+)[\"']")
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
+_REPLACEMENT_REF = b"&#65533;"
 
 
 def read_feed(source: Source) -> Iterator[ReadResult]:
@@ -33,7 +43,7 @@ def read_feed(source: Source) -> Iterator[ReadResult]:
     """
     check_not_binary(source.data, source.name)
     _check_utf8(source)
-    parsed = feedparser.parse(source.data)
+    parsed = feedparser.parse(repair_char_refs(source.data))
     entries = list(parsed.get("entries", []))
     if not entries:
         raise InputError(source.name, _no_entries_problem(parsed))
@@ -45,6 +55,31 @@ def read_feed(source: Source) -> Iterator[ReadResult]:
             yield _read_entry(source, entry, number, media_type, publisher)
         except InputError as e:
             yield ReadFailure(e)
+        except Exception as e:
+            yield ReadFailure(InputError(source.name, f"entry {number}: {unreadable(e)}"))
+
+
+def repair_char_refs(data: bytes) -> bytes:
+    """`data` with each reference to no character (`&#55296;`, `&#0;`) made U+FFFD's.
+
+    A surrogate's reference (half of a UTF-16 pair, as JSON writes it) is not XML,
+    so feedparser falls back to its lenient parser, which fails on the whole feed.
+    A browser shows U+FFFD for it; so does the report, and the feed's other
+    entries are read as usual.
+    """
+    return _CHAR_REF.sub(_repaired_ref, data)
+
+
+def _repaired_ref(match: re.Match[bytes]) -> bytes:
+    digits = match[1]
+    base = 16 if digits[:1] in (b"x", b"X") else 10
+    number = digits[1:] if base == 16 else digits
+    if len(number.lstrip(b"0")) > 8:
+        return _REPLACEMENT_REF
+    code = int(number, base)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return _REPLACEMENT_REF
+    return match[0]
 
 
 def _check_utf8(source: Source) -> None:
@@ -84,9 +119,11 @@ def _read_entry(
         published=_entry_date(entry, source.name, where),
     )
     try:
+        text = _entry_text(entry)
+        check_text_fields(source.name, text, fields)
         return build_report(
             source,
-            _entry_text(entry),
+            text,
             fields,
             media_type,
             source_path=f"{source.name}#entry{number}",

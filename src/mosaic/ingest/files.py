@@ -13,7 +13,7 @@ from mosaic.ingest.html import read_html
 from mosaic.ingest.jsonl import read_jsonl
 from mosaic.ingest.markdown import read_markdown
 from mosaic.ingest.pdf import read_pdf
-from mosaic.ingest.source import Reader, ReadFailure, ReadResult, Source
+from mosaic.ingest.source import Reader, ReadFailure, ReadResult, Source, unreadable
 from mosaic.ingest.text import read_text
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -79,8 +79,7 @@ def read_reports(
     except InputError as e:
         yield ReadFailure(e)
     except Exception as e:
-        problem = f"could not be read ({type(e).__name__}: {' '.join(str(e).split())})"
-        yield ReadFailure(InputError(str(path), problem))
+        yield ReadFailure(InputError(str(path), unreadable(e)))
 
 
 def _check_is_file(path: Path) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from mosaic.errors import InputError
 from mosaic.ingest.decode import check_not_binary, decode_utf8
 from mosaic.ingest.fields import fields_from_mapping
-from mosaic.ingest.source import ReadFailure, ReadResult, Source, build_report
+from mosaic.ingest.source import ReadFailure, ReadResult, Source, build_report, unreadable
 from mosaic.model import Report
 
 MEDIA_TYPE = "application/x-ndjson"
@@ -32,6 +32,8 @@ def read_jsonl(source: Source) -> Iterator[ReadResult]:
             yield _read_line(source, raw.rstrip(b"\r"), number, start)
         except InputError as e:
             yield ReadFailure(e)
+        except Exception as e:
+            yield ReadFailure(InputError(source.name, unreadable(e), number))
     if not found:
         raise InputError(source.name, "no readable text (only blank lines)")
 

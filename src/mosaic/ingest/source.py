@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mosaic.errors import InputError
-from mosaic.ingest.decode import clean_title, normalise_text
+from mosaic.ingest.decode import check_no_surrogate, clean_title, normalise_text
 from mosaic.model import Marking, Report
 from mosaic.model.marking import DEFAULT_MARKING
 
@@ -73,6 +73,7 @@ def build_report(
     The caller's fallback date applies only where the file states no date, and the
     original defaults to the whole file's bytes.
     """
+    check_text_fields(source.name, text, fields, line)
     normalised = normalise_text(text)
     if not normalised:
         raise InputError(source.name, "no readable text", line=line)
@@ -89,7 +90,20 @@ def build_report(
     )
 
 
+def check_text_fields(source: str, text: str, fields: Fields, line: int | None = None) -> None:
+    """Raise InputError when the text or a text field holds what cannot be stored as text."""
+    named = {"text": text, "title": fields.title, "url": fields.url, "publisher": fields.publisher}
+    for what, value in named.items():
+        if value is not None:
+            check_no_surrogate(value, source, f"'{what}'", line)
+
+
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
     return value.strip() or None
+
+
+def unreadable(error: Exception) -> str:
+    """The problem of a file, line or entry that a parsing library failed on unexpectedly."""
+    return f"could not be read ({type(error).__name__}: {' '.join(str(error).split())})"

@@ -2,6 +2,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from mosaic.ingest import ReadFailure, read_reports
 from mosaic.model import Report
 
@@ -104,3 +106,43 @@ def test_feeds_declared_latin1_feed_is_decoded(tmp_path: Path) -> None:
     [report] = read_reports(path)
     assert isinstance(report, Report)
     assert report.title == "Caf\u00e9"
+
+
+def _rss_items(items: str) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        f"<title>Feed</title>{items}</channel></rss>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "reference", ["&#55296;", "&#xDFFF;", "&#0;", "&#1114112;", "&#" + "9" * 12 + ";"]
+)
+def test_feeds_reference_to_no_character_is_read_as_a_replacement(
+    tmp_path: Path, reference: str
+) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_bytes(
+        _rss_items(
+            "<item><title>Good one</title><description>First entry.</description></item>"
+            f"<item><title>Bad {reference} title</title>"
+            f"<description>Bad {reference} entry.</description></item>"
+            "<item><title>Good two</title><description>Second entry.</description></item>"
+        )
+    )
+    results = list(read_reports(path))
+    assert all(isinstance(r, Report) for r in results)
+    assert [(r.title, r.text) for r in results if isinstance(r, Report)] == [
+        ("Good one", "First entry."),
+        ("Bad \ufffd title", "Bad \ufffd entry."),
+        ("Good two", "Second entry."),
+    ]
+
+
+def test_feeds_good_references_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_bytes(
+        _rss_items("<item><description>Caf&#233; &#x1F600; &#65;</description></item>")
+    )
+    [report] = read_reports(path)
+    assert isinstance(report, Report) and report.text == "Caf\u00e9 \U0001f600 A"

@@ -83,3 +83,24 @@ def test_jsonl_only_blank_lines_fails(tmp_path: Path) -> None:
     [result] = read_reports(_write_lines(tmp_path, [b"", b"  "]))
     assert isinstance(result, ReadFailure)
     assert "no readable text" in str(result)
+
+
+def test_jsonl_lone_surrogates_fail_their_line_alone(tmp_path: Path) -> None:
+    path = _write_lines(
+        tmp_path,
+        [
+            b'{"text": "Good line one."}',
+            b'{"title": "bad \\ud800", "text": "Title line."}',
+            b'{"text": "Text \\udfff bad."}',
+            b'{"text": "Good line four.", "publisher": "\\ud83d\\ude00 Desk"}',
+        ],
+    )
+    results = list(read_reports(path))
+    assert [str(r) if isinstance(r, ReadFailure) else r.text for r in results] == [
+        "Good line one.",
+        f"{path}:2: 'title' holds a lone surrogate (U+D800) at character 4, which is not text",
+        f"{path}:3: 'text' holds a lone surrogate (U+DFFF) at character 5, which is not text",
+        "Good line four.",
+    ]
+    last = results[3]
+    assert isinstance(last, Report) and last.publisher == "\U0001f600 Desk"
