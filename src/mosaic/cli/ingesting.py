@@ -42,6 +42,9 @@ def ingest(
             def show(outcome: ReportOutcome) -> None:
                 if outcome.outcome is Outcome.FAILED:
                     errors.print(f"[red]failed:[/red] {outcome.error}", highlight=False)
+                elif outcome.outcome is Outcome.SKIPPED:
+                    errors.print(f"[yellow]warning:[/yellow] {outcome.error}", highlight=False)
+                    return
                 # Totals count files; JSONL files and feeds hold several reports.
                 done = progress.tasks[task].completed + 1
                 total = max(progress.tasks[task].total or 0, done)

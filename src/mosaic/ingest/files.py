@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from mosaic.errors import InputError
@@ -33,17 +33,21 @@ READERS: dict[str, Reader] = {
 SUPPORTED_EXTENSIONS = tuple(sorted(READERS))
 
 
-def iter_input_files(paths: Sequence[Path]) -> Iterator[Path]:
+def iter_input_files(
+    paths: Sequence[Path], on_skip: Callable[[InputError], None] | None = None
+) -> Iterator[Path]:
     """The files named in `paths`, with folders expanded recursively in sorted order.
 
     A file named outright is kept whatever its extension or state, so that reading
     it reports what is wrong. Inside folders, hidden entries and files of
     unsupported types are skipped: a saved web page's folder of scripts and images
-    is not worth a failure per file.
+    is not worth a failure per file. A link inside a folder that leads outside it
+    is skipped too, and `on_skip` hears of it: a folder of downloads must not
+    carry `/etc/passwd` into the knowledge base.
     """
     for path in paths:
         if path.is_dir():
-            yield from _walk(path, set())
+            yield from _walk(path, path.resolve(), set(), on_skip or _ignore)
         else:
             yield path
 
@@ -53,9 +57,10 @@ def read_all(
     *,
     published: dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    on_skip: Callable[[InputError], None] | None = None,
 ) -> Iterator[ReadResult]:
     """Every report (or failure) of every file that `iter_input_files` finds in `paths`."""
-    for path in iter_input_files(paths):
+    for path in iter_input_files(paths, on_skip):
         yield from read_reports(path, published=published, max_bytes=max_bytes)
 
 
@@ -124,8 +129,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
-    """Supported, non-hidden files under `folder`; each real folder is entered once."""
+def _walk(
+    folder: Path, root: Path, seen: set[Path], on_skip: Callable[[InputError], None]
+) -> Iterator[Path]:
+    """Supported, non-hidden files under `folder` inside `root`; each real folder once."""
     real = folder.resolve()
     if real in seen:
         return
@@ -138,10 +145,21 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk(entry, seen)
+        if entry.is_symlink() and not entry.resolve().is_relative_to(root):
+            on_skip(_outside(entry, root))
+        elif entry.is_dir():
+            yield from _walk(entry, root, seen, on_skip)
         elif entry.suffix.lower() in READERS:
             yield entry
+
+
+def _outside(link: Path, root: Path) -> InputError:
+    problem = f"skipped: a link to {link.resolve()}, outside the folder {root} being read"
+    return InputError(str(link), problem)
+
+
+def _ignore(_error: InputError) -> None:
+    return None
 
 
 def _size(count: int) -> str:

@@ -36,6 +36,7 @@ class Outcome(StrEnum):
     STORED = "stored"
     DUPLICATE = "duplicate"
     FAILED = "failed"
+    SKIPPED = "skipped"
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,10 @@ def ingest_paths(
         if on_outcome is not None:
             on_outcome(outcome)
 
-    results = read_all(paths, published=published, max_bytes=max_bytes)
+    def skip(warning: InputError) -> None:
+        record(ReportOutcome(Outcome.SKIPPED, warning.source, error=str(warning)))
+
+    results = read_all(paths, published=published, max_bytes=max_bytes, on_skip=skip)
     extractor: Extractor | None = None
     for batch in batched(_new_reports(repo, results, record), BATCH_SIZE * max(processes, 1)):
         extractor = extractor or load_extractor()

@@ -163,3 +163,32 @@ def test_files_unlistable_folder_is_reported(
 ) -> None:
     monkeypatch.setattr(os, "access", lambda *args: False)
     assert "is a folder that cannot be read (permission denied)" in _failure(tmp_path)
+
+
+def test_files_links_leading_outside_the_folder_are_skipped_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Not for the knowledge base.")
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "kept.txt").write_text("A report.")
+    (folder / "passwd.txt").symlink_to(outside / "secret.txt")
+    (folder / "sub" / "etc").symlink_to(outside, target_is_directory=True)
+    (folder / "sub" / "alias.txt").symlink_to(folder / "kept.txt")
+    warnings: list[str] = []
+    found = list(iter_input_files([folder], lambda e: warnings.append(str(e))))
+    assert found == [folder / "kept.txt", folder / "sub" / "alias.txt"]
+    assert warnings == [
+        f"{folder / 'passwd.txt'}: skipped: a link to {outside / 'secret.txt'}, "
+        f"outside the folder {folder} being read",
+        f"{folder / 'sub' / 'etc'}: skipped: a link to {outside}, "
+        f"outside the folder {folder} being read",
+    ]
+
+
+def test_files_a_link_named_outright_is_read(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("A report.")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
+    assert list(iter_input_files([tmp_path / "link.txt"])) == [tmp_path / "link.txt"]

@@ -222,3 +222,17 @@ def _event_statements(repo: MemoryRepository) -> list:  # type: ignore[type-arg]
         for s in repo.statements_in_report(report_id)
         if s.subject_kind == SubjectKind.EVENT
     ]
+
+
+def test_services_ingest_a_link_outside_the_folder_is_skipped_not_failed(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "passwd.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (folder / "passwd.txt").symlink_to(outside)
+    repo = MemoryRepository()
+    summary = ingest_paths(repo, ScriptedExtractor, [folder])
+    [skipped] = [o for o in summary.outcomes if o.outcome is Outcome.SKIPPED]
+    assert skipped.source == str(folder / "passwd.txt") and str(outside) in (skipped.error or "")
+    assert summary.failures == [] and summary.count(Outcome.STORED) == 2
+    assert all("root:x" not in r.text for r in repo.list_reports())
