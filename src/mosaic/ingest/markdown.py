@@ -72,6 +72,10 @@ def split_front_matter(content: str, source: str) -> tuple[Fields, str]:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
         raise InputError(source, f"invalid YAML front matter ({_first_line(e)})", line) from e
+    except (ValueError, OverflowError, RecursionError) as e:
+        # PyYAML builds dates and numbers as it parses: 0000-01-01 is no date.
+        problem = f"invalid value in YAML front matter ({_first_line(e)})"
+        raise InputError(source, problem) from e
     if values is None:
         values = {}
     if not isinstance(values, dict):

@@ -88,6 +88,10 @@ def test_markdown_front_matter_accepts_date_key_and_bare_tlp() -> None:
         ("title: [a, b]", "'title' must be text"),
         ("title: 'unclosed", "invalid YAML front matter"),
         ("- a list", "not a YAML mapping"),
+        ("published: 0000-01-01", "invalid value in YAML front matter (year 0 is out of range)"),
+        ("published: 2016-02-30", "invalid value in YAML front matter (day is out of range"),
+        ("title: " + "[" * 5000, "invalid value in YAML front matter (maximum recursion depth"),
+        ("title: " + "9" * 5000, "invalid value in YAML front matter (Exceeds the limit"),
     ],
 )
 def test_markdown_bad_front_matter_fails_naming_problem(
