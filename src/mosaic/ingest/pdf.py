@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, PdfObject, StreamObject
@@ -29,11 +31,25 @@ def read_pdf(source: Source) -> list[ReadResult]:
     """One report of all pages' text, pages separated by a blank line."""
     if b"%PDF-" not in source.data[:1024]:
         raise InputError(source.name, "not a readable PDF (no %PDF- header)")
-    reader, pages = _open(source)
-    text = "\n\n".join(pages)
-    if not normalise_text(text):
-        raise InputError(source.name, "PDF has no extractable text (a scan needs OCR first)")
-    return [build_report(source, text, _metadata_fields(reader, text), MEDIA_TYPE)]
+    with _quiet_pypdf():
+        reader, pages = _open(source)
+        text = "\n\n".join(pages)
+        if not normalise_text(text):
+            raise InputError(source.name, "PDF has no extractable text (a scan needs OCR first)")
+        fields = _metadata_fields(reader, text)
+    return [build_report(source, text, fields, MEDIA_TYPE)]
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs every repair it makes to a damaged file; the reader reports errors itself."""
+    logger = logging.getLogger(_PYPDF_LOGGER)
+    level = logger.level
+    logger.setLevel(logging.ERROR + 1)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _open(source: Source) -> tuple[PdfReader, list[str]]:
@@ -42,9 +58,6 @@ def _open(source: Source) -> tuple[PdfReader, list[str]]:
     pypdf raises many exception types on damaged files (its own, and ValueError,
     KeyError or others from deep inside), so all of them are read as damage.
     """
-    logger = logging.getLogger(_PYPDF_LOGGER)
-    level = logger.level
-    logger.setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(source.data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -56,8 +69,6 @@ def _open(source: Source) -> tuple[PdfReader, list[str]]:
     except Exception as e:
         problem = f"not a readable PDF ({type(e).__name__}: {_one_line(e)})"
         raise InputError(source.name, problem) from e
-    finally:
-        logger.setLevel(level)
 
 
 def _check_content_size(reader: PdfReader, source: str) -> None:
