@@ -17,6 +17,9 @@ from mosaic.ingest.fields import fields_from_mapping
 from mosaic.ingest.source import Fields, ReadResult, Source, build_report
 
 MEDIA_TYPE = "text/markdown"
+# 2,000 nested brackets kept PyYAML busy for 20 s; front matter needs two or three.
+MAX_NESTING = 32
+_BRACKETS = re.compile(r"[\[\]{}]")
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE
 )
@@ -66,6 +69,7 @@ def split_front_matter(content: str, source: str) -> tuple[Fields, str]:
     match = _FRONT_MATTER.match(content)
     if match is None:
         return Fields(), content
+    _check_nesting(match[1], source)
     try:
         values = yaml.safe_load(match[1])
     except yaml.YAMLError as e:
@@ -82,6 +86,22 @@ def split_front_matter(content: str, source: str) -> tuple[Fields, str]:
         raise InputError(source, "front matter is not a YAML mapping of keys to values")
     fields = fields_from_mapping({str(key): value for key, value in values.items()}, source)
     return fields, content[match.end() :]
+
+
+def _check_nesting(front_matter: str, source: str) -> None:
+    """Refuse brackets nested deeper than MAX_NESTING, which PyYAML parses in quadratic time.
+
+    Quotes are not looked into: a title that opens dozens of brackets is refused too.
+    """
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(front_matter):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        problem = (
+            f"YAML front matter nests brackets {deepest} deep, over the limit of {MAX_NESTING}"
+        )
+        raise InputError(source, problem)
 
 
 def markdown_to_text(body: str) -> str:

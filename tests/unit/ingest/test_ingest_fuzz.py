@@ -44,6 +44,8 @@ def test_fuzz_reader_gives_reports_or_one_line_errors(extension: str) -> None:
         ),
         (".html", b"<div>" * 5000),
         (".md", b'---\ntitle: "\\ud800"\n---\nBody.'),
+        (".md", b"---\npublished: 0000-01-01\n---\nBody."),
+        (".md", b"---\nother: " + b"[" * 2000 + b"\n---\nBody."),
     ],
 )
 def test_fuzz_known_hostile_inputs_keep_the_contract(extension: str, data: bytes) -> None:

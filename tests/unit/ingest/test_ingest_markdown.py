@@ -90,7 +90,8 @@ def test_markdown_front_matter_accepts_date_key_and_bare_tlp() -> None:
         ("- a list", "not a YAML mapping"),
         ("published: 0000-01-01", "invalid value in YAML front matter (year 0 is out of range)"),
         ("published: 2016-02-30", "invalid value in YAML front matter (day is out of range"),
-        ("title: " + "[" * 5000, "invalid value in YAML front matter (maximum recursion depth"),
+        ("title: " + "[" * 2000, "nests brackets 2000 deep, over the limit of 32"),
+        ("tags: " + "[{" * 20 + "}]" * 20, "nests brackets 40 deep, over the limit of 32"),
         ("title: " + "9" * 5000, "invalid value in YAML front matter (Exceeds the limit"),
     ],
 )
