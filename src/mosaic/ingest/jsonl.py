@@ -21,10 +21,8 @@ MEDIA_TYPE = "application/x-ndjson"
 def read_jsonl(source: Source) -> Iterator[ReadResult]:
     """A report or a failure for each non-blank line, in file order."""
     check_not_binary(source.data, source.name)
-    offset = 0
     found = False
-    for number, raw in enumerate(source.data.split(b"\n"), start=1):
-        start, offset = offset, offset + len(raw) + 1
+    for number, (start, raw) in enumerate(_lines(source.data), start=1):
         if not raw.strip():
             continue
         found = True
@@ -36,6 +34,16 @@ def read_jsonl(source: Source) -> Iterator[ReadResult]:
             yield ReadFailure(InputError(source.name, unreadable(e), number))
     if not found:
         raise InputError(source.name, "no readable text (only blank lines)")
+
+
+def _lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """Each line of `data` with the byte offset it starts at, taken one at a time."""
+    start = 0
+    while start <= len(data):
+        end = data.find(b"\n", start)
+        end = len(data) if end < 0 else end
+        yield start, data[start:end]
+        start = end + 1
 
 
 def _read_line(source: Source, raw: bytes, number: int, offset: int) -> Report:
