@@ -14,6 +14,7 @@ from mosaic.cli.common import errors, parse_day, print_json, user_errors
 from mosaic.errors import InputError
 from mosaic.ingest import ReadFailure, read_reports
 from mosaic.model import Report, ReportExtraction
+from mosaic.services.ingest import MAX_TEXT_CHARS, too_long
 
 
 def extract(
@@ -52,6 +53,8 @@ def _reports(path: Path, day: dt.date | None) -> list[tuple[str, Report | None]]
     items = list(read_reports(path, published=day))
     for index, item in enumerate(items):
         stem = path.stem if len(items) == 1 else f"{path.stem}-{index + 1}"
+        if isinstance(item, Report) and len(item.text) > MAX_TEXT_CHARS:
+            item = ReadFailure(too_long(item))
         if isinstance(item, ReadFailure):
             errors.print(f"[red]error:[/red] {item.error}", highlight=False)
             results.append((stem, None))

@@ -56,3 +56,19 @@ def test_cli_ingest_hostile_folder_fails_each_file_alone(mosaic: Mosaic, tmp_pat
     summary = read_json(result)
     assert (summary["stored"], summary["failed"]) == (3, 2)
     assert before < _report_ids(db) and len(_report_ids(db)) == len(before) + 3
+
+
+def test_cli_extract_refuses_a_text_over_the_limit_and_extracts_the_rest(
+    mosaic: Mosaic, tmp_path: Path
+) -> None:
+    long = tmp_path / "long.txt"
+    long.write_text("Gunmen attacked a checkpoint near Quetta. " * 25_000)
+    good = tmp_path / "good.txt"
+    good.write_text("Gunmen attacked a checkpoint near Quetta on 3 May 2016, killing two.")
+    result = mosaic("extract", str(long), str(good), check=False)
+    assert result.returncode == 2
+    assert [" ".join(line.split()) for line in result.stderr.splitlines() if line.strip()] == [
+        f"error: {long}: text is 1,049,999 characters, over the 1,000,000 that extraction "
+        "takes in one report; split it into smaller files"
+    ]
+    assert read_json(result)["doc_id"] == "good"
