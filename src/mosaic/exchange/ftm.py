@@ -7,12 +7,14 @@ leader relations are Membership, the others UnknownLink, with `role` the relatio
 `startDate`/`endDate` to their precision. Each source is an Article; each statement on an
 event a Documentation (role: the property, summary: the evidence sentence, description:
 the value and whom the report quotes). Relations are no Things, so their sources are
-their `proof` and their sentences their `description`. The TLP label is in `keywords`.
+their `proof`, and each statement a `description` line: claim | sentence | Article id.
+The TLP label is in `keywords` (a relation's, in `summary`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -24,7 +26,9 @@ from followthemoney.schema import ValidationData
 from mosaic.exchange.snapshot import Citation, Snapshot
 from mosaic.exchange.stix import incident_name
 from mosaic.model import Entity, EntityKind, Event, Relation, RelationType, Report, Statement
+from mosaic.model.ids import digest, slugify
 
+SAFE_ID = re.compile(r"^[A-Za-z0-9.\-]+$")
 MEMBERSHIPS = (RelationType.MEMBER_OF, RelationType.LEADER_OF)
 SCHEMA_OF_KIND = {
     EntityKind.ORGANIZATION: "Organization",
@@ -53,7 +57,11 @@ def ftm_entities(snapshot: Snapshot) -> Iterator[EntityProxy]:
 
 
 def ftm_id(kind: str, mosaic_id: str) -> str:
-    return f"mosaic-{kind}-{mosaic_id}"
+    """An FtM id: letters, digits, dots and dashes only (FtM drops references to others,
+    such as the gazetteer's `org:iskp`), so other characters give way to a digest."""
+    if SAFE_ID.match(mosaic_id):
+        return f"mosaic-{kind}-{mosaic_id}"
+    return f"mosaic-{kind}-{slugify(mosaic_id)}-{digest(mosaic_id, length=8)}"
 
 
 def _make(schema: str, kind: str, mosaic_id: str) -> EntityProxy:
@@ -132,6 +140,12 @@ def _claim(statement: Statement) -> str:
     return f"{statement.prop} = {statement.value}{quoted}"
 
 
+def _sourced_claim(citation: Citation) -> str:
+    """A relation's statement: `prop = value; quoted: X | sentence | the Article's id`."""
+    statement = citation.statement
+    return f"{_claim(statement)} | {statement.sentence} | {ftm_id('report', statement.report_id)}"
+
+
 def _relation(snapshot: Snapshot, relation: Relation) -> EntityProxy:
     membership = relation.type in MEMBERSHIPS
     proxy = _make("Membership" if membership else "UnknownLink", "relation", relation.id)
@@ -143,7 +157,7 @@ def _relation(snapshot: Snapshot, relation: Relation) -> EntityProxy:
     proxy.add("endDate", relation.end.iso() if relation.end else None)
     citations = snapshot.cited(relation.id)
     proxy.add("proof", [ftm_id("report", r.id) for r in _reports(citations)])
-    proxy.add("description", [f"{_claim(c.statement)} | {c.statement.sentence}" for c in citations])
+    proxy.add("description", [_sourced_claim(c) for c in citations])
     proxy.add("summary", relation.marking.tlp.value)
     return proxy
 

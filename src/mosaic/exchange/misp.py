@@ -131,7 +131,8 @@ def _cite(misp: MISPEvent, citations: list[Citation]) -> None:
         if citation.report.url:
             note.add_attribute("ref", value=citation.report.url)
         quoted = {"quoted": statement.attributed_to} if statement.attributed_to else {}
-        note.comment = json.dumps({"prop": statement.prop, "value": statement.value, **quoted})
+        claim = {"subject": statement.subject_id, "prop": statement.prop, "value": statement.value}
+        note.comment = json.dumps({**claim, **quoted})
         note.add_reference(report.uuid, "cites")
 
 
@@ -145,7 +146,8 @@ def _report(misp: MISPEvent, report: Report) -> MISPObject:
     if report.url:
         made.add_attribute("link", value=report.url)
     published = report.published.isoformat() if report.published else None
-    made.add_attribute("summary", value=", ".join(filter(None, [report.publisher, published])))
+    if summary := ", ".join(filter(None, [report.publisher, published])):
+        made.add_attribute("summary", value=summary)
     made.comment = json.dumps(
         {"publisher": report.publisher, "published": published, "tlp": report.marking.tlp}
     )

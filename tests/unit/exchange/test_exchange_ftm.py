@@ -52,3 +52,15 @@ def test_ftm_references_point_at_exported_entities(snapshot: Snapshot) -> None:
     refs = ("member", "organization", "subject", "object", "organizer", "document", "entity")
     pointed = {v for x in lines for p in refs for v in x["properties"].get(p, [])}
     assert pointed and pointed <= ids
+
+
+def test_ftm_ids_with_colons_still_join(snapshot: Snapshot) -> None:
+    snapshot.entities["org:ttp"] = snapshot.entities.pop("ttp")
+    snapshot.entities["org:ttp"].id = "org:ttp"
+    snapshot.relations = [r for r in snapshot.relations if r.object_id == "ttp"]
+    for relation in snapshot.relations:
+        relation.object_id = "org:ttp"
+    lines = _lines(snapshot)
+    assert [e for line in lines if (e := validation_errors(line))] == []
+    links = [x for x in lines if x["schema"] == "UnknownLink"]
+    assert links and all(x["properties"]["object"] for x in links)
