@@ -11,7 +11,7 @@ from collections.abc import Callable
 from fastapi import FastAPI
 
 from mosaic import __version__
-from mosaic.api import explore, geo, records, writes
+from mosaic.api import explore, exporting, geo, records, writes
 from mosaic.api.context import AppContext
 from mosaic.api.errors import install_error_handlers
 from mosaic.services.ingest import Extractor
@@ -40,7 +40,7 @@ def create_app(
     )
     app.state.mosaic = AppContext(repository_factory, extractor_factory)
     install_error_handlers(app)
-    for module in (records, explore, geo, writes):
+    for module in (records, explore, geo, writes, exporting):
         app.include_router(module.router)
     return app
 

@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 
 from mosaic import __version__
-from mosaic.cli import evaluating, explore, extracting, ingesting, serve
+from mosaic.cli import (
+    evaluating,
+    explore,
+    exporting,
+    extracting,
+    ingesting,
+    serve,
+)
 from mosaic.cli.common import state
 
 app = typer.Typer(
@@ -46,6 +53,7 @@ app.command("entity")(explore.entity)
 app.command("timeline")(explore.timeline)
 app.command("network")(explore.network)
 app.command("evidence")(explore.evidence)
+app.command("export")(exporting.export)
 app.command("eval")(evaluating.evaluate)
 app.command("serve")(serve.serve)
 

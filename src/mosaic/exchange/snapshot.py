@@ -21,7 +21,8 @@ PAGE = 1000
 class ExportFilter:
     """The filters of `mosaic events`, plus the day the relations must stand on.
 
-    `group_id` keeps the events it took part in and the relations it is a party to.
+    `group_id` keeps the events it took part in and the relations it is a party to;
+    `max_tlp` keeps events and relations labelled at most that (as the event list's `marking`).
     """
 
     group_id: str | None = None
@@ -30,6 +31,7 @@ class ExportFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     as_of: dt.date | None = None
+    max_tlp: Tlp | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ def _events(repo: Repository, selection: ExportFilter) -> Iterator[Event]:
             type=selection.type,
             since=selection.since,
             until=selection.until,
+            max_tlp=selection.max_tlp,
             limit=PAGE,
             offset=offset,
         )
@@ -126,6 +129,8 @@ def _relations(repo: Repository, selection: ExportFilter) -> list[Relation]:
         found = _all_relations(repo)
     if selection.group_id is not None:
         found = [r for r in found if selection.group_id in (r.subject_id, r.object_id)]
+    if selection.max_tlp is not None:
+        found = [r for r in found if r.marking.tlp.rank <= selection.max_tlp.rank]
     return sorted(found, key=lambda r: r.id)
 
 
