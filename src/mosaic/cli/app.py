@@ -13,6 +13,7 @@ from mosaic.cli import (
     explore,
     exporting,
     extracting,
+    importing,
     ingesting,
     serve,
 )
@@ -54,6 +55,7 @@ app.command("timeline")(explore.timeline)
 app.command("network")(explore.network)
 app.command("evidence")(explore.evidence)
 app.command("export")(exporting.export)
+app.command("import")(importing.import_command)
 app.command("eval")(evaluating.evaluate)
 app.command("serve")(serve.serve)
 
