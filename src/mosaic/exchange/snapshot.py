@@ -32,6 +32,8 @@ class ExportFilter:
     until: dt.date | None = None
     as_of: dt.date | None = None
     max_tlp: Tlp | None = None
+    with_events: bool = True
+    with_relations: bool = True
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,8 @@ class Snapshot:
 def take_snapshot(repo: Repository, selection: ExportFilter) -> Snapshot:
     """Read the events and relations `selection` picks, their entities and their sources."""
     snapshot = Snapshot(as_of=selection.as_of)
-    snapshot.events = list(_events(repo, selection))
-    snapshot.relations = _relations(repo, selection)
+    snapshot.events = list(_events(repo, selection)) if selection.with_events else []
+    snapshot.relations = _relations(repo, selection) if selection.with_relations else []
     reports: dict[str, Report | None] = {}
     for kind, subject_id in _subjects(snapshot):
         snapshot.citations[subject_id] = _citations(repo, kind, subject_id, reports)
