@@ -7,6 +7,8 @@ from pathlib import Path
 
 from mosaic.errors import InputError
 from mosaic.exchange.ftm_import import read_ftm
+from mosaic.exchange.geo_import import read_geojson
+from mosaic.exchange.graphs_import import read_gexf, read_graphml
 from mosaic.exchange.importing import ImportBatch, ImportResult, write_batch
 from mosaic.exchange.misp_import import read_misp
 from mosaic.exchange.reference_lists import around_known, read_ucdp_actors, read_un_sanctions
@@ -21,6 +23,9 @@ IMPORT_FORMATS: dict[str, Reader] = {
     "ftm": read_ftm,
     "csv-gtd": read_gtd,
     "csv-acled": read_acled,
+    "geojson": read_geojson,
+    "graphml": read_graphml,
+    "gexf": read_gexf,
     "un-sc": read_un_sanctions,
     "ucdp": read_ucdp_actors,
 }
@@ -55,6 +60,9 @@ def guess_format(text: str, source: str) -> str:
             "stix",
         ),
         (head.startswith("{") and '"schema"' in first_line, "ftm"),
+        (head.startswith("{") and '"FeatureCollection"' in head, "geojson"),
+        (head.startswith("<") and "<graphml" in head, "graphml"),
+        (head.startswith("<") and "<gexf" in head, "gexf"),
         (head.startswith(("{", "[")) and '"Event"' in head, "misp"),
         (first_line.startswith("eventid,") or ",eventid," in first_line, "csv-gtd"),
         ("event_date" in first_line and "event_type" in first_line, "csv-acled"),

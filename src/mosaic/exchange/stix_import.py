@@ -19,7 +19,7 @@ from typing import Any
 
 from mosaic.errors import InputError
 from mosaic.exchange.importing import ClaimDraft, ImportBatch, SourceDraft
-from mosaic.exchange.stix_ids import EXTENSION_ID, tlp_from_refs
+from mosaic.exchange.stix_ids import EXTENSION_ID, PRODUCER_ID, tlp_from_refs
 from mosaic.model import (
     AttackType,
     Count,
@@ -81,7 +81,7 @@ def _read_object(batch: ImportBatch, obj: Obj) -> None:
 
 
 def _entity_kind(obj: Obj) -> EntityKind | None:
-    if obj["type"] not in ACTOR_TYPES or obj.get("id", "").startswith("identity--8a1f0c52"):
+    if obj["type"] not in ACTOR_TYPES or obj.get("id") == PRODUCER_ID:
         return None  # the producer identity of a Mosaic bundle is no actor
     stated = _fields(obj).get("kind")
     if stated in set(EntityKind):

@@ -19,7 +19,8 @@ from mosaic.store.ports import Repository
 from .conftest import StoreFactory
 
 WITH_RELATIONS = ["stix", "misp", "ftm"]
-EVENTS_ONLY = ["csv-gtd", "csv-acled"]
+EVENTS_ONLY = ["csv-gtd", "csv-acled", "geojson"]
+NETWORKS = ["graphml", "gexf"]
 
 
 def _events(snapshot: Snapshot) -> set[tuple[Any, ...]]:
@@ -113,3 +114,26 @@ def test_round_trip_of_tables_keeps_events_figures_and_sources(
         ExportFilter(),
     )
     assert (_events(twice), _sources(twice)) == (_events(once), _sources(once))
+
+
+def test_round_trip_of_geojson_keeps_sentences_and_quotes(
+    sample_repo: Repository, new_store: StoreFactory, tmp_path: Path
+) -> None:
+    _quote_police(sample_repo)
+    before = take_snapshot(sample_repo, ExportFilter(with_relations=False))
+    once = take_snapshot(_trip(sample_repo, "geojson", new_store, tmp_path), ExportFilter())
+    assert _statements(once) == _statements(before)
+
+
+@pytest.mark.parametrize("name", NETWORKS)
+def test_round_trip_of_networks_keeps_relations_and_their_dates(
+    sample_repo: Repository, new_store: StoreFactory, tmp_path: Path, name: str
+) -> None:
+    before = take_snapshot(sample_repo, ExportFilter())
+    once = take_snapshot(_trip(sample_repo, name, new_store, tmp_path), ExportFilter())
+    assert _relations(once) == _relations(before)
+    twice = take_snapshot(
+        _trip(_trip(sample_repo, name, new_store, tmp_path), name, new_store, tmp_path),
+        ExportFilter(),
+    )
+    assert _relations(twice) == _relations(before)

@@ -29,6 +29,9 @@ def test_formats_unknown_name_lists_the_known_ones() -> None:
         ("event_id_cnty,event_date,event_type\n", "csv-acled"),
         ("ActorId,NameData\n", "ucdp"),
         ('<?xml version="1.0"?><CONSOLIDATED_LIST>', "un-sc"),
+        ('{"type": "FeatureCollection", "features": []}', "geojson"),
+        ('<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">', "graphml"),
+        ('<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3">', "gexf"),
     ],
 )
 def test_formats_guess_from_content(head: str, expected: str) -> None:
