@@ -8,7 +8,9 @@ a MISP report object, an FtM Article, a GTD citation) becomes a report of its ow
 the cited sentences as its text, its title, URL and date, so that provenance survives.
 Every statement's extractor is `imported.<format>.v1`. Nothing known is overwritten:
 a known entity gains aliases and ids it lacked, a known relation keeps its dates, and
-each value the file gives is a statement beside the others.
+each value the file gives is a statement beside the others. Markings travel: a statement
+takes its own (or its fact's) TLP label, a cited source the strictest of what it states,
+and the file's report the strictest in the file, since its text holds everything.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ class ClaimDraft:
     sentence: str = ""
     quoted: str | None = None
     confidence: float = 1.0
+    marking: Marking | None = None
+    """None: the marking of the fact it is about."""
 
 
 @dataclass
@@ -68,6 +72,17 @@ class ImportBatch:
     sources: dict[str, SourceDraft] = field(default_factory=dict)
     claims: list[ClaimDraft] = field(default_factory=list)
     marking: Marking = field(default_factory=Marking)
+
+    def strictest_marking(self) -> Marking:
+        """The most restrictive label in the batch: the file's own, since it holds them all."""
+        found = [
+            self.marking,
+            *(e.marking for e in self.entities.values()),
+            *(e.marking for e in self.events.values()),
+            *(r.marking for r in self.relations.values()),
+            *(c.marking for c in self.claims if c.marking is not None),
+        ]
+        return max(found, key=lambda marking: marking.tlp.rank)
 
 
 @dataclass
@@ -92,7 +107,7 @@ def write_batch(repo: Repository, batch: ImportBatch, path: Path, text: str) -> 
         title=f"Imported {batch.format} file {path.name}",
         source_path=str(path),
         media_type="text/plain",
-        marking=batch.marking,
+        marking=batch.strictest_marking(),
     )
     result = ImportResult(file_report.id)
     if repo.has_report(file_report.content_hash):
@@ -213,9 +228,19 @@ class _Writer:
             extractor_of(self.batch),
             attributed_to=claim.quoted,
             confidence=claim.confidence,
-            marking=self.batch.marking,
+            marking=claim.marking or self._marking_of(claim),
             id=digest(claim.kind, subject_id, claim.prop, value, report.id, start, claim.quoted),
         )
+
+    def _marking_of(self, claim: ClaimDraft) -> Marking:
+        draft: Entity | Event | Relation | None
+        if claim.kind is SubjectKind.ENTITY:
+            draft = self.batch.entities.get(claim.subject)
+        elif claim.kind is SubjectKind.EVENT:
+            draft = self.batch.events.get(claim.subject)
+        else:
+            draft = self.batch.relations.get(claim.subject)
+        return draft.marking if draft is not None else self.batch.marking
 
     def _source_reports(self, claims: list[ClaimDraft]) -> dict[str, Report]:
         """A report for each cited source: its heading and sentences as text, its title, URL
@@ -225,6 +250,12 @@ class _Writer:
             if claim.source is not None and claim.source in self.batch.sources:
                 sentences.setdefault(claim.source, {})[claim.sentence] = None
         made = {}
+        strictest: dict[str, Marking] = {}
+        for claim in claims:
+            if claim.source in sentences:
+                marking = claim.marking or self._marking_of(claim)
+                known = strictest.get(claim.source, marking)
+                strictest[claim.source] = max(known, marking, key=lambda m: m.tlp.rank)
         for key, found in sentences.items():
             draft = self.batch.sources[key]
             heading = draft.title or draft.url or key
@@ -236,7 +267,7 @@ class _Writer:
                 publisher=draft.publisher,
                 published=draft.published,
                 source_path=self.file_report.source_path,
-                marking=self.batch.marking,
+                marking=strictest.get(key, self.batch.marking),
             )
             self.repo.add_report(report, minhash_signature(report.text))
             made[key] = report

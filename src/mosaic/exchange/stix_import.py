@@ -203,6 +203,7 @@ def _read_note(batch: ImportBatch, note: Obj, objects: dict[str, Obj]) -> None:
                 note.get("content", ""),
                 f.get("quoted"),
                 float(f.get("confidence", 1.0)),
+                _marking(note) if note.get("object_marking_refs") else None,
             )
         )
 

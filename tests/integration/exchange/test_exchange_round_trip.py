@@ -13,7 +13,7 @@ from mosaic.exchange.formats import EXPORT_FORMATS
 from mosaic.exchange.importing import write_batch
 from mosaic.exchange.imports import IMPORT_FORMATS
 from mosaic.exchange.snapshot import ExportFilter, Snapshot, take_snapshot
-from mosaic.model import SubjectKind
+from mosaic.model import EventType, Marking, SubjectKind, Tlp
 from mosaic.store.ports import Repository
 
 from .conftest import StoreFactory
@@ -69,6 +69,15 @@ def _quote_police(repo: Repository) -> None:
         repo.add_statements([quoted])
 
 
+def _mark(repo: Repository) -> None:
+    """An AMBER event and a RED relation: their labels must survive the trip."""
+    event, relation = repo.get_event("ev-wagah"), repo.get_relation("rel-leader")
+    assert event is not None and relation is not None
+    with repo.transaction():
+        repo.save_event(replace(event, marking=Marking(tlp=Tlp.AMBER)))
+        repo.save_relation(replace(relation, marking=Marking(tlp=Tlp.RED)))
+
+
 def _trip(repo: Repository, name: str, new_store: StoreFactory, tmp_path: Path) -> Repository:
     text = EXPORT_FORMATS[name].write(take_snapshot(repo, ExportFilter()))
     path = tmp_path / f"trip{len(list(tmp_path.iterdir()))}{EXPORT_FORMATS[name].suffix}"
@@ -83,9 +92,14 @@ def test_round_trip_keeps_events_relations_figures_sentences_and_sources(
     sample_repo: Repository, new_store: StoreFactory, tmp_path: Path, name: str
 ) -> None:
     _quote_police(sample_repo)
+    _mark(sample_repo)
     before = take_snapshot(sample_repo, ExportFilter())
-    once = take_snapshot(_trip(sample_repo, name, new_store, tmp_path), ExportFilter())
+    imported = _trip(sample_repo, name, new_store, tmp_path)
+    once = take_snapshot(imported, ExportFilter())
     assert ("Police", "Wagah toll rises") in {(s[4], s[5]) for s in _statements(once)}
+    assert {(e.type, e.marking.tlp) for e in once.events} >= {(EventType.ATTACK, Tlp.AMBER)}
+    file_report = max(imported.list_reports(), key=lambda r: len(r.text))
+    assert file_report.marking.tlp is Tlp.RED  # the file holds the RED relation
     assert _events(once) == _events(before)
     assert _relations(once) == _relations(before)
     assert _sources(once) == _sources(before)
