@@ -12,8 +12,9 @@ whose `relationship_type` is the relation and whose comment holds its dates.
 
 The file is MISP's search answer, `{"response": [{"Event": ...}, ...]}`. The TLP label
 is a `tlp:` tag on each event and sets its distribution level; each perpetrator group is
-a `misp-galaxy:threat-actor` tag. Fields MISP has no attribute for ride in a
-`mosaic-event` object (template-less, so any MISP loads it).
+a `misp-galaxy:threat-actor` tag. The tolls are `counter` attributes (the lowest figure);
+fields MISP has no attribute for ride in a `mosaic-event` object (template-less, so any
+MISP loads it), ranges included.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ def _misp_event(snapshot: Snapshot, event: Event) -> MISPEvent:
     for name, value in event_properties(event).items():
         if value is not None:
             fields.add_attribute(name, value=json.dumps(value), type="text")
+    for slot, count in (("killed", event.killed), ("wounded", event.wounded)):
+        if count is not None:  # what a plain MISP reader sees: the lowest figure stated
+            misp.add_attribute("counter", count.low, comment=slot, to_ids=False)
     for entity in (snapshot.entity(i) for i in event.perpetrators):
         if entity is not None:
             misp.add_tag(f'misp-galaxy:threat-actor="{entity.name}"')

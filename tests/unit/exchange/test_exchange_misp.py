@@ -31,6 +31,9 @@ def test_misp_event_has_tlp_galaxy_tags_and_distribution(snapshot: Snapshot) -> 
     assert "tlp:clear" in tags
     assert 'misp-galaxy:threat-actor="Tehrik-i-Taliban Pakistan"' in tags
     assert karachi.distribution == 3
+    assert [(a.type, a.value, a.comment) for a in karachi.attributes] == [
+        ("counter", "28", "killed")
+    ]
 
 
 def test_misp_annotation_refers_to_its_report(snapshot: Snapshot) -> None:
