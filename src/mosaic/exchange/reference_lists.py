@@ -73,9 +73,20 @@ def _un_entity(entry: ET.Element, tag: str, kind: EntityKind, reference: str) ->
 
 
 def _with_acronym(name: str) -> list[str]:
-    """ "TEHRIK-E TALIBAN PAKISTAN (TTP)" is the name and its acronym."""
+    """The name and its bracketed acronym, "TEHRIK-E TALIBAN PAKISTAN (TTP)"; in "AL-HARAMAIN
+    FOUNDATION (PAKISTAN)" the brackets hold no acronym, and "PAKISTAN" is no alias."""
     match = ACRONYM.match(name)
-    return [match.group(1), match.group(2)] if match else [name]
+    if match is None:
+        return [name]
+    base, bracketed = match.groups()
+    return [base, bracketed] if is_acronym(bracketed, base) else [base, name]
+
+
+def is_acronym(short: str, name: str) -> bool:
+    """Whether the letters of `short` are initials of `name`'s words, in order."""
+    initials = iter(word[0].casefold() for word in re.split(r"[\s\-]+", name) if word)
+    letters = [c.casefold() for c in short if c.isalpha()]
+    return " " not in short.strip() and bool(letters) and all(c in initials for c in letters)
 
 
 def _un_affiliations(batch: ImportBatch, reference: str, comment: str) -> None:
@@ -105,12 +116,11 @@ def _ucdp_entity(row: dict[str, str], key: str) -> Entity:
     columns = ("NameData", "NewName", "NameOrig", "NameOrigFull", "NameOrigFullEng",
                "NewNameFullMotherTongue", "NewNameFullEng")  # fmt: skip
     names = [row[c].strip() for c in columns if row.get(c, "").strip() not in ("", "n/a")]
-    government = row.get("Org") == "4"
     countries = [c.strip() for c in row.get("Location", "").split(",")]
     home = country_code(countries[0]) if len(countries) == 1 else None
     return Entity(
         key,
-        EntityKind.OTHER if government else EntityKind.ORGANIZATION,
+        EntityKind.ORGANIZATION,  # governments too, as the knowledge base keeps them
         names[0] if names else key,
         tuple(dict.fromkeys(names[1:])),
         {"ucdp": key},

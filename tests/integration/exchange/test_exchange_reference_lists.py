@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mosaic.exchange.imports import import_file
-from mosaic.model import RelationType, SubjectKind
+from mosaic.model import Entity, EntityKind, RelationType, SubjectKind
 from mosaic.store.ports import Repository
 from support.cli import ROOT
 
@@ -73,3 +73,14 @@ def test_reference_lists_ucdp_adds_ids_and_splinters(sample_repo: Repository) ->
     assert len(factions) > 3
     assert not import_file(sample_repo, UCDP).statements  # a second import writes nothing
     assert result.statements > 0
+
+
+def test_reference_lists_ucdp_government_is_the_known_one(sample_repo: Repository) -> None:
+    if not UCDP.exists():
+        pytest.skip("../shared/data has no UCDP actor list")
+    pakistan = Entity("pk-gov", EntityKind.ORGANIZATION, "Government of Pakistan")
+    with sample_repo.transaction():
+        sample_repo.save_entity(pakistan)
+    import_file(sample_repo, UCDP)
+    found = sample_repo.find_entities_by_name("Government of Pakistan")
+    assert [(e.id, e.external_ids) for e in found] == [("pk-gov", {"ucdp": "142"})]
