@@ -91,7 +91,7 @@ def _misp_event(snapshot: Snapshot, event: Event) -> MISPEvent:
 
 
 def _object(misp: MISPEvent, name: str, key: str, strict: bool = True) -> MISPObject:
-    made = MISPObject(name, strict=strict) if strict else MISPObject(name, strict=False)
+    made = MISPObject(name, strict=strict)
     made.uuid = misp_uuid(name, key)
     misp.add_object(made)
     return made

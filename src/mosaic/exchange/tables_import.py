@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 
 from mosaic.errors import InputError
 from mosaic.exchange.codebooks import ACLED_READ, GTD_ATTACK_READ, country_code
@@ -38,6 +39,7 @@ GTD_CITATION = re.compile(
     r"(?: (?P<url>\S+))?$"
 )
 Row = dict[str, str]
+RowReader = Callable[[ImportBatch, Row, str], None]
 
 
 def read_gtd(text: str, source: str) -> ImportBatch:
@@ -48,14 +50,14 @@ def read_acled(text: str, source: str) -> ImportBatch:
     return _read(text, source, "csv-acled", "event_date", _acled_event)
 
 
-def _read(text: str, source: str, name: str, needed: str, reader: object) -> ImportBatch:
+def _read(text: str, source: str, name: str, needed: str, reader: RowReader) -> ImportBatch:
     rows = list(csv.DictReader(io.StringIO(text)))
     if rows and needed not in rows[0]:
         raise InputError(source, f"no {needed!r} column: not a {name} file")
     batch = ImportBatch(name)
     for number, row in enumerate(rows, 2):
         try:
-            reader(batch, row, f"row{number}")  # type: ignore[operator]
+            reader(batch, row, f"row{number}")
         except ValueError as error:
             raise InputError(source, f"cannot read the row: {error}", number) from error
     return batch

@@ -54,3 +54,8 @@ def test_api_export_pages_link_to_downloads(client: TestClient, page: str, expec
     assert expected in html
     href = expected.replace("&amp;", "&")
     assert client.get(href).status_code == 200
+
+
+def test_api_export_unknown_group_is_a_404(client: TestClient) -> None:
+    response = client.get("/api/export", params={"format": "geojson", "group": "Nobody At All"})
+    assert response.status_code == 404
