@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from mosaic.api.sample import build_sample
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import Repository
 from mosaic.store.sql import SqlRepository, open_repository
+from support.memory import MemoryRepository
 
 StoreFactory = Callable[[], Repository]
 

@@ -6,7 +6,7 @@ import pytest
 
 from mosaic.api.sample import build_sample
 from mosaic.exchange.snapshot import ExportFilter, Snapshot, take_snapshot
-from mosaic.store.memory import MemoryRepository
+from support.memory import MemoryRepository
 
 
 @pytest.fixture

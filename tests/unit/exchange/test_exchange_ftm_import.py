@@ -10,8 +10,8 @@ from followthemoney import model
 from mosaic.exchange.ftm_import import read_ftm
 from mosaic.exchange.importing import write_batch
 from mosaic.model import Count, EntityKind, RelationType, SubjectKind
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import EventQuery
+from support.memory import MemoryRepository
 
 
 def _entities() -> str:

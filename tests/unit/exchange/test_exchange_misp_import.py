@@ -11,8 +11,8 @@ from pymisp import MISPEvent
 from mosaic.exchange.importing import write_batch
 from mosaic.exchange.misp_import import read_misp
 from mosaic.model import AttackType, Count, EntityKind, SubjectKind, Tlp
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import EventQuery
+from support.memory import MemoryRepository
 
 
 def _shared_event() -> str:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from mosaic.exchange.snapshot import ExportFilter, Snapshot, take_snapshot, tlp_of
 from mosaic.model import EventType, Tlp
-from mosaic.store.memory import MemoryRepository
+from support.memory import MemoryRepository
 
 
 def test_snapshot_holds_events_relations_entities_and_sources(snapshot: Snapshot) -> None:

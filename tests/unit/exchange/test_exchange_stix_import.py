@@ -11,8 +11,8 @@ from mosaic.errors import InputError
 from mosaic.exchange.importing import write_batch
 from mosaic.exchange.stix_import import read_stix
 from mosaic.model import EntityKind, EventType, RelationType, SubjectKind, Tlp
-from mosaic.store.memory import MemoryRepository
 from mosaic.store.ports import EventQuery
+from support.memory import MemoryRepository
 
 
 def _foreign_bundle() -> str:
