@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench clean train train-relations
 
 include web/vendor.mk
 
@@ -36,6 +36,12 @@ lint: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+
+# The relation classifier (scripts/train_relations.py): about a minute on two cores.
+train-relations: install
+	$(BIN)/python scripts/train_relations.py --seed 0 --epochs 12 --output src/mosaic/data/models/relations
+
+train: train-relations
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py

@@ -28,6 +28,7 @@ from mosaic.extract.events.country import carry_countries, home_countries
 from mosaic.extract.events.finder import EventFinder
 from mosaic.extract.events.followups import FollowUp, attach_follow_ups, follow_up
 from mosaic.extract.events.merge import merge_events
+from mosaic.extract.models.relation_classifier import RelationClassifier
 from mosaic.extract.models.role_spans import RoleTagger, attach_roles
 from mosaic.extract.numbers.strength import strength_findings
 from mosaic.extract.output import MIN_CONFIDENCE
@@ -60,7 +61,7 @@ class Extractor:
         self.places = places
         self.linker = EntityLinker(gazetteer, places, recaser.common_words if recaser else ())
         self.events = EventFinder(places, name)
-        self.relations = RelationFinder(name)
+        self.relations = RelationFinder(name, RelationClassifier.load())
         roles = nlp.get_pipe(ROLES_PIPE) if ROLES_PIPE in nlp.pipe_names else None
         self.roles = roles if isinstance(roles, RoleTagger) else None
 

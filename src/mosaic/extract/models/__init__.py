@@ -1,5 +1,7 @@
 """Trained components that ship as package data (data/models/): the role-filler tagger of
-attackers, targets, victims and weapons (`role_spans`).
+attackers, targets, victims and weapons (`role_spans`), and the relation classifier over pairs
+of actors in a sentence (`relation_classifier`).
 
-Reads the report text; adds role spans that join the events of their sentence.
+Reads the report text; adds role spans that join the events of their sentence, and relations
+the rules missed.
 """

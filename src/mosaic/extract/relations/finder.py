@@ -7,7 +7,9 @@ statements ("reportedly joined") keep a lower confidence. Dates come from the
 sentence for relations a verb or event noun states ("pledged allegiance in
 October 2014"), never for a title in apposition, which describes a state of
 affairs rather than its start; a leader's killing in the same report ends
-his leadership.
+his leadership. Where a `RelationClassifier` is given, it reads the pairs of actors of
+the sentence the rules said nothing of (models/relation_classifier.py); what it is sure
+of is added, its confidence scaled by its probability.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.models.relation_classifier import RelationClassifier, pair_key
 from mosaic.extract.relations.context import carried_date
 from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
 from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
@@ -158,8 +161,9 @@ def _declared(anchor: Token) -> bool:
 class RelationFinder:
     """Finds the relations one sentence states."""
 
-    def __init__(self, extractor: str) -> None:
+    def __init__(self, extractor: str, classifier: RelationClassifier | None = None) -> None:
         self.extractor = extractor
+        self.classifier = classifier
 
     def find(self, context: SentenceContext) -> list[RelationFinding]:
         roles = through_leaders(noun_relations(context), context)
@@ -170,9 +174,25 @@ class RelationFinder:
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]
         kept += [c for c in others if allowed(c) and not denied(c, context)]
         found = [self._finding(_named_in_full(c, context), context) for c in kept]
-        for box in infobox_relations(context):
-            if allowed(box.candidate):
-                found.append(self._boxed(box, context))
+        boxes = [box for box in infobox_relations(context) if allowed(box.candidate)]
+        found += [self._boxed(box, context) for box in boxes]
+        if self.classifier is not None:
+            stated = [*kept, *(box.candidate for box in boxes)]
+            found += self._learned(self.classifier, context, stated)
+        return found
+
+    def _learned(
+        self, classifier: RelationClassifier, context: SentenceContext, kept: list[Candidate]
+    ) -> list[RelationFinding]:
+        """What the classifier finds among the pairs the rules said nothing of."""
+        known = {pair_key(c.subject, c.object) for c in kept}
+        found = []
+        for pair in classifier.relations(context, known):
+            candidate = Candidate(pair.type, pair.subject, pair.object, pair.anchor, pair.dated)
+            if allowed(candidate) and not denied(candidate, context):
+                finding = self._finding(_named_in_full(candidate, context), context)
+                sure = round(finding.confidence * pair.probability, 3)
+                found.append(replace(finding, confidence=sure))
         return found
 
     def _boxed(self, box: InfoboxRelation, context: SentenceContext) -> RelationFinding:

@@ -1,0 +1,260 @@
+# ruff: noqa: E402  (the BLAS thread count must be set before numpy is imported)
+"""Train the relation classifier (`mosaic_relations_v1`) on the gold sets, on CPU.
+
+Run from the repository root:
+    .venv/bin/python scripts/train_relations.py [--gold ../shared/eval/dev ...]
+        [--holdout DIR] [--epochs 12] [--seed 0] [--output src/mosaic/data/models/relations]
+
+Examples: every pair of group or person mentions of a sentence, found and linked by the
+shipped pipeline exactly as at run time, read as `relation_classifier.pair_text` reads it. A pair
+is labelled with a gold relation of its document when the two mentions match the relation's
+subject and object (FORMAT.md's NAME match) and the sentence overlaps the relation's
+evidence; it is "none" when it matches no gold relation at all; a pair whose names match a
+relation stated elsewhere in the document is left out (the sentence may or may not state
+it). The default gold is dev, dev-wiki and the odd-numbered half of dev-news: even-numbered
+dev-news files (nNNN.json) are skipped wherever they are found. The written sentences of
+`relation_phrasings.txt` add the common ways of saying each relation (and pairs that hold
+none), each filled with names of the shipped gazetteer's armed groups and people.
+
+`--holdout DIR` trains without that folder and prints, per threshold, the precision and
+recall of the pairs it labels there; `THRESHOLD` was then picked by scoring the pipeline
+with that model on the odd half (`mosaic eval`). The model is written to `--output`.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+import argparse
+import datetime as dt
+import random
+import re
+import shutil
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import minibatch
+
+from mosaic.evaluation import GoldDocument, load_gold_dir
+from mosaic.evaluation.names import names_match
+from mosaic.extract.dates.document import doc_dates
+from mosaic.extract.entities.mentions import EntityMention
+from mosaic.extract.models.relation_classifier import (
+    NONE_LABEL,
+    MentionPair,
+    label_of,
+    mention_pairs,
+    pair_text,
+    relation_labels,
+)
+from mosaic.extract.pipeline import Extractor, load_extractor
+from mosaic.extract.text.sentences import SentenceContext, build_contexts
+from mosaic.model import EntityKind, RelationType, Report
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DEFAULT_GOLD = tuple(SHARED / "eval" / name for name in ("dev", "dev-wiki", "dev-news"))
+NEWS_FILE = re.compile(r"^n(\d+)$")
+"""dev-news gold files: only the odd-numbered ones are read."""
+PHRASINGS = Path(__file__).with_name("relation_phrasings.txt")
+TEXTCAT = {
+    "@architectures": "spacy.TextCatBOW.v3",
+    "exclusive_classes": True,
+    "ngram_size": 3,
+    "no_output_layer": False,
+    "length": 2**15,
+}
+Labelled = tuple[str, str]
+
+
+def main() -> None:
+    args = _arguments()
+    started = time.time()
+    extractor = load_extractor()
+    gold_dirs = [
+        d for d in args.gold if args.holdout is None or d.resolve() != args.holdout.resolve()
+    ]
+    train = [item for d in gold_dirs for item in examples_of(d, extractor)]
+    train += written_examples(PHRASINGS, extractor, args.fillings, random.Random(args.seed))
+    print(f"{len(train)} pairs, labels {Counter(label for _, label in train)}", file=sys.stderr)
+    nlp = train_classifier(train, args.epochs, args.seed)
+    if args.holdout is not None:
+        report_thresholds(nlp, examples_of(args.holdout, extractor))
+    save(nlp, args.output)
+    print(f"done in {time.time() - started:.0f} s", file=sys.stderr)
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, nargs="+", default=list(DEFAULT_GOLD))
+    parser.add_argument("--holdout", type=Path, default=None)
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--fillings", type=int, default=6, help="names per written sentence")
+    parser.add_argument("--output", type=Path, default=ROOT / "src/mosaic/data/models/relations")
+    args = parser.parse_args()
+    for folder in [*args.gold, *([args.holdout] if args.holdout else [])]:
+        if "even" in folder.name:
+            parser.error(f"{folder}: the even half of dev-news is never trained or tuned on")
+    return args
+
+
+def examples_of(gold_dir: Path, extractor: Extractor) -> list[Labelled]:
+    """The labelled pair texts of every document of a gold folder."""
+    found: list[Labelled] = []
+    for document in load_gold_dir(gold_dir):
+        if (news := NEWS_FILE.match(document.path.stem)) and int(news.group(1)) % 2 == 0:
+            continue
+        for context in contexts_of(document, extractor):
+            found += labelled_pairs(context, document.data.get("relations", []), document.text)
+    return found
+
+
+def written_examples(
+    path: Path, extractor: Extractor, fillings: int, rng: random.Random
+) -> list[Labelled]:
+    """The labelled pairs of the written sentences, each filled `fillings` times with names
+    of the shipped gazetteer's armed groups and people."""
+    records = extractor.linker.gazetteer.records
+    groups = [r.names for r in records if r.category == "armed_group"]
+    people = [r.names for r in records if r.kind is EntityKind.PERSON and " " in r.name]
+    reports, relations = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, sentence = line.split("\t")
+        kind, subject, obj = head.split()
+        for _ in range(fillings):
+            names = _fill(rng, groups, people)
+            reports.append(Report(text=sentence.format(**{k: v[0] for k, v in names.items()})))
+            relations.append([] if kind == NONE_LABEL else [
+                {"type": kind, "subject": names[subject][1], "object": names[obj][1],
+                 "evidence": reports[-1].text}])  # fmt: skip
+    docs = extractor.nlp.pipe(extractor.prepare(r) for r in reports)
+    found: list[Labelled] = []
+    for report, doc, gold in zip(reports, docs, relations, strict=True):
+        mentions = extractor.linker.link(doc)
+        for context in build_contexts(doc, report.text, mentions, doc_dates(doc)):
+            found += labelled_pairs(context, gold, report.text)
+    return found
+
+
+def _fill(
+    rng: random.Random, groups: list[tuple[str, ...]], people: list[tuple[str, ...]]
+) -> dict[str, tuple[str, list[str]]]:
+    """A name for each slot: the form written, and every name of its record."""
+    g, h = rng.sample(groups, 2)
+    p, q = rng.sample(people, 2)
+    return {slot: (rng.choice(names[:3]), list(names)) for slot, names in
+            (("G", g), ("H", h), ("P", p), ("Q", q))}  # fmt: skip
+
+
+def contexts_of(document: GoldDocument, extractor: Extractor) -> list[SentenceContext]:
+    published = dt.date.fromisoformat(document.published) if document.published else None
+    report = Report(text=document.text, published=published, source_path=str(document.path))
+    doc = extractor.nlp(extractor.prepare(report))
+    mentions = extractor.linker.link(doc)
+    return build_contexts(doc, report.text, mentions, doc_dates(doc))
+
+
+def labelled_pairs(
+    context: SentenceContext, relations: list[dict[str, Any]], text: str
+) -> Iterator[Labelled]:
+    start, end = context.evidence.start, context.evidence.end
+    for pair in mention_pairs(context):
+        label = pair_label(pair, relations, text, (start, end))
+        if label is not None:
+            yield pair_text(context, pair), label
+
+
+def pair_label(
+    pair: MentionPair, relations: list[dict[str, Any]], text: str, sentence: tuple[int, int]
+) -> str | None:
+    """The gold label of the pair in this sentence; None where it cannot be told."""
+    unclear = False
+    for relation in relations:
+        kind = RelationType(relation["type"])
+        for subject_first in (True, False):
+            subject, obj = (pair.first, pair.second) if subject_first else (pair.second, pair.first)
+            if not (_names(subject, relation["subject"]) and _names(obj, relation["object"])):
+                continue
+            if _states(relation.get("evidence", ""), text, sentence):
+                return label_of(kind, subject_first)
+            unclear = True
+    return None if unclear else NONE_LABEL
+
+
+def _names(mention: EntityMention, gold: object) -> bool:
+    names = [mention.text, *(mention.ref.names if mention.ref else ())]
+    return names_match(names, gold)
+
+
+def _states(evidence: str, text: str, sentence: tuple[int, int]) -> bool:
+    """Whether the evidence quote overlaps the sentence (any of its occurrences)."""
+    at = text.find(evidence) if evidence else -1
+    while at >= 0:
+        if at < sentence[1] and at + len(evidence) > sentence[0]:
+            return True
+        at = text.find(evidence, at + 1)
+    return False
+
+
+def train_classifier(train: list[Labelled], epochs: int, seed: int) -> Language:
+    random.seed(seed)
+    spacy.util.fix_random_seed(seed)
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat", config={"model": TEXTCAT})
+    labels = relation_labels()
+    for label in labels:
+        textcat.add_label(label)  # type: ignore[attr-defined]
+    data = [Example.from_dict(nlp.make_doc(text), {"cats": _cats(label, labels)})
+            for text, label in train]  # fmt: skip
+    optimizer = nlp.initialize(lambda: data)
+    for epoch in range(epochs):
+        random.shuffle(data)
+        losses: dict[str, float] = {}
+        for batch in minibatch(data, size=16):
+            nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
+        print(f"epoch {epoch + 1}: loss {losses['textcat']:.2f}", file=sys.stderr)
+    return nlp
+
+
+def _cats(label: str, labels: list[str]) -> dict[str, float]:
+    return {name: float(name == label) for name in labels}
+
+
+def report_thresholds(nlp: Language, held: list[Labelled]) -> None:
+    """Precision and recall of the related pairs on held-out gold, per threshold."""
+    predicted = []
+    for (_text, gold), doc in zip(held, nlp.pipe(t for t, _ in held), strict=True):
+        label, probability = max(doc.cats.items(), key=lambda item: item[1])
+        predicted.append((gold, label, probability))
+    positives = sum(gold != NONE_LABEL for gold, _, _ in predicted)
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        said = [(g, p) for g, p, prob in predicted if p != NONE_LABEL and prob >= threshold]
+        right = sum(g == p for g, p in said)
+        precision, recall = right / max(len(said), 1), right / max(positives, 1)
+        print(f"threshold {threshold:.1f}: said {len(said)}, right {right}, gold {positives}, "
+              f"P {precision:.2f} R {recall:.2f}")  # fmt: skip
+
+
+def save(nlp: Language, output: Path) -> None:
+    if output.exists():
+        shutil.rmtree(output)
+    nlp.meta["name"] = "mosaic_relations"
+    nlp.meta["description"] = "Relation classifier over marked actor pairs (train_relations.py)"
+    nlp.to_disk(output)
+
+
+if __name__ == "__main__":
+    main()

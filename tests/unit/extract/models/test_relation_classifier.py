@@ -1,0 +1,116 @@
+"""Tests for the learned relation classifier (mosaic.extract.models.relation_classifier) and how the
+relation finder uses it next to the rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import cast
+
+import pytest
+from spacy.language import Language
+
+from mosaic.extract.models.relation_classifier import (
+    NONE_LABEL,
+    RelationClassifier,
+    default_model_path,
+    label_of,
+    mention_pairs,
+    pair_text,
+    relation_labels,
+    relation_of,
+)
+from mosaic.extract.relations.finder import RelationFinder
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.model import RelationType
+
+R = RelationType
+Contexts = Callable[..., list[SentenceContext]]
+
+
+@pytest.mark.parametrize("kind", list(RelationType))
+@pytest.mark.parametrize("subject_first", [True, False])
+def test_relation_classifier_label_reads_back(kind: RelationType, subject_first: bool) -> None:
+    label = label_of(kind, subject_first)
+    assert label in relation_labels()
+    assert relation_of(label) == (kind, subject_first or kind.symmetric)
+
+
+def test_relation_classifier_none_reads_as_no_relation() -> None:
+    assert relation_of(NONE_LABEL) is None
+
+
+@pytest.mark.slow
+def test_relation_classifier_pair_text_hides_names(contexts: Contexts) -> None:
+    context = contexts("Officials said the Alpha Liberation Front works closely with the TTP.")[0]
+    (pair,) = mention_pairs(context)
+    text = pair_text(context, pair)
+    assert text == "officials said the e1group works closely with the e2group ."
+    assert "alpha" not in text
+
+
+@pytest.mark.slow
+def test_relation_classifier_pairs_skip_one_entity_named_twice(contexts: Contexts) -> None:
+    context = contexts("The TTP, or Pakistani Taliban, attacked a post.")[0]
+    assert mention_pairs(context) == []
+
+
+@dataclass
+class _Scored:
+    cats: dict[str, float]
+
+
+class _FixedModel:
+    """Stands in for the spaCy classifier: one label and probability for every pair."""
+
+    def __init__(self, label: str, probability: float) -> None:
+        self.label, self.probability = label, probability
+        self.read: list[str] = []
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[_Scored]:
+        for text in texts:
+            self.read.append(text)
+            yield _Scored({self.label: self.probability, NONE_LABEL: 1 - self.probability})
+
+
+def _finder(label: str, probability: float) -> tuple[RelationFinder, _FixedModel]:
+    model = _FixedModel(label, probability)
+    return RelationFinder("test", RelationClassifier(cast(Language, model))), model
+
+
+@pytest.mark.slow
+def test_relation_classifier_adds_a_pair_the_rules_miss(contexts: Contexts) -> None:
+    finder, _ = _finder("alliance", 0.9)
+    (context,) = contexts("The Alpha Liberation Front and the TTP share safe houses.")
+    found = {(f.type, f.subject.name, f.object.name) for f in finder.find(context)}
+    assert found == {(R.ALLIANCE, "Alpha Liberation Front", "Tehreek-i-Taliban Pakistan")}
+
+
+@pytest.mark.slow
+def test_relation_classifier_below_threshold_adds_nothing(contexts: Contexts) -> None:
+    finder, _ = _finder("alliance", 0.5)
+    (context,) = contexts("The Alpha Liberation Front and the TTP share safe houses.")
+    assert finder.find(context) == []
+
+
+@pytest.mark.slow
+def test_relation_classifier_leaves_pairs_the_rules_found(contexts: Contexts) -> None:
+    finder, model = _finder("rivalry", 0.9)
+    (context,) = contexts("The Alpha Liberation Front, an al-Qaeda affiliate, struck again.")
+    found = {(f.type, f.subject.name, f.object.name) for f in finder.find(context)}
+    assert found == {(R.AFFILIATE_OF, "Alpha Liberation Front", "al-Qaeda")}
+    assert model.read == []
+
+
+@pytest.mark.slow
+def test_relation_classifier_direction_names_the_subject(contexts: Contexts) -> None:
+    finder, _ = _finder("leader_of<", 0.95)
+    (context,) = contexts("The TTP relies on Hakim Zaman for its funds.")
+    found = {(f.type, f.subject.name, f.object.name) for f in finder.find(context)}
+    assert found == {(R.LEADER_OF, "Hakim Zaman", "Tehreek-i-Taliban Pakistan")}
+
+
+def test_relation_classifier_ships_and_loads() -> None:
+    classifier = RelationClassifier.load(default_model_path())
+    assert classifier is not None
+    assert set(classifier.nlp.get_pipe("textcat").labels) == set(relation_labels())  # type: ignore[attr-defined]
