@@ -77,6 +77,8 @@ VERB_PATTERNS = (
     VerbPattern("revolt", R.RIVALRY, "against"),
     VerbPattern("fight", R.ALLIANCE, "alongside"),
     VerbPattern("rejoin", R.ALLEGIANCE, "dobj"),
+    VerbPattern("merge", R.ALLEGIANCE, "into"),
+    VerbPattern("fold", R.ALLEGIANCE, "into"),
     VerbPattern("lead", R.LEADER_OF, "dobj"),
     VerbPattern("head", R.LEADER_OF, "dobj"),
     VerbPattern("command", R.LEADER_OF, "dobj"),
@@ -104,8 +106,8 @@ NOUN_PATTERNS: dict[str, tuple[RelationType, str]] = {
     "pledge": (R.ALLEGIANCE, "to"),
     "allegiance": (R.ALLEGIANCE, "to"),
     "return": (R.ALLEGIANCE, "to"),
-    "tie": (R.AFFILIATE_OF, "to|with"),
-    "link": (R.AFFILIATE_OF, "to|with"),
+    "tie": (R.ALLIANCE, "to|with"),
+    "link": (R.ALLIANCE, "to|with"),
 }
 
 

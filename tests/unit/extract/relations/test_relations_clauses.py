@@ -58,18 +58,28 @@ def test_relations_clauses_passive_predicate_links_its_subject(relations: Found)
     assert _of(found, R.AFFILIATE_OF) == [("Alpha Liberation Front", "al-Qaeda")]
 
 
-def test_relations_clauses_ties_with_a_group(relations: Found) -> None:
+def test_relations_clauses_ties_with_a_group_are_an_alliance(relations: Found) -> None:
     found = relations("The ALF has maintained close ties with al-Qaeda since 2009.")
-    [tie] = [f for f in found if f.type is R.AFFILIATE_OF]
+    [tie] = [f for f in found if f.type is R.ALLIANCE]
     assert (tie.subject.name, tie.object.name) == ("Alpha Liberation Front", "al-Qaeda")
 
 
 def test_relations_clauses_denied_ties_are_no_relation(relations: Found) -> None:
     found = relations("The ALF denied having any ties with al-Qaeda.")
-    assert _of(found, R.AFFILIATE_OF) == []
+    assert _of(found, R.ALLIANCE) == []
 
 
 def test_relations_clauses_took_over_dates_the_leadership(relations: Found) -> None:
     found = relations("The ALF's new leader, Mullah Omar, took over in June 2012.")
     [leader] = [f for f in found if f.type is R.LEADER_OF]
     assert (leader.subject.name, leader.start) == ("Mullah Omar", FuzzyDate(2012, 6))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The ALF merged into the TTP in August 2014.", "In 2014 the ALF was folded into the TTP."],
+)
+def test_relations_clauses_merged_into_is_allegiance(relations: Found, text: str) -> None:
+    found = relations(text)
+    assert _of(found, R.ALLEGIANCE) == [("Alpha Liberation Front", "Tehreek-i-Taliban Pakistan")]
