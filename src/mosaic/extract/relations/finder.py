@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.models.relation_classifier import RelationClassifier, pair_key
-from mosaic.extract.relations.context import carried_date
+from mosaic.extract.relations.context import carried_date, parenthesised_death
 from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
 from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
 from mosaic.extract.relations.refs import full_person
@@ -205,6 +205,8 @@ class RelationFinder:
 
     def _finding(self, candidate: Candidate, context: SentenceContext) -> RelationFinding:
         start, end = relation_dates(candidate, context)
+        if candidate.type in (R.LEADER_OF, R.MEMBER_OF) and end is None:
+            end = parenthesised_death(candidate.subject, context)
         subject_ref, object_ref = _ref(candidate.subject), _ref(candidate.object)
         return RelationFinding(
             type=candidate.type, subject=subject_ref, object=object_ref,

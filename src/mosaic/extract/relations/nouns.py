@@ -50,6 +50,7 @@ APPOINT_VERBS = frozenset(
 )  # fmt: skip
 SUCCEED_VERBS = frozenset({"succeed", "replace"})
 BECOME_VERBS = frozenset({"become"})
+PAST_OFFICE = frozenset({"previous", "former", "past", "earlier"})
 FORMATION_NOUNS = frozenset({"formation", "establishment", "creation", "founding", "launch"})
 SPLIT_WORDS = frozenset({"splinter", "breakaway", "offshoot", "break-away"})
 DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "second-in-command", "acting", "regional",
@@ -119,6 +120,9 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         tokens += subject(place)
     if place.dep_ in ("oprd", "xcomp"):
         tokens += children(place.head, "nsubjpass", "dobj")
+        dated = _appointing(place.head)  # "X was named chief in July"
+    if place.dep_ == "nsubj" and place.head.lemma_ == "be":  # "its leaders were A and B"
+        tokens += [t for a in children(place.head, "attr") for t in (a, *a.conjuncts)]
     if place.dep_ == "pobj" and place.head.lower_ == "as":
         verb = place.head.head
         tokens += _appointed(verb)
@@ -246,17 +250,48 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
     """Every relation the sentence states through a role noun."""
     found: list[Candidate] = []
     for noun in context.sent:
-        kind = noun_kind(noun, context) if noun.pos_ in ("NOUN", "PROPN") else None
+        kind = noun_kind(noun, context) if _role_word(noun) else None
         if kind is None or context.mention_at(noun) is not None:
             continue  # "Province" in "Islamic State Khorasan Province" is part of a name
         tokens, dated = holder_tokens(noun)
         for holder in parties(tokens, context):
             rel = relation_type(kind, holder)
             name = holder.ref.name if holder.ref else None
-            for owner in owners(owner_tokens(noun), context, name):
+            for owner in owners(owner_tokens(noun), context, name) or _unnamed_owner(
+                noun, kind, context, name
+            ):
                 if rel is not None and owner != holder:
                     found.append(Candidate(rel, holder, owner, noun.i, dated=dated))
     return found + possessed_groups(context) + rival_groups(context)
+
+
+def _unnamed_owner(
+    noun: Token, kind: str, context: SentenceContext, exclude: str | None
+) -> list[EntityMention]:
+    """ "X was named chief", "the previous leaders were A and B": an office given or held
+    with no owner word is in the group the text is about (`group_before`)."""
+    named = [t for t in owner_tokens(noun) if t.pos_ in ("PROPN", "PRON", "NOUN")]
+    if kind not in ("leader", "member") or named or not _office(noun):
+        return []
+    owner = group_before(context, noun.i, exclude)
+    return [owner] if owner is not None else []
+
+
+def _office(noun: Token) -> bool:
+    """Whether the noun names an office someone is given, takes or held before."""
+    place = _role_position(noun)
+    verb = place.head
+    if place.dep_ in ("oprd", "xcomp") or (place.dep_ == "pobj" and verb.lower_ == "as"):
+        return _appointing(verb if place.dep_ != "pobj" else verb.head)
+    if place.dep_ == "attr":
+        return verb.lemma_.lower() in BECOME_VERBS
+    earlier = any(c.lower_ in PAST_OFFICE for c in noun.children)
+    return place.dep_ == "nsubj" and verb.lemma_ == "be" and earlier
+
+
+def _role_word(word: Token) -> bool:
+    """A noun, or a title the tagger read as an adjective ("was named chief")."""
+    return word.pos_ in ("NOUN", "PROPN") or (word.pos_ == "ADJ" and word.dep_ == "oprd")
 
 
 def rival_groups(context: SentenceContext) -> list[Candidate]:
