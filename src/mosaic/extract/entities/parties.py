@@ -27,6 +27,7 @@ COLLECTIVES = frozenset(
 )  # fmt: skip
 GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "his", "him", "himself"})
+NAMING_VERBS = frozenset({"call", "name", "dub", "know", "style"})
 PARTY_ROLES = frozenset({Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY})
 
 
@@ -49,11 +50,23 @@ def party(
         return _group_word(token, lemma, context, exclude, depth)
     if token.pos_ == "NOUN":  # "its rival, the Islamic State in Somalia, is led by ..."
         named = [
-            m for a in children(token, "appos") if (m := party(a, context, exclude, depth + 1))
-        ]
+            m for a in children(token, "appos") + called(token)
+            if (m := party(a, context, exclude, depth + 1))
+        ]  # fmt: skip
         if named:
             return named[0]
     return _pronoun(token, token.lower_, context, exclude)
+
+
+def called(noun: Token) -> list[Token]:
+    """The name a noun is given: "a charity called X", "a group known as X"."""
+    found: list[Token] = []
+    for verb in children(noun, "acl"):
+        if verb.lemma_.lower() in NAMING_VERBS:
+            named = children(verb, "oprd", "attr", "dobj", "xcomp")
+            found += named + [o for a in children(verb, "prep") if a.lower_ == "as"
+                              for o in children(a, "pobj")]  # fmt: skip
+    return found
 
 
 def _group_word(

@@ -26,7 +26,11 @@ from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
 from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
 from mosaic.extract.relations.refs import full_person
 from mosaic.extract.relations.succession import succession_relations, through_leaders
-from mosaic.extract.relations.verbs import noun_relations_of_events, verb_relations
+from mosaic.extract.relations.verbs import (
+    noun_relations_of_events,
+    operations_against,
+    verb_relations,
+)
 from mosaic.extract.text import modality
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import governing_verb, tree_distance
@@ -169,7 +173,7 @@ class RelationFinder:
         roles = through_leaders(noun_relations(context), context)
         others = through_leaders(
             [*verb_relations(context), *noun_relations_of_events(context),
-             *succession_relations(context)], context
+             *succession_relations(context), *operations_against(context)], context
         )  # fmt: skip
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]
         kept += [c for c in others if allowed(c) and not denied(c, context)]

@@ -28,7 +28,8 @@ from mosaic.model import RelationType
 
 AFFILIATE_NOUNS = frozenset(
     {"affiliate", "branch", "arm", "wing", "franchise", "chapter", "province", "subsidiary",
-     "proxy", "faction", "governorate", "wilayat", "unit", "division", "part", "offspring"}
+     "proxy", "faction", "governorate", "wilayat", "unit", "division", "part", "offspring",
+     "front"}
 )  # fmt: skip
 LEADER_NOUNS = frozenset(
     {"leader", "chief", "head", "emir", "amir", "founder", "co-founder", "chairman", "supremo",
@@ -39,7 +40,8 @@ MEMBER_NOUNS = frozenset(
     {"commander", "spokesman", "spokesperson", "member", "militant", "fighter", "operative",
      "official", "ideologue", "deputy", "lieutenant", "aide", "governor", "representative",
      "recruiter", "financier", "cadre", "activist", "insurgent", "jihadist", "emissary",
-     "envoy", "strategist", "trainer", "cleric", "preacher", "associate", "loyalist"}
+     "envoy", "strategist", "trainer", "cleric", "preacher", "associate", "loyalist",
+     "facilitator", "bombmaker", "propagandist"}
 )  # fmt: skip
 ALLY_NOUNS = frozenset({"ally", "partner"})
 RIVAL_NOUNS = frozenset({"rival", "enemy", "foe", "adversary", "opponent"})

@@ -59,3 +59,30 @@ def test_relations_offices_previous_leaders_end_with_their_deaths(found: Find) -
         "Hakim Zaman": (TTP, None, FuzzyDate(2009, 8)),
         "Karim Shah": (TTP, None, FuzzyDate(2013, 11)),
     }
+
+
+def _triples(findings: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
+    return {(f.type, f.subject.name, f.object.name) for f in findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mullah Omar formed a charity called the Alpha Liberation Front.",
+         (R.LEADER_OF, "Mullah Omar", ALF)),
+        ("Officials say the ALF is a front for the TTP.", (R.AFFILIATE_OF, ALF, TTP)),
+        ("Hakim Zaman, a senior TTP facilitator, was arrested.",
+         (R.MEMBER_OF, "Hakim Zaman", TTP)),
+        ("Several leaders died in recent Taliban operations against ISKP hideouts.",
+         (R.RIVALRY, "Afghan Taliban", "Islamic State Khorasan Province")),
+    ],
+)  # fmt: skip
+def test_relations_offices_common_phrasings(
+    found: Find, text: str, expected: tuple[RelationType, str, str]
+) -> None:
+    assert expected in _triples(found(text))
+
+
+def test_relations_offices_state_operations_are_no_rivalry(found: Find) -> None:
+    found_here = found("Pakistan Army operations against TTP hideouts killed ten militants.")
+    assert [f for f in found_here if f.type is R.RIVALRY] == []
