@@ -27,6 +27,7 @@ from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relati
 from mosaic.extract.relations.refs import full_person
 from mosaic.extract.relations.succession import succession_relations, through_leaders
 from mosaic.extract.relations.verbs import (
+    IMPLICATIVE,
     noun_relations_of_events,
     operations_against,
     verb_relations,
@@ -58,9 +59,27 @@ ROLES: dict[RelationType, tuple[tuple[Role, ...], tuple[Role, ...]]] = {
     R.MEMBER_OF: ((Role.PERSON,), (Role.GROUP,)),
     R.AFFILIATE_OF: ((Role.GROUP,), (Role.GROUP,)),
 }
+TITLE_REACH = 3
+"""Tokens between a leader's name and the title naming his group ("the TTP chief, X")."""
 _DENIED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "advcl", "pobj"})
 _DENIAL_WORDS = frozenset({"deny", "denial", "refute", "dismiss"})
 _NO_LINK = ("no evidence", "no link", "no ties", "no connection", "not linked", "no proof")
+
+
+def to_leaders_groups(candidates: list[Candidate], roles: list[Candidate]) -> list[Candidate]:
+    """Allegiance to a leader named with his group ("to the TTP chief, X", "to ISIS caliph
+    X") is allegiance to the group too; to a leader named alone it is to him only."""
+    leaders = [c for c in roles if c.type is R.LEADER_OF and c.object.role is Role.GROUP]
+    found = []
+    for candidate in candidates:
+        if candidate.type is not R.ALLEGIANCE or candidate.object.role is not Role.PERSON:
+            continue
+        person = candidate.object
+        for leader in leaders:
+            beside = person.start - TITLE_REACH <= leader.anchor < person.end + TITLE_REACH
+            if leader.subject == person and beside and leader.object != candidate.subject:
+                found.append(replace(candidate, object=leader.object))
+    return found
 
 
 def allowed(candidate: Candidate) -> bool:
@@ -159,6 +178,8 @@ def _declared(anchor: Token) -> bool:
     """ "announced that X should be considered part of Y": the modal is the declared
     status, not a hypothesis about it."""
     verb = governing_verb(anchor)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in IMPLICATIVE:
+        return True  # "persuaded them to pledge allegiance": they did
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in APPOINT_VERBS
 
 
@@ -175,6 +196,7 @@ class RelationFinder:
             [*verb_relations(context), *noun_relations_of_events(context),
              *succession_relations(context), *operations_against(context)], context
         )  # fmt: skip
+        others += to_leaders_groups(others, roles)
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]
         kept += [c for c in others if allowed(c) and not denied(c, context)]
         found = [self._finding(_named_in_full(c, context), context) for c in kept]

@@ -86,3 +86,23 @@ def test_relations_offices_common_phrasings(
 def test_relations_offices_state_operations_are_no_rivalry(found: Find) -> None:
     found_here = found("Pakistan Army operations against TTP hideouts killed ten militants.")
     assert [f for f in found_here if f.type is R.RIVALRY] == []
+
+
+def test_relations_offices_them_is_not_the_subject(found: Find) -> None:
+    text = "The ISKP claimed the bombing. The ALF said it had collaborated with them."
+    pairs = {frozenset(t[1:]) for t in _triples(found(text)) if t[0] is R.ALLIANCE}
+    assert pairs == {frozenset((ALF, "Islamic State Khorasan Province"))}
+
+
+def test_relations_offices_persuaded_group_pledges_to_the_chief_and_his_group(
+    found: Find,
+) -> None:
+    text = "The ISKP persuaded the ALF to pledge allegiance to the TTP chief, Hakim Zaman."
+    allegiances = {t for t in _triples(found(text)) if t[0] is R.ALLEGIANCE}
+    assert allegiances == {(R.ALLEGIANCE, ALF, "Hakim Zaman"), (R.ALLEGIANCE, ALF, TTP)}
+
+
+def test_relations_offices_allegiance_to_a_leader_named_alone_is_to_him(found: Find) -> None:
+    text = "Mullah Omar leads the Taliban. The ALF pledged allegiance to Mullah Omar."
+    allegiances = {t for t in _triples(found(text)) if t[0] is R.ALLEGIANCE}
+    assert allegiances == {(R.ALLEGIANCE, ALF, "Mullah Omar")}
