@@ -109,7 +109,7 @@ class Extractor:
             extractor=self.name,
             mentions=to_mentions(doc, mentions, report),
             events=events,
-            relations=end_by_killings(relations, events),
+            relations=end_by_killings(relations, events, contexts),
             strengths=strengths,
         )
 

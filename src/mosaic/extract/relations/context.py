@@ -4,17 +4,14 @@
 chief": the appointment happens at the announcement, so it takes the date of the
 paragraph's narrative. A sentence continues the narrative when it refers back to an
 event of the previous sentence by a definite noun ("the announcement", "the video",
-"the meeting") whose word, or the verb it comes from, the dated sentence uses. A name
-followed by "(killed July 2016)" is given that date as the end of what the person held.
+"the meeting") whose word, or the verb it comes from, the dated sentence uses.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from mosaic.extract.entities.mentions import EntityMention
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
-from mosaic.model import FuzzyDate
 
 _DEFINITE = frozenset({"the", "that", "this"})
 _FRAMES = frozenset({"during", "at", "in", "after", "with"})
@@ -55,21 +52,3 @@ def _stem(token: Token) -> str:
             word = word[: -len(suffix)]
             break
     return word.rstrip("e")
-
-
-_DEATH_WORDS = frozenset({"kill", "die", "assassinate", "execute", "slay", "d."})
-_PARENTHESIS_REACH = 8
-
-
-def parenthesised_death(mention: EntityMention, context: SentenceContext) -> FuzzyDate | None:
-    """ "A (killed July 2016) and B": the death date a parenthesis after a name gives, which
-    ends what that person held."""
-    doc, i = context.doc, mention.end
-    if i >= context.sent.end or doc[i].text != "(":
-        return None
-    window = doc[i : min(context.sent.end, i + _PARENTHESIS_REACH)]
-    close = next((t.i for t in window if t.text == ")"), None)
-    if close is None or not any(t.lemma_.lower() in _DEATH_WORDS for t in doc[i + 1 : close]):
-        return None
-    dates = [d for d in context.dates if i < d.start and d.end <= close]
-    return dates[0].value.start if dates else None

@@ -21,7 +21,8 @@ from spacy.tokens import Token
 
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.models.relation_classifier import RelationClassifier, pair_key
-from mosaic.extract.relations.context import carried_date, parenthesised_death
+from mosaic.extract.relations.context import carried_date
+from mosaic.extract.relations.deaths import parenthesised_death, stated_deaths
 from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
 from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
 from mosaic.extract.relations.refs import full_person
@@ -297,14 +298,19 @@ def _led(finding: RelationFinding, kept: dict[tuple[str, ...], RelationFinding])
 
 
 def end_by_killings(
-    relations: Sequence[RelationFinding], events: Sequence[EventFinding]
+    relations: Sequence[RelationFinding],
+    events: Sequence[EventFinding],
+    contexts: Sequence[SentenceContext] = (),
 ) -> list[RelationFinding]:
-    """A leader's or member's killing, dated in the same report, ends the relation."""
+    """A leader's or member's killing or death, dated in the same report (an event, or a
+    sentence of `contexts` saying he was killed or died), ends the relation."""
     deaths: dict[str, FuzzyDate] = {}
     for event in events:
         if event.type is EventType.KILLING and event.date is not None:
             for target in event.targets:
                 deaths.setdefault(_key(target), event.date)
+    for person, date in stated_deaths(contexts).items():
+        deaths.setdefault(person, date)
     result = []
     for relation in relations:
         death = deaths.get(_key(relation.subject))
