@@ -106,3 +106,13 @@ def test_relations_offices_allegiance_to_a_leader_named_alone_is_to_him(found: F
     text = "Mullah Omar leads the Taliban. The ALF pledged allegiance to Mullah Omar."
     allegiances = {t for t in _triples(found(text)) if t[0] is R.ALLEGIANCE}
     assert allegiances == {(R.ALLEGIANCE, ALF, "Mullah Omar")}
+
+
+def test_relations_offices_a_named_party_we_do_not_know_is_not_the_group_before(
+    found: Find,
+) -> None:
+    text = (
+        "The ALF was blamed. Karim Shah, the former governor of Sindh and then-leader of the "
+        "opposition party Sindh People's Party, had been touring the province."
+    )
+    assert _leaders(found(text)) == {}
