@@ -14,7 +14,10 @@ relation stated elsewhere in the document is left out (the sentence may or may n
 it). The default gold is dev, dev-wiki and the odd-numbered half of dev-news: even-numbered
 dev-news files (nNNN.json) are skipped wherever they are found. The written sentences of
 `relation_phrasings.txt` add the common ways of saying each relation (and pairs that hold
-none), each filled with names of the shipped gazetteer's armed groups and people.
+none), each filled with names of the shipped gazetteer's armed groups and people. Distant
+supervision adds the gazetteer's own descriptions, each said of its record's name ("X is
+an Egyptian physician who led al-Qaeda"), whose pairs are labelled by the relations the
+gazetteer records between the two records (none where it records none).
 
 `--holdout DIR` trains without that folder and prints, per threshold, the precision and
 recall of the pairs it labels there; `THRESHOLD` was then picked by scoring the pipeline
@@ -86,6 +89,8 @@ def main() -> None:
     ]
     train = [item for d in gold_dirs for item in examples_of(d, extractor)]
     train += written_examples(PHRASINGS, extractor, args.fillings, random.Random(args.seed))
+    if not args.no_descriptions:
+        train += described_examples(extractor)
     print(f"{len(train)} pairs, labels {Counter(label for _, label in train)}", file=sys.stderr)
     nlp = train_classifier(train, args.epochs, args.seed)
     if args.holdout is not None:
@@ -100,6 +105,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--holdout", type=Path, default=None)
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--no-descriptions",
+        action="store_true",
+        help="leave out the gazetteer's descriptions (distant supervision)",
+    )
     parser.add_argument("--fillings", type=int, default=6, help="names per written sentence")
     parser.add_argument("--output", type=Path, default=ROOT / "src/mosaic/data/models/relations")
     args = parser.parse_args()
@@ -147,6 +157,41 @@ def written_examples(
         for context in build_contexts(doc, report.text, mentions, doc_dates(doc)):
             found += labelled_pairs(context, gold, report.text)
     return found
+
+
+def described_examples(extractor: Extractor) -> list[Labelled]:
+    """Distant supervision: each gazetteer record's description, said of its name ("X is
+    an Egyptian physician who led al-Qaeda"), its pairs labelled by the relations the
+    gazetteer records between the two (none where it records none)."""
+    records = extractor.linker.gazetteer.records
+    known = {(r.key, rel.object_key): rel.type for r in records for rel in r.relations}
+    reports = [Report(text=_described(r.name, r.description)) for r in records if r.description]
+    docs = extractor.nlp.pipe(extractor.prepare(r) for r in reports)
+    found: list[Labelled] = []
+    for report, doc in zip(reports, docs, strict=True):
+        mentions = extractor.linker.link(doc)
+        for context in build_contexts(doc, report.text, mentions, doc_dates(doc)):
+            for pair in mention_pairs(context):
+                found.append((pair_text(context, pair), _known_label(pair, known)))
+    return found
+
+
+def _described(name: str, description: str) -> str:
+    text = description[0].lower() + description[1:]
+    article = (
+        "" if text.startswith(("the ", "a ", "an ")) else "an " if text[0] in "aeiou" else "a "
+    )
+    return f"{name} is {article}{text}"
+
+
+def _known_label(pair: MentionPair, known: dict[tuple[str, str], RelationType]) -> str:
+    first = pair.first.ref.key if pair.first.ref else None
+    second = pair.second.ref.key if pair.second.ref else None
+    if (first, second) in known:
+        return label_of(known[(str(first), str(second))], True)
+    if (second, first) in known:
+        return label_of(known[(str(second), str(first))], False)
+    return NONE_LABEL
 
 
 def _fill(
