@@ -53,6 +53,9 @@ APPOINT_VERBS = frozenset(
 SUCCEED_VERBS = frozenset({"succeed", "replace"})
 BECOME_VERBS = frozenset({"become"})
 PAST_OFFICE = frozenset({"previous", "former", "past", "earlier"})
+MILITANT_TITLES = frozenset({"emir", "amir", "ameer", "commander", "spokesman", "spokesperson"})
+"""Titles that, held before ("former emir X"), name an office in the group talked about;
+others ("former president X") may be a state's."""
 FORMATION_NOUNS = frozenset({"formation", "establishment", "creation", "founding", "launch"})
 SPLIT_WORDS = frozenset({"splinter", "breakaway", "offshoot", "break-away"})
 DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "second-in-command", "acting", "regional",
@@ -270,8 +273,8 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
 def _unnamed_owner(
     noun: Token, kind: str, context: SentenceContext, exclude: str | None
 ) -> list[EntityMention]:
-    """ "X was named chief", "the previous leaders were A and B": an office given or held
-    with no owner word is in the group the text is about (`group_before`)."""
+    """ "X was named chief", "the previous leaders were A and B", "former emir X": an office
+    given or held with no owner word is in the group the text is about (`group_before`)."""
     named = [t for t in owner_tokens(noun) if t.pos_ in ("PROPN", "PRON", "NOUN")]
     if kind not in ("leader", "member") or named or not _office(noun):
         return []
@@ -287,8 +290,10 @@ def _office(noun: Token) -> bool:
         return _appointing(verb if place.dep_ != "pobj" else verb.head)
     if place.dep_ == "attr":
         return verb.lemma_.lower() in BECOME_VERBS
-    earlier = any(c.lower_ in PAST_OFFICE for c in noun.children)
-    return place.dep_ == "nsubj" and verb.lemma_ == "be" and earlier
+    words = [*noun.children, *(verb.children if place.dep_ == "compound" else ())]
+    earlier = any(c.lower_ in PAST_OFFICE for c in words)
+    titled = place.dep_ in ("compound", "appos") and noun.lemma_.lower() in MILITANT_TITLES
+    return earlier and (titled or (place.dep_ == "nsubj" and verb.lemma_ == "be"))
 
 
 def _role_word(word: Token) -> bool:

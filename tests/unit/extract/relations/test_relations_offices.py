@@ -116,3 +116,13 @@ def test_relations_offices_a_named_party_we_do_not_know_is_not_the_group_before(
         "opposition party Sindh People's Party, had been touring the province."
     )
     assert _leaders(found(text)) == {}
+
+
+def test_relations_offices_former_emir_led_the_group_talked_about(found: Find) -> None:
+    text = "The TTP claimed the attack. Former emir Karim Shah was killed in a drone strike."
+    assert _leaders(found(text)) == {"Karim Shah": (TTP, None, None)}
+
+
+def test_relations_offices_former_president_is_no_group_office(found: Find) -> None:
+    text = "The TTP claimed the attack. The former president Karim Shah condemned it."
+    assert _leaders(found(text)) == {}
