@@ -112,7 +112,7 @@ def test_relations_offices_a_named_party_we_do_not_know_is_not_the_group_before(
     found: Find,
 ) -> None:
     text = (
-        "The ALF was blamed. Karim Shah, the former governor of Sindh and then-leader of the "
+        "The ALF was blamed. Karim Shah, a retired judge from Sindh and then chief of the "
         "opposition party Sindh People's Party, had been touring the province."
     )
     assert _leaders(found(text)) == {}
