@@ -159,7 +159,11 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
     """The event's perpetrators and their status (claimed, suspected, attributed)."""
     heads, claimed = _agent_tokens(trigger)
     tokens = [t for head in heads for t in phrase(head)]
-    found = [m for m in actor_mentions(tokens, context, roles) if _direct(m, heads)]
+    commands = _commands(heads, context)
+    found = [
+        commands.get(m, m) for m in actor_mentions(tokens, context, roles)
+        if m in commands or (m not in commands.values() and _direct(m, heads))
+    ]  # fmt: skip
     found += _standing_for(heads, context, roles)
     found = list(dict.fromkeys(spoken_for(m, context) for m in found))
     # "The group said it carried out the bombing": a party telling of its own act claims it.
@@ -280,6 +284,24 @@ def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
         return True
     return any(mention.start <= head.i < mention.end or _heads_forces(mention, head)
                for head in heads)  # fmt: skip
+
+
+def _commands(
+    heads: Sequence[Token], context: SentenceContext
+) -> dict[EntityMention, EntityMention]:
+    """ "U.S. Forces Afghanistan": a state's command named for the country it serves in; the
+    agent is the state body before the country the parser made the head, not that country.
+    Maps each such country mention to its body."""
+    found = {}
+    for head in heads:
+        there = context.mention_at(head)
+        body = context.mention_at(head.doc[there.start - 1]) if there and there.start else None
+        if (
+            there is not None and there.role is Role.COUNTRY
+            and body is not None and body.role is Role.STATE and body.country != there.country
+        ):  # fmt: skip
+            found[there] = body
+    return found
 
 
 def _heads_forces(mention: EntityMention, head: Token) -> bool:

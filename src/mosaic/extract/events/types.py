@@ -140,6 +140,8 @@ def _phrasal(token: Token) -> Entry | None:
         return Entry(A, 0.3, AttackType.BOMBING)
     if lemma == "open" and "fire" in _object_lemmas(token):
         return Entry(A, 0.3, AttackType.ARMED_ASSAULT)
+    if lemma == "drop" and token.pos_ == "VERB" and _object_lemmas(token) & DROPPED_ARMS:
+        return Entry(A, 0.3, AttackType.BOMBING)  # "dropped a bomb on", by a state an operation
     if lemma == "crack" and _particle(token, "down"):
         return Entry(OP, 0.3)
     if lemma == "slit" and "throat" in _object_lemmas(token):
@@ -180,7 +182,15 @@ def _strike(token: Token) -> Entry | None:
         return Entry(OP, 0.35)
     if modifiers & {"terrorist", "suicide", "militant"}:
         return Entry(A, 0.25)
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in STRIKE_VERBS:
+        return Entry(OP, 0.35)  # "forces conducted a strike on a tunnel complex"
     return None
+
+
+DROPPED_ARMS = frozenset({"bomb", "munition", "ordnance", "explosive", "missile", "barrel"})
+"""What is dropped in an attack ("dropped its most powerful bomb")."""
+STRIKE_VERBS = frozenset({"conduct", "launch", "carry", "order", "authorize", "authorise"})
+"""Verbs whose object "strike" is a military one ("conducted a strike"), not a walkout."""
 
 
 def _operation(token: Token) -> Entry | None:
@@ -199,6 +209,8 @@ def entry_for(token: Token) -> Entry | None:
     if token.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
     entry = LEXICON.get(token.lemma_.lower()) or LEXICON.get(token.lower_)
+    if entry is None and token.tag_ == "NNPS":  # a headline's "Bomb Blasts" is left unlemmatised
+        entry = LEXICON.get(token.lower_.removesuffix("s"))
     if entry is None or (token.lemma_.lower() == "bomb" and token.pos_ == "NOUN"):
         return None
     return entry

@@ -242,6 +242,19 @@ def _nearest(word: Token, event: Token, rivals: Sequence[Token]) -> bool:
     return all(distance <= tree_distance(word, rival) for rival in rivals)
 
 
+def _misattached(word: Token, event: Token) -> bool:
+    """ "a man who planned the bombings in X that killed 60": a relative clause on what kills,
+    that the parser hung on a noun before the event told between them."""
+    while word.dep_ == "conj" and word.head.i < word.i:  # "that killed 60 and wounded 200"
+        word = word.head
+    return (
+        word.dep_ == "relcl"
+        and event.pos_ == "NOUN"
+        and word.head.i < event.i < word.i
+        and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in word.children)
+    )
+
+
 def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
     """ "he was killed ... along with 16 other people" counts 17."""
     if not any(c.lower_ == "other" for c in noun.children):
@@ -281,7 +294,10 @@ def casualties(span: Span, event: Token | None = None, rivals: Sequence[Token] =
     only the figures nearer to it in the parse than to any of the `rivals`."""
     mentions = count_mentions(span)
     if event is not None:
-        mentions = [m for m in mentions if _nearest(span.doc[m.trigger], event, rivals)]
+        words = [(m, span.doc[m.trigger]) for m in mentions]
+        mentions = [
+            m for m, word in words if _nearest(word, event, rivals) or _misattached(word, event)
+        ]
     mentions = mentions or table_counts(span)
     return Casualties(
         killed=combine(m for m in mentions if m.role == "killed" and not m.attacker),

@@ -30,6 +30,9 @@ def types_in(doc: Doc) -> list[tuple[str, EventType]]:
         ("Thousands joined the protest in the capital.", "protest", EventType.PROTEST),
         ("Envoys met in Doha last week.", "met", EventType.MEETING),
         ("Troops cracked down on the rebels.", "cracked", EventType.MILITARY_OPERATION),
+        ("Six Killed in Quetta Bomb Attacks", "Attacks", EventType.ATTACK),
+        ("US forces conducted a strike on a camp.", "strike", EventType.MILITARY_OPERATION),
+        ("Jets dropped bombs on the camp.", "dropped", EventType.ATTACK),
     ],
 )  # fmt: skip
 def test_event_types_triggers(

@@ -69,3 +69,17 @@ def test_casualties_a_year_stays_a_date(parse: Callable[..., Doc]) -> None:
     year = next(t for t in doc if t.text == "95")
     doc.ents = [Span(doc, year.i, year.i + 1, label="DATE")]
     assert casualties(doc[:]) == Casualties()
+
+
+def test_casualties_relative_clause_hung_on_the_noun_before_the_event(
+    parse: Callable[..., Doc],
+) -> None:
+    doc = parse(
+        "Police have arrested a man who they say planned last month's twin bombings in Quetta "
+        "that killed at least 30 people and wounded more than 50 others."
+    )
+    bombings = next(t for t in doc if t.lower_ == "bombings")
+    arrested = next(t for t in doc if t.lower_ == "arrested")
+    found = casualties(doc[:], bombings, [arrested])
+    assert found.killed == Count(30, None)
+    assert found.wounded == Count(51, None)
