@@ -73,6 +73,17 @@ def is_home_modifier(token: Token) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() in HOME_NOUNS
 
 
+def describes_person(token: Token) -> bool:
+    """ "X, an analyst in Dhaka, says": a place in the description set beside a name, which
+    says where the person is, not where the event told happened."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    noun = token.head.head
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun.dep_ == "appos" and noun.head.pos_ == "PROPN"
+
+
 def is_location_span(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens `start`..`end` name a location, not an adjective ("Afghanistan-based")."""
     if end < len(doc) and doc[end].text in ("-", "–"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -86,3 +87,34 @@ def test_events_each_trigger_keeps_its_own_date(
     assert by_type[EventType.ARREST].date == FuzzyDate(2014)
     arrest_place = by_type[EventType.ARREST].place
     assert arrest_place is not None and arrest_place.name == "Quetta"
+
+
+def test_events_victims_nationality_is_not_the_events_country(
+    events: Callable[[str], list[EventFinding]],
+) -> None:
+    found = events("Eight American soldiers have been killed in the attack, officials said.")
+    assert found
+    assert all(f.country != "US" for f in found)
+
+
+def test_events_a_states_command_named_for_a_country_is_that_states(
+    events: Callable[[str], list[EventFinding]],
+) -> None:
+    found = confident(events("U.S. Forces Afghanistan conducted a strike on a camp near Kabul."))
+    operation = next(f for f in found if f.type is EventType.MILITARY_OPERATION)
+    assert "United States" in {p.name for p in operation.perpetrators}
+    assert "Afghanistan" not in {p.name for p in operation.perpetrators}
+
+
+def test_events_a_time_since_the_event_runs_to_the_telling(
+    events: Callable[..., list[EventFinding]],
+) -> None:
+    text = (
+        "Three weeks after the Pakistani army dropped bombs on Quetta, the group still broadcasts."
+    )
+    found = [
+        f for f in events(text, dt.date(2016, 3, 30)) if f.type is EventType.MILITARY_OPERATION
+    ]
+    assert [f.date for f in found] == [FuzzyDate(2016, 3)]
+    past = "Three weeks after the army dropped bombs on Quetta, the group fled to Kabul."
+    assert all(f.date is None for f in events(past, dt.date(2016, 3, 30)))
