@@ -32,7 +32,7 @@ FORWARD_PENALTY = 200
 """Characters added to the distance of a link from a dateless finding to a later dated one."""
 _ATTACK_TYPE_ORDER = [
     AttackType.SUICIDE_BOMBING, AttackType.BEHEADING, AttackType.KIDNAPPING,
-    AttackType.ASSASSINATION, AttackType.BOMBING, AttackType.ARMED_ASSAULT,
+    AttackType.ASSASSINATION, AttackType.ARMED_ASSAULT, AttackType.BOMBING,
     AttackType.FACILITY_ATTACK, AttackType.UNKNOWN,
 ]  # fmt: skip
 _PRECISION_ORDER = [Precision.YEAR, Precision.MONTH, Precision.DAY]

@@ -159,6 +159,7 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
     """The event's perpetrators and their status (claimed, suspected, attributed)."""
     heads, claimed = _agent_tokens(trigger)
     tokens = [t for head in heads for t in phrase(head)]
+    heads = [h for h in heads if not _names_where(h, trigger, context)]
     commands = _commands(heads, context)
     found = [
         commands.get(m, m) for m in actor_mentions(tokens, context, roles)
@@ -284,6 +285,18 @@ def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
         return True
     return any(mention.start <= head.i < mention.end or _heads_forces(mention, head)
                for head in heads)  # fmt: skip
+
+
+BLAST_NOUNS = frozenset({"blast", "explosion", "bombing", "bombings", "blasts", "explosions"})
+
+
+def _names_where(head: Token, trigger: Token, context: SentenceContext) -> bool:
+    """ "a Pakistan bomb blast": a country's name before a blast says where it went off; a
+    state's blasts are strikes ("a US strike")."""
+    if head.dep_ != "compound" or trigger.lower_ not in BLAST_NOUNS:
+        return False
+    mention = context.mention_at(head)
+    return mention is not None and mention.role is Role.COUNTRY
 
 
 def _commands(

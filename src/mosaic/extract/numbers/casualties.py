@@ -130,7 +130,7 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
         after = noun.doc[noun.i + 1]  # "leaving 4 dead and 18 injured"
         return after, _role(after) or "killed"
     for child in noun.children:
-        if child.dep_ in ("acl", "amod", "relcl") and _role(child):
+        if child.dep_ in ("acl", "amod", "relcl") and _role(child) and not _has_object(child):
             return child, _role(child) or "killed"
     current = noun
     for _ in range(4):
@@ -146,6 +146,12 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
             return head, "killed"
         current = head
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    """ "three strikes killed 18 militants", parsed with "killed" on "strikes": a verb with an
+    object of its own counts others, not the noun it hangs on ("17 people killed")."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def is_shot_dead(token: Token) -> bool:
@@ -185,10 +191,11 @@ def _may_climb(token: Token) -> bool:
 
 
 def _is_agent(child: Token, verb: Token) -> bool:
-    """The subject of an active killing verb is the killer, not the killed."""
+    """The subject of an active killing verb is the killer, not the killed (also when tagged a
+    participle, if it has an object: "two strikes killed 26")."""
     return (
         child.dep_ == "nsubj"
-        and verb.tag_ in ("VBD", "VBZ", "VBP", "VBG")
+        and (verb.tag_ in ("VBD", "VBZ", "VBP", "VBG") or _has_object(verb))
         and verb.lemma_
         in (
             "kill",

@@ -64,7 +64,11 @@ def is_locative(token: Token, depth: int = 0) -> bool:
     if dep == "compound" and is_home_modifier(token):
         return True
     if dep in ("compound", "poss", "amod", "nmod"):
-        return entry_for(head) is not None or (is_place_noun(head) and is_locative(head, depth + 1))
+        return (
+            entry_for(head) is not None
+            or (is_place_noun(head) and is_locative(head, depth + 1))
+            or (head.dep_ == "compound" and is_locative(head, depth + 1))  # "X Bomb Blasts"
+        )
     return dep in ("conj", "appos") and is_locative(head, depth + 1)
 
 

@@ -135,3 +135,9 @@ def test_event_merge_drop_echoes_of_a_written_out_event_of_that_day() -> None:
     echo = finding(400, date=day, confidence=0.2)
     other_day = finding(800, date=FuzzyDate(2016, 1, 2), confidence=0.2)
     assert drop_echoes([strong, echo, other_day], threshold=0.3) == [strong, other_day]
+
+
+def test_event_merge_an_armed_assault_with_bombs_stays_an_armed_assault() -> None:
+    bombs = finding(0, attack_type=AttackType.BOMBING)
+    guns = finding(100, attack_type=AttackType.ARMED_ASSAULT)
+    assert combine(bombs, guns).attack_type is AttackType.ARMED_ASSAULT

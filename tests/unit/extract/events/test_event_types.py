@@ -33,6 +33,7 @@ def types_in(doc: Doc) -> list[tuple[str, EventType]]:
         ("Six Killed in Quetta Bomb Attacks", "Attacks", EventType.ATTACK),
         ("US forces conducted a strike on a camp.", "strike", EventType.MILITARY_OPERATION),
         ("Jets dropped bombs on the camp.", "dropped", EventType.ATTACK),
+        ("Two strikes killed nine militants.", "strikes", EventType.MILITARY_OPERATION),
     ],
 )  # fmt: skip
 def test_event_types_triggers(
@@ -42,8 +43,11 @@ def test_event_types_triggers(
 
 
 @pytest.mark.parametrize(
-    "sentence", ["A bomb was defused.", "The strike by teachers ended.", "The operation to fix it."]
-)
+    "sentence",
+    ["A bomb was defused.", "The strike by teachers ended.", "The operation to fix it.",
+     "The minister spoke at a news conference.", "The group meets the criteria set by the law.",
+     "He asked who he was talking to."],
+)  # fmt: skip
 def test_event_types_ambiguous_words_are_no_triggers(
     parse: Callable[..., Doc], sentence: str
 ) -> None:
@@ -58,6 +62,14 @@ def test_event_types_ambiguous_words_are_no_triggers(
         ("Militants attacked the consulate.", "attacked", AttackType.FACILITY_ATTACK),
         ("The militants beheaded a soldier.", "beheaded", AttackType.BEHEADING),
         ("A car bomb attack shook the city.", "attack", AttackType.BOMBING),
+        ("Gunmen with grenades attacked the hotel.", "attacked", AttackType.ARMED_ASSAULT),
+        ("He planned a suicide attack on a base and a bombing of a market.", "bombing",
+         AttackType.BOMBING),
+        ("He planned a suicide attack on a base and a bombing of a market.", "attack",
+         AttackType.SUICIDE_BOMBING),
+        ("As you know, two suicide bombers, assessed to have been fighters, detonated at the gate.",
+         "detonated",
+         AttackType.SUICIDE_BOMBING),
         ("Militants attacked the village.", "attacked", None),
     ],
 )  # fmt: skip

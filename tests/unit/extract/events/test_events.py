@@ -118,3 +118,10 @@ def test_events_a_time_since_the_event_runs_to_the_telling(
     assert [f.date for f in found] == [FuzzyDate(2016, 3)]
     past = "Three weeks after the army dropped bombs on Quetta, the group fled to Kabul."
     assert all(f.date is None for f in events(past, dt.date(2016, 3, 30)))
+
+
+def test_events_a_countrys_name_on_a_blast_is_its_place(
+    events: Callable[[str], list[EventFinding]],
+) -> None:
+    found = confident(events("Two Killed in Pakistan Bomb Blast"))
+    assert [(f.type, f.perpetrators, f.country) for f in found] == [(EventType.ATTACK, (), "PK")]

@@ -83,3 +83,16 @@ def test_casualties_relative_clause_hung_on_the_noun_before_the_event(
     found = casualties(doc[:], bombings, [arrested])
     assert found.killed == Count(30, None)
     assert found.wounded == Count(51, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Officials said Monday three drone strikes killed at least 18 militants in the region.",
+     "Last month, two strikes in the same area killed at least 26 militants."],
+)  # fmt: skip
+def test_casualties_the_number_of_strikes_is_no_toll(
+    parse: Callable[..., Doc], sentence: str
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert found.total_killed() is not None and found.total_killed().low in (18, 26)
+    assert found.killed is None or found.killed.low not in (2, 3)
