@@ -26,8 +26,6 @@ LEAD_MIN_WORDS = 12
 """The lead is the report's first paragraph with a sentence this long (a title is shorter)."""
 LEAD_SENTENCES = 3
 """A lead running on without a line break ends after this many sentences of prose."""
-RECENT_DAYS = 7
-"""An event dated this many days before the report may be the one its lead tells as news."""
 DATE_CONFIDENCE = 0.25
 """What a day date adds to a finding's confidence (as `events.confidence` counts it)."""
 
@@ -84,21 +82,19 @@ def tells_news(sent: Span) -> bool:
 
 
 def _open(finding: EventFinding, findings: Sequence[EventFinding], day: FuzzyDate) -> bool:
-    """A dateless finding of a news type that no other finding of its type dates otherwise,
-    in the days before the report (a background event of last month dates another event)."""
+    """A dateless finding of a news type that no other finding of its type dates on another
+    day (a background event dated only by its month or year is another event)."""
     if finding.date is not None or finding.type not in NEWS_TYPES:
         return False
     return not any(
-        other.type is finding.type and other.date is not None and _recent_other(other.date, day)
+        other.type is finding.type and other.date is not None and _other_day(other.date, day)
         for other in findings
     )
 
 
-def _recent_other(date: FuzzyDate, day: FuzzyDate) -> bool:
-    """Whether `date` may be the day of an event the report tells as news, other than `day`."""
-    if date.precision is not Precision.DAY:
-        return False
-    return date != day and 0 < (day.first_day() - date.first_day()).days <= RECENT_DAYS
+def _other_day(date: FuzzyDate, day: FuzzyDate) -> bool:
+    """Whether `date` is another day, which may be that of the event the lead tells."""
+    return date.precision is Precision.DAY and date != day
 
 
 def _dated(finding: EventFinding, day: FuzzyDate) -> EventFinding:

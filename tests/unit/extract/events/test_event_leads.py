@@ -60,3 +60,12 @@ def test_event_leads_an_event_dated_on_another_day_keeps_its_date(extractor: Ext
     )
     arrests = of_type(_events(extractor, text), EventType.ARREST)
     assert [a.date.iso() if a.date else None for a in arrests] == ["2016-03-07"]
+
+
+def test_event_leads_a_background_month_does_not_keep_the_date_off(extractor: Extractor) -> None:
+    text = (
+        "Police have arrested two men in Quetta over the bombing of a market, officials "
+        "said.\n\nPolice arrested four other men in Peshawar in June."
+    )
+    arrests = of_type(_events(extractor, text), EventType.ARREST)
+    assert "2016-03-09" in {a.date.iso() for a in arrests if a.date}
