@@ -22,8 +22,8 @@ def _events(extractor: Extractor, text: str) -> list[EventFinding]:
 def test_event_leads_present_perfect_lead_takes_the_publication_day(extractor: Extractor) -> None:
     text = (
         "Blasts Hit Peshawar\n\n"
-        "Markets across Peshawar have been hit by a wave of small bombs. The blasts killed "
-        "three people and wounded at least 20, police said.\n\n"
+        "A wave of small bombs has struck markets in Peshawar. The blasts killed three "
+        "people and wounded at least 20, police said.\n\n"
         "The city has seen such attacks before."
     )
     attacks = of_type(_events(extractor, text), EventType.ATTACK)

@@ -100,7 +100,12 @@ def test_events_victims_nationality_is_not_the_events_country(
 def test_events_a_states_command_named_for_a_country_is_that_states(
     events: Callable[[str], list[EventFinding]],
 ) -> None:
-    found = confident(events("U.S. Forces Afghanistan conducted a strike on a camp near Kabul."))
+    found = confident(
+        events(
+            "Yesterday U.S. Forces Afghanistan carried out a strike against a compound "
+            "outside Kabul."
+        )
+    )
     operation = next(f for f in found if f.type is EventType.MILITARY_OPERATION)
     assert "United States" in {p.name for p in operation.perpetrators}
     assert "Afghanistan" not in {p.name for p in operation.perpetrators}
@@ -109,19 +114,17 @@ def test_events_a_states_command_named_for_a_country_is_that_states(
 def test_events_a_time_since_the_event_runs_to_the_telling(
     events: Callable[..., list[EventFinding]],
 ) -> None:
-    text = (
-        "Three weeks after the Pakistani army dropped bombs on Quetta, the group still broadcasts."
-    )
+    text = "Two months after the Pakistani army dropped bombs on Quetta, the rebels remain active."
     found = [
         f for f in events(text, dt.date(2016, 3, 30)) if f.type is EventType.MILITARY_OPERATION
     ]
-    assert [f.date for f in found] == [FuzzyDate(2016, 3)]
-    past = "Three weeks after the army dropped bombs on Quetta, the group fled to Kabul."
+    assert [f.date for f in found] == [FuzzyDate(2016, 1)]
+    past = "Two months after the army dropped bombs on Quetta, the rebels fled to Kabul."
     assert all(f.date is None for f in events(past, dt.date(2016, 3, 30)))
 
 
 def test_events_a_countrys_name_on_a_blast_is_its_place(
     events: Callable[[str], list[EventFinding]],
 ) -> None:
-    found = confident(events("Two Killed in Pakistan Bomb Blast"))
+    found = confident(events("Five Dead in Pakistan Bomb Blast"))
     assert [(f.type, f.perpetrators, f.country) for f in found] == [(EventType.ATTACK, (), "PK")]

@@ -75,20 +75,20 @@ def test_casualties_relative_clause_hung_on_the_noun_before_the_event(
     parse: Callable[..., Doc],
 ) -> None:
     doc = parse(
-        "Police have arrested a man who they say planned last month's twin bombings in Quetta "
-        "that killed at least 30 people and wounded more than 50 others."
+        "Officers caught a cleric who planned the twin bombings in Quetta that killed at "
+        "least 30 people and wounded more than 50 others."
     )
     bombings = next(t for t in doc if t.lower_ == "bombings")
-    arrested = next(t for t in doc if t.lower_ == "arrested")
-    found = casualties(doc[:], bombings, [arrested])
+    caught = next(t for t in doc if t.lower_ == "caught")
+    found = casualties(doc[:], bombings, [caught])
     assert found.killed == Count(30, None)
     assert found.wounded == Count(51, None)
 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Officials said Monday three drone strikes killed at least 18 militants in the region.",
-     "Last month, two strikes in the same area killed at least 26 militants."],
+    ["Aides said Friday four air strikes killed at least 18 rebels along the river.",
+     "In May, two strikes in the valley killed at least 26 fighters."],
 )  # fmt: skip
 def test_casualties_the_number_of_strikes_is_no_toll(
     parse: Callable[..., Doc], sentence: str
