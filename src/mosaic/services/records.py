@@ -194,9 +194,15 @@ def _same_stored_event(repo: Repository, event: Event) -> Event | None:
     if event.date is None:
         return None
     candidates = repo.event_merge_candidates(event.type, event.date.year)
+    places: dict[str, Entity | None] = {}
+
+    def place(entity_id: str) -> Entity | None:
+        if entity_id not in places:
+            places[entity_id] = repo.get_entity(entity_id)
+        return places[entity_id]
 
     def near(a: str, b: str) -> bool:
-        return lie_near(repo.get_entity(a), repo.get_entity(b))
+        return lie_near(place(a), place(b))
 
     return next((known for known in candidates if same_event(known, event, near)), None)
 
