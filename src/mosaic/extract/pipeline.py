@@ -27,7 +27,8 @@ from mosaic.extract.entities.ruler import add_actor_ruler
 from mosaic.extract.events.country import carry_countries, home_countries
 from mosaic.extract.events.finder import EventFinder
 from mosaic.extract.events.followups import FollowUp, attach_follow_ups, follow_up
-from mosaic.extract.events.merge import merge_events
+from mosaic.extract.events.leads import date_news_leads
+from mosaic.extract.events.merge import drop_echoes, merge_events
 from mosaic.extract.models.relation_classifier import RelationClassifier
 from mosaic.extract.models.role_spans import RoleTagger, attach_roles
 from mosaic.extract.numbers.strength import strength_findings
@@ -96,8 +97,10 @@ class Extractor:
             found += findings
             if not findings and (item := follow_up(context)) is not None:
                 follow_ups.append(item)
+        found = date_news_leads(found, contexts, report.published)
         found = carry_countries(found, report.text, MIN_CONFIDENCE)
         merged = merge_events(found, MIN_CONFIDENCE, self.places.contains)
+        merged = drop_echoes(merged, MIN_CONFIDENCE)
         merged = attach_follow_ups(merged, follow_ups)
         if self.roles is not None:
             self.roles.tag_skipped(doc, merged)

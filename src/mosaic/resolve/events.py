@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from mosaic.model import Count, Event, FuzzyDate
+import math
+from collections.abc import Callable
+
+from mosaic.model import Count, Entity, Event, FuzzyDate
+
+SAME_PLACE_KM = 8.0
+"""Two places this close are one event's place told by two reports (a city and its district,
+"Delhi" and "New Delhi")."""
+Near = Callable[[str, str], bool]
+"""Whether the places with these two entity ids lie within SAME_PLACE_KM of each other."""
 
 
-def same_event(known: Event, candidate: Event) -> bool:
+def same_event(known: Event, candidate: Event, near: Near | None = None) -> bool:
     """Whether `candidate` (from a new report) describes the already stored `known` event.
 
     Both must have the same type and compatible dates (an undated report is not
     merged: too many events would match it). Where both name a place it must be
-    the same; otherwise where both name a country it must be the same, and at
-    least one perpetrator must be shared when both name perpetrators.
+    the same, or one `near` the other; otherwise where both name a country it must
+    be the same, and at least one perpetrator must be shared when both name
+    perpetrators.
     """
     if known.type != candidate.type or known.date is None or candidate.date is None:
         return False
@@ -20,7 +30,9 @@ def same_event(known: Event, candidate: Event) -> bool:
     if known.country and candidate.country and known.country != candidate.country:
         return False
     if known.place_id and candidate.place_id:
-        return known.place_id == candidate.place_id
+        return known.place_id == candidate.place_id or (
+            near is not None and near(known.place_id, candidate.place_id)
+        )
     if known.perpetrators and candidate.perpetrators:
         return bool(set(known.perpetrators) & set(candidate.perpetrators))
     return known.country is not None and known.country == candidate.country
@@ -58,3 +70,12 @@ def _finer(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
 
 def _first(a: Count | None, b: Count | None) -> Count | None:
     return a if a is not None else b
+
+
+def lie_near(a: Entity | None, b: Entity | None, km: float = SAME_PLACE_KM) -> bool:
+    """Whether two places with coordinates lie within `km` of each other."""
+    if a is None or b is None or None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    lat_a, lat_b = math.radians(a.latitude or 0.0), math.radians(b.latitude or 0.0)
+    east = math.radians((b.longitude or 0.0) - (a.longitude or 0.0)) * math.cos((lat_a + lat_b) / 2)
+    return 6371.0 * math.hypot(east, lat_b - lat_a) <= km

@@ -16,7 +16,7 @@ def evaluate_gold_dir(gold_dir: Path, extractor: Extractor) -> EvaluationResult:
     """Score the extractor on every gold file under `gold_dir`, as FORMAT.md says; the output
     carries the report's entity mentions too, for the place-mention figures."""
     documents = load_gold_dir(gold_dir)
-    reports = [_report(document) for document in documents]
+    reports = [gold_report(document) for document in documents]
     outputs: list[tuple[GoldDocument, dict[str, Any]]] = []
     for document, report, extraction in zip(
         documents, reports, extractor.extract_many(reports), strict=True
@@ -27,6 +27,7 @@ def evaluate_gold_dir(gold_dir: Path, extractor: Extractor) -> EvaluationResult:
     return score_corpus(outputs)
 
 
-def _report(document: GoldDocument) -> Report:
+def gold_report(document: GoldDocument) -> Report:
+    """The report a gold document annotates: its passage, published on its date."""
     published = dt.date.fromisoformat(document.published) if document.published else None
     return Report(text=document.text, published=published, source_path=str(document.path))

@@ -22,7 +22,7 @@ from mosaic.model import (
 )
 from mosaic.model.ids import digest
 from mosaic.resolve.entities import link
-from mosaic.resolve.events import merge_events, same_event
+from mosaic.resolve.events import lie_near, merge_events, same_event
 from mosaic.resolve.names import match_key
 from mosaic.store.ports import Repository
 
@@ -143,14 +143,19 @@ def _linked_mention(mention: Mention, ref: EntityRef | None, linker: EntityLinke
 
 
 def event_from_finding(report: Report, finding: EventFinding, linker: EntityLinker) -> Event:
+    """The event a finding states; a country named as its place is its country only, so that
+    another report's town can still be its place (`same_event` compares places)."""
     place = linker.entity_for(finding.place) if finding.place else None
+    country = finding.country or (place.country if place else None)
+    if finding.place is not None and _is_country(finding.place):
+        place = None
     return Event(
         id=digest("event", report.id, finding.evidence.start, finding.type),
         type=finding.type,
         attack_type=finding.attack_type,
         date=finding.date,
         date_end=finding.date_end,
-        country=finding.country or (place.country if place else None),
+        country=country,
         place_id=place.id if place else None,
         perpetrators=linker.ids_for(finding.perpetrators),
         perpetrator_status=finding.perpetrator_status,
@@ -159,6 +164,10 @@ def event_from_finding(report: Report, finding: EventFinding, linker: EntityLink
         wounded=finding.wounded,
         marking=report.marking,
     )
+
+
+def _is_country(ref: EntityRef) -> bool:
+    return ref.key is not None and ref.key.count(":") == 1
 
 
 def _store_event(
@@ -185,7 +194,17 @@ def _same_stored_event(repo: Repository, event: Event) -> Event | None:
     if event.date is None:
         return None
     candidates = repo.event_merge_candidates(event.type, event.date.year)
-    return next((known for known in candidates if same_event(known, event)), None)
+    places: dict[str, Entity | None] = {}
+
+    def place(entity_id: str) -> Entity | None:
+        if entity_id not in places:
+            places[entity_id] = repo.get_entity(entity_id)
+        return places[entity_id]
+
+    def near(a: str, b: str) -> bool:
+        return lie_near(place(a), place(b))
+
+    return next((known for known in candidates if same_event(known, event, near)), None)
 
 
 def event_statements(

@@ -57,6 +57,8 @@ PLACES = (
     _place("place:ru:moscow", "Moscow", "RU", "city"),
     _place("place:pk:hyderabad", "Hyderabad", "PK", "city"),
     _place("place:in:hyderabad", "Hyderabad", "IN", "city"),
+    Place("place:pk:mardan", "Mardan", (), "PK", None, "city", 34.2, 72.05),
+    Place("place:pk:sukkur", "Sukkur", (), "PK", None, "city", 27.7, 68.86),
 )
 DEMONYMS = {"Pakistani": "PK", "Afghan": "AF", "Russian": "RU", "American": "US", "Indian": "IN"}
 

@@ -1,5 +1,7 @@
-from mosaic.model import Count, Event, EventType, FuzzyDate
-from mosaic.resolve.events import merge_events, same_event
+from dataclasses import replace
+
+from mosaic.model import Count, Entity, EntityKind, Event, EventType, FuzzyDate
+from mosaic.resolve.events import lie_near, merge_events, same_event
 
 
 def _attack(**fields: object) -> Event:
@@ -41,3 +43,21 @@ def test_resolve_events_merge_refines_date_and_keeps_first_toll() -> None:
     assert merged.id == "e"
     assert merged.date == FuzzyDate(2016, 1, 13)
     assert merged.killed == Count.exactly(17)
+
+
+def test_resolve_events_places_near_each_other_merge() -> None:
+    known = _attack(date=FuzzyDate(2016, 1, 13), place_id="place:in:delhi")
+    new = _attack(date=FuzzyDate(2016, 1, 13), place_id="place:in:new-delhi")
+    assert not same_event(known, new)
+    assert same_event(
+        known, new, near=lambda a, b: {a, b} <= {"place:in:delhi", "place:in:new-delhi"}
+    )
+
+
+def test_resolve_events_lie_near_measures_kilometres() -> None:
+    delhi = Entity("place:in:delhi", EntityKind.PLACE, "Delhi", latitude=28.65, longitude=77.23)
+    new_delhi = replace(delhi, id="place:in:new-delhi", latitude=28.62, longitude=77.21)
+    mumbai = replace(delhi, id="place:in:mumbai", latitude=19.07, longitude=72.88)
+    assert lie_near(delhi, new_delhi)
+    assert not lie_near(delhi, mumbai)
+    assert not lie_near(delhi, replace(new_delhi, latitude=None))

@@ -3,8 +3,17 @@ their own statement, source and sentence."""
 
 from __future__ import annotations
 
-from mosaic.model import Count, EventFinding, EventType, Evidence, Report, StatedFigure
-from mosaic.services.records import EntityLinker, event_statements
+from mosaic.model import (
+    Count,
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    Evidence,
+    Report,
+    StatedFigure,
+)
+from mosaic.services.records import EntityLinker, event_from_finding, event_statements
 from support.memory import MemoryRepository
 
 
@@ -33,3 +42,13 @@ def test_services_records_one_figure_is_one_statement() -> None:
     assert [(s.value, s.attributed_to) for s in statements if s.prop == "killed"] == [
         ("7", "police")
     ]
+
+
+def test_services_records_a_country_named_as_the_place_is_the_events_country_only() -> None:
+    report = Report(text="Bombs hit towns across Pakistan.")
+    country = EntityRef("Pakistan", EntityKind.PLACE, "place:pk", country="PK")
+    finding = EventFinding(
+        EventType.ATTACK, Evidence(0, 32, report.text), "test.v1", place=country, country="PK"
+    )
+    event = event_from_finding(report, finding, EntityLinker(MemoryRepository()))
+    assert (event.place_id, event.country) == (None, "PK")

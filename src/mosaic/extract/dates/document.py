@@ -54,6 +54,8 @@ _EXPLICIT = re.compile(
     rf"|(?:{_MONTH_NAMES}),? \d{{4}}"
     r"|(?:19|20)\d\d ?[–-] ?(?:19|20)\d\d)\b"
 )
+_DEICTIC = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]onight)\b(?!')")
+"""Days named from the telling, which the NER sometimes misses ("It's a hard day today.")."""
 DATELINE_CHARS = 120
 _DATELINE = re.compile(
     rf"\b\d{{1,2}} (?:{_MONTH_NAMES})\.?,? (?:\d{{4}}|\d{{2}})\b"
@@ -176,11 +178,13 @@ def _date_parser(base: dt.date | None) -> Any:
 
 
 def date_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of date phrases: spaCy's DATE entities plus explicit dates it missed."""
+    """Character spans of date phrases: spaCy's DATE entities plus explicit dates and the days
+    named from the telling that it missed."""
     text = doc.text
     found = [_with_direction(text, ent.start_char, ent.end_char)
              for ent in doc.ents if ent.label_ == "DATE" and not _custom_of_a_day(ent)]  # fmt: skip
     found += [(m.start(), m.end()) for m in _EXPLICIT.finditer(text)]
+    found += [(m.start(), m.end()) for m in _DEICTIC.finditer(text)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(found, key=lambda span: (span[0], span[0] - span[1])):
         if kept and start < kept[-1][1]:
@@ -232,13 +236,38 @@ def resolve_doc_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     for start, end in date_spans(doc):
         if "\n" in text[last_end:start]:
             resolver.new_paragraph()
-        elif mentions and _APPOSITION.match(text[last_end:start]):
+        elif mentions and mentions[-1].end == last_end and _APPOSITION.match(text[last_end:start]):
             continue  # "On 27 March 2016, Easter Sunday": the second names the same day
         mention = _resolved(resolver, text, start, end)
         if mention is not None:
             mentions.append(mention)
         last_end = end
     return mentions
+
+
+HEADING_LINES = 5
+"""The lines a report's heading may take (outlet, kind, title, speakers)."""
+TELLING_DAYS = 7
+"""How long before its posting a heading's day may be ("Briefing Aug. 26", posted Aug. 27)."""
+_LINE_END_DATE = re.compile(
+    rf"(?:\d{{1,2}} (?:{_MONTH_NAMES})\.?,? \d{{4}}|(?:{_MONTH_NAMES})\.? \d{{1,2}},? \d{{4}})\s*$"
+)
+
+
+def heading_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The day a heading line ends with, when it is a few days before the posting: a
+    transcript or statement posted later ("... Holds a Press Briefing Aug. 26, 2021") says
+    "today" of that day."""
+    if published is None:
+        return None
+    days = []
+    for line in [line for line in text.splitlines() if line.strip()][:HEADING_LINES]:
+        match = _LINE_END_DATE.search(line)
+        value = DateResolver(published).resolve(match.group(0)) if match else None
+        if value is not None and value.start.day is not None:
+            days.append(value.start.first_day())
+    earlier = [d for d in days if 0 < (published - d).days <= TELLING_DAYS]
+    return min(earlier) if earlier else None
 
 
 def dateline(text: str) -> dt.date | None:
@@ -265,6 +294,7 @@ def annotate_dates(doc: Doc) -> Doc:
     published_iso = getattr(doc._, PUBLISHED_ATTR)
     text = doc.text
     published = dt.date.fromisoformat(published_iso) if published_iso else dateline(text)
+    published = heading_day(text, published) or published
     rows = [
         [
             m.start,

@@ -74,9 +74,10 @@ class DateContext:
 
 
 def clean_phrase(phrase: str) -> str:
-    """Lower case, single spaces, no leading prepositions or "early/late" modifiers."""
+    """Lower case, single spaces, no leading prepositions or "early/late" modifiers, no
+    possessive ending."""
     text = " ".join(phrase.lower().replace("’", "'").replace(",", " , ").split())
-    text = text.replace(" ,", ",").strip(" ,.;:()[]\"'")
+    text = text.replace(" ,", ",").strip(" ,.;:()[]\"'").removesuffix("'s")  # "last month's"
     previous = None
     while previous != text:
         previous = text

@@ -45,6 +45,7 @@ from mosaic.extract.entities.name_shapes import (
 )
 from mosaic.extract.entities.state_actors import state_actor
 from mosaic.extract.entities.surnames import refer_surnames
+from mosaic.extract.events.types import entry_for
 from mosaic.extract.places.place_names import free_name_spans, in_place_position
 from mosaic.extract.places.table import Place, PlaceTable
 from mosaic.extract.text.surface import stems
@@ -200,12 +201,29 @@ class EntityLinker:
         if record is not None:
             return _mention(ent, _actor_role(record), record.ref(), record.country)
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            return self._place(ent, name, context, lower_words)
+            return self._place(ent, name, context, lower_words) or self._place_before_event(
+                ent, context
+            )
+        if (headline := self._place_before_event(ent, context)) is not None:
+            return headline
         if ent.label_ in MISLABELLED_PLACES:
             place = self._misread_place(ent, name, context)
             if place is not None:
                 return _place_mention(ent, place)
         return self._other(ent, name, context)
+
+    def _place_before_event(self, ent: Span, context: Sequence[str]) -> EntityMention | None:
+        """ "in New Delhi Bomb Blasts": a headline's entity (a place, or a person to the NER) run
+        on from a known town or province over the event it names; the place is the longest
+        start of it that names one."""
+        if entry_for(ent[-1]) is None:
+            return None
+        for end in range(ent.end - 1, ent.start, -1):
+            text = ent.doc[ent.start : end].text
+            place = self.places.resolve(text, context) if self.places.lookup(text) else None
+            if place is not None and place.feature != "country":
+                return _place_mention(Span(ent.doc, ent.start, end, label="GPE"), place)
+        return None
 
     def _misread_place(self, ent: Span, name: str, context: Sequence[str]) -> Place | None:
         """A known place the NER took for a person, group or product ("Abbottabad", "Gwadar"):

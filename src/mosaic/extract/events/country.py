@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.agents import list_host
 from mosaic.extract.events.types import entry_for
+from mosaic.extract.numbers.casualties import KILLED_WORDS, WOUNDED_WORDS
 from mosaic.extract.places.locations import is_place_noun
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import tree_distance
@@ -84,6 +85,18 @@ def inferred_country(
         and tree_distance(trigger, context.doc[m.start : m.end].root) <= NEAR
     ]  # fmt: skip
     return _only_country(near)
+
+
+def _victims(root: Token) -> bool:
+    """ "12 U.S. service members were killed in the attack": a state's people (or the noun a
+    nationality describes) the event killed or wounded, who say where they come from, not
+    where it happened."""
+    while root.dep_ in ("compound", "amod", "nmod") and root.head is not root:
+        root = root.head
+    head = root.head
+    if root.dep_ not in ("nsubjpass", "dobj") or head is root:
+        return False
+    return head.lemma_.lower() in KILLED_WORDS | WOUNDED_WORDS
 
 
 FOUGHT_OVER = frozenset({EventType.ATTACK, EventType.KILLING})
@@ -158,9 +171,10 @@ def _ours(
     mention: EntityMention, trigger: Token, rivals: Sequence[Token], context: SentenceContext
 ) -> bool:
     """Whether a place may say where the trigger's event was: not where people come from
-    ("militants from Syria"), not a body's owner ("Russia's FSB"), not nearer another event."""
+    ("militants from Syria", "two American soldiers were killed"), not a body's owner
+    ("Russia's FSB"), not nearer another event."""
     head = context.doc[mention.start : mention.end].root
-    if head.dep_ == "pobj" and head.head.lower_ == "from":
+    if (head.dep_ == "pobj" and head.head.lower_ == "from") or _victims(head):
         return False
     if head.dep_ == "poss" and not is_place_noun(head.head):
         return False

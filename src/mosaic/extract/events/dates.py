@@ -13,9 +13,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from mosaic.extract.dates.phrases import shift
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import tree_distance
+from mosaic.model import FuzzyDate
 
 
 def event_date(
@@ -71,3 +73,31 @@ def _relative(date: DateSpan, context: SentenceContext) -> int:
 
 def _is_relative(date: DateSpan, context: SentenceContext) -> bool:
     return any(t.lower_ in RELATIVE_WORDS for t in context.doc[date.start : date.end])
+
+
+ELAPSED_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+                 "months": "month", "year": "year", "years": "year"}  # fmt: skip
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "a": 1}  # fmt: skip
+
+
+def elapsed_date(trigger: Token, published: FuzzyDate | None) -> FuzzyDate | None:
+    """ "Three weeks after the US dropped the bomb, the group continues ...": an event told as
+    the start of a time that runs to the telling (the main clause in the present) lies that
+    long before the report's date, at the precision the unit allows."""
+    after = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+    if after is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "after":
+        after = trigger.head
+    if after is None or published is None or published.day is None:
+        return None
+    spans = [c for c in (*after.children, *trigger.children) if c.dep_ == "npadvmod"]
+    main = trigger.head if trigger.dep_ == "advcl" else after.head
+    if not spans or main.tag_ not in ("VBZ", "VBP"):
+        return None
+    unit = ELAPSED_UNITS.get(spans[0].lower_)
+    count = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+             for c in spans[0].children if c.dep_ == "nummod"]  # fmt: skip
+    if unit is None or len(count) != 1 or not count[0]:
+        return None
+    moved = shift(published, unit, -count[0])
+    return moved.start if moved else None

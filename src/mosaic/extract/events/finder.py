@@ -15,6 +15,7 @@ from functools import partial
 
 from spacy.tokens import Token
 
+from mosaic.extract.dates.document import PUBLISHED_ATTR
 from mosaic.extract.dates.phrases import MONTHS, DateValue
 from mosaic.extract.entities.gazetteer import Gazetteer
 from mosaic.extract.entities.mentions import EntityMention, Role
@@ -24,7 +25,7 @@ from mosaic.extract.events import slots
 from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
 from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.country import inferred_country
-from mosaic.extract.events.dates import event_date
+from mosaic.extract.events.dates import elapsed_date, event_date
 from mosaic.extract.events.focus import country_focus, focus_country
 from mosaic.extract.events.founding_dates import founding_date
 from mosaic.extract.events.killings import (
@@ -34,7 +35,7 @@ from mosaic.extract.events.killings import (
     retype,
     victim_count,
 )
-from mosaic.extract.events.places import event_place
+from mosaic.extract.events.places import event_place, spread_country
 from mosaic.extract.events.reciprocal import reciprocal_parts
 from mosaic.extract.events.types import Trigger, attack_type, find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
@@ -48,6 +49,7 @@ from mosaic.model import (
     EntityRef,
     EventFinding,
     EventType,
+    FuzzyDate,
     PerpetratorStatus,
     Precision,
 )
@@ -129,12 +131,16 @@ class EventFinder:
         who = self._perpetrators(trigger, token, context)
         date = event_date(token, context, rivals)
         place = event_place(token, context, who.mentions, rivals)
+        spread = spread_country(place, token, context, rivals)
+        place = None if spread else place
         dead = casualties(context.sent, token, rivals) if trigger.type in _COUNTED else Casualties()
         targets = self._targets(trigger, token, context)
         kind = attack_type(token, trigger.entry) if trigger.type is EventType.ATTACK else None
         # A place the table lacks ("near Machh in Bolan district") leaves the country to context.
-        country = (place.country if place else None) or self._country(
-            trigger, token, who, context, rivals
+        country = (
+            spread
+            or (place.country if place else None)
+            or self._country(trigger, token, who, context, rivals)
         )
         finding = EventFinding(
             type=trigger.type, evidence=context.evidence, extractor=self.extractor,
@@ -149,6 +155,8 @@ class EventFinder:
         story = _narrative_day(context)
         if date is None and story is not None and not _dated(context):
             finding = replace(finding, date=story.start, date_end=story.end)
+        elif date is None and (since := elapsed_date(token, _published(context))) is not None:
+            finding = replace(finding, date=since)
         if trigger.type is EventType.FOUNDING:
             finding = replace(finding, date=founding_date(finding.date, who.mentions, context))
         finding = retype(finding, token, who.mentions)
@@ -283,6 +291,11 @@ def _narrative_day(context: SentenceContext) -> DateValue | None:
     month or year named before says too little of what follows."""
     story = context.narrative
     return story.value if story is not None and story.value.start.day is not None else None
+
+
+def _published(context: SentenceContext) -> FuzzyDate | None:
+    iso = getattr(context.doc._, PUBLISHED_ATTR)
+    return FuzzyDate.parse(iso) if iso else None
 
 
 def _dated(context: SentenceContext) -> bool:

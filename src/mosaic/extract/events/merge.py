@@ -32,13 +32,17 @@ FORWARD_PENALTY = 200
 """Characters added to the distance of a link from a dateless finding to a later dated one."""
 _ATTACK_TYPE_ORDER = [
     AttackType.SUICIDE_BOMBING, AttackType.BEHEADING, AttackType.KIDNAPPING,
-    AttackType.ASSASSINATION, AttackType.BOMBING, AttackType.ARMED_ASSAULT,
+    AttackType.ASSASSINATION, AttackType.ARMED_ASSAULT, AttackType.BOMBING,
     AttackType.FACILITY_ATTACK, AttackType.UNKNOWN,
 ]  # fmt: skip
 _PRECISION_ORDER = [Precision.YEAR, Precision.MONTH, Precision.DAY]
 SAME_PLACE_KM = 8.0
 """Two known places this close are one event's place told finer and coarser (a school and
 its city), not two towns."""
+
+
+SAME_DAY = 3
+"""The strongest link: two findings told on the same day or in the same sentence."""
 
 
 Within = Callable[[str, str], bool]
@@ -117,7 +121,7 @@ def _places_agree(a: EventFinding, b: EventFinding, within: Within = _never) -> 
     if first.key and second.key:
         return (
             first.key == second.key
-            or _within(first, second, SAME_PLACE_KM)
+            or lies_within(first, second, SAME_PLACE_KM)
             or _holds(first, second, within)
         )
     return bool(set(first.names) & set(second.names))
@@ -130,7 +134,7 @@ def _holds(a: EntityRef, b: EntityRef, within: Within) -> bool:
     return within(a.key, b.key) or within(b.key, a.key)
 
 
-def _within(a: EntityRef, b: EntityRef, km: float) -> bool:
+def lies_within(a: EntityRef, b: EntityRef, km: float) -> bool:
     """Whether two places with coordinates lie within `km` of each other."""
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
@@ -157,7 +161,7 @@ def link_strength(a: EventFinding, b: EventFinding) -> int:
     if a.evidence == b.evidence or (
         a.date and a.date == b.date and a.date.precision is Precision.DAY
     ):
-        return 3
+        return SAME_DAY
     if _same_town(a, b):
         return 2  # compatible() has checked that the two towns are one
     if _shared(a.perpetrators, b.perpetrators) and a.date and b.date and a.date == b.date:
@@ -177,7 +181,7 @@ def _same_town(a: EventFinding, b: EventFinding) -> bool:
     if first is None or second is None or _is_country(first) or _is_country(second):
         return False
     if first.key and second.key:
-        return first.key == second.key or _within(first, second, SAME_PLACE_KM)
+        return first.key == second.key or lies_within(first, second, SAME_PLACE_KM)
     return True
 
 
@@ -285,3 +289,15 @@ def _other_figures(
             if finding.attributed_to != source or count != kept:
                 found.append(StatedFigure(slot, count, finding.attributed_to, finding.evidence))
     return tuple(dict.fromkeys(found))
+
+
+def drop_echoes(findings: Sequence[EventFinding], threshold: float) -> list[EventFinding]:
+    """The findings less those below `threshold` that a written-out finding of the same day or
+    sentence already tells ("the timing of the explosions suggests a coordinated attack"
+    after the bombing): kept, they would be stored as a second event of that day."""
+    strong = [f for f in findings if f.confidence >= threshold]
+    return [
+        f for f in findings
+        if f.confidence >= threshold
+        or not any(compatible(f, s) and link_strength(f, s) == SAME_DAY for s in strong)
+    ]  # fmt: skip

@@ -159,7 +159,12 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
     """The event's perpetrators and their status (claimed, suspected, attributed)."""
     heads, claimed = _agent_tokens(trigger)
     tokens = [t for head in heads for t in phrase(head)]
-    found = [m for m in actor_mentions(tokens, context, roles) if _direct(m, heads)]
+    heads = [h for h in heads if not _names_where(h, trigger, context)]
+    commands = _commands(heads, context)
+    found = [
+        commands.get(m, m) for m in actor_mentions(tokens, context, roles)
+        if m in commands or (m not in commands.values() and _direct(m, heads))
+    ]  # fmt: skip
     found += _standing_for(heads, context, roles)
     found = list(dict.fromkeys(spoken_for(m, context) for m in found))
     # "The group said it carried out the bombing": a party telling of its own act claims it.
@@ -280,6 +285,36 @@ def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
         return True
     return any(mention.start <= head.i < mention.end or _heads_forces(mention, head)
                for head in heads)  # fmt: skip
+
+
+BLAST_NOUNS = frozenset({"blast", "explosion", "bombing", "bombings", "blasts", "explosions"})
+
+
+def _names_where(head: Token, trigger: Token, context: SentenceContext) -> bool:
+    """ "a Pakistan bomb blast": a country's name before a blast says where it went off; a
+    state's blasts are strikes ("a US strike")."""
+    if head.dep_ != "compound" or trigger.lower_ not in BLAST_NOUNS:
+        return False
+    mention = context.mention_at(head)
+    return mention is not None and mention.role is Role.COUNTRY
+
+
+def _commands(
+    heads: Sequence[Token], context: SentenceContext
+) -> dict[EntityMention, EntityMention]:
+    """ "U.S. Forces Afghanistan": a state's command named for the country it serves in; the
+    agent is the state body before the country the parser made the head, not that country.
+    Maps each such country mention to its body."""
+    found = {}
+    for head in heads:
+        there = context.mention_at(head)
+        body = context.mention_at(head.doc[there.start - 1]) if there and there.start else None
+        if (
+            there is not None and there.role is Role.COUNTRY
+            and body is not None and body.role is Role.STATE and body.country != there.country
+        ):  # fmt: skip
+            found[there] = body
+    return found
 
 
 def _heads_forces(mention: EntityMention, head: Token) -> bool:

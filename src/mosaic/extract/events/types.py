@@ -140,6 +140,8 @@ def _phrasal(token: Token) -> Entry | None:
         return Entry(A, 0.3, AttackType.BOMBING)
     if lemma == "open" and "fire" in _object_lemmas(token):
         return Entry(A, 0.3, AttackType.ARMED_ASSAULT)
+    if lemma == "drop" and token.pos_ == "VERB" and _object_lemmas(token) & DROPPED_ARMS:
+        return Entry(A, 0.3, AttackType.BOMBING)  # "dropped a bomb on", by a state an operation
     if lemma == "crack" and _particle(token, "down"):
         return Entry(OP, 0.3)
     if lemma == "slit" and "throat" in _object_lemmas(token):
@@ -180,7 +182,17 @@ def _strike(token: Token) -> Entry | None:
         return Entry(OP, 0.35)
     if modifiers & {"terrorist", "suicide", "militant"}:
         return Entry(A, 0.25)
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in STRIKE_VERBS:
+        return Entry(OP, 0.35)  # "forces conducted a strike on a tunnel complex"
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in ("kill", "hit", "target"):
+        return Entry(OP, 0.35)  # "two strikes killed 26 militants": a walkout kills no one
     return None
+
+
+DROPPED_ARMS = frozenset({"bomb", "munition", "ordnance", "explosive", "missile", "barrel"})
+"""What is dropped in an attack ("dropped its most powerful bomb")."""
+STRIKE_VERBS = frozenset({"conduct", "launch", "carry", "order", "authorize", "authorise"})
+"""Verbs whose object "strike" is a military one ("conducted a strike"), not a walkout."""
 
 
 def _operation(token: Token) -> Entry | None:
@@ -199,9 +211,34 @@ def entry_for(token: Token) -> Entry | None:
     if token.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
     entry = LEXICON.get(token.lemma_.lower()) or LEXICON.get(token.lower_)
-    if entry is None or (token.lemma_.lower() == "bomb" and token.pos_ == "NOUN"):
+    if entry is None and token.tag_ == "NNPS":  # a headline's "Bomb Blasts" is left unlemmatised
+        entry = LEXICON.get(token.lower_.removesuffix("s"))
+    if entry is None or (token.lemma_.lower() == "bomb" and token.pos_ in ("NOUN", "PROPN")):
+        return None
+    if entry.type is EventType.MEETING and _no_meeting(token):
         return None
     return entry
+
+
+def _no_meeting(token: Token) -> bool:
+    """ "a news conference", "talking to reporters", "the group meets the criteria": telling
+    the press, or meeting a standard, is not a meeting of parties."""
+    lemma = token.lemma_.lower()
+    if lemma == "conference":
+        return any(
+            c.lower_ in PRESS_WORDS for c in token.children if c.dep_ in ("compound", "amod")
+        )
+    if lemma == "talk" and token.pos_ == "VERB":  # "who he is talking to": speech, not talks
+        return not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    return lemma == "meet" and any(o in STANDARD_NOUNS for o in objects)
+
+
+PRESS_WORDS = frozenset({"news", "press", "media"})
+STANDARD_NOUNS = frozenset(
+    {"criterion", "criteria", "demand", "requirement", "standard", "target", "deadline",
+     "condition", "need", "expectation", "goal", "threshold", "obligation", "definition"}
+)  # fmt: skip
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -217,6 +254,8 @@ _GUN_WORDS = frozenset(
     {"gunman", "gunmen", "shoot", "shooting", "gunfire", "gun", "rifle", "storm", "hijack",
      "shot", "gunshot"}
 )  # fmt: skip
+_TYPE_WORDS = _BOMB_WORDS | _GUN_WORDS | {"suicide"}
+"""Words that say how an attack was carried out."""
 FACILITIES = frozenset(
     {"consulate", "embassy", "school", "hospital", "hotel", "port", "airport", "base", "church",
      "mosque", "temple", "shrine", "office", "compound", "facility", "building", "checkpoint",
@@ -237,6 +276,33 @@ def clause_lemmas(token: Token) -> set[str]:
     return {t.lemma_.lower() for t in current.subtree} | {t.lower_ for t in current.subtree}
 
 
+def _doers(token: Token) -> set[str]:
+    """ "two suicide bombers, assessed to be fighters, detonated at the gate": the nouns a
+    subjectless verb hangs on, which name who did it."""
+    if token.pos_ != "VERB" or token.dep_ not in ("acl", "relcl"):
+        return set()
+    if any(c.dep_ == "nsubj" for c in token.children):
+        return set()
+    nouns = [a for a in token.ancestors if a.pos_ in ("NOUN", "PROPN")]
+    words = [w for n in nouns for w in (n, *n.children) if w.dep_ in ("compound", "amod") or w is n]
+    return {w.lemma_.lower() for w in words}
+
+
+def _suicide_attack(token: Token) -> bool:
+    """ "a suicide attack": the word on the attack noun itself."""
+    return any(c.lower_ == "suicide" for c in token.children if c.dep_ in ("amod", "compound"))
+
+
+def _own_lemmas(token: Token) -> set[str]:
+    """Lemmas of a noun trigger's own phrase, without the events coordinated with it ("a
+    suicide attack on X and a failed bombing of Y": the bombing is not a suicide one)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    cut = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
+    kept = [t for t in token.subtree if t.i not in cut]
+    return {t.lemma_.lower() for t in kept} | {t.lower_ for t in kept}
+
+
 def attacked_facility(token: Token) -> bool:
     """ "attacked the consulate", "an attack on the school": the object is a building or site."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -248,17 +314,18 @@ def attacked_facility(token: Token) -> bool:
 def attack_type(token: Token, entry: Entry) -> AttackType | None:
     """The attack type the clause states: beheading, kidnapping, suicide bombing, assassination,
     bombing, armed assault, an attack on a facility; None when the text does not say."""
-    words = clause_lemmas(token)
+    own = _own_lemmas(token)
+    words = own if own & _TYPE_WORDS else clause_lemmas(token) | _doers(token)
     if entry.attack_type in (AttackType.BEHEADING, AttackType.KIDNAPPING):
         return entry.attack_type
-    if "suicide" in words and words & _BOMB_WORDS:
+    if "suicide" in words and (words & _BOMB_WORDS or _suicide_attack(token)):
         return AttackType.SUICIDE_BOMBING
     if entry.attack_type is AttackType.ASSASSINATION:
         return entry.attack_type
+    if words & _GUN_WORDS:  # gunmen with grenades: an armed assault with explosives
+        return AttackType.ARMED_ASSAULT
     if words & _BOMB_WORDS:
         return AttackType.BOMBING
-    if words & _GUN_WORDS:
-        return AttackType.ARMED_ASSAULT
     if attacked_facility(token):
         return AttackType.FACILITY_ATTACK
     return entry.attack_type

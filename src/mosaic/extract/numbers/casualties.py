@@ -130,7 +130,7 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
         after = noun.doc[noun.i + 1]  # "leaving 4 dead and 18 injured"
         return after, _role(after) or "killed"
     for child in noun.children:
-        if child.dep_ in ("acl", "amod", "relcl") and _role(child):
+        if child.dep_ in ("acl", "amod", "relcl") and _role(child) and not _has_object(child):
             return child, _role(child) or "killed"
     current = noun
     for _ in range(4):
@@ -146,6 +146,12 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
             return head, "killed"
         current = head
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    """ "three strikes killed 18 militants", parsed with "killed" on "strikes": a verb with an
+    object of its own counts others, not the noun it hangs on ("17 people killed")."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def is_shot_dead(token: Token) -> bool:
@@ -185,10 +191,11 @@ def _may_climb(token: Token) -> bool:
 
 
 def _is_agent(child: Token, verb: Token) -> bool:
-    """The subject of an active killing verb is the killer, not the killed."""
+    """The subject of an active killing verb is the killer, not the killed (also when tagged a
+    participle, if it has an object: "two strikes killed 26")."""
     return (
         child.dep_ == "nsubj"
-        and verb.tag_ in ("VBD", "VBZ", "VBP", "VBG")
+        and (verb.tag_ in ("VBD", "VBZ", "VBP", "VBG") or _has_object(verb))
         and verb.lemma_
         in (
             "kill",
@@ -242,6 +249,19 @@ def _nearest(word: Token, event: Token, rivals: Sequence[Token]) -> bool:
     return all(distance <= tree_distance(word, rival) for rival in rivals)
 
 
+def _misattached(word: Token, event: Token) -> bool:
+    """ "a man who planned the bombings in X that killed 60": a relative clause on what kills,
+    that the parser hung on a noun before the event told between them."""
+    while word.dep_ == "conj" and word.head.i < word.i:  # "that killed 60 and wounded 200"
+        word = word.head
+    return (
+        word.dep_ == "relcl"
+        and event.pos_ == "NOUN"
+        and word.head.i < event.i < word.i
+        and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in word.children)
+    )
+
+
 def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
     """ "he was killed ... along with 16 other people" counts 17."""
     if not any(c.lower_ == "other" for c in noun.children):
@@ -281,7 +301,10 @@ def casualties(span: Span, event: Token | None = None, rivals: Sequence[Token] =
     only the figures nearer to it in the parse than to any of the `rivals`."""
     mentions = count_mentions(span)
     if event is not None:
-        mentions = [m for m in mentions if _nearest(span.doc[m.trigger], event, rivals)]
+        words = [(m, span.doc[m.trigger]) for m in mentions]
+        mentions = [
+            m for m, word in words if _nearest(word, event, rivals) or _misattached(word, event)
+        ]
     mentions = mentions or table_counts(span)
     return Casualties(
         killed=combine(m for m in mentions if m.role == "killed" and not m.attacker),

@@ -64,13 +64,28 @@ def is_locative(token: Token, depth: int = 0) -> bool:
     if dep == "compound" and is_home_modifier(token):
         return True
     if dep in ("compound", "poss", "amod", "nmod"):
-        return entry_for(head) is not None or (is_place_noun(head) and is_locative(head, depth + 1))
+        return (
+            entry_for(head) is not None
+            or (is_place_noun(head) and is_locative(head, depth + 1))
+            or (head.dep_ == "compound" and is_locative(head, depth + 1))  # "X Bomb Blasts"
+        )
     return dep in ("conj", "appos") and is_locative(head, depth + 1)
 
 
 def is_home_modifier(token: Token) -> bool:
     """ "a Kunduz politician": a name before a person noun, naming the person's home."""
     return token.dep_ == "compound" and token.head.lemma_.lower() in HOME_NOUNS
+
+
+def describes_person(token: Token) -> bool:
+    """ "X, an analyst in Dhaka, says": a place in the description set beside a name, which
+    says where the person is, not where the event told happened."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    noun = token.head.head
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun.dep_ == "appos" and noun.head.pos_ == "PROPN"
 
 
 def is_location_span(doc: Doc, start: int, end: int) -> bool:

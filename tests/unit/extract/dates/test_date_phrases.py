@@ -25,7 +25,7 @@ AT_PUBLICATION = DateContext(PUBLISHED, None)
 @pytest.mark.parametrize(
     ("phrase", "cleaned"),
     [("on Tuesday", "tuesday"), ("in late November", "november"), ("mid-2015", "2015"),
-     ("By January 2016,", "january 2016")],
+     ("By January 2016,", "january 2016"), ("last month's", "last month")],
 )  # fmt: skip
 def test_date_phrases_clean_phrase_drops_modifiers(phrase: str, cleaned: str) -> None:
     assert clean_phrase(phrase) == cleaned

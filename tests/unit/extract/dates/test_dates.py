@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
-from mosaic.extract.dates.document import DateResolver, date_spans, dateline, doc_dates
+from mosaic.extract.dates.document import DateResolver, date_spans, dateline, doc_dates, heading_day
 from mosaic.model import FuzzyDate
 
 
@@ -99,3 +99,19 @@ def test_dates_span_leaves_out_the_line_breaks_after_a_dateline(
 ) -> None:
     doc = parse("Kabul, 12 May 2022\n\nLast month a bomb exploded.")
     assert all(not doc.text[start:end].endswith("\n") for start, end in date_spans(doc))
+
+
+def test_dates_heading_day_of_a_transcript_posted_later() -> None:
+    text = "Transcripts\nBriefing | Mar. 9, 2016\nThe Minister Holds a Briefing Mar. 8, 2016\n\nHi."
+    assert heading_day(text, dt.date(2016, 3, 9)) == dt.date(2016, 3, 8)
+    assert heading_day("Minister Speaks Mar. 1, 2016\n\nHi.", dt.date(2016, 3, 9)) is None
+    assert heading_day("A bomb went off on Mar. 8, 2016, in town.", dt.date(2016, 3, 9)) is None
+
+
+@pytest.mark.slow
+def test_dates_today_the_ner_missed_counts_from_the_heading_day(
+    parse: Callable[..., Doc],
+) -> None:
+    doc = parse("Press Briefing Mar. 8, 2016\n\nThe city had a sad day today.", dt.date(2016, 3, 9))
+    found = {doc.text[d.start : d.end]: d.value.start.iso() for d in doc_dates(doc)}
+    assert found.get("today") == "2016-03-08"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from mosaic.extract.events.merge import combine, compatible, link_strength, merge_events
+from mosaic.extract.events.merge import (
+    combine,
+    compatible,
+    drop_echoes,
+    link_strength,
+    merge_events,
+)
 from mosaic.model import (
     AttackType,
     Count,
@@ -121,3 +127,17 @@ def test_event_merge_a_province_alone_does_not_link_two_dated_events() -> None:
     first = finding(0, date=FuzzyDate(2021, 5), place=BALOCHISTAN, country="PK")
     second = finding(900, date=FuzzyDate(2021, 5, 3), place=QUETTA, country="PK")
     assert len(merge_events([first, second], 0.3, _balochistan_holds)) == 2
+
+
+def test_event_merge_drop_echoes_of_a_written_out_event_of_that_day() -> None:
+    day = FuzzyDate(2016, 1, 21)
+    strong = finding(0, date=day, place=KABUL, confidence=0.8)
+    echo = finding(400, date=day, confidence=0.2)
+    other_day = finding(800, date=FuzzyDate(2016, 1, 2), confidence=0.2)
+    assert drop_echoes([strong, echo, other_day], threshold=0.3) == [strong, other_day]
+
+
+def test_event_merge_an_armed_assault_with_bombs_stays_an_armed_assault() -> None:
+    bombs = finding(0, attack_type=AttackType.BOMBING)
+    guns = finding(100, attack_type=AttackType.ARMED_ASSAULT)
+    assert combine(bombs, guns).attack_type is AttackType.ARMED_ASSAULT

@@ -30,6 +30,10 @@ def types_in(doc: Doc) -> list[tuple[str, EventType]]:
         ("Thousands joined the protest in the capital.", "protest", EventType.PROTEST),
         ("Envoys met in Doha last week.", "met", EventType.MEETING),
         ("Troops cracked down on the rebels.", "cracked", EventType.MILITARY_OPERATION),
+        ("Six Killed in Quetta Bomb Attacks", "Attacks", EventType.ATTACK),
+        ("US forces conducted a strike on a camp.", "strike", EventType.MILITARY_OPERATION),
+        ("Jets dropped bombs on the camp.", "dropped", EventType.ATTACK),
+        ("Two strikes killed nine militants.", "strikes", EventType.MILITARY_OPERATION),
     ],
 )  # fmt: skip
 def test_event_types_triggers(
@@ -39,8 +43,11 @@ def test_event_types_triggers(
 
 
 @pytest.mark.parametrize(
-    "sentence", ["A bomb was defused.", "The strike by teachers ended.", "The operation to fix it."]
-)
+    "sentence",
+    ["A bomb was defused.", "The strike by teachers ended.", "The operation to fix it.",
+     "The minister spoke at a news conference.", "The group meets the criteria set by the law.",
+     "He asked who he was talking to."],
+)  # fmt: skip
 def test_event_types_ambiguous_words_are_no_triggers(
     parse: Callable[..., Doc], sentence: str
 ) -> None:
@@ -55,6 +62,15 @@ def test_event_types_ambiguous_words_are_no_triggers(
         ("Militants attacked the consulate.", "attacked", AttackType.FACILITY_ATTACK),
         ("The militants beheaded a soldier.", "beheaded", AttackType.BEHEADING),
         ("A car bomb attack shook the city.", "attack", AttackType.BOMBING),
+        ("Gunmen with grenades attacked the hotel.", "attacked", AttackType.ARMED_ASSAULT),
+        ("The cell plotted a suicide attack on a barracks and a bombing of a bridge.", "bombing",
+         AttackType.BOMBING),
+        ("The cell plotted a suicide attack on a barracks and a bombing of a bridge.", "attack",
+         AttackType.SUICIDE_BOMBING),
+        ("As we know, three suicide bombers, judged to have been rebels, detonated near the "
+         "checkpoint.",
+         "detonated",
+         AttackType.SUICIDE_BOMBING),
         ("Militants attacked the village.", "attacked", None),
     ],
 )  # fmt: skip

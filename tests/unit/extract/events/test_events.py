@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -86,3 +87,44 @@ def test_events_each_trigger_keeps_its_own_date(
     assert by_type[EventType.ARREST].date == FuzzyDate(2014)
     arrest_place = by_type[EventType.ARREST].place
     assert arrest_place is not None and arrest_place.name == "Quetta"
+
+
+def test_events_victims_nationality_is_not_the_events_country(
+    events: Callable[[str], list[EventFinding]],
+) -> None:
+    found = events("Eight American soldiers have been killed in the attack, officials said.")
+    assert found
+    assert all(f.country != "US" for f in found)
+
+
+def test_events_a_states_command_named_for_a_country_is_that_states(
+    events: Callable[[str], list[EventFinding]],
+) -> None:
+    found = confident(
+        events(
+            "Yesterday U.S. Forces Afghanistan carried out a strike against a compound "
+            "outside Kabul."
+        )
+    )
+    operation = next(f for f in found if f.type is EventType.MILITARY_OPERATION)
+    assert "United States" in {p.name for p in operation.perpetrators}
+    assert "Afghanistan" not in {p.name for p in operation.perpetrators}
+
+
+def test_events_a_time_since_the_event_runs_to_the_telling(
+    events: Callable[..., list[EventFinding]],
+) -> None:
+    text = "Two months after the Pakistani army dropped bombs on Quetta, the rebels remain active."
+    found = [
+        f for f in events(text, dt.date(2016, 3, 30)) if f.type is EventType.MILITARY_OPERATION
+    ]
+    assert [f.date for f in found] == [FuzzyDate(2016, 1)]
+    past = "Two months after the army dropped bombs on Quetta, the rebels fled to Kabul."
+    assert all(f.date is None for f in events(past, dt.date(2016, 3, 30)))
+
+
+def test_events_a_countrys_name_on_a_blast_is_its_place(
+    events: Callable[[str], list[EventFinding]],
+) -> None:
+    found = confident(events("Five Dead in Pakistan Bomb Blast"))
+    assert [(f.type, f.perpetrators, f.country) for f in found] == [(EventType.ATTACK, (), "PK")]

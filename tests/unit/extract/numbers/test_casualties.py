@@ -69,3 +69,30 @@ def test_casualties_a_year_stays_a_date(parse: Callable[..., Doc]) -> None:
     year = next(t for t in doc if t.text == "95")
     doc.ents = [Span(doc, year.i, year.i + 1, label="DATE")]
     assert casualties(doc[:]) == Casualties()
+
+
+def test_casualties_relative_clause_hung_on_the_noun_before_the_event(
+    parse: Callable[..., Doc],
+) -> None:
+    doc = parse(
+        "Officers caught a cleric who planned the twin bombings in Quetta that killed at "
+        "least 30 people and wounded more than 50 others."
+    )
+    bombings = next(t for t in doc if t.lower_ == "bombings")
+    caught = next(t for t in doc if t.lower_ == "caught")
+    found = casualties(doc[:], bombings, [caught])
+    assert found.killed == Count(30, None)
+    assert found.wounded == Count(51, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Aides said Friday four air strikes killed at least 18 rebels along the river.",
+     "In May, two strikes in the valley killed at least 26 fighters."],
+)  # fmt: skip
+def test_casualties_the_number_of_strikes_is_no_toll(
+    parse: Callable[..., Doc], sentence: str
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert found.total_killed() is not None and found.total_killed().low in (18, 26)
+    assert found.killed is None or found.killed.low not in (2, 3)
