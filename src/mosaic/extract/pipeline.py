@@ -59,7 +59,7 @@ class Extractor:
         self.recaser = recaser
         self.places = places
         self.linker = EntityLinker(gazetteer, places, recaser.common_words if recaser else ())
-        self.events = EventFinder(places, name)
+        self.events = EventFinder(places, name, gazetteer)
         self.relations = RelationFinder(name)
         roles = nlp.get_pipe(ROLES_PIPE) if ROLES_PIPE in nlp.pipe_names else None
         self.roles = roles if isinstance(roles, RoleTagger) else None
@@ -148,8 +148,9 @@ def build_recaser(nlp: Language, gazetteer: Gazetteer, places: PlaceTable) -> Re
     return Recaser(common, forms, is_name)
 
 
-def load_extractor(model: str = MODEL) -> Extractor:
-    """The extractor with the shipped gazetteer and place table (loads spaCy once)."""
-    gazetteer, places = Gazetteer.default(), PlaceTable.default()
+def load_extractor(model: str = MODEL, gazetteer: Gazetteer | None = None) -> Extractor:
+    """The extractor with the shipped place table and gazetteer (or `gazetteer`, e.g. one
+    with actors hidden); loads spaCy once."""
+    gazetteer, places = gazetteer or Gazetteer.default(), PlaceTable.default()
     nlp = build_nlp(gazetteer, model)
     return Extractor(nlp, gazetteer, places, build_recaser(nlp, gazetteer, places))
