@@ -90,13 +90,14 @@ def _refs(heads: Sequence[Token], context: SentenceContext) -> tuple[EntityRef, 
 
 
 def attach_follow_ups(
-    events: Sequence[EventFinding], follow_ups: Iterable[FollowUp]
+    events: Sequence[EventFinding], follow_ups: Iterable[FollowUp], threshold: float = 0.0
 ) -> list[EventFinding]:
     """The events with each follow-up's parties added to the attack or killing told last
-    before it (within FOLLOW_UP_REACH characters); a claim outranks other statuses."""
+    before it (within FOLLOW_UP_REACH characters); a claim outranks other statuses.
+    Events below `threshold` are not written out, so they take no one."""
     updated = list(events)
     for item in follow_ups:
-        index = _event_before(updated, item.start)
+        index = _event_before(updated, item.start, threshold)
         if index is None:
             continue
         event = updated[index]
@@ -114,10 +115,12 @@ def attach_follow_ups(
     return updated
 
 
-def _event_before(events: Sequence[EventFinding], start: int) -> int | None:
+def _event_before(events: Sequence[EventFinding], start: int, threshold: float) -> int | None:
     candidates = [
         (event.evidence.end, i)
         for i, event in enumerate(events)
-        if event.type in _CLAIMABLE and 0 <= start - event.evidence.end <= FOLLOW_UP_REACH
+        if event.type in _CLAIMABLE
+        and event.confidence >= threshold
+        and 0 <= start - event.evidence.end <= FOLLOW_UP_REACH
     ]
     return max(candidates)[1] if candidates else None

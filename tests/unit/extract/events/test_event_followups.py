@@ -103,3 +103,11 @@ def test_event_followups_launched_plural_is_particular_but_a_habit_is_not(events
     [habit] = events("The ALF has carried out attacks on police posts for years.")
     assert launched.confidence >= 0.5
     assert habit.confidence < 0.3
+
+
+def test_event_followups_pass_over_events_too_weak_to_be_written() -> None:
+    stated, weak = _event(0, confidence=0.5), _event(100, confidence=0.2)
+    claim = FollowUp(200, (TTP,), PerpetratorStatus.CLAIMED)
+    updated = attach_follow_ups([stated, weak], [claim], threshold=0.3)
+    assert updated[0].perpetrators == (TTP,)
+    assert updated[1].perpetrators == ()
