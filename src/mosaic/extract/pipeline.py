@@ -27,6 +27,7 @@ from mosaic.extract.entities.ruler import add_actor_ruler
 from mosaic.extract.events.country import carry_countries, home_countries
 from mosaic.extract.events.finder import EventFinder
 from mosaic.extract.events.followups import FollowUp, attach_follow_ups, follow_up
+from mosaic.extract.events.infobox import attach_infobox_perpetrators
 from mosaic.extract.events.merge import merge_events
 from mosaic.extract.models.role_spans import RoleTagger, attach_roles
 from mosaic.extract.numbers.strength import strength_findings
@@ -58,6 +59,7 @@ class Extractor:
         self.name = name
         self.recaser = recaser
         self.places = places
+        self.gazetteer = gazetteer
         self.linker = EntityLinker(gazetteer, places, recaser.common_words if recaser else ())
         self.events = EventFinder(places, name, gazetteer)
         self.relations = RelationFinder(name)
@@ -97,7 +99,8 @@ class Extractor:
                 follow_ups.append(item)
         found = carry_countries(found, report.text, MIN_CONFIDENCE)
         merged = merge_events(found, MIN_CONFIDENCE, self.places.contains)
-        merged = attach_follow_ups(merged, follow_ups)
+        merged = attach_follow_ups(merged, follow_ups, MIN_CONFIDENCE)
+        merged = attach_infobox_perpetrators(merged, report.text, self.gazetteer, MIN_CONFIDENCE)
         if self.roles is not None:
             self.roles.tag_skipped(doc, merged)
         events = home_countries(attach_roles(merged, doc, mentions), contexts)
