@@ -29,7 +29,9 @@ from mosaic.store.ports import Repository
 
 NEW_ACTOR_PROP = "new"
 """The property of the statement that says an entity was first seen in a report."""
-NEW_ACTOR_KINDS = frozenset({EntityKind.ORGANIZATION, EntityKind.PERSON})
+NEW_ACTOR_KINDS = frozenset({EntityKind.ORGANIZATION})
+"""Groups only: every report names people the knowledge base need not hold (officials,
+reporters), and a queue full of them would hide the new groups."""
 NEW_ACTOR_CONFIDENCE = 0.5
 
 
@@ -302,7 +304,7 @@ def strength_statement(report: Report, finding: StrengthFinding, linker: EntityL
 def new_actor_statements(
     report: Report, extraction: ReportExtraction, mentions: Sequence[Mention], linker: EntityLinker
 ) -> list[Statement]:
-    """A "new" statement for each group or person this report brought first, at its first
+    """A "new" statement for each group this report brought first, at its first
     mention (else the first finding naming it), so the review queue shows it as new."""
     evidence = {
         m.entity_id: (m.start, m.end, report.text[m.sentence_start : m.sentence_end])

@@ -1,5 +1,5 @@
-"""New actors (mosaic.services.records): a group or person first seen in a report is stated
-as new, once, so that the review queue shows it."""
+"""New actors (mosaic.services.records): a group first seen in a report is stated as new,
+once, so that the review queue shows it; people are not."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from mosaic.services.records import NEW_ACTOR_PROP
 from support.memory import MemoryRepository
 
 ZULU = EntityRef("Zulu Brigade", EntityKind.ORGANIZATION)
+ODE = EntityRef("Tom Ode", EntityKind.PERSON)
 KNOWN = EntityRef("Alpha Front", EntityKind.ORGANIZATION, key="org:alpha")
 
 
@@ -49,12 +50,14 @@ def _new_statements(repo: MemoryRepository, entity_id: str) -> list[dict[str, st
 
 def test_services_records_new_group_is_stated_new_at_its_mention() -> None:
     repo = MemoryRepository()
-    report_id = _store(repo, "The Zulu Brigade and the Alpha Front struck a market.", ZULU, KNOWN)
+    text = "The Zulu Brigade and the Alpha Front struck a market, Tom Ode said."
+    report_id = _store(repo, text, ZULU, KNOWN, ODE)
     [statement] = [s for s in repo.statements_in_report(report_id) if s.prop == NEW_ACTOR_PROP]
     assert statement.subject_id == "org:zulu-brigade"
     assert json.loads(statement.value) == {"name": "Zulu Brigade", "kind": "organization"}
     assert (statement.start, statement.end) == (4, 16)
     assert _new_statements(repo, "org:alpha") == []
+    assert _new_statements(repo, "person:tom-ode") == []
 
 
 def test_services_records_a_known_new_group_is_not_new_again() -> None:
