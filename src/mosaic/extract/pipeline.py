@@ -26,7 +26,12 @@ from mosaic.extract.entities.mentions import to_mentions
 from mosaic.extract.entities.ruler import add_actor_ruler
 from mosaic.extract.events.country import carry_countries, home_countries
 from mosaic.extract.events.finder import EventFinder
-from mosaic.extract.events.followups import FollowUp, attach_follow_ups, follow_up
+from mosaic.extract.events.followups import (
+    FollowUp,
+    attach_follow_ups,
+    follow_up,
+    referring_claim,
+)
 from mosaic.extract.events.infobox import attach_infobox_perpetrators
 from mosaic.extract.events.merge import merge_events
 from mosaic.extract.models.role_spans import RoleTagger, attach_roles
@@ -94,9 +99,11 @@ class Extractor:
         follow_ups: list[FollowUp] = []
         for context in contexts:
             findings = self.events.find(context)
-            found += findings
-            if not findings and (item := follow_up(context)) is not None:
+            item = referring_claim(context, findings) if findings else follow_up(context)
+            if item is not None:
                 follow_ups.append(item)
+            else:
+                found += findings
         found = carry_countries(found, report.text, MIN_CONFIDENCE)
         merged = merge_events(found, MIN_CONFIDENCE, self.places.contains)
         merged = attach_follow_ups(merged, follow_ups, MIN_CONFIDENCE)
