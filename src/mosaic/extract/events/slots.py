@@ -19,6 +19,7 @@ from mosaic.extract.entities.parties import party
 from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun
 from mosaic.extract.events.agents import (
     gerund_actor,
+    harming_actor,
     led_by,
     listing_verb,
     partners,
@@ -92,7 +93,7 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
             else subject(trigger) or gerund_actor(trigger)
         )
     else:  # "an attack by X": spaCy hangs a noun's "by" on it as a plain preposition
-        found += prep_objects(trigger, "by")
+        found += prep_objects(trigger, "by") + harming_actor(trigger)
     for acl in children(trigger, "acl"):
         found += agents(acl)
         claimed = claimed or acl.lemma_ == "claim"

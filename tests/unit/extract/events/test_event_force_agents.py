@@ -20,6 +20,21 @@ def test_event_force_agents_noun_trigger_by_phrase_names_the_group(events: Event
     assert "Tehreek-i-Taliban Pakistan" in perpetrator_names(attack)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The ALF killed nine guards in an attack near Quetta on Monday.",
+         ["Alpha Liberation Front"]),
+        ("Nine guards were killed in an attack near Quetta on Monday.", []),
+    ],
+)  # fmt: skip
+def test_event_force_agents_killers_carried_out_the_attack_they_killed_in(
+    events: Events, text: str, names: list[str]
+) -> None:
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert [ref.name for ref in attack.perpetrators] == names
+
+
 def test_event_force_agents_by_phrase_of_a_place_names_no_one(events: Events) -> None:
     found = events("A bombing by the river killed six guards at a checkpoint.")
     attack = of_type(found, EventType.ATTACK)[0]
