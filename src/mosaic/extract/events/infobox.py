@@ -3,7 +3,8 @@
 Attack pages open with a box of fields: "Perpetrators: X, Y", "Perps: X (claimed)",
 "Assailants: A and B", written as "Label: value", "Label value" or run together
 ("Perpetratorsal-Qaeda, ..."), a field's further items sometimes on the lines below.
-The box is about the page's first attack or killing, which takes every named item.
+The box is about the page's attack: the first attack or killing told after it, and
+any the title or the box itself tells, take every named item.
 An item the gazetteer lists is that record; another with the shape of a name is a new
 group (a person under "Assailants"); anything else ("Unknown", a sentence) is passed over.
 """
@@ -61,8 +62,9 @@ def infobox_perpetrators(
 def attach_infobox_perpetrators(
     events: Sequence[EventFinding], text: str, gazetteer: Gazetteer, threshold: float
 ) -> list[EventFinding]:
-    """The events with the infobox's perpetrators added to the first attack or killing written
-    out (at `threshold` or above), if the report has such a box."""
+    """The events with the infobox's perpetrators added to the page's attack: the first attack
+    or killing written out (at `threshold` or above) after the box, and any told in the
+    page's title or the box itself."""
     refs, status, box_end = infobox_perpetrators(text, gazetteer)
     boxed = [
         i for i, e in enumerate(events) if e.type in _BOXED_EVENTS and e.confidence >= threshold
@@ -70,17 +72,23 @@ def attach_infobox_perpetrators(
     updated = list(events)
     if not refs or not boxed:
         return updated
-    told = [i for i in boxed if events[i].evidence.start >= box_end] or boxed
-    index = min(told, key=lambda i: events[i].evidence.start)
-    event = events[index]
+    after = [i for i in boxed if events[i].evidence.start >= box_end]
+    first_after = [min(after, key=lambda i: events[i].evidence.start)] if after else []
+    for index in [i for i in boxed if events[i].evidence.start < box_end] + first_after:
+        updated[index] = _with_perpetrators(events[index], refs, status)
+    return updated
+
+
+def _with_perpetrators(
+    event: EventFinding, refs: Sequence[EntityRef], status: PerpetratorStatus | None
+) -> EventFinding:
     known = {ref.key or ref.name for ref in event.perpetrators}
     added = tuple(ref for ref in refs if (ref.key or ref.name) not in known)
-    updated[index] = replace(
+    return replace(
         event,
         perpetrators=event.perpetrators + added,
         perpetrator_status=event.perpetrator_status or status or PerpetratorStatus.ATTRIBUTED,
     )
-    return updated
 
 
 def item_refs(item: str, gazetteer: Gazetteer, person: bool = False) -> list[EntityRef]:

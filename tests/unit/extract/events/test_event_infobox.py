@@ -89,11 +89,11 @@ def _event(start: int, kind: EventType = EventType.ATTACK, confidence: float = 0
     return EventFinding(kind, Evidence(start, start + 40, "s"), "test", confidence=confidence)
 
 
-def test_event_infobox_perpetrators_join_the_first_attack_told_after_the_box() -> None:
-    in_box, lead, later = _event(20), _event(BOX.index("On 3 May")), _event(len(BOX))
+def test_event_infobox_perpetrators_join_the_pages_attack_and_its_title() -> None:
+    title, lead, later = _event(0), _event(BOX.index("On 3 May")), _event(len(BOX))
     weak = replace(lead, confidence=0.1)
-    updated = attach_infobox_perpetrators([in_box, weak, lead, later], BOX, GAZETTEER, 0.3)
-    assert [len(e.perpetrators) for e in updated] == [0, 0, 4, 0]
+    updated = attach_infobox_perpetrators([title, weak, lead, later], BOX, GAZETTEER, 0.3)
+    assert [len(e.perpetrators) for e in updated] == [4, 0, 4, 0]
     assert updated[2].perpetrator_status is PerpetratorStatus.CLAIMED
 
 
