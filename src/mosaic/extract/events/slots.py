@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parties import party
+from mosaic.extract.entities.parties import GROUP_WORDS, party
 from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun
 from mosaic.extract.events.agents import (
     gerund_actor,
@@ -186,10 +186,20 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
 def _standing_for(
     heads: Sequence[Token], context: SentenceContext, roles: Sequence[Role]
 ) -> list[EntityMention]:
-    """The parties pronouns in an agent's position stand for ("they carried out the attack",
-    "its attack on the consulate")."""
-    found = [party(h, context) for h in heads if h.pos_ == "PRON" and context.mention_at(h) is None]
+    """The parties pronouns and "the group" in an agent's position stand for ("they carried
+    out the attack", "its attack on the consulate", "the group conducted attacks")."""
+    standing = [h for h in heads if h.pos_ == "PRON" or _the_group(h)]
+    found = [party(h, context) for h in standing if context.mention_at(h) is None]
     return [m for m in found if m is not None and m.role in roles]
+
+
+def _the_group(head: Token) -> bool:
+    """ "the group", "the organisation": a group noun pointing back, not "a group of men"."""
+    return (
+        head.lemma_.lower() in GROUP_WORDS
+        and any(c.lower_ == "the" for c in head.children)
+        and not prep_objects(head, "of")
+    )
 
 
 def _blamed(
