@@ -21,7 +21,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract.entities.name_shapes import (
     ARMED_NAME_WORDS,
@@ -39,7 +39,7 @@ CUE_WORDS = frozenset(
      "separatists", "jihadist", "jihadists", "claimed", "claim", "responsibility", "blamed",
      "network", "organization", "organisation", "wing", "allegiance", "banned", "outlawed",
      "leader", "leaders", "chief", "commander", "founder", "emir", "spokesman", "operative",
-     "member", "members", "fighters", "attack", "attacks", "chapter", "province", "cell"}
+     "chapter", "cell"}
 )  # fmt: skip
 """Words of a sentence that may name a group."""
 HEAD_WORDS = ARMED_NAME_WORDS | {
@@ -67,12 +67,19 @@ def default_model_path() -> Path:
 
 
 def may_name_group(sent: Span) -> bool:
-    """Whether the sentence has a cue word, a group-name head or a linking particle."""
+    """Whether the sentence has a capitalised word no gazetteer name holds, and a cue word,
+    a group-name head or a linking particle."""
+    if not any(_unlisted_name_word(token) for token in sent):
+        return False
     for token in sent:
         lower = token.lower_
         if lower in CUE_WORDS or (lower in HEAD_WORDS and token.is_title):
             return True
     return "-" in sent.text and _PARTICLE.search(sent.text) is not None
+
+
+def _unlisted_name_word(token: Token) -> bool:
+    return (token.is_title or token.is_upper) and not token.ent_id_ and not token.is_stop
 
 
 def has_group_shape(span: Span) -> bool:
@@ -99,10 +106,14 @@ class ActorSpanTagger:
         self.is_listed: Callable[[str], bool] = lambda name: False
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[Span] = []
-        for sent in doc.sents:
-            if may_name_group(sent):
-                found += self._tag(sent)
+        sents = [sent for sent in doc.sents if may_name_group(sent)]
+        copies = [Doc(self.tagger.vocab, words=[t.text for t in sent],
+                      spaces=[bool(t.whitespace_) for t in sent]) for sent in sents]  # fmt: skip
+        found = [
+            span
+            for sent, tagged in zip(sents, self.tagger.pipe(copies, batch_size=64), strict=True)
+            for span in self._spans(sent, tagged)
+        ]
         if found:
             doc.ents = self._merged(doc.ents, found)
         return doc
@@ -111,11 +122,9 @@ class ActorSpanTagger:
         for doc in docs:
             yield self(doc)
 
-    def _tag(self, sent: Span) -> list[Span]:
-        copy = Doc(self.tagger.vocab, words=[t.text for t in sent],
-                   spaces=[bool(t.whitespace_) for t in sent])  # fmt: skip
+    def _spans(self, sent: Span, tagged: Doc) -> list[Span]:
         spans = []
-        for ent in self.tagger(copy).ents:
+        for ent in tagged.ents:
             start, end = sent.start + _name_start(ent), sent.start + ent.end
             if start >= end:
                 continue
