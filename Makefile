@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
 
-.PHONY: install demo test lint bench clean train train-relations
+.PHONY: install demo test lint bench clean train train-relations train-actor-spans
 
 include web/vendor.mk
 
@@ -41,7 +41,12 @@ lint: install
 train-relations: install
 	$(BIN)/python scripts/train_relations.py --seed 0 --epochs 12 --output src/mosaic/data/models/relations
 
-train: train-relations
+# The actor span tagger (scripts/train_actor_spans.py): a few minutes on two cores.
+train-actor-spans: install
+	$(BIN)/python scripts/train_actor_spans.py --seed 0 --epochs 10 --output src/mosaic/data/models/actor_spans
+
+# Both learned components that `make train` reproduces; the role tagger: see DEVELOPERS.md.
+train: train-relations train-actor-spans
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py

@@ -8,9 +8,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from mosaic.services.ingest import Extractor
 from mosaic.store.ports import Repository
+
+if TYPE_CHECKING:
+    from mosaic.extract.entities.gazetteer import Gazetteer
 
 DEFAULT_DB_URL = "sqlite:///mosaic.db"
 
@@ -32,8 +36,9 @@ def open_repository(settings: Settings) -> Repository:
 
 
 @cache
-def load_extractor() -> Extractor:
-    """The spaCy pipeline, loaded once per process (it takes about a second)."""
+def load_extractor(gazetteer: Gazetteer | None = None) -> Extractor:
+    """The spaCy pipeline, loaded once per process (it takes about a second); with the
+    shipped actor gazetteer unless `gazetteer` is given."""
     from mosaic.extract.pipeline import load_extractor as load
 
-    return load()
+    return load(gazetteer=gazetteer)

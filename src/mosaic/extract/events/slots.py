@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parties import party
+from mosaic.extract.entities.parties import GROUP_WORDS, party
 from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun
 from mosaic.extract.events.agents import (
     gerund_actor,
+    harming_actor,
     led_by,
     listing_verb,
     partners,
@@ -92,7 +93,7 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
             else subject(trigger) or gerund_actor(trigger)
         )
     else:  # "an attack by X": spaCy hangs a noun's "by" on it as a plain preposition
-        found += prep_objects(trigger, "by")
+        found += prep_objects(trigger, "by") + harming_actor(trigger)
     for acl in children(trigger, "acl"):
         found += agents(acl)
         claimed = claimed or acl.lemma_ == "claim"
@@ -190,10 +191,20 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
 def _standing_for(
     heads: Sequence[Token], context: SentenceContext, roles: Sequence[Role]
 ) -> list[EntityMention]:
-    """The parties pronouns in an agent's position stand for ("they carried out the attack",
-    "its attack on the consulate")."""
-    found = [party(h, context) for h in heads if h.pos_ == "PRON" and context.mention_at(h) is None]
+    """The parties pronouns and "the group" in an agent's position stand for ("they carried
+    out the attack", "its attack on the consulate", "the group conducted attacks")."""
+    standing = [h for h in heads if h.pos_ == "PRON" or _the_group(h)]
+    found = [party(h, context) for h in standing if context.mention_at(h) is None]
     return [m for m in found if m is not None and m.role in roles]
+
+
+def _the_group(head: Token) -> bool:
+    """ "the group", "the organisation": a group noun pointing back, not "a group of men"."""
+    return (
+        head.lemma_.lower() in GROUP_WORDS
+        and any(c.lower_ == "the" for c in head.children)
+        and not prep_objects(head, "of")
+    )
 
 
 def _blamed(

@@ -26,6 +26,11 @@ def test_entities_looks_like_person() -> None:
     assert looks_like_person("Malik Ishaq") and not looks_like_person("ISIS")
 
 
+@pytest.mark.parametrize("headline", ["Harbour Attack", "Market Blast", "Zulu Front Claims"])
+def test_entities_title_case_headline_words_are_no_person(headline: str) -> None:
+    assert not looks_like_person(headline)
+
+
 @pytest.mark.slow
 def test_entities_link_gazetteer_places_and_unknown_groups(
     parse: Callable[..., Doc], gazetteer: Gazetteer, places: PlaceTable

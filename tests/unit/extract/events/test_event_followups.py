@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 
-from mosaic.extract.events.followups import FollowUp, attach_follow_ups, follow_up
+from mosaic.extract.events.followups import (
+    FollowUp,
+    attach_follow_ups,
+    follow_up,
+    referring_claim,
+)
+from mosaic.extract.pipeline import Extractor
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.model import (
     EntityKind,
@@ -17,6 +24,7 @@ from mosaic.model import (
     EventType,
     Evidence,
     PerpetratorStatus,
+    Report,
 )
 from support.findings import of_type, perpetrator_names
 
@@ -103,3 +111,46 @@ def test_event_followups_launched_plural_is_particular_but_a_habit_is_not(events
     [habit] = events("The ALF has carried out attacks on police posts for years.")
     assert launched.confidence >= 0.5
     assert habit.confidence < 0.3
+
+
+def test_event_followups_pass_over_events_too_weak_to_be_written() -> None:
+    stated, weak = _event(0, confidence=0.5), _event(100, confidence=0.2)
+    claim = FollowUp(200, (TTP,), PerpetratorStatus.CLAIMED)
+    updated = attach_follow_ups([stated, weak], [claim], threshold=0.3)
+    assert updated[0].perpetrators == (TTP,)
+    assert updated[1].perpetrators == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The ALF claimed responsibility for the attack.",
+        "The ALF is claiming responsibility for Monday's bombing.",
+    ],
+)
+def test_event_followups_claim_of_the_event_just_told_is_no_event_of_its_own(
+    extractor: Extractor, claim: str
+) -> None:
+    text = f"A bomb killed nine people at a market in Quetta on Monday. Police came. {claim}"
+    [attack] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert [ref.name for ref in attack.perpetrators] == ["Alpha Liberation Front"]
+    assert attack.perpetrator_status is PerpetratorStatus.CLAIMED
+
+
+@pytest.mark.slow
+def test_event_followups_claim_of_an_attack_described_anew_stays_an_event(
+    contexts: Contexts, events: Events
+) -> None:
+    text = "The ALF claimed responsibility for an attack on a bank in Quetta on Monday."
+    [context] = contexts(text)
+    assert referring_claim(context, events(text)) is None
+
+
+@pytest.mark.slow
+def test_event_followups_referring_claim_with_nothing_before_keeps_its_event(
+    extractor: Extractor,
+) -> None:
+    text = "The ALF claimed responsibility for the attack."
+    found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert [ref.name for e in found for ref in e.perpetrators] == ["Alpha Liberation Front"]

@@ -20,6 +20,21 @@ def test_event_force_agents_noun_trigger_by_phrase_names_the_group(events: Event
     assert "Tehreek-i-Taliban Pakistan" in perpetrator_names(attack)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The ALF killed nine guards in an attack near Quetta on Monday.",
+         ["Alpha Liberation Front"]),
+        ("Nine guards were killed in an attack near Quetta on Monday.", []),
+    ],
+)  # fmt: skip
+def test_event_force_agents_killers_carried_out_the_attack_they_killed_in(
+    events: Events, text: str, names: list[str]
+) -> None:
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert [ref.name for ref in attack.perpetrators] == names
+
+
 def test_event_force_agents_by_phrase_of_a_place_names_no_one(events: Events) -> None:
     found = events("A bombing by the river killed six guards at a checkpoint.")
     attack = of_type(found, EventType.ATTACK)[0]
@@ -165,3 +180,18 @@ def test_event_force_agents_a_person_designated_a_successor_is_no_designation(
 ) -> None:
     text = "The council designated Mullah Omar as its next chairman in 2012."
     assert of_type(events(text), EventType.DESIGNATION) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The ALF is a militant group. In 2004 the group carried out attacks in Quetta.",
+         ["Alpha Liberation Front"]),
+        ("The ALF is a militant group. In 2004 a group of gunmen attacked a bank in Quetta.", []),
+    ],
+)  # fmt: skip
+def test_event_force_agents_the_group_is_the_group_named_before(
+    events: Events, text: str, names: list[str]
+) -> None:
+    attack = of_type(events(text), EventType.ATTACK)[-1]
+    assert [ref.name for ref in attack.perpetrators if ref.key] == names

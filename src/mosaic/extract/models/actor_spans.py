@@ -1,0 +1,179 @@
+"""Armed groups' names the gazetteer does not list: a trained span tagger and name-shape rules.
+
+`mosaic_actor_spans_v1` runs the tagger shipped in `data/models/actor_spans/` (a small spaCy
+NER with one label, GROUP, trained by `scripts/train_actor_spans.py` on the allowed gold
+texts and on distant supervision) over the sentences that may name a group: those with a
+cue word ("militants", "claimed", "faction") or a group-name head ("Front", "Lashkar",
+"-ul-"). A tagged span that names a group by its shape (a head word, or a cue around it)
+becomes an ORG entity marked as a new group (`NEW_GROUP` in `kb_id_`), which the linker
+keeps as a group with no gazetteer key. It replaces what the NER said of those tokens (a
+group read as a person, a place or nothing), and a gazetteer name inside it when the span
+only adds capitalised words to it ("Pakistani Taliban" around "Taliban" when the Pakistani
+group is not listed); a gazetteer name that covers the span stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from mosaic.extract.entities.name_shapes import (
+    ARMED_NAME_WORDS,
+    EVENT_NAME_WORDS,
+    PEOPLE_NOUNS,
+    looks_like_armed_group,
+)
+
+LABEL = "GROUP"
+NEW_GROUP = "mosaic:new-group"
+"""The `kb_id_` of an entity this component adds: a group's name the gazetteer lacks."""
+CUE_WORDS = frozenset(
+    {"group", "groups", "outfit", "faction", "splinter", "offshoot", "affiliate", "branch",
+     "militant", "militants", "insurgent", "insurgents", "rebel", "rebels", "separatist",
+     "separatists", "jihadist", "jihadists", "claimed", "claim", "responsibility", "blamed",
+     "network", "organization", "organisation", "wing", "allegiance", "banned", "outlawed",
+     "leader", "leaders", "chief", "commander", "founder", "emir", "spokesman", "operative",
+     "chapter", "cell"}
+)  # fmt: skip
+"""Words of a sentence that may name a group."""
+HEAD_WORDS = ARMED_NAME_WORDS | {
+    "battalion", "brigades", "tehreek", "tehrik", "jamaat", "jamaah", "jamiat", "harkat",
+    "harakat", "ansar", "ansarul", "sipah", "lashkar", "jaish", "jund", "hizb", "mujahideen",
+    "front", "army", "movement", "force", "forces", "resistance", "wilayat", "vilayat",
+    "province", "emirate", "tigers", "guard", "council", "shura", "organization", "organisation",
+    "qaida", "qaeda", "shabaab", "nusra", "jabhat", "tanzeem", "tanzim", "jamaatul", "jamiatul",
+}  # fmt: skip
+"""Words a group's name is made of ("Front", "Battalion", "Jamaat"): name-shape rules."""
+_PARTICLE = re.compile(r"\w-(?:ul|ud|us|ut|al|e|i|o)-\w", re.IGNORECASE)
+_NAME_GLUE = frozenset({"-", "ul", "ud", "us", "ut", "al", "e", "i", "o", "of", "the", "and"})
+"""Tokens inside a name that are no capitalised word: "Tehrik - e - Taliban"."""
+_PREFIXED = re.compile(r"^[a-z]{1,3}-[A-Z]")
+"""A name that opens with a particle: "al-Qaida"."""
+_LEADING_NOUNS = CUE_WORDS | PEOPLE_NOUNS
+"""Nouns a tagged span may open with that are no part of the name ("Fighters of ...")."""
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z]{1,5}$")
+"""An Arabic or Urdu linking particle inside a name: "Ahrar-ul-Hind", "Lashkar-e-Taiba"."""
+
+
+def default_model_path() -> Path:
+    """The shipped tagger's folder."""
+    return Path(str(resources.files("mosaic").joinpath("data", "models", "actor_spans")))
+
+
+def may_name_group(sent: Span) -> bool:
+    """Whether the sentence has a capitalised word no gazetteer name holds, and a cue word,
+    a group-name head or a linking particle."""
+    if not any(_unlisted_name_word(token) for token in sent):
+        return False
+    for token in sent:
+        lower = token.lower_
+        if lower in CUE_WORDS or (lower in HEAD_WORDS and token.is_title):
+            return True
+    return "-" in sent.text and _PARTICLE.search(sent.text) is not None
+
+
+def _unlisted_name_word(token: Token) -> bool:
+    return (token.is_title or token.is_upper) and not token.ent_id_ and not token.is_stop
+
+
+def has_group_shape(span: Span) -> bool:
+    """A name by its words ("Front", "-ul-"), an acronym ("TTP", "JuA"), or by the text
+    around it ("a group called X"), never a headline's words ("Market Blast Claims")."""
+    words = {w.lower().strip("'’") for w in re.split(r"[\s-]+", span.text)}
+    if words & EVENT_NAME_WORDS or not (span.text[:1].isupper() or _PREFIXED.match(span.text)):
+        return False
+    if words & HEAD_WORDS or _PARTICLE.search(span.text) or _PREFIXED.match(span.text):
+        return True
+    if _ACRONYM.match(span.text):
+        return True
+    return looks_like_armed_group(span)
+
+
+class ActorSpanTagger:
+    """Adds the group names the trained tagger finds in candidate sentences to `doc.ents`.
+
+    `is_listed` tells whether the gazetteer lists a name; the pipeline sets it, and a
+    tagged span the gazetteer lists is left to the ruler."""
+
+    def __init__(self, model_path: Path) -> None:
+        self.tagger = spacy.load(model_path)
+        self.is_listed: Callable[[str], bool] = lambda name: False
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = [sent for sent in doc.sents if may_name_group(sent)]
+        copies = [Doc(self.tagger.vocab, words=[t.text for t in sent],
+                      spaces=[bool(t.whitespace_) for t in sent]) for sent in sents]  # fmt: skip
+        found = [
+            span
+            for sent, tagged in zip(sents, self.tagger.pipe(copies, batch_size=64), strict=True)
+            for span in self._spans(sent, tagged)
+        ]
+        if found:
+            doc.ents = self._merged(doc.ents, found)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def _spans(self, sent: Span, tagged: Doc) -> list[Span]:
+        spans = []
+        for ent in tagged.ents:
+            start, end = sent.start + _name_start(ent), sent.start + ent.end
+            if start >= end:
+                continue
+            span = Span(sent.doc, start, end, label="ORG", kb_id=NEW_GROUP, span_id="")
+            if has_group_shape(span):
+                spans.append(span)
+        return spans
+
+    def _merged(self, ents: Iterable[Span], found: Iterable[Span]) -> list[Span]:
+        """The doc's entities with the tagged spans in, each replacing what it overlaps
+        unless a gazetteer name covers it or overlaps it without lying inside it."""
+        kept = list(ents)
+        for span in found:
+            if self.is_listed(span.text):
+                continue
+            clashes = [e for e in kept if e.start < span.end and span.start < e.end]
+            if any(not self._may_replace(e, span) for e in clashes):
+                continue
+            kept = [e for e in kept if e not in clashes] + [span]
+            for token in span:
+                token.ent_id_ = ""  # a gazetteer name it replaced leaves no key behind
+        return sorted(kept, key=lambda e: e.start)
+
+    def _may_replace(self, ent: Span, span: Span) -> bool:
+        """Whether the span may take the place of `ent`: any entity but a gazetteer name,
+        and a gazetteer name inside the span that the span only adds name words to
+        ("Pakistani Taliban" around "Taliban"), or that the ruler stretched beyond a
+        listed name."""
+        if not ent.ent_id_:
+            return True
+        if not (span.start <= ent.start and ent.end <= span.end):
+            return False
+        if len(span) == len(ent):
+            return not self.is_listed(ent.text)
+        extra = [t for t in span if t.i < ent.start or t.i >= ent.end]
+        return all(t.is_title or t.is_upper or t.lower_ in _NAME_GLUE for t in extra)
+
+
+def _name_start(ent: Span) -> int:
+    """Where the name starts inside a tagged span that runs on from a noun for its people:
+    "Fighters of the X Battalion" is X Battalion's name."""
+    words = [t.lower_ for t in ent]
+    if words and words[0] in _LEADING_NOUNS and "of" in words[1:3]:
+        after = ent.start + words.index("of") + 1
+        return after + 1 if after < ent.end and ent.doc[after].lower_ == "the" else after
+    return ent.start
+
+
+@Language.factory("mosaic_actor_spans_v1", default_config={"model_path": ""})
+def make_actor_span_tagger(nlp: Language, name: str, model_path: str) -> ActorSpanTagger:
+    """The actor span tagger; `model_path` empty for the shipped model."""
+    return ActorSpanTagger(Path(model_path) if model_path else default_model_path())

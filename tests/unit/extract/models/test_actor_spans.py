@@ -1,0 +1,104 @@
+"""Tests for armed groups' names the gazetteer does not list (mosaic.extract.models.actor_spans)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from mosaic.extract.entities.gazetteer import Gazetteer
+from mosaic.extract.entities.linker import EntityLinker
+from mosaic.extract.entities.mentions import Role
+from mosaic.extract.models.actor_spans import (
+    NEW_GROUP,
+    ActorSpanTagger,
+    default_model_path,
+    has_group_shape,
+    may_name_group,
+)
+from mosaic.extract.places.table import PlaceTable
+
+NLP = spacy.blank("en")
+NLP.add_pipe("sentencizer")
+
+
+@pytest.fixture(scope="module")
+def tagger() -> ActorSpanTagger:
+    return ActorSpanTagger(default_model_path())
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(NLP(text), start, end, label="ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "shaped"),
+    [
+        ("Zulu Resistance Front", 0, 3, True),
+        ("the Ahrar-ul-Zulu", 1, 6, True),
+        ("al-Zulu claimed it", 0, 3, True),
+        ("ZLF fighters", 0, 1, True),
+        ("Zulu Market Blast", 0, 3, False),
+        ("Tom Ode said", 0, 2, False),
+    ],
+)
+def test_actor_spans_group_shape(text: str, start: int, end: int, shaped: bool) -> None:
+    assert has_group_shape(_span(text, start, end)) is shaped
+
+
+@pytest.mark.parametrize(
+    ("text", "candidate"),
+    [
+        ("Militants stormed the post.", True),
+        ("The Zulu Front struck.", True),
+        ("Ahrar-ul-Zulu struck.", True),
+        ("The weather was fine in Quetta.", False),
+    ],
+)
+def test_actor_spans_candidate_sentences(text: str, candidate: bool) -> None:
+    doc = NLP(text)
+    assert may_name_group(doc[:]) is candidate
+
+
+def _doc_with(text: str, ents: list[tuple[int, int, str, str]]) -> Doc:
+    doc = NLP(text)
+    doc.ents = [Span(doc, s, e, label=label, span_id=key) for s, e, label, key in ents]
+    return doc
+
+
+def test_actor_spans_new_name_replaces_a_gazetteer_name_it_only_extends(
+    tagger: ActorSpanTagger,
+) -> None:
+    doc = _doc_with("Members of the Zulu Taliban met.", [(4, 5, "ORG", "org:taliban")])
+    tagger.is_listed = lambda name: name == "Taliban"
+    [ent] = tagger._merged(doc.ents, [Span(doc, 3, 5, label="ORG", kb_id=NEW_GROUP)])
+    assert (ent.text, ent.kb_id_, ent.ent_id_) == ("Zulu Taliban", NEW_GROUP, "")
+
+
+def test_actor_spans_listed_names_and_partial_overlaps_stay(tagger: ActorSpanTagger) -> None:
+    doc = _doc_with("The Alpha Front men came.", [(1, 3, "ORG", "org:alpha")])
+    tagger.is_listed = lambda name: name == "Alpha Front"
+    same = Span(doc, 1, 3, label="ORG", kb_id=NEW_GROUP)
+    across = Span(doc, 2, 4, label="ORG", kb_id=NEW_GROUP)
+    assert [e.ent_id_ for e in tagger._merged(doc.ents, [same])] == ["org:alpha"]
+    assert [e.ent_id_ for e in tagger._merged(doc.ents, [across])] == ["org:alpha"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A little-known group, Ahrar-ul-Zulu, claimed responsibility for the blast.",
+         "Ahrar-ul-Zulu"),
+        ("Fighters of the Imam Kharan Battalion attacked a checkpoint on Monday.",
+         "Imam Kharan Battalion"),
+    ],
+)  # fmt: skip
+def test_actor_spans_shipped_tagger_finds_unlisted_groups(
+    parse: Callable[..., Doc], gazetteer: Gazetteer, places: PlaceTable, text: str, name: str
+) -> None:
+    mentions = EntityLinker(gazetteer, places).link(parse(text))
+    groups = [(m.text, m.ref) for m in mentions if m.role is Role.GROUP]
+    assert [(text, ref.key if ref else "") for text, ref in groups] == [(name, None)]
