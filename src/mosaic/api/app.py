@@ -6,7 +6,7 @@ The web pages are put on top by the entrypoint, with the web package's `install_
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from fastapi import FastAPI
 
@@ -14,6 +14,7 @@ from mosaic import __version__
 from mosaic.api import explore, exporting, geo, records, writes
 from mosaic.api.context import AppContext
 from mosaic.api.errors import install_error_handlers
+from mosaic.api.security import SecurityMiddleware
 from mosaic.services.ingest import Extractor
 from mosaic.store.ports import Repository
 
@@ -28,8 +29,13 @@ def default_extractor() -> Extractor:
 def create_app(
     repository_factory: Callable[[], Repository],
     extractor_factory: Callable[[], Extractor] = default_extractor,
+    *,
+    allowed_hosts: Collection[str] = (),
 ) -> FastAPI:
-    """A FastAPI app over the repository `repository_factory` opens (once, on first use)."""
+    """A FastAPI app over the repository `repository_factory` opens (once, on first use).
+
+    It answers requests for the loopback names and `allowed_hosts` only ("*": any).
+    """
     app = FastAPI(
         title="Mosaic",
         version=__version__,
@@ -40,6 +46,7 @@ def create_app(
     )
     app.state.mosaic = AppContext(repository_factory, extractor_factory)
     install_error_handlers(app)
+    app.add_middleware(SecurityMiddleware, hosts=allowed_hosts)
     for module in (records, explore, geo, writes, exporting):
         app.include_router(module.router)
     return app

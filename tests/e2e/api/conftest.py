@@ -16,6 +16,8 @@ from mosaic.store.sql import open_repository
 from mosaic.web.app import install_web
 from support.memory import MemoryRepository
 
+LOCAL = "http://localhost"  # the app answers loopback names only, not TestClient's "testserver"
+
 
 class EmptyExtractor:
     """Finds nothing: enough to test that ingest stores reports through the service."""
@@ -45,4 +47,4 @@ def repo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]
 
 @pytest.fixture
 def client(repo: Repository) -> TestClient:
-    return TestClient(install_web(create_app(lambda: repo, EmptyExtractor)))
+    return TestClient(install_web(create_app(lambda: repo, EmptyExtractor)), base_url=LOCAL)
