@@ -13,7 +13,8 @@ from fastapi import FastAPI
 from mosaic import __version__
 from mosaic.api import explore, exporting, geo, records, writes
 from mosaic.api.context import AppContext
-from mosaic.api.errors import install_error_handlers
+from mosaic.api.errors import ERROR_RESPONSES, UnexpectedErrorMiddleware, install_error_handlers
+from mosaic.api.limits import LimitsMiddleware
 from mosaic.api.security import SecurityMiddleware
 from mosaic.services.ingest import Extractor
 from mosaic.store.ports import Repository
@@ -43,9 +44,12 @@ def create_app(
         "relations, the statements behind them, and the analyst's review of them.",
         docs_url="/api/docs",
         redoc_url=None,
+        responses=ERROR_RESPONSES,
     )
     app.state.mosaic = AppContext(repository_factory, extractor_factory)
     install_error_handlers(app)
+    app.add_middleware(LimitsMiddleware)
+    app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(SecurityMiddleware, hosts=allowed_hosts)
     for module in (records, explore, geo, writes, exporting):
         app.include_router(module.router)
