@@ -42,7 +42,7 @@ def create_app(
         version=__version__,
         description="Sourced facts about militant networks: reports, entities, events, "
         "relations, the statements behind them, and the analyst's review of them.",
-        docs_url="/api/docs",
+        docs_url=None,  # the web app serves /api/docs from its vendored Swagger UI
         redoc_url=None,
         responses=ERROR_RESPONSES,
     )

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from support.browser import launch
 
@@ -47,7 +47,7 @@ def evil_page(unguarded: Browser) -> Iterator[Page]:
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/events", "/api/events"])
+@pytest.mark.parametrize("path", ["/", "/events", "/api/events", "/api/docs"])
 def test_web_security_headers_on_pages_and_api(page: Page, path: str) -> None:
     response = page.goto(path)
     assert response is not None and response.ok
@@ -56,6 +56,13 @@ def test_web_security_headers_on_pages_and_api(page: Page, path: str) -> None:
     assert headers["x-frame-options"] == "DENY"
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_web_security_api_docs_load_nothing_from_outside(page: Page) -> None:
+    """Swagger UI is vendored: the page fixture fails on any request that leaves the app."""
+    page.goto("/api/docs")
+    expect(page.locator(".opblock-summary-path").first).to_be_visible()
+    expect(page.locator(".opblock-summary-path", has_text="/api/reports/upload")).to_have_count(1)
 
 
 def test_web_security_cross_site_upload_from_another_page_is_refused(
