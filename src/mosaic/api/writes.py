@@ -96,7 +96,17 @@ def ingest_reports(ctx: AppContext, reports: list[Report], response: Response) -
     return {"outcomes": [outcome_json(o) for o in outcomes]}
 
 
-@router.post("/reports", summary="Ingest a report given as JSON text", status_code=201)
+DUPLICATES_ONLY: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Every report was already stored: nothing new"}
+}
+
+
+@router.post(
+    "/reports",
+    summary="Ingest a report given as JSON text",
+    status_code=201,
+    responses=DUPLICATES_ONLY,
+)
 def ingest_text(body: ReportIn, ctx: Context, reader: Reader, response: Response) -> Any:
     report = Report(
         text=body.text,
@@ -111,7 +121,10 @@ def ingest_text(body: ReportIn, ctx: Context, reader: Reader, response: Response
 
 
 @router.post(
-    "/reports/upload", summary="Ingest an uploaded file (text, Markdown, HTML, PDF, JSONL)"
+    "/reports/upload",
+    summary="Ingest an uploaded file (text, Markdown, HTML, PDF, JSONL)",
+    status_code=201,
+    responses=DUPLICATES_ONLY,
 )
 def ingest_upload(
     ctx: Context,

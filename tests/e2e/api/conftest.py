@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,25 +10,13 @@ from fastapi.testclient import TestClient
 
 from mosaic.api.app import create_app
 from mosaic.api.sample import build_sample
-from mosaic.model import Report, ReportExtraction
 from mosaic.store.ports import Repository
 from mosaic.store.sql import open_repository
 from mosaic.web.app import install_web
+from support.extractors import EmptyExtractor
 from support.memory import MemoryRepository
 
 LOCAL = "http://localhost"  # the app answers loopback names only, not TestClient's "testserver"
-
-
-class EmptyExtractor:
-    """Finds nothing: enough to test that ingest stores reports through the service."""
-
-    name = "empty.v1"
-
-    def extract_many(
-        self, reports: Iterable[Report], n_process: int = 1, batch_size: int = 16
-    ) -> Iterator[ReportExtraction]:
-        for report in reports:
-            yield ReportExtraction(report.id, self.name)
 
 
 @pytest.fixture(params=["memory", "sqlite"])
