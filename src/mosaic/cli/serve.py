@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -10,7 +13,24 @@ import uvicorn
 from mosaic.bootstrap import Settings
 from mosaic.cli.common import console, repository, state, user_errors
 
+STOP_WITHIN = 4.0  # seconds from SIGTERM or Ctrl-C to the process's end, whatever runs
+GRACE = 2  # of which requests in flight may take this many to finish
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+
+
+class StoppingServer(uvicorn.Server):
+    """uvicorn's server, sure to end the process soon after it is told to stop.
+
+    uvicorn waits for requests in flight, and Python for the threads that run
+    them: an extraction or a PDF conversion could hold the process for minutes.
+    A signal arms a timer that ends the process after STOP_WITHIN seconds.
+    """
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        timer = threading.Timer(STOP_WITHIN, os._exit, args=(0,))
+        timer.daemon = True
+        timer.start()
+        super().handle_exit(sig, frame)
 
 
 def serve(
@@ -31,4 +51,10 @@ def serve(
     console.print(f"Mosaic on http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
     if host in WILDCARD_ADDRESSES and not settings.allowed_hosts:
         console.print("Listening on every address: set MOSAIC_ALLOWED_HOSTS to the names served.")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=GRACE
+    )
+    StoppingServer(config).run()
+    close = getattr(repo, "close", None)
+    if close is not None:
+        close()
