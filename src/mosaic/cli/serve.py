@@ -45,8 +45,14 @@ def serve(
 
     with user_errors():
         repo = repository()
-    settings = Settings.from_environment(state.db_url)
-    app = install_web(create_app(lambda: repo, allowed_hosts=(host, *settings.allowed_hosts)))
+        settings = Settings.from_environment(state.db_url)
+    api = create_app(
+        lambda: repo,
+        allowed_hosts=(host, *settings.allowed_hosts),
+        cache_seconds=settings.cache_seconds,
+        threads=settings.threads,
+    )
+    app = install_web(api)
     settle_heap()
     console.print(f"Mosaic on http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
     if host in WILDCARD_ADDRESSES and not settings.allowed_hosts:
