@@ -32,7 +32,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
         "script-src 'self'",
-        # Style attributes place the genealogy bars; no script can come of them.
+        # Styles may be inline: the genealogy bars and map legend use style
+        # attributes, and cytoscape adds a <style> element. No script comes of them.
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "connect-src 'self'",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -40,6 +41,7 @@ def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
         [*mosaic_command(db), "serve", "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env={**os.environ, "MOSAIC_ALLOWED_HOSTS": "mosaic.example.org"},
     )
     address = f"http://127.0.0.1:{port}"
     wait_until_up(process, address)
@@ -68,6 +70,19 @@ def seconds_to_stop(process: subprocess.Popen[bytes]) -> float:
     except subprocess.TimeoutExpired:
         return float("inf")
     return time.monotonic() - start
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [("127.0.0.1", 200), ("localhost", 200), ("mosaic.example.org", 200), ("evil.example", 400)],
+)
+def test_cli_serve_answers_the_names_it_serves_only(
+    served: tuple[subprocess.Popen[bytes], str], host: str, status: int
+) -> None:
+    _, address = served
+    port = address.rsplit(":", 1)[1]
+    response = httpx.get(f"{address}/api/events", headers={"host": f"{host}:{port}"})
+    assert response.status_code == status
 
 
 def test_cli_serve_stops_on_sigterm_when_idle(served: tuple[subprocess.Popen[bytes], str]) -> None:
