@@ -32,9 +32,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
     (
         "default-src 'self'",
         "script-src 'self'",
-        # Styles may be inline: the genealogy bars and map legend use style
-        # attributes, and cytoscape adds a <style> element. No script comes of them.
-        "style-src 'self' 'unsafe-inline'",
+        "style-src 'self'",
         "img-src 'self' data: blob:",
         "connect-src 'self'",
         "object-src 'none'",
