@@ -77,11 +77,19 @@ def host_problem(headers: Headers, names: frozenset[str]) -> str | None:
 
 
 def cross_site_problem(method: str, headers: Headers) -> str | None:
-    """Why a state-changing request from another site's page is refused, or None."""
+    """Why a state-changing request from another site's page is refused, or None.
+
+    Browsers since 2023 say where a request comes from in Sec-Fetch-Site; older
+    ones send Origin with every cross-origin POST. A request with neither comes
+    from no browser page (curl, a script) and passes.
+    """
     if method not in UNSAFE_METHODS:
         return None
     fetch_site = headers.get("sec-fetch-site")
-    if fetch_site is not None and fetch_site not in SAME_SITE_FETCHES:
+    if fetch_site is not None:
+        # The browser's own word: it wins over Origin and Host, which a proxy may rewrite.
+        if fetch_site in SAME_SITE_FETCHES:
+            return None
         return f"cross-site {method} refused (Sec-Fetch-Site: {fetch_site[:40]})"
     origin = headers.get("origin")
     if origin is not None and not same_origin(origin, headers.get("host", "")):

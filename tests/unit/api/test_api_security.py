@@ -54,6 +54,15 @@ def test_security_any_host_when_star_is_served() -> None:
         ("POST", {"host": "localhost:8000", "origin": "http://evil.example"}, True),
         ("POST", {"host": "localhost:8000", "origin": "null"}, True),
         ("DELETE", {"host": "localhost", "sec-fetch-site": "same-origin"}, False),
+        (
+            "POST",
+            {
+                "host": "127.0.0.1:8000",
+                "origin": "https://mosaic.example.org",
+                "sec-fetch-site": "same-origin",
+            },
+            False,
+        ),
         ("PUT", {"host": "localhost", "sec-fetch-site": "none"}, False),
         ("PATCH", {"host": "localhost", "sec-fetch-site": "same-site"}, True),
         ("POST", {"host": "localhost", "sec-fetch-site": "cross-site"}, True),
