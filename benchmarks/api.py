@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             f"in {time.perf_counter() - start:.1f} s",
             file=sys.stderr,
         )
-    client = TestClient(install_web(create_app(lambda: repo)))
+    client = TestClient(install_web(create_app(lambda: repo)), base_url="http://localhost")
     settle_heap()  # as `mosaic serve` does
     print(f"{'endpoint':52} {'median ms':>10} {'p95 ms':>8} {'target':>7}  status")
     failed = 0

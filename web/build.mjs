@@ -28,6 +28,11 @@ const files = [
   ["cytoscape", "dist/cytoscape.min.js", "cytoscape/cytoscape.min.js"],
   ["cytoscape", "LICENSE", "cytoscape/LICENSE"],
   ["world-atlas", "LICENSE", "world-atlas/LICENSE"],
+  ["swagger-ui-dist", "swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
+  ["swagger-ui-dist", "swagger-ui-bundle.js.LICENSE.txt", "swagger-ui/swagger-ui-bundle.js.LICENSE.txt"],
+  ["swagger-ui-dist", "swagger-ui.css", "swagger-ui/swagger-ui.css"],
+  ["swagger-ui-dist", "LICENSE", "swagger-ui/LICENSE"],
+  ["swagger-ui-dist", "NOTICE", "swagger-ui/NOTICE"],
 ];
 
 function copy([pkg, from, to]) {

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from mosaic.errors import InputError
 from mosaic.services.ingest import Extractor
 from mosaic.store.ports import Repository
 
@@ -19,14 +20,51 @@ if TYPE_CHECKING:
 DEFAULT_DB_URL = "sqlite:///mosaic.db"
 
 
+DEFAULT_CACHE_SECONDS = 10.0
+DEFAULT_THREADS = 15  # the SQL store's pool: 5 connections and 10 more under load
+
+
 @dataclass(frozen=True)
 class Settings:
     db_url: str
+    allowed_hosts: tuple[str, ...] = ()
+    cache_seconds: float = DEFAULT_CACHE_SECONDS
+    threads: int = DEFAULT_THREADS
 
     @classmethod
     def from_environment(cls, db_url: str | None = None) -> Settings:
-        """`db_url` from the command line wins over MOSAIC_DB_URL, which wins over the default."""
-        return cls(db_url=db_url or os.environ.get("MOSAIC_DB_URL") or DEFAULT_DB_URL)
+        """`db_url` from the command line wins over MOSAIC_DB_URL, which wins over the default.
+
+        MOSAIC_ALLOWED_HOSTS: comma-separated names the server answers to besides
+        the loopback names and the address it listens on ("*" for any name).
+        MOSAIC_CACHE_SECONDS: how long the server keeps an answer to a read (0: not at all).
+        MOSAIC_THREADS: how many requests the server works on at once.
+        """
+        return cls(
+            db_url=db_url or os.environ.get("MOSAIC_DB_URL") or DEFAULT_DB_URL,
+            allowed_hosts=names(os.environ.get("MOSAIC_ALLOWED_HOSTS", "")),
+            cache_seconds=number("MOSAIC_CACHE_SECONDS", DEFAULT_CACHE_SECONDS),
+            threads=int(number("MOSAIC_THREADS", DEFAULT_THREADS, minimum=1)),
+        )
+
+
+def number(variable: str, default: float, minimum: float = 0) -> float:
+    """A number from the environment, or an InputError naming the variable."""
+    text = os.environ.get(variable, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError as error:
+        raise InputError(variable, f"not a number: {text!r}") from error
+    if value < minimum:
+        raise InputError(variable, f"{text} is below {minimum:g}")
+    return value
+
+
+def names(text: str) -> tuple[str, ...]:
+    """`"a.example, b.example"` -> `("a.example", "b.example")`."""
+    return tuple(name.strip() for name in text.split(",") if name.strip())
 
 
 def open_repository(settings: Settings) -> Repository:

@@ -6,14 +6,19 @@ The web pages are put on top by the entrypoint, with the web package's `install_
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Collection
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 
 from mosaic import __version__
 from mosaic.api import explore, exporting, geo, records, writes
 from mosaic.api.context import AppContext
-from mosaic.api.errors import install_error_handlers
+from mosaic.api.errors import ERROR_RESPONSES, UnexpectedErrorMiddleware, install_error_handlers
+from mosaic.api.limits import LimitsMiddleware
+from mosaic.api.response_cache import ResponseCacheMiddleware
+from mosaic.api.security import SecurityMiddleware
 from mosaic.services.ingest import Extractor
 from mosaic.store.ports import Repository
 
@@ -28,21 +33,54 @@ def default_extractor() -> Extractor:
 def create_app(
     repository_factory: Callable[[], Repository],
     extractor_factory: Callable[[], Extractor] = default_extractor,
+    *,
+    allowed_hosts: Collection[str] = (),
+    cache_seconds: float = 0,
+    threads: int | None = None,
 ) -> FastAPI:
-    """A FastAPI app over the repository `repository_factory` opens (once, on first use)."""
+    """A FastAPI app over the repository `repository_factory` opens (once, on first use).
+
+    It answers requests for the loopback names and `allowed_hosts` only ("*": any),
+    keeps answers to reads `cache_seconds` (none by default), and runs at most
+    `threads` requests at once (AnyIO's default, 40, when None).
+    """
     app = FastAPI(
         title="Mosaic",
         version=__version__,
         description="Sourced facts about militant networks: reports, entities, events, "
         "relations, the statements behind them, and the analyst's review of them.",
-        docs_url="/api/docs",
+        docs_url=None,  # the web app serves /api/docs from its vendored Swagger UI
         redoc_url=None,
+        responses=ERROR_RESPONSES,
+        lifespan=thread_limit(threads),
     )
     app.state.mosaic = AppContext(repository_factory, extractor_factory)
     install_error_handlers(app)
+    app.add_middleware(ResponseCacheMiddleware, ttl=cache_seconds)
+    app.add_middleware(LimitsMiddleware)
+    app.add_middleware(UnexpectedErrorMiddleware)
+    app.add_middleware(SecurityMiddleware, hosts=allowed_hosts)
     for module in (records, explore, geo, writes, exporting):
         app.include_router(module.router)
     return app
+
+
+def thread_limit(
+    threads: int | None,
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """A lifespan that sets how many threads run the endpoints (which are all synchronous).
+
+    More threads than the store has connections only queue for them, each
+    holding its request's memory; fewer keep a burst from starving the event loop.
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if threads is not None:
+            to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
 
 
 def settle_heap() -> None:

@@ -35,6 +35,10 @@ def merge(repo: Repository, keep_id: str, absorb_id: str) -> tuple[Snapshot, dic
     if keep_id == absorb_id:
         raise InputError("absorb", "an entity cannot be merged into itself")
     keep, absorb = require(repo, keep_id), require(repo, absorb_id)
+    if keep.kind != absorb.kind:
+        raise InputError(
+            "absorb", f"a {absorb.kind.value} cannot be merged into a {keep.kind.value}"
+        )
     events = events_naming(repo, absorb.id)
     relations = [
         r for r in repo.relations_of(absorb.id) if keep.id not in (r.subject_id, r.object_id)
@@ -86,6 +90,8 @@ def split(
     )
     events = [e for i in event_ids if (e := repo.get_event(i)) is not None]
     relations = [r for i in relation_ids if (r := repo.get_relation(i)) is not None]
+    _require_named("events", event_ids, [e.id for e in events if _names(e, source.id)])
+    _require_named("relations", relation_ids, [r.id for r in relations if _names(r, source.id)])
     before = snapshot([source], events, relations)
     before["created"] = [{"id": new.id, "into": source.id}]
     with repo.transaction():
@@ -97,6 +103,20 @@ def split(
         for relation in relations:
             repo.save_relation(renamed_relation(relation, source.id, new.id))
     return before, {"source": source.id, "new": new.id, "events": len(events)}
+
+
+def _names(record: Event | Relation, entity_id: str) -> bool:
+    if isinstance(record, Event):
+        return entity_id in record.perpetrators or record.place_id == entity_id
+    return entity_id in (record.subject_id, record.object_id)
+
+
+def _require_named(field: str, asked: list[str], naming: list[str]) -> None:
+    """A 400 listing the ids asked for that are unknown or do not name the split entity."""
+    strays = [i for i in dict.fromkeys(asked) if i not in naming]
+    if strays:
+        shown = ", ".join(repr(i) for i in strays[:10])
+        raise InputError(field, f"unknown or not naming the entity split: {shown}")
 
 
 def restore(repo: Repository, before: Snapshot) -> None:

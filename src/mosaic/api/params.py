@@ -18,6 +18,7 @@ from mosaic.errors import InputError
 from mosaic.model import FuzzyDate, Tlp
 
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000  # far past any list, and inside every database's integers
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -31,17 +32,23 @@ class Page:
 
 def page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
 ) -> Page:
-    """FastAPI dependency: `limit` (1..500, default 50) and `offset` (0 or more)."""
+    """FastAPI dependency: `limit` (1..500, default 50) and `offset` (0..MAX_OFFSET)."""
     return Page(limit, offset)
 
 
+WebOffset = Annotated[int, Query(le=MAX_OFFSET, description="Items to skip.")]
+
+
 def fuzzy_date(value: str | None, name: str) -> FuzzyDate | None:
+    """A date parameter as written, or a 400; years 1 to 9999, as the calendar has them."""
     if value is None or value == "":
         return None
     try:
-        return FuzzyDate.parse(value)
+        date = FuzzyDate.parse(value)
+        date.first_day()
+        return date
     except ValueError as error:
         raise InputError(
             name, f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)"

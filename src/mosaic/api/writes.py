@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Response, UploadFile
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from mosaic.api import entity_edits, reviewing, schemas
 from mosaic.api.context import AppContext, context, policy, review_log, visible_repository
+from mosaic.api.limits import MAX_UPLOAD, encodable, upload_name
 from mosaic.api.params import Page, page
 from mosaic.api.visible import VisibleRepository
 from mosaic.errors import InputError
@@ -37,17 +38,26 @@ Repo = Annotated[VisibleRepository, Depends(visible_repository)]
 Log = Annotated[ReviewLog, Depends(review_log)]
 Reader = Annotated[AccessPolicy, Depends(policy)]
 Context = Annotated[AppContext, Depends(context)]
-MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def stored_text(value: str) -> str:
+    """Text a database can store: no lone surrogate (JSON's `"\\ud800"`)."""
+    if not encodable(value):
+        raise ValueError("holds a lone surrogate, which is not text")
+    return value
+
+
+Text = Annotated[str, AfterValidator(stored_text)]
 
 
 class ReportIn(BaseModel):
     """A report given as text; the fields a reader would otherwise take from a file."""
 
-    text: str = Field(min_length=1, description="The report's full text.")
-    title: str | None = None
+    text: Text = Field(min_length=1, description="The report's full text.")
+    title: Text | None = None
     published: dt.date | None = Field(None, description="YYYY-MM-DD")
-    url: str | None = None
-    publisher: str | None = None
+    url: Text | None = None
+    publisher: Text | None = None
     marking: Tlp = Tlp.CLEAR
 
 
@@ -86,7 +96,17 @@ def ingest_reports(ctx: AppContext, reports: list[Report], response: Response) -
     return {"outcomes": [outcome_json(o) for o in outcomes]}
 
 
-@router.post("/reports", summary="Ingest a report given as JSON text", status_code=201)
+DUPLICATES_ONLY: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Every report was already stored: nothing new"}
+}
+
+
+@router.post(
+    "/reports",
+    summary="Ingest a report given as JSON text",
+    status_code=201,
+    responses=DUPLICATES_ONLY,
+)
 def ingest_text(body: ReportIn, ctx: Context, reader: Reader, response: Response) -> Any:
     report = Report(
         text=body.text,
@@ -101,7 +121,10 @@ def ingest_text(body: ReportIn, ctx: Context, reader: Reader, response: Response
 
 
 @router.post(
-    "/reports/upload", summary="Ingest an uploaded file (text, Markdown, HTML, PDF, JSONL)"
+    "/reports/upload",
+    summary="Ingest an uploaded file (text, Markdown, HTML, PDF, JSONL)",
+    status_code=201,
+    responses=DUPLICATES_ONLY,
 )
 def ingest_upload(
     ctx: Context,
@@ -109,7 +132,7 @@ def ingest_upload(
     file: Annotated[UploadFile, File(description="The report file.")],
     published: Annotated[str | None, Form(description="YYYY-MM-DD if the file has none")] = None,
 ) -> Any:
-    name = Path(file.filename or "upload.txt").name
+    name = upload_name(file.filename or "upload.txt")
     data = file.file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise InputError(name, f"larger than {MAX_UPLOAD // (1024 * 1024)} MB")
@@ -139,22 +162,22 @@ def _published(value: str | None) -> dt.date | None:
 class StatementDecision(BaseModel):
     action: str = Field(description="confirm, reject or correct")
     value: Any = Field(None, description="The corrected value (for correct), in FORMAT.md form.")
-    note: str | None = None
+    note: Text | None = None
 
 
 class MergeIn(BaseModel):
-    keep: str = Field(description="Id of the entity that stays.")
-    absorb: str = Field(description="Id of the entity merged into it.")
-    note: str | None = None
+    keep: Text = Field(description="Id of the entity that stays.")
+    absorb: Text = Field(description="Id of the entity merged into it.")
+    note: Text | None = None
 
 
 class SplitIn(BaseModel):
-    entity: str
-    name: str = Field(min_length=1)
-    aliases: list[str] = []
-    events: list[str] = []
-    relations: list[str] = []
-    note: str | None = None
+    entity: Text
+    name: Text = Field(min_length=1)
+    aliases: list[Text] = []
+    events: list[Text] = []
+    relations: list[Text] = []
+    note: Text | None = None
 
 
 @router.get("/review/queue", summary="Statements waiting for a decision, least confident first")

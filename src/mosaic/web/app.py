@@ -1,12 +1,13 @@
-"""Put the web app on the API's FastAPI app: static files, pages and HTML error pages."""
+"""Put the web app on the API's FastAPI app: static files, pages, HTML error pages, API docs."""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from mosaic.web import pages, record_pages, review_pages, visual_pages
-from mosaic.web.render import HERE, error_page
+from mosaic.web.render import HERE, error_page, page
 
 
 def install_web(app: FastAPI) -> FastAPI:
@@ -18,4 +19,10 @@ def install_web(app: FastAPI) -> FastAPI:
     app.state.render_error = error_page
     for module in (pages, record_pages, visual_pages, review_pages):
         app.include_router(module.router)
+
+    @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
+    def api_docs(request: Request) -> HTMLResponse:
+        """Swagger UI from the vendored copy (FastAPI's own page loads it from a CDN)."""
+        return page(request, "api_docs.html", title="API", openapi_url=app.openapi_url)
+
     return app

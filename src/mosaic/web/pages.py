@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from mosaic.api import explore, schemas
 from mosaic.api.context import event_counts, visible_repository
+from mosaic.api.params import WebOffset
 from mosaic.api.records import require_report
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import EventType, Mention
@@ -52,7 +53,7 @@ def search(request: Request, repo: Repo, q: str = "") -> HTMLResponse:
 
 
 @router.get("/reports", response_class=HTMLResponse)
-def reports(request: Request, repo: Repo, offset: int = 0) -> HTMLResponse:
+def reports(request: Request, repo: Repo, offset: WebOffset = 0) -> HTMLResponse:
     limit, offset = 50, max(offset, 0)
     found = repo.list_reports(limit=limit, offset=offset)
     return page(

@@ -52,7 +52,9 @@ def entity(request: Request, repo: Repo, entity: str) -> Response:
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events(request: Request, repo: Repo, filters: Filters, offset: int = 0) -> HTMLResponse:
+def events(
+    request: Request, repo: Repo, filters: Filters, offset: params.WebOffset = 0
+) -> HTMLResponse:
     query = filters.resolve(repo)
     offset = max(offset, 0)
     found = repo.find_events(replace(query, limit=PAGE, offset=offset, newest_first=True))

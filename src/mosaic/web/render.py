@@ -1,13 +1,15 @@
 """Templates and the filters they use; every page is rendered through `page()`.
 
 Jinja2 escapes everything by default, so text from reports can never inject
-markup into a page.
+markup into a page; an address from a report becomes a link only through
+`web_link`, so a `javascript:` or `data:` URL in front matter stays inert text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -46,7 +48,18 @@ def label(value: Any) -> str:
     return "" if value is None else str(value).replace("_", " ")
 
 
+def web_link(value: Any) -> str:
+    """`value` when it is an http(s) address, else "" (never a link that runs or embeds)."""
+    text = str(value or "").strip()
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return ""
+    return text if scheme in ("http", "https") else ""
+
+
 templates.env.filters["count"] = count_text
+templates.env.filters["web_link"] = web_link
 templates.env.filters["label"] = label
 templates.env.filters["shown"] = shown
 templates.env.globals["version"] = __version__

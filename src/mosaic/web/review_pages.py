@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from mosaic.api import schemas
 from mosaic.api.context import review_log, visible_repository
+from mosaic.api.params import WebOffset
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import ReviewStatus, Statement
 from mosaic.store.review import ReviewLog
@@ -21,7 +22,7 @@ PAGE = 50
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review(request: Request, repo: Repo, log: Log, offset: int = 0) -> HTMLResponse:
+def review(request: Request, repo: Repo, log: Log, offset: WebOffset = 0) -> HTMLResponse:
     offset = max(offset, 0)
     waiting = repo.statements_with_status(ReviewStatus.UNREVIEWED, PAGE, offset)
     decisions = [schemas.decision_json(d) for d in log.history(limit=20)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,23 +10,13 @@ from fastapi.testclient import TestClient
 
 from mosaic.api.app import create_app
 from mosaic.api.sample import build_sample
-from mosaic.model import Report, ReportExtraction
 from mosaic.store.ports import Repository
 from mosaic.store.sql import open_repository
 from mosaic.web.app import install_web
+from support.extractors import EmptyExtractor
 from support.memory import MemoryRepository
 
-
-class EmptyExtractor:
-    """Finds nothing: enough to test that ingest stores reports through the service."""
-
-    name = "empty.v1"
-
-    def extract_many(
-        self, reports: Iterable[Report], n_process: int = 1, batch_size: int = 16
-    ) -> Iterator[ReportExtraction]:
-        for report in reports:
-            yield ReportExtraction(report.id, self.name)
+LOCAL = "http://localhost"  # the app answers loopback names only, not TestClient's "testserver"
 
 
 @pytest.fixture(params=["memory", "sqlite"])
@@ -45,4 +35,4 @@ def repo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]
 
 @pytest.fixture
 def client(repo: Repository) -> TestClient:
-    return TestClient(install_web(create_app(lambda: repo, EmptyExtractor)))
+    return TestClient(install_web(create_app(lambda: repo, EmptyExtractor)), base_url=LOCAL)

@@ -19,7 +19,7 @@ def test_api_ingest_pipeline_extracts_events_from_an_upload(tmp_path: Path) -> N
     if not source.exists():
         pytest.skip("the example reports are not in this checkout")
     repo = open_repository(str(tmp_path / "kb.db"))
-    client = TestClient(create_app(lambda: repo))
+    client = TestClient(create_app(lambda: repo), base_url="http://localhost")
     response = client.post(
         "/api/reports/upload", files={"file": (source.name, source.read_bytes(), "text/markdown")}
     )

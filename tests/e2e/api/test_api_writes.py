@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from mosaic.api.app import create_app
+from mosaic.store.ports import Repository
+
 pytestmark = pytest.mark.e2e
 
 
@@ -119,3 +122,10 @@ def test_api_review_split_gives_the_new_entity_its_events(client: TestClient) ->
     client.post(f"/api/review/decisions/{made['id']}/undo")
     assert "Pakistani Taliban" in client.get("/api/entities/ttp").json()["aliases"]
     assert "ev-karachi" in {e["id"] for e in client.get("/api/entities/ttp").json()["events"]}
+
+
+def test_api_review_shows_at_once_through_the_response_cache(repo: Repository) -> None:
+    cached = TestClient(create_app(lambda: repo, cache_seconds=60), base_url="http://localhost")
+    assert "Jamaat-ul-Ahrar" not in cached.get("/api/entities/ttp").json()["aliases"]
+    cached.post("/api/review/merge", json={"keep": "ttp", "absorb": "jua"})
+    assert "Jamaat-ul-Ahrar" in cached.get("/api/entities/ttp").json()["aliases"]

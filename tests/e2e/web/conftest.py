@@ -24,18 +24,9 @@ from mosaic.api.app import create_app
 from mosaic.api.sample import build_sample
 from mosaic.store.sql import open_repository
 from mosaic.web.app import install_web
+from support.browser import CHROMIUM, launch
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-output" / "screenshots"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def free_port() -> int:
@@ -76,7 +67,7 @@ def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched = launch(p.chromium)
         yield launched
         launched.close()
 
@@ -90,6 +81,7 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     opened.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     opened.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
     opened.on("request", lambda r: _local_only(r.url, server, problems))
+    opened.on("console", lambda m: _no_policy_violation(m.text, problems))
     yield opened
     context.close()
     assert not problems, problems
@@ -99,6 +91,12 @@ def _local_only(url: str, server: str, problems: list[str]) -> None:
     """The app is offline: any request that leaves the test server is a failure."""
     if not url.startswith((server, "data:", "blob:")):
         problems.append(f"request outside the app: {url}")
+
+
+def _no_policy_violation(text: str, problems: list[str]) -> None:
+    """The Content-Security-Policy must not block anything the app itself does."""
+    if "Content Security Policy" in text:
+        problems.append(f"blocked by the policy: {text}")
 
 
 def save_screenshot(page: Page, name: str) -> Path:

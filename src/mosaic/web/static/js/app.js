@@ -44,6 +44,14 @@ const Mosaic = {
     return Mosaic.palette[hash % Mosaic.palette.length];
   },
 
+  // A swatch of colour: set through the style object, which the page's policy allows
+  // (a style attribute would need 'unsafe-inline').
+  swatch(colour) {
+    const node = Mosaic.el("span", { class: "swatch" });
+    node.style.background = colour;
+    return node;
+  },
+
   debounce(fn, ms) {
     let timer = null;
     return (...args) => {
@@ -53,3 +61,10 @@ const Mosaic = {
   },
 };
 window.Mosaic = Mosaic;
+
+// Elements placed on a scale (the genealogy's bars and years) carry their position
+// as data-left and data-width, in percent.
+for (const node of document.querySelectorAll("[data-left]")) {
+  node.style.left = `${node.dataset.left}%`;
+  if (node.dataset.width) node.style.width = `${node.dataset.width}%`;
+}

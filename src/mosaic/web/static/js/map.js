@@ -58,9 +58,9 @@
     }
     map.addLayer(cluster);
     legend.replaceChildren(...keys.map((k) =>
-      Mosaic.el("li", {}, Mosaic.el("span", { class: "swatch", style: `background:${colours.get(k)}` }), `${k} (${counts.get(k)})`)));
+      Mosaic.el("li", {}, Mosaic.swatch(colours.get(k)), `${k} (${counts.get(k)})`)));
     if (others > 0) {
-      legend.append(Mosaic.el("li", {}, Mosaic.el("span", { class: "swatch", style: "background:#9ca3af" }), `${others} others`));
+      legend.append(Mosaic.el("li", {}, Mosaic.swatch("#9ca3af"), `${others} others`));
     }
     status.textContent = `${data.features.length} placed events`;
     document.getElementById("map").dataset.points = String(data.features.length);

@@ -1,0 +1,250 @@
+"""Concurrent clients against `mosaic serve` on loopback: latency percentiles, errors, throughput.
+
+Run by hand: `make demo`, then `.venv/bin/python benchmarks/load.py [--db demo.db]
+[--clients 1,50] [--seconds 30]`. It starts `mosaic serve` on 127.0.0.1 and a
+free port over the database (read only: nothing is written), and for each
+number of clients runs that many clients for the given time, each asking in
+turn for search (API and page), the network (API and page) and event pages
+(API and page), a new request as soon as the last is answered. It prints
+p50/p95/p99 latency, errors (a status other than 200, or no answer within
+10 s) and requests per second, then stops the server. Bounded: at most 200
+clients and 120 s a run; it only ever talks to 127.0.0.1.
+Targets (issue 12): 0 errors, p99 under 500 ms, and the throughput at 50
+clients at least that at one client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import os
+import platform
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+LOOPBACK = "127.0.0.1"
+MAX_CLIENTS = 200
+MAX_SECONDS = 120.0
+TIMEOUT = 10.0
+
+
+@dataclass
+class Tally:
+    """What the clients of one run saw."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    first_error: str = ""
+
+    def record(self, seconds: float, problem: str | None) -> None:
+        self.latencies.append(seconds)
+        if problem is not None:
+            self.errors += 1
+            self.first_error = self.first_error or problem
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_server(db: Path, port: int, settings: dict[str, str]) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "mosaic", "--db", f"sqlite:///{db}", "serve"]
+    return subprocess.Popen(
+        [*command, "--host", LOOPBACK, "--port", str(port)],
+        env={**os.environ, **settings},
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def wait_until_up(address: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            httpx.get(f"{address}/api/stats", timeout=2).raise_for_status()
+            return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise SystemExit("mosaic serve did not start")
+
+
+def paths_to_ask(address: str) -> list[str]:
+    """Search, network and event requests over what the database holds."""
+    events = httpx.get(f"{address}/api/events", params={"limit": 20}).json()["items"]
+    groups = httpx.get(
+        f"{address}/api/entities", params={"kind": "organization", "limit": 10}
+    ).json()["items"]
+    if not events or not groups:
+        raise SystemExit("the database holds no events or groups: run `make demo` first")
+    dates = sorted(e["date"] for e in events if e.get("date"))
+    as_of = dates[len(dates) // 2][:10] if dates else "2015-01-01"
+    paths: list[str] = []
+    for event, group in zip(itertools.cycle(events), groups, strict=False):
+        name = group["name"].split()[0]
+        paths += [
+            f"/api/search?q={name}",
+            f"/search?q={name}",
+            f"/api/network?as_of={as_of}",
+            f"/network?as_of={as_of}",
+            f"/api/events/{event['id']}",
+            f"/events/{event['id']}",
+        ]
+    return paths
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection, as light as a client can be.
+
+    httpx's pool costs more CPU per request at 50 connections than the server
+    spends on a cached answer, and client and server share the machine's cores.
+    """
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        """The status of GET `path`, its body read whole."""
+        if self.reader is None or self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(LOOPBACK, self.port)
+        request = f"GET {path} HTTP/1.1\r\nHost: {LOOPBACK}:{self.port}\r\n\r\n"
+        self.writer.write(request.encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        headers = dict(line.split(b":", 1) for line in head.split(b"\r\n")[1:] if b":" in line)
+        fields = {name.strip().lower(): value.strip() for name, value in headers.items()}
+        if fields.get(b"transfer-encoding") == b"chunked":
+            await self.chunks()
+        else:
+            await self.reader.readexactly(int(fields.get(b"content-length", b"0")))
+        return status
+
+    async def chunks(self) -> None:
+        assert self.reader is not None
+        while size := int((await self.reader.readline()).strip(), 16):
+            await self.reader.readexactly(size + 2)
+        await self.reader.readline()
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def client(port: int, paths: list[str], start: int, deadline: float, tally: Tally) -> None:
+    connection = Connection(port)
+    for path in itertools.islice(itertools.cycle(paths), start, None):
+        if time.monotonic() >= deadline:
+            break
+        began = time.perf_counter()
+        try:
+            status = await asyncio.wait_for(connection.get(path), TIMEOUT)
+            problem = None if status == 200 else f"{status} {path}"
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as error:
+            problem = f"{type(error).__name__} {path}"
+            connection.close()
+        tally.record(time.perf_counter() - began, problem)
+    connection.close()
+
+
+async def run(port: int, paths: list[str], clients: int, seconds: float) -> Tally:
+    tally = Tally()
+    deadline = time.monotonic() + seconds
+    await asyncio.gather(*(client(port, paths, i * 7, deadline, tally) for i in range(clients)))
+    return tally
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def report(clients: int, seconds: float, tally: Tally) -> float:
+    """Print one line for a run; returns its throughput in requests per second."""
+    count = len(tally.latencies)
+    throughput = count / seconds
+    ms = [1000 * t for t in tally.latencies] or [0.0]
+    print(
+        f"{clients:>7} {count:>8} {throughput:>9.1f} {statistics.median(ms):>8.1f} "
+        f"{percentile(ms, 0.95):>8.1f} {percentile(ms, 0.99):>8.1f} {tally.errors:>7}"
+        + (f"  first error: {tally.first_error}" if tally.errors else "")
+    )
+    return throughput
+
+
+def server_settings(args: argparse.Namespace) -> dict[str, str]:
+    """The MOSAIC_ settings the server runs with: from the options, else the environment."""
+    settings = {"MOSAIC_CACHE_SECONDS": args.cache_seconds, "MOSAIC_THREADS": args.threads}
+    return {name: value for name, value in settings.items() if value is not None}
+
+
+def describe_server(db: Path, settings: dict[str, str]) -> str:
+    """What `mosaic serve` runs on, from the same settings and store code it uses."""
+    from mosaic.bootstrap import Settings
+    from mosaic.store.sql import open_repository
+
+    configured = Settings.from_environment(f"sqlite:///{db}")
+    env = {**os.environ, **settings}
+    cache = float(env.get("MOSAIC_CACHE_SECONDS", configured.cache_seconds))
+    threads = int(env.get("MOSAIC_THREADS", configured.threads))
+    repo = open_repository(str(db))
+    pool = repo.engine.pool
+    overflow = getattr(pool, "_max_overflow", 0)
+    repo.close()
+    return (
+        f"mosaic serve: uvicorn, 1 worker process, asyncio loop; endpoints on {threads} "
+        f"threads; SQLAlchemy {type(pool).__name__} of {pool.size()} + {overflow} SQLite "
+        f"connections; answers to reads kept {cache:g} s"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=Path("demo.db"))
+    parser.add_argument("--clients", default="1,50", help="comma-separated client counts")
+    parser.add_argument("--seconds", type=float, default=30.0, help="length of each run")
+    parser.add_argument("--cache-seconds", help="MOSAIC_CACHE_SECONDS for the server (0: off)")
+    parser.add_argument("--threads", help="MOSAIC_THREADS for the server")
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        raise SystemExit(f"{args.db}: no such database (run `make demo`)")
+    levels = [min(int(n), MAX_CLIENTS) for n in args.clients.split(",")]
+    seconds = min(args.seconds, MAX_SECONDS)
+    port = free_port()
+    address = f"http://{LOOPBACK}:{port}"
+    settings = server_settings(args)
+    server = start_server(args.db, port, settings)
+    try:
+        wait_until_up(address, server)
+        paths = paths_to_ask(address)
+        asyncio.run(run(port, paths, 4, 2.0))  # warm caches and the thread pool
+        print(f"server: {describe_server(args.db, settings)}")
+        print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, client in the same machine")
+        print(f"{len(paths)} paths (search, network, event; API and pages), {seconds:.0f} s a run")
+        print(
+            f"{'clients':>7} {'requests':>8} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} "
+            f"{'p99 ms':>8} {'errors':>7}"
+        )
+        throughputs = [
+            report(n, seconds, asyncio.run(run(port, paths, n, seconds))) for n in levels
+        ]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=15)
+    return 0 if throughputs[-1] >= throughputs[0] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
