@@ -285,3 +285,7 @@ class AccessStore(Protocol):
     def audit_entries(self, after: int = 0, limit: int = 1000) -> list[AuditEntry]:
         """Entries with a sequence number above `after`, oldest first."""
         ...
+
+
+class KnowledgeBase(Repository, AccessStore, Protocol):
+    """Both ports, as the SQL and memory stores implement them."""

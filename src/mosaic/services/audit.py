@@ -1,0 +1,84 @@
+"""Recording to the audit log, and checking that nobody edited or deleted an entry.
+
+An entry is appended in its own short transaction once the change it records
+is made (or joins the caller's open transaction). Appends in one process are
+serialised by a lock; two processes that append at once collide on the entry
+number, and the loser retries on the new head, so the chain never forks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from mosaic.errors import StoreError
+from mosaic.model import LOCAL_ORGANISATION
+from mosaic.model.audit import AuditEntry, AuditEvent, ChainReport, chain, verify_chain
+from mosaic.store.ports import KnowledgeBase
+
+_ATTEMPTS = 5
+_PAGE = 1000
+_append_lock = threading.Lock()
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did something: a user of an organisation, or the command line or lone analyst."""
+
+    name: str
+    organisation: str = LOCAL_ORGANISATION
+
+
+COMMAND_LINE = Actor("cli")
+LONE_ANALYST = Actor("analyst")
+
+
+def record(
+    store: KnowledgeBase,
+    actor: Actor,
+    action: str,
+    target: str,
+    details: Mapping[str, Any] | None = None,
+    clock: Clock = utc_now,
+) -> AuditEntry:
+    """Append one entry after the newest; `details` must be JSON (it is hashed as JSON)."""
+    event = AuditEvent(
+        clock().isoformat(), actor.name, actor.organisation, action, target, dict(details or {})
+    )
+    for attempt in range(_ATTEMPTS):
+        try:
+            return _append(store, event)
+        except StoreError:
+            if attempt == _ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _append(store: KnowledgeBase, event: AuditEvent) -> AuditEntry:
+    with _append_lock, store.transaction():
+        entry = chain(store.last_audit_entry(), event)
+        store.append_audit_entry(entry)
+    return entry
+
+
+def entries(store: KnowledgeBase) -> Iterator[AuditEntry]:
+    """Every entry, oldest first, read a page at a time."""
+    after = 0
+    while True:
+        page = store.audit_entries(after=after, limit=_PAGE)
+        yield from page
+        if len(page) < _PAGE:
+            return
+        after = page[-1].sequence
+
+
+def verify(store: KnowledgeBase, expected_head: str | None = None) -> ChainReport:
+    return verify_chain(entries(store), expected_head)
