@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from mosaic.services.ingest import Extractor
-from mosaic.store.ports import Repository
+from mosaic.store.ports import KnowledgeBase, Repository
 
 DEFAULT_DB_URL = "sqlite:///mosaic.db"
 
@@ -26,6 +26,13 @@ class Settings:
 
 
 def open_repository(settings: Settings) -> Repository:
+    from mosaic.store.sql import open_repository as open_sql
+
+    return open_sql(settings.db_url)
+
+
+def open_knowledge_base(settings: Settings) -> KnowledgeBase:
+    """The store with its accounts and audit log: what sharing and authentication need."""
     from mosaic.store.sql import open_repository as open_sql
 
     return open_sql(settings.db_url)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from mosaic.errors import StoreError
 from mosaic.model import LOCAL_ORGANISATION
 from mosaic.model.audit import AuditEntry, AuditEvent, ChainReport, chain, verify_chain
+from mosaic.services.ingest import Outcome, ReportOutcome
 from mosaic.store.ports import KnowledgeBase
 
 _ATTEMPTS = 5
@@ -82,3 +83,23 @@ def entries(store: KnowledgeBase) -> Iterator[AuditEntry]:
 
 def verify(store: KnowledgeBase, expected_head: str | None = None) -> ChainReport:
     return verify_chain(entries(store), expected_head)
+
+
+def record_ingest(store: KnowledgeBase, actor: Actor, outcomes: Iterable[ReportOutcome]) -> int:
+    """One `report.ingest` entry per report stored, with its source and marking; how many."""
+    count = 0
+    for outcome in outcomes:
+        report = store.get_report(outcome.report_id or "")
+        if outcome.outcome is not Outcome.STORED or report is None:
+            continue
+        marking = report.marking
+        details = {
+            "source": outcome.source,
+            "tlp": marking.tlp.value,
+            "distribution": marking.distribution.value,
+            "sharing_group": marking.sharing_group,
+            "owner": marking.owner,
+        }
+        record(store, actor, "report.ingest", report.id, details)
+        count += 1
+    return count

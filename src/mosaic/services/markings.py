@@ -35,8 +35,10 @@ class MarkingChoice:
     sharing_group: str | None = None
 
     def apply(self, marking: Marking) -> Marking:
-        distribution = self.distribution or marking.distribution
-        group = self.sharing_group if distribution is Distribution.GROUP else None
+        if self.distribution is None:
+            distribution, group = marking.distribution, marking.sharing_group
+        else:
+            distribution, group = self.distribution, self.sharing_group
         return Marking(self.owner, self.tlp or marking.tlp, distribution, group)
 
 
@@ -77,7 +79,7 @@ def change_marking(
     reason: str | None = None,
 ) -> str:
     """Give a record (and a report's statements) a new marking; the audit action taken."""
-    before = _marking_of(store, kind, record_id)
+    before = marking_of(store, kind, record_id)
     if marking.sharing_group and store.get_sharing_group(marking.sharing_group) is None:
         raise NotFoundError(f"sharing group {marking.sharing_group}: no such group")
     action = "marking.release" if is_release(before, marking) else "marking.change"
@@ -92,6 +94,21 @@ def change_marking(
     return action
 
 
+def remark(
+    store: KnowledgeBase,
+    kind: str,
+    record_id: str,
+    actor: Actor,
+    reason: str | None,
+    tlp: Tlp | None = None,
+    distribution: str | None = None,
+) -> str:
+    """`change_marking` to the record's marking with a new label and/or distribution."""
+    current = marking_of(store, kind, record_id)
+    choice = marking_choice(store, current.owner, tlp, distribution)
+    return change_marking(store, kind, record_id, choice.apply(current), actor, reason)
+
+
 def marking_json(marking: Marking) -> dict[str, Any]:
     return {
         "owner": marking.owner,
@@ -101,7 +118,7 @@ def marking_json(marking: Marking) -> dict[str, Any]:
     }
 
 
-def _marking_of(store: KnowledgeBase, kind: str, record_id: str) -> Marking:
+def marking_of(store: KnowledgeBase, kind: str, record_id: str) -> Marking:
     if kind not in MARKED_KINDS:
         raise InputError(kind, f"not a kind of marked record ({', '.join(MARKED_KINDS)})")
     getters = {

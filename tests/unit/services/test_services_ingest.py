@@ -236,5 +236,3 @@ def test_services_ingest_a_link_outside_the_folder_is_skipped_not_failed(
     assert skipped.source == str(folder / "passwd.txt") and str(outside) in (skipped.error or "")
     assert summary.failures == [] and summary.count(Outcome.STORED) == 2
     assert all("root:x" not in r.text for r in repo.list_reports())
-
-

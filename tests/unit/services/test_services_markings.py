@@ -96,3 +96,13 @@ def test_markings_choice_reads_a_distribution_or_a_group(store: MemoryRepository
         marking_choice(store, "org-a", None, "nobody")
     with pytest.raises(NotFoundError):
         marking_choice(store, "org-z")
+
+
+def test_markings_choice_of_a_label_alone_keeps_the_group(store: MemoryRepository) -> None:
+    grouped = Marking("org-a", Tlp.RED, Distribution.GROUP, "partners")
+    assert marking_choice(store, "org-a", Tlp.AMBER).apply(grouped) == Marking(
+        "org-a", Tlp.AMBER, Distribution.GROUP, "partners"
+    )
+    assert marking_choice(store, "org-a", None, "community").apply(grouped) == Marking(
+        "org-a", Tlp.RED, Distribution.COMMUNITY
+    )
