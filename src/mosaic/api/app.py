@@ -12,6 +12,7 @@ from fastapi import FastAPI
 
 from mosaic import __version__
 from mosaic.api import explore, exporting, geo, records, writes
+from mosaic.api.authentication import install_authentication
 from mosaic.api.context import AppContext
 from mosaic.api.errors import install_error_handlers
 from mosaic.services.ingest import Extractor
@@ -38,8 +39,9 @@ def create_app(
         docs_url="/api/docs",
         redoc_url=None,
     )
-    app.state.mosaic = AppContext(repository_factory, extractor_factory)
+    app.state.mosaic = context = AppContext(repository_factory, extractor_factory)
     install_error_handlers(app)
+    install_authentication(app, context.gate)
     for module in (records, explore, geo, writes, exporting):
         app.include_router(module.router)
     return app

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Annotated
 
 import typer
 
-from mosaic.cli.common import console, repository, user_errors
+from mosaic.cli.common import console, knowledge_base, user_errors
+from mosaic.errors import InputError
+from mosaic.services import accounts
+
+
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine reaches (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def serve(
@@ -22,7 +35,13 @@ def serve(
     from mosaic.web.app import install_web
 
     with user_errors():
-        repo = repository()
+        repo = knowledge_base()
+        if not is_loopback(host) and not accounts.has_admin(repo):
+            raise InputError(
+                "--host",
+                f"{host} is reachable from other machines: add an admin first "
+                "(mosaic org add ORG; mosaic user add NAME --org ORG --role admin)",
+            )
     app = install_web(create_app(lambda: repo))
     settle_heap()
     console.print(f"Mosaic on http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from mosaic.web import pages, record_pages, review_pages, visual_pages
+from mosaic.web import login_pages, pages, record_pages, review_pages, visual_pages
 from mosaic.web.render import HERE, error_page
 
 
@@ -16,6 +16,7 @@ def install_web(app: FastAPI) -> FastAPI:
     """
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.render_error = error_page
-    for module in (pages, record_pages, visual_pages, review_pages):
+    app.state.render_login = login_pages.login_page
+    for module in (login_pages, pages, record_pages, visual_pages, review_pages):
         app.include_router(module.router)
     return app

@@ -138,3 +138,8 @@ def test_cli_sharing_audit_verify_detects_the_newest_entry_deleted_against_a_not
     assert mosaic("audit", "verify").returncode == 0
     broken = mosaic("audit", "verify", "--head", head, check=False)
     assert broken.returncode == 1 and "no longer in the log" in broken.stderr
+
+
+def test_cli_sharing_serve_refuses_a_public_address_without_an_admin(mosaic: Mosaic) -> None:
+    refused = mosaic("serve", "--host", "0.0.0.0", check=False)
+    assert refused.returncode == 1 and "add an admin first" in refused.stderr
