@@ -11,7 +11,7 @@ from collections.abc import Callable
 from fastapi import FastAPI
 
 from mosaic import __version__
-from mosaic.api import explore, exporting, geo, records, writes
+from mosaic.api import explore, exporting, geo, markings, records, writes
 from mosaic.api.authentication import install_authentication
 from mosaic.api.context import AppContext
 from mosaic.api.errors import install_error_handlers
@@ -42,7 +42,7 @@ def create_app(
     app.state.mosaic = context = AppContext(repository_factory, extractor_factory)
     install_error_handlers(app)
     install_authentication(app, context.gate)
-    for module in (records, explore, geo, writes, exporting):
+    for module in (records, explore, geo, writes, exporting, markings):
         app.include_router(module.router)
     return app
 

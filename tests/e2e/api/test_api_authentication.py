@@ -36,11 +36,11 @@ def store(tmp_path: Path) -> Iterator[SqlRepository]:
 
 @pytest.fixture
 def tokens(store: SqlRepository) -> dict[str, str]:
-    """An analyst and a reader of org-a, a reader of org-b: their tokens by name."""
+    """An analyst and a reader of each of org-a and org-b: their tokens by name."""
     for org in ("org-a", "org-b"):
         accounts.add_organisation(store, org, COMMAND_LINE)
     users = {"ana": ("org-a", Role.ANALYST), "rita": ("org-a", Role.READER)}
-    users["bob"] = ("org-b", Role.READER)
+    users |= {"bob": ("org-b", Role.READER), "bea": ("org-b", Role.ANALYST)}
     return {
         name: accounts.add_user(store, CHEAP_HASHER, name, org, role, COMMAND_LINE).token
         for name, (org, role) in users.items()
@@ -174,3 +174,35 @@ def test_web_authentication_stolen_session_cookie_stops_at_logout(
     client.cookies.clear()
     client.cookies.set("mosaic_session", session)
     assert client.get("/api/reports").status_code == 401
+
+
+def test_api_markings_owner_releases_with_a_reason_others_may_not(
+    client: TestClient, store: SqlRepository, tokens: dict[str, str]
+) -> None:
+    body = {"text": AMBER_TEXT, "marking": "TLP:GREEN"}
+    posted = client.post("/api/reports", json=body, headers=bearer(tokens["ana"]))
+    path = f"/api/markings/report/{posted.json()['outcomes'][0]['report_id']}"
+    release = {"tlp": "TLP:CLEAR", "reason": "published by the ministry"}
+    assert client.post(path, json=release, headers=bearer(tokens["bea"])).status_code == 403
+    assert client.post(path, json=release, headers=bearer(tokens["rita"])).status_code == 403
+    no_reason = client.post(path, json={"tlp": "TLP:CLEAR"}, headers=bearer(tokens["ana"]))
+    assert no_reason.status_code == 400
+    done = client.post(path, json=release, headers=bearer(tokens["ana"]))
+    assert done.status_code == 200
+    assert done.json()["action"] == "marking.release"
+    assert done.json()["marking"]["tlp"] == "TLP:CLEAR"
+    entry = store.last_audit_entry()
+    assert entry is not None and entry.event.details["reason"] == "published by the ministry"
+    assert (entry.event.actor, entry.event.action) == ("ana", "marking.release")
+
+
+def test_api_markings_hidden_record_is_not_found(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    body = {"text": AMBER_TEXT, "marking": "TLP:AMBER"}
+    posted = client.post("/api/reports", json=body, headers=bearer(tokens["ana"]))
+    path = f"/api/markings/report/{posted.json()['outcomes'][0]['report_id']}"
+    release = {"tlp": "TLP:CLEAR", "reason": "let me see it"}
+    hidden = client.post(path, json=release, headers=bearer(tokens["bea"]))
+    missing = client.post("/api/markings/report/nope", json=release, headers=bearer(tokens["bea"]))
+    assert hidden.status_code == missing.status_code == 404
