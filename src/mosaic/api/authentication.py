@@ -10,11 +10,12 @@ middleware from the request-origin and header checks of the security module.
 from __future__ import annotations
 
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import cast
 
 from fastapi import FastAPI, Request, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from mosaic.api.errors import error_response
 from mosaic.model.accounts import User
@@ -25,7 +26,6 @@ SESSION_COOKIE = "mosaic_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 OPEN_PATHS = ("/login", "/logout", "/static/")
 _PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
-Next = Callable[[Request], Awaitable[Response]]
 
 
 def knowledge_base(repo: Repository) -> KnowledgeBase | None:
@@ -69,25 +69,43 @@ def current_user(request: Request) -> User | None:
 
 def install_authentication(app: FastAPI, gate: Callable[[], Gate | None]) -> None:
     """Check every request but the login page and static assets; `gate` is made on first use."""
+    app.add_middleware(AuthenticationMiddleware, gate=gate)
 
-    @app.middleware("http")
-    async def authenticate(request: Request, call_next: Next) -> Response:
+
+class AuthenticationMiddleware:
+    """Plain ASGI (no per-request task as `BaseHTTPMiddleware` makes); one thread hop a request."""
+
+    def __init__(self, app: ASGIApp, gate: Callable[[], Gate | None]) -> None:
+        self.app = app
+        self.gate = gate
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
         request.state.user = None
-        path = request.url.path
-        if path.startswith(OPEN_PATHS):
-            return await call_next(request)
-        found = await run_in_threadpool(gate)
-        if found is None or not await run_in_threadpool(found.users_exist):
+        if not request.url.path.startswith(OPEN_PATHS):
+            refusal = await run_in_threadpool(self._check, request)
+            if refusal is not None:
+                await refusal(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    def _check(self, request: Request) -> Response | None:
+        """None to let the request through (with `request.state.user` set), else the refusal."""
+        found = self.gate()
+        if found is None or not found.users_exist():
             if any(header in request.headers for header in _PROXY_HEADERS):
                 return _refused(request, 401, "Mosaic is reached through a proxy: add an admin")
-            return await call_next(request)
-        user = await run_in_threadpool(found.user_for, request)
+            return None
+        user = found.user_for(request)
         if user is None:
             return _refused(request, 401, "sign in: a valid API token or session is required")
         if request.method not in SAFE_METHODS and not user.role.can_write:
             return error_response(403, f"{user.name} is a reader and may not change anything")
         request.state.user = user
-        return await call_next(request)
+        return None
 
 
 def _refused(request: Request, status: int, message: str) -> Response:
