@@ -156,7 +156,9 @@ def test_web_authentication_login_page_session_cookie_and_logout(
     cookie = signed_in.headers["set-cookie"]
     assert "mosaic_session=" in cookie and "HttpOnly" in cookie
     assert "samesite=strict" in cookie.lower()
-    assert client.get("/").status_code == 200
+    dashboard = client.get("/")
+    assert dashboard.status_code == 200
+    assert "rita · org-a (reader)" in dashboard.text and 'action="/logout"' in dashboard.text
     assert client.get("/api/reports").status_code == 200
     client.post("/logout", follow_redirects=False)
     client.cookies.clear()
