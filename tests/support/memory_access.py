@@ -124,6 +124,9 @@ class MemoryAccess:
         record.marking = marking
         return True
 
+    def lock_audit_log(self) -> None:
+        """Nothing to do: the memory store is used from one thread at a time."""
+
     def last_audit_entry(self) -> AuditEntry | None:
         return self._access.audit[-1] if self._access.audit else None
 

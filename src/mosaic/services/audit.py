@@ -2,14 +2,17 @@
 
 An entry is appended in its own short transaction once the change it records
 is made (or joins the caller's open transaction). Appends in one process are
-serialised by a lock; two processes that append at once collide on the entry
-number, and the loser retries on the new head, so the chain never forks.
+serialised by a lock, and across processes by the store's lock on the log; if
+two writers still collide on an entry number, the loser retries on the new head
+after a short random pause. Either way the chain never forks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -60,11 +63,14 @@ def record(
         except StoreError:
             if attempt == _ATTEMPTS - 1:
                 raise
+            # SQLite refuses a stale writer at once rather than waiting: back off a little.
+            time.sleep(random.uniform(0, 0.002 * (attempt + 1)))
     raise AssertionError("unreachable")
 
 
 def _append(store: KnowledgeBase, event: AuditEvent) -> AuditEntry:
     with _append_lock, store.transaction():
+        store.lock_audit_log()
         entry = chain(store.last_audit_entry(), event)
         store.append_audit_entry(entry)
     return entry

@@ -277,6 +277,11 @@ class AccessStore(Protocol):
         ...
 
     # the audit log: appended to, never changed
+    def lock_audit_log(self) -> None:
+        """Hold the audit log's write lock until the open transaction ends, so that reading
+        the newest entry and appending the next cannot interleave with another writer."""
+        ...
+
     def last_audit_entry(self) -> AuditEntry | None: ...
     def append_audit_entry(self, entry: AuditEntry) -> None:
         """Add the entry; StoreError if one with its sequence number exists already."""

@@ -18,6 +18,18 @@ _MARKED_TABLES = dict(
 
 
 class SqlAudit(SqlBase):
+    def lock_audit_log(self) -> None:
+        """PostgreSQL: a table lock only writers of the log wait for. SQLite: a write that
+        changes nothing, which takes the database's write lock (waiting its busy timeout)
+        before the transaction reads, so its view of the newest entry cannot go stale."""
+        with self._connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(sa.text("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"))
+            else:
+                connection.execute(
+                    sa.update(audit_log).where(sa.false()).values(sequence=audit_log.c.sequence)
+                )
+
     def last_audit_entry(self) -> AuditEntry | None:
         query = audit_log.select().order_by(audit_log.c.sequence.desc()).limit(1)
         with self._connect() as connection:

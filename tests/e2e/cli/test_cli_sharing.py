@@ -143,3 +143,11 @@ def test_cli_sharing_audit_verify_detects_the_newest_entry_deleted_against_a_not
 def test_cli_sharing_serve_refuses_a_public_address_without_an_admin(mosaic: Mosaic) -> None:
     refused = mosaic("serve", "--host", "0.0.0.0", check=False)
     assert refused.returncode == 1 and "add an admin first" in refused.stderr
+
+
+def test_cli_sharing_graphml_export_is_audited(mosaic: Mosaic, tmp_path: Path, token: str) -> None:
+    target = tmp_path / "net.graphml"
+    mosaic("network", "--as-of", "2015-06-01", "--graphml", str(target))
+    entry = read_json(mosaic("audit", "list", "--after", "6"))[-1]
+    assert (entry["action"], entry["target"]) == ("export", "graphml")
+    assert entry["details"]["file"] == str(target)
