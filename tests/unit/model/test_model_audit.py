@@ -2,6 +2,9 @@ import hashlib
 import json
 from dataclasses import replace
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mosaic.model.audit import GENESIS, AuditEntry, AuditEvent, chain, verify_chain
 
 
@@ -79,3 +82,41 @@ def test_audit_verify_finds_the_newest_entries_gone_only_against_a_noted_head() 
 def test_audit_verify_of_an_empty_log_is_intact() -> None:
     report = verify_chain([])
     assert report.intact and report.entries == 0 and report.head == GENESIS
+
+
+texts = st.text(max_size=12)
+events = st.builds(
+    AuditEvent,
+    at=st.just("2026-12-05T12:00:00+00:00"),
+    actor=texts,
+    organisation=texts,
+    action=st.sampled_from(["report.ingest", "login", "marking.release", "export"]),
+    target=texts,
+    details=st.dictionaries(texts, st.integers() | texts, max_size=3),
+)
+
+
+def chained(items: list[AuditEvent]) -> list[AuditEntry]:
+    entries: list[AuditEntry] = []
+    for item in items:
+        entries.append(chain(entries[-1] if entries else None, item))
+    return entries
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(events, min_size=2, max_size=12), st.data())
+def test_audit_verify_finds_any_one_edit_or_deletion_but_the_newest(
+    items: list[AuditEvent], data: st.DataObject
+) -> None:
+    entries = chained(items)
+    assert verify_chain(entries).intact
+    index = data.draw(st.integers(0, len(entries) - 2), label="index")
+    how = data.draw(st.sampled_from(["delete", "edit", "swap"]), label="how")
+    if how == "delete":
+        del entries[index]
+    elif how == "swap":
+        entries[index], entries[index + 1] = entries[index + 1], entries[index]
+    else:
+        changed = data.draw(events.filter(lambda e: e != entries[index].event), label="new")
+        entries[index] = replace(entries[index], event=changed)
+    assert not verify_chain(entries).intact
