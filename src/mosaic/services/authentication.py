@@ -57,7 +57,10 @@ class Authenticator:
 
     def user_for_session(self, session_id: str) -> User | None:
         session = self._store.get_session(session_hash(session_id))
-        if session is None or not session.valid_at(self._clock()):
+        if session is None:
+            return None
+        if not session.valid_at(self._clock()):
+            self._store.delete_session(session.id_hash)
             return None
         return self._store.get_user(session.user)
 

@@ -4,6 +4,7 @@ from mosaic.model.accounts import Role
 from mosaic.services import accounts
 from mosaic.services.audit import COMMAND_LINE
 from mosaic.services.authentication import SESSION_LIFETIME, Authenticator
+from mosaic.share.tokens import session_hash
 from support.accounts import CHEAP_HASHER
 from support.memory import MemoryRepository
 
@@ -25,5 +26,6 @@ def test_authentication_token_session_and_logout() -> None:
     assert auth.user_for_session(session_id + "x") is None
     now[0] += SESSION_LIFETIME
     assert auth.user_for_session(session_id) is None
+    assert store.get_session(session_hash(session_id)) is None
     auth.logout(session_id)
     assert store.last_audit_entry().event.action == "login"  # type: ignore[union-attr]
