@@ -16,7 +16,14 @@ from mosaic.model import Marking
 from mosaic.model.accounts import ApiToken, Organisation, Session, User
 from mosaic.model.audit import AuditEntry
 from mosaic.model.sharing import GroupMember, SharingGroup
-from mosaic.store.ports import MARKED_KINDS
+
+_TABLES = {
+    "report": "reports",
+    "statement": "statements",
+    "entity": "entities",
+    "event": "events",
+    "relation": "relations",
+}
 
 
 @dataclass
@@ -114,9 +121,9 @@ class MemoryAccess:
         return found
 
     def set_marking(self, kind: str, record_id: str, marking: Marking) -> bool:
-        if kind not in MARKED_KINDS:
+        if kind not in _TABLES:
             raise ValueError(f"not a kind of marked record: {kind}")
-        table: dict[str, Any] = getattr(self._state, f"{kind}s")
+        table: dict[str, Any] = getattr(self._state, _TABLES[kind])
         stored = table.get(record_id)
         if stored is None:
             return False

@@ -20,16 +20,12 @@ def stored_time(at: dt.datetime) -> dt.datetime:
     return at.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def read_time(at: dt.datetime | None) -> dt.datetime | None:
-    return None if at is None else at.replace(tzinfo=dt.UTC)
-
-
-def _read_time(at: dt.datetime) -> dt.datetime:
+def read_time(at: dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=dt.UTC)
 
 
 def organisation_of(row: StoredRow) -> Organisation:
-    return Organisation(row["name"], _read_time(row["created_at"]))
+    return Organisation(row["name"], read_time(row["created_at"]))
 
 
 def user_row(user: User) -> Row:
@@ -42,7 +38,7 @@ def user_row(user: User) -> Row:
 
 
 def user_of(row: StoredRow) -> User:
-    return User(row["name"], row["organisation"], Role(row["role"]), _read_time(row["created_at"]))
+    return User(row["name"], row["organisation"], Role(row["role"]), read_time(row["created_at"]))
 
 
 def token_row(token: ApiToken) -> Row:
@@ -60,8 +56,8 @@ def token_of(row: StoredRow) -> ApiToken:
         id=row["id"],
         user=row["user_name"],
         secret_hash=row["secret_hash"],
-        created_at=_read_time(row["created_at"]),
-        revoked_at=read_time(row["revoked_at"]),
+        created_at=read_time(row["created_at"]),
+        revoked_at=read_time(row["revoked_at"]) if row["revoked_at"] else None,
     )
 
 
@@ -78,8 +74,8 @@ def session_of(row: StoredRow) -> Session:
     return Session(
         row["id_hash"],
         row["user_name"],
-        _read_time(row["created_at"]),
-        _read_time(row["expires_at"]),
+        read_time(row["created_at"]),
+        read_time(row["expires_at"]),
     )
 
 

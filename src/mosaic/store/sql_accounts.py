@@ -154,7 +154,7 @@ class SqlAccounts(SqlBase):
             SharingGroup(
                 row["name"],
                 row["owner"],
-                read_time(row["created_at"]) or row["created_at"],
+                read_time(row["created_at"]),
                 frozenset(self._members(row["name"])),
             )
             for row in rows

@@ -7,7 +7,20 @@ import datetime as dt
 import pytest
 
 from mosaic.errors import NotFoundError, StoreError
-from mosaic.model import Distribution, Marking, Report, Tlp
+from mosaic.model import (
+    Distribution,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Marking,
+    Relation,
+    RelationType,
+    Report,
+    Statement,
+    SubjectKind,
+    Tlp,
+)
 from mosaic.model.accounts import ApiToken, Organisation, Role, Session, User
 from mosaic.model.audit import AuditEvent, chain, verify_chain
 from mosaic.model.sharing import GroupMember, SharingGroup
@@ -129,3 +142,42 @@ def test_access_audit_entry_is_rolled_back_with_its_transaction(repo: Store) -> 
         raise RuntimeError("the write failed")
     assert repo.last_audit_entry() is None
     assert repo.get_organisation("org-a") is None
+
+
+def test_access_set_marking_reaches_every_kind_of_record(repo: Store) -> None:
+    report = Report(text="A report.")
+    repo.add_report(report, [1, 2])
+    repo.save_entity(Entity("ent-1", EntityKind.ORGANIZATION, "Group"))
+    repo.save_event(Event("ev-1", EventType.ATTACK))
+    repo.save_relation(Relation("rel-1", RelationType.ALLEGIANCE, "ent-1", "ent-2"))
+    repo.add_statements([statement_about(report.id)])
+    red = Marking("org-a", Tlp.RED, Distribution.ORGANISATION)
+    getters = {
+        "report": repo.get_report,
+        "statement": repo.get_statement,
+        "entity": repo.get_entity,
+        "event": repo.get_event,
+        "relation": repo.get_relation,
+    }
+    ids = {"report": report.id, "statement": "st-1", "entity": "ent-1", "event": "ev-1"}
+    ids["relation"] = "rel-1"
+    for kind, record_id in ids.items():
+        assert repo.set_marking(kind, record_id, red), kind
+        assert getattr(getters[kind](record_id), "marking", None) == red, kind
+    with pytest.raises(ValueError):
+        repo.set_marking("mention", "x", red)
+
+
+def statement_about(report_id: str) -> Statement:
+    return Statement(
+        id="st-1",
+        subject_kind=SubjectKind.EVENT,
+        subject_id="ev-1",
+        prop="killed",
+        value="5",
+        report_id=report_id,
+        start=0,
+        end=5,
+        sentence="A report.",
+        extractor="test.v1",
+    )
