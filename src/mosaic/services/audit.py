@@ -109,3 +109,11 @@ def record_ingest(store: KnowledgeBase, actor: Actor, outcomes: Iterable[ReportO
         record(store, actor, "report.ingest", report.id, details)
         count += 1
     return count
+
+
+def record_export(
+    store: KnowledgeBase, actor: Actor, format: str, selection: Mapping[str, object]
+) -> AuditEntry:
+    """One `export` entry: the format, and the filters that chose what left (as text)."""
+    details = {key: str(value) for key, value in selection.items() if value is not None}
+    return record(store, actor, "export", format, details)

@@ -208,3 +208,18 @@ def test_api_markings_hidden_record_is_not_found(
     hidden = client.post(path, json=release, headers=bearer(tokens["bea"]))
     missing = client.post("/api/markings/report/nope", json=release, headers=bearer(tokens["bea"]))
     assert hidden.status_code == missing.status_code == 404
+
+
+def test_api_audit_every_export_is_recorded_with_its_filters(
+    client: TestClient, store: SqlRepository, tokens: dict[str, str]
+) -> None:
+    response = client.get("/api/export?format=csv-gtd&country=af", headers=bearer(tokens["bob"]))
+    assert response.status_code == 200
+    entry = store.last_audit_entry()
+    assert entry is not None
+    assert (entry.event.action, entry.event.target, entry.event.actor) == (
+        "export",
+        "csv-gtd",
+        "bob",
+    )
+    assert entry.event.organisation == "org-b" and entry.event.details["country"] == "AF"

@@ -151,3 +151,11 @@ def test_cli_sharing_graphml_export_is_audited(mosaic: Mosaic, tmp_path: Path, t
     entry = read_json(mosaic("audit", "list", "--after", "6"))[-1]
     assert (entry["action"], entry["target"]) == ("export", "graphml")
     assert entry["details"]["file"] == str(target)
+
+
+def test_cli_sharing_export_is_audited(mosaic: Mosaic, tmp_path: Path, token: str) -> None:
+    target = tmp_path / "events.csv"
+    mosaic("export", "--format", "csv-gtd", "--out", str(target), "--country", "af")
+    entry = read_json(mosaic("audit", "list", "--after", "6"))[-1]
+    assert (entry["action"], entry["target"]) == ("export", "csv-gtd")
+    assert entry["details"]["file"] == str(target) and entry["details"]["country"] == "AF"
