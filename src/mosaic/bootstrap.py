@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from mosaic.errors import InputError
 from mosaic.services.ingest import Extractor
-from mosaic.store.ports import Repository
+from mosaic.store.ports import KnowledgeBase, Repository
 
 if TYPE_CHECKING:
     from mosaic.extract.entities.gazetteer import Gazetteer
@@ -68,6 +68,13 @@ def names(text: str) -> tuple[str, ...]:
 
 
 def open_repository(settings: Settings) -> Repository:
+    from mosaic.store.sql import open_repository as open_sql
+
+    return open_sql(settings.db_url)
+
+
+def open_knowledge_base(settings: Settings) -> KnowledgeBase:
+    """The store with its accounts and audit log: what sharing and authentication need."""
     from mosaic.store.sql import open_repository as open_sql
 
     return open_sql(settings.db_url)

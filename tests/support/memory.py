@@ -33,6 +33,7 @@ from mosaic.store.bands import band_buckets
 from mosaic.store.ports import Bucket, EventQuery, NearDuplicate, Visibility
 from mosaic.store.rules import canonical_pair, merged_status, relation_pairs
 from support import memory_reads
+from support.memory_access import AccessState, MemoryAccess
 from support.memory_query import event_matches, event_page, in_year_or_undated
 
 T = TypeVar("T")
@@ -50,14 +51,17 @@ class _State:
     events: dict[str, Event] = field(default_factory=dict)
     relations: dict[str, Relation] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
+    access: AccessState = field(default_factory=AccessState)
 
 
 def _copy(value: T) -> T:
     return copy.deepcopy(value)
 
 
-class MemoryRepository:
-    """The `Repository` protocol over plain dicts."""
+class MemoryRepository(MemoryAccess):
+    """The `Repository` and `AccessStore` protocols over plain dicts."""
+
+    _state: _State
 
     def __init__(self) -> None:
         self._state = _State()

@@ -13,7 +13,8 @@ from anyio import to_thread
 from fastapi import FastAPI
 
 from mosaic import __version__
-from mosaic.api import explore, exporting, geo, records, writes
+from mosaic.api import explore, exporting, geo, markings, records, writes
+from mosaic.api.authentication import install_authentication
 from mosaic.api.context import AppContext
 from mosaic.api.errors import ERROR_RESPONSES, UnexpectedErrorMiddleware, install_error_handlers
 from mosaic.api.limits import LimitsMiddleware
@@ -54,13 +55,15 @@ def create_app(
         responses=ERROR_RESPONSES,
         lifespan=thread_limit(threads),
     )
-    app.state.mosaic = AppContext(repository_factory, extractor_factory)
+    app.state.mosaic = context = AppContext(repository_factory, extractor_factory)
     install_error_handlers(app)
     app.add_middleware(ResponseCacheMiddleware, ttl=cache_seconds)
+    # Inside the security checks and outside the cache: a revoked token is refused at once.
+    install_authentication(app, context.gate)
     app.add_middleware(LimitsMiddleware)
     app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(SecurityMiddleware, hosts=allowed_hosts)
-    for module in (records, explore, geo, writes, exporting):
+    for module in (records, explore, geo, writes, exporting, markings):
         app.include_router(module.router)
     return app
 

@@ -14,8 +14,11 @@ from typing import cast
 
 from fastapi import Request
 
+from mosaic.api.authentication import Gate, current_user, knowledge_base
 from mosaic.api.cache import FigureCache
 from mosaic.api.visible import VisibleRepository
+from mosaic.model import Tlp
+from mosaic.services.audited_review import AuditedReviewLog
 from mosaic.services.ingest import Extractor
 from mosaic.share.policy import AccessPolicy
 from mosaic.store.ports import Bucket, EventQuery, Repository
@@ -35,6 +38,7 @@ class AppContext:
         self._lock = threading.Lock()
         self._repository: Repository | None = None
         self._review_log: ReviewLog | None = None
+        self._gate: Gate | None = None
         self.figures = FigureCache()
 
     def repository(self) -> Repository:
@@ -48,12 +52,26 @@ class AppContext:
         repo = self.repository()
         with self._lock:
             if self._review_log is None:
-                self._review_log = review_log_for(repo)
+                store = knowledge_base(repo)
+                log = review_log_for(repo)
+                self._review_log = AuditedReviewLog(log, store) if store else log
             return self._review_log
 
+    def gate(self) -> Gate | None:
+        """Authentication over the store's users; None for a store without accounts."""
+        store = knowledge_base(self.repository())
+        with self._lock:
+            if self._gate is None and store is not None:
+                self._gate = Gate(store)
+            return self._gate
+
     def policy_for(self, request: Request) -> AccessPolicy:
-        """Who is asking. Today always the local analyst, who sees everything."""
-        return AccessPolicy.local()
+        """Who is asking: a signed-in user sees their organisation's records and others' up to
+        GREEN; with no users defined, the lone local analyst sees everything."""
+        user = current_user(request)
+        if user is None:
+            return AccessPolicy.local()
+        return AccessPolicy(user.organisation, Tlp.GREEN, user.name)
 
 
 def context(request: Request) -> AppContext:

@@ -9,15 +9,20 @@ from fastapi.responses import Response
 
 from mosaic.analysis.lookup import find_entity
 from mosaic.api import params
-from mosaic.api.context import visible_repository
+from mosaic.api.authentication import knowledge_base
+from mosaic.api.context import AppContext, context, policy, visible_repository
 from mosaic.api.filters import EventFilters, event_filters
 from mosaic.api.visible import VisibleRepository
 from mosaic.exchange.formats import EXPORT_FORMATS, export, export_format
 from mosaic.exchange.snapshot import ExportFilter
+from mosaic.services.audit import Actor, record_export
+from mosaic.share.policy import AccessPolicy
 
 router = APIRouter(prefix="/api", tags=["exchange"])
 Repo = Annotated[VisibleRepository, Depends(visible_repository)]
 Filters = Annotated[EventFilters, Depends(event_filters)]
+Context = Annotated[AppContext, Depends(context)]
+Reader = Annotated[AccessPolicy, Depends(policy)]
 FORMAT_HELP = "One of " + ", ".join(EXPORT_FORMATS) + "."
 
 
@@ -25,6 +30,8 @@ FORMAT_HELP = "One of " + ", ".join(EXPORT_FORMATS) + "."
 def export_file(
     repo: Repo,
     filters: Filters,
+    ctx: Context,
+    reader: Reader,
     format: Annotated[str, Query(description=FORMAT_HELP)],
     as_of: Annotated[str | None, Query(description="Relations standing on this day.")] = None,
 ) -> Response:
@@ -42,6 +49,10 @@ def export_file(
         max_tlp=query.max_tlp,
     )
     body = export(repo, chosen.name, selection)
+    store = knowledge_base(ctx.repository())
+    if store is not None:
+        actor = Actor(reader.user, reader.organisation)
+        record_export(store, actor, chosen.name, {"group": filters.group, **vars(selection)})
     filename = f"mosaic-export{chosen.suffix}"
     return Response(
         body,

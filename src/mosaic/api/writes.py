@@ -12,17 +12,20 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Response, UploadFile
 from pydantic import AfterValidator, BaseModel, Field
 
 from mosaic.api import entity_edits, reviewing, schemas
+from mosaic.api.authentication import current_user, knowledge_base
 from mosaic.api.context import AppContext, context, policy, review_log, visible_repository
 from mosaic.api.limits import MAX_UPLOAD, encodable, upload_name
 from mosaic.api.params import Page, page
 from mosaic.api.visible import VisibleRepository
 from mosaic.errors import InputError
 from mosaic.ingest import ReadFailure, read_reports
+from mosaic.ingest.fields import parse_tlp
 from mosaic.model import Marking, Report, ReviewStatus, Tlp
+from mosaic.services.audit import Actor, record_ingest
 from mosaic.services.ingest import (
     MAX_TEXT_CHARS,
     Outcome,
@@ -30,6 +33,7 @@ from mosaic.services.ingest import (
     extract_and_store,
     too_long,
 )
+from mosaic.services.markings import MarkingChoice, marking_choice
 from mosaic.share.policy import AccessPolicy
 from mosaic.store.review import ReviewLog
 
@@ -59,6 +63,10 @@ class ReportIn(BaseModel):
     url: Text | None = None
     publisher: Text | None = None
     marking: Tlp = Tlp.CLEAR
+    org: str | None = Field(None, description="Owner; default: the caller's organisation.")
+    distribution: str | None = Field(
+        None, description="organisation, community, connected, all, or a sharing group's name."
+    )
 
 
 def outcome_json(outcome: ReportOutcome) -> dict[str, Any]:
@@ -73,7 +81,9 @@ def outcome_json(outcome: ReportOutcome) -> dict[str, Any]:
     }
 
 
-def ingest_reports(ctx: AppContext, reports: list[Report], response: Response) -> dict[str, Any]:
+def ingest_reports(
+    ctx: AppContext, reports: list[Report], response: Response, reader: AccessPolicy
+) -> dict[str, Any]:
     """Extract and store new reports; duplicates are reported, not extracted again."""
     repo = ctx.repository()
     refused = [too_long(r) for r in reports if len(r.text) > MAX_TEXT_CHARS]
@@ -90,6 +100,9 @@ def ingest_reports(ctx: AppContext, reports: list[Report], response: Response) -
     if fresh:
         outcomes += extract_and_store(repo, ctx.extractor_factory(), fresh)
     stored = any(o.outcome is Outcome.STORED for o in outcomes)
+    store = knowledge_base(repo)
+    if store is not None:
+        record_ingest(store, Actor(reader.user, reader.organisation), outcomes)
     if stored:
         ctx.figures.clear()
     response.status_code = 201 if stored else 200
@@ -107,7 +120,10 @@ DUPLICATES_ONLY: dict[int | str, dict[str, Any]] = {
     status_code=201,
     responses=DUPLICATES_ONLY,
 )
-def ingest_text(body: ReportIn, ctx: Context, reader: Reader, response: Response) -> Any:
+def ingest_text(
+    body: ReportIn, ctx: Context, reader: Reader, request: Request, response: Response
+) -> Any:
+    choice = _marking_choice(ctx, request, reader, body.org, body.marking, body.distribution)
     report = Report(
         text=body.text,
         title=body.title,
@@ -115,9 +131,28 @@ def ingest_text(body: ReportIn, ctx: Context, reader: Reader, response: Response
         publisher=body.publisher,
         published=body.published,
         source_path="api",
-        marking=Marking(owner=reader.organisation, tlp=body.marking),
+        marking=choice.apply(Marking()),
     )
-    return ingest_reports(ctx, [report], response)
+    return ingest_reports(ctx, [report], response, reader)
+
+
+def _marking_choice(
+    ctx: AppContext,
+    request: Request,
+    reader: AccessPolicy,
+    org: str | None,
+    tlp: Tlp | None,
+    distribution: str | None,
+) -> MarkingChoice:
+    """The caller's organisation owns what they ingest; only an admin may name another."""
+    user = current_user(request)
+    owner = org or reader.organisation
+    if user is not None and owner != user.organisation and not user.role.can_administer:
+        raise HTTPException(403, f"{user.name} may ingest for {user.organisation} only")
+    store = knowledge_base(ctx.repository())
+    if store is None:
+        return MarkingChoice(owner, tlp)
+    return marking_choice(store, owner, tlp, distribution)
 
 
 @router.post(
@@ -128,10 +163,21 @@ def ingest_text(body: ReportIn, ctx: Context, reader: Reader, response: Response
 )
 def ingest_upload(
     ctx: Context,
+    reader: Reader,
+    request: Request,
     response: Response,
     file: Annotated[UploadFile, File(description="The report file.")],
     published: Annotated[str | None, Form(description="YYYY-MM-DD if the file has none")] = None,
+    org: Annotated[str | None, Form(description="Owner; default: yours")] = None,
+    tlp: Annotated[
+        str | None, Form(description="TLP label; default: the file's, else CLEAR")
+    ] = None,
+    distribution: Annotated[
+        str | None, Form(description="organisation, community, connected, all or a group")
+    ] = None,
 ) -> Any:
+    label = parse_tlp(tlp, "tlp") if tlp else None
+    choice = _marking_choice(ctx, request, reader, org, label, distribution)
     name = upload_name(file.filename or "upload.txt")
     data = file.file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
@@ -147,7 +193,8 @@ def ingest_upload(
         raise InputError(name, failures[0].error.problem)
     for report in reports:
         report.source_path = f"upload:{name}"
-    return ingest_reports(ctx, reports, response)
+        report.marking = choice.apply(report.marking)
+    return ingest_reports(ctx, reports, response, reader)
 
 
 def _published(value: str | None) -> dt.date | None:

@@ -9,6 +9,7 @@ import typer
 
 from mosaic import __version__
 from mosaic.cli import (
+    auditing,
     evaluating,
     explore,
     exporting,
@@ -16,6 +17,7 @@ from mosaic.cli import (
     importing,
     ingesting,
     serve,
+    sharing,
 )
 from mosaic.cli.common import state
 
@@ -58,6 +60,12 @@ app.command("export")(exporting.export)
 app.command("import")(importing.import_command)
 app.command("eval")(evaluating.evaluate)
 app.command("serve")(serve.serve)
+app.command("release")(auditing.release)
+app.add_typer(sharing.org_app, name="org")
+app.add_typer(sharing.user_app, name="user")
+app.add_typer(sharing.token_app, name="token")
+app.add_typer(sharing.group_app, name="group")
+app.add_typer(auditing.audit_app, name="audit")
 
 
 def hoist_db_option(args: list[str]) -> list[str]:

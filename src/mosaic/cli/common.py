@@ -12,10 +12,10 @@ from typing import Any
 import typer
 from rich.console import Console
 
-from mosaic.bootstrap import Settings, open_repository
+from mosaic.bootstrap import Settings, open_knowledge_base, open_repository
 from mosaic.errors import InputError, MosaicError
 from mosaic.model import FuzzyDate
-from mosaic.store.ports import Repository
+from mosaic.store.ports import KnowledgeBase, Repository
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever its length
@@ -30,6 +30,11 @@ state = AppState()
 
 def repository() -> Repository:
     return open_repository(Settings.from_environment(state.db_url))
+
+
+def knowledge_base() -> KnowledgeBase:
+    """The store with its accounts and audit log."""
+    return open_knowledge_base(Settings.from_environment(state.db_url))
 
 
 @contextmanager

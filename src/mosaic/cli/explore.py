@@ -17,9 +17,17 @@ from mosaic.analysis.shapes import event_json, evidence_json, profile_json, valu
 from mosaic.analysis.timeline import timeline as build_timeline
 from mosaic.analysis.timeline import timeline_json
 from mosaic.cli import views
-from mosaic.cli.common import console, parse_day, print_json, repository, user_errors
+from mosaic.cli.common import (
+    console,
+    knowledge_base,
+    parse_day,
+    print_json,
+    repository,
+    user_errors,
+)
 from mosaic.errors import InputError
 from mosaic.model import EventType, FuzzyDate
+from mosaic.services.audit import COMMAND_LINE, record
 from mosaic.store.ports import EventQuery
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -110,10 +118,12 @@ def network(
     """Groups and people joined by the relations that stood on a date."""
     with user_errors():
         day = parse_day(as_of, "--as-of") or dt.date.today()
-        repo = repository()
+        repo = knowledge_base()
         net = network_as_of(repo, day)
         if graphml is not None:
             _write_text(graphml, to_graphml(net))
+            details = {"file": str(graphml), "as_of": day.isoformat(), "nodes": len(net.nodes)}
+            record(repo, COMMAND_LINE, "export", "graphml", details)
     if json_output:
         print_json(net.to_json())
     elif graphml is None:

@@ -9,11 +9,12 @@ from typing import Annotated
 import typer
 
 from mosaic.analysis.lookup import find_entity
-from mosaic.cli.common import console, parse_day, repository, user_errors
+from mosaic.cli.common import console, knowledge_base, parse_day, user_errors
 from mosaic.errors import InputError
 from mosaic.exchange.formats import EXPORT_FORMATS, export_format
 from mosaic.exchange.snapshot import ExportFilter, take_snapshot
 from mosaic.model import EventType, FuzzyDate
+from mosaic.services.audit import COMMAND_LINE, record_export
 
 FORMATS = ", ".join(EXPORT_FORMATS)
 
@@ -33,7 +34,7 @@ def export(
     """Write events, relations and their sources as STIX, MISP, FtM, CSV, GeoJSON or graphs."""
     with user_errors():
         chosen = export_format(format)
-        repo = repository()
+        repo = knowledge_base()
         selection = ExportFilter(
             group_id=find_entity(repo, group).id if group else None,
             country=country.upper() if country else None,
@@ -47,6 +48,9 @@ def export(
             out.write_text(chosen.write(snapshot), encoding="utf-8")
         except OSError as error:
             raise InputError(str(out), f"cannot write: {error.strerror}") from error
+        record_export(
+            repo, COMMAND_LINE, chosen.name, {"file": out, "group": group, **vars(selection)}
+        )
     console.print(
         f"wrote {len(snapshot.events)} events, {len(snapshot.relations)} relations and "
         f"{len(snapshot.reports())} sources as {chosen.what} to {out}"

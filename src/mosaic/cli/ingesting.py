@@ -16,9 +16,13 @@ from rich.progress import (
 )
 
 from mosaic.bootstrap import load_extractor
-from mosaic.cli.common import console, errors, parse_day, print_json, repository, user_errors
+from mosaic.cli.common import console, errors, knowledge_base, parse_day, print_json, user_errors
 from mosaic.ingest import DEFAULT_MAX_BYTES, iter_input_files
+from mosaic.ingest.fields import parse_tlp
+from mosaic.model import LOCAL_ORGANISATION
+from mosaic.services.audit import COMMAND_LINE, Actor, record_ingest
 from mosaic.services.ingest import IngestSummary, Outcome, ReportOutcome, ingest_paths
+from mosaic.services.markings import marking_choice
 
 
 def ingest(
@@ -31,11 +35,24 @@ def ingest(
     ),
     processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
     json_output: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    org: Annotated[
+        str, typer.Option("--org", help="The organisation that owns the reports.")
+    ] = LOCAL_ORGANISATION,
+    tlp: Annotated[
+        str | None,
+        typer.Option(help="TLP label for every report (default: the file's, else CLEAR)."),
+    ] = None,
+    distribution: Annotated[
+        str | None,
+        typer.Option(help="organisation, community, connected, all, or a sharing group's name."),
+    ] = None,
 ) -> None:
     """Read reports, skip duplicates, extract facts and store them, one transaction per report."""
     with user_errors():
         day = parse_day(published, "--published")
-        repo = repository()
+        repo = knowledge_base()
+        label = parse_tlp(tlp, "--tlp") if tlp else None
+        marking = marking_choice(repo, org, label, distribution)
         total = sum(1 for _ in iter_input_files(paths))
         with _progress(total, quiet=json_output) as (progress, task):
 
@@ -58,7 +75,9 @@ def ingest(
                 max_bytes=int(max_mb * 1_000_000),
                 processes=processes,
                 on_outcome=show,
+                marking=marking.apply,
             )
+        record_ingest(repo, Actor(COMMAND_LINE.name, org), summary.outcomes)
     _print_summary(summary, json_output)
     if summary.failures:
         raise typer.Exit(2)

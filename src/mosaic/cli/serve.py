@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import threading
 from types import FrameType
@@ -11,7 +12,9 @@ import typer
 import uvicorn
 
 from mosaic.bootstrap import Settings
-from mosaic.cli.common import console, repository, state, user_errors
+from mosaic.cli.common import console, knowledge_base, state, user_errors
+from mosaic.errors import InputError
+from mosaic.services import accounts
 
 STOP_WITHIN = 4.0  # seconds from SIGTERM or Ctrl-C to the process's end, whatever runs
 GRACE = 2  # of which requests in flight may take this many to finish
@@ -33,6 +36,16 @@ class StoppingServer(uvicorn.Server):
         super().handle_exit(sig, frame)
 
 
+def is_loopback(host: str) -> bool:
+    """True for an address only this machine reaches (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def serve(
     host: Annotated[
         str, typer.Option(help="Address to listen on (keep 127.0.0.1 unless shared).")
@@ -44,8 +57,14 @@ def serve(
     from mosaic.web.app import install_web
 
     with user_errors():
-        repo = repository()
+        repo = knowledge_base()
         settings = Settings.from_environment(state.db_url)
+        if not is_loopback(host) and not accounts.has_admin(repo):
+            raise InputError(
+                "--host",
+                f"{host} is reachable from other machines: add an admin first "
+                "(mosaic org add ORG; mosaic user add NAME --org ORG --role admin)",
+            )
     api = create_app(
         lambda: repo,
         allowed_hosts=(host, *settings.allowed_hosts),

@@ -15,7 +15,7 @@ from mosaic.model.extraction import (
     StatedFigure,
     StrengthFinding,
 )
-from mosaic.model.marking import LOCAL_ORGANISATION, Marking, Tlp
+from mosaic.model.marking import LOCAL_ORGANISATION, Distribution, Marking, Tlp
 from mosaic.model.mention import Mention
 from mosaic.model.quantity import Count
 from mosaic.model.relation import Relation, RelationType
@@ -26,6 +26,7 @@ __all__ = [
     "LOCAL_ORGANISATION",
     "AttackType",
     "Count",
+    "Distribution",
     "Entity",
     "EntityKind",
     "EntityRef",

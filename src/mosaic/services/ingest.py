@@ -17,7 +17,7 @@ from mosaic.ingest.minhash import (
     estimated_similarity,
     minhash_signature,
 )
-from mosaic.model import Report, ReportExtraction
+from mosaic.model import Marking, Report, ReportExtraction
 from mosaic.services.records import store_findings
 from mosaic.store.ports import NearDuplicate, Repository
 
@@ -85,6 +85,7 @@ def ingest_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     processes: int = 1,
     on_outcome: Progress | None = None,
+    marking: Callable[[Marking], Marking] | None = None,
 ) -> IngestSummary:
     """Ingest every readable report under `paths`; one transaction per report.
 
@@ -92,6 +93,8 @@ def ingest_paths(
     storage a batch at a time, so memory does not grow with the folder. Failures
     are reported and the rest go on. The extractor is loaded only if there is
     something new to extract, so re-running an ingest is cheap.
+    `marking` turns each new report's marking (from its file, or the default)
+    into the one it is stored with; its facts take the report's.
     """
     summary = IngestSummary()
 
@@ -105,7 +108,8 @@ def ingest_paths(
 
     results = read_all(paths, published=published, max_bytes=max_bytes, on_skip=skip)
     extractor: Extractor | None = None
-    for batch in batched(_new_reports(repo, results, record), BATCH_SIZE * max(processes, 1)):
+    fresh = _marked(_new_reports(repo, results, record), marking)
+    for batch in batched(fresh, BATCH_SIZE * max(processes, 1)):
         extractor = extractor or load_extractor()
         for outcome in extract_and_store(repo, extractor, batch, processes):
             record(outcome)
@@ -164,6 +168,15 @@ def batched(items: Iterable[Report], size: int) -> Iterator[list[Report]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def _marked(
+    reports: Iterable[Report], marking: Callable[[Marking], Marking] | None
+) -> Iterator[Report]:
+    for report in reports:
+        if marking is not None:
+            report.marking = marking(report.marking)
+        yield report
 
 
 def _new_reports(

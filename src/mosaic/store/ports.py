@@ -23,6 +23,9 @@ from mosaic.model import (
     SubjectKind,
     Tlp,
 )
+from mosaic.model.accounts import ApiToken, Organisation, Session, User
+from mosaic.model.audit import AuditEntry
+from mosaic.model.sharing import GroupMember, SharingGroup
 
 
 @dataclass(frozen=True)
@@ -227,4 +230,67 @@ class Repository(Protocol):
         event type), group (the first perpetrator's name, else "unknown"),
         place and killed (the toll as text).
         """
+
+
+MARKED_KINDS = ("report", "statement", "entity", "event", "relation")
+"""The kinds of record that carry a marking, as `AccessStore.set_marking` names them."""
+
+
+class AccessStore(Protocol):
+    """Who uses the instance and what they did: organisations, users, tokens, sessions,
+    sharing groups and the audit log; and the one write that changes a record's marking.
+
+    Every write joins the open `transaction()` of the same store, so an audit
+    entry is committed with the change it records, or not at all.
+    """
+
+    # organisations and users
+    def add_organisation(self, organisation: Organisation) -> None: ...
+    def get_organisation(self, name: str) -> Organisation | None: ...
+    def list_organisations(self) -> list[Organisation]: ...
+    def add_user(self, user: User) -> None: ...
+    def get_user(self, name: str) -> User | None: ...
+    def list_users(self, organisation: str | None = None) -> list[User]: ...
+
+    # API tokens and web sessions
+    def add_token(self, token: ApiToken) -> None: ...
+    def get_token(self, token_id: str) -> ApiToken | None: ...
+    def tokens_of(self, user: str) -> list[ApiToken]: ...
+    def revoke_token(self, token_id: str, at: dt.datetime) -> bool:
+        """Stamp the token revoked; False if there is no such token or it already was."""
         ...
+
+    def add_session(self, session: Session) -> None: ...
+    def get_session(self, id_hash: str) -> Session | None: ...
+    def delete_session(self, id_hash: str) -> None: ...
+
+    # sharing groups
+    def add_sharing_group(self, group: SharingGroup) -> None: ...
+    def get_sharing_group(self, name: str) -> SharingGroup | None: ...
+    def list_sharing_groups(self) -> list[SharingGroup]: ...
+    def add_group_member(self, group: str, member: GroupMember) -> None: ...
+    def remove_group_member(self, group: str, member: GroupMember) -> bool: ...
+
+    # markings
+    def set_marking(self, kind: str, record_id: str, marking: Marking) -> bool:
+        """Give one record (of `MARKED_KINDS`) a new marking; False if there is no such record."""
+        ...
+
+    # the audit log: appended to, never changed
+    def lock_audit_log(self) -> None:
+        """Hold the audit log's write lock until the open transaction ends, so that reading
+        the newest entry and appending the next cannot interleave with another writer."""
+        ...
+
+    def last_audit_entry(self) -> AuditEntry | None: ...
+    def append_audit_entry(self, entry: AuditEntry) -> None:
+        """Add the entry; StoreError if one with its sequence number exists already."""
+        ...
+
+    def audit_entries(self, after: int = 0, limit: int = 1000) -> list[AuditEntry]:
+        """Entries with a sequence number above `after`, oldest first."""
+        ...
+
+
+class KnowledgeBase(Repository, AccessStore, Protocol):
+    """Both ports, as the SQL and memory stores implement them."""

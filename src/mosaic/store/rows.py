@@ -14,6 +14,7 @@ from typing import Any
 from mosaic.model import (
     AttackType,
     Count,
+    Distribution,
     Entity,
     EntityKind,
     Event,
@@ -37,11 +38,16 @@ StoredRow = Mapping[Any, Any]
 
 
 def marking_row(marking: Marking) -> Row:
-    return {"owner": marking.owner, "tlp": marking.tlp.value}
+    return {
+        "owner": marking.owner,
+        "tlp": marking.tlp.value,
+        "distribution": marking.distribution.value,
+        "sharing_group": marking.sharing_group,
+    }
 
 
 def marking_of(row: StoredRow) -> Marking:
-    return _marking(row["owner"], row["tlp"])
+    return _marking(row["owner"], row["tlp"], row["distribution"], row["sharing_group"])
 
 
 def fuzzy_of(text: str | None) -> FuzzyDate | None:
@@ -49,9 +55,9 @@ def fuzzy_of(text: str | None) -> FuzzyDate | None:
 
 
 @lru_cache(maxsize=1024)
-def _marking(owner: str, tlp: str) -> Marking:
+def _marking(owner: str, tlp: str, distribution: str, group: str | None) -> Marking:
     """Markings and dates are immutable and repeat across rows: parse each once."""
-    return Marking(owner=owner, tlp=Tlp(tlp))
+    return Marking(owner, Tlp(tlp), Distribution(distribution), group)
 
 
 @lru_cache(maxsize=65536)

@@ -2,8 +2,9 @@
 
 Migrations create the same tables by hand (a migration must not change when this
 module does); an integration test checks that the two agree. Every record table
-carries `owner` and `tlp`. Dates are ISO text (what the source stated) plus
-first/last day columns, so that range queries compare real dates.
+carries its marking: `owner`, `tlp`, `distribution` and `sharing_group`. Dates
+are ISO text (what the source stated) plus first/last day columns, so that
+range queries compare real dates.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ metadata = sa.MetaData(
 )
 
 
-def _marking() -> tuple[sa.Column[str], sa.Column[str]]:
+def _marking() -> tuple[sa.Column[str], ...]:
     return (
         sa.Column("owner", sa.String, nullable=False),
         sa.Column("tlp", sa.String, nullable=False),
+        # Added by migration 0004; rows stored before it are shared with this instance.
+        sa.Column("distribution", sa.String, nullable=False, server_default="community"),
+        sa.Column("sharing_group", sa.String),
     )
 
 
@@ -198,4 +202,79 @@ review_decisions = sa.Table(
     sa.Column("undone_at", sa.DateTime),
     sa.Column("undone_by", sa.String),
     sa.Index("ix_review_decisions_target", "target", "decided_at"),
+)
+
+# Who uses the instance (migration 0004). Organisations, users and groups are
+# known by their names, which are also what records' `owner` holds.
+organisations = sa.Table(
+    "organisations",
+    metadata,
+    sa.Column("name", sa.String, primary_key=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("name", sa.String, primary_key=True),
+    sa.Column("organisation", sa.ForeignKey("organisations.name"), nullable=False),
+    sa.Column("role", sa.String, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Index(None, "organisation"),
+)
+
+# Only the argon2 hash of a token's secret is kept; the id is public.
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("user_name", sa.ForeignKey("users.name"), nullable=False),
+    sa.Column("secret_hash", sa.String, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime),
+    sa.Index(None, "user_name"),
+)
+
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    sa.Column("id_hash", sa.String, primary_key=True),
+    sa.Column("user_name", sa.ForeignKey("users.name"), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+)
+
+sharing_groups = sa.Table(
+    "sharing_groups",
+    metadata,
+    sa.Column("name", sa.String, primary_key=True),
+    sa.Column("owner", sa.String, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+sharing_group_members = sa.Table(
+    "sharing_group_members",
+    metadata,
+    sa.Column(
+        "group_name",
+        sa.ForeignKey("sharing_groups.name", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("instance", sa.String, primary_key=True),
+    sa.Column("organisation", sa.String, primary_key=True),
+)
+
+# Append-only, chained by hash (`model.audit`); `at` is the ISO text that was hashed.
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("sequence", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("at", sa.String, nullable=False),
+    sa.Column("actor", sa.String, nullable=False),
+    sa.Column("organisation", sa.String, nullable=False),
+    sa.Column("action", sa.String, nullable=False),
+    sa.Column("target", sa.String, nullable=False),
+    sa.Column("details", sa.Text, nullable=False),
+    sa.Column("previous", sa.String, nullable=False),
+    sa.Column("hash", sa.String, nullable=False),
 )

@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from mosaic.model import EntityKind
 from mosaic.store import schema
 from mosaic.store.engine import create_engine, migrate, parse_url
+from mosaic.store.sql_accounts import SqlAccounts
+from mosaic.store.sql_audit import SqlAudit
 from mosaic.store.sql_entities import SqlEntities
 from mosaic.store.sql_events import SqlEvents
 from mosaic.store.sql_reads import SqlReads
@@ -21,8 +23,17 @@ from mosaic.store.sql_statements import SqlStatements
 __all__ = ["SqlRepository", "open_repository"]
 
 
-class SqlRepository(SqlReports, SqlEntities, SqlEvents, SqlRelations, SqlStatements, SqlReads):
-    """The `Repository` over a SQLAlchemy engine whose schema is already migrated."""
+class SqlRepository(
+    SqlReports,
+    SqlEntities,
+    SqlEvents,
+    SqlRelations,
+    SqlStatements,
+    SqlReads,
+    SqlAccounts,
+    SqlAudit,
+):
+    """The `Repository` and `AccessStore` over a SQLAlchemy engine whose schema is migrated."""
 
     def counts(self) -> dict[str, int]:
         """Numbers of reports, mentions, entities (by kind), events, relations, statements."""

@@ -1,0 +1,123 @@
+"""Who is asking, for every page and API request: a bearer token, a session cookie, or nobody.
+
+While no user exists, Mosaic serves a lone analyst on this machine as before
+(`mosaic serve` refuses other addresses until an admin exists). Once one
+exists, a request without a valid token or session gets 401 (a page: the login
+page), and a reader's request that would write gets 403. This is a separate
+middleware from the request-origin and header checks of the security module.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import cast
+
+from fastapi import FastAPI, Request, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from mosaic.api.errors import error_response
+from mosaic.model.accounts import User
+from mosaic.services.authentication import Authenticator
+from mosaic.store.ports import KnowledgeBase, Repository
+
+SESSION_COOKIE = "mosaic_session"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+OPEN_PATHS = ("/login", "/logout", "/static/")
+_PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
+
+
+def knowledge_base(repo: Repository) -> KnowledgeBase | None:
+    """The store as an `AccessStore` too, if it is one (both real stores are)."""
+    return cast(KnowledgeBase, repo) if hasattr(repo, "list_users") else None
+
+
+class Gate:
+    """Finds the caller's user; remembers once users exist (they are never deleted)."""
+
+    def __init__(self, store: KnowledgeBase, authenticator: Authenticator | None = None) -> None:
+        self.store = store
+        self.authenticator = authenticator or Authenticator(store)
+        self._users_exist = False
+        self._lock = threading.Lock()
+
+    def users_exist(self) -> bool:
+        with self._lock:
+            if not self._users_exist:
+                self._users_exist = bool(self.store.list_users())
+            return self._users_exist
+
+    def user_for(self, request: Request) -> User | None:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and token:
+            return self.authenticator.user_for_token(token.strip())
+        session = request.cookies.get(SESSION_COOKIE)
+        return self.authenticator.user_for_session(session) if session else None
+
+
+def gate_of(request: Request) -> Gate | None:
+    """The app's gate (made on first use by its context); None where there are no accounts."""
+    context = getattr(request.app.state, "mosaic", None)
+    return cast(Gate | None, context.gate()) if context is not None else None
+
+
+def current_user(request: Request) -> User | None:
+    """The authenticated user of this request; None for the lone analyst."""
+    return cast(User | None, getattr(request.state, "user", None))
+
+
+def install_authentication(app: FastAPI, gate: Callable[[], Gate | None]) -> None:
+    """Check every request but the login page and static assets; `gate` is made on first use."""
+    app.add_middleware(AuthenticationMiddleware, gate=gate)
+
+
+class AuthenticationMiddleware:
+    """Plain ASGI (no per-request task as `BaseHTTPMiddleware` makes); one thread hop a request."""
+
+    def __init__(self, app: ASGIApp, gate: Callable[[], Gate | None]) -> None:
+        self.app = app
+        self.gate = gate
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        request.state.user = None
+        if not request.url.path.startswith(OPEN_PATHS):
+            refusal = await run_in_threadpool(self._check, request)
+            if refusal is not None:
+                await refusal(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    def _check(self, request: Request) -> Response | None:
+        """None to let the request through (with `request.state.user` set), else the refusal."""
+        found = self.gate()
+        if found is None or not found.users_exist():
+            if any(header in request.headers for header in _PROXY_HEADERS):
+                return _refused(request, 401, "Mosaic is reached through a proxy: add an admin")
+            return None
+        user = found.user_for(request)
+        if user is None:
+            return _refused(request, 401, "sign in: a valid API token or session is required")
+        if request.method not in SAFE_METHODS and not user.role.can_write:
+            return error_response(403, f"{user.name} is a reader and may not change anything")
+        request.state.user = user
+        return None
+
+
+def _refused(request: Request, status: int, message: str) -> Response:
+    """JSON for the API and for writes; a page gets the login page, with the same status."""
+    path = request.url.path
+    is_api = path.startswith("/api") or path == "/openapi.json"
+    wants_page = not is_api and request.method in SAFE_METHODS
+    render_login = getattr(request.app.state, "render_login", None)
+    if wants_page and status == 401 and render_login is not None:
+        page: Response = render_login(request, status)
+        return page
+    response = error_response(status, message)
+    if status == 401:
+        response.headers["WWW-Authenticate"] = "Bearer"
+    return response
