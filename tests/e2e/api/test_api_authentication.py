@@ -49,7 +49,9 @@ def tokens(store: SqlRepository) -> dict[str, str]:
 
 @pytest.fixture
 def client(store: SqlRepository) -> TestClient:
-    return TestClient(install_web(create_app(lambda: store, EmptyExtractor)))
+    return TestClient(
+        install_web(create_app(lambda: store, EmptyExtractor)), base_url="http://localhost"
+    )
 
 
 def bearer(token: str) -> dict[str, str]:
