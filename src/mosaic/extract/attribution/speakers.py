@@ -15,17 +15,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.text.syntax import agents, children, is_passive
 
-SPEECH_VERBS = frozenset(
-    {"say", "tell", "claim", "estimate", "report", "state", "announce", "disclose", "confirm",
-     "allege", "accuse", "add", "explain", "quote", "believe", "note", "warn", "insist", "write",
-     "reveal", "acknowledge", "admit", "assert", "contend", "argue", "testify", "conclude", "find"}
-)  # fmt: skip
-PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
-_CLAIMS_OF_RESPONSIBILITY = frozenset({"responsibility", "credit"})
+SPEECH_VERBS = lexicon.words("attribution.speech_verbs")  # fmt: skip
+PRONOUNS = lexicon.words("attribution.pronouns")
+_CLAIMS_OF_RESPONSIBILITY = lexicon.words("attribution.claims_of_responsibility")
 
 
 def _speech_verb(sent: Span) -> Token | None:

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from mosaic.extract import lexicon
 from mosaic.extract.dates.phrases import (
     MONTHS,
     WEEKDAYS,
@@ -193,7 +194,7 @@ def date_spans(doc: Doc) -> list[tuple[int, int]]:
     return kept
 
 
-_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "midday", "noon"})
+_TIME_NOUNS = lexicon.words("dates.time_nouns")
 
 
 def _custom_of_a_day(ent: Span) -> bool:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from mosaic.extract import lexicon
 from mosaic.model import FuzzyDate, Precision
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -45,13 +46,13 @@ _OFFSET = re.compile(
     r"(?P<dir>ago|later|earlier|before|previously|after|afterwards|on)$"
 )
 _NEW_YEAR = re.compile(r"^new year's day,? (?P<year>\d{4})$")
-_UNITS = ("year", "month", "day")
-_DAY_PARTS = frozenset({"last night", "this morning", "this afternoon", "this evening"})
+_UNITS = lexicon.ordered("dates.units")
+_DAY_PARTS = lexicon.words("dates.day_parts")
 _STEPS = {"this": 0, "same": 0, "that": 0, "last": -1, "previous": -1, "before": -1,
           "next": 1, "following": 1, "after": 1}  # fmt: skip
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
-_FEW = frozenset({"a few", "a couple of", "few", "several", "some"})
+_FEW = lexicon.words("dates.few")
 FEW_DAYS = (2, 7)
 """What "a few days" may span: read as a month only when both ends fall in the same one."""
 

@@ -17,16 +17,16 @@ from typing import Any
 import yaml
 
 from mosaic.errors import InputError
+from mosaic.extract import lexicon
 from mosaic.model import EntityKind, EntityRef, FuzzyDate, RelationType
 from mosaic.resolve.names import match_key
 
-DATA_FILES = ("groups.yaml", "states.yaml", "people.yaml", "latin_america.yaml")
-ORG_CATEGORIES = frozenset({"armed_group", "state_force", "agency", "government", "international"})
+DATA_FILES = lexicon.ordered("entities.data_files")
+ORG_CATEGORIES = lexicon.words("entities.org_categories")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _KEY = re.compile(r"^(org|person):[a-z0-9][a-z0-9-]*$")
 _FIELDS = frozenset(
-    {"key", "name", "kind", "category", "aliases", "place_names", "country", "wikidata"}
-    | {"un_ref", "relations", "description"}
+    set(lexicon.words("entities.fields_1")) | set(lexicon.words("entities.fields_2"))
 )
 
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -43,8 +43,7 @@ AMBIGUOUS_ALIASES: Mapping[str, str] = {
 
 # All-caps aliases that are also common words ("TIP", "MILF"); matched only as written.
 _COMMON_WORDS = frozenset(
-    {"tip", "bra", "let", "ana", "jud", "mit", "milf", "biff", "is", "us", "un", "aim", "ask"}
-    | {"jam", "jem", "mum", "arm", "hum", "sam"}
+    set(lexicon.words("entities.common_words_1")) | set(lexicon.words("entities.common_words_2"))
 )
 
 

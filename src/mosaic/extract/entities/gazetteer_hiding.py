@@ -13,10 +13,11 @@ import random
 from dataclasses import replace
 
 from mosaic.errors import InputError
+from mosaic.extract import lexicon
 from mosaic.extract.entities.gazetteer import ActorRecord, Gazetteer
 from mosaic.model import EntityKind
 
-STATE_CATEGORIES = frozenset({"government", "state_force", "agency", "international"})
+STATE_CATEGORIES = lexicon.words("entities.state_categories")
 
 
 def can_hide(record: ActorRecord) -> bool:

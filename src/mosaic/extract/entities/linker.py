@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.gazetteer import ActorRecord, Gazetteer
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
 from mosaic.extract.entities.name_repairs import (
@@ -53,11 +54,11 @@ from mosaic.extract.text.surface import stems
 from mosaic.model import EntityKind, EntityRef
 from mosaic.resolve.names import match_key
 
-LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
-MISLABELLED_PLACES = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP"})
-_MINOR = frozenset({"town", "village", "area", "venue", "district"})
+LABELS = lexicon.words("entities.labels")
+MISLABELLED_PLACES = lexicon.words("entities.mislabelled_places")
+_MINOR = lexicon.words("entities.minor")
 """Place features small enough that an English word naming one is rather the word."""
-_MAJOR = frozenset({"city", "province", "region"})
+_MAJOR = lexicon.words("entities.major")
 """Place features a name is rarely anything else than, wherever it stands ("Balochistan")."""
 
 

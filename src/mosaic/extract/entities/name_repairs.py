@@ -19,37 +19,22 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.gazetteer import ActorRecord
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
 from mosaic.extract.entities.name_shapes import after_title
 from mosaic.extract.entities.ruler import is_line_wrap
 from mosaic.resolve.names import match_key
 
-DASHES = frozenset({"-", "–", "—", "--"})
-GROUP_NOUNS = frozenset(
-    {"guerrilla", "guerrillas", "rebel", "rebels", "member", "members", "militant",
-     "militants", "commando", "commandos", "fighter", "fighters", "insurgents", "terrorists",
-     "column", "columns", "group", "movement", "front", "faction", "cell", "cells", "unit"}
-)  # fmt: skip
+DASHES = lexicon.words("entities.dashes")
+GROUP_NOUNS = lexicon.words("entities.group_member_nouns")  # fmt: skip
 """Nouns after a name that make it a group's ("the Lautaro militants")."""
-GENERIC_NAME_WORDS = frozenset(
-    {"national", "revolutionary", "popular", "people", "people's", "patriotic", "party",
-     "youth", "forces", "force", "guerrilla", "group", "council", "board", "coordinating",
-     "coordinator", "command", "commando", "commandos", "organization", "organisation",
-     "union", "resistance", "democratic", "socialist", "communist", "united", "armed",
-     "workers", "red", "new", "of", "the", "for", "and", "de", "del", "la", "el", "al",
-     "e", "i", "ul", "ud", "guerrillas", "rebels", "group's"}
-)  # fmt: skip
+GENERIC_NAME_WORDS = lexicon.words("entities.generic_name_words")  # fmt: skip
 """Words of group names that name no group by themselves (with the armed-name words)."""
-NAME_TAIL = frozenset(
-    {"national", "revolutionary", "popular", "patriotic", "youth", "liberation", "front",
-     "movement", "army", "forces", "command", "brigade", "brigades", "battalion",
-     "organization", "organisation", "union", "resistance", "party", "council",
-     "coordinating", "coordinator", "board"}
-)  # fmt: skip
+NAME_TAIL = lexicon.words("entities.name_tail")  # fmt: skip
 """Words that may follow a group's core in a form of its name the gazetteer lacks ("the
 Lautaro youth front")."""
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE = lexicon.words("entities.possessive")
 
 
 def is_possessive(span: Span) -> bool:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-_JOINTS = frozenset({"-", "e", "i", "o", "u", "ul", "ud", "us", "ur", "al", "el", "as", "ash"})
+from mosaic.extract import lexicon
+
+_JOINTS = lexicon.words("entities.joints")
 """Hyphen pieces that join the words of a place name ("Mazar-e-Sharif", "Dar-ul-Aman")."""
 _RUN = 5
 """At most this many tokens a place name may reach beyond the entity on each side."""

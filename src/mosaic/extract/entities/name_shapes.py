@@ -11,13 +11,9 @@ import re
 
 from spacy.tokens import Span
 
-ARMED_NAME_WORDS = frozenset(
-    {"lashkar", "jaish", "tehreek", "tehrik", "harakat", "harkat", "jamaat", "jama'at", "front",
-     "brigade", "brigades", "army", "movement", "islamic", "mujahideen", "mujahidin", "taliban",
-     "ansar", "ansarul", "jund", "jundallah", "jundullah", "hizb", "hezb", "hizbul", "militia",
-     "battalion", "sipah", "wilayat", "caliphate", "emirate", "katibat", "jihad", "jihadi",
-     "liberation", "tigers", "daesh", "fedayeen", "lashkar-e", "jaish-e", "al-qaeda", "qaeda"}
-)  # fmt: skip
+from mosaic.extract import lexicon
+
+ARMED_NAME_WORDS = lexicon.words("entities.armed_name_words")  # fmt: skip
 _ARMED_PHRASE = (
     r"(?:militant|terrorist|armed|insurgent|jihadi|jihadist|extremist|separatist|rebel|"
     r"splinter|breakaway|banned|outlawed|proscribed)\s+(?:group|outfit|organi[sz]ation|faction|"
@@ -39,35 +35,15 @@ _ARMED_AFTER = re.compile(
 )
 """A cue that describes the name: its apposition ("X, an al-Qaeda affiliate"), a copula
 ("X is a banned outfit") or a group noun right after it ("the X faction")."""
-PERSON_ROLES = frozenset(
-    {"chief", "commander", "leader", "spokesman", "spokesperson", "emir", "amir", "founder",
-     "head", "deputy", "member", "cleric", "preacher", "official", "operative", "ideologue",
-     "mastermind", "bomber", "militant", "fighter", "son", "brother", "father", "who", "whose",
-     "he", "she", "his", "her"}
-)  # fmt: skip
+PERSON_ROLES = lexicon.words("entities.person_roles")  # fmt: skip
 """Words that make the words around a person's name about that person."""
-PEOPLE_NOUNS = frozenset(
-    {"separatist", "militant", "fighter", "insurgent", "rebel", "nationalist", "man", "men",
-     "woman", "women", "people", "person", "tribe", "tribesman", "tribesmen", "community",
-     "leader", "worker", "youth", "student", "refugee", "migrant", "shia", "shias", "sunni",
-     "sunnis", "family", "families", "pilgrim", "activist", "politician", "population",
-     "minority", "guerrilla", "jihadist", "extremist", "elder", "labourer", "laborer",
-     "civilian", "miner", "origin", "descent", "ethnicity", "language", "speaker"}
-)  # fmt: skip
+PEOPLE_NOUNS = lexicon.words("entities.people_nouns")  # fmt: skip
 """Nouns for people a people's name modifies ("Baloch separatists", "Hazara Shias")."""
-TITLES = frozenset(
-    {"mr", "mrs", "ms", "dr", "gen", "general", "maj", "major", "col", "colonel", "capt",
-     "captain", "lt", "sheikh", "shaikh", "mullah", "mulla", "maulana", "maulvi", "mufti",
-     "hafiz", "qari", "commander", "president", "prime", "minister", "sir", "imam", "haji"}
-)  # fmt: skip
+TITLES = lexicon.words("entities.titles")  # fmt: skip
 """Titles a later mention may put before a surname ("Mr Khan", "Mullah Rasool")."""
 
 
-EVENT_NAME_WORDS = frozenset(
-    {"attack", "attacks", "blast", "blasts", "bombing", "bombings", "explosion", "explosions",
-     "claims", "kill", "kills", "killed", "raid", "raids", "strike", "strikes", "massacre",
-     "siege", "shooting", "ambush", "dead", "toll", "hostage", "hostages"}
-)  # fmt: skip
+EVENT_NAME_WORDS = lexicon.words("entities.event_name_words")  # fmt: skip
 """Words of a headline in title case ("Jakarta Attack", "Terrorist Blast"), never a name's."""
 
 

@@ -11,23 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import last_person_before
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.sentences import SentenceContext, group_before
 from mosaic.extract.text.syntax import antecedent, children, prep_objects, subject
 
-GROUP_WORDS = frozenset(
-    {"group", "organisation", "organization", "movement", "outfit", "faction", "affiliate",
-     "party", "militia", "network", "branch"}
-)  # fmt: skip
-SUBGROUP_WORDS = frozenset({"affiliate", "branch", "faction", "wing", "offshoot", "chapter"})
-COLLECTIVES = frozenset(
-    {"rank", "fold", "side", "camp", "leadership", "leader", "member", "fighter", "militant",
-     "commander", "cadre", "command", "membership"}
-)  # fmt: skip
-GROUP_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "themselves"})
-PERSON_PRONOUNS = frozenset({"he", "his", "him", "himself"})
-NAMING_VERBS = frozenset({"call", "name", "dub", "know", "style"})
+GROUP_WORDS = lexicon.words("entities.group_words")  # fmt: skip
+SUBGROUP_WORDS = lexicon.words("entities.branch_nouns")
+COLLECTIVES = lexicon.words("entities.collectives")  # fmt: skip
+GROUP_PRONOUNS = lexicon.words("entities.group_pronouns")
+PERSON_PRONOUNS = lexicon.words("entities.person_pronouns")
+NAMING_VERBS = lexicon.words("entities.naming_verbs")
 PARTY_ROLES = frozenset({Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY})
 
 

@@ -10,14 +10,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.places.table import PlaceTable
 
-STATE_NOUNS = frozenset(
-    {"military", "army", "forces", "force", "troops", "police", "government", "authorities",
-     "security", "navy", "jets", "warplanes", "drones", "intelligence", "officials",
-     "paramilitary", "soldiers", "regime", "administration"}
-)  # fmt: skip
+STATE_NOUNS = lexicon.words("entities.state_nouns")  # fmt: skip
 """Nouns for a state's forces or government that a country or its demonym may head."""
 
 

@@ -14,22 +14,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.sentences import SentenceContext, group_before
 from mosaic.extract.text.syntax import agents, children, is_passive, prep_objects, subject
 
-PARTNER_VERBS = frozenset(
-    {"collaborate", "cooperate", "team", "partner", "work", "join", "ally", "conspire",
-     "coordinate", "unite"}
-)  # fmt: skip
+PARTNER_VERBS = lexicon.words("events.partner_verbs")  # fmt: skip
 """Verbs whose "with" partner shares the act they go on to carry out."""
-LIST_WORDS = frozenset({"including", "include", "includes"})
-ACTING_VERBS = frozenset(
-    {"target", "attack", "hit", "strike", "kill", "bomb", "claim", "carry", "conduct", "launch",
-     "stage", "mount", "perpetrate", "commit", "surge", "escalate", "intensify", "step"}
-)  # fmt: skip
+LIST_WORDS = lexicon.words("events.list_words")
+ACTING_VERBS = lexicon.words("events.acting_verbs")  # fmt: skip
 """Verbs whose objects or subjects listed with "including" are their actor's acts."""
-_LED_DEPS = ("npadvmod", "compound", "nmod", "amod", "nsubj")
+_LED_DEPS = lexicon.ordered("events.led_deps")
 
 
 def led_words(trigger: Token) -> list[Token]:
@@ -59,7 +54,7 @@ def led_coalition(trigger: Token, context: SentenceContext) -> list[EntityMentio
     return found
 
 
-SPEAKER_NOUNS = frozenset({"spokesman", "spokesperson", "spokeswoman", "spokesmen"})
+SPEAKER_NOUNS = lexicon.words("events.speaker_nouns")
 """A person with this title claims for a group: the group is the perpetrator."""
 
 
@@ -92,7 +87,7 @@ def gerund_actor(trigger: Token) -> list[Token]:
     return agents(verb) if is_passive(verb) else subject(verb)
 
 
-HARMING_VERBS = frozenset({"kill", "wound", "injure", "murder", "slay", "behead", "maim"})
+HARMING_VERBS = lexicon.words("events.harming_verbs")
 """Verbs whose actor carried out the attack they did it in ("X killed 14 guards in an attack")."""
 
 

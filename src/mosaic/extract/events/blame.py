@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.text.syntax import (
     antecedent,
     children,
@@ -22,13 +23,13 @@ from mosaic.extract.text.syntax import (
 )
 from mosaic.model import EntityKind, EntityRef
 
-LINK_VERBS = frozenset({"link", "tie", "blame", "connect", "involve", "implicate", "associate"})
-RESPONSIBLE_WORDS = frozenset({"responsible", "culpable"})
-ACCUSING_VERBS = frozenset({"suspect", "accuse", "charge", "convict"})
-PART_WORDS = frozenset({"take", "participate", "involvement", "role", "part", "play"})
-_PREPS = frozenset({"to", "for", "in", "with", "behind", "of"})
-_LIST_PREPS = frozenset({"including", "like"})
-_CUT = frozenset({"appos", "relcl", "acl", "advcl", "ccomp", "prep"})
+LINK_VERBS = lexicon.words("events.link_verbs")
+RESPONSIBLE_WORDS = lexicon.words("events.responsible_words")
+ACCUSING_VERBS = lexicon.words("events.accusing_verbs")
+PART_WORDS = lexicon.words("events.part_words")
+_PREPS = lexicon.words("events.preps")
+_LIST_PREPS = lexicon.words("events.list_preps")
+_CUT = lexicon.words("events.cut")
 
 
 def blamed_heads(trigger: Token) -> tuple[list[Token], bool]:
@@ -124,13 +125,10 @@ def _clause_subjects(verb: Token) -> list[Token]:
     return []
 
 
-ACTOR_ADJECTIVES = frozenset(
-    {"separatist", "militant", "insurgent", "rebel", "jihadist", "islamist", "nationalist",
-     "extremist", "maoist", "tribal"}
-)  # fmt: skip
+ACTOR_ADJECTIVES = lexicon.words("events.actor_adjectives")  # fmt: skip
 """Words that name an armed side when they modify an attack ("a Baloch separatist attack")."""
-_DESCRIBING_DEPS = frozenset({"compound", "amod", "nummod", "nmod"})
-_IDENTITY_LABELS = frozenset({"NORP", "GPE"})
+_DESCRIBING_DEPS = lexicon.words("events.describing_deps")
+_IDENTITY_LABELS = lexicon.words("events.identity_labels")
 
 
 def described_actor(head: Token) -> EntityRef | None:
@@ -152,10 +150,7 @@ def described_actor(head: Token) -> EntityRef | None:
     return _unnamed(full, aliases)
 
 
-FORCE_NOUNS = frozenset(
-    {"troops", "soldiers", "forces", "police", "policemen", "paramilitaries", "commandos",
-     "rangers", "personnel", "servicemen", "army", "military", "militia", "militiamen"}
-)  # fmt: skip
+FORCE_NOUNS = lexicon.words("events.force_nouns")  # fmt: skip
 """Nouns for armed or police forces: described by their kind ("government troops", "the
 provincial police"), they name the side that acted even when no country or unit is named."""
 
@@ -206,17 +201,12 @@ def _unnamed(name: str, aliases: list[str]) -> EntityRef:
     return EntityRef(name=name, kind=EntityKind.OTHER, aliases=others)
 
 
-ATTENDING_VERBS = frozenset(
-    {"attend", "hold", "host", "co-host", "cohost", "tell", "address", "join", "chair",
-     "convene", "organise", "organize", "participate", "brief"}
-)  # fmt: skip
-_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
-GATHERING_VERBS = ATTENDING_VERBS | frozenset(
-    {"gather", "meet", "travel", "arrive", "fly", "come", "assemble", "sit", "return"}
-)
+ATTENDING_VERBS = lexicon.words("events.attending_verbs")  # fmt: skip
+_CLIMB_DEPS = lexicon.words("events.climb_deps")
+GATHERING_VERBS = ATTENDING_VERBS | lexicon.words("events.gathering_verbs")
 """Verbs whose purpose phrase names a meeting the subject takes part in ("came for talks")."""
 _PURPOSE_STEPS = 4
-_PURPOSE_DEPS = frozenset({"pobj", "pcomp", "prep", "oprd", "attr"})
+_PURPOSE_DEPS = lexicon.words("events.purpose_deps")
 """The links from a meeting noun up to the "for" of "came for (what was billed as) talks"."""
 
 

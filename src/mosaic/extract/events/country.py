@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.agents import list_host
 from mosaic.extract.events.types import entry_for
@@ -33,14 +34,10 @@ HOME_ACTS = frozenset(
     {EventType.ARREST, EventType.DESIGNATION, EventType.MILITARY_OPERATION, EventType.KILLING,
      EventType.PROTEST}
 )  # fmt: skip
-FOREIGN_WORDS = frozenset(
-    {"drone", "air", "airstrike", "strike", "missile", "aerial", "invasion", "invade",
-     "incursion", "bombardment", "coalition", "cross-border", "warplane", "jet", "raid",
-     "abroad", "overseas"}
-)  # fmt: skip
+FOREIGN_WORDS = lexicon.words("events.foreign_words")  # fmt: skip
 """Words of acts states carry out abroad: their country says nothing of the event's."""
-ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
-ACTOR_PREPS = frozenset({"by", "with", "between", "against", "to"})
+ACTOR_DEPS = lexicon.words("events.actor_deps")
+ACTOR_PREPS = lexicon.words("events.actor_preps")
 NEAR = 4
 """How close in the parse a state body must stand to the trigger to give its country."""
 

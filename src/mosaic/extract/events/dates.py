@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.dates.phrases import shift
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
@@ -56,11 +57,8 @@ def _may_take(trigger: Token, root: Token) -> bool:
     return not is_anaphoric(trigger) or root in trigger.subtree
 
 
-TELLING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm"})
-RELATIVE_WORDS = frozenset(
-    {"previously", "earlier", "later", "before", "after", "afterwards", "next", "following",
-     "previous", "same", "ago"}
-)  # fmt: skip
+TELLING_VERBS = lexicon.words("events.telling_verbs")
+RELATIVE_WORDS = lexicon.words("events.relative_words")  # fmt: skip
 
 
 def _relative(date: DateSpan, context: SentenceContext) -> int:

@@ -15,6 +15,7 @@ from functools import partial
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.dates.document import PUBLISHED_ATTR
 from mosaic.extract.dates.phrases import MONTHS, DateValue
 from mosaic.extract.entities.gazetteer import Gazetteer
@@ -54,10 +55,7 @@ from mosaic.model import (
     Precision,
 )
 
-GROUP_NOUNS = frozenset(
-    {"group", "organisation", "organization", "branch", "wing", "faction", "province",
-     "governorate", "movement", "party", "front", "militia", "outfit", "affiliate", "chapter"}
-)  # fmt: skip
+GROUP_NOUNS = lexicon.words("events.organisation_heads")  # fmt: skip
 _STATE_ROLES = (Role.STATE, Role.COUNTRY, Role.DEMONYM)
 PERPETRATOR_ROLES: dict[EventType, tuple[Role, ...]] = {
     EventType.ATTACK: (Role.GROUP, Role.PERSON, *_STATE_ROLES),
@@ -338,7 +336,7 @@ def confidence(trigger: Trigger, finding: EventFinding) -> float:
     return min(score, 0.95)
 
 
-TERROR_WORDS = frozenset({"terrorist", "terror"})
+TERROR_WORDS = lexicon.words("events.terror_words")
 
 
 def _listed_person(mention: EntityMention, trigger: Token) -> bool:
@@ -361,7 +359,7 @@ def _group_party(token: Token, context: SentenceContext) -> EntityMention | None
     return found if found is not None and found.role is Role.GROUP else None
 
 
-_VENUE_PREPS = frozenset({"at", "on", "near", "during", "outside", "inside"})
+_VENUE_PREPS = lexicon.words("events.venue_preps")
 
 
 def _attacked_gathering(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.events.agents import spoken_for
@@ -29,14 +30,14 @@ FOLLOW_UP_REACH = 600
 """Characters from the end of an event's sentence within which a follow-up refers to it."""
 REFERRING_REACH = 4000
 """The same for a claim that names the event again ("for the attack"): it may come late."""
-BLAME_VERBS = frozenset({"blame", "accuse"})
+BLAME_VERBS = lexicon.words("events.blame_verbs")
 _ACTING_ROLES = (Role.GROUP, Role.PERSON)
 _CLAIMABLE = frozenset({EventType.ATTACK, EventType.KILLING})
 
 
-REFERRING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its"})
+REFERRING_DETERMINERS = lexicon.words("events.referring_determiners")
 """Determiners of an event noun that points back to the event just told."""
-_REFERRING_MODIFIERS = frozenset({"det", "poss", "amod", "case", "compound"})
+_REFERRING_MODIFIERS = lexicon.words("events.referring_modifiers")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.gazetteer import Gazetteer
 from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, PerpetratorStatus
 
@@ -31,7 +32,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}-[A-Z][\w'’-]*|al|ul|
 _CONTINUATION = re.compile(r"^[^\s:|.,][^:|.]{2,60}$")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)")
 """Prose, not a field value: a line starting "Perpetrators of the attack were ... ." """
-_NOT_NAMES = frozenset({"unknown", "none", "unidentified", "various", "several"})
+_NOT_NAMES = lexicon.words("events.not_names")
 _STATUS_WORDS = {
     "claimed": PerpetratorStatus.CLAIMED,
     "suspected": PerpetratorStatus.SUSPECTED,

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.events.slots import target_tokens
@@ -34,10 +35,10 @@ from mosaic.extract.text.syntax import (
 )
 from mosaic.model import AttackType, Count, EventFinding, EventType
 
-KILL_WORDS = frozenset({"kill", "killing", "execute", "hang", "assassinate", "murder", "slay"})
-CASUALTY_WORDS = frozenset({"wound", "injure"})
-EXECUTIONS = frozenset({"execute", "hang", "execution"})
-DEATH_WORDS = frozenset({"death"})
+KILL_WORDS = lexicon.words("events.kill_words")
+CASUALTY_WORDS = lexicon.words("events.casualty_words")
+EXECUTIONS = lexicon.words("events.executions")
+DEATH_WORDS = lexicon.words("events.death_words")
 ABSORB_DISTANCE = 5
 """A killing this close to an attack in the parse is a death in that attack."""
 
@@ -110,7 +111,7 @@ def _trailing_along(token: Token) -> list[Token]:
 
 
 LETHAL = frozenset({AttackType.ASSASSINATION, AttackType.BEHEADING})
-BODY_PARTS = frozenset({"throat", "head", "neck"})
+BODY_PARTS = lexicon.words("events.body_parts")
 
 
 def lethal_count(token: Token, trigger: Trigger) -> Count | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import GROUP_WORDS, party
 from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun
@@ -47,19 +48,12 @@ from mosaic.extract.text.syntax import (
 )
 from mosaic.model import EntityKind, EntityRef, PerpetratorStatus
 
-PERPETRATION_VERBS = frozenset(
-    {"carry", "conduct", "launch", "stage", "mount", "perpetrate", "commit", "execute",
-     "undertake", "initiate", "orchestrate", "mastermind", "claim", "plan", "deploy", "order",
-     "impose"}
-)  # fmt: skip
-SUSPICION_WORDS = frozenset(
-    {"suspect", "suspected", "blame", "believe", "accuse", "inspire", "inspired", "allegedly",
-     "suspicion", "reportedly", "link", "linked"}
-)  # fmt: skip
-CLAIM_NOUNS = frozenset({"responsibility", "credit"})
-CLAIM_VERBS = frozenset({"claim", "take", "accept", "assume", "bear"})
-_MODIFIER_DEPS = ("compound", "poss", "amod", "nmod", "npadvmod")
-_CLAUSES = frozenset({"relcl", "advcl", "ccomp"})
+PERPETRATION_VERBS = lexicon.words("events.perpetration_verbs")  # fmt: skip
+SUSPICION_WORDS = lexicon.words("events.suspicion_words")  # fmt: skip
+CLAIM_NOUNS = lexicon.words("attribution.claims_of_responsibility")
+CLAIM_VERBS = lexicon.words("events.claim_verbs")
+_MODIFIER_DEPS = lexicon.ordered("events.modifier_deps")
+_CLAUSES = lexicon.words("events.clauses")
 _STATE_ROLES = frozenset({Role.STATE, Role.COUNTRY, Role.DEMONYM})
 
 
@@ -231,10 +225,7 @@ def participants(
     return list(dict.fromkeys([*named, *standing, *envoys]))
 
 
-ENVOY_NOUNS = frozenset(
-    {"diplomat", "official", "delegate", "delegation", "envoy", "representative", "counterpart",
-     "minister", "negotiator", "emissary", "leader"}
-)  # fmt: skip
+ENVOY_NOUNS = lexicon.words("events.envoy_nouns")  # fmt: skip
 """People who stand for their state at a meeting ("diplomats from China", "Afghan officials")."""
 
 
@@ -269,7 +260,7 @@ def described_perpetrators(
     return Perpetrators(mentions, status)
 
 
-BARE_FORCES = frozenset({"army", "military", "police", "troops", "soldiers", "forces"})
+BARE_FORCES = lexicon.words("events.bare_forces")
 
 
 def bare_force_heads(trigger: Token) -> list[Token]:
@@ -298,7 +289,7 @@ def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
                for head in heads)  # fmt: skip
 
 
-BLAST_NOUNS = frozenset({"blast", "explosion", "bombing", "bombings", "blasts", "explosions"})
+BLAST_NOUNS = lexicon.words("events.blast_nouns")
 
 
 def _names_where(head: Token, trigger: Token, context: SentenceContext) -> bool:
@@ -346,11 +337,7 @@ def _hyphen_inspired(found: Sequence[EntityMention], context: SentenceContext) -
     return False
 
 
-VICTIM_POSSESSORS = frozenset(
-    {"killing", "assassination", "murder", "arrest", "kidnapping", "abduction", "execution",
-     "death", "beheading", "detention", "capture", "formation", "founding", "creation",
-     "designation"}
-)  # fmt: skip
+VICTIM_POSSESSORS = lexicon.words("events.victim_possessors")  # fmt: skip
 
 
 def target_tokens(trigger: Token) -> list[Token]:

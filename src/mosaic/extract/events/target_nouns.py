@@ -15,30 +15,20 @@ import calendar
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.text.syntax import prep_objects
 
-AREA_NOUNS = frozenset(
-    {"area", "sector", "zone", "place", "region", "neighborhood", "neighbourhood", "outskirts",
-     "vicinity", "territory", "capital", "district", "locality", "spot"}
-)  # fmt: skip
+AREA_NOUNS = lexicon.words("events.area_nouns")  # fmt: skip
 """Places told as areas: where an event happened, not what it hit."""
-ABSTRACT_NOUNS = frozenset(
-    {"freedom", "liberty", "democracy", "peace", "sovereignty", "dignity", "right", "process",
-     "dialogue", "stability", "order", "fire", "life", "future", "hope", "interest", "policy",
-     "nation", "country", "people"}
-)  # fmt: skip
+ABSTRACT_NOUNS = lexicon.words("events.abstract_nouns")  # fmt: skip
 """Nouns an attack is said to be "on" that name no one and nothing in particular."""
-QUANTITY_NOUNS = frozenset(
-    {"number", "majority", "minority", "dozen", "dozens", "hundred", "hundreds", "thousand",
-     "thousands", "series", "handful", "couple", "part", "rest", "total", "score", "scores"}
-)  # fmt: skip
+QUANTITY_NOUNS = lexicon.words("events.quantity_nouns")  # fmt: skip
 """Heads that count what their "of" phrase names ("a number of buses" hit buses)."""
 _TIME_WORDS = frozenset(
     [w.lower() for w in [*calendar.day_name, *calendar.month_name[1:]]]
     + ["today", "yesterday", "tonight", "morning", "night", "evening", "afternoon", "dawn"]
 )
-_NOT_THINGS = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL", "QUANTITY",
-                         "PERCENT", "MONEY"})  # fmt: skip
+_NOT_THINGS = lexicon.words("events.not_things")  # fmt: skip
 """Entity labels that never stand for a target (places are the event's place, not its target)."""
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from mosaic.extract import lexicon
 from mosaic.model import AttackType, EventType
 
 A, OP = EventType.ATTACK, EventType.MILITARY_OPERATION
@@ -105,23 +106,13 @@ LEXICON: dict[str, Entry] = {
     "talk": Entry(EventType.MEETING, 0.2, needs="talks"),
     "convene": Entry(EventType.MEETING, 0.3),
 }
-OPERATION_WORDS = frozenset(
-    {"military", "security", "rescue", "counter-terrorism", "counterterrorism", "army", "ground",
-     "clearance", "anti-terror", "joint", "counter-insurgency", "counterinsurgency", "police",
-     "terrorism", "terror", "insurgency", "militancy", "widespread", "major", "massive"}
-)  # fmt: skip
-STATE_STRIKE_WORDS = frozenset(
-    {"drone", "air", "missile", "aerial", "rocket", "artillery", "retaliatory", "cruise", "us",
-     "u.s.", "american", "israeli", "coalition", "nato"}
-)  # fmt: skip
-STRIKE_OBJECTS = frozenset({"camp", "hideout", "position", "base", "stronghold", "den"})
-CAPTIVE_ROLES = frozenset(
-    {"commander", "leader", "chief", "emir", "spokesman", "deputy", "predecessor", "successor",
-     "founder", "mastermind", "militant", "suspect"}
-)  # fmt: skip
+OPERATION_WORDS = lexicon.words("events.operation_words")  # fmt: skip
+STATE_STRIKE_WORDS = lexicon.words("events.state_strike_words")  # fmt: skip
+STRIKE_OBJECTS = lexicon.words("events.strike_objects")
+CAPTIVE_ROLES = lexicon.words("events.captive_roles")  # fmt: skip
 """People a capture takes: "the commander was captured" is an arrest, "the town" is not."""
-LISTING_VERBS = frozenset({"add", "put", "place", "include", "list"})
-LIST_NOUNS = frozenset({"list", "blacklist"})
+LISTING_VERBS = lexicon.words("events.listing_verbs")
+LIST_NOUNS = lexicon.words("events.list_nouns")
 """A group put "on a list" or "added to its sanctions list" is designated."""
 
 
@@ -189,9 +180,9 @@ def _strike(token: Token) -> Entry | None:
     return None
 
 
-DROPPED_ARMS = frozenset({"bomb", "munition", "ordnance", "explosive", "missile", "barrel"})
+DROPPED_ARMS = lexicon.words("events.dropped_arms")
 """What is dropped in an attack ("dropped its most powerful bomb")."""
-STRIKE_VERBS = frozenset({"conduct", "launch", "carry", "order", "authorize", "authorise"})
+STRIKE_VERBS = lexicon.words("events.strike_verbs")
 """Verbs whose object "strike" is a military one ("conducted a strike"), not a walkout."""
 
 
@@ -234,11 +225,8 @@ def _no_meeting(token: Token) -> bool:
     return lemma == "meet" and any(o in STANDARD_NOUNS for o in objects)
 
 
-PRESS_WORDS = frozenset({"news", "press", "media"})
-STANDARD_NOUNS = frozenset(
-    {"criterion", "criteria", "demand", "requirement", "standard", "target", "deadline",
-     "condition", "need", "expectation", "goal", "threshold", "obligation", "definition"}
-)  # fmt: skip
+PRESS_WORDS = lexicon.words("events.press_words")
+STANDARD_NOUNS = lexicon.words("events.standard_nouns")  # fmt: skip
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -246,22 +234,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [Trigger(t.i, entry) for t in sent if (entry := entry_for(t)) is not None]
 
 
-_BOMB_WORDS = frozenset(
-    {"bomb", "bombing", "bomber", "blast", "explosion", "explosive", "ied", "detonate", "grenade",
-     "vest", "blow", "explode", "car-bomb", "landmine", "mine"}
-)  # fmt: skip
-_GUN_WORDS = frozenset(
-    {"gunman", "gunmen", "shoot", "shooting", "gunfire", "gun", "rifle", "storm", "hijack",
-     "shot", "gunshot"}
-)  # fmt: skip
-_TYPE_WORDS = _BOMB_WORDS | _GUN_WORDS | {"suicide"}
+_BOMB_WORDS = lexicon.words("events.bomb_words")  # fmt: skip
+_GUN_WORDS = lexicon.words("events.gun_words")  # fmt: skip
+_TYPE_WORDS = _BOMB_WORDS | _GUN_WORDS | set(lexicon.words("events.type_words"))
 """Words that say how an attack was carried out."""
-FACILITIES = frozenset(
-    {"consulate", "embassy", "school", "hospital", "hotel", "port", "airport", "base", "church",
-     "mosque", "temple", "shrine", "office", "compound", "facility", "building", "checkpoint",
-     "station", "prison", "jail", "university", "college", "court", "headquarters", "camp",
-     "hall", "venue", "plant", "pipeline", "bank", "ministry", "parliament", "barracks"}
-)  # fmt: skip
+FACILITIES = lexicon.words("events.facilities")  # fmt: skip
 
 
 def clause_lemmas(token: Token) -> set[str]:

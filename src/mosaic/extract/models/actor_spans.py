@@ -23,6 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.name_shapes import (
     ARMED_NAME_WORDS,
     EVENT_NAME_WORDS,
@@ -33,25 +34,12 @@ from mosaic.extract.entities.name_shapes import (
 LABEL = "GROUP"
 NEW_GROUP = "mosaic:new-group"
 """The `kb_id_` of an entity this component adds: a group's name the gazetteer lacks."""
-CUE_WORDS = frozenset(
-    {"group", "groups", "outfit", "faction", "splinter", "offshoot", "affiliate", "branch",
-     "militant", "militants", "insurgent", "insurgents", "rebel", "rebels", "separatist",
-     "separatists", "jihadist", "jihadists", "claimed", "claim", "responsibility", "blamed",
-     "network", "organization", "organisation", "wing", "allegiance", "banned", "outlawed",
-     "leader", "leaders", "chief", "commander", "founder", "emir", "spokesman", "operative",
-     "chapter", "cell"}
-)  # fmt: skip
+CUE_WORDS = lexicon.words("models.cue_words")  # fmt: skip
 """Words of a sentence that may name a group."""
-HEAD_WORDS = ARMED_NAME_WORDS | {
-    "battalion", "brigades", "tehreek", "tehrik", "jamaat", "jamaah", "jamiat", "harkat",
-    "harakat", "ansar", "ansarul", "sipah", "lashkar", "jaish", "jund", "hizb", "mujahideen",
-    "front", "army", "movement", "force", "forces", "resistance", "wilayat", "vilayat",
-    "province", "emirate", "tigers", "guard", "council", "shura", "organization", "organisation",
-    "qaida", "qaeda", "shabaab", "nusra", "jabhat", "tanzeem", "tanzim", "jamaatul", "jamiatul",
-}  # fmt: skip
+HEAD_WORDS = ARMED_NAME_WORDS | set(lexicon.words("models.head_words"))  # fmt: skip
 """Words a group's name is made of ("Front", "Battalion", "Jamaat"): name-shape rules."""
 _PARTICLE = re.compile(r"\w-(?:ul|ud|us|ut|al|e|i|o)-\w", re.IGNORECASE)
-_NAME_GLUE = frozenset({"-", "ul", "ud", "us", "ut", "al", "e", "i", "o", "of", "the", "and"})
+_NAME_GLUE = lexicon.words("models.name_glue")
 """Tokens inside a name that are no capitalised word: "Tehrik - e - Taliban"."""
 _PREFIXED = re.compile(r"^[a-z]{1,3}-[A-Z]")
 """A name that opens with a particle: "al-Qaida"."""

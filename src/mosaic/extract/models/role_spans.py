@@ -27,6 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.extract.events.types import LEXICON
@@ -50,7 +51,7 @@ OTHER_ACTS: frozenset[EventType] = frozenset(
 INCIDENT_WORDS: frozenset[str] = frozenset(
     {word for word, entry in LEXICON.items() if entry.type is EventType.ATTACK}
     | KILL_WORDS | CASUALTY_WORDS | DEATH_WORDS | EXECUTIONS
-    | {"blow", "fire", "slit", "strike", "shoot", "raid", "incursion"}
+    | set(lexicon.words("models.incident_words"))
 )  # fmt: skip
 """Lemmas and lower-case words of which an attack or a killing needs one: the lexicon's attack
 triggers, kill and casualty words (killings.py), the phrasal triggers' words ("blew up",
@@ -63,7 +64,7 @@ _KINDS = {
     "VICTIM": EntityKind.PERSON,
 }
 """The kind of an entity named by a span that no gazetteer record or NER entity covers."""
-_DANGLING = frozenset({"of", "the", "a", "an", "and", "or", "in", "at", "from", "by", "with"})
+_DANGLING = lexicon.words("models.dangling")
 """Words a noun phrase does not end with: left over where the tagger's span runs on."""
 
 

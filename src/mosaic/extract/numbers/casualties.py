@@ -17,24 +17,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.numbers.counts import VAGUE_FLOORS, add_counts, parse_count
 from mosaic.extract.text.syntax import tree_distance
 from mosaic.model import Count
 
-KILLED_WORDS = frozenset(
-    {"kill", "die", "dead", "death", "killing", "execute", "behead", "massacre", "murder",
-     "slay", "perish", "fatality", "slaughter", "toll"}
-)  # fmt: skip
-WOUNDED_WORDS = frozenset({"wound", "injure", "injured", "injury", "hurt", "wounded"})
-LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose"})
-ATTACKER_WORDS = frozenset(
-    {"attacker", "assailant", "gunman", "gunmen", "bomber", "terrorist", "hijacker",
-     "perpetrator", "militant", "insurgent", "fighter"}
-)  # fmt: skip
-_BREAKDOWN = frozenset({"include", "including", "among", "besides", "excluding", "plus"})
-_HEAD_QUALIFIERS = frozenset({"over", "about", "around", "nearly", "almost"})
-_NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
-_QUALIFIER_DEPS = frozenset({"quantmod", "advmod", "amod", "nmod", "compound", "det"})
+KILLED_WORDS = lexicon.words("numbers.killed_words")  # fmt: skip
+WOUNDED_WORDS = lexicon.words("numbers.wounded_words")
+LIFE_TAKERS = lexicon.words("numbers.life_takers")
+ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
+_BREAKDOWN = lexicon.words("numbers.breakdown")
+_HEAD_QUALIFIERS = lexicon.words("numbers.head_qualifiers")
+_NOT_COUNTS = lexicon.words("numbers.not_counts")
+_QUALIFIER_DEPS = lexicon.words("numbers.qualifier_deps")
 _TABLE = re.compile(
     r"\b(?P<label>Deaths|Killed|Fatalities|Injured|Wounded|Injuries|Non-fatal injuries)"
     r"\s*[|:]\s*(?P<n>(?:at least |more than |over )?[\d,]+)"

@@ -11,6 +11,7 @@ import re
 
 from text_to_num import text2num
 
+from mosaic.extract import lexicon
 from mosaic.model import Count
 
 VAGUE_FLOORS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
@@ -25,10 +26,10 @@ _RANGE = re.compile(
     r"(?P<b>[\w,.-]+(?: [a-z-]+)*)$"
 )
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
-_FLOOR_QUALIFIERS = {"at least", "a minimum of", "no fewer than", "no less than", "not less than"}
-_ABOVE_QUALIFIERS = {"more than", "over", "in excess of", "upwards of"}
-_CEILING_QUALIFIERS = {"up to", "at most", "as many as"}
-_BELOW_QUALIFIERS = {"fewer than", "less than"}
+_FLOOR_QUALIFIERS = set(lexicon.words("numbers.floor_qualifiers"))
+_ABOVE_QUALIFIERS = set(lexicon.words("numbers.above_qualifiers"))
+_CEILING_QUALIFIERS = set(lexicon.words("numbers.ceiling_qualifiers"))
+_BELOW_QUALIFIERS = set(lexicon.words("numbers.below_qualifiers"))
 
 
 def parse_number(text: str) -> int | None:

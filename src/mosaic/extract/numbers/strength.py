@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.numbers.casualties import (
@@ -29,19 +30,12 @@ from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import children, prep_objects, subject
 from mosaic.model import StrengthFinding
 
-FIGHTER_NOUNS = frozenset(
-    {"fighter", "militant", "member", "man", "cadre", "recruit", "combatant", "jihadist",
-     "insurgent", "gunman", "loyalist"}
-)  # fmt: skip
-HOLDING_VERBS = frozenset({"have", "number", "boast", "field", "count", "command", "muster"})
-STRENGTH_NOUNS = frozenset({"strength", "size", "membership", "ranks"})
-ACTED_ON = frozenset(
-    {"arrest", "detain", "capture", "kill", "wound", "injure", "surrender", "release", "free",
-     "execute", "hang", "deport", "extradite", "sentence", "convict", "charge", "send", "deploy",
-     "train", "recruit", "evacuate", "die", "defect", "flee"}
-)  # fmt: skip
+FIGHTER_NOUNS = lexicon.words("numbers.fighter_nouns")  # fmt: skip
+HOLDING_VERBS = lexicon.words("numbers.holding_verbs")
+STRENGTH_NOUNS = lexicon.words("numbers.strength_nouns")
+ACTED_ON = lexicon.words("numbers.acted_on")  # fmt: skip
 """What happens to some fighters, not how many a group has."""
-_COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp", "ccomp"})
+_COMPLEMENTS = lexicon.words("numbers.complements")
 MIN_FIGHTERS = 10
 """Fewer than this is a cell or a squad in a story, not the strength of a group."""
 

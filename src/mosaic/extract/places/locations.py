@@ -11,29 +11,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.events.types import entry_for
 from mosaic.model import EventType
 
-LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "into", "around", "throughout", "within",
-     "on", "off", "along", "between", "over", "through", "nearby", "towards", "toward"}
-)  # fmt: skip
-PLACE_NOUNS = frozenset(
-    {"city", "town", "village", "province", "district", "area", "region", "port", "capital",
-     "valley", "agency", "county", "state", "neighbourhood", "neighborhood", "suburb", "outskirts",
-     "hub", "centre", "center", "border", "part", "parts", "home", "base", "garrison", "square",
-     "venue", "hall", "mosque", "market", "bazaar", "shrine", "church", "school", "hospital",
-     "hotel", "airport", "compound", "camp", "highway", "road", "street", "station"}
-)  # fmt: skip
-MOTION_VERBS = frozenset(
-    {"fly", "travel", "send", "go", "come", "return", "move", "head", "arrive", "deploy",
-     "dispatch", "sail", "drive", "march", "flee", "relocate", "journey", "visit"}
-)  # fmt: skip
+LOCATIVE_PREPS = lexicon.words("places.locative_preps")  # fmt: skip
+PLACE_NOUNS = lexicon.words("places.place_nouns")  # fmt: skip
+MOTION_VERBS = lexicon.words("places.motion_verbs")  # fmt: skip
 """Verbs whose "to X" is a destination ("flew to Islamabad"), not a recipient."""
-HOME_NOUNS = frozenset(
-    {"politician", "lawmaker", "legislator", "official", "governor", "mayor", "resident", "elder",
-     "businessman", "cleric", "journalist", "councillor", "councilor", "mp", "senator"}
-)  # fmt: skip
+HOME_NOUNS = lexicon.words("places.home_nouns")  # fmt: skip
 """People a place name before them says the home of ("a Kunduz politician", "Herat residents"):
 where an attack on them happened when nothing else says."""
 _MAX_DEPTH = 3

@@ -13,18 +13,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.places.locations import is_location_span
 
-PLACE_WORDS = frozenset(
-    {"district", "districts", "province", "provinces", "city", "town", "village", "valley",
-     "agency", "area", "areas", "region", "port", "county", "governorate", "oblast", "tribal",
-     "neighbourhood", "neighborhood", "suburb", "outskirts", "border", "airport", "bazaar",
-     "market", "school", "mosque", "shrine", "hospital", "prison"}
-)  # fmt: skip
+PLACE_WORDS = lexicon.words("places.place_words")  # fmt: skip
 """Nouns that, written right after a name, say it names a place ("Chaparhar districts",
 "the Beslan school")."""
-ORIGIN_PREPS = frozenset({"from", "via"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ORIGIN_PREPS = lexicon.words("places.origin_preps")
+PLACE_LABELS = lexicon.words("places.place_labels")
 _LONGEST_NAME = 6
 """At most this many words make one place name found outside the NER's entities."""
 

@@ -18,6 +18,7 @@ from importlib import resources
 from types import MappingProxyType
 
 from mosaic.errors import InputError
+from mosaic.extract import lexicon
 from mosaic.model import EntityKind, EntityRef
 from mosaic.resolve.names import match_key, normalise
 
@@ -29,15 +30,15 @@ FEATURES: Mapping[str, int] = MappingProxyType({
 a city or province beats a district, a district beats a town, a town beats a village."""
 
 _ASSUMED_POPULATION = MappingProxyType({"province": 1_000_000, "region": 1_000_000})
-_ADMINISTRATIVE = frozenset({"province", "region", "district"})
+_ADMINISTRATIVE = lexicon.words("places.administrative")
 _PLACE_COLUMNS = (
     "key", "name", "aliases", "country", "admin1", "feature", "latitude", "longitude",
     "population", "ids",
 )  # fmt: skip
 _PLACE_FILES = ("provinces.tsv", "curated.tsv", "geonames.tsv")
-_CONNECTORS = frozenset({"e", "i", "o", "u", "y"})
+_CONNECTORS = lexicon.words("places.connectors")
 _SHORTEST_LOOSE = 4
-_ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "at", "az", "ul"})
+_ARTICLES = lexicon.words("places.articles")
 _NO_DEMONYMS: Mapping[str, str] = MappingProxyType({})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,4}")
@@ -139,7 +140,7 @@ def strip_descriptor(name: str) -> tuple[str, str | None] | None:
     return name[: match.start()], _HINTS.get(last)
 
 
-REGION_FEATURES = frozenset({"province", "region", "state"})
+REGION_FEATURES = lexicon.words("places.region_features")
 """Features of the places that hold towns by their admin1 ("Balochistan" holds Quetta)."""
 
 

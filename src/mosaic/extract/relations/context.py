@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 
-_DEFINITE = frozenset({"the", "that", "this"})
-_FRAMES = frozenset({"during", "at", "in", "after", "with"})
-_SUFFIXES = ("ment", "ation", "ing", "ion", "al")
+_DEFINITE = lexicon.words("text.definite")
+_FRAMES = lexicon.words("relations.frames")
+_SUFFIXES = lexicon.ordered("relations.suffixes")
 _MIN_STEM = 4
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.text import modality
@@ -20,9 +21,9 @@ from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import children, is_passive, tree_distance
 from mosaic.model import FuzzyDate
 
-KILLING_VERBS = frozenset({"kill", "assassinate", "execute", "slay", "eliminate"})
-DYING_VERBS = frozenset({"die"})
-_PARENTHESIS_WORDS = KILLING_VERBS | DYING_VERBS | {"d."}
+KILLING_VERBS = lexicon.words("relations.killing_verbs")
+DYING_VERBS = lexicon.words("relations.dying_verbs")
+_PARENTHESIS_WORDS = KILLING_VERBS | DYING_VERBS | set(lexicon.words("relations.parenthesis_words"))
 _PARENTHESIS_REACH = 8
 
 

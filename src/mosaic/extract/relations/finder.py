@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.models.relation_classifier import RelationClassifier, pair_key
 from mosaic.extract.relations.context import carried_date
@@ -62,9 +63,9 @@ ROLES: dict[RelationType, tuple[tuple[Role, ...], tuple[Role, ...]]] = {
 }
 TITLE_REACH = 3
 """Tokens between a leader's name and the title naming his group ("the TTP chief, X")."""
-_DENIED_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "advcl", "pobj"})
-_DENIAL_WORDS = frozenset({"deny", "denial", "refute", "dismiss"})
-_NO_LINK = ("no evidence", "no link", "no ties", "no connection", "not linked", "no proof")
+_DENIED_DEPS = lexicon.words("relations.denied_deps")
+_DENIAL_WORDS = lexicon.words("relations.denial_words")
+_NO_LINK = lexicon.ordered("relations.no_link")
 
 
 def to_leaders_groups(candidates: list[Candidate], roles: list[Candidate]) -> list[Candidate]:

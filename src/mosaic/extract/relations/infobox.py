@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from mosaic.extract import lexicon
 from mosaic.extract.dates.phrases import DateContext, clean_phrase, read_absolute
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.relations.nouns import LEADER_NOUNS, Candidate
@@ -34,7 +35,7 @@ _YEARS = re.compile(r"\(\s*(?P<a>\d{4})\s*[–—-]\s*(?P<b>\d{4}|present)\s*\)"
 _CONTINUED = re.compile(r"^[^:|]{3,80}?\s*(?:\[\d+\])*\s*\(\s*\d{4}\s*[–—-]\s*(?:\d{4}|present)\)")
 _ITEM_SPLIT = re.compile(r"[,|](?![^()]*\))")
 _REFS = re.compile(r"(?:\[\d+\]|\s)*")
-_OFFICE_WORDS = LEADER_NOUNS | {"wali", "emir", "amir", "commander"}
+_OFFICE_WORDS = LEADER_NOUNS | set(lexicon.words("relations.office_words"))
 _TERM_LINES = 4
 
 

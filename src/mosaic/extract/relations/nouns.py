@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import parties
 from mosaic.extract.relations.refs import (
@@ -26,41 +27,23 @@ from mosaic.extract.text.sentences import SentenceContext, group_before, topic_g
 from mosaic.extract.text.syntax import agents, children, is_passive, prep_objects, subject
 from mosaic.model import RelationType
 
-AFFILIATE_NOUNS = frozenset(
-    {"affiliate", "branch", "arm", "wing", "franchise", "chapter", "province", "subsidiary",
-     "proxy", "faction", "governorate", "wilayat", "unit", "division", "part", "offspring",
-     "front"}
-)  # fmt: skip
-LEADER_NOUNS = frozenset(
-    {"leader", "chief", "head", "emir", "amir", "founder", "co-founder", "chairman", "supremo",
-     "ruler", "boss", "commander-in-chief", "ameer", "president", "director", "mastermind",
-     "caliph", "successor", "predecessor"}
-)  # fmt: skip
-MEMBER_NOUNS = frozenset(
-    {"commander", "spokesman", "spokesperson", "member", "militant", "fighter", "operative",
-     "official", "ideologue", "deputy", "lieutenant", "aide", "governor", "representative",
-     "recruiter", "financier", "cadre", "activist", "insurgent", "jihadist", "emissary",
-     "envoy", "strategist", "trainer", "cleric", "preacher", "associate", "loyalist",
-     "facilitator", "bombmaker", "propagandist"}
-)  # fmt: skip
-ALLY_NOUNS = frozenset({"ally", "partner"})
-RIVAL_NOUNS = frozenset({"rival", "enemy", "foe", "adversary", "opponent"})
-RIVAL_ADJECTIVES = frozenset({"rival", "enemy", "hostile", "opposing"})
-APPOINT_VERBS = frozenset(
-    {"appoint", "name", "introduce", "anoint", "elect", "choose", "declare", "announce",
-     "proclaim", "make", "install", "select", "nominate"}
-)  # fmt: skip
-SUCCEED_VERBS = frozenset({"succeed", "replace"})
-BECOME_VERBS = frozenset({"become"})
-PAST_OFFICE = frozenset({"previous", "former", "past", "earlier"})
-MILITANT_TITLES = frozenset({"emir", "amir", "ameer", "commander", "spokesman", "spokesperson"})
+AFFILIATE_NOUNS = lexicon.words("relations.affiliate_nouns")  # fmt: skip
+LEADER_NOUNS = lexicon.words("relations.leader_nouns")  # fmt: skip
+MEMBER_NOUNS = lexicon.words("relations.member_nouns")  # fmt: skip
+ALLY_NOUNS = lexicon.words("relations.ally_nouns")
+RIVAL_NOUNS = lexicon.words("relations.rival_nouns")
+RIVAL_ADJECTIVES = lexicon.words("relations.rival_adjectives")
+APPOINT_VERBS = lexicon.words("relations.appoint_verbs")  # fmt: skip
+SUCCEED_VERBS = lexicon.words("relations.succeed_verbs")
+BECOME_VERBS = lexicon.words("relations.become_verbs")
+PAST_OFFICE = lexicon.words("relations.past_office")
+MILITANT_TITLES = lexicon.words("relations.militant_titles")
 """Titles that, held before ("former emir X"), name an office in the group talked about;
 others ("former president X") may be a state's."""
-FORMATION_NOUNS = frozenset({"formation", "establishment", "creation", "founding", "launch"})
-SPLIT_WORDS = frozenset({"splinter", "breakaway", "offshoot", "break-away"})
-DEPUTY_WORDS = frozenset({"deputy", "vice", "assistant", "second-in-command", "acting", "regional",
-                          "provincial", "local", "operations", "military", "district"})  # fmt: skip
-_GROUP_HEADS = frozenset({"group", "faction", "wing", "outfit", "organisation", "organization"})
+FORMATION_NOUNS = lexicon.words("relations.formation_nouns")
+SPLIT_WORDS = lexicon.words("relations.split_words")
+DEPUTY_WORDS = lexicon.words("relations.deputy_words")  # fmt: skip
+_GROUP_HEADS = lexicon.words("relations.group_heads")
 _KINDS = (("member", MEMBER_NOUNS), ("affiliate", AFFILIATE_NOUNS), ("ally", ALLY_NOUNS),
           ("rival", RIVAL_NOUNS))  # fmt: skip
 _SYMMETRIC = {"ally": RelationType.ALLIANCE, "rival": RelationType.RIVALRY}

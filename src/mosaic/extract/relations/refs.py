@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.sentences import SentenceContext, group_before
 from mosaic.model import Evidence
 
-POSSESSIVES = frozenset({"its", "their"})
-SUBGROUP_WORDS = frozenset({"affiliate", "branch", "offshoot", "chapter", "franchise"})
+POSSESSIVES = lexicon.words("relations.possessives")
+SUBGROUP_WORDS = lexicon.words("entities.branch_nouns")
 _PARTIES = (Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import parties
 from mosaic.extract.relations.nouns import Candidate
@@ -26,7 +27,7 @@ from mosaic.extract.text.syntax import agents, children, is_passive, lemma, prep
 from mosaic.model import RelationType
 
 R = RelationType
-LOYALTY = frozenset({"allegiance", "loyalty", "bay'ah", "bayah", "oath", "fealty", "side"})
+LOYALTY = lexicon.words("relations.loyalty")
 
 
 @dataclass(frozen=True)
@@ -86,20 +87,17 @@ VERB_PATTERNS = (
                                                           "form", "create", "launch")),
     VerbPattern("set", R.LEADER_OF, "dobj", particle="up"),
 )  # fmt: skip
-SWITCHING = frozenset({"switch", "shift", "transfer", "defect"})
+SWITCHING = lexicon.words("relations.switching")
 """Verbs that move a party to a new side, which the sentence may name before them."""
-FOUNDING = frozenset({"found", "co-found", "establish", "form", "create", "launch", "set"})
+FOUNDING = lexicon.words("relations.founding")
 """Verbs of founding: a sole founder leads the group, each of several founders is a member."""
-ENLISTING = frozenset({"join", "rejoin", "fight"})
+ENLISTING = lexicon.words("relations.enlisting")
 """Verbs by which a person who takes a group's side becomes one of its members."""
-OBJECT_CONTROL = frozenset(
-    {"persuade", "convince", "urge", "force", "ask", "order", "push", "pressure", "encourage",
-     "compel", "induce", "invite", "instruct", "call"}
-)  # fmt: skip
+OBJECT_CONTROL = lexicon.words("relations.object_control")  # fmt: skip
 """Verbs whose object does what their infinitive says ("urged X to join Y")."""
-IMPLICATIVE = frozenset({"persuade", "convince", "force", "compel", "induce"})
+IMPLICATIVE = lexicon.words("relations.implicative")
 """Object-control verbs that say the object did it ("persuaded X to join Y": X joined)."""
-CAMPAIGN_NOUNS = frozenset({"operation", "offensive", "campaign", "crackdown", "assault"})
+CAMPAIGN_NOUNS = lexicon.words("relations.campaign_nouns")
 """Nouns of one side's fighting against another ("operations against Y")."""
 NOUN_PATTERNS: dict[str, tuple[RelationType, str]] = {
     "alliance": (R.ALLIANCE, "with"),

@@ -17,7 +17,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-BREAK_AFTER = frozenset({";"})
+from mosaic.extract import lexicon
+
+BREAK_AFTER = lexicon.words("text.break_after")
 SHORT_LINE = 50
 """Lines shorter than this are headlines, captions or table rows, not wrapped prose."""
 _FINAL = re.compile(r"[.!?:;\"'”’)\]|]\s*$")

@@ -10,29 +10,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.text.syntax import governing_verb
 
-NEGATIONS = frozenset({"not", "no", "never", "n't", "without", "nor"})
-DENIALS = frozenset({"deny", "dismiss", "reject", "refute"})
-MODALS = frozenset({"will", "would", "could", "might", "may", "should", "must", "can", "shall"})
-INTENT_VERBS = frozenset(
-    {"plan", "threaten", "intend", "vow", "want", "seek", "call", "urge", "encourage", "prepare",
-     "aim", "try", "attempt", "plot", "incite", "warn", "fear", "prevent", "stop", "avert",
-     "foil", "thwart", "disrupt", "hope", "expect", "need", "avoid", "resist", "persuade",
-     "force", "pressure", "ask", "demand", "allow", "refuse", "fail", "help", "order"}
-)  # fmt: skip
-INTENT_NOUNS = frozenset(
-    {"plan", "plot", "threat", "risk", "fear", "possibility", "prospect", "warning", "call",
-     "capability", "ability", "intention", "danger", "wave", "campaign", "series", "spate",
-     "kind", "type", "sort", "form", "list", "number", "surge", "rise", "increase", "uptick"}
-)  # fmt: skip
-HEDGES = frozenset(
-    {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably",
-     "rumoured", "rumored", "unconfirmed", "believed", "suspected", "likely"}
-)  # fmt: skip
+NEGATIONS = lexicon.words("text.negations")
+DENIALS = lexicon.words("text.denials")
+MODALS = lexicon.words("text.modals")
+INTENT_VERBS = lexicon.words("text.intent_verbs")  # fmt: skip
+INTENT_NOUNS = lexicon.words("text.intent_nouns")  # fmt: skip
+HEDGES = lexicon.words("text.hedges")  # fmt: skip
 
 
-REFUTED = frozenset({"unfounded", "false", "untrue", "baseless", "fake", "hoax"})
+REFUTED = lexicon.words("text.refuted")
 
 
 def is_negated(trigger: Token) -> bool:
@@ -69,7 +58,7 @@ def is_hypothetical(trigger: Token) -> bool:
     return trigger.dep_ == "conj" and trigger.head.lemma_ in INTENT_NOUNS
 
 
-CONDITIONS = frozenset({"if", "unless"})
+CONDITIONS = lexicon.words("text.conditions")
 
 
 def _conditional(trigger: Token) -> bool:
@@ -96,11 +85,8 @@ def _imperative(trigger: Token) -> bool:
 
 
 GENERIC_FACTOR = 0.45
-COUNTED = frozenset(
-    {"twin", "two", "three", "both", "double", "triple", "coordinated", "multiple", "several",
-     "serial", "simultaneous", "series"}
-)  # fmt: skip
-DEFINITE = frozenset({"the", "this", "that"})
+COUNTED = lexicon.words("text.counted")  # fmt: skip
+DEFINITE = lexicon.words("text.definite")
 
 
 def is_generic(trigger: Token) -> bool:
@@ -123,7 +109,7 @@ def _of_counted(trigger: Token) -> bool:
     return any(c.dep_ == "nummod" for o in objects for c in o.children)
 
 
-LAUNCH_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount"})
+LAUNCH_VERBS = lexicon.words("text.launch_verbs")
 
 
 def _launched_once(trigger: Token) -> bool:

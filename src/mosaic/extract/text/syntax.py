@@ -6,8 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-CLAUSE_LINKS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+from mosaic.extract import lexicon
+
+SUBJECTS = lexicon.words("text.subjects")
+CLAUSE_LINKS = lexicon.words("text.clause_links")
 
 
 def path_to_root(token: Token) -> list[Token]:
@@ -69,7 +71,7 @@ def lemma(token: Token) -> str:
     return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = lexicon.words("text.relative_pronouns")
 
 
 def antecedent(token: Token) -> Token:
