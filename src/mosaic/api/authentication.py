@@ -9,6 +9,7 @@ middleware from the request-origin and header checks of the security module.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import cast
@@ -17,7 +18,8 @@ from fastapi import FastAPI, Request, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from mosaic.api.errors import error_response
+from mosaic.api.errors import STORE_UNAVAILABLE, error_response
+from mosaic.errors import StoreError
 from mosaic.model.accounts import User
 from mosaic.services.authentication import Authenticator
 from mosaic.store.ports import KnowledgeBase, Repository
@@ -94,7 +96,11 @@ class AuthenticationMiddleware:
 
     def _check(self, request: Request) -> Response | None:
         """None to let the request through (with `request.state.user` set), else the refusal."""
-        found = self.gate()
+        try:
+            found = self.gate()
+        except StoreError as error:  # outside the app's handlers: answer as they would
+            logging.getLogger(__name__).error("store unavailable: %s", error)
+            return error_response(503, STORE_UNAVAILABLE)
         if found is None or not found.users_exist():
             if any(header in request.headers for header in _PROXY_HEADERS):
                 return _refused(request, 401, "Mosaic is reached through a proxy: add an admin")
