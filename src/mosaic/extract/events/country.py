@@ -6,10 +6,11 @@ home of a Jalalabad politician", "the Israeli military's response". The
 country is read, in order of trust, from the state that acted at home (an
 arrest, a ban, a crackdown or a police operation, never an air or drone
 strike, which states carry out abroad), from the places the sentence names
-elsewhere, and from a state body acting close by ("the Israeli military's response");
-never from a bare demonym, which mostly says where people come from ("one
-Chechen"). Each source counts only when it names one country: a wrong country
-keeps an event from matching, a missing one does not.
+elsewhere (a demonym only where it locates a place: "the Afghan capital"), and
+from a state body acting close by ("the Israeli military's response"); never from
+a bare demonym, which mostly says where people come from ("one Chechen"). Each
+source counts only when it names one country: a wrong country keeps an event from
+matching, a missing one does not.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ def inferred_country(
         if (m.start, m.end) not in taken and _ours(m, trigger, rivals, context)
     ]  # fmt: skip
     places = [m for m in ours if m.role is Role.PLACE or _country_as_place(m, context)]
+    places += [m for m in ours if _demonym_of_place(m, context)]
     if places:
         return _only_country(places)
     host = list_host(trigger)
@@ -135,6 +137,21 @@ def _host_country(host: Token, trigger: Token, context: SentenceContext) -> str 
         if m.role is Role.PLACE or _country_as_place(m, context)
     ]  # fmt: skip
     return _only_country(places)
+
+
+SETTLEMENT_NOUNS = lexicon.words("events.settlement_nouns")
+"""Places a demonym before them locates in its country ("the Afghan capital")."""
+
+
+def _demonym_of_place(mention: EntityMention, context: SentenceContext) -> bool:
+    """ "the Indian capital", "a remote Pakistani village": a demonym naming the country of a
+    place, not where people come from ("one Chechen", "Afghan troops")."""
+    if mention.role is not Role.DEMONYM:
+        return False
+    head = context.doc[mention.start : mention.end].root
+    return (
+        head.dep_ in ("amod", "compound", "nmod") and head.head.lemma_.lower() in SETTLEMENT_NOUNS
+    )
 
 
 def _country_as_place(mention: EntityMention, context: SentenceContext) -> bool:
