@@ -13,8 +13,6 @@ import pytest
 from mosaic.errors import StoreBusyError
 from mosaic.model import (
     Count,
-    EntityKind,
-    EntityRef,
     EventFinding,
     EventType,
     Evidence,
@@ -27,10 +25,7 @@ from mosaic.model import (
 )
 from mosaic.services.ingest import BATCH_SIZE, STORE_ATTEMPTS, Outcome, ingest_paths
 from support.memory import MemoryRepository
-
-ISKP = EntityRef("Islamic State Khorasan Province", EntityKind.ORGANIZATION, key="org:iskp")
-IS = EntityRef("Islamic State", EntityKind.ORGANIZATION, key="org:islamic-state")
-JALALABAD = EntityRef("Jalalabad", EntityKind.PLACE, key="place:af:jalalabad", country="AF")
+from support.writers import IS, ISKP, JALALABAD
 
 
 class ScriptedExtractor:
