@@ -14,12 +14,12 @@ from fastapi import FastAPI
 
 from mosaic import __version__
 from mosaic.api import explore, exporting, geo, markings, records, writes
-from mosaic.api.authentication import install_authentication
 from mosaic.api.context import AppContext
 from mosaic.api.errors import ERROR_RESPONSES, UnexpectedErrorMiddleware, install_error_handlers
-from mosaic.api.limits import LimitsMiddleware
+from mosaic.api.guards.authentication import install_authentication
+from mosaic.api.guards.limits import LimitsMiddleware
+from mosaic.api.guards.security import SecurityMiddleware
 from mosaic.api.response_cache import ResponseCacheMiddleware
-from mosaic.api.security import SecurityMiddleware
 from mosaic.services.ingest import Extractor
 from mosaic.store.ports import Repository
 

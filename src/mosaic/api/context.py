@@ -14,8 +14,8 @@ from typing import cast
 
 from fastapi import Request
 
-from mosaic.api.authentication import Gate, current_user, knowledge_base
 from mosaic.api.cache import FigureCache
+from mosaic.api.guards.authentication import Gate, current_user, knowledge_base
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import Tlp
 from mosaic.services.audited_review import AuditedReviewLog

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mosaic.api.security import send_error
+from mosaic.api.guards.security import send_error
 from mosaic.errors import InputError, MosaicError, NotFoundError, StoreError
 
 log = logging.getLogger(__name__)

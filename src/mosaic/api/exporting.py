@@ -9,9 +9,9 @@ from fastapi.responses import Response
 
 from mosaic.analysis.lookup import find_entity
 from mosaic.api import params
-from mosaic.api.authentication import knowledge_base
 from mosaic.api.context import AppContext, context, policy, visible_repository
 from mosaic.api.filters import EventFilters, event_filters
+from mosaic.api.guards.authentication import knowledge_base
 from mosaic.api.visible import VisibleRepository
 from mosaic.exchange.formats import EXPORT_FORMATS, export, export_format
 from mosaic.exchange.snapshot import ExportFilter

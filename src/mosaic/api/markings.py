@@ -11,8 +11,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from mosaic.api.authentication import current_user, knowledge_base
 from mosaic.api.context import AppContext, context, policy
+from mosaic.api.guards.authentication import current_user, knowledge_base
 from mosaic.errors import NotFoundError, StoreError
 from mosaic.model import Tlp
 from mosaic.services.audit import Actor

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mosaic.api.security import UNSAFE_METHODS
+from mosaic.api.guards.security import UNSAFE_METHODS
 
 DEFAULT_TTL = 10.0
 MAX_ENTRIES = 1024

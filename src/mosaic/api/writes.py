@@ -2,7 +2,7 @@
 
 Ingest runs the CLI's use case (`mosaic.services.ingest`): the same readers,
 extractor, duplicate checks and transaction per report. Review decisions go
-through `mosaic.api.reviewing`, which records who decided what and when.
+through `mosaic.api.editing.reviewing`, which records who decided what and when.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, Response, UploadFile
 from pydantic import AfterValidator, BaseModel, Field
 
-from mosaic.api import entity_edits, reviewing, schemas
-from mosaic.api.authentication import current_user, knowledge_base
+from mosaic.api import schemas
 from mosaic.api.context import AppContext, context, policy, review_log, visible_repository
-from mosaic.api.limits import MAX_UPLOAD, encodable, upload_name
+from mosaic.api.editing import entity_edits, reviewing
+from mosaic.api.guards.authentication import current_user, knowledge_base
+from mosaic.api.guards.limits import MAX_UPLOAD, encodable, upload_name
 from mosaic.api.params import Page, page
 from mosaic.api.visible import VisibleRepository
 from mosaic.errors import InputError

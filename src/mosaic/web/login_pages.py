@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from mosaic.api.authentication import SESSION_COOKIE, gate_of
+from mosaic.api.guards.authentication import SESSION_COOKIE, gate_of
 from mosaic.services.audit import Actor, record
 from mosaic.services.authentication import SESSION_LIFETIME
 from mosaic.web.render import page

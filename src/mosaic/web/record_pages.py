@@ -15,7 +15,7 @@ from mosaic.analysis.timeline import country_timeline
 from mosaic.analysis.timeline import timeline as entity_timeline
 from mosaic.api import params, profiles, schemas
 from mosaic.api.context import visible_repository
-from mosaic.api.entity_edits import MERGED_INTO
+from mosaic.api.editing.entity_edits import MERGED_INTO
 from mosaic.api.filters import EventFilters, event_filters
 from mosaic.api.records import require_entity, require_event, require_relation
 from mosaic.api.visible import VisibleRepository

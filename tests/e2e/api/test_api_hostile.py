@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from mosaic.api.app import create_app
-from mosaic.api.limits import MAX_BODY
+from mosaic.api.guards.limits import MAX_BODY
 from mosaic.errors import StoreError
 from mosaic.store.ports import Repository
 

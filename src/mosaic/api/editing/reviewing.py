@@ -13,7 +13,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from mosaic.api import corrections, entity_edits
+from mosaic.api.editing import corrections, entity_edits
 from mosaic.errors import InputError, NotFoundError
 from mosaic.model import Event, Relation, ReviewStatus, Statement, SubjectKind
 from mosaic.model.ids import digest

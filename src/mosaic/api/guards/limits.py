@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mosaic.api.security import send_error
+from mosaic.api.guards.security import send_error
 from mosaic.errors import InputError
 
 MAX_UPLOAD = 20 * 1024 * 1024

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mosaic.api.corrections import apply_value, field_value
+from mosaic.api.editing.corrections import apply_value, field_value
 from mosaic.errors import InputError
 from mosaic.model import Count, Event, EventType, FuzzyDate, Relation, RelationType
 

@@ -6,7 +6,7 @@ import pytest
 from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
 
-from mosaic.api.limits import LimitsMiddleware, upload_name
+from mosaic.api.guards.limits import LimitsMiddleware, upload_name
 from mosaic.errors import InputError
 
 

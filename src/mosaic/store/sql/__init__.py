@@ -11,14 +11,14 @@ import sqlalchemy as sa
 from mosaic.model import EntityKind
 from mosaic.store import schema
 from mosaic.store.engine import create_engine, migrate, parse_url
-from mosaic.store.sql_accounts import SqlAccounts
-from mosaic.store.sql_audit import SqlAudit
-from mosaic.store.sql_entities import SqlEntities
-from mosaic.store.sql_events import SqlEvents
-from mosaic.store.sql_reads import SqlReads
-from mosaic.store.sql_relations import SqlRelations
-from mosaic.store.sql_reports import SqlReports
-from mosaic.store.sql_statements import SqlStatements
+from mosaic.store.sql.accounts import SqlAccounts
+from mosaic.store.sql.audit import SqlAudit
+from mosaic.store.sql.entities import SqlEntities
+from mosaic.store.sql.events import SqlEvents
+from mosaic.store.sql.reads import SqlReads
+from mosaic.store.sql.relations import SqlRelations
+from mosaic.store.sql.reports import SqlReports
+from mosaic.store.sql.statements import SqlStatements
 
 __all__ = ["SqlRepository", "open_repository"]
 

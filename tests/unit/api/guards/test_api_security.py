@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from starlette.datastructures import Headers
 
-from mosaic.api.security import cross_site_problem, host_name, host_problem, served_names
+from mosaic.api.guards.security import cross_site_problem, host_name, host_problem, served_names
 
 NAMES = served_names(["mosaic.example.org"])
 

@@ -12,7 +12,7 @@ from mosaic.model import ReviewStatus, Statement, SubjectKind
 from mosaic.store.rows import statement_of, statement_row
 from mosaic.store.rules import merged_status
 from mosaic.store.schema import statements as table
-from mosaic.store.sql_base import SqlBase, upsert
+from mosaic.store.sql.base import SqlBase, upsert
 
 
 class SqlStatements(SqlBase):

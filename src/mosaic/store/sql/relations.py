@@ -10,7 +10,7 @@ from mosaic.model import Relation, RelationType
 from mosaic.store.rows import relation_of, relation_row
 from mosaic.store.rules import relation_pairs
 from mosaic.store.schema import relations
-from mosaic.store.sql_base import SqlBase, upsert
+from mosaic.store.sql.base import SqlBase, upsert
 
 # The first/last day columns serve queries; a relation is read from its ISO dates.
 _READ = [column for column in relations.c if column.name not in ("start_first", "end_last")]

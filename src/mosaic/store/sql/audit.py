@@ -10,7 +10,7 @@ from mosaic.store.access_rows import audit_of, audit_row
 from mosaic.store.ports import MARKED_KINDS
 from mosaic.store.rows import marking_row
 from mosaic.store.schema import audit_log, entities, events, relations, reports, statements
-from mosaic.store.sql_base import SqlBase
+from mosaic.store.sql.base import SqlBase
 
 _MARKED_TABLES = dict(
     zip(MARKED_KINDS, (reports, statements, entities, events, relations), strict=True)

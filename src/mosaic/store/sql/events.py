@@ -17,7 +17,7 @@ from mosaic.store.ports import EventQuery
 from mosaic.store.rows import event_of, event_row
 from mosaic.store.rules import allowed_tlps, year_bounds
 from mosaic.store.schema import event_participants, events
-from mosaic.store.sql_base import SqlBase, upsert
+from mosaic.store.sql.base import SqlBase, upsert
 
 # The day columns serve queries; an event is read from its ISO dates.
 _READ = [

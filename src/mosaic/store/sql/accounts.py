@@ -28,7 +28,7 @@ from mosaic.store.schema import (
     users,
     web_sessions,
 )
-from mosaic.store.sql_base import SqlBase
+from mosaic.store.sql.base import SqlBase
 
 
 class SqlAccounts(SqlBase):

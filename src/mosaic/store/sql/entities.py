@@ -15,7 +15,7 @@ from mosaic.model import Entity, EntityKind
 from mosaic.resolve.names import match_key
 from mosaic.store.rows import entity_name_rows, entity_of, entity_row
 from mosaic.store.schema import entities, entity_names
-from mosaic.store.sql_base import SqlBase, upsert
+from mosaic.store.sql.base import SqlBase, upsert
 
 
 class SqlEntities(SqlBase):

@@ -15,7 +15,7 @@ from mosaic.store.rows import mention_of, mention_row, minhash_of, report_of, re
 from mosaic.store.rules import canonical_pair
 from mosaic.store.schema import mentions as mention_table
 from mosaic.store.schema import near_duplicates, report_bands, reports
-from mosaic.store.sql_base import SqlBase, upsert
+from mosaic.store.sql.base import SqlBase, upsert
 
 MINHASH_PAGE = 1000
 _signature = functools.lru_cache(maxsize=16 * MINHASH_PAGE)(minhash_of)

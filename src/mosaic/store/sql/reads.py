@@ -13,7 +13,7 @@ from typing import Any
 from mosaic.model import ReviewStatus, Statement, SubjectKind
 from mosaic.store import aggregates, lookups
 from mosaic.store.ports import Bucket, EventQuery, Visibility
-from mosaic.store.sql_base import SqlBase
+from mosaic.store.sql.base import SqlBase
 
 
 class SqlReads(SqlBase):
