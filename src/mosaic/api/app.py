@@ -21,7 +21,7 @@ from mosaic.api.guards.limits import LimitsMiddleware
 from mosaic.api.guards.security import SecurityMiddleware
 from mosaic.api.response_cache import ResponseCacheMiddleware
 from mosaic.services.ingest import Extractor
-from mosaic.store.ports import Repository
+from mosaic.store.ports import KnowledgeBase
 
 
 def default_extractor() -> Extractor:
@@ -32,7 +32,7 @@ def default_extractor() -> Extractor:
 
 
 def create_app(
-    repository_factory: Callable[[], Repository],
+    repository_factory: Callable[[], KnowledgeBase],
     extractor_factory: Callable[[], Extractor] = default_extractor,
     *,
     allowed_hosts: Collection[str] = (),

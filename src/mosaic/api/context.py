@@ -15,13 +15,13 @@ from typing import cast
 from fastapi import Request
 
 from mosaic.api.cache import FigureCache
-from mosaic.api.guards.authentication import Gate, current_user, knowledge_base
+from mosaic.api.guards.authentication import Gate, current_user
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import Tlp
 from mosaic.services.audited_review import AuditedReviewLog
 from mosaic.services.ingest import Extractor
 from mosaic.share.policy import AccessPolicy
-from mosaic.store.ports import Bucket, EventQuery, Repository
+from mosaic.store.ports import Bucket, EventQuery, KnowledgeBase
 from mosaic.store.review import ReviewLog, review_log_for
 
 
@@ -30,18 +30,18 @@ class AppContext:
 
     def __init__(
         self,
-        repository_factory: Callable[[], Repository],
+        repository_factory: Callable[[], KnowledgeBase],
         extractor_factory: Callable[[], Extractor],
     ) -> None:
         self._repository_factory = repository_factory
         self.extractor_factory = extractor_factory
         self._lock = threading.Lock()
-        self._repository: Repository | None = None
+        self._repository: KnowledgeBase | None = None
         self._review_log: ReviewLog | None = None
         self._gate: Gate | None = None
         self.figures = FigureCache()
 
-    def repository(self) -> Repository:
+    def repository(self) -> KnowledgeBase:
         """The store itself, unfiltered: only for writes and for `VisibleRepository`."""
         with self._lock:
             if self._repository is None:
@@ -52,16 +52,14 @@ class AppContext:
         repo = self.repository()
         with self._lock:
             if self._review_log is None:
-                store = knowledge_base(repo)
-                log = review_log_for(repo)
-                self._review_log = AuditedReviewLog(log, store) if store else log
+                self._review_log = AuditedReviewLog(review_log_for(repo), repo)
             return self._review_log
 
-    def gate(self) -> Gate | None:
-        """Authentication over the store's users; None for a store without accounts."""
-        store = knowledge_base(self.repository())
+    def gate(self) -> Gate:
+        """Authentication over the store's users."""
+        store = self.repository()
         with self._lock:
-            if self._gate is None and store is not None:
+            if self._gate is None:
                 self._gate = Gate(store)
             return self._gate
 

@@ -11,7 +11,6 @@ from mosaic.analysis.lookup import find_entity
 from mosaic.api import params
 from mosaic.api.context import AppContext, context, policy, visible_repository
 from mosaic.api.filters import EventFilters, event_filters
-from mosaic.api.guards.authentication import knowledge_base
 from mosaic.api.visible import VisibleRepository
 from mosaic.exchange.formats import EXPORT_FORMATS, export, export_format
 from mosaic.exchange.snapshot import ExportFilter
@@ -49,10 +48,8 @@ def export_file(
         max_tlp=query.max_tlp,
     )
     body = export(repo, chosen.name, selection)
-    store = knowledge_base(ctx.repository())
-    if store is not None:
-        actor = Actor(reader.user, reader.organisation)
-        record_export(store, actor, chosen.name, {"group": filters.group, **vars(selection)})
+    actor = Actor(reader.user, reader.organisation)
+    record_export(ctx.repository(), actor, chosen.name, {"group": filters.group, **vars(selection)})
     filename = f"mosaic-export{chosen.suffix}"
     return Response(
         body,

@@ -12,8 +12,8 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from mosaic.api.context import AppContext, context, policy
-from mosaic.api.guards.authentication import current_user, knowledge_base
-from mosaic.errors import NotFoundError, StoreError
+from mosaic.api.guards.authentication import current_user
+from mosaic.errors import NotFoundError
 from mosaic.model import Tlp
 from mosaic.services.audit import Actor
 from mosaic.services.markings import marking_json, marking_of, remark
@@ -36,9 +36,7 @@ class MarkingIn(BaseModel):
 def change(
     kind: str, record_id: str, body: MarkingIn, ctx: Context, reader: Reader, request: Request
 ) -> dict[str, Any]:
-    store = knowledge_base(ctx.repository())
-    if store is None:
-        raise StoreError("this store keeps no markings history")
+    store = ctx.repository()
     current = marking_of(store, kind, record_id)
     if not reader.allows(current):
         raise NotFoundError(f"{kind} {record_id}: no such {kind}")

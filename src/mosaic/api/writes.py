@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, Field
 from mosaic.api import schemas
 from mosaic.api.context import AppContext, context, policy, review_log, visible_repository
 from mosaic.api.editing import entity_edits, reviewing
-from mosaic.api.guards.authentication import current_user, knowledge_base
+from mosaic.api.guards.authentication import current_user
 from mosaic.api.guards.limits import MAX_UPLOAD, encodable, upload_name
 from mosaic.api.params import Page, page
 from mosaic.api.visible import VisibleRepository
@@ -101,9 +101,7 @@ def ingest_reports(
     if fresh:
         outcomes += extract_and_store(repo, ctx.extractor_factory(), fresh)
     stored = any(o.outcome is Outcome.STORED for o in outcomes)
-    store = knowledge_base(repo)
-    if store is not None:
-        record_ingest(store, Actor(reader.user, reader.organisation), outcomes)
+    record_ingest(repo, Actor(reader.user, reader.organisation), outcomes)
     if stored:
         ctx.figures.clear()
     response.status_code = 201 if stored else 200
@@ -150,10 +148,7 @@ def _marking_choice(
     owner = org or reader.organisation
     if user is not None and owner != user.organisation and not user.role.can_administer:
         raise HTTPException(403, f"{user.name} may ingest for {user.organisation} only")
-    store = knowledge_base(ctx.repository())
-    if store is None:
-        return MarkingChoice(owner, tlp)
-    return marking_choice(store, owner, tlp, distribution)
+    return marking_choice(ctx.repository(), owner, tlp, distribution)
 
 
 @router.post(

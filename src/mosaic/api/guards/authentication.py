@@ -22,17 +22,12 @@ from mosaic.api.errors import STORE_UNAVAILABLE, error_response
 from mosaic.errors import StoreError
 from mosaic.model.accounts import User
 from mosaic.services.authentication import Authenticator
-from mosaic.store.ports import KnowledgeBase, Repository
+from mosaic.store.ports import KnowledgeBase
 
 SESSION_COOKIE = "mosaic_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 OPEN_PATHS = ("/login", "/logout", "/static/")
 _PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
-
-
-def knowledge_base(repo: Repository) -> KnowledgeBase | None:
-    """The store as an `AccessStore` too, if it is one (both real stores are)."""
-    return cast(KnowledgeBase, repo) if hasattr(repo, "list_users") else None
 
 
 class Gate:
@@ -59,7 +54,7 @@ class Gate:
 
 
 def gate_of(request: Request) -> Gate | None:
-    """The app's gate (made on first use by its context); None where there are no accounts."""
+    """The app's gate (made on first use by its context); None for an app without one."""
     context = getattr(request.app.state, "mosaic", None)
     return cast(Gate | None, context.gate()) if context is not None else None
 
