@@ -5,7 +5,13 @@ Nothing in this package performs I/O or imports an infrastructure library.
 
 from mosaic.model.dates import FuzzyDate, Precision
 from mosaic.model.entity import Entity, EntityKind
-from mosaic.model.event import AttackType, Event, EventType, PerpetratorStatus
+from mosaic.model.event import (
+    AttackType,
+    Event,
+    EventType,
+    PerpetratorStatus,
+    register_event_type,
+)
 from mosaic.model.extraction import (
     EntityRef,
     EventFinding,
@@ -50,4 +56,5 @@ __all__ = [
     "StrengthFinding",
     "SubjectKind",
     "Tlp",
+    "register_event_type",
 ]

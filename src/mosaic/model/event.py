@@ -11,6 +11,9 @@ from mosaic.model.quantity import Count
 
 
 class EventType(StrEnum):
+    """What kind of event: Mosaic's own are the members; an extension adds a type by name
+    with `register_event_type` (it then reads and writes like a member: `EventType("x")`)."""
+
     ATTACK = "attack"
     MILITARY_OPERATION = "military_operation"
     ARREST = "arrest"
@@ -19,6 +22,27 @@ class EventType(StrEnum):
     DESIGNATION = "designation"
     PROTEST = "protest"
     MEETING = "meeting"
+
+    @classmethod
+    def _missing_(cls, value: object) -> EventType | None:
+        if not isinstance(value, str) or value not in _REGISTERED_TYPES:
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value.upper()
+        member._value_ = value
+        return cls._value2member_map_.setdefault(value, member)  # type: ignore[return-value]
+
+
+_REGISTERED_TYPES: set[str] = set()
+
+
+def register_event_type(name: str) -> EventType:
+    """The event type called `name`, added to the types `EventType(name)` accepts when it
+    is not one of Mosaic's own (a type an extension's event rule finds)."""
+    if not name or name != name.strip().lower():
+        raise ValueError(f"event type name {name!r} must be non-empty, lower case, unpadded")
+    _REGISTERED_TYPES.add(name)
+    return EventType(name)
 
 
 class AttackType(StrEnum):
