@@ -23,6 +23,8 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.agents import list_host
+from mosaic.extract.events.rules.base import CountryFallback, CountryPolicy
+from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.numbers.casualties import KILLED_WORDS, WOUNDED_WORDS
 from mosaic.extract.places.locations import is_place_noun
@@ -30,24 +32,12 @@ from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import tree_distance
 from mosaic.model import EventFinding, EventType
 
-DOMESTIC = frozenset({EventType.ARREST, EventType.DESIGNATION})
-HOME_ACTS = frozenset(
-    {EventType.ARREST, EventType.DESIGNATION, EventType.MILITARY_OPERATION, EventType.KILLING,
-     EventType.PROTEST}
-)  # fmt: skip
 FOREIGN_WORDS = lexicon.words("events.foreign_words")  # fmt: skip
 """Words of acts states carry out abroad: their country says nothing of the event's."""
 ACTOR_DEPS = lexicon.words("events.actor_deps")
 ACTOR_PREPS = lexicon.words("events.actor_preps")
 NEAR = 4
 """How close in the parse a state body must stand to the trigger to give its country."""
-
-
-def home_country(event_type: EventType, perpetrators: Sequence[EntityMention]) -> str | None:
-    """Where an arrest or a designation happens when no place is named: the one state that
-    made it ("arrested by Pakistani forces")."""
-    countries = {m.country for m in perpetrators if m.role is Role.STATE and m.country}
-    return countries.pop() if event_type in DOMESTIC and len(countries) == 1 else None
 
 
 def inferred_country(
@@ -59,7 +49,8 @@ def inferred_country(
 ) -> str | None:
     """The event's country from the sentence when no place of its own was found; places
     nearer another event of the sentence are that one's."""
-    acting = _acting_state(event_type, perpetrators, trigger, context)
+    policy = rule_for(event_type).country
+    acting = _acting_state(policy, perpetrators, trigger, context)
     if acting is not None:
         return acting
     taken = {(m.start, m.end) for m in perpetrators}
@@ -74,10 +65,10 @@ def inferred_country(
     host = list_host(trigger)
     if host is not None and entry_for(host) is not None:  # "attacks in X, including the ..."
         return _host_country(host, trigger, context)
-    if event_type is EventType.FOUNDING:
-        return _only_country(perpetrators)  # a group is founded where it is based
-    if event_type is EventType.MEETING:
-        return None  # "Afghan and Pakistani diplomats met": no single country
+    if policy.fallback is CountryFallback.PERPETRATORS:
+        return _only_country(perpetrators)
+    if policy.fallback is CountryFallback.NONE:
+        return None
     near = [
         m for m in ours
         if m.role is Role.STATE
@@ -98,7 +89,6 @@ def _victims(root: Token) -> bool:
     return head.lemma_.lower() in KILLED_WORDS | WOUNDED_WORDS
 
 
-FOUGHT_OVER = frozenset({EventType.ATTACK, EventType.KILLING})
 _STATE_ROLES = frozenset({Role.STATE, Role.COUNTRY, Role.DEMONYM})
 
 
@@ -115,7 +105,8 @@ def home_countries(
     homed: list[EventFinding] = []
     for event in events:
         context = by_start.get(event.evidence.start)
-        if event.country is None and event.type in FOUGHT_OVER and context is not None:
+        fought_over = rule_for(event.type).country.groups_home
+        if event.country is None and fought_over and context is not None:
             event = replace(event, country=_groups_home(event, context))
         homed.append(event)
     return homed
@@ -167,15 +158,15 @@ def _country_as_place(mention: EntityMention, context: SentenceContext) -> bool:
 
 
 def _acting_state(
-    event_type: EventType,
+    policy: CountryPolicy,
     perpetrators: Sequence[EntityMention],
     trigger: Token,
     context: SentenceContext,
 ) -> str | None:
-    if event_type not in HOME_ACTS:
+    if not policy.home_act:
         return None
     words = {t.lemma_.lower() for t in context.sent} | {t.lower_ for t in context.sent}
-    if event_type not in DOMESTIC and words & FOREIGN_WORDS:
+    if not policy.domestic and words & FOREIGN_WORDS:
         return None
     states = [m for m in perpetrators if m.role is Role.STATE]
     return _only_country(states) if states and len(states) == len(perpetrators) else None
@@ -201,12 +192,6 @@ def _only_country(mentions: Sequence[EntityMention]) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-CARRIED = frozenset(
-    {EventType.ATTACK, EventType.KILLING, EventType.ARREST, EventType.MILITARY_OPERATION}
-)
-"""Events that take the place of the event told just before ("Namangani was killed")."""
-
-
 def carry_countries(
     findings: Sequence[EventFinding], text: str, floor: float
 ) -> list[EventFinding]:
@@ -217,7 +202,7 @@ def carry_countries(
     carried: list[EventFinding] = []
     before: EventFinding | None = None
     for finding in findings:
-        open_country = finding.country is None and finding.type in CARRIED
+        open_country = finding.country is None and rule_for(finding.type).country.carried
         if open_country and before is not None and _told_right_after(before, finding, text):
             finding = replace(finding, country=before.country)
         carried.append(finding)
@@ -228,7 +213,7 @@ def carry_countries(
 
 def _placed(finding: EventFinding, floor: float) -> bool:
     return (
-        finding.type in CARRIED
+        rule_for(finding.type).country.carried
         and finding.place is not None
         and finding.country is not None
         and finding.confidence >= floor

@@ -28,7 +28,6 @@ from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.country import inferred_country
 from mosaic.extract.events.dates import elapsed_date, event_date
 from mosaic.extract.events.focus import country_focus, focus_country
-from mosaic.extract.events.founding_dates import founding_date
 from mosaic.extract.events.killings import (
     absorb_killings,
     kill_triggers,
@@ -38,7 +37,9 @@ from mosaic.extract.events.killings import (
 )
 from mosaic.extract.events.places import event_place, spread_country
 from mosaic.extract.events.reciprocal import reciprocal_parts
-from mosaic.extract.events.types import Trigger, attack_type, find_triggers
+from mosaic.extract.events.rules.base import EventRule, PerpetratorSlot, TargetSlot, Trigger
+from mosaic.extract.events.rules.registry import rule_for
+from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text import modality
@@ -56,17 +57,6 @@ from mosaic.model import (
 )
 
 GROUP_NOUNS = lexicon.words("events.organisation_heads")  # fmt: skip
-_STATE_ROLES = (Role.STATE, Role.COUNTRY, Role.DEMONYM)
-PERPETRATOR_ROLES: dict[EventType, tuple[Role, ...]] = {
-    EventType.ATTACK: (Role.GROUP, Role.PERSON, *_STATE_ROLES),
-    EventType.MILITARY_OPERATION: (Role.GROUP, *_STATE_ROLES),
-    EventType.KILLING: (Role.GROUP, *_STATE_ROLES),
-    EventType.ARREST: _STATE_ROLES,
-    EventType.FOUNDING: (Role.GROUP,),
-    EventType.DESIGNATION: _STATE_ROLES,
-    EventType.PROTEST: (Role.GROUP, Role.PERSON),
-    EventType.MEETING: (Role.GROUP, Role.PERSON, Role.ORG, *_STATE_ROLES),
-}
 QUOTED_FACTOR = 0.7
 
 
@@ -105,7 +95,7 @@ class EventFinder:
         if needs == "group":
             # "added it to its blacklist"; a founding's "its formation" is too often the
             # group founding something else, or a plan.
-            pronouns = trigger.type is EventType.DESIGNATION
+            pronouns = rule_for(trigger.type).slots.group_by_pronoun
             if pronouns:  # "its leader, X, was designated a terrorist"
                 heads += [c for h in heads for c in h.children if c.dep_ == "appos"]
             return any(t.lemma_.lower() in GROUP_NOUNS for t in heads) or any(
@@ -126,19 +116,21 @@ class EventFinder:
         factor = modality.factor(token) * (QUOTED_FACTOR if modality.in_quotation(token) else 1)
         if factor <= 0:
             return []
-        who = self._perpetrators(trigger, token, context)
+        rule = rule_for(trigger.type)
+        who = self._perpetrators(rule, token, context)
         date = event_date(token, context, rivals)
         place = event_place(token, context, who.mentions, rivals)
         spread = spread_country(place, token, context, rivals)
         place = None if spread else place
-        dead = casualties(context.sent, token, rivals) if trigger.type in _COUNTED else Casualties()
-        targets = self._targets(trigger, token, context)
-        kind = attack_type(token, trigger.entry) if trigger.type is EventType.ATTACK else None
+        dead = casualties(context.sent, token, rivals) if rule.slots.casualties else Casualties()
+        targets = self._targets(rule, token, context)
+        classify = rule.slots.attack_type
+        kind = classify(token, trigger.entry) if classify is not None else None
         # A place the table lacks ("near Machh in Bolan district") leaves the country to context.
         country = (
             spread
             or (place.country if place else None)
-            or self._country(trigger, token, who, context, rivals)
+            or self._country(rule, token, who, context, rivals)
         )
         finding = EventFinding(
             type=trigger.type, evidence=context.evidence, extractor=self.extractor,
@@ -146,7 +138,7 @@ class EventFinder:
             date=date.value.start if date else None, date_end=date.value.end if date else None,
             perpetrators=self._refs(who.mentions, context),
             perpetrator_status=who.status, targets=tuple(targets),
-            killed=self._killed(trigger, token, dead, context), wounded=dead.wounded,
+            killed=self._killed(rule, trigger, token, dead, context), wounded=dead.wounded,
             attackers_killed=dead.attackers_killed, attributed_to=context.speaker,
         )  # fmt: skip
         finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
@@ -155,8 +147,8 @@ class EventFinder:
             finding = replace(finding, date=story.start, date_end=story.end)
         elif date is None and (since := elapsed_date(token, _published(context))) is not None:
             finding = replace(finding, date=since)
-        if trigger.type is EventType.FOUNDING:
-            finding = replace(finding, date=founding_date(finding.date, who.mentions, context))
+        if rule.slots.date is not None:
+            finding = replace(finding, date=rule.slots.date(finding.date, who.mentions, context))
         finding = retype(finding, token, who.mentions)
         return reciprocal_parts(
             finding, who.mentions, context.sent, partial(self._refs, context=context)
@@ -164,46 +156,52 @@ class EventFinder:
 
     def _country(
         self,
-        trigger: Trigger,
+        rule: EventRule,
         token: Token,
         who: slots.Perpetrators,
         context: SentenceContext,
         rivals: Sequence[Token],
     ) -> str | None:
-        found = inferred_country(trigger.type, who.mentions, token, context, rivals)
-        return found or focus_country(trigger.type, who.mentions, context.doc_mentions)
+        found = inferred_country(rule.type, who.mentions, token, context, rivals)
+        return found or focus_country(rule.type, who.mentions, context.doc_mentions)
 
     def _killed(
-        self, trigger: Trigger, token: Token, dead: Casualties, context: SentenceContext
+        self,
+        rule: EventRule,
+        trigger: Trigger,
+        token: Token,
+        dead: Casualties,
+        context: SentenceContext,
     ) -> Count | None:
         """The dead: the counts stated, or the people a killing, an assassination or a
         beheading names ("the beheading of a captive" is one dead)."""
-        if trigger.type is EventType.KILLING:
+        if rule.slots.named_victims:
             return dead.total_killed() or victim_count(token, context)
         return dead.total_killed() or lethal_count(token, trigger)
 
     def _perpetrators(
-        self, trigger: Trigger, token: Token, context: SentenceContext
+        self, rule: EventRule, token: Token, context: SentenceContext
     ) -> slots.Perpetrators:
-        if trigger.type is EventType.FOUNDING:
+        mode, roles = rule.slots.perpetrators, rule.slots.perpetrator_roles
+        if mode is PerpetratorSlot.FOUNDED_GROUP:
             return self._founded(token, context)
-        found = slots.perpetrators(token, context, PERPETRATOR_ROLES[trigger.type])
-        if trigger.type is EventType.MEETING:
-            met = slots.participants(token, context, PERPETRATOR_ROLES[trigger.type])
+        found = slots.perpetrators(token, context, roles)
+        envoys = mode is PerpetratorSlot.PARTICIPANTS
+        if envoys:
+            met = slots.participants(token, context, roles)
             found = slots.Perpetrators(
                 tuple(dict.fromkeys([*found.mentions, *met])),
                 found.status or (PerpetratorStatus.ATTRIBUTED if met else None),
             )
-        actors = [self._as_actor(m, context, token, envoys=trigger.type is EventType.MEETING)
-                  for m in found.mentions]  # fmt: skip
+        actors = [self._as_actor(m, context, token, envoys=envoys) for m in found.mentions]
         kept = tuple(m for m in actors if m is not None)
-        if not kept and trigger.type in _DESCRIBED:
+        if not kept and rule.slots.described:
             kept = tuple(led_coalition(token, context))
-        if trigger.type in _DESCRIBED:
+        if rule.slots.described:
             described = slots.described_perpetrators(token, context, kept)
             kept += described.mentions
             status = found.status or described.status
-            if not kept and trigger.type in _HOME_FORCE_ACTS:
+            if not kept and rule.slots.home_force:
                 kept = self._home_force(token, context)
                 status = PerpetratorStatus.ATTRIBUTED if kept else None
             return slots.Perpetrators(kept, status if kept else None)
@@ -268,13 +266,14 @@ class EventFinder:
                 refs += [country.ref()] if country else []
         return refs
 
-    def _targets(self, trigger: Trigger, token: Token, context: SentenceContext) -> list[EntityRef]:
-        if trigger.type in (EventType.FOUNDING, EventType.MEETING, EventType.PROTEST):
+    def _targets(self, rule: EventRule, token: Token, context: SentenceContext) -> list[EntityRef]:
+        target = rule.slots.targets
+        if target is TargetSlot.NONE:
             return []
         heads = slots.target_tokens(token)
-        if trigger.type is EventType.ATTACK:  # "the attackers were killed": not whom it hit
+        if target is TargetSlot.HIT:  # "the attackers were killed": not whom it hit
             heads = [h for h in heads if h.lemma_.lower() not in ATTACKER_WORDS]
-        if trigger.type is EventType.DESIGNATION:  # "the group was banned": the group named
+        if target is TargetSlot.LISTED:  # "the group was banned": the group named
             named = [
                 m.ref for h in heads
                 if (h.pos_ == "PRON" or h.lemma_.lower() in GROUP_NOUNS)
@@ -307,19 +306,6 @@ def _dated(context: SentenceContext) -> bool:
 def _year_like(text: str) -> bool:
     """ "2015", not "four" (spaCy's like_num holds for both)."""
     return text.isdigit() and len(text) == 4
-
-
-_DESCRIBED = frozenset(
-    {EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING, EventType.PROTEST,
-     EventType.ARREST}
-)  # fmt: skip
-"""Events whose unnamed perpetrators are worth naming as described ("four Tajik men",
-"government troops")."""
-_HOME_FORCE_ACTS = frozenset(
-    {EventType.MILITARY_OPERATION, EventType.ARREST, EventType.ATTACK, EventType.KILLING}
-)
-"""Acts a country's own forces carry out at home, where "the army" is the report's country's."""
-_COUNTED = frozenset({EventType.ATTACK, EventType.MILITARY_OPERATION, EventType.KILLING})
 
 
 def confidence(trigger: Trigger, finding: EventFinding) -> float:
@@ -367,7 +353,7 @@ def _attacked_gathering(
 ) -> bool:
     """A protest or meeting an attack struck ("a bombing at an election rally", "a bomber
     struck a protest"): the attack's target and venue, not an event of its own."""
-    if trigger.type not in (EventType.PROTEST, EventType.MEETING):
+    if not rule_for(trigger.type).report.gathering:
         return False
     token = context.doc[trigger.i]
     attacks = {t.i for t in found if t.type is EventType.ATTACK}

@@ -16,17 +16,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.events.rules.registry import rule_for
 from mosaic.model import EventType
 
 FOCUS_SHARE = 0.7
 """The share of the report's country-bearing mentions its focus must hold."""
 FOCUS_MIN = 5
 """The fewest mentions a focus must rest on."""
-FOCUSED_EVENTS = frozenset(
-    {EventType.ATTACK, EventType.KILLING, EventType.MILITARY_OPERATION, EventType.ARREST,
-     EventType.PROTEST}
-)  # fmt: skip
-"""Events that happen somewhere; meetings and designations are often held abroad."""
 _COUNTED = frozenset({Role.PLACE, Role.COUNTRY, Role.STATE})
 
 
@@ -46,7 +42,7 @@ def focus_country(
     mentions: Sequence[EntityMention],
 ) -> str | None:
     """The report's focus for an event that names no country, unless a foreign state acted."""
-    if event_type not in FOCUSED_EVENTS:
+    if not rule_for(event_type).country.report_focus:
         return None
     focus = country_focus(mentions)
     states = {m.country for m in perpetrators if m.role is Role.STATE and m.country}

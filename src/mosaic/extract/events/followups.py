@@ -20,11 +20,12 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.events.agents import spoken_for
+from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.slots import CLAIM_NOUNS, CLAIM_VERBS, actor_mentions, phrase
 from mosaic.extract.text.modality import is_negated
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import agents, children, is_passive, subject, with_conjuncts
-from mosaic.model import EntityRef, EventFinding, EventType, PerpetratorStatus
+from mosaic.model import EntityRef, EventFinding, PerpetratorStatus
 
 FOLLOW_UP_REACH = 600
 """Characters from the end of an event's sentence within which a follow-up refers to it."""
@@ -32,7 +33,6 @@ REFERRING_REACH = 4000
 """The same for a claim that names the event again ("for the attack"): it may come late."""
 BLAME_VERBS = lexicon.words("events.blame_verbs")
 _ACTING_ROLES = (Role.GROUP, Role.PERSON)
-_CLAIMABLE = frozenset({EventType.ATTACK, EventType.KILLING})
 
 
 REFERRING_DETERMINERS = lexicon.words("events.referring_determiners")
@@ -161,7 +161,7 @@ def _event_before(events: Sequence[EventFinding], item: FollowUp, threshold: flo
     candidates = [
         (event.evidence.end, i)
         for i, event in enumerate(events)
-        if event.type in _CLAIMABLE
+        if rule_for(event.type).report.claimable
         and event.confidence >= threshold
         and 0 <= item.start - event.evidence.end <= item.reach
     ]

@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.gazetteer import Gazetteer
-from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, PerpetratorStatus
+from mosaic.extract.events.rules.registry import rule_for
+from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
 
 _FIELD = re.compile(
     r"^[ \t|*-]*(?P<label>(?i:perpetrators?|perps|assailants?))"
@@ -39,7 +40,6 @@ _STATUS_WORDS = {
     "alleged": PerpetratorStatus.SUSPECTED,
     "accused": PerpetratorStatus.SUSPECTED,
 }
-_BOXED_EVENTS = frozenset({EventType.ATTACK, EventType.KILLING})
 
 
 def infobox_perpetrators(
@@ -68,7 +68,9 @@ def attach_infobox_perpetrators(
     page's title or the box itself."""
     refs, status, box_end = infobox_perpetrators(text, gazetteer)
     boxed = [
-        i for i, e in enumerate(events) if e.type in _BOXED_EVENTS and e.confidence >= threshold
+        i
+        for i, e in enumerate(events)
+        if rule_for(e.type).report.infobox and e.confidence >= threshold
     ]
     updated = list(events)
     if not refs or not boxed:

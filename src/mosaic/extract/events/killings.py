@@ -20,8 +20,8 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import party
+from mosaic.extract.events.rules.base import Entry, Trigger
 from mosaic.extract.events.slots import target_tokens
-from mosaic.extract.events.types import Entry, Trigger
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, is_shot_dead
 from mosaic.extract.numbers.counts import parse_number
 from mosaic.extract.text.sentences import SentenceContext

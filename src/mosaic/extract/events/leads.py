@@ -16,12 +16,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.model import EventFinding, EventType, FuzzyDate, Precision
+from mosaic.model import EventFinding, FuzzyDate, Precision
 
-NEWS_TYPES = frozenset(
-    {EventType.ATTACK, EventType.KILLING, EventType.MILITARY_OPERATION, EventType.ARREST}
-)
 LEAD_MIN_WORDS = 12
 """The lead is the report's first paragraph with a sentence this long (a title is shorter)."""
 LEAD_SENTENCES = 3
@@ -84,7 +82,7 @@ def tells_news(sent: Span) -> bool:
 def _open(finding: EventFinding, findings: Sequence[EventFinding], day: FuzzyDate) -> bool:
     """A dateless finding of a news type that no other finding of its type dates on another
     day (a background event dated only by its month or year is another event)."""
-    if finding.date is not None or finding.type not in NEWS_TYPES:
+    if finding.date is not None or not rule_for(finding.type).report.news_lead:
         return False
     return not any(
         other.type is finding.type and other.date is not None and _other_day(other.date, day)

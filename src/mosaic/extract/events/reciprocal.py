@@ -15,9 +15,9 @@ from itertools import pairwise
 from spacy.tokens import Span
 
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.model import EntityRef, EventFinding, EventType
+from mosaic.extract.events.rules.registry import rule_for
+from mosaic.model import EntityRef, EventFinding
 
-RECIPROCAL_TYPES = frozenset({EventType.MILITARY_OPERATION, EventType.ATTACK})
 _STATES = frozenset({Role.STATE, Role.COUNTRY})
 
 
@@ -29,7 +29,11 @@ def reciprocal_parts(
 ) -> list[EventFinding]:
     """The finding as one act per state when two states act on "each other" or "one
     another"; else the finding alone. `refs_of` gives a perpetrator's refs."""
-    if finding.type not in RECIPROCAL_TYPES or len(perpetrators) != 2 or not _reciprocal(sent):
+    if (
+        not rule_for(finding.type).report.reciprocal
+        or len(perpetrators) != 2
+        or not _reciprocal(sent)
+    ):
         return [finding]
     first, second = perpetrators
     if first.role not in _STATES or second.role not in _STATES:

@@ -1,5 +1,9 @@
 """Trigger lexicons: which words name which kind of event, matched on lemmas over the parse.
 
+LEXICON holds the trigger words of Mosaic's own types (each type's rule in
+`rules/mosaic_rules.py` takes its entries); `entry_for` looks a word up in the triggers of
+every rule in force, an extension's too.
+
 Each entry gives the event type, the attack type where the word fixes it, and
 a base strength: how surely the word alone names one real event ("bombing"
 more surely than "attack", "attack" more surely than "meeting"). Words that
@@ -9,37 +13,14 @@ name an event only with the right object ("formed" a group, "banned" a group,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.events.rules.base import Entry, Trigger
+from mosaic.extract.events.rules.registry import rule_for, trigger_table
 from mosaic.model import AttackType, EventType
 
 A, OP = EventType.ATTACK, EventType.MILITARY_OPERATION
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What one trigger lemma names; `needs` is the kind of object it requires, if any."""
-
-    type: EventType
-    strength: float
-    attack_type: AttackType | None = None
-    needs: str | None = None
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A trigger word found in a sentence: token index `i` in the doc."""
-
-    i: int
-    entry: Entry
-
-    @property
-    def type(self) -> EventType:
-        return self.entry.type
-
 
 LEXICON: dict[str, Entry] = {
     "attack": Entry(A, 0.25),
@@ -201,17 +182,17 @@ def entry_for(token: Token) -> Entry | None:
         return phrasal
     if token.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
-    entry = LEXICON.get(token.lemma_.lower()) or LEXICON.get(token.lower_)
+    table = trigger_table()
+    entry = table.get(token.lemma_.lower()) or table.get(token.lower_)
     if entry is None and token.tag_ == "NNPS":  # a headline's "Bomb Blasts" is left unlemmatised
-        entry = LEXICON.get(token.lower_.removesuffix("s"))
+        entry = table.get(token.lower_.removesuffix("s"))
     if entry is None or (token.lemma_.lower() == "bomb" and token.pos_ in ("NOUN", "PROPN")):
         return None
-    if entry.type is EventType.MEETING and _no_meeting(token):
-        return None
-    return entry
+    veto = rule_for(entry.type).veto
+    return None if veto is not None and veto(token) else entry
 
 
-def _no_meeting(token: Token) -> bool:
+def no_meeting(token: Token) -> bool:
     """ "a news conference", "talking to reporters", "the group meets the criteria": telling
     the press, or meeting a standard, is not a meeting of parties."""
     lemma = token.lemma_.lower()

@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Span, Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
-from mosaic.extract.events.types import LEXICON
-from mosaic.model import EntityKind, EntityRef, EventFinding, EventType
+from mosaic.extract.events.rules.registry import rule_for, trigger_table
+from mosaic.model import EntityKind, EntityRef, EventFinding
 
 ROLE_LABELS: dict[str, str] = {
     "PerpInd": "PERP_IND",
@@ -42,14 +42,8 @@ ROLE_LABELS: dict[str, str] = {
 }
 """MUC-4 role -> the tagger's label."""
 SPANS_KEY = "mosaic_roles"
-INCIDENTS: frozenset[EventType] = frozenset({EventType.ATTACK, EventType.KILLING})
-"""The event types role fillers belong to."""
-OTHER_ACTS: frozenset[EventType] = frozenset(
-    {EventType.FOUNDING, EventType.DESIGNATION, EventType.MEETING}
-)
-"""Events whose sentence's spans are theirs, not an incident's told nearby."""
 INCIDENT_WORDS: frozenset[str] = frozenset(
-    {word for word, entry in LEXICON.items() if entry.type is EventType.ATTACK}
+    {word for word, entry in trigger_table().items() if rule_for(entry.type).report.role_fillers}
     | KILL_WORDS | CASUALTY_WORDS | DEATH_WORDS | EXECUTIONS
     | set(lexicon.words("models.incident_words"))
 )  # fmt: skip
@@ -98,7 +92,7 @@ class RoleTagger:
 
     def tag_skipped(self, doc: Doc, events: Sequence[EventFinding]) -> Doc:
         """The doc tagged now if `__call__` skipped it and its events hold an incident."""
-        if SPANS_KEY not in doc.spans and any(e.type in INCIDENTS for e in events):
+        if SPANS_KEY not in doc.spans and any(_incident(e) for e in events):
             self.tag(doc)
         return doc
 
@@ -133,12 +127,12 @@ def attach_roles(
     Attackers described ("gunmen") are kept beside a named group: both are facts the report
     states, and the description is often all that is known of who acted.
     """
-    incidents = [i for i, event in enumerate(events) if event.type in INCIDENTS]
+    incidents = [i for i, event in enumerate(events) if _incident(event)]
     spans = doc.spans.get(SPANS_KEY, [])
     if not incidents or not spans:
         return events
     found: dict[int, list[Span]] = {i: [] for i in incidents}
-    elsewhere = [e for e in events if e.type in OTHER_ACTS]
+    elsewhere = [e for e in events if rule_for(e.type).report.own_roles]
     for span in spans:
         if _told_of(span, elsewhere) and not _told_of(span, [events[i] for i in incidents]):
             continue  # "X was founded by former members of Y": Y founded, not attacked
@@ -273,3 +267,8 @@ def _add_ref(refs: list[EntityRef], ref: EntityRef) -> None:
 def _add_name(names: list[str], name: str) -> None:
     if name.casefold() not in {n.casefold() for n in names}:
         names.append(name)
+
+
+def _incident(event: EventFinding) -> bool:
+    """Whether role fillers belong to events of the finding's type (attacks, killings)."""
+    return rule_for(event.type).report.role_fillers

@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.types import entry_for
-from mosaic.model import EventType
 
 LOCATIVE_PREPS = lexicon.words("places.locative_preps")  # fmt: skip
 PLACE_NOUNS = lexicon.words("places.place_nouns")  # fmt: skip
@@ -33,7 +33,7 @@ def is_place_noun(token: Token) -> bool:
 def _takes_place(token: Token) -> bool:
     """ "invasion of X", "seizure of X": an operation whose object is a place."""
     entry = entry_for(token)
-    return entry is not None and entry.type is EventType.MILITARY_OPERATION
+    return entry is not None and rule_for(entry.type).report.place_object
 
 
 def is_locative(token: Token, depth: int = 0) -> bool:

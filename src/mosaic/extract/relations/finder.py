@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.models.relation_classifier import RelationClassifier, pair_key
 from mosaic.extract.relations.context import carried_date
 from mosaic.extract.relations.deaths import parenthesised_death, stated_deaths
@@ -41,7 +42,6 @@ from mosaic.model import (
     EntityKind,
     EntityRef,
     EventFinding,
-    EventType,
     FuzzyDate,
     RelationFinding,
     RelationType,
@@ -307,7 +307,7 @@ def end_by_killings(
     sentence of `contexts` saying he was killed or died), ends the relation."""
     deaths: dict[str, FuzzyDate] = {}
     for event in events:
-        if event.type is EventType.KILLING and event.date is not None:
+        if rule_for(event.type).report.ends_relations and event.date is not None:
             for target in event.targets:
                 deaths.setdefault(_key(target), event.date)
     for person, date in stated_deaths(contexts).items():
