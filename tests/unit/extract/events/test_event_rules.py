@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from mosaic.extract.entities.mentions import Role
+from mosaic.extract.events.rules import registry
 from mosaic.extract.events.rules.base import Entry, EventRule, Slots, TargetSlot
 from mosaic.extract.events.rules.registry import (
     event_rules,
@@ -85,3 +86,29 @@ def test_event_rules_unregistered_word_is_no_event(
 ) -> None:
     found = events("The Pakistan Army and the TTP agreed a ceasefire in Peshawar on 3 May 2016.")
     assert not [f for f in found if f.type.value == "test_ceasefire"]
+
+
+def test_event_rules_entry_point_rule_is_in_force(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What an installed package declares in the group `mosaic_event_rules` is read too."""
+    assert registry.EVENT_RULES.entry_point_namespace == "mosaic_event_rules"
+    rule = _ceasefire_rule()
+    monkeypatch.setattr(registry.EVENT_RULES, "get_entry_points", lambda: {rule.name: rule})
+    registry._forget()
+    try:
+        assert rule_for(CEASEFIRE) is rule
+        assert trigger_table()["ceasefire"].type is CEASEFIRE
+    finally:
+        monkeypatch.undo()
+        registry._forget()
+    assert CEASEFIRE.value not in event_rules()
+
+
+def test_event_rules_entry_point_not_a_rule_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(registry.EVENT_RULES, "get_entry_points", lambda: {"odd": object()})
+    registry._forget()
+    try:
+        with pytest.raises(TypeError, match="'odd' is a object, not an EventRule"):
+            event_rules()
+    finally:
+        monkeypatch.undo()
+        registry._forget()
