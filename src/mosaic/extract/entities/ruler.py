@@ -168,5 +168,10 @@ def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
 
 def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
     """Adds the entity ruler of every gazetteer name, as "entity_ruler", before "ner"."""
-    ruler: Any = nlp.add_pipe("mosaic_actor_ruler_v1", name="entity_ruler", before="ner")
+    fill_actor_ruler(nlp.add_pipe("mosaic_actor_ruler_v1", name="entity_ruler", before="ner"),
+                     gazetteer)  # fmt: skip
+
+
+def fill_actor_ruler(ruler: Any, gazetteer: Gazetteer) -> None:
+    """Gives the ruler a pattern for every name of the gazetteer."""
     ruler.add_patterns(with_stand_ins(gazetteer.ruler_patterns()))
