@@ -28,6 +28,7 @@ from mosaic.extract.relations.deaths import parenthesised_death, stated_deaths
 from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
 from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
 from mosaic.extract.relations.refs import full_person
+from mosaic.extract.relations.rules.registry import relation_rule
 from mosaic.extract.relations.succession import succession_relations, through_leaders
 from mosaic.extract.relations.verbs import (
     IMPLICATIVE,
@@ -51,16 +52,6 @@ R = RelationType
 BASE_CONFIDENCE = 0.6
 HEDGED_FACTOR = 0.7
 HYPOTHETICAL_FACTOR = 0.4
-_SIDES = (Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY)
-ROLES: dict[RelationType, tuple[tuple[Role, ...], tuple[Role, ...]]] = {
-    R.ALLEGIANCE: ((Role.GROUP, Role.PERSON), (Role.GROUP, Role.PERSON)),
-    R.ALLIANCE: (_SIDES, _SIDES),
-    R.RIVALRY: (_SIDES, _SIDES),
-    R.SPLIT_FROM: ((Role.GROUP, Role.PERSON), (Role.GROUP,)),
-    R.LEADER_OF: ((Role.PERSON,), (Role.GROUP,)),
-    R.MEMBER_OF: ((Role.PERSON,), (Role.GROUP,)),
-    R.AFFILIATE_OF: ((Role.GROUP,), (Role.GROUP,)),
-}
 TITLE_REACH = 3
 """Tokens between a leader's name and the title naming his group ("the TTP chief, X")."""
 _DENIED_DEPS = lexicon.words("relations.denied_deps")
@@ -86,13 +77,13 @@ def to_leaders_groups(candidates: list[Candidate], roles: list[Candidate]) -> li
 
 def allowed(candidate: Candidate) -> bool:
     """Roles fit the type, the parties differ, and a group takes part where one must."""
-    subjects, objects = ROLES[candidate.type]
+    rule = relation_rule(candidate.type)
     s, o = candidate.subject, candidate.object
-    if s.role not in subjects or o.role not in objects or _key(s.ref) == _key(o.ref):
+    if s.role not in rule.subject_roles or o.role not in rule.object_roles:
         return False
-    if candidate.type in (R.ALLIANCE, R.RIVALRY, R.AFFILIATE_OF):
-        return Role.GROUP in (s.role, o.role)
-    return True
+    if _key(s.ref) == _key(o.ref):
+        return False
+    return Role.GROUP in (s.role, o.role) if rule.group_required else True
 
 
 def _key(ref: EntityRef | None) -> str:
@@ -233,7 +224,7 @@ class RelationFinder:
 
     def _finding(self, candidate: Candidate, context: SentenceContext) -> RelationFinding:
         start, end = relation_dates(candidate, context)
-        if candidate.type in (R.LEADER_OF, R.MEMBER_OF) and end is None:
+        if relation_rule(candidate.type).ended_by_death and end is None:
             end = parenthesised_death(candidate.subject, context)
         subject_ref, object_ref = _ref(candidate.subject), _ref(candidate.object)
         return RelationFinding(
@@ -295,7 +286,8 @@ def _finer(a: FuzzyDate, b: FuzzyDate) -> FuzzyDate:
 
 def _led(finding: RelationFinding, kept: dict[tuple[str, ...], RelationFinding]) -> bool:
     pair = (_key(finding.subject), _key(finding.object))
-    return finding.type is R.MEMBER_OF and (R.LEADER_OF.value, *pair) in kept
+    stronger = relation_rule(finding.type).yields_to
+    return stronger is not None and (stronger.value, *pair) in kept
 
 
 def end_by_killings(
@@ -315,6 +307,6 @@ def end_by_killings(
     result = []
     for relation in relations:
         death = deaths.get(_key(relation.subject))
-        ends = relation.type in (R.LEADER_OF, R.MEMBER_OF) and relation.end is None
+        ends = relation_rule(relation.type).ended_by_death and relation.end is None
         result.append(replace(relation, end=death) if ends and death else relation)
     return result

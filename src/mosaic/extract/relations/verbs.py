@@ -22,6 +22,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import parties
 from mosaic.extract.relations.nouns import Candidate
+from mosaic.extract.relations.rules.registry import noun_pattern, verb_patterns
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import agents, children, is_passive, lemma, prep_objects, subject
 from mosaic.model import RelationType
@@ -138,8 +139,8 @@ def verb_relations(context: SentenceContext) -> list[Candidate]:
     for verb in context.sent:
         if verb.pos_ != "VERB":
             continue
-        for pattern in VERB_PATTERNS:
-            if lemma(verb) != pattern.lemma or not _has_needed(verb, pattern):
+        for pattern in verb_patterns(lemma(verb)):
+            if not _has_needed(verb, pattern):
                 continue
             subjects, objects = _verb_parties(verb, pattern, context)
             if not objects and pattern.type is R.ALLEGIANCE and lemma(verb) in SWITCHING:
@@ -286,7 +287,7 @@ def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
     """Relations stated by an event noun: "alliance between X and Y", "defection to Y of X"."""
     found: list[Candidate] = []
     for noun in context.sent:
-        entry = NOUN_PATTERNS.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        entry = noun_pattern(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if entry is None:
             continue
         rel, prep = entry
