@@ -28,17 +28,11 @@ from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.country import inferred_country
 from mosaic.extract.events.dates import elapsed_date, event_date
 from mosaic.extract.events.focus import country_focus, focus_country
-from mosaic.extract.events.killings import (
-    absorb_killings,
-    kill_triggers,
-    lethal_count,
-    retype,
-    victim_count,
-)
+from mosaic.extract.events.killings import lethal_count, victim_count
 from mosaic.extract.events.places import event_place, spread_country
 from mosaic.extract.events.reciprocal import reciprocal_parts
 from mosaic.extract.events.rules.base import EventRule, PerpetratorSlot, TargetSlot, Trigger
-from mosaic.extract.events.rules.registry import rule_for
+from mosaic.extract.events.rules.registry import event_rules, rule_for
 from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
 from mosaic.extract.places.table import PlaceTable
@@ -72,15 +66,19 @@ class EventFinder:
 
     def find(self, context: SentenceContext) -> list[EventFinding]:
         """Every event the sentence states, one finding per trigger before merging."""
+        rules = event_rules().values()
         triggers = [t for t in find_triggers(context.sent) if self._fits(t, context)]
-        triggers += kill_triggers(context, triggers)
+        for rule in rules:
+            triggers += rule.more_triggers(context, triggers) if rule.more_triggers else []
         triggers = [t for t in triggers if not _attacked_gathering(t, triggers, context)]
         tokens = [context.doc[t.i] for t in triggers]
         found = []
         for trigger, token in zip(triggers, tokens, strict=True):
             rivals = [other for other in tokens if other is not token]
             found += [(token, f) for f in self._findings(trigger, token, context, rivals)]
-        return absorb_killings(found)
+        for rule in rules:
+            found = rule.settle(found) if rule.settle else found
+        return [finding for _, finding in found]
 
     def _fits(self, trigger: Trigger, context: SentenceContext) -> bool:
         """Whether the trigger has the object its entry needs ("formed" a group)."""
@@ -149,7 +147,7 @@ class EventFinder:
             finding = replace(finding, date=since)
         if rule.slots.date is not None:
             finding = replace(finding, date=rule.slots.date(finding.date, who.mentions, context))
-        finding = retype(finding, token, who.mentions)
+        finding = rule.retype(finding, token, who.mentions) if rule.retype else finding
         return reciprocal_parts(
             finding, who.mentions, context.sent, partial(self._refs, context=context)
         )

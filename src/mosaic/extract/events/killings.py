@@ -177,7 +177,7 @@ def retype(
     return finding
 
 
-def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[EventFinding]:
+def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[tuple[Token, EventFinding]]:
     """A named person's killing absorbs the strike or raid of the same sentence that killed
     him (the nearest in the parse); a killing in a bombing is the bombing's (the person
     becomes its target). Other strikes the sentence tells stay events of their own."""
@@ -188,7 +188,7 @@ def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[EventFindin
         for t in killings
         if t.i not in in_attack and (nearest := _nearest_operation(t, found)) is not None
     }
-    kept: list[EventFinding] = []
+    kept: list[tuple[Token, EventFinding]] = []
     for token, finding in found:
         if finding.type is EventType.MILITARY_OPERATION and token.i in absorbed:
             continue
@@ -198,7 +198,7 @@ def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[EventFindin
             finding = _with_operation(token, finding, found)
         elif finding.type is EventType.ATTACK:
             finding = _absorbed(token, finding, [(t, f) for t, f in found if t.i in in_attack])
-        kept.append(finding)
+        kept.append((token, finding))
     return kept
 
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.model import AttackType, EventType, FuzzyDate
+from mosaic.model import AttackType, EventFinding, EventType, FuzzyDate
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -78,6 +78,11 @@ class CountryFallback(StrEnum):
 
 
 AttackClassifier = Callable[["Token", Entry], AttackType | None]
+MoreTriggers = Callable[["SentenceContext", Sequence[Trigger]], list[Trigger]]
+Told = list[tuple["Token", EventFinding]]
+"""A sentence's findings, each with its trigger token."""
+Settle = Callable[[Told], Told]
+Retype = Callable[[EventFinding, "Token", Sequence[EntityMention]], EventFinding]
 DateHook = Callable[
     [FuzzyDate | None, Sequence[EntityMention], "SentenceContext"], FuzzyDate | None
 ]
@@ -159,6 +164,15 @@ class EventRule:
     report: ReportPolicy = field(default_factory=ReportPolicy)
     veto: Callable[[Token], bool] | None = None
     """Turns down a trigger word of the type in context ("a news conference")."""
+    more_triggers: MoreTriggers | None = None
+    """Finds triggers beyond the trigger words, given the sentence's others ("he was shot
+    dead": a killing; "killing seven" where no attack is named: an attack)."""
+    retype: Retype | None = None
+    """Gives a finding of the type the type its perpetrators show (an attack by state
+    forces alone is a military operation)."""
+    settle: Settle | None = None
+    """Settles the sentence's findings once all are made (a killing absorbs the strike
+    that did it)."""
 
     def __post_init__(self) -> None:
         strangers = sorted(word for word, e in self.triggers.items() if e.type != self.type)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from mosaic.extract.entities.mentions import Role
 from mosaic.extract.events.founding_dates import founding_date
+from mosaic.extract.events.killings import absorb_killings, kill_triggers, retype
 from mosaic.extract.events.rules.base import (
     CountryFallback,
     CountryPolicy,
@@ -38,6 +39,7 @@ ATTACK = register_event_rule(
         CountryPolicy(report_focus=True, carried=True, groups_home=True),
         ReportPolicy(news_lead=True, claimable=True, infobox=True, reciprocal=True,
                      role_fillers=True),
+        retype=retype,
     )
 )  # fmt: skip
 MILITARY_OPERATION = register_event_rule(
@@ -47,6 +49,7 @@ MILITARY_OPERATION = register_event_rule(
         Slots((Role.GROUP, *_STATE), described=True, home_force=True, casualties=True),
         CountryPolicy(home_act=True, report_focus=True, carried=True),
         ReportPolicy(news_lead=True, reciprocal=True, place_object=True),
+        retype=retype,
     )
 )
 KILLING = register_event_rule(
@@ -58,6 +61,8 @@ KILLING = register_event_rule(
         CountryPolicy(home_act=True, report_focus=True, carried=True, groups_home=True),
         ReportPolicy(news_lead=True, claimable=True, infobox=True, role_fillers=True,
                      ends_relations=True),
+        more_triggers=kill_triggers,
+        settle=absorb_killings,
     )
 )  # fmt: skip
 ARREST = register_event_rule(
