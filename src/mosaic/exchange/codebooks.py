@@ -50,6 +50,8 @@ GTD_TARGET_WORDS = (
     ),
 )
 
+ACLED_OTHER = ("Strategic developments", "Strategic developments", "Other")
+"""An event type the codebook does not map (one an extension adds)."""
 ACLED_TYPE = {
     EventType.MILITARY_OPERATION: ("Political violence", "Battles", "Armed clash"),
     EventType.ARREST: ("Strategic developments", "Strategic developments", "Arrests"),
@@ -58,8 +60,8 @@ ACLED_TYPE = {
         "Strategic developments",
         "Change to group/activity",
     ),
-    EventType.DESIGNATION: ("Strategic developments", "Strategic developments", "Other"),
-    EventType.MEETING: ("Strategic developments", "Strategic developments", "Other"),
+    EventType.DESIGNATION: ACLED_OTHER,
+    EventType.MEETING: ACLED_OTHER,
     EventType.PROTEST: ("Demonstrations", "Protests", "Peaceful protest"),
     EventType.KILLING: ("Political violence", "Violence against civilians", "Attack"),
 }
@@ -96,7 +98,7 @@ def gtd_target_type(target: str) -> str:
 def acled_type(event: Event) -> tuple[str, str, str]:
     """(disorder_type, event_type, sub_event_type); an attack by its attack type."""
     if event.type is not EventType.ATTACK:
-        return ACLED_TYPE[event.type]
+        return ACLED_TYPE.get(event.type, ACLED_OTHER)
     kind, sub = ACLED_ATTACK.get(
         event.attack_type or AttackType.UNKNOWN, ("Violence against civilians", "Attack")
     )
