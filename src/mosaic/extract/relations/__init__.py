@@ -1,6 +1,7 @@
-"""Relations between actors: role nouns (`nouns`), verbs and event nouns (`verbs`), possessive
-references (`refs`), successions, infobox lines and the date a relation takes from its context; the
-finder (`finder`) runs them over a report.
+"""Relations between actors: one rule per relation type (`rules/`: its roles, patterns and
+endings, in a registry), role nouns (`nouns`), verbs and event nouns (`verbs`), possessive
+references (`refs`), successions, infobox lines and the date a relation takes from its
+context; the finder (`finder`) runs them over a report.
 
 Reads sentences with their mentions and dates; adds `RelationFinding`s.
 """
