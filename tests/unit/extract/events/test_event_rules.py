@@ -17,6 +17,7 @@ from mosaic.extract.events.rules.registry import (
     trigger_table,
     withdraw_event_rule,
 )
+from mosaic.extract.output import event_to_format
 from mosaic.model import EventFinding, EventType, register_event_type
 
 CEASEFIRE = register_event_type("test_ceasefire")
@@ -78,6 +79,7 @@ def test_event_rules_registered_type_is_extracted(
     assert len(truce) == 1
     assert truce[0].place is not None and truce[0].place.name == "Peshawar"
     assert str(truce[0].date) == "2016-05-03"
+    assert event_to_format(truce[0])["type"] == "test_ceasefire"
 
 
 @pytest.mark.slow
