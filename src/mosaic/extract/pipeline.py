@@ -38,7 +38,6 @@ from mosaic.model import Report, ReportExtraction
 SHIPPED = read_config()
 EXTRACTOR_NAME = SHIPPED.extractor
 MODEL = SHIPPED.model
-ROLES_PIPE = "mosaic_roles_v1"
 
 
 class Extractor:
@@ -61,8 +60,8 @@ class Extractor:
         self.linker = EntityLinker(gazetteer, places, recaser.common_words if recaser else ())
         self.events = EventFinder(places, name, gazetteer)
         self.relations = RelationFinder(name, RelationClassifier.load())
-        roles = nlp.get_pipe(ROLES_PIPE) if ROLES_PIPE in nlp.pipe_names else None
-        self.roles = roles if isinstance(roles, RoleTagger) else None
+        taggers = [pipe for _, pipe in nlp.pipeline if isinstance(pipe, RoleTagger)]
+        self.roles = taggers[0] if taggers else None
         self.stages = ordered_stages(config)
 
     def extract(self, report: Report) -> ReportExtraction:
