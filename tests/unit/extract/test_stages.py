@@ -5,9 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from spacy.language import Language
 
 from mosaic.extract.config import PipelineConfigError, read_config
-from mosaic.extract.stages import STAGES, ordered_stages
+from mosaic.extract.entities.gazetteer import Gazetteer
+from mosaic.extract.pipeline import Extractor
+from mosaic.extract.places.table import PlaceTable
+from mosaic.extract.stages import STAGES, Analysis, ordered_stages, stage
+from mosaic.model import Report
 
 
 def test_stages_shipped_order_is_every_stage_registered() -> None:
@@ -27,3 +32,23 @@ def test_stages_unregistered_name_is_refused_naming_the_file() -> None:
     shipped = read_config()
     with pytest.raises(PipelineConfigError, match=r"^data/pipeline.cfg: .*'mosaic.nowhere.v1'"):
         ordered_stages(replace(shipped, stages=("mosaic.nowhere.v1",)))
+
+
+_SEEN: list[int] = []
+
+
+@stage("test.count_sentences.v1", needs=["contexts"])
+def _count_sentences(extractor: Extractor, analysis: Analysis) -> None:
+    _SEEN.append(len(analysis.contexts))
+
+
+@pytest.mark.slow
+def test_stages_registered_stage_runs_where_the_config_puts_it(
+    nlp: Language, gazetteer: Gazetteer, places: PlaceTable
+) -> None:
+    shipped = read_config()
+    config = replace(shipped, stages=(*shipped.stages, "test.count_sentences.v1"))
+    extractor = Extractor(nlp, gazetteer, places, config=config)
+    found = extractor.extract(Report(text="IS attacked Kabul. The TTP denied it."))
+    assert _SEEN == [2]
+    assert found.events  # the shipped stages ran before it
