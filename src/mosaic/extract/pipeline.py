@@ -107,8 +107,7 @@ def build_nlp(gazetteer: Gazetteer, config: PipelineConfig = SHIPPED) -> Languag
     for name in config.pipeline:
         if name in config.components:
             factory = config.components[name]
-            place: dict[str, Any] = {"after": before} if before else {"first": True}
-            component = nlp.add_pipe(factory, name=name, **place)
+            component = _added(nlp, config, name, before)
             _PREPARE.get(factory, _as_built)(component, gazetteer)
         elif name not in nlp.pipe_names:
             raise config.error(
@@ -121,6 +120,17 @@ def build_nlp(gazetteer: Gazetteer, config: PipelineConfig = SHIPPED) -> Languag
             f" built {nlp.pipe_names}"
         )
     return nlp
+
+
+def _added(nlp: Language, config: PipelineConfig, name: str, before: str | None) -> Any:
+    """The component `name` made by its factory, put after `before` (first if None)."""
+    place: dict[str, Any] = {"after": before} if before else {"first": True}
+    factory = config.components[name]
+    try:
+        return nlp.add_pipe(factory, name=name, **place)
+    except ValueError as e:  # spaCy's unknown factory, with a message of many lines
+        problem = " ".join(str(e).split())[:200]
+        raise config.error(f"[components.{name}] factory {factory!r}: {problem}") from e
 
 
 def _as_built(component: Any, gazetteer: Gazetteer) -> None:

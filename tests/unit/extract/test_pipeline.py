@@ -73,3 +73,11 @@ def test_pipeline_config_leaving_out_a_model_component_is_refused() -> None:
     without_tagger = tuple(n for n in shipped.pipeline if n != "tagger")
     with pytest.raises(PipelineConfigError, match="must list every component"):
         build_nlp(Gazetteer.from_records([]), replace(shipped, pipeline=without_tagger))
+
+
+@pytest.mark.slow
+def test_pipeline_config_with_unknown_factory_is_refused() -> None:
+    shipped = read_config()
+    unknown = {**shipped.components, "mosaic_dates_v1": "mosaic_no_such_factory_v1"}
+    with pytest.raises(PipelineConfigError, match=r"\[components.mosaic_dates_v1\] factory"):
+        build_nlp(Gazetteer.from_records([]), replace(shipped, components=unknown))
