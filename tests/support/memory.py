@@ -105,6 +105,9 @@ class MemoryRepository(MemoryAccess):
         stored = self._state.reports.get(report_id)
         return _copy(stored[0]) if stored else None
 
+    def get_reports(self, report_ids: Sequence[str]) -> dict[str, Report]:
+        return {i: r for i in dict.fromkeys(report_ids) if (r := self.get_report(i)) is not None}
+
     def list_reports(self, limit: int = 100, offset: int = 0) -> list[Report]:
         """The most recently ingested first."""
         stored = sorted(self._state.reports.values(), key=lambda item: item[2], reverse=True)
@@ -160,6 +163,9 @@ class MemoryRepository(MemoryAccess):
 
     def get_entity(self, entity_id: str) -> Entity | None:
         return _copy(self._state.entities.get(entity_id))
+
+    def get_entities(self, entity_ids: Sequence[str]) -> dict[str, Entity]:
+        return {i: e for i in dict.fromkeys(entity_ids) if (e := self.get_entity(i)) is not None}
 
     def find_entities_by_name(self, name: str) -> list[Entity]:
         """Entities one of whose names has the same `resolve.names.match_key` as `name`."""
@@ -266,6 +272,11 @@ class MemoryRepository(MemoryAccess):
             if s.subject_kind == kind and s.subject_id == subject_id
         ]
         return _copy(sorted(found, key=lambda s: (s.prop, s.report_id, s.start, s.id)))
+
+    def statements_about_each(
+        self, kind: SubjectKind, subject_ids: Sequence[str]
+    ) -> dict[str, list[Statement]]:
+        return {i: self.statements_about(kind, i) for i in subject_ids}
 
     def statements_in_report(self, report_id: str) -> list[Statement]:
         found = [s for s in self._state.statements.values() if s.report_id == report_id]

@@ -52,6 +52,10 @@ class VisibleRepository:
     def get_report(self, report_id: str) -> Report | None:
         return self.policy.visible(self.inner.get_report(report_id))
 
+    def get_reports(self, report_ids: Sequence[str]) -> dict[str, Report]:
+        found = self.inner.get_reports(report_ids)
+        return {i: r for i, r in found.items() if self.policy.can_see(r)}
+
     def list_reports(self, limit: int = 100, offset: int = 0) -> list[Report]:
         return self.policy.only_visible(self.inner.list_reports(limit, offset))
 
@@ -88,6 +92,10 @@ class VisibleRepository:
 
     def get_entity(self, entity_id: str) -> Entity | None:
         return self.policy.visible(self.inner.get_entity(entity_id))
+
+    def get_entities(self, entity_ids: Sequence[str]) -> dict[str, Entity]:
+        found = self.inner.get_entities(entity_ids)
+        return {i: e for i, e in found.items() if self.policy.can_see(e)}
 
     def find_entities_by_name(self, name: str) -> list[Entity]:
         return self.policy.only_visible(self.inner.find_entities_by_name(name))
@@ -150,6 +158,12 @@ class VisibleRepository:
 
     def statements_about(self, kind: SubjectKind, subject_id: str) -> list[Statement]:
         return self.policy.only_visible(self.inner.statements_about(kind, subject_id))
+
+    def statements_about_each(
+        self, kind: SubjectKind, subject_ids: Sequence[str]
+    ) -> dict[str, list[Statement]]:
+        found = self.inner.statements_about_each(kind, subject_ids)
+        return {i: self.policy.only_visible(statements) for i, statements in found.items()}
 
     def statements_in_report(self, report_id: str) -> list[Statement]:
         if not self._report_visible(report_id):

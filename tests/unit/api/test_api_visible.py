@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -83,3 +84,19 @@ def test_visible_local_reader_may_narrow_a_bulk_read() -> None:
     narrowed = visible.event_counts(("group",), EventQuery(), Visibility("ours", ("TLP:CLEAR",)))
     assert "jua" not in {b.keys[0] for b in narrowed}
     assert "jua" in {b.keys[0] for b in visible.event_counts(("group",), EventQuery())}
+
+
+def test_visible_reads_by_ids_hide_what_the_policy_hides() -> None:
+    repo = _repo_with_secret_group()
+    hidden_claim = repo.statements_about(SubjectKind.EVENT, "ev-karachi")[0]
+    repo.add_statements([replace(hidden_claim, marking=SECRET)])
+    first, second = repo.list_reports(limit=2)
+    repo.add_report(replace(first, marking=SECRET), [])
+    visible = VisibleRepository(repo, AccessPolicy("ours", Tlp.AMBER))
+    assert list(visible.get_entities(["jua", "ttp", "missing"])) == ["ttp"]
+    assert list(visible.get_reports([first.id, second.id])) == [second.id]
+    about = visible.statements_about_each(SubjectKind.EVENT, ["ev-karachi", "ev-wagah"])
+    assert hidden_claim.id not in {s.id for s in about["ev-karachi"]}
+    assert about == {i: visible.statements_about(SubjectKind.EVENT, i) for i in about}
+    everything = VisibleRepository(repo, AccessPolicy.local())
+    assert list(everything.get_entities(["jua", "ttp"])) == ["jua", "ttp"]

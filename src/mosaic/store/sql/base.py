@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 import sqlalchemy as sa
@@ -19,6 +19,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from mosaic.errors import StoreBusyError, StoreError
 from mosaic.store.engine import is_busy, reason, shown, writer
 from mosaic.store.rows import Row
+
+IDS_PER_QUERY = 500
+"""How many ids one `IN (...)` list of a bulk read holds: far under every database's limit."""
 
 
 class SqlBase:
@@ -120,3 +123,10 @@ def _insert(dialect: str, table: sa.Table) -> postgresql.Insert | sqlite.Insert:
     if dialect == "sqlite":
         return sqlite.insert(table)
     raise StoreError(f"no upsert for the {dialect} dialect; use SQLite or PostgreSQL")
+
+
+def chunked(ids: Iterable[str]) -> Iterator[list[str]]:
+    """The distinct ids in lists of at most IDS_PER_QUERY, in the order first given."""
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), IDS_PER_QUERY):
+        yield unique[start : start + IDS_PER_QUERY]

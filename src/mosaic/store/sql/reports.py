@@ -15,11 +15,12 @@ from mosaic.store.rows import mention_of, mention_row, minhash_of, report_of, re
 from mosaic.store.rules import canonical_pair
 from mosaic.store.schema import mentions as mention_table
 from mosaic.store.schema import near_duplicates, report_bands, reports
-from mosaic.store.sql.base import SqlBase, upsert
+from mosaic.store.sql.base import SqlBase, chunked, upsert
 
 MINHASH_PAGE = 1000
 _signature = functools.lru_cache(maxsize=16 * MINHASH_PAGE)(minhash_of)
 """Stored signatures parsed once: one is read again for every new report that resembles it."""
+_WITH_IDS = sa.select(reports).where(reports.c.id.in_(sa.bindparam("ids", expanding=True)))
 
 
 class SqlReports(SqlBase):
@@ -45,6 +46,15 @@ class SqlReports(SqlBase):
         with self._connect() as connection:
             row = connection.execute(sa.select(reports).where(reports.c.id == report_id)).first()
         return report_of(row._mapping) if row else None
+
+    def get_reports(self, report_ids: Sequence[str]) -> dict[str, Report]:
+        """The reports with these ids, by id in the order asked; one query per IDS_PER_QUERY."""
+        found: dict[str, Report] = {}
+        with self._connect() as connection:
+            for chunk in chunked(report_ids):
+                rows = connection.execute(_WITH_IDS, {"ids": chunk}).mappings()
+                found.update((row["id"], report_of(row)) for row in rows)
+        return {i: found[i] for i in dict.fromkeys(report_ids) if i in found}
 
     def list_reports(self, limit: int = 100, offset: int = 0) -> list[Report]:
         """The most recently ingested first."""

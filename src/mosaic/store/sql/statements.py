@@ -12,7 +12,7 @@ from mosaic.model import ReviewStatus, Statement, SubjectKind
 from mosaic.store.rows import statement_of, statement_row
 from mosaic.store.rules import merged_status
 from mosaic.store.schema import statements as table
-from mosaic.store.sql.base import SqlBase, upsert
+from mosaic.store.sql.base import SqlBase, chunked, upsert
 
 
 class SqlStatements(SqlBase):
@@ -40,6 +40,20 @@ class SqlStatements(SqlBase):
             table.c.subject_id == subject_id,
             order=(table.c.prop, table.c.report_id, table.c.span_start),
         )
+
+    def statements_about_each(
+        self, kind: SubjectKind, subject_ids: Sequence[str]
+    ) -> dict[str, list[Statement]]:
+        """`statements_about` of each subject (every one a key), one query per IDS_PER_QUERY."""
+        found: dict[str, list[Statement]] = {i: [] for i in subject_ids}
+        for chunk in chunked(subject_ids):
+            for statement in self._statements(
+                table.c.subject_kind == kind.value,
+                table.c.subject_id.in_(chunk),
+                order=(table.c.subject_id, table.c.prop, table.c.report_id, table.c.span_start),
+            ):
+                found[statement.subject_id].append(statement)
+        return found
 
     def statements_in_report(self, report_id: str) -> list[Statement]:
         """In the order they appear in the text."""
