@@ -52,11 +52,8 @@ def evidence_for(repo: Repository, fact_id: str) -> list[EvidenceItem]:
     statements.sort(
         key=lambda s: (s.status not in ("confirmed", "corrected"), s.report_id, s.start)
     )
-    reports: dict[str, Report | None] = {}
-    for statement in statements:
-        if statement.report_id not in reports:
-            reports[statement.report_id] = repo.get_report(statement.report_id)
-    return [EvidenceItem(s, reports[s.report_id]) for s in statements]
+    reports = repo.get_reports([s.report_id for s in statements])
+    return [EvidenceItem(s, reports.get(s.report_id)) for s in statements]
 
 
 def sourced_values(statements: list[Statement]) -> dict[str, list[SourcedValue]]:

@@ -7,6 +7,7 @@ can switch between the CLI and the API.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from mosaic.analysis.evidence import EvidenceItem, SourcedValue, sourced_values
@@ -20,9 +21,31 @@ def entity_ref_json(repo: Repository, entity_id: str) -> dict[str, Any]:
     return {"id": entity_id, "name": entity.name if entity else entity_id}
 
 
+def entity_refs_json(repo: Repository, entity_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """`entity_ref_json` of each id, read at once: an id of no (visible) entity is its own name."""
+    found = repo.get_entities(entity_ids)
+    return {i: {"id": i, "name": found[i].name if i in found else i} for i in entity_ids}
+
+
 def event_json(repo: Repository, event: Event) -> dict[str, Any]:
     """An event's best values plus, for figures, every value a source gave."""
-    statements = repo.statements_about(SubjectKind.EVENT, event.id)
+    return events_json(repo, [event])[0]
+
+
+def events_json(repo: Repository, events: Sequence[Event]) -> list[dict[str, Any]]:
+    """`event_json` of each event, their statements and entities read in a few queries."""
+    about = repo.statements_about_each(SubjectKind.EVENT, [event.id for event in events])
+    refs = entity_refs_json(repo, [i for event in events for i in _entity_ids(event)])
+    return [_event_json(event, about[event.id], refs) for event in events]
+
+
+def _entity_ids(event: Event) -> list[str]:
+    return [*([event.place_id] if event.place_id else []), *event.perpetrators]
+
+
+def _event_json(
+    event: Event, statements: list[Statement], refs: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
     values = sourced_values(statements)
     return {
         "id": event.id,
@@ -31,8 +54,8 @@ def event_json(repo: Repository, event: Event) -> dict[str, Any]:
         "date": event.date.iso() if event.date else None,
         "date_end": event.date_end.iso() if event.date_end else None,
         "country": event.country,
-        "place": entity_ref_json(repo, event.place_id) if event.place_id else None,
-        "perpetrators": [entity_ref_json(repo, i) for i in event.perpetrators],
+        "place": dict(refs[event.place_id]) if event.place_id else None,
+        "perpetrators": [dict(refs[i]) for i in event.perpetrators],
         "perpetrator_status": event.perpetrator_status,
         "targets": list(event.targets),
         "killed": event.killed.to_format() if event.killed else None,
@@ -87,7 +110,7 @@ def profile_json(repo: Repository, profile: EntityProfile) -> dict[str, Any]:
     return {
         **entity_json(profile.entity),
         "relations": relations,
-        "events": [event_json(repo, event) for event in profile.events],
+        "events": events_json(repo, profile.events),
         "sources": [
             {"id": r.id, "title": r.title, "publisher": r.publisher, "published": r.published}
             for r in profile.sources

@@ -36,7 +36,7 @@ def search(
     return {
         "q": text,
         "entities": [entity_hit(entity, text) for entity in entities],
-        "events": [schemas.event_json(repo, e) for e in events_of(repo, entities, limit)],
+        "events": schemas.events_json(repo, events_of(repo, entities, limit)),
         "reports": [schemas.report_summary_json(r) for r in reports_titled(repo, text, limit)],
     }
 
@@ -64,8 +64,7 @@ def events_of(repo: VisibleRepository, entities: list[Entity], limit: int) -> li
 
 def reports_titled(repo: VisibleRepository, text: str, limit: int) -> list[Report]:
     """Reports whose title contains the text, newest first."""
-    ids = repo.report_ids_titled(text, limit)
-    return [r for i in ids if (r := repo.get_report(i)) is not None]
+    return list(repo.get_reports(repo.report_ids_titled(text, limit)).values())
 
 
 def entity_hit(entity: Entity, text: str) -> Json:

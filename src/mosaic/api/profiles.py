@@ -22,17 +22,22 @@ from mosaic.store.ports import EventQuery
 MAX_SOURCES = 100
 
 
-def relation_row(repo: VisibleRepository, entity: Entity, relation: Relation) -> dict[str, Any]:
+def relation_row(
+    entity: Entity, relation: Relation, refs: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
     outgoing = relation.subject_id == entity.id
-    other = relation.object_id if outgoing else relation.subject_id
     return {
         "id": relation.id,
         "type": relation.type.value,
         "direction": "outgoing" if outgoing else "incoming",
-        "other": schemas.entity_ref_json(repo, other),
+        "other": refs[_other_end(entity, relation)],
         "start": relation.start.iso() if relation.start else None,
         "end": relation.end.iso() if relation.end else None,
     }
+
+
+def _other_end(entity: Entity, relation: Relation) -> str:
+    return relation.object_id if relation.subject_id == entity.id else relation.subject_id
 
 
 def events_query(entity: Entity, limit: int) -> EventQuery:
@@ -45,16 +50,17 @@ def profile(repo: VisibleRepository, entity: Entity, events_limit: int = 50) -> 
     """Names, relations with dates, the newest events, and the reports behind them."""
     relations = repo.relations_of(entity.id)
     query = events_query(entity, events_limit)
-    events = [schemas.event_json(repo, e) for e in repo.find_events(query)]
+    events = schemas.events_json(repo, repo.find_events(query))
     report_ids = dict.fromkeys(
         repo.report_ids_about(SubjectKind.RELATION, [r.id for r in relations])
     )
     report_ids.update(dict.fromkeys(i for e in events for i in e["sources"]))
-    sources = [r for i in list(report_ids)[:MAX_SOURCES] if (r := repo.get_report(i)) is not None]
+    sources = list(repo.get_reports(list(report_ids)[:MAX_SOURCES]).values())
+    refs = schemas.entity_refs_json(repo, [_other_end(entity, r) for r in relations])
     sources.sort(key=lambda r: (r.published is None, r.published), reverse=True)
     return {
         **schemas.entity_json(entity),
-        "relations": [relation_row(repo, entity, r) for r in relations],
+        "relations": [relation_row(entity, r, refs) for r in relations],
         "events": events,
         "event_count": repo.count_events(query),
         "estimates": [estimate_json(s) for s in entity_estimates(repo, entity.id)],

@@ -123,7 +123,7 @@ def list_events(repo: Repo, paging: Paging, filters: Filters, sort: str | None =
     _field, newest_first = params.sort_key(sort, ("date",))
     query = filters.resolve(repo)
     paged = replace(query, limit=paging.limit, offset=paging.offset, newest_first=newest_first)
-    items = [schemas.event_json(repo, event) for event in repo.find_events(paged)]
+    items = schemas.events_json(repo, repo.find_events(paged))
     return schemas.page_json(items, paging.limit, paging.offset, repo.count_events(query))
 
 

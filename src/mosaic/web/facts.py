@@ -42,30 +42,33 @@ def facts(repo: Repository, items: list[EvidenceItem]) -> list[dict[str, Any]]:
     for item in items:
         rows = by_prop.setdefault(item.statement.prop, {}).setdefault(item.statement.value, [])
         rows.append(schemas.evidence_json(item))
+    named = [i for prop in ENTITY_PROPS for value in by_prop.get(prop, {}) for i in _ids(value)]
+    refs = schemas.entity_refs_json(repo, named)
     order = {prop: i for i, prop in enumerate(PROPS)}
     result = []
     for prop in sorted(by_prop, key=lambda p: (order.get(p, 99), p)):
-        values = [_value(repo, prop, value, rows) for value, rows in by_prop[prop].items()]
+        values = [_value(refs, prop, value, rows) for value, rows in by_prop[prop].items()]
         values.sort(key=lambda v: (not v["reviewed"], -len(v["evidence"]), _first_seen(v)))
         result.append({"prop": prop, "values": values, "conflict": len(values) > 1})
     return result
 
 
-def _value(repo: Repository, prop: str, value: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _value(
+    refs: dict[str, dict[str, Any]], prop: str, value: str, rows: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """One value; for one that names entities by id (place, perpetrators), links to them."""
     return {
         "value": json.loads(value),
-        "entities": _entities(repo, prop, value),
+        "entities": [refs[i] for i in _ids(value)] if prop in ENTITY_PROPS else [],
         "evidence": rows,
         "reviewed": any(r["status"] in ("confirmed", "corrected") for r in rows),
     }
 
 
-def _entities(repo: Repository, prop: str, value: str) -> list[dict[str, Any]]:
-    """For a value that names entities by id (place, perpetrators), links to them."""
-    if prop not in ENTITY_PROPS:
-        return []
+def _ids(value: str) -> list[str]:
+    """The entity ids a place or perpetrators value holds: one id, or a list of them."""
     ids = json.loads(value)
-    return [schemas.entity_ref_json(repo, i) for i in (ids if isinstance(ids, list) else [ids])]
+    return [str(i) for i in (ids if isinstance(ids, list) else [ids])]
 
 
 def _first_seen(value: dict[str, Any]) -> str:

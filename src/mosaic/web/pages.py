@@ -32,7 +32,7 @@ def dashboard(request: Request, repo: Repo) -> HTMLResponse:
         "dashboard.html",
         title="Dashboard",
         counts=repo.counts(),
-        latest=[schemas.event_json(repo, e) for e in latest],
+        latest=schemas.events_json(repo, latest),
         groups=groups,
         reports=[schemas.report_summary_json(r) for r in reports],
     )
@@ -46,7 +46,7 @@ def search(request: Request, repo: Repo, q: str = "") -> HTMLResponse:
     entities = explore.search_entities(repo, text, 25)
     results = {
         "entities": [explore.entity_hit(e, text) for e in entities],
-        "events": [schemas.event_json(repo, e) for e in explore.events_of(repo, entities, 25)],
+        "events": schemas.events_json(repo, explore.events_of(repo, entities, 25)),
         "reports": [schemas.report_summary_json(r) for r in explore.reports_titled(repo, text, 25)],
     }
     return page(request, "search.html", title=f"Search: {text}", q=text, results=results)

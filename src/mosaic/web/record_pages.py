@@ -62,7 +62,7 @@ def events(
         request,
         "events.html",
         title="Events",
-        events=[schemas.event_json(repo, e) for e in found],
+        events=schemas.events_json(repo, found),
         total=repo.count_events(query),
         filters=filters.as_params(),
         offset=offset,
