@@ -7,8 +7,16 @@ number of clients runs that many clients for the given time, each asking in
 turn for search (API and page), the network (API and page) and event pages
 (API and page), a new request as soon as the last is answered. It prints
 p50/p95/p99 latency, errors (a status other than 200, or no answer within
-10 s) and requests per second, then stops the server. Bounded: at most 200
-clients and 120 s a run; it only ever talks to 127.0.0.1.
+10 s) and requests per second, then the same per kind of request, then stops
+the server. Bounded: at most 200 clients and 120 s a run; it only ever talks
+to 127.0.0.1.
+
+By default the clients ask 60 paths over 10 groups, 20 events and one date,
+which the server's response cache (MOSAIC_CACHE_SECONDS, 10 s) answers after
+the first time. `--vary` draws them from the whole database instead (a search
+for every word of every entity's name, every event, the first of every month
+in which events happened; shuffled), so that few answers come from the cache;
+`--cache-seconds 0` turns the cache off.
 Targets (issue 12): 0 errors, p99 under 500 ms, and the throughput at 50
 clients at least that at one client.
 """
@@ -17,9 +25,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import itertools
 import os
 import platform
+import random
+import re
 import signal
 import socket
 import statistics
@@ -28,6 +39,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -35,6 +47,8 @@ LOOPBACK = "127.0.0.1"
 MAX_CLIENTS = 200
 MAX_SECONDS = 120.0
 TIMEOUT = 10.0
+PAGE = 500  # the API's largest page
+KINDS = ("search", "network", "event")
 
 
 @dataclass
@@ -44,12 +58,21 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     first_error: str = ""
+    server_cpu: float = 0.0
+    by_kind: dict[str, list[float]] = field(default_factory=dict)
 
-    def record(self, seconds: float, problem: str | None) -> None:
+    def record(self, path: str, seconds: float, problem: str | None) -> None:
         self.latencies.append(seconds)
+        self.by_kind.setdefault(kind_of(path), []).append(seconds)
         if problem is not None:
             self.errors += 1
             self.first_error = self.first_error or problem
+
+
+def kind_of(path: str) -> str:
+    """`api search`, `page event`, ...: what a path asks for, and whether of the API."""
+    where = "api" if path.startswith("/api/") else "page"
+    return f"{where} {next((k for k in KINDS if k in path), 'other')}"
 
 
 def free_port() -> int:
@@ -80,7 +103,7 @@ def wait_until_up(address: str, server: subprocess.Popen[bytes]) -> None:
 
 
 def paths_to_ask(address: str) -> list[str]:
-    """Search, network and event requests over what the database holds."""
+    """Search, network and event requests over a few groups, events and one date."""
     events = httpx.get(f"{address}/api/events", params={"limit": 20}).json()["items"]
     groups = httpx.get(
         f"{address}/api/entities", params={"kind": "organization", "limit": 10}
@@ -91,16 +114,61 @@ def paths_to_ask(address: str) -> list[str]:
     as_of = dates[len(dates) // 2][:10] if dates else "2015-01-01"
     paths: list[str] = []
     for event, group in zip(itertools.cycle(events), groups, strict=False):
-        name = group["name"].split()[0]
-        paths += [
-            f"/api/search?q={name}",
-            f"/search?q={name}",
-            f"/api/network?as_of={as_of}",
-            f"/network?as_of={as_of}",
-            f"/api/events/{event['id']}",
-            f"/events/{event['id']}",
-        ]
+        paths += both(
+            f"search?q={quote(group['name'].split()[0])}",
+            f"network?as_of={as_of}",
+            f"events/{event['id']}",
+        )
     return paths
+
+
+def varied_paths_to_ask(address: str, seed: int = 0) -> list[str]:
+    """Every search word, event and week of the database, each kind as often, shuffled."""
+    events = every(address, "/api/events")
+    names = [str(entity["name"]) for entity in every(address, "/api/entities")]
+    words = sorted({word for name in names for word in re.findall(r"\w{4,}", name)})
+    days = weeks([str(e["date"])[:10] for e in events if e.get("date")])
+    if not events or not words or not days:
+        raise SystemExit("the database holds no dated events or entities: run `make demo` first")
+    count = max(len(events), len(words), len(days))
+    picks = zip(
+        itertools.islice(itertools.cycle(words), count),
+        itertools.islice(itertools.cycle(days), count),
+        itertools.islice(itertools.cycle(events), count),
+        strict=True,
+    )
+    paths = [
+        path
+        for word, day, event in picks
+        for path in both(f"search?q={quote(word)}", f"network?as_of={day}", f"events/{event['id']}")
+    ]
+    random.Random(seed).shuffle(paths)
+    return paths
+
+
+def weeks(dates: list[str]) -> list[str]:
+    """Every seventh day from the first to the last of the dates (ISO, some only a year)."""
+    days = sorted(dt.date.fromisoformat(d) for d in dates if len(d) == 10)
+    if not days:
+        return []
+    count = (days[-1] - days[0]).days // 7 + 1
+    return [(days[0] + dt.timedelta(weeks=n)).isoformat() for n in range(count)]
+
+
+def both(*asked: str) -> list[str]:
+    """Each of the requests through the API and as a page."""
+    return [path for request in asked for path in (f"/api/{request}", f"/{request}")]
+
+
+def every(address: str, list_path: str) -> list[dict[str, object]]:
+    """All items of a paged API list."""
+    items: list[dict[str, object]] = []
+    while True:
+        params = {"limit": PAGE, "offset": len(items)}
+        page = httpx.get(f"{address}{list_path}", params=params).json()["items"]
+        items += page
+        if len(page) < PAGE:
+            return items
 
 
 class Connection:
@@ -155,15 +223,29 @@ async def client(port: int, paths: list[str], start: int, deadline: float, tally
         except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as error:
             problem = f"{type(error).__name__} {path}"
             connection.close()
-        tally.record(time.perf_counter() - began, problem)
+        tally.record(path, time.perf_counter() - began, problem)
     connection.close()
 
 
-async def run(port: int, paths: list[str], clients: int, seconds: float) -> Tally:
+async def run(port: int, paths: list[str], clients: int, seconds: float, server: int = 0) -> Tally:
+    """`clients` clients for `seconds`; with the server's process id, the CPU time it used."""
     tally = Tally()
     deadline = time.monotonic() + seconds
-    await asyncio.gather(*(client(port, paths, i * 7, deadline, tally) for i in range(clients)))
+    began = cpu_seconds(server)
+    await asyncio.gather(
+        *(client(port, paths, i * len(paths) // clients, deadline, tally) for i in range(clients))
+    )
+    tally.server_cpu = cpu_seconds(server) - began
     return tally
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux; 0 elsewhere or without a pid)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -175,13 +257,27 @@ def report(clients: int, seconds: float, tally: Tally) -> float:
     """Print one line for a run; returns its throughput in requests per second."""
     count = len(tally.latencies)
     throughput = count / seconds
-    ms = [1000 * t for t in tally.latencies] or [0.0]
     print(
-        f"{clients:>7} {count:>8} {throughput:>9.1f} {statistics.median(ms):>8.1f} "
-        f"{percentile(ms, 0.95):>8.1f} {percentile(ms, 0.99):>8.1f} {tally.errors:>7}"
+        f"{clients:>7} {'all':>12} {count:>8} {throughput:>9.1f} {figures(tally.latencies)} "
+        f"{tally.errors:>7} {tally.server_cpu / seconds:>6.2f} "
+        f"{1000 * tally.server_cpu / max(count, 1):>8.1f}"
         + (f"  first error: {tally.first_error}" if tally.errors else "")
     )
     return throughput
+
+
+def report_kinds(clients: int, seconds: float, tally: Tally) -> None:
+    for kind, latencies in sorted(tally.by_kind.items()):
+        rate = len(latencies) / seconds
+        print(f"{clients:>7} {kind:>12} {len(latencies):>8} {rate:>9.1f} {figures(latencies)}")
+
+
+def figures(latencies: list[float]) -> str:
+    """p50, p95 and p99 in milliseconds."""
+    ms = [1000 * t for t in latencies] or [0.0]
+    return (
+        f"{statistics.median(ms):>8.1f} {percentile(ms, 0.95):>8.1f} {percentile(ms, 0.99):>8.1f}"
+    )
 
 
 def server_settings(args: argparse.Namespace) -> dict[str, str]:
@@ -217,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each run")
     parser.add_argument("--cache-seconds", help="MOSAIC_CACHE_SECONDS for the server (0: off)")
     parser.add_argument("--threads", help="MOSAIC_THREADS for the server")
+    parser.add_argument(
+        "--vary", action="store_true", help="paths drawn from the whole database (see above)"
+    )
     args = parser.parse_args(argv)
     if not args.db.exists():
         raise SystemExit(f"{args.db}: no such database (run `make demo`)")
@@ -228,18 +327,23 @@ def main(argv: list[str] | None = None) -> int:
     server = start_server(args.db, port, settings)
     try:
         wait_until_up(address, server)
-        paths = paths_to_ask(address)
+        paths = varied_paths_to_ask(address) if args.vary else paths_to_ask(address)
         asyncio.run(run(port, paths, 4, 2.0))  # warm caches and the thread pool
         print(f"server: {describe_server(args.db, settings)}")
         print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, client in the same machine")
-        print(f"{len(paths)} paths (search, network, event; API and pages), {seconds:.0f} s a run")
+        print("cores: the server's CPU time over the run's; CPU ms/r: per request")
+        print(f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+        distinct = len(set(paths))
+        print(f"{distinct} paths (search, network, event; API and pages), {seconds:.0f} s a run")
         print(
-            f"{'clients':>7} {'requests':>8} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} "
-            f"{'p99 ms':>8} {'errors':>7}"
+            f"{'clients':>7} {'asked':>12} {'requests':>8} {'req/s':>9} {'p50 ms':>8} "
+            f"{'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'cores':>6} {'CPU ms/r':>8}"
         )
-        throughputs = [
-            report(n, seconds, asyncio.run(run(port, paths, n, seconds))) for n in levels
-        ]
+        tallies = [(n, asyncio.run(run(port, paths, n, seconds, server.pid))) for n in levels]
+        throughputs = [report(n, seconds, tally) for n, tally in tallies]
+        for n, tally in tallies:
+            report_kinds(n, seconds, tally)
+        print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=15)
