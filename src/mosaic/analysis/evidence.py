@@ -48,6 +48,11 @@ def evidence_for(repo: Repository, fact_id: str) -> list[EvidenceItem]:
     """
     single = repo.get_statement(fact_id)
     statements = [single] if single else repo.statements_about(fact_kind(repo, fact_id), fact_id)
+    return evidence_of(repo, statements)
+
+
+def evidence_of(repo: Repository, statements: list[Statement]) -> list[EvidenceItem]:
+    """The statements but rejected ones, confirmed ones first, each with its report."""
     statements = [s for s in statements if s.status != "rejected"]
     statements.sort(
         key=lambda s: (s.status not in ("confirmed", "corrected"), s.report_id, s.start)

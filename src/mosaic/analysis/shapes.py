@@ -27,9 +27,16 @@ def entity_refs_json(repo: Repository, entity_ids: Sequence[str]) -> dict[str, d
     return {i: {"id": i, "name": found[i].name if i in found else i} for i in entity_ids}
 
 
-def event_json(repo: Repository, event: Event) -> dict[str, Any]:
-    """An event's best values plus, for figures, every value a source gave."""
-    return events_json(repo, [event])[0]
+def event_json(
+    repo: Repository, event: Event, statements: list[Statement] | None = None
+) -> dict[str, Any]:
+    """An event's best values plus, for figures, every value a source gave.
+
+    `statements`: those about the event, when the caller has read them already.
+    """
+    if statements is None:
+        return events_json(repo, [event])[0]
+    return _event_json(event, statements, entity_refs_json(repo, _entity_ids(event)))
 
 
 def events_json(repo: Repository, events: Sequence[Event]) -> list[dict[str, Any]]:
@@ -46,7 +53,7 @@ def _entity_ids(event: Event) -> list[str]:
 def _event_json(
     event: Event, statements: list[Statement], refs: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
-    values = sourced_values(statements)
+    values = values_json(sourced_values(statements))
     return {
         "id": event.id,
         "type": event.type.value,
@@ -60,7 +67,7 @@ def _event_json(
         "targets": list(event.targets),
         "killed": event.killed.to_format() if event.killed else None,
         "wounded": event.wounded.to_format() if event.wounded else None,
-        "figures": {p: values_json(values)[p] for p in ("killed", "wounded") if p in values},
+        "figures": {p: values[p] for p in ("killed", "wounded") if p in values},
         "sources": sorted({s.report_id for s in statements}),
         "marking": event.marking.tlp.value,
     }

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from mosaic.analysis.evidence import evidence_for, sourced_values
+from mosaic.analysis.evidence import evidence_for, evidence_of, sourced_values
 from mosaic.analysis.lookup import find_entity
 from mosaic.analysis.timeline import timeline, timeline_json
 from mosaic.api import params, profiles, schemas
@@ -130,10 +130,11 @@ def list_events(repo: Repo, paging: Paging, filters: Filters, sort: str | None =
 @router.get("/events/{event_id}", summary="An event, every value its sources give, and evidence")
 def get_event(repo: Repo, event_id: str) -> Json:
     event = require_event(repo, event_id)
-    items = evidence_for(repo, event.id)
+    statements = repo.statements_about(SubjectKind.EVENT, event.id)
+    items = evidence_of(repo, statements)
     values = sourced_values([item.statement for item in items])
     return {
-        **schemas.event_json(repo, event),
+        **schemas.event_json(repo, event, statements),
         "values": schemas.values_json(values),
         "evidence": [schemas.evidence_json(item) for item in items],
     }

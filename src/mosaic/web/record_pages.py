@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from mosaic.analysis.evidence import evidence_for
+from mosaic.analysis.evidence import evidence_for, evidence_of
 from mosaic.analysis.timeline import country_timeline
 from mosaic.analysis.timeline import timeline as entity_timeline
 from mosaic.api import params, profiles, schemas
@@ -19,7 +19,7 @@ from mosaic.api.editing.entity_edits import MERGED_INTO
 from mosaic.api.filters import EventFilters, event_filters
 from mosaic.api.records import require_entity, require_event, require_relation
 from mosaic.api.visible import VisibleRepository
-from mosaic.model import EventType
+from mosaic.model import EventType, SubjectKind
 from mosaic.store.ports import EventQuery
 from mosaic.web.facts import facts
 from mosaic.web.genealogy import genealogy
@@ -74,13 +74,13 @@ def events(
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, repo: Repo, event_id: str) -> HTMLResponse:
     found = require_event(repo, event_id)
-    items = evidence_for(repo, found.id)
+    statements = repo.statements_about(SubjectKind.EVENT, found.id)
     return page(
         request,
         "event.html",
         title=f"Event {found.id}",
-        event=schemas.event_json(repo, found),
-        facts=facts(repo, items),
+        event=schemas.event_json(repo, found, statements),
+        facts=facts(repo, evidence_of(repo, statements)),
     )
 
 
