@@ -280,6 +280,17 @@ def figures(latencies: list[float]) -> str:
     )
 
 
+def machine_load() -> str:
+    """The load average, and on Linux the share of time tasks waited for a CPU (PSI)."""
+    figures = f"load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}"
+    try:
+        some = Path("/proc/pressure/cpu").read_text().splitlines()[0].split()
+    except (OSError, IndexError):
+        return figures
+    waited = dict(field.split("=") for field in some[1:] if "=" in field)
+    return f"{figures}; tasks waited for a CPU {waited.get('avg60', '?')}% of the last 60 s"
+
+
 def server_settings(args: argparse.Namespace) -> dict[str, str]:
     """The MOSAIC_ settings the server runs with: from the options, else the environment."""
     settings = {"MOSAIC_CACHE_SECONDS": args.cache_seconds, "MOSAIC_THREADS": args.threads}
@@ -332,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"server: {describe_server(args.db, settings)}")
         print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, client in the same machine")
         print("cores: the server's CPU time over the run's; CPU ms/r: per request")
-        print(f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+        print(f"before: {machine_load()}")
         distinct = len(set(paths))
         print(f"{distinct} paths (search, network, event; API and pages), {seconds:.0f} s a run")
         print(
@@ -343,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
         throughputs = [report(n, seconds, tally) for n, tally in tallies]
         for n, tally in tallies:
             report_kinds(n, seconds, tally)
-        print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+        print(f"after: {machine_load()}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=15)
