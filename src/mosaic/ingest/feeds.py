@@ -89,7 +89,10 @@ def _check_utf8(source: Source) -> None:
     declares another encoding is left to feedparser to decode.
     """
     declared = _XML_ENCODING.search(source.data[:1024])
-    name = declared[1].decode("ascii", "replace") if declared else "utf-8"
+    if declared and not declared[1].isascii():
+        # Codec lookup drops such bytes ("iso-8859\xad1" is Latin-1); feedparser crashes on them.
+        raise InputError(source.name, "the XML declaration's encoding name is not ASCII")
+    name = declared[1].decode("ascii") if declared else "utf-8"
     try:
         is_utf8 = codecs.lookup(name).name == "utf-8"
     except LookupError:

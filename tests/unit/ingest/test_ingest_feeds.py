@@ -108,6 +108,15 @@ def test_feeds_declared_latin1_feed_is_decoded(tmp_path: Path) -> None:
     assert report.title == "Caf\u00e9"
 
 
+@pytest.mark.parametrize("name", [b"iso-8859\xad1", b"utf-\xc3\xa98"])
+def test_feeds_encoding_name_not_ascii_fails_in_one_line(tmp_path: Path, name: bytes) -> None:
+    path = tmp_path / "f.xml"
+    path.write_bytes(_rss("NAME", b"Cafe").replace(b"NAME", name))
+    [result] = read_reports(path)
+    assert isinstance(result, ReadFailure)
+    assert "the XML declaration's encoding name is not ASCII" in str(result)
+
+
 def _rss_items(items: str) -> bytes:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
