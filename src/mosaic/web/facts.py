@@ -68,7 +68,7 @@ def _value(
 def _ids(value: str) -> list[str]:
     """The entity ids a place or perpetrators value holds: one id, or a list of them."""
     ids = json.loads(value)
-    return [str(i) for i in (ids if isinstance(ids, list) else [ids])]
+    return [i for i in (ids if isinstance(ids, list) else [ids]) if isinstance(i, str)]
 
 
 def _first_seen(value: dict[str, Any]) -> str:
