@@ -30,7 +30,7 @@ def relation_row(
         "id": relation.id,
         "type": relation.type.value,
         "direction": "outgoing" if outgoing else "incoming",
-        "other": refs[_other_end(entity, relation)],
+        "other": dict(refs[_other_end(entity, relation)]),
         "start": relation.start.iso() if relation.start else None,
         "end": relation.end.iso() if relation.end else None,
     }
