@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import importlib.util
 import itertools
 import os
 import platform
@@ -310,11 +311,18 @@ def describe_server(db: Path, settings: dict[str, str]) -> str:
     pool = repo.engine.pool
     overflow = getattr(pool, "_max_overflow", 0)
     repo.close()
+    http = "httptools" if installed("httptools") else "h11"
+    loop = "uvloop" if installed("uvloop") else "asyncio"
     return (
-        f"mosaic serve: uvicorn, 1 worker process, asyncio loop; endpoints on {threads} "
-        f"threads; SQLAlchemy {type(pool).__name__} of {pool.size()} + {overflow} SQLite "
-        f"connections; answers to reads kept {cache:g} s"
+        f"mosaic serve: uvicorn {http} parser, 1 worker process, {loop} loop; endpoints on "
+        f"{threads} threads; SQLAlchemy {type(pool).__name__} of {pool.size()} + {overflow} "
+        f"SQLite connections; answers to reads kept {cache:g} s"
     )
+
+
+def installed(module: str) -> bool:
+    """Whether uvicorn's "auto" setting would find `module` (it prefers it when it can)."""
+    return importlib.util.find_spec(module) is not None
 
 
 def main(argv: list[str] | None = None) -> int:
