@@ -26,7 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import importlib.util
+import importlib
 import itertools
 import os
 import platform
@@ -321,8 +321,12 @@ def describe_server(db: Path, settings: dict[str, str]) -> str:
 
 
 def installed(module: str) -> bool:
-    """Whether uvicorn's "auto" setting would find `module` (it prefers it when it can)."""
-    return importlib.util.find_spec(module) is not None
+    """Whether uvicorn's "auto" setting takes `module`: it imports it, and prefers it if it can."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
