@@ -15,6 +15,9 @@ from mosaic.analysis.profile import EntityProfile
 from mosaic.model import Entity, Event, Statement, SubjectKind
 from mosaic.store.ports import Repository
 
+FIGURES = ("killed", "wounded")
+"""The properties whose every sourced value an event's JSON lists, conflicts included."""
+
 
 def entity_ref_json(repo: Repository, entity_id: str) -> dict[str, Any]:
     entity = repo.get_entity(entity_id)
@@ -53,7 +56,7 @@ def _entity_ids(event: Event) -> list[str]:
 def _event_json(
     event: Event, statements: list[Statement], refs: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
-    values = values_json(sourced_values(statements))
+    figures = values_json(sourced_values([s for s in statements if s.prop in FIGURES]))
     return {
         "id": event.id,
         "type": event.type.value,
@@ -67,7 +70,7 @@ def _event_json(
         "targets": list(event.targets),
         "killed": event.killed.to_format() if event.killed else None,
         "wounded": event.wounded.to_format() if event.wounded else None,
-        "figures": {p: values[p] for p in ("killed", "wounded") if p in values},
+        "figures": {p: figures[p] for p in FIGURES if p in figures},
         "sources": sorted({s.report_id for s in statements}),
         "marking": event.marking.tlp.value,
     }
