@@ -3,7 +3,8 @@
 Each request is sent to a knowledge base in a real SQLite file holding a few
 rows, then to one holding many (every search hit, event, perpetrator, report
 and conflicting claim multiplied): the number of SQL statements it runs must
-be the same on both, and under a fixed bound.
+be the same on both, and under a fixed bound. Once as the local analyst, who
+sees everything, and once as a reader whose policy is applied to every read.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from mosaic.api.app import create_app
+from mosaic.api.context import visible_repository
+from mosaic.api.visible import VisibleRepository
 from mosaic.model import (
+    LOCAL_ORGANISATION,
     Entity,
     EntityKind,
     Event,
@@ -28,7 +32,10 @@ from mosaic.model import (
     Report,
     Statement,
     SubjectKind,
+    Tlp,
 )
+from mosaic.share.policy import AccessPolicy
+from mosaic.store.ports import Repository
 from mosaic.store.sql import SqlRepository, open_repository
 from mosaic.web.app import install_web
 from support.extractors import EmptyExtractor
@@ -75,7 +82,13 @@ def claim(event_id: str, prop: str, value: str, report_id: str) -> Statement:
     )
 
 
-def counted(path: Path, rows: int) -> Iterator[tuple[TestClient, list[int]]]:
+# Cleared to GREEN, so every read is filtered; the records are their organisation's, so they
+# see them all whatever the rule for others' records.
+FILTERED = AccessPolicy(LOCAL_ORGANISATION, Tlp.GREEN)
+Counted = tuple[SqlRepository, list[int]]
+
+
+def counted(path: Path, rows: int) -> Iterator[Counted]:
     repo = open_repository(str(path))
     fill(repo, rows)
     statements = [0]
@@ -84,24 +97,32 @@ def counted(path: Path, rows: int) -> Iterator[tuple[TestClient, list[int]]]:
         statements[0] += 1
 
     sa.event.listen(repo.engine, "before_cursor_execute", count)
-    client = TestClient(install_web(create_app(lambda: repo, EmptyExtractor)), base_url=LOCAL)
-    yield client, statements
+    yield repo, statements
     repo.close()
 
 
 @pytest.fixture(scope="module")
-def few(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, list[int]]]:
+def few(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Counted]:
     yield from counted(tmp_path_factory.mktemp("few") / "kb.db", FEW)
 
 
 @pytest.fixture(scope="module")
-def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, list[int]]]:
+def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Counted]:
     yield from counted(tmp_path_factory.mktemp("many") / "kb.db", MANY)
 
 
-def statements_run(kb: tuple[TestClient, list[int]], path: str) -> tuple[int, int]:
+def client_of(repo: Repository, policy: AccessPolicy | None) -> TestClient:
+    """The app over `repo`, read as the local analyst, or with `policy` applied."""
+    app = install_web(create_app(lambda: repo, EmptyExtractor))
+    if policy is not None:
+        app.dependency_overrides[visible_repository] = lambda: VisibleRepository(repo, policy)
+    return TestClient(app, base_url=LOCAL)
+
+
+def statements_run(kb: Counted, policy: AccessPolicy | None, path: str) -> tuple[int, int]:
     """How many SQL statements answering `path` ran, and the answer's size."""
-    client, statements = kb
+    repo, statements = kb
+    client = client_of(repo, policy)
     client.get(path)  # the first request of an app opens what later ones share
     statements[0] = 0
     answer = client.get(path)
@@ -109,15 +130,13 @@ def statements_run(kb: tuple[TestClient, list[int]], path: str) -> tuple[int, in
     return statements[0], len(answer.content)
 
 
+@pytest.mark.parametrize("policy", [None, FILTERED], ids=["local", "filtered"])
 @pytest.mark.parametrize(("path", "shows_rows"), REQUESTS)
 def test_query_counts_do_not_grow_with_the_rows(
-    few: tuple[TestClient, list[int]],
-    many: tuple[TestClient, list[int]],
-    path: str,
-    shows_rows: bool,
+    few: Counted, many: Counted, policy: AccessPolicy | None, path: str, shows_rows: bool
 ) -> None:
-    on_few, few_size = statements_run(few, path)
-    on_many, many_size = statements_run(many, path)
+    on_few, few_size = statements_run(few, policy, path)
+    on_many, many_size = statements_run(many, policy, path)
     assert many_size > 4 * few_size or not shows_rows
     assert on_many == on_few
     assert on_many <= BOUND
