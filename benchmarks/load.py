@@ -7,16 +7,17 @@ number of clients runs that many clients for the given time, each asking in
 turn for search (API and page), the network (API and page) and event pages
 (API and page), a new request as soon as the last is answered. It prints
 p50/p95/p99 latency, errors (a status other than 200, or no answer within
-10 s) and requests per second, then the same per kind of request, then stops
-the server. Bounded: at most 200 clients and 120 s a run; it only ever talks
-to 127.0.0.1.
+10 s), requests per second and the server's CPU time (in cores, and per
+request), then the same per kind of request, with the load average and the
+CPU pressure before and after; then it stops the server. Bounded: at most 200
+clients and 120 s a run; it only ever talks to 127.0.0.1.
 
-By default the clients ask 60 paths over 10 groups, 20 events and one date,
-which the server's response cache (MOSAIC_CACHE_SECONDS, 10 s) answers after
-the first time. `--vary` draws them from the whole database instead (a search
-for every word of every entity's name, every event, the first of every month
-in which events happened; shuffled), so that few answers come from the cache;
-`--cache-seconds 0` turns the cache off.
+By default the clients ask 60 requests (34 paths) over 10 groups, 20 events
+and one date, which the server's response cache (MOSAIC_CACHE_SECONDS, 10 s)
+answers after the first time. `--vary` draws them from the whole database
+instead (a search for every word of every entity's name, every event, every
+seventh day from the first event to the last; shuffled), so that few answers
+come from the cache; `--cache-seconds 0` turns the cache off.
 Targets (issue 12): 0 errors, p99 under 500 ms, and the throughput at 50
 clients at least that at one client.
 """
