@@ -17,6 +17,7 @@ from mosaic.api import explore, exporting, geo, markings, records, writes
 from mosaic.api.context import AppContext
 from mosaic.api.errors import ERROR_RESPONSES, UnexpectedErrorMiddleware, install_error_handlers
 from mosaic.api.guards.authentication import install_authentication
+from mosaic.api.guards.csrf import CsrfMiddleware
 from mosaic.api.guards.limits import LimitsMiddleware
 from mosaic.api.guards.security import SecurityMiddleware
 from mosaic.api.response_cache import ResponseCacheMiddleware
@@ -60,6 +61,7 @@ def create_app(
     app.add_middleware(ResponseCacheMiddleware, ttl=cache_seconds)
     # Inside the security checks and outside the cache: a revoked token is refused at once.
     install_authentication(app, context.gate)
+    app.add_middleware(CsrfMiddleware)
     app.add_middleware(LimitsMiddleware)
     app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(SecurityMiddleware, hosts=allowed_hosts)

@@ -15,7 +15,7 @@ from typing import cast
 from fastapi import Request
 
 from mosaic.api.cache import FigureCache
-from mosaic.api.guards.authentication import Gate, current_user
+from mosaic.api.guards.authentication import Gate, current_user, viewing_as
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import Tlp
 from mosaic.services.audited_review import AuditedReviewLog
@@ -65,11 +65,13 @@ class AppContext:
 
     def policy_for(self, request: Request) -> AccessPolicy:
         """Who is asking: a signed-in user sees their organisation's records and others' up to
-        GREEN; with no users defined, the lone local analyst sees everything."""
+        GREEN; with no users defined, the lone local analyst sees everything. An admin
+        viewing as another organisation sees what that organisation's reader would."""
         user = current_user(request)
         if user is None:
             return AccessPolicy.local()
-        return AccessPolicy(user.organisation, Tlp.GREEN, user.name)
+        organisation = viewing_as(request) or user.organisation
+        return AccessPolicy(organisation, Tlp.GREEN, user.name)
 
 
 def context(request: Request) -> AppContext:

@@ -14,7 +14,8 @@ from pydantic import BaseModel, Field
 from mosaic.api.context import AppContext, context, policy
 from mosaic.api.guards.authentication import current_user
 from mosaic.errors import NotFoundError
-from mosaic.model import Tlp
+from mosaic.model import Marking, Tlp
+from mosaic.model.accounts import User
 from mosaic.services.audit import Actor
 from mosaic.services.markings import marking_json, marking_of, remark
 from mosaic.share.policy import AccessPolicy
@@ -36,14 +37,47 @@ class MarkingIn(BaseModel):
 def change(
     kind: str, record_id: str, body: MarkingIn, ctx: Context, reader: Reader, request: Request
 ) -> dict[str, Any]:
+    action, marking = change_marking_as(
+        ctx,
+        reader,
+        current_user(request),
+        kind,
+        record_id,
+        body.tlp,
+        body.distribution,
+        body.reason,
+    )
+    return {"action": action, "marking": marking_json(marking)}
+
+
+def change_marking_as(
+    ctx: AppContext,
+    reader: AccessPolicy,
+    user: User | None,
+    kind: str,
+    record_id: str,
+    tlp: Tlp | None,
+    distribution: str | None,
+    reason: str | None,
+) -> tuple[str, Marking]:
+    """`remark` for `user` seeing through `reader`: the audit action taken and the new marking.
+
+    Shared by this endpoint and the record pages' marking form.
+    """
     store = ctx.repository()
     current = marking_of(store, kind, record_id)
     if not reader.allows(current):
         raise NotFoundError(f"{kind} {record_id}: no such {kind}")
-    user = current_user(request)
-    if user is not None and current.owner != user.organisation and not user.role.can_administer:
+    if not may_change(user, current):
         raise HTTPException(403, f"only {current.owner} may change this record's marking")
     actor = Actor(reader.user, reader.organisation)
-    action = remark(store, kind, record_id, actor, body.reason, body.tlp, body.distribution)
+    action = remark(store, kind, record_id, actor, reason, tlp, distribution)
     ctx.figures.clear()
-    return {"action": action, "marking": marking_json(marking_of(store, kind, record_id))}
+    return action, marking_of(store, kind, record_id)
+
+
+def may_change(user: User | None, marking: Marking) -> bool:
+    """The lone analyst, an admin, or a writer of the owning organisation."""
+    if user is None:
+        return True
+    return user.role.can_administer or (user.role.can_write and marking.owner == user.organisation)

@@ -41,6 +41,12 @@ class Authenticator:
             return None
         return self._store.get_user(token.user)
 
+    def owner_of(self, text: str) -> str | None:
+        """Whose token this claims to be (from its id alone, secret unchecked), if any."""
+        parts = split_token(text)
+        token = self._store.get_token(parts[0]) if parts else None
+        return token.user if token else None
+
     def login(self, text: str) -> tuple[User, str] | None:
         """A new web session for the token's user: the user and the cookie's value."""
         user = self.user_for_token(text)

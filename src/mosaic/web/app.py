@@ -6,7 +6,16 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from mosaic.web import login_pages, pages, record_pages, review_pages, visual_pages
+from mosaic.web import (
+    audit_pages,
+    login_pages,
+    marking_pages,
+    pages,
+    record_pages,
+    review_pages,
+    sharing_pages,
+    visual_pages,
+)
 from mosaic.web.render import HERE, error_page, page
 
 
@@ -18,7 +27,8 @@ def install_web(app: FastAPI) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.render_error = error_page
     app.state.render_login = login_pages.login_page
-    for module in (login_pages, pages, record_pages, visual_pages, review_pages):
+    routers = (login_pages, pages, record_pages, visual_pages, review_pages)
+    for module in (*routers, marking_pages, sharing_pages, audit_pages):
         app.include_router(module.router)
 
     @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)

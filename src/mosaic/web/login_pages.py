@@ -2,7 +2,9 @@
 
 The cookie is HttpOnly (no script reads it), SameSite=Strict (no other site's
 page sends it) and Secure over HTTPS; the session is kept as its hash only.
-A failed sign-in is recorded in the audit log with the client's address.
+A failed sign-in is recorded in the audit log with the client's address;
+after too many failures for one user or from one client, sign-ins are refused
+for a while (429), and each refusal is recorded too.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from mosaic.api.guards.authentication import SESSION_COOKIE, gate_of
+from mosaic.api.guards.authentication import SESSION_COOKIE, Gate, gate_of
 from mosaic.services.audit import Actor, record
 from mosaic.services.authentication import SESSION_LIFETIME
+from mosaic.services.throttle import keys_of
 from mosaic.web.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -29,15 +32,27 @@ def show_login(request: Request) -> HTMLResponse:
     return login_page(request)
 
 
+ANONYMOUS = Actor("anonymous")
+
+
 @router.post("/login")
-def sign_in(request: Request, token: Annotated[str, Form()]) -> Response:
+def sign_in(request: Request, token: Annotated[str, Form(max_length=1000)]) -> Response:
     gate = gate_of(request)
-    found = gate.authenticator.login(token) if gate else None
-    if gate is None or found is None:
-        if gate is not None:
-            client = request.client.host if request.client else "unknown"
-            record(gate.store, Actor("anonymous"), "login.failed", client)
+    if gate is None:
         return login_page(request, 401, "That token is unknown or revoked.")
+    client = request.client.host if request.client else "unknown"
+    claimed = gate.authenticator.owner_of(token)
+    keys = keys_of(client, claimed)
+    if refused := _throttled(request, gate, keys, client, claimed):
+        return refused
+    found = gate.authenticator.login(token)
+    if found is None:
+        record(gate.store, ANONYMOUS, "login.failed", client, {"user": claimed})
+        for lock in gate.throttle.failed(keys):
+            until = {"until": lock.until.isoformat()}
+            record(gate.store, ANONYMOUS, "login.locked", lock.key, until)
+        return login_page(request, 401, "That token is unknown or revoked.")
+    gate.throttle.succeeded(keys[1:])
     response = RedirectResponse("/", status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
@@ -48,6 +63,26 @@ def sign_in(request: Request, token: Annotated[str, Form()]) -> Response:
         secure=request.url.scheme == "https",
         path="/",
     )
+    return response
+
+
+def _throttled(
+    request: Request, gate: Gate, keys: list[str], client: str, claimed: str | None
+) -> Response | None:
+    """The 429 page when this user or client failed too often lately (recorded), else None."""
+    lock = gate.throttle.locked(keys)
+    if lock is None:
+        return None
+    now = gate.throttle.now()
+    minutes = -(-lock.seconds_left(now) // 60)
+    details = {"user": claimed, "locked": lock.key, "until": lock.until.isoformat()}
+    record(gate.store, ANONYMOUS, "login.throttled", client, details)
+    whom = "this user" if lock.key.startswith("user:") else "this address"
+    message = (
+        f"Too many failed sign-ins for {whom}: sign-in is refused for {minutes} more minute(s)."
+    )
+    response = login_page(request, 429, message)
+    response.headers["Retry-After"] = str(lock.seconds_left(now))
     return response
 
 

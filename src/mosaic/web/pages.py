@@ -15,6 +15,7 @@ from mosaic.api.records import require_report
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import EventType, Mention
 from mosaic.store.ports import EventQuery
+from mosaic.web.marking_pages import marking_panel
 from mosaic.web.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -102,6 +103,7 @@ def report(request: Request, repo: Repo, report_id: str) -> HTMLResponse:
         source_path=found.source_path,
         paragraphs=_paragraphs(segments(found.text, repo.mentions_in_report(found.id))),
         statements=[schemas.statement_json(s) for s in statements],
+        marking=marking_panel(request, "report", found.id, found.marking),
     )
 
 

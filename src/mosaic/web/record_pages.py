@@ -23,6 +23,7 @@ from mosaic.model import EventType, SubjectKind
 from mosaic.store.ports import EventQuery
 from mosaic.web.facts import facts
 from mosaic.web.genealogy import genealogy
+from mosaic.web.marking_pages import marking_panel
 from mosaic.web.render import page
 
 router = APIRouter(include_in_schema=False)
@@ -48,6 +49,7 @@ def entity(request: Request, repo: Repo, entity: str) -> Response:
         merged_into=schemas.entity_ref_json(repo, merged) if merged else None,
         external_ids={k: v for k, v in found.external_ids.items() if k != MERGED_INTO},
         genealogy=genealogy(data["relations"], dt.date.today().year),
+        marking=marking_panel(request, "entity", found.id, found.marking),
     )
 
 
@@ -81,6 +83,7 @@ def event(request: Request, repo: Repo, event_id: str) -> HTMLResponse:
         title=f"Event {found.id}",
         event=schemas.event_json(repo, found, statements),
         facts=facts(repo, evidence_of(repo, statements)),
+        marking=marking_panel(request, "event", found.id, found.marking),
     )
 
 
@@ -94,6 +97,7 @@ def relation(request: Request, repo: Repo, relation_id: str) -> HTMLResponse:
         title=f"Relation {found.id}",
         relation=schemas.relation_json(repo, found, [i.statement.id for i in items]),
         facts=facts(repo, items),
+        marking=marking_panel(request, "relation", found.id, found.marking),
     )
 
 

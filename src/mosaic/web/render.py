@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from mosaic import __version__
+from mosaic.api.guards.csrf import csrf_token
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -63,6 +64,7 @@ templates.env.filters["web_link"] = web_link
 templates.env.filters["label"] = label
 templates.env.filters["shown"] = shown
 templates.env.globals["version"] = __version__
+templates.env.globals["csrf_token"] = csrf_token
 
 NAV = [
     ("/", "Dashboard"),
@@ -73,8 +75,12 @@ NAV = [
     ("/timeline", "Timeline"),
     ("/reports", "Reports"),
     ("/review", "Review"),
+    ("/groups", "Groups"),
 ]
+ADMIN_NAV = [("/audit", "Audit")]
+"""Shown to admins (and the lone analyst) only."""
 templates.env.globals["nav"] = NAV
+templates.env.globals["admin_nav"] = ADMIN_NAV
 
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

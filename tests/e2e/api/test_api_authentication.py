@@ -19,6 +19,7 @@ from mosaic.services.audit import COMMAND_LINE, verify
 from mosaic.store.sql import SqlRepository, open_repository
 from mosaic.web.app import install_web
 from support.accounts import CHEAP_HASHER
+from support.forms import submit
 
 from .conftest import EmptyExtractor
 
@@ -151,9 +152,9 @@ def test_web_authentication_login_page_session_cookie_and_logout(
 ) -> None:
     page = client.get("/")
     assert page.status_code == 401 and 'action="/login"' in page.text
-    failed = client.post("/login", data={"token": "wrong"}, follow_redirects=False)
+    failed = submit(client, "/login", {"token": "wrong"})
     assert failed.status_code == 401
-    signed_in = client.post("/login", data={"token": tokens["rita"]}, follow_redirects=False)
+    signed_in = submit(client, "/login", {"token": tokens["rita"]})
     assert signed_in.status_code == 303
     cookie = signed_in.headers["set-cookie"]
     assert "mosaic_session=" in cookie and "HttpOnly" in cookie
@@ -162,7 +163,7 @@ def test_web_authentication_login_page_session_cookie_and_logout(
     assert dashboard.status_code == 200
     assert "rita · org-a (reader)" in dashboard.text and 'action="/logout"' in dashboard.text
     assert client.get("/api/reports").status_code == 200
-    client.post("/logout", follow_redirects=False)
+    submit(client, "/logout", {}, page="/")
     client.cookies.clear()
     assert client.get("/").status_code == 401
     actions = [entry.event.action for entry in store.audit_entries()]
@@ -172,9 +173,9 @@ def test_web_authentication_login_page_session_cookie_and_logout(
 def test_web_authentication_stolen_session_cookie_stops_at_logout(
     client: TestClient, tokens: dict[str, str]
 ) -> None:
-    signed_in = client.post("/login", data={"token": tokens["rita"]}, follow_redirects=False)
+    signed_in = submit(client, "/login", {"token": tokens["rita"]})
     session = signed_in.cookies["mosaic_session"]
-    client.post("/logout", follow_redirects=False)
+    submit(client, "/logout", {}, page="/")
     client.cookies.clear()
     client.cookies.set("mosaic_session", session)
     assert client.get("/api/reports").status_code == 401

@@ -3,8 +3,11 @@
 While no user exists, Mosaic serves a lone analyst on this machine as before
 (`mosaic serve` refuses other addresses until an admin exists). Once one
 exists, a request without a valid token or session gets 401 (a page: the login
-page), and a reader's request that would write gets 403. This is a separate
-middleware from the request-origin and header checks of the security module.
+page), and a reader's request that would write gets 403. An admin may view
+the knowledge base as another organisation's reader would (the view-as
+cookie, set by the web app's switcher): while they do, they may change nothing
+but the view itself. This is a separate middleware from the request-origin and
+header checks of the security module.
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ from mosaic.api.errors import STORE_UNAVAILABLE, error_response
 from mosaic.errors import StoreError
 from mosaic.model.accounts import User
 from mosaic.services.authentication import Authenticator
+from mosaic.services.throttle import LoginThrottle
 from mosaic.store.ports import KnowledgeBase
 
 SESSION_COOKIE = "mosaic_session"
+VIEW_AS_COOKIE = "mosaic_view_as"
+VIEW_AS_EXITS = frozenset({"/view-as", "/logout"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 OPEN_PATHS = ("/login", "/logout", "/static/")
 _PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
@@ -33,9 +39,15 @@ _PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
 class Gate:
     """Finds the caller's user; remembers once users exist (they are never deleted)."""
 
-    def __init__(self, store: KnowledgeBase, authenticator: Authenticator | None = None) -> None:
+    def __init__(
+        self,
+        store: KnowledgeBase,
+        authenticator: Authenticator | None = None,
+        throttle: LoginThrottle | None = None,
+    ) -> None:
         self.store = store
         self.authenticator = authenticator or Authenticator(store)
+        self.throttle = throttle or LoginThrottle()
         self._users_exist = False
         self._lock = threading.Lock()
 
@@ -64,6 +76,11 @@ def current_user(request: Request) -> User | None:
     return cast(User | None, getattr(request.state, "user", None))
 
 
+def viewing_as(request: Request) -> str | None:
+    """The organisation an admin is viewing the knowledge base as; None when as themselves."""
+    return cast(str | None, getattr(request.state, "viewing_as", None))
+
+
 def install_authentication(app: FastAPI, gate: Callable[[], Gate | None]) -> None:
     """Check every request but the login page and static assets; `gate` is made on first use."""
     app.add_middleware(AuthenticationMiddleware, gate=gate)
@@ -82,6 +99,7 @@ class AuthenticationMiddleware:
             return
         request = Request(scope)
         request.state.user = None
+        request.state.viewing_as = None
         if not request.url.path.startswith(OPEN_PATHS):
             refusal = await run_in_threadpool(self._check, request)
             if refusal is not None:
@@ -106,7 +124,20 @@ class AuthenticationMiddleware:
         if request.method not in SAFE_METHODS and not user.role.can_write:
             return error_response(403, f"{user.name} is a reader and may not change anything")
         request.state.user = user
-        return None
+        return self._impersonation(request, found, user)
+
+    def _impersonation(self, request: Request, gate: Gate, user: User) -> Response | None:
+        """Note whom an admin views as; refuse their writes meanwhile (all but leaving the view)."""
+        organisation = request.cookies.get(VIEW_AS_COOKIE)
+        if not organisation or not user.role.can_administer or organisation == user.organisation:
+            return None
+        if gate.store.get_organisation(organisation) is None:
+            return None
+        request.state.viewing_as = organisation
+        if request.method in SAFE_METHODS or request.url.path in VIEW_AS_EXITS:
+            return None
+        message = f"read-only while viewing as {organisation}: stop viewing as it to change things"
+        return error_response(403, message)
 
 
 def _refused(request: Request, status: int, message: str) -> Response:

@@ -10,10 +10,20 @@ const Mosaic = {
     return data;
   },
 
+  // The page's CSRF token: the API refuses a write riding on a session cookie without it.
+  csrfToken() {
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : "";
+  },
+
   async postJSON(url, body) {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json",
+        "X-CSRF-Token": Mosaic.csrfToken(),
+      },
       body: JSON.stringify(body || {}),
     });
     const data = await response.json();
