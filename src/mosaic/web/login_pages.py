@@ -77,10 +77,8 @@ def _throttled(
     minutes = -(-lock.seconds_left(now) // 60)
     details = {"user": claimed, "locked": lock.key, "until": lock.until.isoformat()}
     record(gate.store, ANONYMOUS, "login.throttled", client, details)
-    whom = "this user" if lock.key.startswith("user:") else "this address"
-    message = (
-        f"Too many failed sign-ins for {whom}: sign-in is refused for {minutes} more minute(s)."
-    )
+    whom = "for this user" if lock.key.startswith("user:") else "from this address"
+    message = f"Too many failed sign-ins {whom}: sign-in is refused for {minutes} more minute(s)."
     response = login_page(request, 429, message)
     response.headers["Retry-After"] = str(lock.seconds_left(now))
     return response
