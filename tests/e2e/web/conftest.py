@@ -7,11 +7,13 @@ downloaded build. Screenshots land in test-output/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,12 +44,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("web") / "kb.db"
     repo = open_repository(str(path))
     build_sample(repo)
-    config = uvicorn.Config(
-        install_web(create_app(lambda: repo)),
-        host="127.0.0.1",
-        port=free_port(),
-        log_level="warning",
-    )
+    with serving(install_web(create_app(lambda: repo))) as url:
+        yield url
+    repo.close()
+
+
+@contextlib.contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """`app` served by uvicorn in a thread on 127.0.0.1 and a free port: its base URL."""
+    config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -56,10 +61,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    running.should_exit = True
-    thread.join(timeout=10)
-    repo.close()
+    try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
