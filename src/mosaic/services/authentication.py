@@ -62,10 +62,15 @@ class Authenticator:
         return user, session_id
 
     def user_for_session(self, session_id: str) -> User | None:
+        """The session's user while it lasts and the user keeps an active token.
+
+        Revoking every token of a user (`mosaic token revoke --user`) so signs them out too.
+        """
         session = self._store.get_session(session_hash(session_id))
         if session is None:
             return None
-        if not session.valid_at(self._clock()):
+        revoked = not any(token.active for token in self._store.tokens_of(session.user))
+        if revoked or not session.valid_at(self._clock()):
             self._store.delete_session(session.id_hash)
             return None
         return self._store.get_user(session.user)

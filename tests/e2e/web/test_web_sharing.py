@@ -69,6 +69,7 @@ def sign_in(page: Page, token: str) -> None:
     page.fill("#token", token)
     page.get_by_role("button", name="Sign in").click()
     expect(page.locator("form.sign-out")).to_be_visible()
+    page.wait_for_load_state("networkidle")  # the dashboard's charts, before going elsewhere
 
 
 def sign_out(page: Page) -> None:
@@ -153,6 +154,7 @@ def test_web_sharing_admin_views_as_another_organisation(
     page.get_by_role("button", name="View as").click()
     banner = page.locator("#viewing-as")
     expect(banner).to_contain_text("Viewing as a reader of org-b: read-only")
+    page.wait_for_load_state("networkidle")
     shoot(page, "view-as")
     response = page.goto(f"/reports/{hidden.id}")
     assert response is not None and response.status == 404
@@ -160,6 +162,20 @@ def test_web_sharing_admin_views_as_another_organisation(
     expect(page.locator("#marking form")).to_have_count(0)
     page.get_by_role("button", name=re.compile("Stop viewing as org-b")).click()
     expect(page.locator("#viewing-as")).to_have_count(0)
+    page.wait_for_load_state("networkidle")
     response = page.goto(f"/reports/{hidden.id}")
     assert response is not None and response.ok
     expect(page.locator("#marking form")).to_have_count(1)
+
+
+def test_web_sharing_page_scripts_write_with_the_session_and_its_token(
+    page: Page, world: World
+) -> None:
+    """The review buttons post JSON to the API on the session cookie, with the page's token."""
+    sign_in(page, world.tokens["ana"])
+    page.goto("/events/ev-wagah")
+    sixty = page.locator("blockquote.evidence", has_text="Police said 60 people died")
+    sixty.get_by_role("button", name="Reject").click()
+    expect(sixty.locator(".badge.status")).to_have_text("rejected")
+    last = world.store.last_audit_entry()
+    assert last is not None and (last.event.action, last.event.actor) == ("review.reject", "ana")

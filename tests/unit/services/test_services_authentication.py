@@ -29,3 +29,14 @@ def test_authentication_token_session_and_logout() -> None:
     assert store.get_session(session_hash(session_id)) is None
     auth.logout(session_id)
     assert store.last_audit_entry().event.action == "login"  # type: ignore[union-attr]
+
+
+def test_authentication_revoking_every_token_ends_the_users_sessions() -> None:
+    store = MemoryRepository()
+    accounts.add_organisation(store, "org-a", COMMAND_LINE)
+    new = accounts.add_user(store, CHEAP_HASHER, "ana", "org-a", Role.ANALYST, COMMAND_LINE)
+    auth = Authenticator(store, CHEAP_HASHER)
+    logged_in = auth.login(new.token)
+    assert logged_in is not None and auth.user_for_session(logged_in[1]) is not None
+    accounts.revoke_user_tokens(store, "ana", COMMAND_LINE)
+    assert auth.user_for_session(logged_in[1]) is None

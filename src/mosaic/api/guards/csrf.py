@@ -20,6 +20,7 @@ from urllib.parse import parse_qs
 
 from starlette.datastructures import Headers
 from starlette.requests import Request, cookie_parser
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mosaic.api.guards.authentication import SESSION_COOKIE
@@ -72,13 +73,25 @@ class CsrfMiddleware:
                 return
             expected = token_for(nonce, cookies.get(SESSION_COOKIE, "")) if nonce else ""
             if not (expected and hmac.compare_digest(sent.encode(), expected.encode())):
-                await send_error(send, 403, REFUSED)
+                await refuse(scope, receive, send)
                 return
         if nonce is None:
             nonce = secrets.token_urlsafe(24)
             scope.setdefault("state", {})["csrf_nonce"] = nonce
             send = with_nonce_cookie(send, nonce, scope.get("scheme") == "https")
         await self.app(scope, receive, send)
+
+
+async def refuse(scope: Scope, receive: Receive, send: Send) -> None:
+    """403: the web app's error page for a page's form, JSON for the API."""
+    request = Request(scope)
+    render = getattr(request.app.state, "render_error", None) if "app" in scope else None
+    if render is None or scope["path"].startswith("/api"):
+        await send_error(send, 403, REFUSED)
+        return
+    request.state.user = request.state.viewing_as = None  # refused before anyone signs in
+    response: Response = render(request, 403, REFUSED)
+    await response(scope, receive, send)
 
 
 async def sent_token(headers: Headers, receive: Receive) -> tuple[str | None, Receive]:
