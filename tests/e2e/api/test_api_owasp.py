@@ -19,12 +19,15 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
+from mosaic.api.app import create_app
 from mosaic.api.guards.csrf import REFUSED
 from mosaic.api.sample import ENTITIES, EVENTS, RELATIONS, REPORTS
 from mosaic.model import Distribution, Marking, Tlp
 from mosaic.services import accounts
 from mosaic.services.audit import COMMAND_LINE
 from mosaic.store.sql import SqlRepository
+from mosaic.web.app import install_web
+from support.extractors import EmptyExtractor
 from support.forms import bearer, client_for, form_token, signed_in, submit
 from support.routes import RouteInfo, route_table, unsafe_routes
 
@@ -194,6 +197,19 @@ def test_owasp_every_form_accepts_its_own_token(
         )
         refused = answer.status_code == 403 and "CSRF" in answer.text
         assert not refused, (method, url)
+
+
+def test_owasp_two_browsers_first_pages_never_share_a_token(store: SqlRepository) -> None:
+    """With the response cache on, each new browser's first page still has its own token."""
+    cached = install_web(create_app(lambda: store, EmptyExtractor, cache_seconds=60))
+    first, second = client_for(cached), client_for(cached)
+    tokens = [form_token(first), form_token(second)]
+    assert tokens[0] != tokens[1]
+    assert first.cookies["mosaic_csrf"] != second.cookies["mosaic_csrf"]
+    for client, token in zip((first, second), tokens, strict=True):
+        sent = client.post("/login", data={"token": "wrong", "csrf_token": token})
+        assert sent.status_code == 401  # past the CSRF check, refused as a wrong token
+    assert "set-cookie" not in client_for(cached).get("/api/stats").headers
 
 
 def test_owasp_login_form_needs_the_token_too(app: FastAPI, tokens: dict[str, str]) -> None:

@@ -40,8 +40,8 @@ def token_for(nonce: str, session: str) -> str:
 
 def csrf_token(request: Request) -> str:
     """The token for this request's browser, for templates to put in every form."""
-    nonce = request.scope.get("state", {}).get("csrf_nonce") or request.cookies.get(NONCE_COOKIE)
-    return token_for(nonce or "", request.cookies.get(SESSION_COOKIE, ""))
+    nonce = request.cookies.get(NONCE_COOKIE, "")
+    return token_for(nonce, request.cookies.get(SESSION_COOKIE, "")) if nonce else ""
 
 
 def needs_token(method: str, path: str, headers: Headers, cookies: dict[str, str]) -> bool:
@@ -75,11 +75,28 @@ class CsrfMiddleware:
             if not (expected and hmac.compare_digest(sent.encode(), expected.encode())):
                 await refuse(scope, receive, send)
                 return
-        if nonce is None:
+        if nonce is None and may_render_forms(scope["path"]):
             nonce = secrets.token_urlsafe(24)
-            scope.setdefault("state", {})["csrf_nonce"] = nonce
+            scope = with_cookie(scope, nonce)
             send = with_nonce_cookie(send, nonce, scope.get("scheme") == "https")
         await self.app(scope, receive, send)
+
+
+def may_render_forms(path: str) -> bool:
+    """Pages (and the API's docs page): not the API's JSON, whose clients need no nonce."""
+    return not path.startswith(("/api", "/static/")) or path == "/api/docs"
+
+
+def with_cookie(scope: Scope, nonce: str) -> Scope:
+    """`scope` as if the browser had sent the new nonce already.
+
+    The page's forms then carry its token, and the response cache, which keys
+    answers by the Cookie header, never hands one browser's first page to another.
+    """
+    headers = [(k, v) for k, v in scope["headers"] if k != b"cookie"]
+    sent = Headers(scope=scope).getlist("cookie")
+    cookie = "; ".join([*sent, f"{NONCE_COOKIE}={nonce}"])
+    return {**scope, "headers": [*headers, (b"cookie", cookie.encode("latin-1"))]}
 
 
 async def refuse(scope: Scope, receive: Receive, send: Send) -> None:
