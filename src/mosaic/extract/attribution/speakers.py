@@ -18,7 +18,15 @@ from spacy.tokens import Span, Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.types import entry_for
-from mosaic.extract.text.syntax import agents, children, is_passive
+from mosaic.extract.text.syntax import (
+    PATIENT_DEPS,
+    SUBJECT_DEPS,
+    TRAILING_DEPS,
+    VERB_POS,
+    agents,
+    children,
+    is_passive,
+)
 
 SPEECH_VERBS = lexicon.words("attribution.speech_verbs")  # fmt: skip
 PRONOUNS = lexicon.words("attribution.pronouns")
@@ -28,11 +36,11 @@ _CLAIMS_OF_RESPONSIBILITY = lexicon.words("attribution.claims_of_responsibility"
 def _speech_verb(sent: Span) -> Token | None:
     """The sentence's speech verb with a subject: "X said", "X told", "X estimated"."""
     for token in sent:
-        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in VERB_POS:
             continue
-        if any(_claimed_act(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+        if any(_claimed_act(c) for c in token.children if c.dep_ in PATIENT_DEPS):
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        if any(c.dep_ in SUBJECT_DEPS for c in token.children):
             return token
     return None
 
@@ -56,7 +64,7 @@ def _phrase(head: Token) -> str:
     """The noun phrase headed by `head`, without a leading article or trailing apposition."""
     words: list[Token] = []
     for token in head.subtree:
-        if token.i > head.i and (token.dep_ in ("appos", "relcl", "acl") or token.is_punct):
+        if token.i > head.i and (token.dep_ in TRAILING_DEPS or token.is_punct):
             break
         words.append(token)
     while words and words[0].lower_ in ("the", "a", "an"):

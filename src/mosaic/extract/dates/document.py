@@ -34,6 +34,7 @@ from mosaic.extract.dates.phrases import (
     read_partial,
     read_weekday,
 )
+from mosaic.extract.text.syntax import NOUN_MODIFIER_DEPS
 from mosaic.model import FuzzyDate
 
 DATES_ATTR = "mosaic_dates"
@@ -204,7 +205,7 @@ def _custom_of_a_day(ent: Span) -> bool:
         return False
     word = ent[0]
     return (
-        word.dep_ in ("compound", "nmod", "amod")
+        word.dep_ in NOUN_MODIFIER_DEPS
         and word.head.pos_ == "NOUN"
         and word.head.lower_ not in _TIME_NOUNS
     )

@@ -51,6 +51,13 @@ from mosaic.extract.models.actor_spans import NEW_GROUP
 from mosaic.extract.places.place_names import free_name_spans, in_place_position
 from mosaic.extract.places.table import Place, PlaceTable
 from mosaic.extract.text.surface import stems
+from mosaic.extract.text.syntax import (
+    ACTOR_LABELS,
+    COUNTRY_LABELS,
+    GROUP_OR_PERSON_LABELS,
+    IDENTITY_LABELS,
+    PLACE_LABELS,
+)
 from mosaic.model import EntityKind, EntityRef
 from mosaic.resolve.names import match_key
 
@@ -66,7 +73,7 @@ def document_countries(doc: Doc, country_of: Callable[[str], str | None]) -> lis
     """The document's countries, most mentioned first (country names and demonyms)."""
     counts: Counter[str] = Counter()
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC"):
+        if ent.label_ in COUNTRY_LABELS:
             iso2 = country_of(clean_name(ent.text))
             if iso2:
                 counts[iso2] += 1
@@ -185,7 +192,7 @@ class EntityLinker:
         return state_actor(mention, doc, self.places, noun_needed=True) or mention
 
     def _countries(self, ents: Sequence[Span]) -> list[str]:
-        words = (clean_name(e.text) for e in ents if e.label_ in ("GPE", "NORP"))
+        words = (clean_name(e.text) for e in ents if e.label_ in IDENTITY_LABELS)
         return list(dict.fromkeys(c for w in words if (c := self.country_of(w))))
 
     def _mention(
@@ -198,11 +205,11 @@ class EntityLinker:
         if whole is not None:
             return whole
         record = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
-        if ent.label_ in ("ORG", "PERSON", "NORP") or record is not None:
+        if ent.label_ in ACTOR_LABELS or record is not None:
             record = self._record(name, context) or record
         if record is not None:
             return _mention(ent, _actor_role(record), record.ref(), record.country)
-        if ent.label_ in ("GPE", "LOC", "FAC"):
+        if ent.label_ in PLACE_LABELS:
             return self._place(ent, name, context, lower_words) or self._place_before_event(
                 ent, context
             )
@@ -365,7 +372,7 @@ class EntityLinker:
         if iso2 is not None and (ent.label_ == "NORP" or len(ent) == 1):
             return _mention(ent, Role.DEMONYM, None, iso2)
         new_group = ent.kb_id_ == NEW_GROUP or looks_like_armed_group(ent)
-        if ent.label_ in ("ORG", "PERSON") and new_group:
+        if ent.label_ in GROUP_OR_PERSON_LABELS and new_group:
             return _mention(ent, Role.GROUP, EntityRef(name=name, kind=EntityKind.ORGANIZATION))
         if ent.label_ == "PERSON" and looks_like_person(name):
             return _mention(ent, Role.PERSON, EntityRef(name=name, kind=EntityKind.PERSON))

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span
 
 from mosaic.extract import lexicon
+from mosaic.extract.text.syntax import NAME_MODIFIER_DEPS
 
 ARMED_NAME_WORDS = lexicon.words("entities.armed_name_words")  # fmt: skip
 _ARMED_PHRASE = (
@@ -108,13 +109,7 @@ def is_people_word(ent: Span) -> bool:
         return False
     if ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
         return True
-    if ent.end >= len(doc) or ent.root.dep_ not in (
-        "compound",
-        "amod",
-        "nmod",
-        "nsubj",
-        "npadvmod",
-    ):
+    if ent.end >= len(doc) or ent.root.dep_ not in NAME_MODIFIER_DEPS:
         return False
     after = doc[ent.end]
     return after.lower_ in PEOPLE_NOUNS or after.lemma_.lower() in PEOPLE_NOUNS

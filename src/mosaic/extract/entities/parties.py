@@ -15,7 +15,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import last_person_before
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.sentences import SentenceContext, group_before
-from mosaic.extract.text.syntax import antecedent, children, prep_objects, subject
+from mosaic.extract.text.syntax import TITLE_DEPS, antecedent, children, prep_objects, subject
 
 GROUP_WORDS = lexicon.words("entities.group_words")  # fmt: skip
 SUBGROUP_WORDS = lexicon.words("entities.branch_nouns")
@@ -69,7 +69,7 @@ def _group_word(
 ) -> EntityMention | None:
     """ "the militant group ISKP", "the ranks of IS", "its leadership", "the group"."""
     inner = children(token, "appos", "compound", "poss") + prep_objects(token, "of")
-    if token.dep_ in ("compound", "appos") and lemma in GROUP_WORDS:
+    if token.dep_ in TITLE_DEPS and lemma in GROUP_WORDS:
         inner.append(token.head)  # "the militant group ISKP"
     for word in inner:
         found = party(word, context, exclude, depth + 1)

@@ -17,14 +17,25 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.sentences import SentenceContext, group_before
-from mosaic.extract.text.syntax import agents, children, is_passive, prep_objects, subject
+from mosaic.extract.text.syntax import (
+    CONTINUING_CLAUSE_DEPS,
+    COORDINATE_DEPS,
+    NAME_MODIFIER_DEPS,
+    NOUN_POS,
+    PATIENT_DEPS,
+    VERB_POS,
+    agents,
+    children,
+    is_passive,
+    prep_objects,
+    subject,
+)
 
 PARTNER_VERBS = lexicon.words("events.partner_verbs")  # fmt: skip
 """Verbs whose "with" partner shares the act they go on to carry out."""
 LIST_WORDS = lexicon.words("events.list_words")
 ACTING_VERBS = lexicon.words("events.acting_verbs")  # fmt: skip
 """Verbs whose objects or subjects listed with "including" are their actor's acts."""
-_LED_DEPS = lexicon.ordered("events.led_deps")
 
 
 def led_words(trigger: Token) -> list[Token]:
@@ -39,7 +50,7 @@ def led_words(trigger: Token) -> list[Token]:
 def led_by(trigger: Token) -> list[Token]:
     """ "a US-led air raid", "the American-led invasion": the leaders before "-led"."""
     return [c for led in led_words(trigger) for c in led.children
-            if c.dep_ in _LED_DEPS and c.i < led.i]  # fmt: skip
+            if c.dep_ in NAME_MODIFIER_DEPS and c.i < led.i]  # fmt: skip
 
 
 def led_coalition(trigger: Token, context: SentenceContext) -> list[EntityMention]:
@@ -82,7 +93,7 @@ def gerund_actor(trigger: Token) -> list[Token]:
     if trigger.dep_ != "pcomp" or head.lower_ != "by" or head.head is head:
         return []
     verb = head.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in VERB_POS:
         return []
     return agents(verb) if is_passive(verb) else subject(verb)
 
@@ -105,7 +116,7 @@ def harming_actor(trigger: Token) -> list[Token]:
 
 def partners(verb: Token) -> list[Token]:
     """ "X collaborated with Y to carry out ...": Y took part in what the clause carries out."""
-    if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+    if verb.dep_ not in CONTINUING_CLAUSE_DEPS or verb.head is verb:
         return []
     head = verb.head
     if head.lemma_.lower() not in PARTNER_VERBS:
@@ -117,7 +128,7 @@ def list_host(trigger: Token) -> Token | None:
     """ "attacks in Pakistan, including the assassination of X": the word an event listed with
     "including" is one of (here "attacks")."""
     head = trigger.head
-    while trigger.dep_ in ("conj", "appos") and head is not trigger:
+    while trigger.dep_ in COORDINATE_DEPS and head is not trigger:
         trigger, head = head, head.head
     if trigger.dep_ != "pobj" or head.lower_ not in LIST_WORDS or head.head is head:
         return None
@@ -131,7 +142,7 @@ def listing_verb(trigger: Token) -> Token | None:
     verb = list_host(trigger)
     if verb is None:
         return None
-    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "nsubjpass"):
+    if verb.pos_ in NOUN_POS and verb.dep_ in PATIENT_DEPS:
         verb = verb.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACTING_VERBS:
         return None

@@ -14,6 +14,17 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.text.syntax import (
+    ATTRIBUTIVE_DEPS,
+    COORDINATE_DEPS,
+    IDENTITY_LABELS,
+    KIND_MODIFIER_DEPS,
+    NAME_FILLER_POS,
+    NOT_IDENTITY_LABELS,
+    PLURAL_NOUN_TAGS,
+    PREDICATIVE_DEPS,
+    PREPOSITION_OBJECT_DEPS,
+    RAISING_DEPS,
+    SUBJECT_DEPS,
     antecedent,
     children,
     climbing_subject,
@@ -65,13 +76,13 @@ def _governing_prep(trigger: Token) -> Token | None:
     for _ in range(8):
         if current.dep_ == "conj" and current.pos_ == "NOUN" and current.head.pos_ == "VERB":
             return _listed_prep(current.head)  # the list's last item hung on the verb
-        if current.dep_ in ("conj", "appos") and current.head is not current:
+        if current.dep_ in COORDINATE_DEPS and current.head is not current:
             current = current.head
         elif current.dep_ == "pobj" and current.head.lower_ in _LIST_PREPS:
             current = current.head.head
         else:
             break
-    if current.dep_ in ("nsubj", "nsubjpass"):
+    if current.dep_ in SUBJECT_DEPS:
         return _listed_prep(current.head)
     return current.head if current.dep_ == "pobj" else None
 
@@ -82,7 +93,7 @@ def _taking_part(prep: Token) -> Token | None:
     word = prep.head
     if word.lemma_.lower() in ("part", "role") and word.dep_ == "dobj":
         word = word.head
-    if word.lemma_.lower() not in PART_WORDS or word.dep_ not in ("pcomp", "pobj"):
+    if word.lemma_.lower() not in PART_WORDS or word.dep_ not in PREPOSITION_OBJECT_DEPS:
         return None
     outer = word.head
     return outer if outer.dep_ == "prep" and outer.lower_ in ("of", "with", "for") else None
@@ -99,9 +110,9 @@ def _listed_prep(verb: Token) -> Token | None:
 
 def _described(word: Token) -> list[Token]:
     """ "the group responsible for": the group; "X was responsible for": X."""
-    if word.dep_ in ("amod", "acl"):
+    if word.dep_ in ATTRIBUTIVE_DEPS:
         return [antecedent(word.head)]
-    if word.dep_ in ("acomp", "attr", "oprd"):
+    if word.dep_ in PREDICATIVE_DEPS:
         return _clause_subjects(word.head)
     return []
 
@@ -116,10 +127,10 @@ def _clause_subjects(verb: Token) -> list[Token]:
     """The subject of the clause, climbing "is believed to have been ...", "was said to be"."""
     current = verb
     for _ in range(3):
-        found = children(current, "nsubj", "nsubjpass")
+        found = children(current, *SUBJECT_DEPS)
         if found:
             return with_conjuncts(antecedent(t) for t in found)
-        if current.dep_ not in ("xcomp", "conj", "ccomp") or current.head is current:
+        if current.dep_ not in RAISING_DEPS or current.head is current:
             return []
         current = current.head
     return []
@@ -128,16 +139,15 @@ def _clause_subjects(verb: Token) -> list[Token]:
 ACTOR_ADJECTIVES = lexicon.words("events.actor_adjectives")  # fmt: skip
 """Words that name an armed side when they modify an attack ("a Baloch separatist attack")."""
 _DESCRIBING_DEPS = lexicon.words("events.describing_deps")
-_IDENTITY_LABELS = lexicon.words("events.identity_labels")
 
 
 def described_actor(head: Token) -> EntityRef | None:
     """An unnamed actor described by who they are ("four Tajik men", "Uighurs from China"): a
     plural noun with a nationality or ethnicity, named as the report describes it."""
-    if head.tag_ not in ("NNS", "NNPS"):
+    if head.tag_ not in PLURAL_NOUN_TAGS:
         return None
     words = [t for c in head.lefts if c.dep_ in _DESCRIBING_DEPS for t in c.subtree]
-    words = [t for t in words if t.pos_ not in ("DET", "PUNCT")]
+    words = [t for t in words if t.pos_ not in NAME_FILLER_POS]
     identity = [t for t in words if _is_identity(t)]
     # A capital is a name's only at mid-sentence: "Militants attacked" names no people.
     ethnonym = head.ent_type_ == "NORP" or (head.text[:1].isupper() and not head.is_sent_start)
@@ -162,7 +172,7 @@ def force_actor(head: Token) -> EntityRef | None:
     if head.lower_ not in FORCE_NOUNS:
         return None
     words = [t for c in head.lefts if c.dep_ in _DESCRIBING_DEPS for t in c.subtree]
-    words = [t for t in words if t.pos_ not in ("DET", "PUNCT", "NUM")]
+    words = [t for t in words if t.pos_ not in NAME_FILLER_POS and t.pos_ != "NUM"]
     if not words or any(_is_identity(t) for t in words):
         return None
     full = _text([*words, head])
@@ -171,15 +181,15 @@ def force_actor(head: Token) -> EntityRef | None:
 
 def _is_identity(token: Token) -> bool:
     """A nationality, ethnicity or home ("Tajik", "Afghan", "Baloch"), not a group's name."""
-    if token.pos_ == "NUM" or token.ent_type_ in ("ORG", "DATE", "CARDINAL"):
+    if token.pos_ == "NUM" or token.ent_type_ in NOT_IDENTITY_LABELS:
         return False
-    return token.ent_type_ in _IDENTITY_LABELS or token.pos_ == "PROPN"
+    return token.ent_type_ in IDENTITY_LABELS or token.pos_ == "PROPN"
 
 
 def modifier_actor(trigger: Token) -> EntityRef | None:
     """The side an attack's modifiers name ("a Baloch separatist attack": Baloch separatists)."""
     words = sorted(
-        (t for c in trigger.lefts if c.dep_ in ("compound", "amod") for t in c.subtree),
+        (t for c in trigger.lefts if c.dep_ in KIND_MODIFIER_DEPS for t in c.subtree),
         key=lambda t: t.i,
     )
     if len(words) < 2 or words[-1].lower_ not in ACTOR_ADJECTIVES:

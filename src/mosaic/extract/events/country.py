@@ -29,7 +29,7 @@ from mosaic.extract.events.types import entry_for
 from mosaic.extract.numbers.casualties import KILLED_WORDS, WOUNDED_WORDS
 from mosaic.extract.places.locations import is_place_noun
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import tree_distance
+from mosaic.extract.text.syntax import NOUN_MODIFIER_DEPS, PATIENT_DEPS, tree_distance
 from mosaic.model import EventFinding, EventType
 
 FOREIGN_WORDS = lexicon.words("events.foreign_words")  # fmt: skip
@@ -81,10 +81,10 @@ def _victims(root: Token) -> bool:
     """ "12 U.S. service members were killed in the attack": a state's people (or the noun a
     nationality describes) the event killed or wounded, who say where they come from, not
     where it happened."""
-    while root.dep_ in ("compound", "amod", "nmod") and root.head is not root:
+    while root.dep_ in NOUN_MODIFIER_DEPS and root.head is not root:
         root = root.head
     head = root.head
-    if root.dep_ not in ("nsubjpass", "dobj") or head is root:
+    if root.dep_ not in PATIENT_DEPS or head is root:
         return False
     return head.lemma_.lower() in KILLED_WORDS | WOUNDED_WORDS
 
@@ -140,9 +140,7 @@ def _demonym_of_place(mention: EntityMention, context: SentenceContext) -> bool:
     if mention.role is not Role.DEMONYM:
         return False
     head = context.doc[mention.start : mention.end].root
-    return (
-        head.dep_ in ("amod", "compound", "nmod") and head.head.lemma_.lower() in SETTLEMENT_NOUNS
-    )
+    return head.dep_ in NOUN_MODIFIER_DEPS and head.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _country_as_place(mention: EntityMention, context: SentenceContext) -> bool:

@@ -17,7 +17,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.dates.phrases import shift
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
-from mosaic.extract.text.syntax import tree_distance
+from mosaic.extract.text.syntax import PRESENT_TAGS, tree_distance
 from mosaic.model import FuzzyDate
 
 
@@ -90,7 +90,7 @@ def elapsed_date(trigger: Token, published: FuzzyDate | None) -> FuzzyDate | Non
         return None
     spans = [c for c in (*after.children, *trigger.children) if c.dep_ == "npadvmod"]
     main = trigger.head if trigger.dep_ == "advcl" else after.head
-    if not spans or main.tag_ not in ("VBZ", "VBP"):
+    if not spans or main.tag_ not in PRESENT_TAGS:
         return None
     unit = ELAPSED_UNITS.get(spans[0].lower_)
     count = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)

@@ -38,7 +38,7 @@ from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casual
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text import modality
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import children, is_passive, subject
+from mosaic.extract.text.syntax import TIME_LABELS, children, is_passive, subject
 from mosaic.model import (
     Count,
     EntityKind,
@@ -296,8 +296,7 @@ def _published(context: SentenceContext) -> FuzzyDate | None:
 def _dated(context: SentenceContext) -> bool:
     """Whether the sentence states a date of its own, even one left unresolved."""
     return bool(context.dates) or any(
-        t.ent_type_ in ("DATE", "TIME") or _year_like(t.text) or t.lower_ in MONTHS
-        for t in context.sent
+        t.ent_type_ in TIME_LABELS or _year_like(t.text) or t.lower_ in MONTHS for t in context.sent
     )
 
 

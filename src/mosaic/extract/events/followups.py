@@ -24,7 +24,14 @@ from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.slots import CLAIM_NOUNS, CLAIM_VERBS, actor_mentions, phrase
 from mosaic.extract.text.modality import is_negated
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import agents, children, is_passive, subject, with_conjuncts
+from mosaic.extract.text.syntax import (
+    PATIENT_DEPS,
+    agents,
+    children,
+    is_passive,
+    subject,
+    with_conjuncts,
+)
 from mosaic.model import EntityRef, EventFinding, PerpetratorStatus
 
 FOLLOW_UP_REACH = 600
@@ -86,7 +93,7 @@ def _follow_up(context: SentenceContext, referring: bool) -> FollowUp | None:
 def _claims_responsibility(verb: Token, referring: bool = False) -> bool:
     """ "claimed responsibility", "took credit", with no "for" naming what was claimed, or
     (`referring`) with a "for" naming it only as the event just told."""
-    objects = [o for o in children(verb, "dobj", "nsubjpass") if o.lemma_.lower() in CLAIM_NOUNS]
+    objects = [o for o in children(verb, *PATIENT_DEPS) if o.lemma_.lower() in CLAIM_NOUNS]
     if referring:
         return bool(objects) and any(_for_referring(o) for o in (*objects, verb))
     return bool(objects) and not any(_for_something(o) for o in objects)

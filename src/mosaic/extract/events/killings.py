@@ -26,6 +26,9 @@ from mosaic.extract.numbers.casualties import ATTACKER_WORDS, is_shot_dead
 from mosaic.extract.numbers.counts import parse_number
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
+    ACT_POS,
+    NOUN_POS,
+    SINGULAR_NOUN_TAGS,
     antecedent,
     children,
     is_passive,
@@ -51,7 +54,7 @@ def is_kill_word(token: Token) -> bool:
         return is_shot_dead(token)
     if lemma == "gun" and token.pos_ == "VERB":
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
-    return lemma in KILL_WORDS and token.pos_ in ("VERB", "NOUN")
+    return lemma in KILL_WORDS and token.pos_ in ACT_POS
 
 
 def victim_people(token: Token, context: SentenceContext) -> list[EntityMention]:
@@ -89,7 +92,7 @@ def victim_count(token: Token, context: SentenceContext) -> Count | None:
         if p.lower_ == "with" and any(c.lower_ == "along" for c in p.children)
         for o in children(p, "pobj")
     ]
-    extra = [t for t in with_conjuncts(partners) if t.pos_ in ("PROPN", "NOUN")]
+    extra = [t for t in with_conjuncts(partners) if t.pos_ in NOUN_POS]
     people = len(victims) + len(extra)
     people += sum(
         1
@@ -126,7 +129,7 @@ def lethal_count(token: Token, trigger: Trigger) -> Count | None:
         numbers = [parse_number(c.text) for c in children(head, "nummod")]
         if numbers and numbers[0] is not None:
             total += numbers[0]
-        elif head.tag_ in ("NN", "NNP"):
+        elif head.tag_ in SINGULAR_NOUN_TAGS:
             total += 1
         else:
             return None

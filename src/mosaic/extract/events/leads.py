@@ -18,6 +18,7 @@ from spacy.tokens import Span
 
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import AUXILIARY_DEPS, PRESENT_TAGS, TIME_LABELS
 from mosaic.model import EventFinding, FuzzyDate, Precision
 
 LEAD_MIN_WORDS = 12
@@ -67,13 +68,13 @@ def _line_break(before: Span, context: SentenceContext) -> bool:
 
 def _names_date(sent: Span) -> bool:
     """Whether the sentence names a date, even one left unresolved ("last week")."""
-    return any(t.ent_type_ in ("DATE", "TIME") for t in sent)
+    return any(t.ent_type_ in TIME_LABELS for t in sent)
 
 
 def tells_news(sent: Span) -> bool:
     """Whether the sentence has a verb in the present perfect ("have been hit", "has fled")."""
     return any(
-        t.lemma_.lower() == "have" and t.tag_ in ("VBP", "VBZ") and t.dep_ in ("aux", "auxpass")
+        t.lemma_.lower() == "have" and t.tag_ in PRESENT_TAGS and t.dep_ in AUXILIARY_DEPS
         and t.head.tag_ == "VBN"
         for t in sent
     )  # fmt: skip

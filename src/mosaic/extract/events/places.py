@@ -17,7 +17,7 @@ from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.merge import lies_within
 from mosaic.extract.places.locations import describes_person, is_home_modifier, is_location_span
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import tree_distance
+from mosaic.extract.text.syntax import NOUN_POS, tree_distance
 
 MAX_PLACE_DISTANCE = 10
 """A place outside the trigger's phrase must be this close to it in the parse."""
@@ -124,4 +124,4 @@ def _coordinated(context: SentenceContext, a: EntityMention, b: EntityMention) -
     if common is None:
         return False
     path = above_a[: above_a.index(common)] + above_b[: above_b.index(common)]
-    return any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") for t in path)
+    return any(t.dep_ == "conj" and t.pos_ in NOUN_POS for t in path)

@@ -38,6 +38,10 @@ from mosaic.extract.events.blame import (
 from mosaic.extract.events.target_nouns import target_head
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
+    NOUN_MODIFIER_DEPS,
+    NOUN_PHRASE_DEPS,
+    PATIENT_DEPS,
+    PERPETRATION_PATH_DEPS,
     agents,
     antecedent,
     children,
@@ -110,9 +114,7 @@ def _perpetration_verb(trigger: Token) -> Token | None:
     """ "carried out the attack", "claimed responsibility for the attack", "launching an attack"."""
     current = trigger
     for _ in range(4):
-        if current.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "conj") or (
-            current.head is current
-        ):
+        if current.dep_ not in PERPETRATION_PATH_DEPS or (current.head is current):
             return None
         if current.dep_ == "prep" and current.lower_ not in ("of", "for"):
             return None  # "the killing ... after the attack" is no perpetration of it
@@ -129,9 +131,7 @@ def claimants(context: SentenceContext, trigger: Token) -> list[EntityMention]:
     for token in context.sent:
         if token.lemma_ not in CLAIM_VERBS or token.pos_ != "VERB":
             continue
-        objects = [
-            o for o in children(token, "dobj", "nsubjpass") if o.lemma_.lower() in CLAIM_NOUNS
-        ]
+        objects = [o for o in children(token, *PATIENT_DEPS) if o.lemma_.lower() in CLAIM_NOUNS]
         claimed = [t.i for o in objects for p in prep_objects(o, "for") for t in p.subtree]
         if objects and (not claimed or trigger.i in claimed):
             found += agents(token) if is_passive(token) else subject(token)
@@ -235,7 +235,7 @@ def envoys_of(head: Token, context: SentenceContext) -> list[EntityMention]:
     if head.lemma_.lower() not in ENVOY_NOUNS or context.mention_at(head) is not None:
         return []
     words = prep_objects(head, "from", "of")
-    words += with_conjuncts(c for c in head.children if c.dep_ in ("amod", "compound", "nmod"))
+    words += with_conjuncts(c for c in head.children if c.dep_ in NOUN_MODIFIER_DEPS)
     found = [context.mention_at(w) for w in words]
     return [m for m in found if m is not None and m.role in (Role.COUNTRY, Role.DEMONYM)]
 
@@ -379,7 +379,7 @@ def _apposed(head: Token, context: SentenceContext) -> EntityMention | None:
 
 def noun_phrase(head: Token) -> str:
     """The head noun with its left modifiers, without articles or numbers."""
-    words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "poss", "case", "nmod")]
+    words = [t for t in head.lefts if t.dep_ in NOUN_PHRASE_DEPS]
     tokens = [t for w in words for t in w.subtree] + [head]
     text = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i)).strip()
     return text.replace(" 's", "'s")

@@ -16,7 +16,7 @@ import calendar
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
-from mosaic.extract.text.syntax import prep_objects
+from mosaic.extract.text.syntax import NOUN_POS, prep_objects
 
 AREA_NOUNS = lexicon.words("events.area_nouns")  # fmt: skip
 """Places told as areas: where an event happened, not what it hit."""
@@ -42,7 +42,7 @@ def target_head(head: Token) -> Token | None:
 
 def is_concrete(head: Token) -> bool:
     """Whether a noun without a linked entity can name a target."""
-    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in _NOT_THINGS:
+    if head.pos_ not in NOUN_POS or head.ent_type_ in _NOT_THINGS:
         return False
     words = {head.lower_, head.lemma_.lower()}
     return not words & (AREA_NOUNS | ABSTRACT_NOUNS | _TIME_WORDS)

@@ -18,6 +18,14 @@ from spacy.tokens import Span, Token
 from mosaic.extract import lexicon
 from mosaic.extract.events.rules.base import Entry, Trigger
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
+from mosaic.extract.text.syntax import (
+    KIND_MODIFIER_DEPS,
+    NOUN_CLAUSE_DEPS,
+    NOUN_POS,
+    PATIENT_DEPS,
+    TRIGGER_POS,
+    VERB_POS,
+)
 from mosaic.model import AttackType, EventType
 
 A, OP = EventType.ATTACK, EventType.MILITARY_OPERATION
@@ -102,7 +110,7 @@ def _particle(token: Token, word: str) -> bool:
 
 
 def _object_lemmas(token: Token) -> set[str]:
-    return {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+    return {c.lemma_.lower() for c in token.children if c.dep_ in PATIENT_DEPS}
 
 
 def _phrasal(token: Token) -> Entry | None:
@@ -133,7 +141,7 @@ def _phrasal(token: Token) -> Entry | None:
 
 def _takes_a_person(verb: Token) -> bool:
     """Whether the verb's object (or passive subject) is a person, not a town."""
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [c for c in verb.children if c.dep_ in PATIENT_DEPS]
     heads += [a for h in heads for a in h.children if a.dep_ == "appos"]
     return any(
         h.ent_type_ == "PERSON" or h.lower_ in ("he", "she", "him", "her")
@@ -180,13 +188,13 @@ def entry_for(token: Token) -> Entry | None:
     phrasal = _phrasal(token)
     if phrasal is not None:
         return phrasal
-    if token.pos_ not in ("NOUN", "VERB", "PROPN"):
+    if token.pos_ not in TRIGGER_POS:
         return None
     table = trigger_table()
     entry = table.get(token.lemma_.lower()) or table.get(token.lower_)
     if entry is None and token.tag_ == "NNPS":  # a headline's "Bomb Blasts" is left unlemmatised
         entry = table.get(token.lower_.removesuffix("s"))
-    if entry is None or (token.lemma_.lower() == "bomb" and token.pos_ in ("NOUN", "PROPN")):
+    if entry is None or (token.lemma_.lower() == "bomb" and token.pos_ in NOUN_POS):
         return None
     veto = rule_for(entry.type).veto
     return None if veto is not None and veto(token) else entry
@@ -197,9 +205,7 @@ def no_meeting(token: Token) -> bool:
     the press, or meeting a standard, is not a meeting of parties."""
     lemma = token.lemma_.lower()
     if lemma == "conference":
-        return any(
-            c.lower_ in PRESS_WORDS for c in token.children if c.dep_ in ("compound", "amod")
-        )
+        return any(c.lower_ in PRESS_WORDS for c in token.children if c.dep_ in KIND_MODIFIER_DEPS)
     if lemma == "talk" and token.pos_ == "VERB":  # "who he is talking to": speech, not talks
         return not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
     objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
@@ -226,7 +232,7 @@ def clause_lemmas(token: Token) -> set[str]:
     """Lemmas of the clause the token stands in: the subtree of its governing verb."""
     current = token
     for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in VERB_POS or current.head is current:
             break
         current = current.head
     if current.dep_ == "advcl" and current.tag_ == "VBG":
@@ -237,24 +243,24 @@ def clause_lemmas(token: Token) -> set[str]:
 def _doers(token: Token) -> set[str]:
     """ "two suicide bombers, assessed to be fighters, detonated at the gate": the nouns a
     subjectless verb hangs on, which name who did it."""
-    if token.pos_ != "VERB" or token.dep_ not in ("acl", "relcl"):
+    if token.pos_ != "VERB" or token.dep_ not in NOUN_CLAUSE_DEPS:
         return set()
     if any(c.dep_ == "nsubj" for c in token.children):
         return set()
-    nouns = [a for a in token.ancestors if a.pos_ in ("NOUN", "PROPN")]
-    words = [w for n in nouns for w in (n, *n.children) if w.dep_ in ("compound", "amod") or w is n]
+    nouns = [a for a in token.ancestors if a.pos_ in NOUN_POS]
+    words = [w for n in nouns for w in (n, *n.children) if w.dep_ in KIND_MODIFIER_DEPS or w is n]
     return {w.lemma_.lower() for w in words}
 
 
 def _suicide_attack(token: Token) -> bool:
     """ "a suicide attack": the word on the attack noun itself."""
-    return any(c.lower_ == "suicide" for c in token.children if c.dep_ in ("amod", "compound"))
+    return any(c.lower_ == "suicide" for c in token.children if c.dep_ in KIND_MODIFIER_DEPS)
 
 
 def _own_lemmas(token: Token) -> set[str]:
     """Lemmas of a noun trigger's own phrase, without the events coordinated with it ("a
     suicide attack on X and a failed bombing of Y": the bombing is not a suicide one)."""
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in NOUN_POS:
         return set()
     cut = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
     kept = [t for t in token.subtree if t.i not in cut]

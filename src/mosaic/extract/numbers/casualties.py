@@ -19,7 +19,19 @@ from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.numbers.counts import VAGUE_FLOORS, add_counts, parse_count
-from mosaic.extract.text.syntax import tree_distance
+from mosaic.extract.text.syntax import (
+    ACTING_VERB_TAGS,
+    ATTRIBUTIVE_OR_RELATIVE_DEPS,
+    COUNTED_POS,
+    NOUN_POS,
+    NUMBER_DEPS,
+    NUMBER_PART_DEPS,
+    ONE_PERSON_TAGS,
+    ORDINAL_PERSON_POS,
+    PATIENT_OR_LISTED_DEPS,
+    VERB_POS,
+    tree_distance,
+)
 from mosaic.model import Count
 
 KILLED_WORDS = lexicon.words("numbers.killed_words")  # fmt: skip
@@ -69,7 +81,7 @@ def is_count_token(token: Token) -> bool:
     if any(n.text in ("-", "–") and n.whitespace_ == "" for n in neighbours):
         return False
     head = token.head
-    return not (head is not token and head.like_num and token.dep_ in ("compound", "quantmod"))
+    return not (head is not token and head.like_num and token.dep_ in NUMBER_PART_DEPS)
 
 
 def _count_read_as_date(token: Token) -> bool:
@@ -83,7 +95,7 @@ def count_phrase(token: Token) -> tuple[str, list[Token]]:
     """The words stating the count: qualifiers on the left, a range's second number."""
     left = [t for child in token.lefts if child.dep_ in _QUALIFIER_DEPS for t in child.subtree]
     words = [t for t in left if t.lower_ not in ("the", "a", "an") or t.i == token.i - 1]
-    words = [t for t in words if t.i < token.i and t.pos_ not in ("NOUN", "PROPN")]
+    words = [t for t in words if t.i < token.i and t.pos_ not in NOUN_POS]
     if (
         token.dep_ == "pobj"
         and token.head.i == token.i - 1
@@ -104,12 +116,7 @@ def count_phrase(token: Token) -> tuple[str, list[Token]]:
 def counted_noun(token: Token) -> Token:
     """The noun a number counts ("17 people" -> people), or the number when it stands alone."""
     head = token.head
-    if token.dep_ in ("nummod", "quantmod", "amod", "compound") and head.pos_ in (
-        "NOUN",
-        "PROPN",
-        "ADJ",
-        "PRON",
-    ):
+    if token.dep_ in NUMBER_DEPS and head.pos_ in COUNTED_POS:
         return head
     return token
 
@@ -125,7 +132,7 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
         after = noun.doc[noun.i + 1]  # "leaving 4 dead and 18 injured"
         return after, _role(after) or "killed"
     for child in noun.children:
-        if child.dep_ in ("acl", "amod", "relcl") and _role(child) and not _has_object(child):
+        if child.dep_ in ATTRIBUTIVE_OR_RELATIVE_DEPS and _role(child) and not _has_object(child):
             return child, _role(child) or "killed"
     current = noun
     for _ in range(4):
@@ -135,7 +142,7 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
         role = _role(head)
         if role is not None:
             return None if _is_agent(current, head) else (head, role)
-        if head.pos_ in ("VERB", "AUX") and any(
+        if head.pos_ in VERB_POS and any(
             c.dep_ == "nsubj" and c.lemma_ == "toll" for c in head.children
         ):
             return head, "killed"
@@ -176,7 +183,7 @@ def _may_climb(token: Token) -> bool:
     """Whether a count may pass from `token` to its head: not out of "including ..." or "in ..."."""
     if token.lemma_ in _BREAKDOWN or token.lower_ in _BREAKDOWN:
         return False
-    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+    if token.dep_ == "conj" and token.pos_ in VERB_POS:
         return False  # "three were killed and seven were arrested": the seven were not killed
     if token.dep_ != "prep":
         return True
@@ -190,7 +197,7 @@ def _is_agent(child: Token, verb: Token) -> bool:
     participle, if it has an object: "two strikes killed 26")."""
     return (
         child.dep_ == "nsubj"
-        and (verb.tag_ in ("VBD", "VBZ", "VBP", "VBG") or _has_object(verb))
+        and (verb.tag_ in ACTING_VERB_TAGS or _has_object(verb))
         and verb.lemma_
         in (
             "kill",
@@ -232,10 +239,10 @@ def _one_more(token: Token) -> bool:
     before = token.doc[token.i - 1] if token.i > 0 else None
     return (
         token.ent_type_ == "ORDINAL"
-        and token.pos_ in ("NOUN", "ADJ")
+        and token.pos_ in ORDINAL_PERSON_POS
         and before is not None
         and before.lower_ in ("a", "an")
-        and token.dep_ in ("dobj", "nsubjpass", "conj")
+        and token.dep_ in PATIENT_OR_LISTED_DEPS
     )
 
 
@@ -261,7 +268,7 @@ def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
     """ "he was killed ... along with 16 other people" counts 17."""
     if not any(c.lower_ == "other" for c in noun.children):
         return count
-    if not any(c.dep_ == "nsubjpass" and c.tag_ in ("PRP", "NNP", "NN") for c in trigger.children):
+    if not any(c.dep_ == "nsubjpass" and c.tag_ in ONE_PERSON_TAGS for c in trigger.children):
         return count
     return add_counts(count, Count.exactly(1))
 

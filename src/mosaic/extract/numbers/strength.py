@@ -27,7 +27,13 @@ from mosaic.extract.numbers.casualties import (
 from mosaic.extract.numbers.counts import parse_count
 from mosaic.extract.text.modality import is_negated
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import children, prep_objects, subject
+from mosaic.extract.text.syntax import (
+    NOUN_MODIFIER_DEPS,
+    SUBJECT_DEPS,
+    children,
+    prep_objects,
+    subject,
+)
 from mosaic.model import StrengthFinding
 
 FIGHTER_NOUNS = lexicon.words("numbers.fighter_nouns")  # fmt: skip
@@ -72,7 +78,7 @@ def _counts_fighters(noun: Token) -> bool:
         return False  # "17 militants were reported killed"
     if noun.dep_ == "dobj" and verb not in HOLDING_VERBS:
         return False  # "arrested 25 members", "sent 300 fighters"
-    if noun.dep_ in ("nsubjpass", "nsubj") and verb in ACTED_ON:
+    if noun.dep_ in SUBJECT_DEPS and verb in ACTED_ON:
         return False  # "25 members were arrested"
     return not is_negated(noun)
 
@@ -105,6 +111,4 @@ def _group(heads: Sequence[Token], context: SentenceContext) -> EntityMention | 
 def _bare(head: Token) -> bool:
     """ "it", "their", "the group": words that stand for the group talked about. A described
     one ("the Khorasan branch") may be another group, and a wrong owner is worse than none."""
-    return head.pos_ == "PRON" or not any(
-        c.dep_ in ("compound", "amod", "nmod") for c in head.children
-    )
+    return head.pos_ == "PRON" or not any(c.dep_ in NOUN_MODIFIER_DEPS for c in head.children)

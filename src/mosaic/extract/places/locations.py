@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from mosaic.extract import lexicon
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.types import entry_for
+from mosaic.extract.text.syntax import COORDINATE_DEPS, LOCATING_MODIFIER_DEPS, PLACE_LABELS
 
 LOCATIVE_PREPS = lexicon.words("places.locative_preps")  # fmt: skip
 PLACE_NOUNS = lexicon.words("places.place_nouns")  # fmt: skip
@@ -27,7 +28,7 @@ _MAX_DEPTH = 3
 
 def is_place_noun(token: Token) -> bool:
     """A common noun for a place ("city", "area") or a token of a place name."""
-    return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in ("GPE", "LOC", "FAC")
+    return token.lemma_.lower() in PLACE_NOUNS or token.ent_type_ in PLACE_LABELS
 
 
 def _takes_place(token: Token) -> bool:
@@ -49,13 +50,13 @@ def is_locative(token: Token, depth: int = 0) -> bool:
         return is_place_noun(head.head) or _takes_place(head.head)
     if dep == "compound" and is_home_modifier(token):
         return True
-    if dep in ("compound", "poss", "amod", "nmod"):
+    if dep in LOCATING_MODIFIER_DEPS:
         return (
             entry_for(head) is not None
             or (is_place_noun(head) and is_locative(head, depth + 1))
             or (head.dep_ == "compound" and is_locative(head, depth + 1))  # "X Bomb Blasts"
         )
-    return dep in ("conj", "appos") and is_locative(head, depth + 1)
+    return dep in COORDINATE_DEPS and is_locative(head, depth + 1)
 
 
 def is_home_modifier(token: Token) -> bool:

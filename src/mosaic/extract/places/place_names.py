@@ -15,12 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.places.locations import is_location_span
+from mosaic.extract.text.syntax import COORDINATE_DEPS, PLACE_LABELS
 
 PLACE_WORDS = lexicon.words("places.place_words")  # fmt: skip
 """Nouns that, written right after a name, say it names a place ("Chaparhar districts",
 "the Beslan school")."""
 ORIGIN_PREPS = lexicon.words("places.origin_preps")
-PLACE_LABELS = lexicon.words("places.place_labels")
 _LONGEST_NAME = 6
 """At most this many words make one place name found outside the NER's entities."""
 
@@ -44,7 +44,7 @@ def listed_with_place(span: Span) -> bool:
     """ "Achin and Nazyan", "Achin, Nangarhar": joined to a name the NER calls a place, or
     followed by a comma and one ("X, Khyber Pakhtunkhwa")."""
     doc, root = span.doc, span.root
-    if root.dep_ in ("conj", "appos") and root.head.ent_type_ in PLACE_LABELS:
+    if root.dep_ in COORDINATE_DEPS and root.head.ent_type_ in PLACE_LABELS:
         return True
     if any(child.dep_ == "conj" and child.ent_type_ in PLACE_LABELS for child in root.children):
         return True

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
+from mosaic.extract.text.syntax import ACT_POS, SUBJECT_DEPS
 
 _DEFINITE = lexicon.words("text.definite")
 _FRAMES = lexicon.words("relations.frames")
@@ -26,7 +27,7 @@ def carried_date(context: SentenceContext) -> DateSpan | None:
     if date is None or context.dates:
         return None
     earlier = context.doc[date.start].sent
-    stems = {_stem(t) for t in earlier if t.pos_ in ("NOUN", "VERB")}
+    stems = {_stem(t) for t in earlier if t.pos_ in ACT_POS}
     for noun in context.sent:
         if _refers_back(noun, context) and _stem(noun) in stems:
             return date
@@ -40,7 +41,7 @@ def _refers_back(noun: Token, context: SentenceContext) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
         return False
-    if noun.dep_ in ("nsubj", "nsubjpass"):
+    if noun.dep_ in SUBJECT_DEPS:
         return noun.head.dep_ == "ROOT"
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ in _FRAMES and head.head.dep_ == "ROOT"

@@ -38,7 +38,7 @@ from mosaic.extract.relations.verbs import (
 )
 from mosaic.extract.text import modality
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
-from mosaic.extract.text.syntax import governing_verb, tree_distance
+from mosaic.extract.text.syntax import SUBJECT_DEPS, VERB_POS, governing_verb, tree_distance
 from mosaic.model import (
     EntityKind,
     EntityRef,
@@ -114,9 +114,9 @@ def _in_subject(token: Token) -> bool:
     """Whether the token belongs to the subject of its clause (what the verb says is about
     the holder's doing, not his role)."""
     for word in (token, *token.ancestors):
-        if word.dep_ in ("nsubj", "nsubjpass") and word.head.pos_ in ("VERB", "AUX"):
+        if word.dep_ in SUBJECT_DEPS and word.head.pos_ in VERB_POS:
             return True
-        if word.pos_ in ("VERB", "AUX"):
+        if word.pos_ in VERB_POS:
             return False
     return False
 

@@ -24,7 +24,23 @@ from mosaic.extract.relations.refs import (
     subgroup_antecedent,
 )
 from mosaic.extract.text.sentences import SentenceContext, group_before, topic_group
-from mosaic.extract.text.syntax import agents, children, is_passive, prep_objects, subject
+from mosaic.extract.text.syntax import (
+    COMPLEMENT_DEPS,
+    HOLDER_BESIDE_DEPS,
+    NOUN_POS,
+    OBJECT_PREDICATE_DEPS,
+    PARTICIPLE_CLAUSE_DEPS,
+    PAST_TAGS,
+    PATIENT_DEPS,
+    REFERRING_POS,
+    SUBJECT_DEPS,
+    TITLE_DEPS,
+    agents,
+    children,
+    is_passive,
+    prep_objects,
+    subject,
+)
 from mosaic.model import RelationType
 
 AFFILIATE_NOUNS = lexicon.words("relations.affiliate_nouns")  # fmt: skip
@@ -96,7 +112,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
     place = _role_position(noun)
     tokens: list[Token] = children(noun, "appos")
     tokens += [c for c in children(noun, "conj") if c.pos_ == "PROPN"]
-    if place.dep_ in ("appos", "compound", "nmod", "amod"):
+    if place.dep_ in HOLDER_BESIDE_DEPS:
         tokens.append(place.head)
     dated = False
     if place.dep_ == "attr":
@@ -106,15 +122,15 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         dated = True  # "the group's new leader, X, took over in June 2020"
     if place.lemma_ == "be" and place is not noun:  # "X was a militant and emir for Y"
         tokens += subject(place)
-    if place.dep_ in ("oprd", "xcomp"):
-        tokens += children(place.head, "nsubjpass", "dobj")
+    if place.dep_ in OBJECT_PREDICATE_DEPS:
+        tokens += children(place.head, *PATIENT_DEPS)
         dated = _appointing(place.head)  # "X was named chief in July"
     if place.dep_ == "nsubj" and place.head.lemma_ == "be":  # "its leaders were A and B"
         tokens += [t for a in children(place.head, "attr") for t in (a, *a.conjuncts)]
     if place.dep_ == "pobj" and place.head.lower_ == "as":
         verb = place.head.head
         tokens += _appointed(verb)
-        if verb.dep_ in ("acl", "advcl") and _participle(verb):  # "X, anointed as chief"
+        if verb.dep_ in PARTICIPLE_CLAUSE_DEPS and _participle(verb):  # "X, anointed as chief"
             tokens += [verb.head, *before_comma(verb)]
         dated = _appointing(verb)
     return tokens + before_comma(noun), dated
@@ -137,12 +153,12 @@ def _appointing(verb: Token) -> bool:
     if verb.lemma_.lower() in APPOINT_VERBS:
         return True
     head = verb.head
-    return verb.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in APPOINT_VERBS
+    return verb.dep_ in COMPLEMENT_DEPS and head.lemma_.lower() in APPOINT_VERBS
 
 
 def _participle(verb: Token) -> bool:
     """A past participle with no subject of its own (the tagger sometimes calls it VBD)."""
-    return verb.tag_ in ("VBN", "VBD") and not children(verb, "nsubj", "nsubjpass")
+    return verb.tag_ in PAST_TAGS and not children(verb, *SUBJECT_DEPS)
 
 
 def _appointed(verb: Token) -> list[Token]:
@@ -258,7 +274,7 @@ def _unnamed_owner(
 ) -> list[EntityMention]:
     """ "X was named chief", "the previous leaders were A and B", "former emir X": an office
     given or held with no owner word is in the group the text is about (`group_before`)."""
-    named = [t for t in owner_tokens(noun) if t.pos_ in ("PROPN", "PRON", "NOUN")]
+    named = [t for t in owner_tokens(noun) if t.pos_ in REFERRING_POS]
     if kind not in ("leader", "member") or named or not _office(noun):
         return []
     owner = group_before(context, noun.i, exclude)
@@ -269,19 +285,19 @@ def _office(noun: Token) -> bool:
     """Whether the noun names an office someone is given, takes or held before."""
     place = _role_position(noun)
     verb = place.head
-    if place.dep_ in ("oprd", "xcomp") or (place.dep_ == "pobj" and verb.lower_ == "as"):
+    if place.dep_ in OBJECT_PREDICATE_DEPS or (place.dep_ == "pobj" and verb.lower_ == "as"):
         return _appointing(verb if place.dep_ != "pobj" else verb.head)
     if place.dep_ == "attr":
         return verb.lemma_.lower() in BECOME_VERBS
     words = [*noun.children, *(verb.children if place.dep_ == "compound" else ())]
     earlier = any(c.lower_ in PAST_OFFICE for c in words)
-    titled = place.dep_ in ("compound", "appos") and noun.lemma_.lower() in MILITANT_TITLES
+    titled = place.dep_ in TITLE_DEPS and noun.lemma_.lower() in MILITANT_TITLES
     return earlier and (titled or (place.dep_ == "nsubj" and verb.lemma_ == "be"))
 
 
 def _role_word(word: Token) -> bool:
     """A noun, or a title the tagger read as an adjective ("was named chief")."""
-    return word.pos_ in ("NOUN", "PROPN") or (word.pos_ == "ADJ" and word.dep_ == "oprd")
+    return word.pos_ in NOUN_POS or (word.pos_ == "ADJ" and word.dep_ == "oprd")
 
 
 def rival_groups(context: SentenceContext) -> list[Candidate]:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.sentences import SentenceContext, group_before
+from mosaic.extract.text.syntax import ARGUMENT_OR_ROOT_DEPS, NAME_JOINING_DEPS, VERB_POS
 from mosaic.model import Evidence
 
 POSSESSIVES = lexicon.words("relations.possessives")
@@ -26,7 +27,7 @@ def embedded(mention: EntityMention, context: SentenceContext) -> bool:
     rather than standing as a party of the clause itself."""
     root = context.doc[mention.start : mention.end].root
     for token in root.ancestors:
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in VERB_POS:
             return False
         other = context.mention_at(token)
         if other is not None and other.role in _PARTIES and _name(other) != _name(mention):
@@ -101,11 +102,11 @@ def subgroup_antecedent(
 
 def _prominent(span: Span) -> bool:
     root = span.root
-    while root.dep_ in ("appos", "conj", "compound") and root.head is not root:
+    while root.dep_ in NAME_JOINING_DEPS and root.head is not root:
         root = root.head
-    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
+    if root.dep_ in ARGUMENT_OR_ROOT_DEPS:
         return True
-    return root.dep_ == "pobj" and root.head.head.pos_ in ("VERB", "AUX")
+    return root.dep_ == "pobj" and root.head.head.pos_ in VERB_POS
 
 
 def person_antecedent(

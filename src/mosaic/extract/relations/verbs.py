@@ -24,7 +24,16 @@ from mosaic.extract.entities.parties import parties
 from mosaic.extract.relations.nouns import Candidate
 from mosaic.extract.relations.rules.registry import noun_pattern, verb_patterns
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import agents, children, is_passive, lemma, prep_objects, subject
+from mosaic.extract.text.syntax import (
+    PATIENT_OR_ATTRIBUTE_DEPS,
+    SUBJECT_DEPS,
+    agents,
+    children,
+    is_passive,
+    lemma,
+    prep_objects,
+    subject,
+)
 from mosaic.model import RelationType
 
 R = RelationType
@@ -153,7 +162,7 @@ def verb_relations(context: SentenceContext) -> list[Candidate]:
 def _side_switched_to(verb: Token, context: SentenceContext) -> list[EntityMention]:
     """ "when X switched allegiance" with no "to": the group the sentence is about, named
     before the verb outside X's own description ("a Y commander, X")."""
-    own = {t.i for s in children(verb, "nsubj", "nsubjpass") for t in s.subtree}
+    own = {t.i for s in children(verb, *SUBJECT_DEPS) for t in s.subtree}
     before = [m for m in context.mentions if m.end <= verb.i and m.role is Role.GROUP
               and m.ref is not None and m.start not in own]  # fmt: skip
     return before[-1:]
@@ -256,7 +265,7 @@ def _noun_subjects(noun: Token) -> list[Token]:
     verb = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into"):
         verb = noun.head.head
-    elif noun.dep_ not in ("dobj", "nsubjpass", "attr"):
+    elif noun.dep_ not in PATIENT_OR_ATTRIBUTE_DEPS:
         return []
     if verb.pos_ != "VERB":
         return []

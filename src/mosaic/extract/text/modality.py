@@ -11,7 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
-from mosaic.extract.text.syntax import governing_verb
+from mosaic.extract.text.syntax import (
+    CLAUSE_HEAD_DEPS,
+    COMPLEMENT_DEPS,
+    CONDITION_DEPS,
+    SPECIFYING_DEPS,
+    STATED_SUBJECT_DEPS,
+    governing_verb,
+)
 
 NEGATIONS = lexicon.words("text.negations")
 DENIALS = lexicon.words("text.denials")
@@ -48,7 +55,7 @@ def is_hypothetical(trigger: Token) -> bool:
     verb = governing_verb(trigger)
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in (*trigger.children, *verb.children)):
         return True
-    if trigger.dep_ in ("xcomp", "ccomp") and trigger.head.lemma_ in INTENT_VERBS:
+    if trigger.dep_ in COMPLEMENT_DEPS and trigger.head.lemma_ in INTENT_VERBS:
         return True
     if verb.lemma_ in INTENT_VERBS and verb is not trigger:
         return True
@@ -65,7 +72,7 @@ def _conditional(trigger: Token) -> bool:
     """ "if they attack", "and if they refuse, kill them": the verb or the clause it is
     joined to states a condition."""
     clause = trigger.head if trigger.dep_ == "conj" else trigger
-    conditions = [c for w in (trigger, clause) for c in w.children if c.dep_ in ("mark", "advcl")]
+    conditions = [c for w in (trigger, clause) for c in w.children if c.dep_ in CONDITION_DEPS]
     marks = [m for c in conditions for m in (c, *c.children) if m.dep_ == "mark"]
     return any(m.lower_ in CONDITIONS for m in marks)
 
@@ -73,12 +80,12 @@ def _conditional(trigger: Token) -> bool:
 def _imperative(trigger: Token) -> bool:
     """An order ("kill them", "attack the base"): a bare verb heading its own clause, with no
     subject or auxiliary."""
-    if trigger.tag_ != "VB" or trigger.dep_ not in ("ROOT", "conj", "ccomp", "parataxis", "advcl"):
+    if trigger.tag_ != "VB" or trigger.dep_ not in CLAUSE_HEAD_DEPS:
         return False
     sent = trigger.sent
     if trigger.dep_ == "advcl" and not all(t.is_punct for t in sent[: trigger.i - sent.start]):
         return False  # a quoted order opens its sentence: '"Attack at dawn," he told them'
-    own = {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
+    own = STATED_SUBJECT_DEPS
     if trigger.dep_ == "conj" and any(c.dep_ in own for c in trigger.head.children):
         return trigger.head.tag_ == "VB" and _imperative(trigger.head)
     return not any(c.dep_ in own for c in trigger.children)
@@ -146,7 +153,7 @@ def is_anaphoric(trigger: Token) -> bool:
         return False
     kinds = {c.dep_ for c in trigger.children}
     determined = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children)
-    return determined and not kinds & {"compound", "amod", "nmod", "nummod", "poss", "prep"}
+    return determined and not kinds & SPECIFYING_DEPS
 
 
 def is_hedged(trigger: Token) -> bool:

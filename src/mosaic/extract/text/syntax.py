@@ -8,8 +8,64 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 
-SUBJECTS = lexicon.words("text.subjects")
-CLAUSE_LINKS = lexicon.words("text.clause_links")
+# spaCy's labels grouped by meaning (data/lexicon/syntax.yaml says what each group means).
+ARGUMENT_OR_ROOT_DEPS = lexicon.words("syntax.argument_or_root_deps")
+ATTRIBUTIVE_DEPS = lexicon.words("syntax.attributive_deps")
+ATTRIBUTIVE_OR_RELATIVE_DEPS = lexicon.words("syntax.attributive_or_relative_deps")
+AUXILIARY_DEPS = lexicon.words("syntax.auxiliary_deps")
+CLAUSE_HEAD_DEPS = lexicon.words("syntax.clause_head_deps")
+CLAUSE_LINKS = lexicon.words("syntax.clause_links")
+COMPLEMENT_DEPS = lexicon.words("syntax.complement_deps")
+CONDITION_DEPS = lexicon.words("syntax.condition_deps")
+CONTINUING_CLAUSE_DEPS = lexicon.words("syntax.continuing_clause_deps")
+COORDINATE_DEPS = lexicon.words("syntax.coordinate_deps")
+HOLDER_BESIDE_DEPS = lexicon.words("syntax.holder_beside_deps")
+NAME_JOINING_DEPS = lexicon.words("syntax.name_joining_deps")
+KIND_MODIFIER_DEPS = lexicon.words("syntax.kind_modifier_deps")
+NAME_MODIFIER_DEPS = lexicon.words("syntax.name_modifier_deps")
+LOCATING_MODIFIER_DEPS = lexicon.words("syntax.locating_modifier_deps")
+NOUN_CLAUSE_DEPS = lexicon.words("syntax.noun_clause_deps")
+NOUN_MODIFIER_DEPS = lexicon.words("syntax.noun_modifier_deps")
+NOUN_PHRASE_DEPS = lexicon.words("syntax.noun_phrase_deps")
+NUMBER_DEPS = lexicon.words("syntax.number_deps")
+NUMBER_PART_DEPS = lexicon.words("syntax.number_part_deps")
+OBJECT_PREDICATE_DEPS = lexicon.words("syntax.object_predicate_deps")
+OBJECT_DEPS = lexicon.words("syntax.object_deps")
+PASSIVE_DEPS = lexicon.words("syntax.passive_deps")
+PARTICIPLE_CLAUSE_DEPS = lexicon.words("syntax.participle_clause_deps")
+PATIENT_DEPS = lexicon.words("syntax.patient_deps")
+PATIENT_OR_ATTRIBUTE_DEPS = lexicon.words("syntax.patient_or_attribute_deps")
+PATIENT_OR_LISTED_DEPS = lexicon.words("syntax.patient_or_listed_deps")
+PERPETRATION_PATH_DEPS = lexicon.words("syntax.perpetration_path_deps")
+PREDICATIVE_DEPS = lexicon.words("syntax.predicative_deps")
+PREPOSITION_OBJECT_DEPS = lexicon.words("syntax.preposition_object_deps")
+RAISING_DEPS = lexicon.words("syntax.raising_deps")
+SPECIFYING_DEPS = lexicon.words("syntax.specifying_deps")
+STATED_SUBJECT_DEPS = lexicon.words("syntax.stated_subject_deps")
+SUBJECT_DEPS = lexicon.words("syntax.subject_deps")
+TITLE_DEPS = lexicon.words("syntax.title_deps")
+TRAILING_DEPS = lexicon.words("syntax.trailing_deps")
+ACT_POS = lexicon.words("syntax.act_pos")
+COUNTED_POS = lexicon.words("syntax.counted_pos")
+NAME_FILLER_POS = lexicon.words("syntax.name_filler_pos")
+NOUN_POS = lexicon.words("syntax.noun_pos")
+ORDINAL_PERSON_POS = lexicon.words("syntax.ordinal_person_pos")
+REFERRING_POS = lexicon.words("syntax.referring_pos")
+TRIGGER_POS = lexicon.words("syntax.trigger_pos")
+VERB_POS = lexicon.words("syntax.verb_pos")
+ACTING_VERB_TAGS = lexicon.words("syntax.acting_verb_tags")
+ONE_PERSON_TAGS = lexicon.words("syntax.one_person_tags")
+PAST_TAGS = lexicon.words("syntax.past_tags")
+PLURAL_NOUN_TAGS = lexicon.words("syntax.plural_noun_tags")
+PRESENT_TAGS = lexicon.words("syntax.present_tags")
+SINGULAR_NOUN_TAGS = lexicon.words("syntax.singular_noun_tags")
+COUNTRY_LABELS = lexicon.words("syntax.country_labels")
+ACTOR_LABELS = lexicon.words("syntax.actor_labels")
+GROUP_OR_PERSON_LABELS = lexicon.words("syntax.group_or_person_labels")
+IDENTITY_LABELS = lexicon.words("syntax.identity_labels")
+NOT_IDENTITY_LABELS = lexicon.words("syntax.not_identity_labels")
+PLACE_LABELS = lexicon.words("syntax.place_labels")
+TIME_LABELS = lexicon.words("syntax.time_labels")
 
 
 def path_to_root(token: Token) -> list[Token]:
@@ -42,7 +98,7 @@ def char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def is_passive(verb: Token) -> bool:
     """Whether the verb is passive ("was killed") or a bare participle ("17 people killed")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children) or (
         verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)
     )
 
@@ -106,7 +162,7 @@ def climbing_subject(
         if current.dep_ not in links or current.head is current:
             return []
         current = current.head
-        nominal = current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "pobj")
+        nominal = current.pos_ in NOUN_POS and current.dep_ in OBJECT_DEPS
         if through_objects and nominal:
             current = current.head
     return []
@@ -127,7 +183,7 @@ def governing_verb(token: Token) -> Token:
     """The verb whose clause the token belongs to (the token itself for a verb)."""
     current = token
     for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in VERB_POS or current.head is current:
             return current
         current = current.head
     return current
