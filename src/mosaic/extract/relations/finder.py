@@ -95,7 +95,7 @@ def denied(candidate: Candidate, context: SentenceContext, role_noun: bool = Fal
     holder of something else ("X commander Y denied the reports") does not count."""
     anchor = context.doc[candidate.anchor]
     if role_noun and _in_subject(anchor):
-        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in anchor.children):
+        if any(modality.is_negating(c) for c in anchor.children):
             return True
     elif modality.is_negated(anchor):
         return True

@@ -20,7 +20,10 @@ from mosaic.extract.text.syntax import (
     governing_verb,
 )
 
-NEGATIONS = lexicon.words("text.negations")
+NEGATING_WORDS = lexicon.words("text.negating_words")
+"""Words that negate what they hang on, besides a "neg" ("no attack", "never attacked")."""
+NEGATING_BEFORE = lexicon.words("text.negating_before")
+"""Words that negate an event named just after them ("without any attack")."""
 DENIALS = lexicon.words("text.denials")
 MODALS = lexicon.words("text.modals")
 INTENT_VERBS = lexicon.words("text.intent_verbs")  # fmt: skip
@@ -38,13 +41,16 @@ def is_negated(trigger: Token) -> bool:
     if any(t.lower_ in REFUTED for t in trigger.subtree):
         return True
     for word in (trigger, verb):
-        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in word.children):
+        if any(is_negating(c) for c in word.children):
             return True
     if any(v.lemma_ in DENIALS for v in (verb, *list(verb.ancestors)[:3])):
         return True
-    return any(
-        t.lower_ in ("without", "no") for t in trigger.doc[max(0, trigger.i - 2) : trigger.i]
-    )
+    return any(t.lower_ in NEGATING_BEFORE for t in trigger.doc[max(0, trigger.i - 2) : trigger.i])
+
+
+def is_negating(word: Token) -> bool:
+    """Whether the word negates the one it hangs on ("not", "never", "no attack")."""
+    return word.dep_ == "neg" or word.lower_ in NEGATING_WORDS
 
 
 def is_hypothetical(trigger: Token) -> bool:
