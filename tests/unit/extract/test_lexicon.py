@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
 
 from mosaic.extract import lexicon
-from mosaic.extract.lexicon import LexiconError, _validated
+from mosaic.extract.lexicon import (
+    Field,
+    LexiconError,
+    Row,
+    _checked_row,
+    _validated,
+    _validated_tables,
+)
 
 EXTRACT = Path(lexicon.__file__).parent
 
@@ -20,10 +28,42 @@ def test_lexicon_every_shipped_class_loads() -> None:
         assert lexicon.ordered(name) or lexicon.phrases(name)
 
 
-def test_lexicon_every_class_is_used_by_a_rule() -> None:
-    sources = "\n".join(p.read_text(encoding="utf-8") for p in EXTRACT.rglob("*.py"))
-    unused = [name for name in lexicon.class_names() if f'"{name}"' not in sources]
+def _sources() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in EXTRACT.rglob("*.py"))
+
+
+def _table_cells() -> set[str]:
+    """Every word written in a cell of a shipped rule table (a class a row names, say)."""
+    tables = [lexicon._tables(name.partition(".")[0]) for name in lexicon.table_names()]
+    return {
+        cell
+        for package in tables
+        for rows in package.values()
+        for row in rows
+        for value in row.cells.values()
+        for cell in ((value,) if isinstance(value, str) else value)
+    }
+
+
+def test_lexicon_every_class_is_used_by_a_rule_or_a_table() -> None:
+    sources, cells = _sources(), _table_cells()
+    unused = [n for n in lexicon.class_names() if f'"{n}"' not in sources and n not in cells]
     assert unused == []
+
+
+def test_lexicon_every_table_is_read_by_a_rule() -> None:
+    sources = _sources()
+    assert lexicon.table_names()
+    assert [name for name in lexicon.table_names() if f'"{name}"' not in sources] == []
+
+
+def test_lexicon_every_loaded_class_is_read_by_code() -> None:
+    """A constant loaded from the lexicon (`X = lexicon.words(...)`) that no code reads is a
+    class kept alive only by its own loading line."""
+    sources = _sources()
+    loaded = re.findall(r"^(\w+) = lexicon\.(?:words|ordered|phrases)\(", sources, re.M)
+    unread = [name for name in loaded if len(re.findall(rf"\b{name}\b", sources)) < 2]
+    assert unread == []
 
 
 def test_lexicon_no_two_classes_hold_the_same_words() -> None:
@@ -69,3 +109,62 @@ def test_lexicon_malformed_file_names_file_and_class(document: object, problem: 
 def test_lexicon_phrases_are_word_tuples() -> None:
     classes = _validated("x.yaml", {"version": 1, "classes": {"roles": [["security", "forces"]]}})
     assert classes["roles"] == (("security", "forces"),)
+
+
+def test_lexicon_table_rows_are_read_as_written() -> None:
+    tables = _validated_tables("x.yaml", {"tables": {"verbs": [{"verb": "join", "preps": ["to"]}]}})
+    (row,) = tables["verbs"]
+    assert row.word("verb") == "join"
+    assert row.words("preps") == ("to",)
+    assert row.optional("needs") is None
+
+
+def test_lexicon_a_file_without_tables_has_none() -> None:
+    assert _validated_tables("x.yaml", {"version": 1, "classes": {"a": ["x"]}}) == {}
+
+
+@pytest.mark.parametrize(
+    ("tables", "problem"),
+    [
+        ({"tables": ["verbs"]}, "'tables' must map"),
+        ({"tables": {"verbs": []}}, "table 'verbs' must be a non-empty list"),
+        ({"tables": {"verbs": ["join"]}}, "table 'verbs' row 1: expected a mapping"),
+        ({"tables": {"verbs": [{"verb": True}]}}, "table 'verbs' row 1: verb holds True"),
+        ({"tables": {"verbs": [{"verb": "a"}, {"verb": ""}]}}, "row 2: verb holds ''"),
+    ],
+)
+def test_lexicon_malformed_table_names_file_table_and_row(tables: object, problem: str) -> None:
+    with pytest.raises(LexiconError, match=problem) as raised:
+        _validated_tables("data/lexicon/x.yaml", tables)
+    assert str(raised.value).startswith("data/lexicon/x.yaml: ")
+
+
+SCHEMA = {"verb": Field.WORD, "prep": Field.OPTIONAL_WORD, "preps": Field.WORDS}
+
+
+@pytest.mark.parametrize(
+    ("cells", "problem"),
+    [
+        ({"prep": "to", "preps": ["to"]}, "verb is missing"),
+        ({"verb": "join"}, "preps is missing"),
+        ({"verb": "join", "preps": ["to"], "needs": "x"}, "unknown field 'needs'"),
+        ({"verb": ("join",), "preps": ["to"]}, "verb must be a word"),
+        ({"verb": "join", "preps": "to"}, "preps must be a list of words"),
+        ({"verb": "join", "prep": ("to",), "preps": ["to"]}, "prep must be a word, or nothing"),
+    ],
+)
+def test_lexicon_row_not_matching_its_rule_fields_is_named(
+    cells: dict[str, str | list[str]], problem: str
+) -> None:
+    row = Row("x.yaml: table 'verbs' row 3", {k: tuple(v) if isinstance(v, list) else v
+                                             for k, v in cells.items()})  # fmt: skip
+    with pytest.raises(LexiconError, match=problem) as raised:
+        _checked_row(row, SCHEMA)
+    assert str(raised.value).startswith("x.yaml: table 'verbs' row 3: ")
+
+
+def test_lexicon_row_choice_outside_the_allowed_words_is_named() -> None:
+    row = Row("x.yaml: table 'verbs' row 1", {"type": "friendship"})
+    assert Row("w", {"type": "alliance"}).choice("type", {"alliance"}) == "alliance"
+    with pytest.raises(LexiconError, match="type 'friendship' is not one of"):
+        row.choice("type", {"alliance", "rivalry"})

@@ -37,65 +37,42 @@ from mosaic.extract.text.syntax import (
 from mosaic.model import RelationType
 
 R = RelationType
-LOYALTY = lexicon.words("relations.loyalty")
 
 
 @dataclass(frozen=True)
 class VerbPattern:
-    """`lemma` (with object `needs`, if set) relates its subject to the object of `prep`
-    ("dobj" for a direct object)."""
+    """`lemma` (with an object in `needs`, if set) relates its subject to the object of `prep`,
+    or to its direct object where `prep` is None."""
 
     lemma: str
     type: RelationType
-    prep: str
+    prep: str | None
     needs: frozenset[str] | None = None
     particle: str | None = None
 
 
-VERB_PATTERNS = (
-    VerbPattern("pledge", R.ALLEGIANCE, "to", LOYALTY),
-    VerbPattern("swear", R.ALLEGIANCE, "to", LOYALTY),
-    VerbPattern("vow", R.ALLEGIANCE, "to", LOYALTY),
-    VerbPattern("declare", R.ALLEGIANCE, "to", LOYALTY),
-    VerbPattern("associate", R.AFFILIATE_OF, "with"),
-    VerbPattern("affiliate", R.AFFILIATE_OF, "with"),
-    VerbPattern("link", R.AFFILIATE_OF, "to"),
-    VerbPattern(
-        "wage", R.RIVALRY, "against", frozenset({"war", "insurgency", "campaign", "jihad"})
-    ),
-    VerbPattern("switch", R.ALLEGIANCE, "to", LOYALTY),
-    VerbPattern("shift", R.ALLEGIANCE, "to", LOYALTY),
-    VerbPattern("transfer", R.ALLEGIANCE, "to", LOYALTY),
-    VerbPattern("give", R.ALLEGIANCE, "to", LOYALTY),
-    VerbPattern("join", R.ALLEGIANCE, "dobj"),
-    VerbPattern("defect", R.ALLEGIANCE, "to"),
-    VerbPattern("defect", R.SPLIT_FROM, "from"),
-    VerbPattern("split", R.SPLIT_FROM, "from"),
-    VerbPattern("break", R.SPLIT_FROM, "from"),
-    VerbPattern("splinter", R.SPLIT_FROM, "from"),
-    VerbPattern("secede", R.SPLIT_FROM, "from"),
-    VerbPattern("ally", R.ALLIANCE, "with"),
-    VerbPattern("collaborate", R.ALLIANCE, "with"),
-    VerbPattern("cooperate", R.ALLIANCE, "with"),
-    VerbPattern("partner", R.ALLIANCE, "with"),
-    VerbPattern("clash", R.RIVALRY, "with"),
-    VerbPattern("fight", R.RIVALRY, "against"),
-    VerbPattern("fight", R.RIVALRY, "dobj"),
-    VerbPattern("battle", R.RIVALRY, "dobj"),
-    VerbPattern("take", R.RIVALRY, "dobj", particle="on"),
-    VerbPattern("turn", R.RIVALRY, "against"),
-    VerbPattern("rebel", R.RIVALRY, "against"),
-    VerbPattern("revolt", R.RIVALRY, "against"),
-    VerbPattern("fight", R.ALLIANCE, "alongside"),
-    VerbPattern("rejoin", R.ALLEGIANCE, "dobj"),
-    VerbPattern("merge", R.ALLEGIANCE, "into"),
-    VerbPattern("fold", R.ALLEGIANCE, "into"),
-    VerbPattern("lead", R.LEADER_OF, "dobj"),
-    VerbPattern("head", R.LEADER_OF, "dobj"),
-    VerbPattern("command", R.LEADER_OF, "dobj"),
-    *(VerbPattern(word, R.LEADER_OF, "dobj") for word in ("found", "co-found", "establish",
-                                                          "form", "create", "launch")),
-    VerbPattern("set", R.LEADER_OF, "dobj", particle="up"),
+_TYPE_NAMES = frozenset(t.value for t in RelationType)
+
+
+def _verb_pattern(row: lexicon.Row) -> VerbPattern:
+    needs = row.optional("needs")
+    return VerbPattern(
+        lemma=row.word("verb"),
+        type=RelationType(row.choice("type", _TYPE_NAMES)),
+        prep=row.optional("prep"),
+        needs=lexicon.words(needs) if needs else None,
+        particle=row.optional("particle"),
+    )
+
+
+F = lexicon.Field
+VERB_PATTERNS = tuple(
+    _verb_pattern(row)
+    for row in lexicon.table(
+        "relations.verb_patterns",
+        {"verb": F.WORD, "type": F.WORD, "prep": F.OPTIONAL_WORD,
+         "needs": F.OPTIONAL_WORD, "particle": F.OPTIONAL_WORD},
+    )
 )  # fmt: skip
 SWITCHING = lexicon.words("relations.switching")
 """Verbs that move a party to a new side, which the sentence may name before them."""
@@ -109,27 +86,16 @@ IMPLICATIVE = lexicon.words("relations.implicative")
 """Object-control verbs that say the object did it ("persuaded X to join Y": X joined)."""
 CAMPAIGN_NOUNS = lexicon.words("relations.campaign_nouns")
 """Nouns of one side's fighting against another ("operations against Y")."""
-NOUN_PATTERNS: dict[str, tuple[RelationType, str]] = {
-    "alliance": (R.ALLIANCE, "with"),
-    "partnership": (R.ALLIANCE, "with"),
-    "support": (R.ALLIANCE, "to"),
-    "cooperation": (R.ALLIANCE, "with"),
-    "rivalry": (R.RIVALRY, "with"),
-    "fighting": (R.RIVALRY, "with"),
-    "clash": (R.RIVALRY, "with"),
-    "war": (R.RIVALRY, "with"),
-    "conflict": (R.RIVALRY, "with"),
-    "defection": (R.ALLEGIANCE, "to"),
-    "pledge": (R.ALLEGIANCE, "to"),
-    "allegiance": (R.ALLEGIANCE, "to"),
-    "return": (R.ALLEGIANCE, "to"),
-    "tie": (R.ALLIANCE, "to|with"),
-    "link": (R.ALLIANCE, "to|with"),
+NOUN_PATTERNS: dict[str, tuple[RelationType, tuple[str, ...]]] = {
+    row.word("noun"): (RelationType(row.choice("type", _TYPE_NAMES)), row.words("preps"))
+    for row in lexicon.table(
+        "relations.noun_patterns", {"noun": F.WORD, "type": F.WORD, "preps": F.WORDS}
+    )
 }
 
 
 def _objects(verb: Token, pattern: VerbPattern) -> list[Token]:
-    if pattern.prep == "dobj":
+    if pattern.prep is None:
         return with_appositions(children(verb, "dobj"))
     direct = prep_objects(verb, pattern.prep)
     for obj in children(verb, "dobj"):
@@ -204,7 +170,7 @@ def _verb_parties(
 ) -> tuple[list[EntityMention], list[EntityMention]]:
     """Subject and object parties; a passive "was founded by X" turns them round, and a
     participle ("a group affiliated with X") takes the noun it describes as its subject."""
-    if pattern.prep == "dobj" and is_passive(verb):
+    if pattern.prep is None and is_passive(verb):
         done_to = children(verb, "nsubjpass") or _participle_subject(verb)
         return parties(with_appositions(agents(verb)), context), parties(done_to, context)
     objects = parties(_objects(verb, pattern), context)
@@ -283,12 +249,11 @@ def _led_by(noun: Token) -> list[Token]:
     return found
 
 
-def _noun_objects(noun: Token, prep: str) -> list[Token]:
+def _noun_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
     """The other party: "alliance with Y", or "provided support to Y" on the verb."""
-    words = prep.split("|")
-    found = prep_objects(noun, *words)
+    found = prep_objects(noun, *preps)
     if not found and noun.dep_ == "dobj":
-        found = prep_objects(noun.head, *words)
+        found = prep_objects(noun.head, *preps)
     return found
 
 
@@ -299,17 +264,17 @@ def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
         entry = noun_pattern(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if entry is None:
             continue
-        rel, prep = entry
+        rel, preps = entry
         pairs = parties(prep_objects(noun, "between", "of"), context)
         if len(pairs) >= 2 and rel in (R.ALLIANCE, R.RIVALRY):
             found.append(Candidate(rel, pairs[0], pairs[1], noun.i, dated=True))
             continue
-        objects = parties(_noun_objects(noun, prep), context)
+        objects = parties(_noun_objects(noun, preps), context)
         exclude = objects[0].ref.name if objects and objects[0].ref else None
         subjects = parties(_noun_subjects(noun), context, exclude)
         if not subjects:  # "the defection to Y of six commanders, led by X"
             subjects = parties(with_appositions(_led_by(noun)), context, exclude)
-            named = [t for t in _noun_objects(noun, prep) if context.mention_at(t)]
+            named = [t for t in _noun_objects(noun, preps) if context.mention_at(t)]
             objects = parties(named, context)  # not "of the group they left"
         found += [Candidate(rel, s, o, noun.i, dated=True)
                   for s in subjects for o in objects if s != o]  # fmt: skip

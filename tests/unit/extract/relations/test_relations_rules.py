@@ -27,7 +27,7 @@ R = RelationType
 def befriending() -> Iterator[RelationRule]:
     """Mosaic's alliance rule with one verb more, put back as it was afterwards."""
     shipped = relation_rule(R.ALLIANCE)
-    extra = VerbPattern("befriend", R.ALLIANCE, "dobj")
+    extra = VerbPattern("befriend", R.ALLIANCE, None)
     yield register_relation_rule(replace(shipped, verb_patterns=(*shipped.verb_patterns, extra)))
     register_relation_rule(shipped)
 
@@ -47,7 +47,7 @@ def test_relations_rules_verb_keeps_pattern_order_across_types() -> None:
 
 
 def test_relations_rules_noun_pattern_names_type_and_preposition() -> None:
-    assert noun_pattern("alliance") == (R.ALLIANCE, "with")
+    assert noun_pattern("alliance") == (R.ALLIANCE, ("with",))
     assert noun_pattern("weather") is None
 
 
@@ -60,7 +60,7 @@ def test_relations_rules_policies() -> None:
 
 def test_relations_rules_refuse_a_pattern_of_another_type() -> None:
     with pytest.raises(ValueError, match="verb patterns of another type"):
-        RelationRule(R.ALLIANCE, (), (), (VerbPattern("join", R.ALLEGIANCE, "dobj"),))
+        RelationRule(R.ALLIANCE, (), (), (VerbPattern("join", R.ALLEGIANCE, None),))
 
 
 @pytest.mark.slow

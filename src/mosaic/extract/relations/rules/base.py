@@ -27,7 +27,7 @@ class RelationRule:
     object_roles: tuple[Role, ...]
     verb_patterns: tuple[VerbPattern, ...] = ()
     """Verbs that state it ("pledged allegiance to"), matched in this order."""
-    noun_patterns: Mapping[str, str] = field(default_factory=dict)
+    noun_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Event nouns that state it, lemma -> the preposition(s) of its object ("alliance with")."""
     group_required: bool = False
     """One party at least must be an armed group (not two states allied)."""

@@ -23,8 +23,8 @@ def _verbs(relation_type: RelationType) -> tuple[VerbPattern, ...]:
     return tuple(p for p in VERB_PATTERNS if p.type is relation_type)
 
 
-def _nouns(relation_type: RelationType) -> dict[str, str]:
-    return {noun: prep for noun, (kind, prep) in NOUN_PATTERNS.items() if kind is relation_type}
+def _nouns(relation_type: RelationType) -> dict[str, tuple[str, ...]]:
+    return {noun: preps for noun, (kind, preps) in NOUN_PATTERNS.items() if kind is relation_type}
 
 
 def _rule(

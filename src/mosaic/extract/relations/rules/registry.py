@@ -26,7 +26,7 @@ BUILTIN_MODULE = "mosaic.extract.relations.rules.mosaic_rules"
 
 _rules: dict[str, RelationRule] = {}
 _verbs: dict[str, tuple[VerbPattern, ...]] = {}
-_nouns: dict[str, tuple[RelationType, str]] = {}
+_nouns: dict[str, tuple[RelationType, tuple[str, ...]]] = {}
 
 
 def register_relation_rule(rule: RelationRule) -> RelationRule:
@@ -65,7 +65,7 @@ def verb_patterns(lemma: str) -> tuple[VerbPattern, ...]:
     return _verbs.get(lemma, ())
 
 
-def noun_pattern(lemma: str) -> tuple[RelationType, str] | None:
+def noun_pattern(lemma: str) -> tuple[RelationType, tuple[str, ...]] | None:
     """The relation an event noun states and the preposition(s) of its object, if any."""
     _in_force()
     return _nouns.get(lemma)
