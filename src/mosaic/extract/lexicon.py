@@ -53,6 +53,11 @@ def phrases(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(entry for entry in entries if isinstance(entry, tuple))
 
 
+def entries(name: str) -> tuple[str | tuple[str, ...], ...]:
+    """The class `package.class` as written: its words and phrases, in order."""
+    return _entry(name)
+
+
 def class_names() -> frozenset[str]:
     """Every class of every shipped lexicon file, as `package.class`."""
     return frozenset(f"{package}.{cls}" for package in _packages() for cls in _load(package))

@@ -28,7 +28,8 @@ from mosaic.extract.text.syntax import (
     is_passive,
 )
 
-SPEECH_VERBS = lexicon.words("attribution.speech_verbs")  # fmt: skip
+TELLING_VERBS = lexicon.words("attribution.telling_verbs")
+SPEECH_VERBS = TELLING_VERBS | lexicon.words("attribution.speech_verbs")
 PRONOUNS = lexicon.words("attribution.pronouns")
 _CLAIMS_OF_RESPONSIBILITY = lexicon.words("attribution.claims_of_responsibility")
 

@@ -13,11 +13,8 @@ import random
 from dataclasses import replace
 
 from mosaic.errors import InputError
-from mosaic.extract import lexicon
-from mosaic.extract.entities.gazetteer import ActorRecord, Gazetteer
+from mosaic.extract.entities.gazetteer import STATE_CATEGORIES, ActorRecord, Gazetteer
 from mosaic.model import EntityKind
-
-STATE_CATEGORIES = lexicon.words("entities.state_categories")
 
 
 def can_hide(record: ActorRecord) -> bool:

@@ -56,16 +56,17 @@ from mosaic.extract.text.syntax import (
     COUNTRY_LABELS,
     GROUP_OR_PERSON_LABELS,
     IDENTITY_LABELS,
+    NAME_LABELS,
     PLACE_LABELS,
 )
 from mosaic.model import EntityKind, EntityRef
 from mosaic.resolve.names import match_key
 
-LABELS = lexicon.words("entities.labels")
-MISLABELLED_PLACES = lexicon.words("entities.mislabelled_places")
-_MINOR = lexicon.words("entities.minor")
+LABELS = PLACE_LABELS | NAME_LABELS
+"""The entity labels the linker reads: places and names."""
+_MINOR = lexicon.words("entities.minor_features")
 """Place features small enough that an English word naming one is rather the word."""
-_MAJOR = lexicon.words("entities.major")
+_MAJOR = lexicon.words("entities.major_features")
 """Place features a name is rarely anything else than, wherever it stands ("Balochistan")."""
 
 
@@ -215,7 +216,7 @@ class EntityLinker:
             )
         if (headline := self._place_before_event(ent, context)) is not None:
             return headline
-        if ent.label_ in MISLABELLED_PLACES:
+        if ent.label_ in NAME_LABELS:  # a place the NER took for a name
             place = self._misread_place(ent, name, context)
             if place is not None:
                 return _place_mention(ent, place)

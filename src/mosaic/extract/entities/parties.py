@@ -20,7 +20,8 @@ from mosaic.extract.text.syntax import TITLE_DEPS, antecedent, children, prep_ob
 GROUP_WORDS = lexicon.words("entities.group_words")  # fmt: skip
 SUBGROUP_WORDS = lexicon.words("entities.branch_nouns")
 COLLECTIVES = lexicon.words("entities.collectives")  # fmt: skip
-GROUP_PRONOUNS = lexicon.words("entities.group_pronouns")
+GROUP_POSSESSIVES = lexicon.words("entities.group_possessives")
+GROUP_PRONOUNS = GROUP_POSSESSIVES | lexicon.words("entities.group_pronouns")
 PERSON_PRONOUNS = lexicon.words("entities.person_pronouns")
 NAMING_VERBS = lexicon.words("entities.naming_verbs")
 PARTY_ROLES = frozenset({Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY})

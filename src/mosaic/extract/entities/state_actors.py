@@ -14,7 +14,9 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.places.table import PlaceTable
 
-STATE_NOUNS = lexicon.words("entities.state_nouns")  # fmt: skip
+ARMED_FORCES = lexicon.words("entities.armed_forces")
+"""A state's armed or police forces named by their kind ("the army", "police", "troops")."""
+STATE_NOUNS = ARMED_FORCES | lexicon.words("entities.state_bodies")
 """Nouns for a state's forces or government that a country or its demonym may head."""
 
 

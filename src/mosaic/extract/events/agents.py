@@ -16,6 +16,8 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.numbers.casualties import WOUNDING_VERBS
+from mosaic.extract.text.modality import LAUNCH_VERBS
 from mosaic.extract.text.sentences import SentenceContext, group_before
 from mosaic.extract.text.syntax import (
     CONTINUING_CLAUSE_DEPS,
@@ -34,7 +36,7 @@ from mosaic.extract.text.syntax import (
 PARTNER_VERBS = lexicon.words("events.partner_verbs")  # fmt: skip
 """Verbs whose "with" partner shares the act they go on to carry out."""
 LIST_WORDS = lexicon.words("events.list_words")
-ACTING_VERBS = lexicon.words("events.acting_verbs")  # fmt: skip
+ACTING_VERBS = LAUNCH_VERBS | lexicon.words("events.acting_verbs")
 """Verbs whose objects or subjects listed with "including" are their actor's acts."""
 
 
@@ -98,7 +100,7 @@ def gerund_actor(trigger: Token) -> list[Token]:
     return agents(verb) if is_passive(verb) else subject(verb)
 
 
-HARMING_VERBS = lexicon.words("events.harming_verbs")
+HARMING_VERBS = WOUNDING_VERBS | lexicon.words("events.harming_verbs")
 """Verbs whose actor carried out the attack they did it in ("X killed 14 guards in an attack")."""
 
 

@@ -13,9 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.entities.state_actors import ARMED_FORCES
 from mosaic.extract.text.syntax import (
+    APPENDED_DEPS,
     ATTRIBUTIVE_DEPS,
     COORDINATE_DEPS,
+    DESCRIBING_DEPS,
     IDENTITY_LABELS,
     KIND_MODIFIER_DEPS,
     NAME_FILLER_POS,
@@ -23,7 +26,9 @@ from mosaic.extract.text.syntax import (
     PLURAL_NOUN_TAGS,
     PREDICATIVE_DEPS,
     PREPOSITION_OBJECT_DEPS,
+    PURPOSE_DEPS,
     RAISING_DEPS,
+    SUBJECT_CLIMB_DEPS,
     SUBJECT_DEPS,
     antecedent,
     children,
@@ -40,7 +45,6 @@ ACCUSING_VERBS = lexicon.words("events.accusing_verbs")
 PART_WORDS = lexicon.words("events.part_words")
 _PREPS = lexicon.words("events.preps")
 _LIST_PREPS = lexicon.words("events.list_preps")
-_CUT = lexicon.words("events.cut")
 
 
 def blamed_heads(trigger: Token) -> tuple[list[Token], bool]:
@@ -119,7 +123,7 @@ def _described(word: Token) -> list[Token]:
 
 def head_phrase(head: Token) -> list[Token]:
     """The head's phrase without appositions, clauses or list items hung on it by mistake."""
-    cut = {t.i for c in head.children if c.dep_ in _CUT for t in c.subtree}
+    cut = {t.i for c in head.children if c.dep_ in APPENDED_DEPS for t in c.subtree}
     return [t for t in head.subtree if t.i not in cut]
 
 
@@ -138,7 +142,6 @@ def _clause_subjects(verb: Token) -> list[Token]:
 
 ACTOR_ADJECTIVES = lexicon.words("events.actor_adjectives")  # fmt: skip
 """Words that name an armed side when they modify an attack ("a Baloch separatist attack")."""
-_DESCRIBING_DEPS = lexicon.words("events.describing_deps")
 
 
 def described_actor(head: Token) -> EntityRef | None:
@@ -146,7 +149,7 @@ def described_actor(head: Token) -> EntityRef | None:
     plural noun with a nationality or ethnicity, named as the report describes it."""
     if head.tag_ not in PLURAL_NOUN_TAGS:
         return None
-    words = [t for c in head.lefts if c.dep_ in _DESCRIBING_DEPS for t in c.subtree]
+    words = [t for c in head.lefts if c.dep_ in DESCRIBING_DEPS for t in c.subtree]
     words = [t for t in words if t.pos_ not in NAME_FILLER_POS]
     identity = [t for t in words if _is_identity(t)]
     # A capital is a name's only at mid-sentence: "Militants attacked" names no people.
@@ -160,7 +163,7 @@ def described_actor(head: Token) -> EntityRef | None:
     return _unnamed(full, aliases)
 
 
-FORCE_NOUNS = lexicon.words("events.force_nouns")  # fmt: skip
+FORCE_NOUNS = ARMED_FORCES | lexicon.words("events.force_members")
 """Nouns for armed or police forces: described by their kind ("government troops", "the
 provincial police"), they name the side that acted even when no country or unit is named."""
 
@@ -171,7 +174,7 @@ def force_actor(head: Token) -> EntityRef | None:
     nationality ("Pakistani troops") is left to the state it belongs to."""
     if head.lower_ not in FORCE_NOUNS:
         return None
-    words = [t for c in head.lefts if c.dep_ in _DESCRIBING_DEPS for t in c.subtree]
+    words = [t for c in head.lefts if c.dep_ in DESCRIBING_DEPS for t in c.subtree]
     words = [t for t in words if t.pos_ not in NAME_FILLER_POS and t.pos_ != "NUM"]
     if not words or any(_is_identity(t) for t in words):
         return None
@@ -212,11 +215,9 @@ def _unnamed(name: str, aliases: list[str]) -> EntityRef:
 
 
 ATTENDING_VERBS = lexicon.words("events.attending_verbs")  # fmt: skip
-_CLIMB_DEPS = lexicon.words("events.climb_deps")
 GATHERING_VERBS = ATTENDING_VERBS | lexicon.words("events.gathering_verbs")
 """Verbs whose purpose phrase names a meeting the subject takes part in ("came for talks")."""
 _PURPOSE_STEPS = 4
-_PURPOSE_DEPS = lexicon.words("events.purpose_deps")
 """The links from a meeting noun up to the "for" of "came for (what was billed as) talks"."""
 
 
@@ -242,7 +243,7 @@ def _gathered_for(trigger: Token) -> list[Token]:
     in Islamabad for what was billed as a meeting" (X and Y)."""
     word = trigger
     for _ in range(_PURPOSE_STEPS):
-        if word.dep_ not in _PURPOSE_DEPS or word.head is word:
+        if word.dep_ not in PURPOSE_DEPS or word.head is word:
             return []
         word = word.head
         if word.dep_ == "prep" and word.lower_ == "for" and word.head.pos_ == "VERB":
@@ -256,4 +257,4 @@ def _gathered_for(trigger: Token) -> list[Token]:
 
 def _acting_subjects(verb: Token) -> list[Token]:
     """The active subject of the verb's clause, climbing "after attending ..., X said"."""
-    return climbing_subject(verb, _CLIMB_DEPS, steps=4)
+    return climbing_subject(verb, SUBJECT_CLIMB_DEPS, steps=4)

@@ -29,12 +29,11 @@ from mosaic.extract.events.types import entry_for
 from mosaic.extract.numbers.casualties import KILLED_WORDS, WOUNDED_WORDS
 from mosaic.extract.places.locations import is_place_noun
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import NOUN_MODIFIER_DEPS, PATIENT_DEPS, tree_distance
+from mosaic.extract.text.syntax import ACTOR_DEPS, NOUN_MODIFIER_DEPS, PATIENT_DEPS, tree_distance
 from mosaic.model import EventFinding, EventType
 
 FOREIGN_WORDS = lexicon.words("events.foreign_words")  # fmt: skip
 """Words of acts states carry out abroad: their country says nothing of the event's."""
-ACTOR_DEPS = lexicon.words("events.actor_deps")
 ACTOR_PREPS = lexicon.words("events.actor_preps")
 NEAR = 4
 """How close in the parse a state body must stand to the trigger to give its country."""

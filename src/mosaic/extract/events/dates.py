@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.attribution.speakers import TELLING_VERBS
 from mosaic.extract.dates.phrases import shift
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
@@ -57,7 +58,6 @@ def _may_take(trigger: Token, root: Token) -> bool:
     return not is_anaphoric(trigger) or root in trigger.subtree
 
 
-TELLING_VERBS = lexicon.words("events.telling_verbs")
 RELATIVE_WORDS = lexicon.words("events.relative_words")  # fmt: skip
 
 

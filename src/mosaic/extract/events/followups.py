@@ -21,11 +21,18 @@ from mosaic.extract.entities.mentions import Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.events.agents import spoken_for
 from mosaic.extract.events.rules.registry import rule_for
-from mosaic.extract.events.slots import CLAIM_NOUNS, CLAIM_VERBS, actor_mentions, phrase
-from mosaic.extract.text.modality import is_negated
+from mosaic.extract.events.slots import (
+    BLAME_VERBS,
+    CLAIM_NOUNS,
+    CLAIM_VERBS,
+    actor_mentions,
+    phrase,
+)
+from mosaic.extract.text.modality import DEFINITE, PLURAL_DEMONSTRATIVES, is_negated
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     PATIENT_DEPS,
+    REFERRING_MODIFIER_DEPS,
     agents,
     children,
     is_passive,
@@ -38,13 +45,13 @@ FOLLOW_UP_REACH = 600
 """Characters from the end of an event's sentence within which a follow-up refers to it."""
 REFERRING_REACH = 4000
 """The same for a claim that names the event again ("for the attack"): it may come late."""
-BLAME_VERBS = lexicon.words("events.blame_verbs")
 _ACTING_ROLES = (Role.GROUP, Role.PERSON)
 
 
-REFERRING_DETERMINERS = lexicon.words("events.referring_determiners")
+REFERRING_DETERMINERS = (
+    DEFINITE | PLURAL_DEMONSTRATIVES | lexicon.words("events.referring_possessives")
+)
 """Determiners of an event noun that points back to the event just told."""
-_REFERRING_MODIFIERS = lexicon.words("events.referring_modifiers")
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,7 @@ def _for_referring(token: Token) -> bool:
 def _refers_back(noun: Token) -> bool:
     words = list(noun.children)
     determined = any(w.lower_ in REFERRING_DETERMINERS or w.dep_ == "poss" for w in words)
-    return determined and all(w.dep_ in _REFERRING_MODIFIERS for w in words)
+    return determined and all(w.dep_ in REFERRING_MODIFIER_DEPS for w in words)
 
 
 def _for_something(token: Token) -> bool:

@@ -22,7 +22,7 @@ from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.events.rules.base import Entry, Trigger
 from mosaic.extract.events.slots import target_tokens
-from mosaic.extract.numbers.casualties import ATTACKER_WORDS, is_shot_dead
+from mosaic.extract.numbers.casualties import ATTACKER_WORDS, WOUNDING_VERBS, is_shot_dead
 from mosaic.extract.numbers.counts import parse_number
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
@@ -39,7 +39,8 @@ from mosaic.extract.text.syntax import (
 from mosaic.model import AttackType, Count, EventFinding, EventType
 
 KILL_WORDS = lexicon.words("events.kill_words")
-CASUALTY_WORDS = lexicon.words("events.casualty_words")
+CASUALTY_WORDS = WOUNDING_VERBS
+"""The verbs of wounding: their victims are casualties, not the killed."""
 EXECUTIONS = lexicon.words("events.executions")
 DEATH_WORDS = lexicon.words("events.death_words")
 ABSORB_DISTANCE = 5

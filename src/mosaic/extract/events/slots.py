@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import GROUP_WORDS, party
-from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun
+from mosaic.extract.entities.state_actors import ARMED_FORCES, STATE_NOUNS, modified_noun
 from mosaic.extract.events.agents import (
     gerund_actor,
     harming_actor,
@@ -36,8 +36,11 @@ from mosaic.extract.events.blame import (
     participant_heads,
 )
 from mosaic.extract.events.target_nouns import target_head
+from mosaic.extract.text.modality import LAUNCH_VERBS
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
+    ACTOR_MODIFIER_DEPS,
+    CLAUSE_DEPS,
     NOUN_MODIFIER_DEPS,
     NOUN_PHRASE_DEPS,
     PATIENT_DEPS,
@@ -52,12 +55,11 @@ from mosaic.extract.text.syntax import (
 )
 from mosaic.model import EntityKind, EntityRef, PerpetratorStatus
 
-PERPETRATION_VERBS = lexicon.words("events.perpetration_verbs")  # fmt: skip
-SUSPICION_WORDS = lexicon.words("events.suspicion_words")  # fmt: skip
+PERPETRATION_VERBS = LAUNCH_VERBS | lexicon.words("events.perpetration_verbs")
+BLAME_VERBS = lexicon.words("events.blame_verbs")
+SUSPICION_WORDS = BLAME_VERBS | lexicon.words("events.suspicion_words")
 CLAIM_NOUNS = lexicon.words("attribution.claims_of_responsibility")
 CLAIM_VERBS = lexicon.words("events.claim_verbs")
-_MODIFIER_DEPS = lexicon.ordered("events.modifier_deps")
-_CLAUSES = lexicon.words("events.clauses")
 _STATE_ROLES = frozenset({Role.STATE, Role.COUNTRY, Role.DEMONYM})
 
 
@@ -72,13 +74,13 @@ class Perpetrators:
 def phrase(head: Token) -> list[Token]:
     """The head's phrase without relative or adverbial clauses ("sympathisers who hijacked a bus
     ... of Aga Khan" is the sympathisers, not Aga Khan)."""
-    cut = {t.i for c in head.children if c.dep_ in _CLAUSES for t in c.subtree}
+    cut = {t.i for c in head.children if c.dep_ in CLAUSE_DEPS for t in c.subtree}
     return [t for t in head.subtree if t.i not in cut]
 
 
 def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
     """Heads in an agent's position, and whether a claim introduces them."""
-    found = children(trigger, *_MODIFIER_DEPS) + led_by(trigger)
+    found = children(trigger, *ACTOR_MODIFIER_DEPS) + led_by(trigger)
     claimed = False
     lister = listing_verb(trigger)
     if lister is not None:
@@ -260,16 +262,13 @@ def described_perpetrators(
     return Perpetrators(mentions, status)
 
 
-BARE_FORCES = lexicon.words("events.bare_forces")
-
-
 def bare_force_heads(trigger: Token) -> list[Token]:
     """Agents that are a force with nothing to say whose ("the army launched strikes",
     "police arrested two men")."""
     heads, _ = _agent_tokens(trigger)
     return [
         h for h in heads
-        if h.lower_ in BARE_FORCES
+        if h.lower_ in ARMED_FORCES
         and all(c.dep_ == "det" and c.lower_ == "the" for c in h.lefts)
     ]  # fmt: skip
 

@@ -16,7 +16,7 @@ import calendar
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
-from mosaic.extract.text.syntax import NOUN_POS, prep_objects
+from mosaic.extract.text.syntax import NOT_THING_LABELS, NOUN_POS, prep_objects
 
 AREA_NOUNS = lexicon.words("events.area_nouns")  # fmt: skip
 """Places told as areas: where an event happened, not what it hit."""
@@ -28,7 +28,6 @@ _TIME_WORDS = frozenset(
     [w.lower() for w in [*calendar.day_name, *calendar.month_name[1:]]]
     + ["today", "yesterday", "tonight", "morning", "night", "evening", "afternoon", "dawn"]
 )
-_NOT_THINGS = lexicon.words("events.not_things")  # fmt: skip
 """Entity labels that never stand for a target (places are the event's place, not its target)."""
 
 
@@ -42,7 +41,7 @@ def target_head(head: Token) -> Token | None:
 
 def is_concrete(head: Token) -> bool:
     """Whether a noun without a linked entity can name a target."""
-    if head.pos_ not in NOUN_POS or head.ent_type_ in _NOT_THINGS:
+    if head.pos_ not in NOUN_POS or head.ent_type_ in NOT_THING_LABELS:
         return False
     words = {head.lower_, head.lemma_.lower()}
     return not words & (AREA_NOUNS | ABSTRACT_NOUNS | _TIME_WORDS)

@@ -23,25 +23,26 @@ from mosaic.extract.text.syntax import (
     ACTING_VERB_TAGS,
     ATTRIBUTIVE_OR_RELATIVE_DEPS,
     COUNTED_POS,
+    NOT_COUNT_LABELS,
     NOUN_POS,
     NUMBER_DEPS,
     NUMBER_PART_DEPS,
     ONE_PERSON_TAGS,
     ORDINAL_PERSON_POS,
     PATIENT_OR_LISTED_DEPS,
+    QUALIFIER_DEPS,
     VERB_POS,
     tree_distance,
 )
 from mosaic.model import Count
 
 KILLED_WORDS = lexicon.words("numbers.killed_words")  # fmt: skip
-WOUNDED_WORDS = lexicon.words("numbers.wounded_words")
+WOUNDING_VERBS = lexicon.words("numbers.wounding_verbs")
+WOUNDED_WORDS = WOUNDING_VERBS | lexicon.words("numbers.wounded_words")
 LIFE_TAKERS = lexicon.words("numbers.life_takers")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
 _BREAKDOWN = lexicon.words("numbers.breakdown")
 _HEAD_QUALIFIERS = lexicon.words("numbers.head_qualifiers")
-_NOT_COUNTS = lexicon.words("numbers.not_counts")
-_QUALIFIER_DEPS = lexicon.words("numbers.qualifier_deps")
 _TABLE = re.compile(
     r"\b(?P<label>Deaths|Killed|Fatalities|Injured|Wounded|Injuries|Non-fatal injuries)"
     r"\s*[|:]\s*(?P<n>(?:at least |more than |over )?[\d,]+)"
@@ -75,7 +76,7 @@ def is_count_token(token: Token) -> bool:
     """Whether the token starts a count of people (not a date, time, sum or ordinal)."""
     if not (token.like_num or token.lower_ in VAGUE_FLOORS):
         return False
-    if token.ent_type_ in _NOT_COUNTS and not _count_read_as_date(token):
+    if token.ent_type_ in NOT_COUNT_LABELS and not _count_read_as_date(token):
         return False
     neighbours = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
     if any(n.text in ("-", "–") and n.whitespace_ == "" for n in neighbours):
@@ -93,7 +94,7 @@ def _count_read_as_date(token: Token) -> bool:
 
 def count_phrase(token: Token) -> tuple[str, list[Token]]:
     """The words stating the count: qualifiers on the left, a range's second number."""
-    left = [t for child in token.lefts if child.dep_ in _QUALIFIER_DEPS for t in child.subtree]
+    left = [t for child in token.lefts if child.dep_ in QUALIFIER_DEPS for t in child.subtree]
     words = [t for t in left if t.lower_ not in ("the", "a", "an") or t.i == token.i - 1]
     words = [t for t in words if t.i < token.i and t.pos_ not in NOUN_POS]
     if (

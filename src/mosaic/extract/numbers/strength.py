@@ -30,6 +30,7 @@ from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     NOUN_MODIFIER_DEPS,
     SUBJECT_DEPS,
+    VERB_COMPLEMENT_DEPS,
     children,
     prep_objects,
     subject,
@@ -41,7 +42,6 @@ HOLDING_VERBS = lexicon.words("numbers.holding_verbs")
 STRENGTH_NOUNS = lexicon.words("numbers.strength_nouns")
 ACTED_ON = lexicon.words("numbers.acted_on")  # fmt: skip
 """What happens to some fighters, not how many a group has."""
-_COMPLEMENTS = lexicon.words("numbers.complements")
 MIN_FIGHTERS = 10
 """Fewer than this is a cell or a squad in a story, not the strength of a group."""
 
@@ -73,7 +73,7 @@ def _counts_fighters(noun: Token) -> bool:
     if noun.lemma_.lower() not in FIGHTER_NOUNS or casualty_trigger(noun) is not None:
         return False
     verb = noun.head.lemma_.lower()
-    complements = {c.lemma_.lower() for c in noun.head.children if c.dep_ in _COMPLEMENTS}
+    complements = {c.lemma_.lower() for c in noun.head.children if c.dep_ in VERB_COMPLEMENT_DEPS}
     if complements & ACTED_ON:
         return False  # "17 militants were reported killed"
     if noun.dep_ == "dobj" and verb not in HOLDING_VERBS:

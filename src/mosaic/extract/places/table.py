@@ -30,7 +30,7 @@ FEATURES: Mapping[str, int] = MappingProxyType({
 a city or province beats a district, a district beats a town, a town beats a village."""
 
 _ASSUMED_POPULATION = MappingProxyType({"province": 1_000_000, "region": 1_000_000})
-_ADMINISTRATIVE = lexicon.words("places.administrative")
+_ADMINISTRATIVE = lexicon.words("places.administrative_features")
 _PLACE_COLUMNS = (
     "key", "name", "aliases", "country", "admin1", "feature", "latitude", "longitude",
     "population", "ids",

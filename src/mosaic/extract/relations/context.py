@@ -12,10 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.text.modality import DEFINITE
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import ACT_POS, SUBJECT_DEPS
 
-_DEFINITE = lexicon.words("text.definite")
 _FRAMES = lexicon.words("relations.frames")
 _SUFFIXES = lexicon.ordered("relations.suffixes")
 _MIN_STEM = 4
@@ -39,7 +39,7 @@ def _refers_back(noun: Token, context: SentenceContext) -> bool:
     that is the clause's subject or frames it, and names no party."""
     if noun.pos_ != "NOUN" or context.mention_at(noun) is not None:
         return False
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
         return False
     if noun.dep_ in SUBJECT_DEPS:
         return noun.head.dep_ == "ROOT"

@@ -38,7 +38,13 @@ from mosaic.extract.relations.verbs import (
 )
 from mosaic.extract.text import modality
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
-from mosaic.extract.text.syntax import SUBJECT_DEPS, VERB_POS, governing_verb, tree_distance
+from mosaic.extract.text.syntax import (
+    DENIED_DEPS,
+    SUBJECT_DEPS,
+    VERB_POS,
+    governing_verb,
+    tree_distance,
+)
 from mosaic.model import (
     EntityKind,
     EntityRef,
@@ -54,7 +60,6 @@ HEDGED_FACTOR = 0.7
 HYPOTHETICAL_FACTOR = 0.4
 TITLE_REACH = 3
 """Tokens between a leader's name and the title naming his group ("the TTP chief, X")."""
-_DENIED_DEPS = lexicon.words("relations.denied_deps")
 _DENIAL_WORDS = lexicon.words("relations.denial_words")
 _NO_LINK = lexicon.ordered("relations.no_link")
 
@@ -104,7 +109,7 @@ def denied(candidate: Candidate, context: SentenceContext, role_noun: bool = Fal
         return True
     for word in context.sent:
         if word.lemma_.lower() in _DENIAL_WORDS:
-            denied_part = [t for c in word.children if c.dep_ in _DENIED_DEPS for t in c.subtree]
+            denied_part = [t for c in word.children if c.dep_ in DENIED_DEPS for t in c.subtree]
             if anchor in denied_part:
                 return True
     return False

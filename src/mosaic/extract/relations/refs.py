@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.parties import GROUP_POSSESSIVES, SUBGROUP_WORDS
 from mosaic.extract.text.sentences import SentenceContext, group_before
 from mosaic.extract.text.syntax import ARGUMENT_OR_ROOT_DEPS, NAME_JOINING_DEPS, VERB_POS
 from mosaic.model import Evidence
 
-POSSESSIVES = lexicon.words("relations.possessives")
-SUBGROUP_WORDS = lexicon.words("entities.branch_nouns")
+POSSESSIVES = GROUP_POSSESSIVES
 _PARTIES = (Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY)
 
 

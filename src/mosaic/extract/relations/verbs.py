@@ -80,10 +80,10 @@ FOUNDING = lexicon.words("relations.founding")
 """Verbs of founding: a sole founder leads the group, each of several founders is a member."""
 ENLISTING = lexicon.words("relations.enlisting")
 """Verbs by which a person who takes a group's side becomes one of its members."""
-OBJECT_CONTROL = lexicon.words("relations.object_control")  # fmt: skip
-"""Verbs whose object does what their infinitive says ("urged X to join Y")."""
 IMPLICATIVE = lexicon.words("relations.implicative")
 """Object-control verbs that say the object did it ("persuaded X to join Y": X joined)."""
+OBJECT_CONTROL = IMPLICATIVE | lexicon.words("relations.requesting_verbs")
+"""Verbs whose object does what their infinitive says ("urged X to join Y")."""
 CAMPAIGN_NOUNS = lexicon.words("relations.campaign_nouns")
 """Nouns of one side's fighting against another ("operations against Y")."""
 NOUN_PATTERNS: dict[str, tuple[RelationType, tuple[str, ...]]] = {

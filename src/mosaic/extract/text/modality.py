@@ -100,6 +100,7 @@ def _imperative(trigger: Token) -> bool:
 GENERIC_FACTOR = 0.45
 COUNTED = lexicon.words("text.counted")  # fmt: skip
 DEFINITE = lexicon.words("text.definite")
+PLURAL_DEMONSTRATIVES = lexicon.words("text.plural_demonstratives")
 
 
 def is_generic(trigger: Token) -> bool:
@@ -140,7 +141,7 @@ def _launched_once(trigger: Token) -> bool:
 def _claimed_definite(trigger: Token) -> bool:
     """ "claimed the bombings", "took responsibility for these attacks"."""
     if not any(
-        c.dep_ == "det" and c.lower_ in DEFINITE | {"these", "those"} for c in trigger.children
+        c.dep_ == "det" and c.lower_ in DEFINITE | PLURAL_DEMONSTRATIVES for c in trigger.children
     ):
         return False
     head = trigger.head
