@@ -27,6 +27,7 @@ from mosaic.extract.text.syntax import (
     children,
     is_passive,
 )
+from mosaic.extract.text.words import ARTICLES
 
 TELLING_VERBS = lexicon.words("attribution.telling_verbs")
 SPEECH_VERBS = TELLING_VERBS | lexicon.words("attribution.speech_verbs")
@@ -68,7 +69,7 @@ def _phrase(head: Token) -> str:
         if token.i > head.i and (token.dep_ in TRAILING_DEPS or token.is_punct):
             break
         words.append(token)
-    while words and words[0].lower_ in ("the", "a", "an"):
+    while words and words[0].lower_ in ARTICLES:
         words = words[1:]
     return "".join(t.text_with_ws for t in words).strip(" ,")
 

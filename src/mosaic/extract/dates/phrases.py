@@ -47,7 +47,12 @@ _OFFSET = re.compile(
 )
 _NEW_YEAR = re.compile(r"^new year's day,? (?P<year>\d{4})$")
 _UNITS = lexicon.ordered("dates.units")
-_DAY_PARTS = lexicon.words("dates.day_parts")
+_DAY_BEFORE = lexicon.words("dates.day_before")
+_SAME_DAY = lexicon.words("dates.same_day")
+_DAY_PARTS = _DAY_BEFORE | _SAME_DAY
+"""The relative days read as one word ("last night", "this morning")."""
+_FORWARD = lexicon.words("dates.forward")
+_FROM_PUBLICATION = lexicon.words("dates.from_publication")
 _STEPS = {"this": 0, "same": 0, "that": 0, "last": -1, "previous": -1, "before": -1,
           "next": 1, "following": 1, "after": 1}  # fmt: skip
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -159,7 +164,7 @@ def read_offset(text: str, context: DateContext) -> DateValue | None:
     if not match:
         return None
     n = _NUMBER_WORDS.get(match["n"]) or (int(match["n"]) if match["n"].isdigit() else 0)
-    forward = match["dir"] in ("later", "after", "afterwards", "on")
+    forward = match["dir"] in _FORWARD
     base = _publication(context) if match["dir"] == "ago" else context.anchor
     if base is None:
         return None
@@ -191,7 +196,7 @@ def read_named_relative(text: str, context: DateContext) -> DateValue | None:
     which, unit = words if words[1] in _UNITS else words[::-1]
     if unit not in _UNITS or which not in _STEPS:
         return None
-    base = _publication(context) if which in ("this", "last") else context.anchor
+    base = _publication(context) if which in _FROM_PUBLICATION else context.anchor
     if base is None or (which == "last" and unit == "day"):
         return None
     return shift(base, unit, _STEPS[which])
@@ -216,9 +221,9 @@ def _single_word(text: str, published: FuzzyDate | None) -> DateValue | None:
         return None
     if text == "today":
         return DateValue(published)
-    if text in ("yesterday", "last night"):
+    if text in _DAY_BEFORE:
         return shift(published, "day", -1)
-    if text in ("tonight", "this morning", "this afternoon", "this evening"):
+    if text in _SAME_DAY:
         return DateValue(published)
     return None
 

@@ -22,7 +22,8 @@ from mosaic.model import EntityKind, EntityRef, FuzzyDate, RelationType
 from mosaic.resolve.names import match_key
 
 DATA_FILES = lexicon.ordered("entities.data_files")
-STATE_CATEGORIES = lexicon.words("entities.state_categories")
+NATIONAL_CATEGORIES = lexicon.words("entities.national_categories")
+STATE_CATEGORIES = NATIONAL_CATEGORIES | lexicon.words("entities.international_categories")
 ORG_CATEGORIES = STATE_CATEGORIES | lexicon.words("entities.non_state_categories")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _KEY = re.compile(r"^(org|person):[a-z0-9][a-z0-9-]*$")

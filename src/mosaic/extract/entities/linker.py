@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from mosaic.extract import lexicon
-from mosaic.extract.entities.gazetteer import ActorRecord, Gazetteer
+from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
 from mosaic.extract.entities.name_repairs import (
     GENERIC_NAME_WORDS,
@@ -387,7 +387,7 @@ def _actor_role(record: ActorRecord) -> Role:
         return Role.PERSON
     if record.category == "armed_group":
         return Role.GROUP
-    if record.category in ("state_force", "agency", "government"):
+    if record.category in NATIONAL_CATEGORIES:
         return Role.STATE
     return Role.ORG
 

@@ -24,9 +24,10 @@ from mosaic.extract.entities.gazetteer import ActorRecord
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
 from mosaic.extract.entities.name_shapes import after_title
 from mosaic.extract.entities.ruler import is_line_wrap
+from mosaic.extract.text.words import HYPHENS
 from mosaic.resolve.names import match_key
 
-DASHES = lexicon.words("entities.dashes")
+DASHES = HYPHENS | lexicon.words("entities.dashes")
 GROUP_NOUNS = lexicon.words("entities.group_member_nouns")  # fmt: skip
 """Nouns after a name that make it a group's ("the Lautaro militants")."""
 GENERIC_NAME_WORDS = lexicon.words("entities.generic_name_words")  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.text.syntax import ACTOR_LABELS, PLACE_LABELS
 
 _JOINTS = lexicon.words("entities.joints")
 """Hyphen pieces that join the words of a place name ("Mazar-e-Sharif", "Dar-ul-Aman")."""
@@ -29,7 +30,7 @@ def _is_name_word(token: Token) -> bool:
         and token.text[:1].isupper()
         and not token.is_stop
         and not token.ent_id_
-        and token.ent_type_ in ("", "GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")
+        and (not token.ent_type_ or token.ent_type_ in PLACE_LABELS | ACTOR_LABELS)
     )
 
 

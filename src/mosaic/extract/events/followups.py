@@ -48,6 +48,8 @@ REFERRING_REACH = 4000
 _ACTING_ROLES = (Role.GROUP, Role.PERSON)
 
 
+NO_ONE_WORDS = lexicon.words("events.no_one_words")
+"""Subjects that say no one did it ("no group", "nobody", "none of them")."""
 REFERRING_DETERMINERS = (
     DEFINITE | PLURAL_DEMONSTRATIVES | lexicon.words("events.referring_possessives")
 )
@@ -129,7 +131,7 @@ def _for_something(token: Token) -> bool:
 def _negative_subject(verb: Token) -> bool:
     """ "No group has claimed responsibility", "nobody claimed it"."""
     words = {w.lower_ for s in subject(verb) for w in s.subtree}
-    return bool(words & {"no", "nobody", "none", "neither"})
+    return bool(words & NO_ONE_WORDS)
 
 
 def _actors(verb: Token) -> list[Token]:

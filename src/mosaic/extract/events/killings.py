@@ -43,6 +43,8 @@ CASUALTY_WORDS = WOUNDING_VERBS
 """The verbs of wounding: their victims are casualties, not the killed."""
 EXECUTIONS = lexicon.words("events.executions")
 DEATH_WORDS = lexicon.words("events.death_words")
+RAID_WORDS = lexicon.words("events.raid_words")
+"""Raids that armed groups alone carry out are attacks ("an ambush by militants")."""
 ABSORB_DISTANCE = 5
 """A killing this close to an attack in the parse is a death in that attack."""
 
@@ -175,7 +177,7 @@ def retype(
         if token.lemma_.lower() in EXECUTIONS:
             return replace(finding, type=EventType.KILLING, attack_type=None)
         return replace(finding, type=EventType.MILITARY_OPERATION, attack_type=None)
-    raid = token.lemma_.lower() in ("raid", "incursion", "ambush")
+    raid = token.lemma_.lower() in RAID_WORDS
     if finding.type is EventType.MILITARY_OPERATION and roles == {Role.GROUP} and raid:
         return replace(finding, type=EventType.ATTACK)
     return finding

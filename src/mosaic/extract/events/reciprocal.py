@@ -14,11 +14,14 @@ from itertools import pairwise
 
 from spacy.tokens import Span
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.model import EntityRef, EventFinding
 
 _STATES = frozenset({Role.STATE, Role.COUNTRY})
+RECIPROCALS = lexicon.phrases("events.reciprocals")
+"""Phrases of a two-sided act ("fought each other", "attacked one another")."""
 
 
 def reciprocal_parts(
@@ -53,4 +56,4 @@ def _one_side(finding: EventFinding, refs: tuple[EntityRef, ...], country: str) 
 
 def _reciprocal(sent: Span) -> bool:
     pairs = set(pairwise(t.lower_ for t in sent))
-    return ("each", "other") in pairs or ("one", "another") in pairs
+    return any(pair in pairs for pair in RECIPROCALS)

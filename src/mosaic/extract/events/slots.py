@@ -57,6 +57,7 @@ from mosaic.model import EntityKind, EntityRef, PerpetratorStatus
 
 PERPETRATION_VERBS = LAUNCH_VERBS | lexicon.words("events.perpetration_verbs")
 BLAME_VERBS = lexicon.words("events.blame_verbs")
+_INSPIRED_SUFFIXES = lexicon.ordered("events.inspired_suffixes")
 SUSPICION_WORDS = BLAME_VERBS | lexicon.words("events.suspicion_words")
 CLAIM_NOUNS = lexicon.words("attribution.claims_of_responsibility")
 CLAIM_VERBS = lexicon.words("events.claim_verbs")
@@ -331,7 +332,7 @@ def _hyphen_inspired(found: Sequence[EntityMention], context: SentenceContext) -
     doc = context.doc
     for mention in found:
         after = doc[mention.end : mention.end + 2].text.lower()
-        if after.startswith(("-inspired", "- inspired", "-linked", "-affiliated")):
+        if after.startswith(_INSPIRED_SUFFIXES):
             return True
     return False
 

@@ -26,7 +26,7 @@ QUANTITY_NOUNS = lexicon.words("events.quantity_nouns")  # fmt: skip
 """Heads that count what their "of" phrase names ("a number of buses" hit buses)."""
 _TIME_WORDS = frozenset(
     [w.lower() for w in [*calendar.day_name, *calendar.month_name[1:]]]
-    + ["today", "yesterday", "tonight", "morning", "night", "evening", "afternoon", "dawn"]
+    + list(lexicon.ordered("events.time_words"))
 )
 """Entity labels that never stand for a target (places are the event's place, not its target)."""
 

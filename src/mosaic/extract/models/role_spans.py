@@ -31,6 +31,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
+from mosaic.extract.text.words import ARTICLES
 from mosaic.model import EntityKind, EntityRef, EventFinding
 
 ROLE_LABELS: dict[str, str] = {
@@ -58,7 +59,7 @@ _KINDS = {
     "VICTIM": EntityKind.PERSON,
 }
 """The kind of an entity named by a span that no gazetteer record or NER entity covers."""
-_DANGLING = lexicon.words("models.dangling")
+_DANGLING = ARTICLES | lexicon.words("models.dangling")
 """Words a noun phrase does not end with: left over where the tagger's span runs on."""
 
 

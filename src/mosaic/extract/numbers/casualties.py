@@ -34,15 +34,22 @@ from mosaic.extract.text.syntax import (
     VERB_POS,
     tree_distance,
 )
+from mosaic.extract.text.words import ARTICLES, HYPHENS
 from mosaic.model import Count
 
-KILLED_WORDS = lexicon.words("numbers.killed_words")  # fmt: skip
 WOUNDING_VERBS = lexicon.words("numbers.wounding_verbs")
+KILLING_VERBS = lexicon.words("numbers.killer_verbs")
+"""Verbs of killing whose active subject is the killer ("gunmen massacred 20")."""
+KILLED_WORDS = KILLING_VERBS | lexicon.words("numbers.killed_words")
 WOUNDED_WORDS = WOUNDING_VERBS | lexicon.words("numbers.wounded_words")
+KILLER_VERBS = KILLING_VERBS | WOUNDING_VERBS
+"""Verbs whose active subject did the killing or wounding ("two strikes killed 26")."""
 LIFE_TAKERS = lexicon.words("numbers.life_takers")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
 _BREAKDOWN = lexicon.words("numbers.breakdown")
 _HEAD_QUALIFIERS = lexicon.words("numbers.head_qualifiers")
+_TABLE_DEATH_LABELS = lexicon.words("numbers.table_death_labels")
+_RANGE_LINKS = HYPHENS | lexicon.words("numbers.range_words")
 _TABLE = re.compile(
     r"\b(?P<label>Deaths|Killed|Fatalities|Injured|Wounded|Injuries|Non-fatal injuries)"
     r"\s*[|:]\s*(?P<n>(?:at least |more than |over )?[\d,]+)"
@@ -79,7 +86,7 @@ def is_count_token(token: Token) -> bool:
     if token.ent_type_ in NOT_COUNT_LABELS and not _count_read_as_date(token):
         return False
     neighbours = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
-    if any(n.text in ("-", "–") and n.whitespace_ == "" for n in neighbours):
+    if any(n.text in HYPHENS and n.whitespace_ == "" for n in neighbours):
         return False
     head = token.head
     return not (head is not token and head.like_num and token.dep_ in NUMBER_PART_DEPS)
@@ -95,7 +102,7 @@ def _count_read_as_date(token: Token) -> bool:
 def count_phrase(token: Token) -> tuple[str, list[Token]]:
     """The words stating the count: qualifiers on the left, a range's second number."""
     left = [t for child in token.lefts if child.dep_ in QUALIFIER_DEPS for t in child.subtree]
-    words = [t for t in left if t.lower_ not in ("the", "a", "an") or t.i == token.i - 1]
+    words = [t for t in left if t.lower_ not in ARTICLES or t.i == token.i - 1]
     words = [t for t in words if t.i < token.i and t.pos_ not in NOUN_POS]
     if (
         token.dep_ == "pobj"
@@ -106,7 +113,7 @@ def count_phrase(token: Token) -> tuple[str, list[Token]]:
     tokens = [*sorted(words, key=lambda t: t.i), token]
     doc = token.doc
     after = token.i + 1
-    if after + 1 < len(doc) and doc[after].lower_ in ("and", "to", "-", "–", "or"):
+    if after + 1 < len(doc) and doc[after].lower_ in _RANGE_LINKS:
         second = doc[after + 1]
         ranged = doc[after].lower_ != "and" or any(t.lower_ == "between" for t in tokens)
         if second.like_num and ranged:
@@ -199,18 +206,7 @@ def _is_agent(child: Token, verb: Token) -> bool:
     return (
         child.dep_ == "nsubj"
         and (verb.tag_ in ACTING_VERB_TAGS or _has_object(verb))
-        and verb.lemma_
-        in (
-            "kill",
-            "execute",
-            "behead",
-            "massacre",
-            "murder",
-            "slay",
-            "injure",
-            "wound",
-            "slaughter",
-        )
+        and verb.lemma_ in KILLER_VERBS
     )
 
 
@@ -242,7 +238,8 @@ def _one_more(token: Token) -> bool:
         token.ent_type_ == "ORDINAL"
         and token.pos_ in ORDINAL_PERSON_POS
         and before is not None
-        and before.lower_ in ("a", "an")
+        and before.lower_ in ARTICLES
+        and before.lower_ != "the"
         and token.dep_ in PATIENT_OR_LISTED_DEPS
     )
 
@@ -285,7 +282,7 @@ def table_counts(span: Span) -> list[CountMention]:
     for match in _TABLE.finditer(span.text):
         count = parse_count(match["n"])
         if count is not None:
-            role = "killed" if match["label"] in ("Deaths", "Killed", "Fatalities") else "wounded"
+            role = "killed" if match["label"] in _TABLE_DEATH_LABELS else "wounded"
             found.append(CountMention(count, role, False, span.start))
     return found
 

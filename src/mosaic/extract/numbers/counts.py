@@ -30,6 +30,7 @@ _FLOOR_QUALIFIERS = set(lexicon.words("numbers.floor_qualifiers"))
 _ABOVE_QUALIFIERS = set(lexicon.words("numbers.above_qualifiers"))
 _CEILING_QUALIFIERS = set(lexicon.words("numbers.ceiling_qualifiers"))
 _BELOW_QUALIFIERS = set(lexicon.words("numbers.below_qualifiers"))
+_NO_NUMBER = lexicon.words("numbers.no_number")
 
 
 def parse_number(text: str) -> int | None:
@@ -41,7 +42,7 @@ def parse_number(text: str) -> int | None:
         return 12
     if words in ("a hundred", "a thousand"):
         return 100 if words.endswith("hundred") else 1000
-    if not words or words in ("a", "an", "one of", "several", "many", "few", "a few"):
+    if not words or words in _NO_NUMBER:
         return None
     try:
         value = text2num(words, "en")

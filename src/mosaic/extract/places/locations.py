@@ -15,6 +15,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.text.syntax import COORDINATE_DEPS, LOCATING_MODIFIER_DEPS, PLACE_LABELS
+from mosaic.extract.text.words import HYPHENS
 
 LOCATIVE_PREPS = lexicon.words("places.locative_preps")  # fmt: skip
 PLACE_NOUNS = lexicon.words("places.place_nouns")  # fmt: skip
@@ -77,6 +78,6 @@ def describes_person(token: Token) -> bool:
 
 def is_location_span(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens `start`..`end` name a location, not an adjective ("Afghanistan-based")."""
-    if end < len(doc) and doc[end].text in ("-", "–"):
+    if end < len(doc) and doc[end].text in HYPHENS:
         return False
     return is_locative(doc[start:end].root)

@@ -51,6 +51,8 @@ RIVAL_NOUNS = lexicon.words("relations.rival_nouns")
 RIVAL_ADJECTIVES = lexicon.words("relations.rival_adjectives")
 APPOINT_VERBS = lexicon.words("relations.appoint_verbs")  # fmt: skip
 SUCCEED_VERBS = lexicon.words("relations.succeed_verbs")
+OFFICE_OBJECTS = lexicon.words("relations.office_objects")
+"""What one takes to take up an office ("took charge", "took the helm")."""
 BECOME_VERBS = lexicon.words("relations.become_verbs")
 PAST_OFFICE = lexicon.words("relations.past_office")
 MILITANT_TITLES = lexicon.words("relations.militant_titles")
@@ -141,8 +143,7 @@ def _takes_office(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "take":
         return any(c.lower_ == "over" for c in verb.children) or any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("charge", "command", "helm", "control")
-            for c in verb.children
+            c.dep_ == "dobj" and c.lemma_.lower() in OFFICE_OBJECTS for c in verb.children
         )
     return lemma == "assume"
 
@@ -326,7 +327,7 @@ def possessed_groups(context: SentenceContext) -> list[Candidate]:
     found: list[Candidate] = []
     for mention in context.mentions:
         root = context.doc[mention.start : mention.end].root
-        own = [c for c in root.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+        own = [c for c in root.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES]
         if mention.role is not Role.GROUP or not own or mention.ref is None:
             continue
         parent = group_before(context, mention.start, mention.ref.name)

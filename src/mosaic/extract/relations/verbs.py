@@ -84,6 +84,10 @@ IMPLICATIVE = lexicon.words("relations.implicative")
 """Object-control verbs that say the object did it ("persuaded X to join Y": X joined)."""
 OBJECT_CONTROL = IMPLICATIVE | lexicon.words("relations.requesting_verbs")
 """Verbs whose object does what their infinitive says ("urged X to join Y")."""
+BREAKAWAY_ADVERBS = lexicon.words("relations.breakaway_adverbs")
+"""Adverbs of leaving the parser may hang "from" on ("broke away from Y")."""
+LEADING_VERBS = lexicon.words("relations.leading_verbs")
+"""Verbs of leading ("led by X", "headed by X")."""
 CAMPAIGN_NOUNS = lexicon.words("relations.campaign_nouns")
 """Nouns of one side's fighting against another ("operations against Y")."""
 NOUN_PATTERNS: dict[str, tuple[RelationType, tuple[str, ...]]] = {
@@ -103,7 +107,7 @@ def _objects(verb: Token, pattern: VerbPattern) -> list[Token]:
     for particle in children(verb, "prt"):
         direct += prep_objects(particle, pattern.prep)
     for adverb in children(verb, "advmod"):  # "broke away from", parsed with "away" as adverb
-        if adverb.lower_ in ("away", "off", "out"):
+        if adverb.lower_ in BREAKAWAY_ADVERBS:
             direct += prep_objects(adverb, pattern.prep)
     return direct
 
@@ -244,7 +248,7 @@ def _led_by(noun: Token) -> list[Token]:
     found: list[Token] = []
     for word in (noun, *prep_objects(noun, "of")):
         for verb in children(word, "acl"):
-            if lemma(verb) in ("lead", "head") and is_passive(verb):
+            if lemma(verb) in LEADING_VERBS and is_passive(verb):
                 found += agents(verb)
     return found
 

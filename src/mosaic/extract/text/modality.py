@@ -124,6 +124,7 @@ def _of_counted(trigger: Token) -> bool:
 
 
 LAUNCH_VERBS = lexicon.words("text.launch_verbs")
+CLAIMS = lexicon.words("attribution.claims_of_responsibility")
 
 
 def _launched_once(trigger: Token) -> bool:
@@ -147,11 +148,7 @@ def _claimed_definite(trigger: Token) -> bool:
     head = trigger.head
     if trigger.dep_ == "dobj":
         return head.lemma_.lower() == "claim"
-    return (
-        trigger.dep_ == "pobj"
-        and head.lower_ == "for"
-        and head.head.lemma_.lower() in ("responsibility", "credit")
-    )
+    return trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CLAIMS
 
 
 def is_anaphoric(trigger: Token) -> bool:
