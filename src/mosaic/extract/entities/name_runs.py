@@ -14,6 +14,8 @@ from mosaic.extract import lexicon
 from mosaic.extract.text.syntax import ACTOR_LABELS, PLACE_LABELS
 
 _JOINTS = lexicon.words("entities.joints")
+_NAME_WORD_LABELS = PLACE_LABELS | ACTOR_LABELS
+"""Entities a free name word may belong to: places and actors (or none)."""
 """Hyphen pieces that join the words of a place name ("Mazar-e-Sharif", "Dar-ul-Aman")."""
 _RUN = 5
 """At most this many tokens a place name may reach beyond the entity on each side."""
@@ -30,7 +32,7 @@ def _is_name_word(token: Token) -> bool:
         and token.text[:1].isupper()
         and not token.is_stop
         and not token.ent_id_
-        and (not token.ent_type_ or token.ent_type_ in PLACE_LABELS | ACTOR_LABELS)
+        and (not token.ent_type_ or token.ent_type_ in _NAME_WORD_LABELS)
     )
 
 

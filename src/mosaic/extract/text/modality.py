@@ -101,6 +101,7 @@ GENERIC_FACTOR = 0.45
 COUNTED = lexicon.words("text.counted")  # fmt: skip
 DEFINITE = lexicon.words("text.definite")
 PLURAL_DEMONSTRATIVES = lexicon.words("text.plural_demonstratives")
+_REFERRING = DEFINITE | PLURAL_DEMONSTRATIVES
 
 
 def is_generic(trigger: Token) -> bool:
@@ -141,9 +142,7 @@ def _launched_once(trigger: Token) -> bool:
 
 def _claimed_definite(trigger: Token) -> bool:
     """ "claimed the bombings", "took responsibility for these attacks"."""
-    if not any(
-        c.dep_ == "det" and c.lower_ in DEFINITE | PLURAL_DEMONSTRATIVES for c in trigger.children
-    ):
+    if not any(c.dep_ == "det" and c.lower_ in _REFERRING for c in trigger.children):
         return False
     head = trigger.head
     if trigger.dep_ == "dobj":
