@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from mosaic.extract import lexicon
+from mosaic.extract.text.words import INDEFINITE_ARTICLES, NUMBER_WORDS
 from mosaic.model import FuzzyDate, Precision
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -53,10 +54,13 @@ _DAY_PARTS = _DAY_BEFORE | _SAME_DAY
 """The relative days read as one word ("last night", "this morning")."""
 _FORWARD = lexicon.words("dates.forward")
 _FROM_PUBLICATION = lexicon.words("dates.from_publication")
-_STEPS = {"this": 0, "same": 0, "that": 0, "last": -1, "previous": -1, "before": -1,
-          "next": 1, "following": 1, "after": 1}  # fmt: skip
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_STEPS = (
+    dict.fromkeys(lexicon.ordered("dates.same_step"), 0)
+    | dict.fromkeys(lexicon.ordered("dates.step_back"), -1)
+    | dict.fromkeys(lexicon.ordered("dates.step_on"), 1)
+)
+"""How far "this", "last", "next" ... move a unit ("last month": one month back)."""
+_NUMBER_WORDS = dict.fromkeys(INDEFINITE_ARTICLES, 1) | NUMBER_WORDS
 _FEW = lexicon.words("dates.few")
 FEW_DAYS = (2, 7)
 """What "a few days" may span: read as a month only when both ends fall in the same one."""

@@ -19,6 +19,7 @@ from mosaic.extract.dates.phrases import shift
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import PRESENT_TAGS, tree_distance
+from mosaic.extract.text.words import INDEFINITE_ARTICLES, NUMBER_WORDS
 from mosaic.model import FuzzyDate
 
 
@@ -75,8 +76,7 @@ def _is_relative(date: DateSpan, context: SentenceContext) -> bool:
 
 ELAPSED_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
                  "months": "month", "year": "year", "years": "year"}  # fmt: skip
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "a": 1}  # fmt: skip
+_NUMBERS = dict.fromkeys(INDEFINITE_ARTICLES, 1) | NUMBER_WORDS
 
 
 def elapsed_date(trigger: Token, published: FuzzyDate | None) -> FuzzyDate | None:

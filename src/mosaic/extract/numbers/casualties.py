@@ -34,7 +34,7 @@ from mosaic.extract.text.syntax import (
     VERB_POS,
     tree_distance,
 )
-from mosaic.extract.text.words import ARTICLES, HYPHENS
+from mosaic.extract.text.words import ARTICLES, HYPHENS, INDEFINITE_ARTICLES
 from mosaic.model import Count
 
 WOUNDING_VERBS = lexicon.words("numbers.wounding_verbs")
@@ -238,8 +238,7 @@ def _one_more(token: Token) -> bool:
         token.ent_type_ == "ORDINAL"
         and token.pos_ in ORDINAL_PERSON_POS
         and before is not None
-        and before.lower_ in ARTICLES
-        and before.lower_ != "the"
+        and before.lower_ in INDEFINITE_ARTICLES
         and token.dep_ in PATIENT_OR_LISTED_DEPS
     )
 

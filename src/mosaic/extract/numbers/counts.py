@@ -12,6 +12,7 @@ import re
 from text_to_num import text2num
 
 from mosaic.extract import lexicon
+from mosaic.extract.text.words import INDEFINITE_ARTICLES
 from mosaic.model import Count
 
 VAGUE_FLOORS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
@@ -30,7 +31,7 @@ _FLOOR_QUALIFIERS = set(lexicon.words("numbers.floor_qualifiers"))
 _ABOVE_QUALIFIERS = set(lexicon.words("numbers.above_qualifiers"))
 _CEILING_QUALIFIERS = set(lexicon.words("numbers.ceiling_qualifiers"))
 _BELOW_QUALIFIERS = set(lexicon.words("numbers.below_qualifiers"))
-_NO_NUMBER = lexicon.words("numbers.no_number")
+_NO_NUMBER = INDEFINITE_ARTICLES | lexicon.words("numbers.no_number")
 
 
 def parse_number(text: str) -> int | None:

@@ -132,7 +132,12 @@ def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     return list(found.values())
 
 
-LEMMA_FIXES = {"waged": "wage", "waging": "wage", "wages": "wage", "pledges": "pledge"}
+LEMMA_FIXES = {
+    row.word("form"): row.word("lemma")
+    for row in lexicon.table(
+        "text.lemma_fixes", {"form": lexicon.Field.WORD, "lemma": lexicon.Field.WORD}
+    )
+}
 """Forms the English model lemmatises wrongly ("waged" -> "wag")."""
 
 
