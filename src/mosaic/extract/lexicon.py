@@ -1,6 +1,7 @@
 """Word classes of the extraction rules, read from the versioned YAML files in data/lexicon/.
 
-Each file holds the classes of one extract package (`events.yaml` for extract/events/ ...):
+Each file holds the classes of one extract package (`events.yaml` for extract/events/ ...);
+`syntax.yaml` holds spaCy's labels grouped by meaning, read into extract/text/syntax.py:
 
     version: 1
     classes:

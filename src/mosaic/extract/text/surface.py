@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+from mosaic.extract import lexicon
+
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{0,400})\)")
 _CITATION = re.compile(r"\[(?:\d{1,3}|[a-z]|citation needed|note \d+)\]")
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\w)|(?<=[\w.!?])\*{1,2}(?![\w*])")
@@ -114,8 +116,13 @@ class Recaser:
         return word[0].upper() + lower[1:]
 
 
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-             ("es", ""), ("s", ""), ("ly", ""), ("er", ""), ("est", ""), ("'s", ""))  # fmt: skip
+_SUFFIXES = tuple(
+    (row.word("suffix"), row.optional("ending") or "")
+    for row in lexicon.table(
+        "text.inflections", {"suffix": lexicon.Field.WORD, "ending": lexicon.Field.OPTIONAL_WORD}
+    )
+)
+"""Regular English inflections, tried in order: the suffix and what replaces it in the stem."""
 
 
 def stems(word: str) -> list[str]:
