@@ -28,7 +28,7 @@ from mosaic.extract.text.words import HYPHENS
 from mosaic.resolve.names import match_key
 
 DASHES = HYPHENS | lexicon.words("entities.dashes")
-GROUP_NOUNS = lexicon.words("entities.group_member_nouns")  # fmt: skip
+MEMBER_AND_UNIT_NOUNS = lexicon.words("entities.group_member_nouns")  # fmt: skip
 """Nouns after a name that make it a group's ("the Lautaro militants")."""
 GENERIC_NAME_WORDS = lexicon.words("entities.generic_name_words")  # fmt: skip
 """Words of group names that name no group by themselves (with the armed-name words)."""
@@ -105,7 +105,7 @@ def has_group_cue(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return before == "the" or after in GROUP_NOUNS
+    return before == "the" or after in MEMBER_AND_UNIT_NOUNS
 
 
 def name_tail_end(doc: Doc, end: int) -> int:

@@ -78,7 +78,7 @@ def _group_word(
             return found
     if lemma not in GROUP_WORDS or not any(c.lower_ == "the" for c in token.children):
         return None
-    if any(w.pos_ == "PROPN" for w in children(token, "appos", "compound")):
+    if any(w.pos_ == "PROPN" for w in children(token, *TITLE_DEPS)):
         return None  # "the party Pakistan People's Party": named, and not a group we know
     if lemma in SUBGROUP_WORDS:  # "the affiliate": the one just talked about
         return group_before(context, token.i, exclude, nearest=True)
