@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 import pytest
+from spacy.language import Language
+from spacy.pipeline import DependencyParser, EntityRecognizer, Tagger
 from spacy.tokens import Doc, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.parties import party
 from mosaic.extract.places.locations import is_location_span
 from mosaic.extract.text.sentences import SentenceContext
@@ -55,3 +59,39 @@ def test_syntax_party_resolves_group_words_and_pronouns(
     group = party(next(t for t in second.sent if t.text == "group"), second)
     assert group is not None and group.ref is not None and group.ref.key == "org:iskp"
     assert first.sent.text.startswith("The TTP")
+
+
+def _label_groups(suffixes: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    return {
+        name: lexicon.words(name)
+        for name in lexicon.class_names()
+        if name.startswith("syntax.") and name.endswith(suffixes)
+    }
+
+
+def _pipe_labels(nlp: Language, name: str, kind: type[Tagger | DependencyParser]) -> set[str]:
+    pipe = nlp.get_pipe(name)
+    assert isinstance(pipe, kind)
+    return set(pipe.labels)
+
+
+def test_syntax_label_groups_name_labels_the_model_knows(nlp: Language) -> None:
+    """A mistyped label ("nsubjpas") would never match and fail silently: each group of
+    syntax.yaml holds labels of the shipped English pipeline only."""
+    known = {
+        ("_deps", "_links"): _pipe_labels(nlp, "parser", DependencyParser),  # with "ROOT"
+        ("_pos",): set(import_module("spacy.parts_of_speech").IDS) - {""},
+        ("_tags",): _pipe_labels(nlp, "tagger", Tagger),
+        ("_labels",): _pipe_labels(nlp, "ner", EntityRecognizer),
+    }
+    groups = {suffixes: _label_groups(suffixes) for suffixes in known}
+    assert sum(len(g) for g in groups.values()) == len(
+        [n for n in lexicon.class_names() if n.startswith("syntax.")]
+    )
+    unknown = {
+        name: sorted(labels - known[suffixes])
+        for suffixes, group in groups.items()
+        for name, labels in group.items()
+        if labels - known[suffixes]
+    }
+    assert unknown == {}
