@@ -70,9 +70,10 @@ class Field(Enum):
     WORD = "a word"
     OPTIONAL_WORD = "a word, or nothing"
     WORDS = "a list of words"
+    NUMBER = "a whole number"
 
 
-Cell = str | tuple[str, ...]
+Cell = str | tuple[str, ...] | int
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,11 @@ class Row:
     def words(self, field: str) -> tuple[str, ...]:
         value = self.cells[field]
         assert isinstance(value, tuple)
+        return value
+
+    def number(self, field: str) -> int:
+        value = self.cells[field]
+        assert isinstance(value, int)
         return value
 
     def choice(self, field: str, allowed: Collection[str]) -> str:
@@ -127,9 +133,20 @@ def _checked_row(row: Row, fields: Mapping[str, Field]) -> Row:
         value = row.cells.get(field)
         if value is None and kind is not Field.OPTIONAL_WORD:
             raise LexiconError(f"{row.where}: {field} is missing")
-        if value is not None and isinstance(value, tuple) != (kind is Field.WORDS):
+        if value is not None and _kind_of(value) is not _stored(kind):
             raise LexiconError(f"{row.where}: {field} must be {kind.value}")
     return row
+
+
+def _kind_of(value: Cell) -> Field:
+    if isinstance(value, int):
+        return Field.NUMBER
+    return Field.WORDS if isinstance(value, tuple) else Field.WORD
+
+
+def _stored(kind: Field) -> Field:
+    """How a cell of the kind is written: an optional word is a word when present."""
+    return Field.WORD if kind is Field.OPTIONAL_WORD else kind
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -230,7 +247,9 @@ def _cell(where: str, field: str, value: Any) -> Cell:
         return value
     if isinstance(value, list) and value and all(isinstance(w, str) and w for w in value):
         return tuple(value)
-    raise LexiconError(f"{where}: {field} holds {value!r}, not a word or a list of words")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise LexiconError(f"{where}: {field} holds {value!r}, not a word, words or a number")
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

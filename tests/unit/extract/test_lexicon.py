@@ -41,7 +41,8 @@ def _table_cells() -> set[str]:
         for rows in package.values()
         for row in rows
         for value in row.cells.values()
-        for cell in ((value,) if isinstance(value, str) else value)
+        for cell in ((value,) if isinstance(value, str | int) else value)
+        if isinstance(cell, str)
     }
 
 
@@ -112,10 +113,11 @@ def test_lexicon_phrases_are_word_tuples() -> None:
 
 
 def test_lexicon_table_rows_are_read_as_written() -> None:
-    tables = _validated_tables("x.yaml", {"tables": {"verbs": [{"verb": "join", "preps": ["to"]}]}})
-    (row,) = tables["verbs"]
+    rows = [{"verb": "join", "preps": ["to"], "rank": 2}]
+    (row,) = _validated_tables("x.yaml", {"tables": {"verbs": rows}})["verbs"]
     assert row.word("verb") == "join"
     assert row.words("preps") == ("to",)
+    assert row.number("rank") == 2
     assert row.optional("needs") is None
 
 
@@ -130,6 +132,7 @@ def test_lexicon_a_file_without_tables_has_none() -> None:
         ({"tables": {"verbs": []}}, "table 'verbs' must be a non-empty list"),
         ({"tables": {"verbs": ["join"]}}, "table 'verbs' row 1: expected a mapping"),
         ({"tables": {"verbs": [{"verb": True}]}}, "table 'verbs' row 1: verb holds True"),
+        ({"tables": {"verbs": [{"verb": 1.5}]}}, "table 'verbs' row 1: verb holds 1.5"),
         ({"tables": {"verbs": [{"verb": "a"}, {"verb": ""}]}}, "row 2: verb holds ''"),
     ],
 )
@@ -139,22 +142,29 @@ def test_lexicon_malformed_table_names_file_table_and_row(tables: object, proble
     assert str(raised.value).startswith("data/lexicon/x.yaml: ")
 
 
-SCHEMA = {"verb": Field.WORD, "prep": Field.OPTIONAL_WORD, "preps": Field.WORDS}
+SCHEMA = {
+    "verb": Field.WORD,
+    "prep": Field.OPTIONAL_WORD,
+    "preps": Field.WORDS,
+    "rank": Field.NUMBER,
+}
 
 
 @pytest.mark.parametrize(
     ("cells", "problem"),
     [
-        ({"prep": "to", "preps": ["to"]}, "verb is missing"),
-        ({"verb": "join"}, "preps is missing"),
-        ({"verb": "join", "preps": ["to"], "needs": "x"}, "unknown field 'needs'"),
-        ({"verb": ("join",), "preps": ["to"]}, "verb must be a word"),
-        ({"verb": "join", "preps": "to"}, "preps must be a list of words"),
-        ({"verb": "join", "prep": ("to",), "preps": ["to"]}, "prep must be a word, or nothing"),
+        ({"prep": "to", "preps": ["to"], "rank": 1}, "verb is missing"),
+        ({"verb": "join", "rank": 1}, "preps is missing"),
+        ({"verb": "join", "preps": ["to"], "rank": 1, "needs": "x"}, "unknown field 'needs'"),
+        ({"verb": ("join",), "preps": ["to"], "rank": 1}, "verb must be a word"),
+        ({"verb": "join", "preps": "to", "rank": 1}, "preps must be a list of words"),
+        ({"verb": "join", "prep": ("to",), "preps": ["to"], "rank": 1}, "prep must be a word"),
+        ({"verb": "join", "preps": ["to"], "rank": "1"}, "rank must be a whole number"),
+        ({"verb": 2, "preps": ["to"], "rank": 1}, "verb must be a word"),
     ],
 )
 def test_lexicon_row_not_matching_its_rule_fields_is_named(
-    cells: dict[str, str | list[str]], problem: str
+    cells: dict[str, str | list[str] | int], problem: str
 ) -> None:
     row = Row("x.yaml: table 'verbs' row 3", {k: tuple(v) if isinstance(v, list) else v
                                              for k, v in cells.items()})  # fmt: skip

@@ -206,6 +206,10 @@ def read_named_relative(text: str, context: DateContext) -> DateValue | None:
     return shift(base, unit, _STEPS[which])
 
 
+SHIFT_UNITS = ("year", "month", "week", "day")
+"""The units `shift` moves a date by."""
+
+
 def shift(base: FuzzyDate, unit: str, n: int) -> DateValue | None:
     """`base` moved by `n` units, at the precision the unit allows and the base has."""
     if unit == "year":

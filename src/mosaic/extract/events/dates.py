@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import TELLING_VERBS
-from mosaic.extract.dates.phrases import shift
+from mosaic.extract.dates.phrases import SHIFT_UNITS, shift
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import PRESENT_TAGS, tree_distance
@@ -74,8 +74,13 @@ def _is_relative(date: DateSpan, context: SentenceContext) -> bool:
     return any(t.lower_ in RELATIVE_WORDS for t in context.doc[date.start : date.end])
 
 
-ELAPSED_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-                 "months": "month", "year": "year", "years": "year"}  # fmt: skip
+ELAPSED_UNITS = {
+    row.word("word"): row.choice("unit", SHIFT_UNITS)
+    for row in lexicon.table(
+        "events.elapsed_units", {"word": lexicon.Field.WORD, "unit": lexicon.Field.WORD}
+    )
+}
+"""Words for a span of time and the unit `shift` moves a date by ("three weeks after")."""
 _NUMBERS = dict.fromkeys(INDEFINITE_ARTICLES, 1) | NUMBER_WORDS
 
 

@@ -34,12 +34,14 @@ _CONTINUATION = re.compile(r"^[^\s:|.,][^:|.]{2,60}$")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)")
 """Prose, not a field value: a line starting "Perpetrators of the attack were ... ." """
 _NOT_NAMES = lexicon.words("events.not_names")
+_STATUSES = frozenset(s.value for s in PerpetratorStatus)
 _STATUS_WORDS = {
-    "claimed": PerpetratorStatus.CLAIMED,
-    "suspected": PerpetratorStatus.SUSPECTED,
-    "alleged": PerpetratorStatus.SUSPECTED,
-    "accused": PerpetratorStatus.SUSPECTED,
+    row.word("note"): PerpetratorStatus(row.choice("status", _STATUSES))
+    for row in lexicon.table(
+        "events.infobox_statuses", {"note": lexicon.Field.WORD, "status": lexicon.Field.WORD}
+    )
 }
+"""An infobox perpetrator's note ("(claimed)", "(alleged)") and the status it gives."""
 
 
 def infobox_perpetrators(

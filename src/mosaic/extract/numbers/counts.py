@@ -15,7 +15,13 @@ from mosaic.extract import lexicon
 from mosaic.extract.text.words import INDEFINITE_ARTICLES
 from mosaic.model import Count
 
-VAGUE_FLOORS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+VAGUE_FLOORS = {
+    row.word("word"): row.number("floor")
+    for row in lexicon.table(
+        "numbers.vague_floors", {"word": lexicon.Field.WORD, "floor": lexicon.Field.NUMBER}
+    )
+}
+"""Plural round numbers and the least count they state ("dozens": at least 24)."""
 _QUALIFIED = re.compile(
     r"^(?:(?P<q>more than|over|in excess of|upwards of|at least|a minimum of|"
     r"nearly|almost|about|around|approximately|some|roughly|close to|an estimated|estimated|"
