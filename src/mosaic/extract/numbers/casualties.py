@@ -38,11 +38,11 @@ from mosaic.extract.text.words import ARTICLES, HYPHENS, INDEFINITE_ARTICLES
 from mosaic.model import Count
 
 WOUNDING_VERBS = lexicon.words("numbers.wounding_verbs")
-KILLING_VERBS = lexicon.words("numbers.killer_verbs")
+DEADLY_VERBS = lexicon.words("numbers.deadly_verbs")
 """Verbs of killing whose active subject is the killer ("gunmen massacred 20")."""
-KILLED_WORDS = KILLING_VERBS | lexicon.words("numbers.killed_words")
+KILLED_WORDS = DEADLY_VERBS | lexicon.words("numbers.killed_words")
 WOUNDED_WORDS = WOUNDING_VERBS | lexicon.words("numbers.wounded_words")
-KILLER_VERBS = KILLING_VERBS | WOUNDING_VERBS
+KILLER_VERBS = DEADLY_VERBS | WOUNDING_VERBS
 """Verbs whose active subject did the killing or wounding ("two strikes killed 26")."""
 LIFE_TAKERS = lexicon.words("numbers.life_takers")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip

@@ -38,7 +38,7 @@ _PLACE_COLUMNS = (
 _PLACE_FILES = ("provinces.tsv", "curated.tsv", "geonames.tsv")
 _CONNECTORS = lexicon.words("places.connectors")
 _SHORTEST_LOOSE = 4
-_ARTICLES = lexicon.words("places.articles")
+_NAME_ARTICLES = lexicon.words("places.articles")
 _NO_DEMONYMS: Mapping[str, str] = MappingProxyType({})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,4}")
@@ -92,7 +92,7 @@ def loose_key(name: str) -> str:
 
 
 def _loosen(words: list[str]) -> str:
-    if len(words) > 1 and words[0] in _ARTICLES:
+    if len(words) > 1 and words[0] in _NAME_ARTICLES:
         words = words[1:]
     inner = range(1, len(words) - 1)
     return "".join(w for i, w in enumerate(words) if not (i in inner and w in _CONNECTORS))

@@ -116,7 +116,7 @@ class Recaser:
         return word[0].upper() + lower[1:]
 
 
-_SUFFIXES = tuple(
+_INFLECTIONS = tuple(
     (row.word("suffix"), row.optional("ending") or "")
     for row in lexicon.table(
         "text.inflections", {"suffix": lexicon.Field.WORD, "ending": lexicon.Field.OPTIONAL_WORD}
@@ -128,7 +128,7 @@ _SUFFIXES = tuple(
 def stems(word: str) -> list[str]:
     """The word and the stems regular English inflection would give it."""
     found = [word]
-    for suffix, replacement in _SUFFIXES:
+    for suffix, replacement in _INFLECTIONS:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)] + replacement
             found.append(stem)
