@@ -16,9 +16,8 @@ from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parties import parties
+from mosaic.extract.entities.parties import GROUP_POSSESSIVES, parties
 from mosaic.extract.relations.refs import (
-    POSSESSIVES,
     group_antecedent,
     is_subgroup_reference,
     subgroup_antecedent,
@@ -204,11 +203,13 @@ def owners(
     """The parties the owner tokens stand for; "its" and "their" by `group_antecedent`."""
     found: list[EntityMention] = []
     for token in tokens:
-        new_group = _formed_group(token, context, exclude) if token.lower_ in POSSESSIVES else None
+        new_group = (
+            _formed_group(token, context, exclude) if token.lower_ in GROUP_POSSESSIVES else None
+        )
         if new_group is not None:
             found.append(new_group)
-        elif token.lower_ in POSSESSIVES or is_subgroup_reference(token):
-            resolve = group_antecedent if token.lower_ in POSSESSIVES else subgroup_antecedent
+        elif token.lower_ in GROUP_POSSESSIVES or is_subgroup_reference(token):
+            resolve = group_antecedent if token.lower_ in GROUP_POSSESSIVES else subgroup_antecedent
             antecedent = resolve(token, context, exclude)
             found += [antecedent] if antecedent is not None else []
         else:
@@ -327,7 +328,7 @@ def possessed_groups(context: SentenceContext) -> list[Candidate]:
     found: list[Candidate] = []
     for mention in context.mentions:
         root = context.doc[mention.start : mention.end].root
-        own = [c for c in root.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES]
+        own = [c for c in root.children if c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES]
         if mention.role is not Role.GROUP or not own or mention.ref is None:
             continue
         parent = group_before(context, mention.start, mention.ref.name)

@@ -12,12 +12,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parties import GROUP_POSSESSIVES, SUBGROUP_WORDS
+from mosaic.extract.entities.parties import SUBGROUP_WORDS
 from mosaic.extract.text.sentences import SentenceContext, group_before
 from mosaic.extract.text.syntax import ARGUMENT_OR_ROOT_DEPS, NAME_JOINING_DEPS, VERB_POS
 from mosaic.model import Evidence
 
-POSSESSIVES = GROUP_POSSESSIVES
 _PARTIES = (Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY)
 
 
