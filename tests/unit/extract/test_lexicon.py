@@ -214,3 +214,8 @@ def test_lexicon_no_class_lies_inside_another_unless_explained() -> None:
     }
     assert inside - EXPLAINED_SUBSETS == set()
     assert EXPLAINED_SUBSETS - inside == set()  # an explanation outliving its overlap goes
+
+
+def test_lexicon_unknown_table_is_named_in_the_error() -> None:
+    with pytest.raises(LexiconError, match="no table 'no_such_table'"):
+        lexicon.table("relations.no_such_table", {"verb": Field.WORD})
