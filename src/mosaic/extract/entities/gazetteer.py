@@ -27,26 +27,22 @@ STATE_CATEGORIES = NATIONAL_CATEGORIES | lexicon.words("entities.international_c
 ORG_CATEGORIES = STATE_CATEGORIES | lexicon.words("entities.non_state_categories")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _KEY = re.compile(r"^(org|person):[a-z0-9][a-z0-9-]*$")
-_FIELDS = frozenset(
-    set(lexicon.words("entities.fields_1")) | set(lexicon.words("entities.fields_2"))
-)
+_FIELDS = lexicon.words("entities.record_fields")
 
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Names that more than one record goes by, on purpose; `lookup` returns every
 # record for them and leaves the choice to resolution. Keyed by `match_key`.
-_JUNDALLAH = "Pakistan's Karachi-based Jundallah and Iran's Baloch Jundallah share it"
-_HEZB = "used for both Hekmatyar's and Khalis's factions of Hezb-e-Islami"
 AMBIGUOUS_ALIASES: Mapping[str, str] = {
-    **dict.fromkeys(["jundallah", "jundullah"], _JUNDALLAH),
-    **dict.fromkeys(["hizbiislami", "hezbeislami", "hizbeislami", "hezbiislami"], _HEZB),
-    "azamtariq": "the SSP leader killed in 2003 and a later TTP spokesman share the name",
+    alias: row.word("reason")
+    for row in lexicon.table(
+        "entities.ambiguous_aliases", {"aliases": lexicon.Field.WORDS, "reason": lexicon.Field.WORD}
+    )
+    for alias in row.words("aliases")
 }
 
 # All-caps aliases that are also common words ("TIP", "MILF"); matched only as written.
-_COMMON_WORDS = frozenset(
-    set(lexicon.words("entities.common_words_1")) | set(lexicon.words("entities.common_words_2"))
-)
+_COMMON_WORDS = lexicon.words("entities.common_words")
 
 
 @dataclass(frozen=True)
