@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
 from mosaic.errors import InputError
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
 
 DEFAULT_DB_URL = "sqlite:///mosaic.db"
 
+
+# Installed extensions register event types and rules under these entry-point groups
+# (DEVELOPERS.md, "adding an event type as an extension").
+EXTENSION_GROUPS = ("mosaic_event_rules", "mosaic_relation_rules")
 
 DEFAULT_CACHE_SECONDS = 10.0
 DEFAULT_THREADS = 15  # the SQL store's pool: 5 connections and 10 more under load
@@ -68,16 +73,28 @@ def names(text: str) -> tuple[str, ...]:
 
 
 def open_repository(settings: Settings) -> Repository:
-    from mosaic.store.sql import open_repository as open_sql
-
-    return open_sql(settings.db_url)
+    return open_knowledge_base(settings)
 
 
 def open_knowledge_base(settings: Settings) -> KnowledgeBase:
     """The store with its accounts and audit log: what sharing and authentication need."""
     from mosaic.store.sql import open_repository as open_sql
 
+    load_extensions()
     return open_sql(settings.db_url)
+
+
+@cache
+def load_extensions() -> tuple[str, ...]:
+    """Imports every installed extension's rules, once per process, so that the event types
+    they add are known wherever stored rows are read (the CLI, the API), not only where
+    extraction runs. Returns the entry points loaded, as `group:name`."""
+    loaded = []
+    for group in EXTENSION_GROUPS:
+        for entry in entry_points(group=group):
+            entry.load()
+            loaded.append(f"{group}:{entry.name}")
+    return tuple(loaded)
 
 
 @cache

@@ -1,11 +1,21 @@
-"""Settings read from the environment, with a one-line error for a bad value."""
+"""Settings read from the environment, with a one-line error for a bad value; extensions
+loaded before the store opens."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from mosaic.bootstrap import DEFAULT_CACHE_SECONDS, DEFAULT_THREADS, Settings
+from mosaic.bootstrap import (
+    DEFAULT_CACHE_SECONDS,
+    DEFAULT_THREADS,
+    Settings,
+    load_extensions,
+    open_knowledge_base,
+)
 from mosaic.errors import InputError
+from mosaic.model import EventType
 
 
 def test_bootstrap_settings_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,3 +51,30 @@ def test_bootstrap_settings_bad_number_names_the_variable(
     monkeypatch.setenv(name, value)
     with pytest.raises(InputError, match=f"{name}: .*{words}"):
         Settings.from_environment("sqlite:///x.db")
+
+
+EXTENSION_MODULE = """
+from mosaic.model import register_event_type
+
+TRUCE = register_event_type("bootstrap_test_truce")
+"""
+
+
+def test_bootstrap_loads_installed_extensions_before_the_store_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extension installed as a package (a dist-info with an entry point, found on
+    sys.path) has its event type known once the knowledge base is opened."""
+    (tmp_path / "truce_extension.py").write_text(EXTENSION_MODULE)
+    info = tmp_path / "truce_extension-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: truce-extension\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[mosaic_event_rules]\ntruce = truce_extension:TRUCE\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    load_extensions.cache_clear()
+    with pytest.raises(ValueError):
+        EventType("bootstrap_test_truce")
+    open_knowledge_base(Settings(f"sqlite:///{tmp_path / 'kb.db'}"))
+    assert "mosaic_event_rules:truce" in load_extensions()
+    assert EventType("bootstrap_test_truce").value == "bootstrap_test_truce"
+    load_extensions.cache_clear()
