@@ -15,8 +15,9 @@ group is not listed); a gazetteer name that covers the span stays as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 import spacy
@@ -94,21 +95,33 @@ class ActorSpanTagger:
         self.is_listed: Callable[[str], bool] = lambda name: False
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = [sent for sent in doc.sents if may_name_group(sent)]
-        copies = [Doc(self.tagger.vocab, words=[t.text for t in sent],
-                      spaces=[bool(t.whitespace_) for t in sent]) for sent in sents]  # fmt: skip
-        found = [
-            span
-            for sent, tagged in zip(sents, self.tagger.pipe(copies, batch_size=64), strict=True)
-            for span in self._spans(sent, tagged)
-        ]
-        if found:
-            doc.ents = self._merged(doc.ents, found)
-        return doc
+        """The doc with the group names its candidate sentences hold."""
+        return self.tag([doc])[0]
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
+        """The docs tagged a batch at a time: the candidate sentences of a whole batch go
+        through the tagger together, which costs less than one run per document."""
+        stream = iter(docs)
+        while batch := list(islice(stream, batch_size)):
+            yield from self.tag(batch)
+
+    def tag(self, docs: Sequence[Doc]) -> Sequence[Doc]:
+        """The docs with the group names found in their candidate sentences added to
+        `doc.ents`. Each sentence is tagged on its own, so batching leaves results as they are."""
+        candidates = [[sent for sent in doc.sents if may_name_group(sent)] for doc in docs]
+        copies = [self._copy(sent) for sents in candidates for sent in sents]
+        tagged = iter(self.tagger.pipe(copies, batch_size=max(len(copies), 1)))
+        for doc, sents in zip(docs, candidates, strict=True):
+            found = [span for sent in sents for span in self._spans(sent, next(tagged))]
+            if found:
+                doc.ents = self._merged(doc.ents, found)
+        return docs
+
+    def _copy(self, sent: Span) -> Doc:
+        """The sentence's words as a doc of the tagger's own vocabulary."""
+        words = [token.text for token in sent]
+        spaces = [bool(token.whitespace_) for token in sent]
+        return Doc(self.tagger.vocab, words=words, spaces=spaces)
 
     def _spans(self, sent: Span, tagged: Doc) -> list[Span]:
         spans = []

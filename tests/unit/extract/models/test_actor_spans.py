@@ -102,3 +102,17 @@ def test_actor_spans_shipped_tagger_finds_unlisted_groups(
     mentions = EntityLinker(gazetteer, places).link(parse(text))
     groups = [(m.text, m.ref) for m in mentions if m.role is Role.GROUP]
     assert [(text, ref.key if ref else "") for text, ref in groups] == [(name, None)]
+
+
+@pytest.mark.slow
+def test_actor_spans_batch_tags_as_one_doc_at_a_time(tagger: ActorSpanTagger) -> None:
+    texts = [
+        "Gunmen of the Zulu Kharan Front raided a police post. Two officers died.",
+        "The weather was fine in Quetta on Sunday.",
+        "A new outfit, Ansar-ul-Zulu, said its militants planted the mine.",
+    ]
+    tagger.is_listed = lambda name: False
+    one_by_one = [[(e.text, e.kb_id_) for e in tagger(NLP(t)).ents] for t in texts]
+    batched = [[(e.text, e.kb_id_) for e in d.ents] for d in tagger.pipe(NLP.pipe(texts), 2)]
+    assert batched == one_by_one
+    assert any(kb_id == NEW_GROUP for doc in batched for _, kb_id in doc)
