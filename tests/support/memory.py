@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -29,12 +29,14 @@ from mosaic.model import (
     SubjectKind,
 )
 from mosaic.resolve.names import match_key
+from mosaic.resolve.seen import Seen
 from mosaic.store.bands import band_buckets
 from mosaic.store.ports import Bucket, EventQuery, NearDuplicate, Visibility
 from mosaic.store.rules import canonical_pair, merged_status, relation_pairs
 from support import memory_reads
 from support.memory_access import AccessState, MemoryAccess
 from support.memory_query import event_matches, event_page, in_year_or_undated
+from support.memory_reads import admits
 
 T = TypeVar("T")
 _EntityTest = Callable[[Entity], bool]
@@ -209,10 +211,17 @@ class MemoryRepository(MemoryAccess):
         return _copy(self._state.events.get(event_id))
 
     def find_events(self, query: EventQuery) -> list[Event]:
-        return _copy(event_page(self._state.events.values(), query))
+        return _copy(event_page(self._seen_events(query.visibility), query))
 
     def count_events(self, query: EventQuery) -> int:
-        return sum(event_matches(event, query) for event in self._state.events.values())
+        return sum(event_matches(event, query) for event in self._seen_events(query.visibility))
+
+    def _seen_events(self, visibility: Visibility | None) -> list[Event]:
+        """The events the reader sees whole (`mosaic.resolve.seen`)."""
+        events = list(self._state.events.values())
+        return [
+            e for e in events if memory_reads.seen_whole(self, SubjectKind.EVENT, e, visibility)
+        ]
 
     def event_merge_candidates(self, type: EventType, year: int | None) -> list[Event]:
         """Events of this type dated within `year` or undated; every one of the type if None."""
@@ -290,19 +299,30 @@ class MemoryRepository(MemoryAccess):
 
     # figures
 
-    def counts(self) -> dict[str, int]:
-        kinds = [entity.kind for entity in self._state.entities.values()]
+    def counts(self, visibility: Visibility | None = None) -> dict[str, int]:
+        state = self._state
+        reports = {r.id for r, _, _ in state.reports.values() if admits(visibility, r.marking)}
+        kinds = [e.kind for e in state.entities.values() if admits(visibility, e.marking)]
         return {
-            "reports": len(self._state.reports),
-            "mentions": len(self._state.mentions),
+            "reports": len(reports),
+            "mentions": sum(1 for key in state.mentions if key[0] in reports),
             "entities": len(kinds),
             "organizations": kinds.count(EntityKind.ORGANIZATION),
             "people": kinds.count(EntityKind.PERSON),
             "places": kinds.count(EntityKind.PLACE),
-            "events": len(self._state.events),
-            "relations": len(self._state.relations),
-            "statements": len(self._state.statements),
+            "events": self._seen_at_all(SubjectKind.EVENT, state.events.values(), visibility),
+            "relations": self._seen_at_all(
+                SubjectKind.RELATION, state.relations.values(), visibility
+            ),
+            "statements": sum(admits(visibility, s.marking) for s in state.statements.values()),
         }
+
+    def _seen_at_all(
+        self, kind: SubjectKind, facts: Iterable[Event | Relation], visibility: Visibility | None
+    ) -> int:
+        return sum(
+            memory_reads.seen(self, kind, fact, visibility) is not Seen.NONE for fact in facts
+        )
 
     # bulk reads (`support.memory_reads`)
 
@@ -345,3 +365,6 @@ class MemoryRepository(MemoryAccess):
         self, query: EventQuery, limit: int, visibility: Visibility | None = None
     ) -> list[dict[str, Any]]:
         return memory_reads.map_points(self, query, limit, visibility)
+
+    def facts_seen_in_part(self, kind: SubjectKind, visibility: Visibility) -> list[str]:
+        return memory_reads.facts_seen_in_part(self, kind, visibility)

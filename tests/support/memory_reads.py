@@ -13,7 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from mosaic.model import Entity, EntityKind, Event, Marking, ReviewStatus, Statement, SubjectKind
+from mosaic.model import (
+    Entity,
+    EntityKind,
+    Event,
+    Marking,
+    Relation,
+    ReviewStatus,
+    Statement,
+    SubjectKind,
+)
+from mosaic.resolve.seen import Seen, how_seen
 from mosaic.store.ports import DIMENSIONS, Bucket, EventQuery, Repository, Visibility
 
 Json = dict[str, Any]
@@ -25,6 +35,27 @@ def admits(visibility: Visibility | None, marking: Marking) -> bool:
     return visibility is None or visibility.admits(marking)
 
 
+def seen(
+    repo: Repository, kind: SubjectKind, fact: Event | Relation, visibility: Visibility | None
+) -> Seen:
+    return how_seen(fact.marking, repo.statements_about(kind, fact.id), visibility)
+
+
+def seen_whole(
+    repo: Repository, kind: SubjectKind, fact: Event | Relation, visibility: Visibility | None
+) -> bool:
+    return seen(repo, kind, fact, visibility) is Seen.WHOLE
+
+
+def facts_seen_in_part(repo: Repository, kind: SubjectKind, visibility: Visibility) -> list[str]:
+    facts: list[Event] | list[Relation] = (
+        repo.find_events(EventQuery(limit=1_000_000))
+        if kind is SubjectKind.EVENT
+        else repo.list_relations(limit=1_000_000)
+    )
+    return sorted(f.id for f in facts if seen(repo, kind, f, visibility) is Seen.PART)
+
+
 def event_counts(
     repo: Repository, dimensions: Sequence[str], query: EventQuery, visibility: Visibility | None
 ) -> list[Bucket]:
@@ -34,7 +65,7 @@ def event_counts(
     counts: Counter[Key] = Counter()
     labels: dict[Key, Key] = {}
     for event in _matching_events(repo, query, visibility):
-        for keys, shown in _keys(repo, event, dimensions):
+        for keys, shown in _keys(repo, event, dimensions, visibility):
             counts[keys] += 1
             labels[keys] = shown
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], tuple(k or "" for k in kv[0])))
@@ -45,23 +76,32 @@ def _matching_events(
     repo: Repository, query: EventQuery, visibility: Visibility | None
 ) -> list[Event]:
     """Every event the query's filters keep (its page ignored), oldest first."""
-    everything = replace(query, limit=max(repo.count_events(query), 1), offset=0)
-    return [e for e in repo.find_events(everything) if admits(visibility, e.marking)]
+    seen = replace(query, visibility=visibility)
+    everything = replace(seen, limit=max(repo.count_events(seen), 1), offset=0)
+    return repo.find_events(everything)
 
 
-def _keys(repo: Repository, event: Event, dimensions: Sequence[str]) -> list[tuple[Key, Key]]:
+def _keys(
+    repo: Repository, event: Event, dimensions: Sequence[str], visibility: Visibility | None
+) -> list[tuple[Key, Key]]:
     """Every (keys, labels) the event counts under: one per group when grouped by group."""
     combos: list[tuple[Key, Key]] = [((), ())]
     for dimension in dimensions:
-        values = _values(repo, event, dimension)
+        values = _values(repo, event, dimension, visibility)
         combos = [((*k, key), (*s, shown)) for k, s in combos for key, shown in values]
     return combos
 
 
-def _values(repo: Repository, event: Event, dimension: str) -> list[Pair]:
+def _values(
+    repo: Repository, event: Event, dimension: str, visibility: Visibility | None
+) -> list[Pair]:
     if dimension == "group":
         groups = [repo.get_entity(i) for i in dict.fromkeys(event.perpetrators)]
-        return [(g.id, g.name) for g in groups if g and g.kind is EntityKind.ORGANIZATION]
+        return [
+            (g.id, g.name)
+            for g in groups
+            if g and g.kind is EntityKind.ORGANIZATION and admits(visibility, g.marking)
+        ]
     if dimension in ("year", "month"):
         date = event.date
         precise = date is not None and (dimension == "year" or date.month is not None)
@@ -144,7 +184,7 @@ def relation_years(repo: Repository, visibility: Visibility | None) -> tuple[int
     years = [
         d.year
         for r in repo.list_relations(limit=1_000_000)
-        if admits(visibility, r.marking)
+        if seen_whole(repo, SubjectKind.RELATION, r, visibility)
         for d in (r.start, r.end)
         if d is not None
     ]
@@ -152,7 +192,11 @@ def relation_years(repo: Repository, visibility: Visibility | None) -> tuple[int
 
 
 def network_json(repo: Repository, day: dt.date, visibility: Visibility | None) -> Json:
-    relations = [r for r in repo.relations_as_of(day) if admits(visibility, r.marking)]
+    relations = [
+        r
+        for r in repo.relations_as_of(day)
+        if seen_whole(repo, SubjectKind.RELATION, r, visibility)
+    ]
     ends = dict.fromkeys(i for r in relations for i in (r.subject_id, r.object_id))
     nodes = {e.id: e for i in ends if (e := repo.get_entity(i)) and admits(visibility, e.marking)}
     edges = [r for r in relations if r.subject_id in nodes and r.object_id in nodes]
@@ -183,20 +227,18 @@ def network_json(repo: Repository, day: dt.date, visibility: Visibility | None) 
 def map_points(
     repo: Repository, query: EventQuery, limit: int, visibility: Visibility | None
 ) -> list[Json]:
-    """Like the SQL query: places and groups are named whatever their marking."""
-    newest = replace(query, limit=max(repo.count_events(query), 1), offset=0, newest_first=True)
+    """Like the SQL query: only places and groups the reader may see are shown."""
+    seen = replace(query, visibility=visibility)
+    newest = replace(seen, limit=max(repo.count_events(seen), 1), offset=0, newest_first=True)
     cache: dict[str, Entity | None] = {}
 
     def entity(entity_id: str) -> Entity | None:
         if entity_id not in cache:
-            cache[entity_id] = repo.get_entity(entity_id)
+            found = repo.get_entity(entity_id)
+            cache[entity_id] = found if found and admits(visibility, found.marking) else None
         return cache[entity_id]
 
-    features = (
-        _feature(event, entity)
-        for event in repo.find_events(newest)
-        if admits(visibility, event.marking)
-    )
+    features = (_feature(event, entity) for event in repo.find_events(newest))
     return [f for f in features if f is not None][:limit]
 
 

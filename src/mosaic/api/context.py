@@ -17,7 +17,6 @@ from fastapi import Request
 from mosaic.api.cache import FigureCache
 from mosaic.api.guards.authentication import Gate, current_user, viewing_as
 from mosaic.api.visible import VisibleRepository
-from mosaic.model import Tlp
 from mosaic.services.audited_review import AuditedReviewLog
 from mosaic.services.ingest import Extractor
 from mosaic.share.policy import AccessPolicy
@@ -64,14 +63,17 @@ class AppContext:
             return self._gate
 
     def policy_for(self, request: Request) -> AccessPolicy:
-        """Who is asking: a signed-in user sees their organisation's records and others' up to
-        GREEN; with no users defined, the lone local analyst sees everything. An admin
-        viewing as another organisation sees what that organisation's reader would."""
+        """Who is asking: a signed-in user sees what `Visibility.admits` lets their
+        organisation see, through the sharing groups it belongs to; with no users
+        defined, the lone local analyst sees everything. An admin viewing as another
+        organisation sees what that organisation's reader would."""
         user = current_user(request)
         if user is None:
             return AccessPolicy.local()
         organisation = viewing_as(request) or user.organisation
-        return AccessPolicy(organisation, Tlp.GREEN, user.name)
+        store = knowledge_base(self.repository())
+        groups = store.list_sharing_groups() if store is not None else []
+        return AccessPolicy.member(organisation, user.name, groups)
 
 
 def context(request: Request) -> AppContext:

@@ -4,6 +4,10 @@
 it returns, so that endpoints, pages and the analyses they call (profiles,
 networks, evidence) never check markings themselves. Writes pass through: the
 reader who writes is the owner of what they write.
+
+Reports, statements and entities are seen by their own marking. An event or a
+relation is seen as the statements behind it that the reader may see tell it
+(`mosaic.resolve.seen`): whole, rebuilt from some of them, or not at all.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
 
+from mosaic.api import seen_facts
 from mosaic.model import (
     Entity,
     EntityKind,
@@ -27,7 +32,9 @@ from mosaic.model import (
     Statement,
     SubjectKind,
 )
+from mosaic.resolve.seen import Seen, event_as_told, how_seen, relation_as_told
 from mosaic.share.policy import AccessPolicy
+from mosaic.store.event_order import event_matches, event_page
 from mosaic.store.ports import Bucket, EventQuery, NearDuplicate, Repository, Visibility
 
 
@@ -37,7 +44,8 @@ class VisibleRepository:
     def __init__(self, inner: Repository, policy: AccessPolicy) -> None:
         self.inner = inner
         self.policy = policy
-        self.visibility = visibility_of(policy)
+        self.visibility = policy.visibility
+        self._in_part: dict[tuple[SubjectKind, Visibility], list[Any]] = {}
 
     def transaction(self) -> AbstractContextManager[None]:
         return self.inner.transaction()
@@ -119,13 +127,25 @@ class VisibleRepository:
         self.inner.save_event(event)
 
     def get_event(self, event_id: str) -> Event | None:
-        return self.policy.visible(self.inner.get_event(event_id))
+        event = self.inner.get_event(event_id)
+        return self._event_seen(event, self.visibility) if event else None
 
     def find_events(self, query: EventQuery) -> list[Event]:
-        return self.policy.only_visible(self.inner.find_events(self._narrowed(query)))
+        """Events seen whole, paged by the store, with those seen in part among them."""
+        if self.visibility is None:
+            return self.inner.find_events(query)
+        whole = replace(query, visibility=self.visibility)
+        partial = self._events_in_part(query, self.visibility)
+        if not partial:
+            return self.inner.find_events(whole)
+        first = self.inner.find_events(replace(whole, limit=query.offset + query.limit, offset=0))
+        return event_page(first + partial, query)
 
     def count_events(self, query: EventQuery) -> int:
-        return self.inner.count_events(self._narrowed(query))
+        if self.visibility is None:
+            return self.inner.count_events(query)
+        whole = self.inner.count_events(replace(query, visibility=self.visibility))
+        return whole + len(self._events_in_part(query, self.visibility))
 
     def event_merge_candidates(self, type: EventType, year: int | None) -> list[Event]:
         return self.inner.event_merge_candidates(type, year)
@@ -135,7 +155,8 @@ class VisibleRepository:
         self.inner.save_relation(relation)
 
     def get_relation(self, relation_id: str) -> Relation | None:
-        return self.policy.visible(self.inner.get_relation(relation_id))
+        relation = self.inner.get_relation(relation_id)
+        return self._relation_seen(relation, self.visibility) if relation else None
 
     def find_relation(self, type: RelationType, subject_id: str, object_id: str) -> Relation | None:
         return self.inner.find_relation(type, subject_id, object_id)
@@ -144,7 +165,7 @@ class VisibleRepository:
         return self._joinable(self.inner.relations_of(entity_id))
 
     def relations_as_of(self, day: dt.date) -> list[Relation]:
-        return self._joinable(self.inner.relations_as_of(day))
+        return [r for r in self._joinable(self.inner.relations_as_of(day)) if r.holds_on(day)]
 
     def list_relations(self, limit: int = 1000, offset: int = 0) -> list[Relation]:
         return self._joinable(self.inner.list_relations(limit, offset))
@@ -173,14 +194,19 @@ class VisibleRepository:
     def set_statement_status(self, statement_id: str, status: ReviewStatus) -> None:
         self.inner.set_statement_status(statement_id, status)
 
-    def counts(self) -> dict[str, int]:
-        return self.inner.counts()
+    def counts(self, visibility: Visibility | None = None) -> dict[str, int]:
+        return self.inner.counts(self._visibility(visibility))
 
     # bulk reads: the store applies the reader's visibility itself
     def event_counts(
         self, dimensions: Sequence[str], query: EventQuery, visibility: Visibility | None = None
     ) -> list[Bucket]:
-        return self.inner.event_counts(dimensions, query, self._visibility(visibility))
+        seen = self._visibility(visibility)
+        buckets = self.inner.event_counts(dimensions, query, seen)
+        if seen is None:
+            return buckets
+        partial = self._events_in_part(query, seen)
+        return seen_facts.with_buckets(buckets, partial, dimensions, self._entity_seen_by(seen))
 
     def statement_ids(
         self, kind: SubjectKind, subject_ids: Sequence[str], visibility: Visibility | None = None
@@ -208,15 +234,33 @@ class VisibleRepository:
         return self.inner.statements_with_status(status, limit, offset, seen)
 
     def relation_years(self, visibility: Visibility | None = None) -> tuple[int, int] | None:
-        return self.inner.relation_years(self._visibility(visibility))
+        seen = self._visibility(visibility)
+        years = self.inner.relation_years(seen)
+        return (
+            years if seen is None else seen_facts.with_years(years, self._in_part_relations(seen))
+        )
 
     def network_json(self, day: dt.date, visibility: Visibility | None = None) -> dict[str, Any]:
-        return self.inner.network_json(day, self._visibility(visibility))
+        seen = self._visibility(visibility)
+        network = self.inner.network_json(day, seen)
+        if seen is None:
+            return network
+        partial = self._in_part_relations(seen)
+        ids = self.inner.statement_ids(SubjectKind.RELATION, [r.id for r in partial], seen)
+        return seen_facts.with_edges(network, partial, day, self._entity_seen_by(seen), ids)
 
     def map_points(
         self, query: EventQuery, limit: int, visibility: Visibility | None = None
     ) -> list[dict[str, Any]]:
-        return self.inner.map_points(query, limit, self._visibility(visibility))
+        seen = self._visibility(visibility)
+        points = self.inner.map_points(query, limit, seen)
+        if seen is None:
+            return points
+        partial = self._events_in_part(query, seen)
+        return seen_facts.with_points(points, partial, limit, self._entity_seen_by(seen))
+
+    def facts_seen_in_part(self, kind: SubjectKind, visibility: Visibility) -> list[str]:
+        return self.inner.facts_seen_in_part(kind, visibility)
 
     # the rule applied to what a record points at
     def _visibility(self, asked: Visibility | None) -> Visibility | None:
@@ -229,11 +273,52 @@ class VisibleRepository:
             return asked or self.visibility
         raise ValueError(f"{asked} is not the reader's visibility {self.visibility}")
 
-    def _narrowed(self, query: EventQuery) -> EventQuery:
-        """The query with the reader's clearance, when the store can filter by itself."""
-        if self.policy.sees_everything or query.max_tlp is not None:
-            return query
-        return replace(query, max_tlp=self.policy.clearance)
+    def _event_seen(self, event: Event, visibility: Visibility | None) -> Event | None:
+        """The event as the reader sees it (`mosaic.resolve.seen`), or None."""
+        if visibility is None:
+            return event
+        statements = self.inner.statements_about(SubjectKind.EVENT, event.id)
+        seen = how_seen(event.marking, statements, visibility)
+        if seen is not Seen.PART:
+            return event if seen is Seen.WHOLE else None
+        return event_as_told(event, [s for s in statements if visibility.admits(s.marking)])
+
+    def _relation_seen(self, relation: Relation, visibility: Visibility | None) -> Relation | None:
+        if visibility is None:
+            return relation
+        statements = self.inner.statements_about(SubjectKind.RELATION, relation.id)
+        seen = how_seen(relation.marking, statements, visibility)
+        if seen is not Seen.PART:
+            return relation if seen is Seen.WHOLE else None
+        return relation_as_told(relation, [s for s in statements if visibility.admits(s.marking)])
+
+    def _events_in_part(self, query: EventQuery, visibility: Visibility) -> list[Event]:
+        """The events the reader sees in part, as they see them, that `query` keeps."""
+        key = (SubjectKind.EVENT, visibility)
+        if key not in self._in_part:
+            ids = self.inner.facts_seen_in_part(SubjectKind.EVENT, visibility)
+            found = (self.inner.get_event(i) for i in ids)
+            self._in_part[key] = [
+                seen for e in found if e and (seen := self._event_seen(e, visibility))
+            ]
+        return [event for event in self._in_part[key] if event_matches(event, query)]
+
+    def _in_part_relations(self, visibility: Visibility) -> list[Relation]:
+        key = (SubjectKind.RELATION, visibility)
+        if key not in self._in_part:
+            ids = self.inner.facts_seen_in_part(SubjectKind.RELATION, visibility)
+            found = (self.inner.get_relation(i) for i in ids)
+            self._in_part[key] = [
+                seen for r in found if r and (seen := self._relation_seen(r, visibility))
+            ]
+        return list(self._in_part[key])
+
+    def _entity_seen_by(self, visibility: Visibility) -> seen_facts.EntityOf:
+        def entity(entity_id: str) -> Entity | None:
+            found = self.inner.get_entity(entity_id)
+            return found if found is not None and visibility.admits(found.marking) else None
+
+        return entity
 
     def _report_visible(self, report_id: str) -> bool:
         return self.policy.sees_everything or self.get_report(report_id) is not None
@@ -244,16 +329,12 @@ class VisibleRepository:
         return self.get_entity(entity_id) is not None
 
     def _joinable(self, relations: list[Relation]) -> list[Relation]:
-        """Visible relations whose two ends are visible too."""
+        """Visible relations, as the reader sees them, whose two ends are visible too."""
+        seen = (self._relation_seen(r, self.visibility) for r in relations)
         return [
             r
-            for r in self.policy.only_visible(relations)
-            if self._entity_visible(r.subject_id) and self._entity_visible(r.object_id)
+            for r in seen
+            if r is not None
+            and self._entity_visible(r.subject_id)
+            and self._entity_visible(r.object_id)
         ]
-
-
-def visibility_of(policy: AccessPolicy) -> Visibility | None:
-    """What the store's bulk reads filter on for this reader; None when they see everything."""
-    if policy.sees_everything:
-        return None
-    return Visibility(policy.organisation, tuple(t.value for t in policy.allowed_tlps()))

@@ -21,7 +21,7 @@ from mosaic.model.extraction import (
     StatedFigure,
     StrengthFinding,
 )
-from mosaic.model.marking import LOCAL_ORGANISATION, Distribution, Marking, Tlp
+from mosaic.model.marking import LOCAL_ORGANISATION, Distribution, Marking, Tlp, Visibility
 from mosaic.model.mention import Mention
 from mosaic.model.quantity import Count
 from mosaic.model.relation import Relation, RelationType
@@ -56,5 +56,6 @@ __all__ = [
     "StrengthFinding",
     "SubjectKind",
     "Tlp",
+    "Visibility",
     "register_event_type",
 ]

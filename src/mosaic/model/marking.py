@@ -1,4 +1,9 @@
-"""Traffic Light Protocol markings, distribution and record ownership."""
+"""Traffic Light Protocol markings, distribution and record ownership, and who may read them.
+
+`Visibility.admits` is the one rule that decides whether a reader may see a
+marked record; the SQL store writes the same rule as a WHERE clause
+(`mosaic.store.aggregates.visible_in`), and a property test holds the two equal.
+"""
 
 from __future__ import annotations
 
@@ -85,3 +90,37 @@ class Marking:
 
 
 DEFAULT_MARKING = Marking()
+
+
+COMMUNITY_DISTRIBUTIONS = (Distribution.COMMUNITY, Distribution.CONNECTED, Distribution.ALL)
+"""The distributions that reach every organisation of this instance."""
+COMMUNITY_TLPS = (Tlp.CLEAR, Tlp.GREEN)
+"""The labels another organisation may read when the distribution reaches the community."""
+GROUP_TLPS = (Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER)
+"""The labels a sharing group's members may read: AMBER goes to named recipients only."""
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """What one reader may see: their organisation, and the sharing groups it belongs to.
+
+    A record is visible when the reader's organisation owns it, or when its
+    label and its distribution both let it reach the reader:
+
+    - CLEAR and GREEN: every organisation the distribution reaches (the
+      community for community, connected and all; the members for a group);
+    - AMBER: the members of the sharing group it is distributed to, the
+      owner's named recipients, and no one else;
+    - AMBER+STRICT and RED: the owner's organisation only;
+    - distribution `organisation`: the owner's organisation only, whatever the label.
+    """
+
+    organisation: str
+    groups: frozenset[str] = frozenset()
+
+    def admits(self, marking: Marking) -> bool:
+        if marking.owner == self.organisation:
+            return True
+        if marking.distribution is Distribution.GROUP:
+            return marking.tlp in GROUP_TLPS and marking.sharing_group in self.groups
+        return marking.distribution in COMMUNITY_DISTRIBUTIONS and marking.tlp in COMMUNITY_TLPS

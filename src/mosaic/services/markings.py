@@ -2,7 +2,9 @@
 
 Lowering a marking (a less restrictive TLP label, or a wider distribution) is a
 *release*: it needs a reason, and the audit log keeps who released what, from
-which marking to which, and why. A report's statements follow their report.
+which marking to which, and why. A report's statements follow their report; an
+event's or relation's follow it where its owner made them, since a fact is seen
+as the statements behind it allow (`mosaic.resolve.seen`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from mosaic.errors import InputError, NotFoundError
-from mosaic.model import Distribution, Marking, Report, Tlp
+from mosaic.model import (
+    Distribution,
+    Marking,
+    Report,
+    Statement,
+    SubjectKind,
+    Tlp,
+    Visibility,
+)
 from mosaic.services.audit import Actor, record
 from mosaic.store.ports import MARKED_KINDS, KnowledgeBase
 
@@ -64,10 +74,19 @@ def marking_choice(
 
 
 def is_release(before: Marking, after: Marking) -> bool:
-    """True when `after` lets anyone read the record who could not under `before`."""
+    """True when `after` lets anyone read the record who could not under `before`: a lower
+    label, a wider distribution, another group, or any reader `Visibility.admits` anew
+    (AMBER shared with a group reaches its members, shared with the community no one)."""
     wider = _REACH[after.distribution] > _REACH[before.distribution]
     other_group = after.sharing_group not in (None, before.sharing_group)
-    return after.tlp.rank < before.tlp.rank or wider or other_group
+    return after.tlp.rank < before.tlp.rank or wider or other_group or _admits_anew(before, after)
+
+
+def _admits_anew(before: Marking, after: Marking) -> bool:
+    groups = {g for g in (before.sharing_group, after.sharing_group) if g is not None}
+    readers = [Visibility(f"not {after.owner}", frozenset(g)) for g in ([], *([g] for g in groups))]
+    readers.append(Visibility(f"not {after.owner}", frozenset(groups)))
+    return any(r.admits(after) and not r.admits(before) for r in readers)
 
 
 def change_marking(
@@ -87,11 +106,22 @@ def change_marking(
         raise InputError(record_id, "a release that lowers a marking needs a reason")
     with store.transaction():
         store.set_marking(kind, record_id, marking)
-        for statement in store.statements_in_report(record_id) if kind == "report" else []:
+        for statement in _carried(store, kind, record_id, before.owner):
             store.set_marking("statement", statement.id, marking)
     details = {"kind": kind, "before": marking_json(before), "after": marking_json(marking)}
     record(store, actor, action, record_id, details | {"reason": reason})
     return action
+
+
+def _carried(store: KnowledgeBase, kind: str, record_id: str, owner: str) -> list[Statement]:
+    """The statements that follow a record's marking: a report's own, and those of its
+    owner behind an event or relation (which is seen as its statements allow)."""
+    if kind == "report":
+        return store.statements_in_report(record_id)
+    if kind in (SubjectKind.EVENT.value, SubjectKind.RELATION.value):
+        about = store.statements_about(SubjectKind(kind), record_id)
+        return [s for s in about if s.marking.owner == owner]
+    return []
 
 
 def remark(

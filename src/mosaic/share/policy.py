@@ -1,11 +1,10 @@
-"""The one rule that decides which records a reader may see.
+"""What one reader may see, as the API, the web pages, the analyses and the exports ask it.
 
-Every record carries a `Marking` (owner and TLP label). A reader belongs to an
-organisation and is cleared up to a TLP label: records of their own
-organisation are always visible, others' records only up to that clearance.
-Today the only reader is the local analyst, who sees everything; the rule is
-written once here so that sharing can be switched on without touching the
-API, the web pages or the analyses.
+Every record carries a `Marking` (owner, TLP label, distribution, sharing
+group). The rule itself is `mosaic.model.Visibility.admits`: written once, in
+the model, and mirrored in SQL by the store. A policy is that rule for one
+reader, or a reader who sees everything (the lone analyst of an instance
+without users).
 """
 
 from __future__ import annotations
@@ -14,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from mosaic.model import LOCAL_ORGANISATION, Marking, Tlp
+from mosaic.model import LOCAL_ORGANISATION, Marking, Visibility
+from mosaic.model.sharing import SharingGroup
 
 
 class Marked(Protocol):
@@ -29,24 +29,39 @@ M = TypeVar("M", bound=Marked)
 
 @dataclass(frozen=True)
 class AccessPolicy:
-    """What one reader may see: their organisation's records, and others' up to `clearance`."""
+    """What one reader may see: the records `Visibility.admits` for their organisation and
+    the sharing groups it belongs to; everything when `everything` is set."""
 
     organisation: str = LOCAL_ORGANISATION
-    clearance: Tlp = Tlp.RED
     user: str = "analyst"
+    groups: frozenset[str] = frozenset()
+    everything: bool = False
 
     @classmethod
     def local(cls, user: str = "analyst") -> AccessPolicy:
         """The analyst working on their own knowledge base: every record is theirs to see."""
-        return cls(LOCAL_ORGANISATION, Tlp.RED, user)
+        return cls(LOCAL_ORGANISATION, user, everything=True)
+
+    @classmethod
+    def member(
+        cls, organisation: str, user: str, sharing_groups: Iterable[SharingGroup]
+    ) -> AccessPolicy:
+        """A user of `organisation`, reading through the sharing groups it belongs to."""
+        joined = frozenset(g.name for g in sharing_groups if g.includes(organisation))
+        return cls(organisation, user, joined)
 
     @property
     def sees_everything(self) -> bool:
         """True when no record can be hidden, so readers may skip filtering."""
-        return self.clearance is Tlp.RED
+        return self.everything
+
+    @property
+    def visibility(self) -> Visibility | None:
+        """The rule the store applies for this reader; None when they see everything."""
+        return None if self.everything else Visibility(self.organisation, self.groups)
 
     def allows(self, marking: Marking) -> bool:
-        return marking.owner == self.organisation or marking.tlp.rank <= self.clearance.rank
+        return self.everything or Visibility(self.organisation, self.groups).admits(marking)
 
     def can_see(self, record: Marked | None) -> bool:
         return record is not None and self.allows(record.marking)
@@ -57,7 +72,3 @@ class AccessPolicy:
 
     def only_visible(self, records: Iterable[M]) -> list[M]:
         return [record for record in records if self.allows(record.marking)]
-
-    def allowed_tlps(self) -> tuple[Tlp, ...]:
-        """The labels visible whatever the owner: what SQL aggregations filter on."""
-        return tuple(tlp for tlp in Tlp if tlp.rank <= self.clearance.rank)

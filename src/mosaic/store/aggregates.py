@@ -1,8 +1,9 @@
 """Event figures computed inside the SQL database: counts by country, year, month, group, type.
 
 The API's statistics would otherwise read every event into Python. Each query
-takes a `Visibility` so that a reader's clearance is applied in SQL, the same
-rule as `mosaic.share.policy.AccessPolicy`.
+takes a `Visibility` so that the reader's rule (`mosaic.model.Visibility`) is
+applied in SQL; an event counts only where the reader sees it whole (the
+events they see in part are counted by the caller from what they may see).
 """
 
 from __future__ import annotations
@@ -20,14 +21,10 @@ from mosaic.store.schema import (
     event_participants,
     events,
 )
+from mosaic.store.visibility import seen_whole, visible_in
 
 # SQLite allows 32,766 bound parameters; chunks stay far below on every dialect.
 CHUNK = 900
-
-
-def visible_in(table: sa.Table, visibility: Visibility) -> sa.ColumnElement[bool]:
-    """`Visibility.admits` in SQL: the rows of `table` the reader may see."""
-    return sa.or_(table.c.owner == visibility.organisation, table.c.tlp.in_(visibility.tlps))
 
 
 def event_counts(
@@ -59,7 +56,7 @@ def event_counts(
     )
     with engine.connect() as connection:
         found: list[tuple[Any, ...]] = [tuple(row) for row in connection.execute(select)]
-        names = _group_names(connection, dimensions, found)
+        names = _group_names(connection, dimensions, found, visibility)
     width = len(dimensions)
     if "group" in dimensions:
         at = list(dimensions).index("group")
@@ -84,8 +81,12 @@ def _key(name: str) -> sa.ColumnElement[str | None]:
 
 
 def _group_names(
-    connection: sa.Connection, dimensions: Sequence[str], found: list[tuple[Any, ...]]
+    connection: sa.Connection,
+    dimensions: Sequence[str],
+    found: list[tuple[Any, ...]],
+    visibility: Visibility | None,
 ) -> dict[str, str]:
+    """The names of the groups found that are organizations the reader may see."""
     if "group" not in dimensions:
         return {}
     at = list(dimensions).index("group")
@@ -96,6 +97,8 @@ def _group_names(
             entities.c.id.in_(ids[start : start + CHUNK]),
             entities.c.kind == EntityKind.ORGANIZATION.value,
         )
+        if visibility is not None:
+            select = select.where(visible_in(entities, visibility))
         names.update({row[0]: row[1] for row in connection.execute(select)})
     return names
 
@@ -128,6 +131,6 @@ def event_conditions(
         conditions.append(events.c.date_first <= query.until)
     if query.max_tlp is not None:
         conditions.append(events.c.tlp.in_([tlp.value for tlp in allowed_tlps(query.max_tlp)]))
-    if visibility is not None:
-        conditions.append(visible_in(events, visibility))
+    for seen_by in dict.fromkeys(v for v in (query.visibility, visibility) if v is not None):
+        conditions.append(seen_whole(events, seen_by))
     return conditions

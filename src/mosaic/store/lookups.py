@@ -16,17 +16,23 @@ from typing import Any
 import sqlalchemy as sa
 
 from mosaic.model import ReviewStatus, Statement, SubjectKind
-from mosaic.store.aggregates import CHUNK, event_conditions, visible_in
+from mosaic.store.aggregates import CHUNK, event_conditions
 from mosaic.store.ports import EventQuery, Visibility
 from mosaic.store.rows import statement_of
 from mosaic.store.schema import entities, events, relations, reports, statements
+from mosaic.store.visibility import seen_in_part, seen_whole, visible_in
 
 REJECTED = ReviewStatus.REJECTED.value
 Json = dict[str, Any]
 
 
-def _visible(select: sa.Select[Any], table: sa.Table, visibility: Visibility | None) -> Any:
+def _visible(select: sa.Select[Any], table: sa.FromClause, visibility: Visibility | None) -> Any:
     return select if visibility is None else select.where(visible_in(table, visibility))
+
+
+def _whole(select: sa.Select[Any], table: sa.Table, visibility: Visibility | None) -> Any:
+    """The select kept to the events or relations the reader sees whole."""
+    return select if visibility is None else select.where(seen_whole(table, visibility))
 
 
 def _standing(day: dt.date) -> list[sa.ColumnElement[bool]]:
@@ -40,14 +46,15 @@ def _standing(day: dt.date) -> list[sa.ColumnElement[bool]]:
 def network(engine: sa.Engine, day: dt.date, visibility: Visibility | None = None) -> Json:
     """Nodes and edges as of `day` in `Network.to_json()`'s shape, with statement ids per edge.
 
-    An edge with an end the reader may not see is left out, and so is a node
-    left without edges by that.
+    Only relations the reader sees whole are edges (the caller adds those seen in
+    part). An edge with an end the reader may not see is left out, and so is a
+    node left without edges by that.
     """
     r = relations.c
     columns = (r.id, r.type, r.subject_id, r.object_id, r.start_date, r.end_date)
     select = sa.select(*columns).where(*_standing(day)).order_by(r.id)
     with engine.connect() as connection:
-        rows = connection.execute(_visible(select, relations, visibility)).all()
+        rows = connection.execute(_whole(select, relations, visibility)).all()
         ends = list({i for row in rows for i in (row[2], row[3])})
         nodes = _nodes(connection, ends, visibility)
         ids = _edge_statements(connection, day, visibility)
@@ -121,22 +128,27 @@ def map_points(
         .order_by(events.c.date_first.desc().nulls_last(), events.c.id.desc())
         .limit(limit)
     )
+    select = _visible(select, place, visibility)
     with engine.connect() as connection:
         rows = connection.execute(select).mappings().all()
         firsts = [json.loads(r["perpetrators"])[:1] for r in rows]
-        names = _names(connection, list({p[0] for p in firsts if p}))
+        names = _names(connection, list({p[0] for p in firsts if p}), visibility)
     return [
         _feature(row, names.get(first[0]) if first else None)
         for row, first in zip(rows, firsts, strict=True)
     ]
 
 
-def _names(connection: sa.Connection, ids: list[str]) -> dict[str, str]:
+def _names(
+    connection: sa.Connection, ids: list[str], visibility: Visibility | None
+) -> dict[str, str]:
+    """The names of the entities the reader may see among `ids`."""
     found: dict[str, str] = {}
     for start in range(0, len(ids), CHUNK):
         select = sa.select(entities.c.id, entities.c.name).where(
             entities.c.id.in_(ids[start : start + CHUNK])
         )
+        select = _visible(select, entities, visibility)
         found.update({row[0]: row[1] for row in connection.execute(select)})
     return found
 
@@ -259,10 +271,18 @@ def relation_years(
     )
     with engine.connect() as connection:
         first, last_start, last_end = connection.execute(
-            _visible(select, relations, visibility)
+            _whole(select, relations, visibility)
         ).one()
     ends = [d for d in (last_start, last_end) if d is not None]
     if first is None and not ends:
         return None
     years = [d.year for d in (first, *ends) if d is not None]
     return min(years), max(years)
+
+
+def facts_seen_in_part(engine: sa.Engine, kind: SubjectKind, visibility: Visibility) -> list[str]:
+    """Ids of the events or relations (`kind`) the reader sees through some statements only."""
+    table = events if kind is SubjectKind.EVENT else relations
+    select = sa.select(table.c.id).where(seen_in_part(table, visibility)).order_by(table.c.id)
+    with engine.connect() as connection:
+        return [row[0] for row in connection.execute(select)]

@@ -25,6 +25,7 @@ from mosaic.model import (
 )
 from mosaic.model.accounts import ApiToken, Organisation, Session, User
 from mosaic.model.audit import AuditEntry
+from mosaic.model.marking import Visibility as Visibility
 from mosaic.model.sharing import GroupMember, SharingGroup
 
 
@@ -34,6 +35,7 @@ class EventQuery:
 
     `participant_ids` keeps events with any of these entities among the
     perpetrators; `since`/`until` compare against the event's first day.
+    `visibility` keeps the events that reader sees whole (`mosaic.resolve.seen`).
     """
 
     participant_ids: tuple[str, ...] | None = None
@@ -43,24 +45,10 @@ class EventQuery:
     until: dt.date | None = None
     place_id: str | None = None
     max_tlp: Tlp | None = None
+    visibility: Visibility | None = None
     limit: int = 100
     offset: int = 0
     newest_first: bool = False
-
-
-@dataclass(frozen=True)
-class Visibility:
-    """What one reader may see: records owned by `organisation`, or labelled with one of `tlps`.
-
-    The bulk reads take one (None: everything), so a store can apply the
-    reader's policy (`mosaic.share.policy.AccessPolicy`) where it reads.
-    """
-
-    organisation: str
-    tlps: tuple[str, ...]
-
-    def admits(self, marking: Marking) -> bool:
-        return marking.owner == self.organisation or marking.tlp.value in self.tlps
 
 
 # What `Repository.event_counts` can count events by.
@@ -178,8 +166,9 @@ class Repository(Protocol):
     def set_statement_status(self, statement_id: str, status: ReviewStatus) -> None: ...
 
     # figures
-    def counts(self) -> dict[str, int]:
-        """Numbers of reports, mentions, entities (by kind), events, relations, statements."""
+    def counts(self, visibility: Visibility | None = None) -> dict[str, int]:
+        """Numbers of reports, mentions, entities (by kind), events, relations, statements
+        that the reader may see (events and relations seen whole or in part)."""
         ...
 
     # bulk reads for the API and the web pages; each sees only what `visibility` admits
@@ -244,6 +233,16 @@ class Repository(Protocol):
         event type), group (the first perpetrator's name, else "unknown"),
         place and killed (the toll as text).
         """
+        ...
+
+    def facts_seen_in_part(self, kind: SubjectKind, visibility: Visibility) -> list[str]:
+        """Ids of the events or relations (`kind`) that the reader sees through some of the
+        statements behind them but not all (`mosaic.resolve.seen`), by id.
+
+        The other bulk reads leave these out: the reader may see them only as those
+        statements alone tell them, which the caller rebuilds.
+        """
+        ...
 
 
 MARKED_KINDS = ("report", "statement", "entity", "event", "relation")

@@ -31,8 +31,8 @@ from mosaic.model import (
 from mosaic.store.ports import EventQuery, Repository, Visibility
 
 SECRET = Marking("other-org", Tlp.AMBER)
-OUTSIDER = Visibility("elsewhere", (Tlp.CLEAR.value, Tlp.GREEN.value))
-OWNER = Visibility("other-org", (Tlp.CLEAR.value, Tlp.GREEN.value))
+OUTSIDER = Visibility("elsewhere")
+OWNER = Visibility("other-org")
 
 REPORTS = [
     Report("Alpha Front attacked Quetta.", title="Attack in Quetta", published=dt.date(2014, 1, 2)),

@@ -1,7 +1,16 @@
 import pytest
 
 from mosaic.errors import InputError, NotFoundError
-from mosaic.model import Distribution, Marking, Report, Statement, SubjectKind, Tlp
+from mosaic.model import (
+    Distribution,
+    Event,
+    EventType,
+    Marking,
+    Report,
+    Statement,
+    SubjectKind,
+    Tlp,
+)
 from mosaic.services import accounts
 from mosaic.services.audit import COMMAND_LINE, Actor
 from mosaic.services.markings import change_marking, is_release, marking_choice
@@ -106,3 +115,21 @@ def test_markings_choice_of_a_label_alone_keeps_the_group(store: MemoryRepositor
     assert marking_choice(store, "org-a", None, "community").apply(grouped) == Marking(
         "org-a", Tlp.RED, Distribution.COMMUNITY
     )
+
+
+def test_markings_amber_from_community_to_a_group_is_a_release() -> None:
+    community = Marking("org-a", Tlp.AMBER, Distribution.COMMUNITY)
+    group = Marking("org-a", Tlp.AMBER, Distribution.GROUP, "partners")
+    assert is_release(community, group)
+
+
+def test_markings_an_events_own_statements_follow_it(store: MemoryRepository) -> None:
+    stored_report(store)
+    theirs = Marking("org-b", Tlp.RED, Distribution.ORGANISATION)
+    other = Statement(SubjectKind.EVENT, "ev", "killed", "7", "r2", 0, 1, "", "t", marking=theirs)
+    store.add_statements([other])
+    store.save_event(Event("ev", EventType.ATTACK, marking=RED))
+    green = Marking("org-a", Tlp.GREEN, Distribution.COMMUNITY)
+    change_marking(store, "event", "ev", green, ANA, "public now")
+    markings = {s.marking.owner: s.marking for s in store.statements_about(SubjectKind.EVENT, "ev")}
+    assert markings == {"org-a": green, "org-b": theirs}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from mosaic.model import EntityKind
+from mosaic.model import EntityKind, Visibility
 from mosaic.store import schema
 from mosaic.store.engine import create_engine, migrate, parse_url
 from mosaic.store.sql.accounts import SqlAccounts
@@ -19,6 +19,7 @@ from mosaic.store.sql.reads import SqlReads
 from mosaic.store.sql.relations import SqlRelations
 from mosaic.store.sql.reports import SqlReports
 from mosaic.store.sql.statements import SqlStatements
+from mosaic.store.visibility import seen_at_all, visible_in
 
 __all__ = ["SqlRepository", "open_repository"]
 
@@ -35,18 +36,20 @@ class SqlRepository(
 ):
     """The `Repository` and `AccessStore` over a SQLAlchemy engine whose schema is migrated."""
 
-    def counts(self) -> dict[str, int]:
-        """Numbers of reports, mentions, entities (by kind), events, relations, statements."""
+    def counts(self, visibility: Visibility | None = None) -> dict[str, int]:
+        """Numbers of reports, mentions, entities (by kind), events, relations, statements
+        that the reader may see (events and relations seen whole or in part)."""
+        seen = _Counter(visibility)
         figures = {
-            "reports": _count(schema.reports),
-            "mentions": _count(schema.mentions),
-            "entities": _count(schema.entities),
-            "organizations": _count(schema.entities, EntityKind.ORGANIZATION),
-            "people": _count(schema.entities, EntityKind.PERSON),
-            "places": _count(schema.entities, EntityKind.PLACE),
-            "events": _count(schema.events),
-            "relations": _count(schema.relations),
-            "statements": _count(schema.statements),
+            "reports": seen.count(schema.reports),
+            "mentions": seen.mentions(),
+            "entities": seen.count(schema.entities),
+            "organizations": seen.count(schema.entities, EntityKind.ORGANIZATION),
+            "people": seen.count(schema.entities, EntityKind.PERSON),
+            "places": seen.count(schema.entities, EntityKind.PLACE),
+            "events": seen.count(schema.events),
+            "relations": seen.count(schema.relations),
+            "statements": seen.count(schema.statements),
         }
         query = sa.select(*(value.label(name) for name, value in figures.items()))
         with self._connect() as connection:
@@ -69,8 +72,28 @@ def open_repository(url: str) -> SqlRepository:
     return SqlRepository(engine)
 
 
-def _count(table: sa.Table, kind: EntityKind | None = None) -> sa.ScalarSelect[int]:
-    query = sa.select(sa.func.count()).select_from(table)
-    if kind is not None:
-        query = query.where(table.c.kind == kind.value)
-    return query.scalar_subquery()
+class _Counter:
+    """Counting subqueries of what one reader may see (None: everything)."""
+
+    def __init__(self, visibility: Visibility | None) -> None:
+        self.visibility = visibility
+
+    def count(self, table: sa.Table, kind: EntityKind | None = None) -> sa.ScalarSelect[int]:
+        query = sa.select(sa.func.count()).select_from(table)
+        if kind is not None:
+            query = query.where(table.c.kind == kind.value)
+        if self.visibility is not None:
+            facts = table.name in (schema.events.name, schema.relations.name)
+            seen = seen_at_all if facts else visible_in
+            query = query.where(seen(table, self.visibility))
+        return query.scalar_subquery()
+
+    def mentions(self) -> sa.ScalarSelect[int]:
+        """Mentions in the reports the reader may see."""
+        query = sa.select(sa.func.count()).select_from(schema.mentions)
+        if self.visibility is not None:
+            shown = sa.select(schema.reports.c.id).where(
+                visible_in(schema.reports, self.visibility)
+            )
+            query = query.where(schema.mentions.c.report_id.in_(shown))
+        return query.scalar_subquery()

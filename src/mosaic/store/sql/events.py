@@ -18,6 +18,7 @@ from mosaic.store.rows import event_of, event_row
 from mosaic.store.rules import allowed_tlps, year_bounds
 from mosaic.store.schema import event_participants, events
 from mosaic.store.sql.base import SqlBase, upsert
+from mosaic.store.visibility import seen_whole
 
 # The day columns serve queries; an event is read from its ISO dates.
 _READ = [
@@ -112,4 +113,6 @@ def _conditions(query: EventQuery) -> list[sa.ColumnElement[bool]]:
         conditions.append(events.c.date_first <= query.until)
     if query.max_tlp is not None:
         conditions.append(events.c.tlp.in_([tlp.value for tlp in allowed_tlps(query.max_tlp)]))
+    if query.visibility is not None:
+        conditions.append(seen_whole(events, query.visibility))
     return conditions

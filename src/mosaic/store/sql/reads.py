@@ -58,3 +58,6 @@ class SqlReads(SqlBase):
         self, query: EventQuery, limit: int, visibility: Visibility | None = None
     ) -> list[dict[str, Any]]:
         return lookups.map_points(self._engine, query, limit, visibility)
+
+    def facts_seen_in_part(self, kind: SubjectKind, visibility: Visibility) -> list[str]:
+        return lookups.facts_seen_in_part(self._engine, kind, visibility)
