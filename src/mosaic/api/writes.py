@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -184,12 +185,12 @@ def ingest_upload(
         path.write_bytes(data)
         results = list(read_reports(path, published=day))
     failures = [r for r in results if isinstance(r, ReadFailure)]
-    reports = [r for r in results if isinstance(r, Report)]
-    if failures and not reports:
+    read = [r for r in results if isinstance(r, Report)]
+    if failures and not read:
         raise InputError(name, failures[0].error.problem)
-    for report in reports:
-        report.source_path = f"upload:{name}"
-        report.marking = choice.apply(report.marking)
+    reports = [
+        replace(r, source_path=f"upload:{name}", marking=choice.apply(r.marking)) for r in read
+    ]
     return ingest_reports(ctx, reports, response, reader)
 
 

@@ -13,9 +13,12 @@ def digest(*parts: object, length: int = 16) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
 
 
-def content_hash(text: str) -> str:
-    """The hash that decides exact duplicates: whitespace-normalised text."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+def content_hash(text: str, owner: str | None = None) -> str:
+    """The hash that decides exact duplicates: whitespace-normalised text, and the
+    organisation that holds it when one is named (each keeps its own copy)."""
+    normalised = " ".join(text.split())
+    held = normalised if owner is None else f"{owner}\x1f{normalised}"
+    return hashlib.sha256(held.encode("utf-8")).hexdigest()
 
 
 def slugify(name: str) -> str:

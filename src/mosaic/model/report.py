@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from mosaic.model.ids import content_hash
-from mosaic.model.marking import DEFAULT_MARKING, Marking
+from mosaic.model.marking import DEFAULT_MARKING, LOCAL_ORGANISATION, Marking
 
 
 @dataclass
@@ -14,7 +14,10 @@ class Report:
     """One report: its extracted text plus what is known of where it came from.
 
     `id` is the content hash's first 16 hex digits, so the same text read twice
-    is the same report whatever file it came in.
+    is the same report whatever file it came in. An organisation other than the
+    local one holds its own copy: its name is part of the hash, so that ingesting
+    a text another organisation holds tells nothing of it. Give a report another
+    owner with `dataclasses.replace`, which computes both again.
     """
 
     text: str
@@ -30,7 +33,8 @@ class Report:
     id: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.content_hash = content_hash(self.text)
+        owner = self.marking.owner
+        self.content_hash = content_hash(self.text, None if owner == LOCAL_ORGANISATION else owner)
         self.id = self.content_hash[:16]
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
@@ -17,7 +17,7 @@ from mosaic.ingest.minhash import (
     estimated_similarity,
     minhash_signature,
 )
-from mosaic.model import Marking, Report, ReportExtraction
+from mosaic.model import Marking, Report, ReportExtraction, Visibility
 from mosaic.services.records import store_findings
 from mosaic.store.ports import NearDuplicate, Repository
 
@@ -174,9 +174,7 @@ def _marked(
     reports: Iterable[Report], marking: Callable[[Marking], Marking] | None
 ) -> Iterator[Report]:
     for report in reports:
-        if marking is not None:
-            report.marking = marking(report.marking)
-        yield report
+        yield report if marking is None else replace(report, marking=marking(report.marking))
 
 
 def _new_reports(
@@ -242,8 +240,16 @@ def _store_report_once(
         report.id,
         events=len(stored.events),
         relations=len(stored.relations),
-        near_duplicates=tuple(link.other_id for link in near),
+        near_duplicates=tuple(_told_to_owner(repo, report, near)),
     )
+
+
+def _told_to_owner(repo: Repository, report: Report, near: Sequence[NearDuplicate]) -> list[str]:
+    """The near-duplicates the report's owner may see (through no sharing group, to be safe):
+    the links to the others are kept but not told."""
+    owner = Visibility(report.marking.owner)
+    others = ((link.other_id, repo.get_report(link.other_id)) for link in near)
+    return [i for i, other in others if other is not None and owner.admits(other.marking)]
 
 
 def _near_duplicates(

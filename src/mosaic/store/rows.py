@@ -88,7 +88,8 @@ def report_row(report: Report, minhash: Sequence[int]) -> Row:
 
 
 def report_of(row: StoredRow) -> Report:
-    return Report(
+    """The stored report; its stored id and hash stand, whatever owner it has since."""
+    report = Report(
         text=row["text"],
         title=row["title"],
         url=row["url"],
@@ -99,6 +100,8 @@ def report_of(row: StoredRow) -> Report:
         original=row["original"],
         marking=marking_of(row),
     )
+    report.id, report.content_hash = row["id"], row["content_hash"]
+    return report
 
 
 def minhash_of(text: str) -> tuple[int, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,15 +13,18 @@ import pytest
 from mosaic.errors import StoreBusyError
 from mosaic.model import (
     Count,
+    Distribution,
     EventFinding,
     EventType,
     Evidence,
     FuzzyDate,
+    Marking,
     RelationFinding,
     RelationType,
     Report,
     ReportExtraction,
     SubjectKind,
+    Tlp,
 )
 from mosaic.services.ingest import BATCH_SIZE, STORE_ATTEMPTS, Outcome, ingest_paths
 from support.memory import MemoryRepository
@@ -103,6 +106,29 @@ def test_services_ingest_twice_changes_nothing_and_skips_extraction(folder: Path
     assert summary.count(Outcome.DUPLICATE) == 2
     assert second.seen == []
     assert repo.counts() == before
+
+
+def _owned_by(owner: str, tlp: Tlp = Tlp.AMBER) -> Callable[[Marking], Marking]:
+    return lambda _: Marking(owner, tlp, Distribution.COMMUNITY)
+
+
+def test_services_ingest_each_organisation_keeps_its_own_copy(folder: Path) -> None:
+    repo = MemoryRepository()
+    ingest_paths(repo, ScriptedExtractor, [folder], marking=_owned_by("alpha"))
+    theirs = ingest_paths(repo, ScriptedExtractor, [folder], marking=_owned_by("bravo"))
+    assert theirs.count(Outcome.STORED) == 2  # not "duplicate": alpha's copies stay unknown
+    assert [o.near_duplicates for o in theirs.outcomes] == [(), ()]
+    again = ingest_paths(repo, ScriptedExtractor, [folder], marking=_owned_by("bravo"))
+    assert again.count(Outcome.DUPLICATE) == 2
+    assert repo.counts()["reports"] == 4
+
+
+def test_services_ingest_tells_the_near_duplicates_the_owner_may_see(folder: Path) -> None:
+    repo = MemoryRepository()
+    first = ingest_paths(repo, ScriptedExtractor, [folder], marking=_owned_by("alpha", Tlp.GREEN))
+    theirs = ingest_paths(repo, ScriptedExtractor, [folder], marking=_owned_by("bravo"))
+    shared = {o.report_id for o in first.outcomes}
+    assert all(set(o.near_duplicates) <= shared and o.near_duplicates for o in theirs.outcomes)
 
 
 def test_services_ingest_reports_bad_files_and_goes_on(folder: Path) -> None:
