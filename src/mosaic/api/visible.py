@@ -13,10 +13,11 @@ relation is seen as the statements behind it that the reader may see tell it
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from mosaic.api import seen_facts
 from mosaic.model import (
@@ -36,6 +37,10 @@ from mosaic.resolve.seen import Seen, event_as_told, how_seen, relation_as_told
 from mosaic.share.policy import AccessPolicy
 from mosaic.store.event_order import event_matches, event_page
 from mosaic.store.ports import Bucket, EventQuery, NearDuplicate, Repository, Visibility
+
+R = TypeVar("R", Report, Entity, Relation)
+_STEP = 500
+"""Records read from the store at a time when a page must skip hidden ones."""
 
 
 class VisibleRepository:
@@ -65,7 +70,7 @@ class VisibleRepository:
         return {i: r for i, r in found.items() if self.policy.can_see(r)}
 
     def list_reports(self, limit: int = 100, offset: int = 0) -> list[Report]:
-        return self.policy.only_visible(self.inner.list_reports(limit, offset))
+        return self._page(self.inner.list_reports, self.policy.visible, limit, offset)
 
     def iter_minhashes(self) -> Iterator[tuple[str, tuple[int, ...]]]:
         return self.inner.iter_minhashes()
@@ -120,7 +125,9 @@ class VisibleRepository:
     def list_entities(
         self, kind: EntityKind | None = None, limit: int = 100, offset: int = 0
     ) -> list[Entity]:
-        return self.policy.only_visible(self.inner.list_entities(kind, limit, offset))
+        return self._page(
+            partial(self.inner.list_entities, kind), self.policy.visible, limit, offset
+        )
 
     # events
     def save_event(self, event: Event) -> None:
@@ -168,7 +175,7 @@ class VisibleRepository:
         return [r for r in self._joinable(self.inner.relations_as_of(day)) if r.holds_on(day)]
 
     def list_relations(self, limit: int = 1000, offset: int = 0) -> list[Relation]:
-        return self._joinable(self.inner.list_relations(limit, offset))
+        return self._page(self.inner.list_relations, self._joined, limit, offset)
 
     # statements
     def add_statements(self, statements: Sequence[Statement]) -> None:
@@ -327,6 +334,34 @@ class VisibleRepository:
         if entity_id is None or self.policy.sees_everything:
             return True
         return self.get_entity(entity_id) is not None
+
+    def _page(
+        self,
+        fetch: Callable[[int, int], list[R]],
+        view: Callable[[R], R | None],
+        limit: int,
+        offset: int,
+    ) -> list[R]:
+        """One page of the records the reader sees, read from the store's pages in turn,
+        so that hidden records neither shorten a page nor shift the next."""
+        if self.visibility is None:
+            return fetch(limit, offset)
+        kept: list[R] = []
+        skipped, at, step = 0, 0, max(limit + offset, _STEP)
+        while len(kept) < limit:
+            page = fetch(step, at)
+            for seen in (view(record) for record in page):
+                if seen is not None and skipped < offset:
+                    skipped += 1
+                elif seen is not None and len(kept) < limit:
+                    kept.append(seen)
+            if len(page) < step:
+                break
+            at += step
+        return kept
+
+    def _joined(self, relation: Relation) -> Relation | None:
+        return next(iter(self._joinable([relation])), None)
 
     def _joinable(self, relations: list[Relation]) -> list[Relation]:
         """Visible relations, as the reader sees them, whose two ends are visible too."""

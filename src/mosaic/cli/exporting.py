@@ -9,12 +9,15 @@ from typing import Annotated
 import typer
 
 from mosaic.analysis.lookup import find_entity
+from mosaic.api.visible import VisibleRepository
 from mosaic.cli.common import console, knowledge_base, parse_day, user_errors
-from mosaic.errors import InputError
+from mosaic.errors import InputError, NotFoundError
 from mosaic.exchange.formats import EXPORT_FORMATS, export_format
 from mosaic.exchange.snapshot import ExportFilter, take_snapshot
 from mosaic.model import EventType, FuzzyDate
-from mosaic.services.audit import COMMAND_LINE, record_export
+from mosaic.services.audit import COMMAND_LINE, Actor, record_export
+from mosaic.share.policy import AccessPolicy
+from mosaic.store.ports import KnowledgeBase
 
 FORMATS = ", ".join(EXPORT_FORMATS)
 
@@ -30,11 +33,15 @@ def export(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Only relations standing on this day.")
     ] = None,
+    user: Annotated[
+        str | None, typer.Option("--user", help="Export only what this user may see.")
+    ] = None,
 ) -> None:
     """Write events, relations and their sources as STIX, MISP, FtM, CSV, GeoJSON or graphs."""
     with user_errors():
         chosen = export_format(format)
-        repo = knowledge_base()
+        store = knowledge_base()
+        repo = seen_by(store, user)
         selection = ExportFilter(
             group_id=find_entity(repo, group).id if group else None,
             country=country.upper() if country else None,
@@ -48,13 +55,28 @@ def export(
             out.write_text(chosen.write(snapshot), encoding="utf-8")
         except OSError as error:
             raise InputError(str(out), f"cannot write: {error.strerror}") from error
-        record_export(
-            repo, COMMAND_LINE, chosen.name, {"file": out, "group": group, **vars(selection)}
+        actor = (
+            COMMAND_LINE
+            if repo.policy.sees_everything
+            else Actor(user or "", repo.policy.organisation)
         )
+        details = {"file": out, "group": group, "user": user, **vars(selection)}
+        record_export(store, actor, chosen.name, details)
     console.print(
         f"wrote {len(snapshot.events)} events, {len(snapshot.relations)} relations and "
         f"{len(snapshot.reports())} sources as {chosen.what} to {out}"
     )
+
+
+def seen_by(store: KnowledgeBase, user: str | None) -> VisibleRepository:
+    """The knowledge base as `user` may see it; whole without one (the operator's own)."""
+    if user is None:
+        return VisibleRepository(store, AccessPolicy.local())
+    found = store.get_user(user)
+    if found is None:
+        raise NotFoundError(f"user {user}: no such user (mosaic user list)")
+    groups = store.list_sharing_groups()
+    return VisibleRepository(store, AccessPolicy.member(found.organisation, found.name, groups))
 
 
 def _event_type(value: str | None) -> EventType | None:
