@@ -108,7 +108,7 @@ def ingest_paths(
 
     results = read_all(paths, published=published, max_bytes=max_bytes, on_skip=skip)
     extractor: Extractor | None = None
-    fresh = _marked(_new_reports(repo, results, record), marking)
+    fresh = _new_reports(repo, _marked(results, marking), record)  # each owner's own copies
     for batch in batched(fresh, BATCH_SIZE * max(processes, 1)):
         extractor = extractor or load_extractor()
         for outcome in extract_and_store(repo, extractor, batch, processes):
@@ -171,10 +171,13 @@ def batched(items: Iterable[Report], size: int) -> Iterator[list[Report]]:
 
 
 def _marked(
-    reports: Iterable[Report], marking: Callable[[Marking], Marking] | None
-) -> Iterator[Report]:
-    for report in reports:
-        yield report if marking is None else replace(report, marking=marking(report.marking))
+    results: Iterable[Report | ReadFailure], marking: Callable[[Marking], Marking] | None
+) -> Iterator[Report | ReadFailure]:
+    for result in results:
+        if marking is None or isinstance(result, ReadFailure):
+            yield result
+        else:
+            yield replace(result, marking=marking(result.marking))
 
 
 def _new_reports(

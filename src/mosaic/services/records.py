@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from mosaic.model import (
+    LOCAL_ORGANISATION,
     Entity,
     EntityKind,
     EntityRef,
     Event,
     EventFinding,
+    Marking,
     Mention,
     Relation,
     RelationFinding,
@@ -20,8 +22,10 @@ from mosaic.model import (
     Statement,
     StrengthFinding,
     SubjectKind,
+    Visibility,
 )
 from mosaic.model.ids import digest
+from mosaic.model.marking import DEFAULT_MARKING
 from mosaic.resolve.entities import link
 from mosaic.resolve.events import lie_near, merge_events, same_event
 from mosaic.resolve.names import match_key
@@ -52,10 +56,18 @@ class EntityLinker:
 
     Name look-ups are answered from what `prefetch` read in one query; the look-ups
     an entity saved since could change are read again.
+
+    A report of an organisation other than the local one (`marking.owner`) links
+    a name no gazetteer knows only to entities that organisation may see, and a
+    new one becomes its own copy (its id names the owner, its marking is the
+    report's); it adds no names to another's entity. So nothing a hidden report
+    says reaches another organisation through the entities.
     """
 
-    def __init__(self, repo: Repository) -> None:
+    def __init__(self, repo: Repository, marking: Marking = DEFAULT_MARKING) -> None:
         self._repo = repo
+        self._marking = marking
+        self._reader = None if marking.owner == LOCAL_ORGANISATION else Visibility(marking.owner)
         self._by_ref: dict[EntityRef, Entity] = {}
         self.created: dict[str, EntityRef] = {}
         """Entities this report brought first, by id: names no gazetteer record or stored
@@ -73,7 +85,8 @@ class EntityLinker:
     def entity_for(self, ref: EntityRef) -> Entity:
         if ref not in self._by_ref:
             stored: dict[str, Entity] = {}
-            entity = link(ref, lambda name: self._remember(stored, name))
+            entity = link(ref, lambda name: self._remember(stored, name, ref))
+            entity = self._owned(ref, entity, stored)
             if ref.key is None and entity.id not in stored:
                 self.created.setdefault(entity.id, ref)
             if stored.get(entity.id) != entity:  # an entity that gained nothing is not rewritten
@@ -82,14 +95,30 @@ class EntityLinker:
             self._by_ref[ref] = entity
         return self._by_ref[ref]
 
-    def _remember(self, stored: dict[str, Entity], name: str) -> list[Entity]:
-        """The stored entities named `name`, noted in `stored` by id."""
+    def _owned(self, ref: EntityRef, entity: Entity, stored: dict[str, Entity]) -> Entity:
+        """A new entity as the report's owner's copy; another's entity without new names."""
+        if self._reader is None:
+            return entity
+        known = stored.get(entity.id)
+        if known is None:
+            if ref.key is not None:
+                return entity
+            return replace(entity, id=f"{entity.id}@{self._marking.owner}", marking=self._marking)
+        return entity if known.marking.owner == self._marking.owner else known
+
+    def _remember(self, stored: dict[str, Entity], name: str, ref: EntityRef) -> list[Entity]:
+        """The stored entities named `name` that `ref` may link to, noted in `stored` by id."""
         key = match_key(name)
         if key not in self._named:
             self._named[key] = self._repo.find_entities_by_name(name)
-        found = self._named[key]
+        found = [e for e in self._named[key] if self._may_link(ref, e)]
         stored.update((entity.id, entity) for entity in found)
         return found
+
+    def _may_link(self, ref: EntityRef, entity: Entity) -> bool:
+        """A gazetteer name links to its record whoever holds it; another name to what the
+        report's owner may see."""
+        return self._reader is None or ref.key is not None or self._reader.admits(entity.marking)
 
     def _forget(self, saved: Entity) -> None:
         """Drop the look-ups whose answer saving `saved` may have changed."""
@@ -109,7 +138,7 @@ class EntityLinker:
 
 def store_findings(repo: Repository, report: Report, extraction: ReportExtraction) -> StoredFacts:
     """Write mentions, events, relations and their statements; the caller holds the transaction."""
-    linker = EntityLinker(repo)
+    linker = EntityLinker(repo, report.marking)
     linker.prefetch(_refs(extraction))
     stored = StoredFacts()
     mentions = [_linked_mention(m, ref, linker) for m, ref in extraction.mentions]

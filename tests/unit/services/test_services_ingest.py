@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from mosaic.errors import StoreBusyError
 from mosaic.model import (
     Count,
     Distribution,
+    EntityKind,
+    EntityRef,
     EventFinding,
     EventType,
     Evidence,
@@ -129,6 +132,31 @@ def test_services_ingest_tells_the_near_duplicates_the_owner_may_see(folder: Pat
     theirs = ingest_paths(repo, ScriptedExtractor, [folder], marking=_owned_by("bravo"))
     shared = {o.report_id for o in first.outcomes}
     assert all(set(o.near_duplicates) <= shared and o.near_duplicates for o in theirs.outcomes)
+
+
+AHRAR = EntityRef("Ahrar-ul-Canary", EntityKind.ORGANIZATION)
+ISKP_ALIAS = EntityRef(ISKP.name, EntityKind.ORGANIZATION, aliases=("Wilayat Canary",))
+
+
+class NewGroupExtractor(ScriptedExtractor):
+    """The scripted attack, by a group no gazetteer lists and by ISKP (not as the gazetteer's
+    record) under a new name."""
+
+    def _extract(self, report: Report) -> ReportExtraction:
+        found = super()._extract(report)
+        perpetrators = (AHRAR, ISKP_ALIAS)
+        return replace(found, events=[replace(e, perpetrators=perpetrators) for e in found.events])
+
+
+def test_services_ingest_a_new_group_is_each_organisations_own(folder: Path) -> None:
+    repo = MemoryRepository()
+    ingest_paths(repo, ScriptedExtractor, [folder])  # ISKP, from the gazetteer, for everyone
+    ingest_paths(repo, NewGroupExtractor, [folder], marking=_owned_by("alpha"))
+    ingest_paths(repo, NewGroupExtractor, [folder], marking=_owned_by("bravo"))
+    copies = {e.id: e.marking.owner for e in repo.find_entities_by_name("Ahrar-ul-Canary")}
+    assert copies == {"org:ahrar-ul-canary@alpha": "alpha", "org:ahrar-ul-canary@bravo": "bravo"}
+    iskp = repo.get_entity("org:iskp")
+    assert iskp is not None and "Wilayat Canary" not in iskp.names  # told by AMBER reports
 
 
 def test_services_ingest_reports_bad_files_and_goes_on(folder: Path) -> None:
