@@ -143,6 +143,7 @@ class Asker:
             self.get(f"/api/entities/{entity.id}/timeline")
         self.get("/api/search", q="canary", limit=50)
         self.get("/api/review/queue", limit=LIMIT)
+        self.get("/api/review/decisions", limit=LIMIT)
 
     def _found(self, path: str, visible: bool) -> None:
         status = self.get(path).status_code

@@ -38,6 +38,7 @@ from mosaic.model import (
 from mosaic.model.sharing import GroupMember, SharingGroup
 from mosaic.resolve.seen import Seen, event_as_told, how_seen, relation_as_told
 from mosaic.store import schema
+from mosaic.store.review import Decision, SqlReviewLog
 from mosaic.store.sql import SqlRepository
 from support.markings import GROUPS, ORGANISATIONS, markings
 
@@ -47,7 +48,7 @@ NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 RECORD_TABLES = (
     *("statements", "event_participants", "events", "relations", "entity_names", "entities"),
     *("mentions", "report_bands", "near_duplicates", "reports"),
-    *("sharing_group_members", "sharing_groups"),
+    *("sharing_group_members", "sharing_groups", "review_decisions"),
 )
 
 
@@ -225,6 +226,12 @@ def store_world(store: SqlRepository, world: World) -> None:
         for relation in world.relations:
             store.save_relation(relation)
         store.add_statements(world.statements)
+    log = SqlReviewLog(store.engine)
+    for statement in world.statements[::3]:  # a reviewer's decision keeps the value it saw
+        value = json.loads(statement.value)
+        log.record(
+            Decision(f"d-{statement.id}", "confirm", statement.id, "rev", NOW, {"value": value})
+        )
 
 
 def visibility_of(world: World, organisation: str) -> Visibility:

@@ -233,9 +233,11 @@ def review_queue(repo: Repo, paging: Annotated[Page, Depends(page)]) -> dict[str
 
 @router.get("/review/decisions", summary="Review decisions, newest first")
 def decisions(
-    log: Log, paging: Annotated[Page, Depends(page)], target: str | None = None
+    log: Log, repo: Repo, paging: Annotated[Page, Depends(page)], target: str | None = None
 ) -> dict[str, Any]:
-    found = log.history(target, paging.limit, paging.offset)
+    """Only decisions on a statement or entity the caller may see: a decision keeps its
+    target's values."""
+    found = reviewing.seen_decisions(repo, log.history(target, paging.limit, paging.offset))
     return schemas.page_json([schemas.decision_json(d) for d in found], paging.limit, paging.offset)
 
 

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from mosaic.api import schemas
 from mosaic.api.context import review_log, visible_repository
+from mosaic.api.editing import reviewing
 from mosaic.api.params import WebOffset
 from mosaic.api.visible import VisibleRepository
 from mosaic.model import ReviewStatus, Statement
@@ -25,7 +26,8 @@ PAGE = 50
 def review(request: Request, repo: Repo, log: Log, offset: WebOffset = 0) -> HTMLResponse:
     offset = max(offset, 0)
     waiting = repo.statements_with_status(ReviewStatus.UNREVIEWED, PAGE, offset)
-    decisions = [schemas.decision_json(d) for d in log.history(limit=20)]
+    seen = reviewing.seen_decisions(repo, log.history(limit=20))
+    decisions = [schemas.decision_json(d) for d in seen]
     return page(
         request,
         "review.html",

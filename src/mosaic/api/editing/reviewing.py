@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from mosaic.api.editing import corrections, entity_edits
+from mosaic.api.visible import VisibleRepository
 from mosaic.errors import InputError, NotFoundError
 from mosaic.model import Event, Relation, ReviewStatus, Statement, SubjectKind
 from mosaic.model.ids import digest
@@ -38,6 +39,18 @@ def new_decision(action: str, target: str, reviewer: str, **fields: Any) -> Deci
         at,
         **fields,
     )
+
+
+def seen_decisions(repo: VisibleRepository, decisions: list[Decision]) -> list[Decision]:
+    """The decisions on a statement or entity the reader may see: a decision keeps the
+    values its target had."""
+    if repo.policy.sees_everything:
+        return decisions
+    return [
+        d
+        for d in decisions
+        if repo.get_statement(d.target) is not None or repo.get_entity(d.target) is not None
+    ]
 
 
 def require_statement(repo: Repository, statement_id: str) -> Statement:
