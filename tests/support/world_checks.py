@@ -22,11 +22,13 @@ from mosaic.model import Event
 from mosaic.store.sql import SqlRepository
 from mosaic.web.app import install_web
 from support.extractors import EmptyExtractor
-from support.worlds import USERS, Sight, World, expected, store_world
+from support.worlds import GROUP_COUNT, USERS, Sight, World, expected, store_world
 
 LOCAL = "http://localhost"
 LIMIT = 500
 ALWAYS = "2100-01-01"
+MIDDLE = "1915-06-01"  # statements' dates run from 1900 on, one year each
+GROUPS = [f"grp-{i}" for i in range(GROUP_COUNT)]
 LIST_PAGES = ("/", "/events", "/reports", "/map", "/network", "/review", "/search?q=canary")
 
 
@@ -87,10 +89,28 @@ class Asker:
         assert self._ids("/api/reports") == sight.reports
         assert self._ids("/api/entities") == sight.entities
         assert self._ids("/api/relations") == set(sight.relations)
-        network = self.json("/api/network", as_of=ALWAYS)
-        day = dt.date.fromisoformat(ALWAYS)
-        standing = {i for i, r in sight.relations.items() if r.holds_on(day)}
-        assert {e["id"] for e in network["edges"]} == standing, self.user
+        for as_of in (ALWAYS, MIDDLE):
+            network = self.json("/api/network", as_of=as_of)
+            day = dt.date.fromisoformat(as_of)
+            standing = {i for i, r in sight.relations.items() if r.holds_on(day)}
+            assert {e["id"] for e in network["edges"]} == standing, f"{self.user} {as_of}"
+        self.check_filtered_events()
+
+    def check_filtered_events(self) -> None:
+        """Filters apply to the events as the reader sees them, not as they are stored."""
+        since = dt.date.fromisoformat(MIDDLE)
+        later = self.json("/api/events", limit=LIMIT, since=MIDDLE)["items"]
+        expected = {
+            i for i, e in self.sight.events.items() if e.date and e.date.first_day() >= since
+        }
+        assert {e["id"] for e in later} == expected, self.user
+        for group in GROUPS:
+            answer = self.get("/api/events", limit=LIMIT, group=group)
+            if group not in self.sight.entities:
+                assert answer.status_code == 404, f"{self.user} sees {group}"
+                continue
+            took_part = {i for i, e in self.sight.events.items() if group in e.perpetrators}
+            assert {e["id"] for e in answer.json()["items"]} == took_part, f"{self.user} {group}"
 
     def _ids(self, path: str) -> set[str]:
         return {item["id"] for item in self.json(path, limit=LIMIT)["items"]}

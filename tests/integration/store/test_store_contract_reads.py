@@ -272,3 +272,27 @@ def test_contract_map_points_placed_events_newest_first(filled: Repository) -> N
     assert [f["properties"]["id"] for f in filled.map_points(EventQuery(), 1)] == ["ev-4"]
     outsider = filled.map_points(EventQuery(country="PK"), 10, OUTSIDER)
     assert [f["properties"]["id"] for f in outsider] == ["ev-1"]
+
+
+def test_contract_facts_seen_in_part_have_visible_and_hidden_statements(filled: Repository) -> None:
+    assert filled.facts_seen_in_part(SubjectKind.RELATION, OUTSIDER) == ["rel-bh"]
+    assert filled.facts_seen_in_part(SubjectKind.RELATION, OWNER) == []
+    assert filled.facts_seen_in_part(SubjectKind.EVENT, OUTSIDER) == []
+
+
+def test_contract_event_reads_keep_to_events_seen_whole(filled: Repository) -> None:
+    seen = EventQuery(visibility=OUTSIDER)
+    assert [e.id for e in filled.find_events(seen)] == ["ev-1", "ev-2", "ev-3"]
+    assert filled.count_events(seen) == 3
+    assert filled.count_events(EventQuery(visibility=OWNER)) == 4
+
+
+def test_contract_counts_are_what_the_reader_sees(filled: Repository) -> None:
+    everything = filled.counts()
+    outsider = filled.counts(OUTSIDER)
+    assert (everything["reports"], outsider["reports"]) == (4, 3)
+    assert (everything["entities"], outsider["entities"]) == (6, 5)
+    assert (everything["events"], outsider["events"]) == (4, 3)
+    assert (everything["statements"], outsider["statements"]) == (6, 5)
+    assert outsider["relations"] == 4  # rel-bh is seen in part, the others whole
+    assert filled.counts(OWNER) == everything
