@@ -166,7 +166,8 @@ class VisibleRepository:
         return self._relation_seen(relation, self.visibility) if relation else None
 
     def find_relation(self, type: RelationType, subject_id: str, object_id: str) -> Relation | None:
-        return self.inner.find_relation(type, subject_id, object_id)
+        found = self.inner.find_relation(type, subject_id, object_id)
+        return self._joined(found) if found else None
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self._joinable(self.inner.relations_of(entity_id))

@@ -171,7 +171,9 @@ class Repository(Protocol):
         that the reader may see (events and relations seen whole or in part)."""
         ...
 
-    # bulk reads for the API and the web pages; each sees only what `visibility` admits
+    # bulk reads for the API and the web pages; each sees only what `visibility` admits:
+    # records by their marking, events and relations only where seen whole
+    # (`mosaic.store.visibility.seen_whole`; the caller adds `facts_seen_in_part`)
     def event_counts(
         self, dimensions: Sequence[str], query: EventQuery, visibility: Visibility | None = None
     ) -> list[Bucket]:

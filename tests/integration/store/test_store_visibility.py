@@ -85,6 +85,7 @@ def test_visibility_sql_sees_facts_as_their_statements_allow(
             store.add_statements(statements)
             expected[how_seen(marking, statements, reader)].add(event.id)
     assert _ids(store, events, seen_whole(events, reader)) == expected[Seen.WHOLE]
+    assert _ids(store, events, seen_whole(events, reader, per_row=True)) == expected[Seen.WHOLE]
     assert _ids(store, events, seen_in_part(events, reader)) == expected[Seen.PART]
     assert (
         _ids(store, events, seen_at_all(events, reader))

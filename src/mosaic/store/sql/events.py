@@ -59,7 +59,7 @@ class SqlEvents(SqlBase):
         )
         select = (
             sa.select(*_READ)
-            .where(*_conditions(query))
+            .where(*_conditions(query, per_row=True))
             .order_by(*order)
             .limit(query.limit)
             .offset(query.offset)
@@ -92,8 +92,9 @@ def _stored_event(row: tuple[object, ...]) -> Event:
     return event_of(dict(zip(_READ_NAMES, row, strict=True)))
 
 
-def _conditions(query: EventQuery) -> list[sa.ColumnElement[bool]]:
-    """The WHERE clauses of a query; each maps to an indexed column."""
+def _conditions(query: EventQuery, per_row: bool = False) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clauses of a query; each maps to an indexed column (`per_row`: the reader's
+    visibility checked row by row, for a page)."""
     conditions: list[sa.ColumnElement[bool]] = []
     if query.participant_ids is not None:
         involved = sa.select(event_participants.c.event_id).where(
@@ -114,5 +115,5 @@ def _conditions(query: EventQuery) -> list[sa.ColumnElement[bool]]:
     if query.max_tlp is not None:
         conditions.append(events.c.tlp.in_([tlp.value for tlp in allowed_tlps(query.max_tlp)]))
     if query.visibility is not None:
-        conditions.append(seen_whole(events, query.visibility))
+        conditions.append(seen_whole(events, query.visibility, per_row))
     return conditions
