@@ -28,6 +28,7 @@ from mosaic.model import (
     Event,
     EventType,
     FuzzyDate,
+    Mention,
     Relation,
     RelationType,
     Report,
@@ -60,6 +61,7 @@ class World:
     events: list[Event]
     relations: list[Relation]
     statements: list[Statement]
+    mentions: list[Mention] = field(default_factory=list)
 
     def about(self, kind: SubjectKind, subject_id: str) -> list[Statement]:
         return [s for s in self.statements if s.subject_kind is kind and s.subject_id == subject_id]
@@ -119,6 +121,10 @@ def worlds(draw: st.DrawFn) -> World:
         for i in range(PLACE_COUNT)
     ]
     world = World(draw(_groups()), reports, entities, [], [], [])
+    world.mentions = [  # each report names one entity, which the reader may not see
+        Mention(r.id, 0, 3, r.text[:3], "ORG", 0, len(r.text), draw(st.sampled_from(entities)).id)
+        for r in reports
+    ]
     for i in range(draw(st.integers(1, 4))):
         _add_event(draw, world, f"evt-canary-{i:02d}")
     for i in range(draw(st.integers(0, 3))):
@@ -219,6 +225,7 @@ def store_world(store: SqlRepository, world: World) -> None:
             store.add_sharing_group(group)
         for report in world.reports:
             store.add_report(report, [])
+        store.add_mentions(world.mentions)
         for entity in world.entities:
             store.save_entity(entity)
         for event in world.events:
