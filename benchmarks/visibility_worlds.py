@@ -72,8 +72,9 @@ def run(store: SqlRepository, tokens: dict[str, str], tally: Tally, count: int, 
             raise _TimeUp
         check_world(store, world, tokens, tally)
 
-    with contextlib.suppress(_TimeUp):
+    with contextlib.suppress(_TimeUp):  # hypothesis reports it as a failure: it is not
         ask()
+    print("no answer showed what the rules hide")
 
 
 if __name__ == "__main__":
