@@ -71,8 +71,7 @@ class AppContext:
         if user is None:
             return AccessPolicy.local()
         organisation = viewing_as(request) or user.organisation
-        store = knowledge_base(self.repository())
-        groups = store.list_sharing_groups() if store is not None else []
+        groups = self.repository().list_sharing_groups()
         return AccessPolicy.member(organisation, user.name, groups)
 
 
