@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from mosaic.api.context import AppContext, context, policy
 from mosaic.api.guards.authentication import current_user
+from mosaic.api.visible import VisibleRepository
 from mosaic.errors import NotFoundError
 from mosaic.model import Marking, Tlp
 from mosaic.model.accounts import User
@@ -31,6 +32,15 @@ class MarkingIn(BaseModel):
         None, description="organisation, community, connected, all or a sharing group's name."
     )
     reason: str | None = Field(None, description="Why; required when the marking is lowered.")
+
+
+def _seen(repo: VisibleRepository, kind: str, record_id: str) -> bool:
+    """Whether the reader sees the record: an event or relation as its statements allow."""
+    if kind == "event":
+        return repo.get_event(record_id) is not None
+    if kind == "relation":
+        return repo.get_relation(record_id) is not None
+    return True
 
 
 @router.post("/markings/{kind}/{record_id}", summary="Change (or release) a record's marking")
@@ -66,7 +76,7 @@ def change_marking_as(
     """
     store = ctx.repository()
     current = marking_of(store, kind, record_id)
-    if not reader.allows(current):
+    if not reader.allows(current) or not _seen(VisibleRepository(store, reader), kind, record_id):
         raise NotFoundError(f"{kind} {record_id}: no such {kind}")
     if not may_change(user, current):
         raise HTTPException(403, f"only {current.owner} may change this record's marking")
