@@ -10,7 +10,7 @@ import pytest
 from mosaic.analysis.network import network_as_of
 from mosaic.api.sample import build_sample
 from mosaic.api.visible import VisibleRepository
-from mosaic.model import Count, Marking, SubjectKind, Tlp, Visibility
+from mosaic.model import Count, Marking, Report, SubjectKind, Tlp, Visibility
 from mosaic.share.policy import AccessPolicy
 from mosaic.store.ports import EventQuery
 from support.memory import MemoryRepository
@@ -159,3 +159,15 @@ def test_visible_merged_event_is_whole_where_every_statement_is_visible() -> Non
     _mark_statements(repo, "ev-wagah", Marking("ours", Tlp.GREEN), "60 people died")
     whole = repo.get_event("ev-wagah")
     assert VisibleRepository(repo, AccessPolicy("partner")).get_event("ev-wagah") == whole
+
+
+def test_visible_pages_skip_hidden_records_without_shortening() -> None:
+    repo = MemoryRepository()
+    hidden = Marking("partner", Tlp.RED)
+    for i in range(7):
+        repo.add_report(Report(f"report {i}", marking=hidden if i % 2 else Marking()), [])
+    visible = VisibleRepository(repo, OURS)
+    shown = [r.id for r in visible.list_reports(limit=100)]
+    assert len(shown) == 4
+    pages = [[r.id for r in visible.list_reports(limit=2, offset=at)] for at in (0, 2, 4)]
+    assert pages == [shown[0:2], shown[2:4], []]
