@@ -224,6 +224,7 @@ def _store_event(
     known = _same_stored_event(repo, event)
     if known is not None and known.id != event.id:
         event = merge_events(known, event)
+        event.marking = labelled(event.marking, report.marking)
         stored.merged_events.add(event.id)
     if event != known:  # an event the report adds nothing to is not rewritten
         repo.save_event(event)
@@ -293,8 +294,9 @@ def _store_relation(
     if subject_id == object_id:
         return []
     known = repo.find_relation(finding.type, subject_id, object_id)  # either way if symmetric
-    relation = known or _new_relation(finding, subject_id, object_id)
+    relation = known or _new_relation(finding, subject_id, object_id, report.marking)
     widened = widen(relation, finding)
+    widened.marking = labelled(relation.marking, report.marking)
     if widened != known:  # a relation the report adds nothing to is not rewritten
         repo.save_relation(widened)
     stored.relations.add(relation.id)
@@ -310,13 +312,23 @@ def _store_relation(
     ]
 
 
-def _new_relation(finding: RelationFinding, subject_id: str, object_id: str) -> Relation:
+def labelled(fact: Marking, source: Marking) -> Marking:
+    """A fact's marking with the label of a new source behind it, if that one is higher: a
+    fact is labelled as its most restrictive source. Who sees it is decided by its
+    statements (`mosaic.resolve.seen`); the label is what it is shown and exported with."""
+    return replace(fact, tlp=source.tlp) if source.tlp.rank > fact.tlp.rank else fact
+
+
+def _new_relation(
+    finding: RelationFinding, subject_id: str, object_id: str, marking: Marking
+) -> Relation:
     pair = sorted((subject_id, object_id)) if finding.type.symmetric else [subject_id, object_id]
     return Relation(
         id=digest("relation", finding.type, *pair),
         type=finding.type,
         subject_id=subject_id,
         object_id=object_id,
+        marking=marking,
     )
 
 

@@ -30,6 +30,7 @@ from mosaic.model import (
     Tlp,
 )
 from mosaic.services.ingest import BATCH_SIZE, STORE_ATTEMPTS, Outcome, ingest_paths
+from mosaic.store.ports import EventQuery
 from support.memory import MemoryRepository
 from support.writers import IS, ISKP, JALALABAD
 
@@ -157,6 +158,21 @@ def test_services_ingest_a_new_group_is_each_organisations_own(folder: Path) -> 
     assert copies == {"org:ahrar-ul-canary@alpha": "alpha", "org:ahrar-ul-canary@bravo": "bravo"}
     iskp = repo.get_entity("org:iskp")
     assert iskp is not None and "Wilayat Canary" not in iskp.names  # told by AMBER reports
+
+
+def test_services_ingest_a_fact_is_labelled_as_its_most_restrictive_source(
+    folder: Path, tmp_path: Path
+) -> None:
+    repo = MemoryRepository()
+    ingest_paths(repo, ScriptedExtractor, [folder], marking=_owned_by("alpha", Tlp.GREEN))
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "c.txt").write_text("Jalalabad consulate attack: 21 dead, say officials.\n")
+    ingest_paths(repo, ScriptedExtractor, [later], marking=_owned_by("bravo", Tlp.AMBER))
+    [event] = repo.find_events(EventQuery())
+    [relation] = repo.list_relations()
+    for fact in (event, relation):
+        assert (fact.marking.owner, fact.marking.tlp) == ("alpha", Tlp.AMBER)
 
 
 def test_services_ingest_reports_bad_files_and_goes_on(folder: Path) -> None:
