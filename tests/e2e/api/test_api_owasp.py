@@ -22,7 +22,7 @@ from fastapi import FastAPI
 from mosaic.api.app import create_app
 from mosaic.api.guards.csrf import REFUSED
 from mosaic.api.sample import ENTITIES, EVENTS, RELATIONS, REPORTS
-from mosaic.model import Distribution, Marking, Tlp
+from mosaic.model import Distribution, Marking, SubjectKind, Tlp
 from mosaic.services import accounts
 from mosaic.services.audit import COMMAND_LINE
 from mosaic.store.sql import SqlRepository
@@ -51,6 +51,10 @@ def hidden(store: SqlRepository) -> dict[str, str]:
     }
     for kind, record_id in ids.items():
         assert store.set_marking(kind, record_id, HIDDEN)
+    # a fact is seen through the statements behind it: hide those too
+    for kind in (SubjectKind.EVENT, SubjectKind.RELATION):
+        for behind in store.statements_about(kind, ids[kind.value]):
+            assert store.set_marking("statement", behind.id, HIDDEN)
     return {
         "report_id": ids["report"],
         "statement_id": ids["statement"],

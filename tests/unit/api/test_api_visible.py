@@ -101,7 +101,7 @@ def test_visible_reads_by_ids_hide_what_the_policy_hides() -> None:
     hidden_claim = repo.statements_about(SubjectKind.EVENT, "ev-karachi")[0]
     repo.add_statements([replace(hidden_claim, marking=SECRET)])
     first, second = repo.list_reports(limit=2)
-    repo.add_report(replace(first, marking=SECRET), [])
+    assert repo.set_marking("report", first.id, SECRET)
     visible = VisibleRepository(repo, OURS)
     assert list(visible.get_entities(["jua", "ttp", "missing"])) == ["ttp"]
     assert list(visible.get_reports([first.id, second.id])) == [second.id]
