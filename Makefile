@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
 
-.PHONY: install demo test lint bench clean train train-relations train-actor-spans
+.PHONY: install demo test lint bench clean train train-relations train-actor-spans cv-relations
 
 include web/vendor.mk
 
@@ -40,6 +40,11 @@ lint: install
 # The relation classifier (scripts/train_relations.py): about a minute on two cores.
 train-relations: install
 	$(BIN)/python scripts/train_relations.py --seed 0 --epochs 12 --output src/mosaic/data/models/relations
+
+# Two-fold cross-validation of the relation classifier on the odd half of dev-news
+# (scripts/cv_relations.py): about five minutes on two cores.
+cv-relations: install
+	$(BIN)/python scripts/cv_relations.py --thresholds 0.5 0.6 0.7 --seed 0 --epochs 12
 
 # The actor span tagger (scripts/train_actor_spans.py): a few minutes on two cores.
 train-actor-spans: install

@@ -9,7 +9,8 @@ October 2014"), never for a title in apposition, which describes a state of
 affairs rather than its start; a leader's killing in the same report ends
 his leadership. Where a `RelationClassifier` is given, it reads the pairs of actors of
 the sentence the rules said nothing of (models/relation_classifier.py); what it is sure
-of is added, its confidence scaled by its probability.
+of is added, its confidence scaled by its probability (halfway: a pair at the classifier's
+threshold stays above the output's cut, one the sentence hedges does not).
 """
 
 from __future__ import annotations
@@ -215,7 +216,7 @@ class RelationFinder:
             candidate = Candidate(pair.type, pair.subject, pair.object, pair.anchor, pair.dated)
             if allowed(candidate) and not denied(candidate, context):
                 finding = self._finding(_named_in_full(candidate, context), context)
-                sure = round(finding.confidence * pair.probability, 3)
+                sure = round(finding.confidence * (1 + pair.probability) / 2, 3)
                 found.append(replace(finding, confidence=sure))
         return found
 

@@ -14,9 +14,12 @@ from mosaic.extract.models.relation_classifier import (
     NONE_LABEL,
     RelationClassifier,
     default_model_path,
+    dependency_path,
     label_of,
+    likeliest_relation,
     mention_pairs,
     pair_text,
+    referring_mentions,
     relation_labels,
     relation_of,
 )
@@ -45,8 +48,43 @@ def test_relation_classifier_pair_text_hides_names(contexts: Contexts) -> None:
     context = contexts("Officials said the Alpha Liberation Front works closely with the TTP.")[0]
     (pair,) = mention_pairs(context)
     text = pair_text(context, pair)
-    assert text == "officials said the e1group works closely with the e2group ."
+    words, path = text.split(" | ")
+    assert words == "officials said the e1group works closely with the e2group ."
+    assert path.split() == dependency_path(context, pair)
     assert "alpha" not in text
+
+
+@pytest.mark.slow
+def test_relation_classifier_path_ties_a_title_to_its_group(contexts: Contexts) -> None:
+    context = contexts("Hakim Zaman, a senior leader of the TTP for a decade, was arrested.")[0]
+    (pair,) = mention_pairs(context)
+    path = dependency_path(context, pair)
+    assert "p:leader" in path and "p:of" in path
+    assert "p:arrest" not in path
+
+
+@pytest.mark.slow
+def test_relation_classifier_the_group_stands_for_the_group_named_before(
+    contexts: Contexts,
+) -> None:
+    _, context = contexts("The TTP was set up in 2007. The group's new chief, Hakim Zaman, spoke.")
+    (referring,) = referring_mentions(context)
+    assert referring.text == "group"
+    assert referring.ref is not None and referring.ref.name == "Tehreek-i-Taliban Pakistan"
+    (pair,) = mention_pairs(context)
+    assert (pair.first, pair.second.text) == (referring, "Hakim Zaman")
+    assert pair_text(context, pair).startswith("the e1group 's new chief , e2person")
+
+
+@pytest.mark.slow
+def test_relation_classifier_no_group_named_before_no_referring_word(contexts: Contexts) -> None:
+    (context,) = contexts("The group's new chief, Hakim Zaman, spoke to the TTP.")
+    assert referring_mentions(context) == []
+
+
+def test_relation_classifier_likeliest_relation_passes_over_none() -> None:
+    cats = {NONE_LABEL: 0.55, "alliance": 0.3, "rivalry": 0.15}
+    assert likeliest_relation(cats) == ("alliance", 0.3)
 
 
 @pytest.mark.slow
