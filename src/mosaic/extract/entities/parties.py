@@ -23,7 +23,6 @@ COLLECTIVES = lexicon.words("entities.collectives")  # fmt: skip
 GROUP_POSSESSIVES = lexicon.words("entities.group_possessives")
 GROUP_PRONOUNS = GROUP_POSSESSIVES | lexicon.words("entities.group_pronouns")
 PERSON_PRONOUNS = lexicon.words("entities.person_pronouns")
-NAMING_VERBS = lexicon.words("entities.naming_verbs")
 PARTY_ROLES = frozenset({Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY})
 
 
@@ -46,23 +45,12 @@ def party(
         return _group_word(token, lemma, context, exclude, depth)
     if token.pos_ == "NOUN":  # "its rival, the Islamic State in Somalia, is led by ..."
         named = [
-            m for a in children(token, "appos") + called(token)
+            m for a in children(token, "appos")
             if (m := party(a, context, exclude, depth + 1))
         ]  # fmt: skip
         if named:
             return named[0]
     return _pronoun(token, token.lower_, context, exclude)
-
-
-def called(noun: Token) -> list[Token]:
-    """The name a noun is given: "a charity called X", "a group known as X"."""
-    found: list[Token] = []
-    for verb in children(noun, "acl"):
-        if verb.lemma_.lower() in NAMING_VERBS:
-            named = children(verb, "oprd", "attr", "dobj", "xcomp")
-            found += named + [o for a in children(verb, "prep") if a.lower_ == "as"
-                              for o in children(a, "pobj")]  # fmt: skip
-    return found
 
 
 def _group_word(

@@ -34,7 +34,6 @@ from mosaic.extract.relations.succession import succession_relations, through_le
 from mosaic.extract.relations.verbs import (
     IMPLICATIVE,
     noun_relations_of_events,
-    operations_against,
     verb_relations,
 )
 from mosaic.extract.text import modality
@@ -193,7 +192,7 @@ class RelationFinder:
         roles = through_leaders(noun_relations(context), context)
         others = through_leaders(
             [*verb_relations(context), *noun_relations_of_events(context),
-             *succession_relations(context), *operations_against(context)], context
+             *succession_relations(context)], context
         )  # fmt: skip
         others += to_leaders_groups(others, roles)
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]

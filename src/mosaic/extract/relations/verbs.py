@@ -88,8 +88,6 @@ BREAKAWAY_ADVERBS = lexicon.words("relations.breakaway_adverbs")
 """Adverbs of leaving the parser may hang "from" on ("broke away from Y")."""
 LEADING_VERBS = lexicon.words("relations.leading_verbs")
 """Verbs of leading ("led by X", "headed by X")."""
-CAMPAIGN_NOUNS = lexicon.words("relations.campaign_nouns")
-"""Nouns of one side's fighting against another ("operations against Y")."""
 NOUN_PATTERNS: dict[str, tuple[RelationType, tuple[str, ...]]] = {
     row.word("noun"): (RelationType(row.choice("type", _TYPE_NAMES)), row.words("preps"))
     for row in lexicon.table(
@@ -286,22 +284,4 @@ def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
             splits = parties(prep_objects(noun, "from"), context)
             found += [Candidate(R.SPLIT_FROM, s, o, noun.i, dated=True)
                       for s in subjects for o in splits if s != o]  # fmt: skip
-    return found
-
-
-def operations_against(context: SentenceContext) -> list[Candidate]:
-    """ "Taliban operations against IS-Khorasan hideouts": one group's campaign against
-    another (both groups; a state's operations are events, not a rivalry)."""
-    found: list[Candidate] = []
-    for noun in context.sent:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CAMPAIGN_NOUNS:
-            continue
-        targets = prep_objects(noun, "against")
-        after = noun.nbor() if noun.i + 1 < len(noun.doc) else noun
-        if not targets and after.lower_ == "against":  # attached to the verb by the parser
-            targets = children(after, "pobj")
-        sides = parties(children(noun, "compound", "poss", "amod") + _noun_subjects(noun), context)
-        others = parties(targets + [c for t in targets for c in children(t, "compound")], context)
-        found += [Candidate(R.RIVALRY, s, o, noun.i, dated=True) for s in sides for o in others
-                  if s != o and s.role is Role.GROUP and o.role is Role.GROUP]  # fmt: skip
     return found

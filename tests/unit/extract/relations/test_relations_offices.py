@@ -65,29 +65,6 @@ def _triples(findings: list[RelationFinding]) -> set[tuple[RelationType, str, st
     return {(f.type, f.subject.name, f.object.name) for f in findings}
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Mullah Omar formed a charity called the Alpha Liberation Front.",
-         (R.LEADER_OF, "Mullah Omar", ALF)),
-        ("Officials say the ALF is a front for the TTP.", (R.AFFILIATE_OF, ALF, TTP)),
-        ("Hakim Zaman, a senior TTP facilitator, was arrested.",
-         (R.MEMBER_OF, "Hakim Zaman", TTP)),
-        ("Several leaders died in recent Taliban operations against ISKP hideouts.",
-         (R.RIVALRY, "Afghan Taliban", "Islamic State Khorasan Province")),
-    ],
-)  # fmt: skip
-def test_relations_offices_common_phrasings(
-    found: Find, text: str, expected: tuple[RelationType, str, str]
-) -> None:
-    assert expected in _triples(found(text))
-
-
-def test_relations_offices_state_operations_are_no_rivalry(found: Find) -> None:
-    found_here = found("Pakistan Army operations against TTP hideouts killed ten militants.")
-    assert [f for f in found_here if f.type is R.RIVALRY] == []
-
-
 def test_relations_offices_them_is_not_the_subject(found: Find) -> None:
     text = "The ISKP claimed the bombing. The ALF said it had collaborated with them."
     pairs = {frozenset(t[1:]) for t in _triples(found(text)) if t[0] is R.ALLIANCE}
