@@ -32,7 +32,6 @@ from mosaic.extract.relations.refs import full_person
 from mosaic.extract.relations.rules.registry import relation_rule
 from mosaic.extract.relations.succession import succession_relations, through_leaders
 from mosaic.extract.relations.verbs import (
-    IMPLICATIVE,
     noun_relations_of_events,
     verb_relations,
 )
@@ -58,26 +57,8 @@ R = RelationType
 BASE_CONFIDENCE = 0.6
 HEDGED_FACTOR = 0.7
 HYPOTHETICAL_FACTOR = 0.4
-TITLE_REACH = 3
-"""Tokens between a leader's name and the title naming his group ("the TTP chief, X")."""
 _DENIAL_WORDS = lexicon.words("relations.denial_words")
 _NO_LINK = lexicon.ordered("relations.no_link")
-
-
-def to_leaders_groups(candidates: list[Candidate], roles: list[Candidate]) -> list[Candidate]:
-    """Allegiance to a leader named with his group ("to the TTP chief, X", "to ISIS caliph
-    X") is allegiance to the group too; to a leader named alone it is to him only."""
-    leaders = [c for c in roles if c.type is R.LEADER_OF and c.object.role is Role.GROUP]
-    found = []
-    for candidate in candidates:
-        if candidate.type is not R.ALLEGIANCE or candidate.object.role is not Role.PERSON:
-            continue
-        person = candidate.object
-        for leader in leaders:
-            beside = person.start - TITLE_REACH <= leader.anchor < person.end + TITLE_REACH
-            if leader.subject == person and beside and leader.object != candidate.subject:
-                found.append(replace(candidate, object=leader.object))
-    return found
 
 
 def allowed(candidate: Candidate) -> bool:
@@ -176,8 +157,6 @@ def _declared(anchor: Token) -> bool:
     """ "announced that X should be considered part of Y": the modal is the declared
     status, not a hypothesis about it."""
     verb = governing_verb(anchor)
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in IMPLICATIVE:
-        return True  # "persuaded them to pledge allegiance": they did
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in APPOINT_VERBS
 
 
@@ -194,7 +173,6 @@ class RelationFinder:
             [*verb_relations(context), *noun_relations_of_events(context),
              *succession_relations(context)], context
         )  # fmt: skip
-        others += to_leaders_groups(others, roles)
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]
         kept += [c for c in others if allowed(c) and not denied(c, context)]
         found = [self._finding(_named_in_full(c, context), context) for c in kept]

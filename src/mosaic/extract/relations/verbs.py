@@ -80,10 +80,6 @@ FOUNDING = lexicon.words("relations.founding")
 """Verbs of founding: a sole founder leads the group, each of several founders is a member."""
 ENLISTING = lexicon.words("relations.enlisting")
 """Verbs by which a person who takes a group's side becomes one of its members."""
-IMPLICATIVE = lexicon.words("relations.implicative")
-"""Object-control verbs that say the object did it ("persuaded X to join Y": X joined)."""
-OBJECT_CONTROL = IMPLICATIVE | lexicon.words("relations.requesting_verbs")
-"""Verbs whose object does what their infinitive says ("urged X to join Y")."""
 BREAKAWAY_ADVERBS = lexicon.words("relations.breakaway_adverbs")
 """Adverbs of leaving the parser may hang "from" on ("broke away from Y")."""
 LEADING_VERBS = lexicon.words("relations.leading_verbs")
@@ -177,21 +173,11 @@ def _verb_parties(
         return parties(with_appositions(agents(verb)), context), parties(done_to, context)
     objects = parties(_objects(verb, pattern), context)
     exclude = objects[0].ref.name if objects and objects[0].ref else None
-    doers = _participle_subject(verb) or _persuaded(verb) or subject(verb)
+    doers = _participle_subject(verb) or subject(verb)
     doers = doers or _passive_subject(verb)
     doers = doers or _noun_owner(verb)
     subjects = parties(with_appositions(doers), context, exclude)
-    if subjects and subjects[0] in objects and subjects[0].ref is not None:
-        # "X said it had collaborated with them": "them" is not X
-        objects = parties(_objects(verb, pattern), context, subjects[0].ref.name)
     return subjects, objects
-
-
-def _persuaded(verb: Token) -> list[Token]:
-    """ "persuaded X to pledge allegiance": X, not the persuader, pledges."""
-    if verb.dep_ != "xcomp" or lemma(verb.head) not in OBJECT_CONTROL:
-        return []
-    return children(verb.head, "dobj")
 
 
 def _passive_subject(verb: Token) -> list[Token]:
@@ -237,7 +223,7 @@ def _noun_subjects(noun: Token) -> list[Token]:
         return []
     if verb.pos_ != "VERB":
         return []
-    return agents(verb) if is_passive(verb) else _persuaded(verb) or subject(verb)
+    return agents(verb) if is_passive(verb) else subject(verb)
 
 
 def _led_by(noun: Token) -> list[Token]:
