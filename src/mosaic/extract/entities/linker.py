@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from mosaic.extract import lexicon
+from mosaic.extract.entities.acronyms import join_acronyms
 from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
 from mosaic.extract.entities.name_repairs import (
@@ -117,7 +118,7 @@ class EntityLinker:
         found += self._unlabelled_places(doc, countries, lower_words)
         found = self._join_wrapped(doc, drop_covered(found))
         found = possessive_places(doc, self._group_cores(doc, found))
-        found = refer_surnames(doc, found)
+        found = join_acronyms(refer_surnames(doc, found))
         return [self._state(m, doc) for m in found]
 
     def _mentions(
