@@ -32,6 +32,8 @@ _TERM = re.compile(r"^term\s*(?P<which>start|end)\d*\s*:\s*(?P<date>.+)$", re.I)
 _IN_OFFICE = re.compile(r"^in office\s*$", re.I)
 _SPAN = re.compile(r"^(?P<a>[\w ,]+?)\s*[–—-]\s*(?P<b>[\w ,]+?)\s*$")
 _YEARS = re.compile(r"\(\s*(?P<a>\d{4})\s*[–—-]\s*(?P<b>\d{4}|present)\s*\)")
+_SINCE = re.compile(r"\(\s*since\s+(?P<a>\d{4})\s*\)", re.I)
+"""An item held from a year on: "Afghan Taliban (since 2015)"."""
 _CONTINUED = re.compile(r"^[^:|]{3,80}?\s*(?:\[\d+\])*\s*\(\s*\d{4}\s*[–—-]\s*(?:\d{4}|present)\)")
 _ITEM_SPLIT = re.compile(r"[,|](?![^()]*\))")
 _REFS = re.compile(r"(?:\[\d+\]|\s)*")
@@ -152,9 +154,10 @@ def _item_relation(
     group = _first_group(context, start, end)
     if group is None:
         return None
-    years = _YEARS.search(text)
+    years = _YEARS.search(text) or _SINCE.search(text)
     first = FuzzyDate(int(years["a"])) if years else None
-    last = FuzzyDate(int(years["b"])) if years and years["b"].isdigit() else None
+    until = years.groupdict().get("b") if years else None
+    last = FuzzyDate(int(until)) if until and until.isdigit() else None
     evidence = Evidence(start, end, text.strip())
     return InfoboxRelation(Candidate(rel, topic, group, group.start, False), first, last, evidence)
 

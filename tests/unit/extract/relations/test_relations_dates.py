@@ -103,6 +103,16 @@ def test_infobox_office_terms_and_allegiance_of_a_person(relations: Found) -> No
     assert member.end == FuzzyDate(2007)
 
 
+def test_infobox_item_since_a_year_starts_then(relations: Found) -> None:
+    text = (
+        "Lashkar-e-Jhangvi\n"
+        "- Allegiance: Islamic State (since 2016)\n\n"
+        "Lashkar-e-Jhangvi is a militant group."
+    )
+    (found,) = [f for f in relations(text) if f.object.name == "Islamic State"]
+    assert (found.start, found.end) == (FuzzyDate(2016), None)
+
+
 def test_infobox_in_office_span_under_the_title(relations: Found) -> None:
     text = (
         "Mullah Fazlullah\n"
