@@ -60,6 +60,7 @@ from mosaic.extract.models.relation_classifier import (
     label_of,
     likeliest_relation,
     mention_pairs,
+    pair_doc,
     pair_text,
     relation_labels,
 )
@@ -266,7 +267,7 @@ def train_classifier(train: list[Labelled], epochs: int, seed: int) -> Language:
     labels = relation_labels()
     for label in labels:
         textcat.add_label(label)  # type: ignore[attr-defined]
-    data = [Example.from_dict(nlp.make_doc(text), {"cats": _cats(label, labels)})
+    data = [Example.from_dict(pair_doc(nlp.vocab, text), {"cats": _cats(label, labels)})
             for text, label in train]  # fmt: skip
     optimizer = nlp.initialize(lambda: data)
     for epoch in range(epochs):
@@ -285,7 +286,8 @@ def _cats(label: str, labels: list[str]) -> dict[str, float]:
 def report_thresholds(nlp: Language, held: list[Labelled]) -> None:
     """Precision and recall of the related pairs on held-out gold, per threshold."""
     predicted = []
-    for (_text, gold), doc in zip(held, nlp.pipe(t for t, _ in held), strict=True):
+    docs = nlp.pipe(pair_doc(nlp.vocab, text) for text, _ in held)
+    for (_text, gold), doc in zip(held, docs, strict=True):
         label, probability = likeliest_relation(doc.cats)
         predicted.append((gold, label, probability))
     positives = sum(gold != NONE_LABEL for gold, _, _ in predicted)

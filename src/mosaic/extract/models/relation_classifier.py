@@ -24,7 +24,8 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import GROUP_PRONOUNS, GROUP_WORDS, party
@@ -235,9 +236,9 @@ class RelationClassifier:
         pairs = [p for p in mention_pairs(context) if pair_key(p.first, p.second) not in known]
         if not pairs:
             return []
-        texts = [pair_text(context, p) for p in pairs]
+        docs = [pair_doc(self.nlp.vocab, pair_text(context, p)) for p in pairs]
         found = []
-        for pair, doc in zip(pairs, self.nlp.pipe(texts), strict=True):
+        for pair, doc in zip(pairs, self.nlp.pipe(docs), strict=True):
             label, probability = likeliest_relation(doc.cats)
             read = relation_of(label)
             if read is None or probability < self.threshold:
@@ -248,6 +249,12 @@ class RelationClassifier:
                 PairRelation(kind, subject, obj, pair.second.start, kind in _DATED, probability)
             )
         return found
+
+
+def pair_doc(vocab: Vocab, text: str) -> Doc:
+    """The pair text as the classifier reads it, a word at each space: its words are the
+    sentence's tokens already, so spaCy's tokenizer is not run again."""
+    return Doc(vocab, words=[word for word in text.split(" ") if word])
 
 
 def default_model_path() -> Path:

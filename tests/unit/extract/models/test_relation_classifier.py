@@ -9,6 +9,8 @@ from typing import cast
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from mosaic.extract.models.relation_classifier import (
     NONE_LABEL,
@@ -103,11 +105,12 @@ class _FixedModel:
 
     def __init__(self, label: str, probability: float) -> None:
         self.label, self.probability = label, probability
+        self.vocab = Vocab()
         self.read: list[str] = []
 
-    def pipe(self, texts: Iterable[str]) -> Iterator[_Scored]:
-        for text in texts:
-            self.read.append(text)
+    def pipe(self, docs: Iterable[Doc]) -> Iterator[_Scored]:
+        for doc in docs:
+            self.read.append(doc.text)
             yield _Scored({self.label: self.probability, NONE_LABEL: 1 - self.probability})
 
 
