@@ -6,6 +6,7 @@ from mosaic.model.sharing import GroupMember
 from mosaic.services import accounts
 from mosaic.services.audit import COMMAND_LINE, verify
 from mosaic.services.authentication import Authenticator
+from mosaic.share.tokens import split_token
 from support.accounts import CHEAP_HASHER
 from support.memory import MemoryRepository
 
@@ -23,7 +24,9 @@ def test_accounts_new_user_gets_a_token_that_is_stored_only_as_a_hash(
     new = accounts.add_user(store, CHEAP_HASHER, "ana", "org-a", Role.ANALYST, COMMAND_LINE)
     (stored,) = store.tokens_of("ana")
     assert stored.id == new.token_id
-    assert new.token.split("_")[-1] not in stored.secret_hash
+    parts = split_token(new.token)
+    assert parts is not None and parts[0] == new.token_id
+    assert parts[1] not in stored.secret_hash
     assert Authenticator(store, CHEAP_HASHER).user_for_token(new.token) == new.user
 
 
