@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from mosaic.analysis.shapes import map_point_json
 from mosaic.model import (
     Entity,
     EntityKind,
@@ -238,24 +239,5 @@ def map_points(
             cache[entity_id] = found if found and admits(visibility, found.marking) else None
         return cache[entity_id]
 
-    features = (_feature(event, entity) for event in repo.find_events(newest))
+    features = (map_point_json(event, entity) for event in repo.find_events(newest))
     return [f for f in features if f is not None][:limit]
-
-
-def _feature(event: Event, entity: Callable[[str], Entity | None]) -> Json | None:
-    place = entity(event.place_id) if event.place_id else None
-    if place is None or place.latitude is None or place.longitude is None:
-        return None
-    group = entity(event.perpetrators[0]) if event.perpetrators else None
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
-        "properties": {
-            "id": event.id,
-            "date": event.date.iso() if event.date else None,
-            "type": event.attack_type.value if event.attack_type else event.type.value,
-            "group": group.name if group else "unknown",
-            "place": place.name,
-            "killed": str(event.killed) if event.killed else None,
-        },
-    }

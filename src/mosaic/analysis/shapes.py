@@ -7,7 +7,7 @@ can switch between the CLI and the API.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from mosaic.analysis.evidence import EvidenceItem, SourcedValue, sourced_values
@@ -159,5 +159,25 @@ def evidence_json(item: EvidenceItem) -> dict[str, Any]:
             "publisher": report.publisher if report else None,
             "published": report.published.isoformat() if report and report.published else None,
             "url": report.url if report else None,
+        },
+    }
+
+
+def map_point_json(event: Event, entity: Callable[[str], Entity | None]) -> dict[str, Any] | None:
+    """An event as a GeoJSON point at its place, for the map; None for an unplaced event."""
+    place = entity(event.place_id) if event.place_id else None
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    group = entity(event.perpetrators[0]) if event.perpetrators else None
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
+        "properties": {
+            "id": event.id,
+            "date": event.date.iso() if event.date else None,
+            "type": event.attack_type.value if event.attack_type else event.type.value,
+            "group": group.name if group else "unknown",
+            "place": place.name,
+            "killed": str(event.killed) if event.killed else None,
         },
     }

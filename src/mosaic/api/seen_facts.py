@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from mosaic.analysis.shapes import map_point_json
 from mosaic.model import Entity, EntityKind, Event, FuzzyDate, Relation
 from mosaic.store.ports import Bucket
 
@@ -70,7 +71,7 @@ def with_points(
     """`points` with the placed `events` among them, newest first, at most `limit`."""
     if not events:
         return points
-    added = [p for p in (_point(event, entity) for event in events) if p is not None]
+    added = [p for p in (map_point_json(event, entity) for event in events) if p is not None]
     merged = sorted(points + added, key=_newest_first)
     return merged[:limit]
 
@@ -85,25 +86,6 @@ def _newest_first(point: Json) -> tuple[int, float, str]:
 def _reversed(text: str) -> str:
     """A key that sorts strings the other way round (ids are ASCII)."""
     return "".join(chr(0x10FFFF - ord(c)) for c in text) + "\U0010ffff"
-
-
-def _point(event: Event, entity: EntityOf) -> Json | None:
-    place = entity(event.place_id) if event.place_id else None
-    if place is None or place.latitude is None or place.longitude is None:
-        return None
-    group = entity(event.perpetrators[0]) if event.perpetrators else None
-    return {
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
-        "properties": {
-            "id": event.id,
-            "date": event.date.iso() if event.date else None,
-            "type": event.attack_type.value if event.attack_type else event.type.value,
-            "group": group.name if group else "unknown",
-            "place": place.name,
-            "killed": str(event.killed) if event.killed else None,
-        },
-    }
 
 
 def with_edges(
