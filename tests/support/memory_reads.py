@@ -14,9 +14,9 @@ from dataclasses import replace
 from typing import Any
 
 from mosaic.analysis.shapes import map_point_json
+from mosaic.api.seen_facts import bucket_values
 from mosaic.model import (
     Entity,
-    EntityKind,
     Event,
     Marking,
     Relation,
@@ -96,23 +96,11 @@ def _keys(
 def _values(
     repo: Repository, event: Event, dimension: str, visibility: Visibility | None
 ) -> list[Pair]:
-    if dimension == "group":
-        groups = [repo.get_entity(i) for i in dict.fromkeys(event.perpetrators)]
-        return [
-            (g.id, g.name)
-            for g in groups
-            if g and g.kind is EntityKind.ORGANIZATION and admits(visibility, g.marking)
-        ]
-    if dimension in ("year", "month"):
-        date = event.date
-        precise = date is not None and (dimension == "year" or date.month is not None)
-        key = date.iso()[: 4 if dimension == "year" else 7] if date and precise else None
-        return [(key, key)]
-    if dimension == "attack_type":
-        value = event.attack_type.value if event.attack_type else None
-    else:
-        value = {"country": event.country, "type": event.type.value}[dimension]
-    return [(value, value)]
+    def entity(entity_id: str) -> Entity | None:
+        found = repo.get_entity(entity_id)
+        return found if found and admits(visibility, found.marking) else None
+
+    return bucket_values(event, dimension, entity)
 
 
 def statement_ids(

@@ -44,12 +44,15 @@ def _combinations(
 ) -> list[tuple[Key, Key]]:
     combos: list[tuple[Key, Key]] = [((), ())]
     for dimension in dimensions:
-        values = _values(event, dimension, entity)
+        values = bucket_values(event, dimension, entity)
         combos = [((*k, key), (*s, shown)) for k, s in combos for key, shown in values]
     return combos
 
 
-def _values(event: Event, dimension: str, entity: EntityOf) -> list[tuple[str | None, str | None]]:
+def bucket_values(
+    event: Event, dimension: str, entity: EntityOf
+) -> list[tuple[str | None, str | None]]:
+    """The (key, label) pairs one event adds to a figure's buckets along `dimension`."""
     if dimension == "group":
         groups = [entity(i) for i in dict.fromkeys(event.perpetrators)]
         return [(g.id, g.name) for g in groups if g and g.kind is EntityKind.ORGANIZATION]
