@@ -50,6 +50,10 @@ class LoginThrottle:
     def now(self) -> dt.datetime:
         return self._clock()
 
+    def any_failures(self) -> bool:
+        """Whether any failure is remembered (none: nothing can be locked)."""
+        return bool(self._failures)
+
     def locked(self, keys: Iterable[str]) -> Lock | None:
         """The lock that refuses a sign-in under any of `keys` now, if there is one."""
         now = self._clock()

@@ -14,8 +14,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from mosaic.api.guards.authentication import SESSION_COOKIE, Gate, gate_of
-from mosaic.services.audit import Actor, record
+from mosaic.api.guards.authentication import ANONYMOUS, SESSION_COOKIE, Gate, gate_of
+from mosaic.services.audit import record
 from mosaic.services.authentication import SESSION_LIFETIME
 from mosaic.services.throttle import keys_of
 from mosaic.web.render import page
@@ -30,9 +30,6 @@ def login_page(request: Request, status: int = 200, message: str | None = None) 
 @router.get("/login", response_class=HTMLResponse)
 def show_login(request: Request) -> HTMLResponse:
     return login_page(request)
-
-
-ANONYMOUS = Actor("anonymous")
 
 
 @router.post("/login")

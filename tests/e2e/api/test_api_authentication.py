@@ -226,3 +226,33 @@ def test_api_audit_every_export_is_recorded_with_its_filters(
         "bob",
     )
     assert entry.event.organisation == "org-b" and entry.event.details["country"] == "AF"
+
+
+def audited(store: SqlRepository) -> list[str]:
+    return [entry.event.action for entry in store.audit_entries(limit=10_000)]
+
+
+def test_api_authentication_wrong_secrets_lock_the_user_even_for_the_right_token(
+    client: TestClient, store: SqlRepository, tokens: dict[str, str]
+) -> None:
+    wrong = tokens["ana"][:-4] + "AAAA"
+    for _ in range(5):
+        assert client.get("/api/reports", headers=bearer(wrong)).status_code == 401
+    refused = client.get("/api/reports", headers=bearer(tokens["ana"]))
+    assert refused.status_code == 429
+    assert "for this user" in refused.json()["error"]
+    assert int(refused.headers["retry-after"]) > 800
+    assert client.get("/api/reports", headers=bearer(tokens["bea"])).status_code == 200
+    trail = audited(store)
+    assert trail.count("token.failed") == 5 and trail.count("token.locked") == 1
+
+
+def test_api_authentication_guesses_from_one_client_are_throttled(
+    client: TestClient, store: SqlRepository, tokens: dict[str, str]
+) -> None:
+    for attempt in range(20):
+        guess = bearer(f"mosaic_{attempt:016x}_guess")
+        assert client.get("/api/events", headers=guess).status_code == 401
+    refused = client.get("/api/events", headers=bearer(tokens["bea"]))
+    assert refused.status_code == 429 and "from this address" in refused.json()["error"]
+    assert audited(store).count("token.failed") == 20

@@ -24,8 +24,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from mosaic.api.errors import STORE_UNAVAILABLE, error_response
 from mosaic.errors import StoreError
 from mosaic.model.accounts import User
+from mosaic.services.audit import Actor, record
 from mosaic.services.authentication import Authenticator
-from mosaic.services.throttle import LoginThrottle
+from mosaic.services.throttle import LoginThrottle, keys_of
 from mosaic.store.ports import KnowledgeBase
 
 SESSION_COOKIE = "mosaic_session"
@@ -34,6 +35,7 @@ VIEW_AS_EXITS = frozenset({"/view-as", "/logout"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 OPEN_PATHS = ("/login", "/logout", "/static/")
 _PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
+ANONYMOUS = Actor("anonymous")
 
 
 class Gate:
@@ -58,11 +60,17 @@ class Gate:
             return self._users_exist
 
     def user_for(self, request: Request) -> User | None:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() == "bearer" and token:
-            return self.authenticator.user_for_token(token.strip())
+        token = bearer_token(request)
+        if token is not None:
+            return self.authenticator.user_for_token(token)
         session = request.cookies.get(SESSION_COOKIE)
         return self.authenticator.user_for_session(session) if session else None
+
+
+def bearer_token(request: Request) -> str | None:
+    """The API token of an `Authorization: Bearer` header, if the request has one."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
 def gate_of(request: Request) -> Gate | None:
@@ -118,8 +126,13 @@ class AuthenticationMiddleware:
             if any(header in request.headers for header in _PROXY_HEADERS):
                 return _refused(request, 401, "Mosaic is reached through a proxy: add an admin")
             return None
+        token = bearer_token(request)
+        if token is not None and (throttled := _token_throttled(request, found, token)):
+            return throttled
         user = found.user_for(request)
         if user is None:
+            if token is not None:
+                _count_failed_token(request, found, token)
             return _refused(request, 401, "sign in: a valid API token or session is required")
         if request.method not in SAFE_METHODS and not user.role.can_write:
             return error_response(403, f"{user.name} is a reader and may not change anything")
@@ -138,6 +151,38 @@ class AuthenticationMiddleware:
             return None
         message = f"read-only while viewing as {organisation}: stop viewing as it to change things"
         return error_response(403, message)
+
+
+def _token_keys(request: Request, gate: Gate, token: str) -> list[str]:
+    client = request.client.host if request.client else "unknown"
+    return keys_of(client, gate.authenticator.owner_of(token))
+
+
+def _token_throttled(request: Request, gate: Gate, token: str) -> Response | None:
+    """429 while this client, or the user the token claims, failed too often lately.
+
+    The same counts as the sign-in page's, so guessing through the API cannot go
+    on where the page would stop it. Refusals are not audited one by one (a
+    flood would fill the log); the failures and the lock that caused them are.
+    """
+    if not gate.throttle.any_failures():  # spares every good request a lookup of the owner
+        return None
+    lock = gate.throttle.locked(_token_keys(request, gate, token))
+    if lock is None:
+        return None
+    seconds = lock.seconds_left(gate.throttle.now())
+    whom = "for this user" if lock.key.startswith("user:") else "from this address"
+    response = error_response(429, f"too many failed tokens {whom}: retry in {seconds} s")
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
+def _count_failed_token(request: Request, gate: Gate, token: str) -> None:
+    keys = _token_keys(request, gate, token)
+    user = keys[1].partition(":")[2] if len(keys) > 1 else None
+    record(gate.store, ANONYMOUS, "token.failed", keys[0].partition(":")[2], {"user": user})
+    for lock in gate.throttle.failed(keys):
+        record(gate.store, ANONYMOUS, "token.locked", lock.key, {"until": lock.until.isoformat()})
 
 
 def _refused(request: Request, status: int, message: str) -> Response:
