@@ -68,12 +68,16 @@ class ApiToken:
 
 @dataclass(frozen=True)
 class Session:
-    """A web login: the hash of the cookie's value, whose user, until when."""
+    """A web login: the hash of the cookie's value, whose user, until when, with which token.
+
+    `token_id` is None for sessions stored before sessions kept their token.
+    """
 
     id_hash: str
     user: str
     created_at: dt.datetime
     expires_at: dt.datetime
+    token_id: str | None = None
 
     def valid_at(self, now: dt.datetime) -> bool:
         return now < self.expires_at

@@ -50,11 +50,12 @@ class Authenticator:
     def login(self, text: str) -> tuple[User, str] | None:
         """A new web session for the token's user: the user and the cookie's value."""
         user = self.user_for_token(text)
-        if user is None:
+        parts = split_token(text)
+        if user is None or parts is None:
             return None
         session_id, now = new_session_id(), self._clock()
         self._store.add_session(
-            Session(session_hash(session_id), user.name, now, now + SESSION_LIFETIME)
+            Session(session_hash(session_id), user.name, now, now + SESSION_LIFETIME, parts[0])
         )
         record(
             self._store, Actor(user.name, user.organisation), "login", user.name, clock=self._clock
@@ -62,18 +63,24 @@ class Authenticator:
         return user, session_id
 
     def user_for_session(self, session_id: str) -> User | None:
-        """The session's user while it lasts and the user keeps an active token.
+        """The session's user while it lasts and the token that started it is active.
 
-        Revoking every token of a user (`mosaic token revoke --user`) so signs them out too.
+        Revoking that token (`mosaic token revoke`), or every token of the user,
+        signs the session out too.
         """
         session = self._store.get_session(session_hash(session_id))
         if session is None:
             return None
-        revoked = not any(token.active for token in self._store.tokens_of(session.user))
-        if revoked or not session.valid_at(self._clock()):
+        if self._revoked(session) or not session.valid_at(self._clock()):
             self._store.delete_session(session.id_hash)
             return None
         return self._store.get_user(session.user)
+
+    def _revoked(self, session: Session) -> bool:
+        if session.token_id is None:  # stored before sessions kept their token
+            return not any(token.active for token in self._store.tokens_of(session.user))
+        token = self._store.get_token(session.token_id)
+        return token is None or not token.active or token.user != session.user
 
     def logout(self, session_id: str) -> None:
         self._store.delete_session(session_hash(session_id))

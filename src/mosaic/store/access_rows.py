@@ -67,6 +67,7 @@ def session_row(session: Session) -> Row:
         "user_name": session.user,
         "created_at": stored_time(session.created_at),
         "expires_at": stored_time(session.expires_at),
+        "token_id": session.token_id,
     }
 
 
@@ -76,6 +77,7 @@ def session_of(row: StoredRow) -> Session:
         row["user_name"],
         read_time(row["created_at"]),
         read_time(row["expires_at"]),
+        row["token_id"],
     )
 
 

@@ -242,6 +242,7 @@ web_sessions = sa.Table(
     sa.Column("user_name", sa.ForeignKey("users.name"), nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("token_id", sa.String),
 )
 
 sharing_groups = sa.Table(

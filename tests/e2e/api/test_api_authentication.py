@@ -181,6 +181,21 @@ def test_web_authentication_stolen_session_cookie_stops_at_logout(
     assert client.get("/api/reports").status_code == 401
 
 
+def test_web_authentication_revoking_one_token_ends_its_sessions_only(
+    client: TestClient, store: SqlRepository, tokens: dict[str, str]
+) -> None:
+    second_id, second = accounts.issue_token(store, CHEAP_HASHER, "rita", COMMAND_LINE)
+    first_session = submit(client, "/login", {"token": tokens["rita"]}).cookies["mosaic_session"]
+    client.cookies.clear()
+    second_session = submit(client, "/login", {"token": second}).cookies["mosaic_session"]
+    client.cookies.clear()
+    accounts.revoke_token(store, second_id, COMMAND_LINE)
+    client.cookies.set("mosaic_session", second_session)
+    assert client.get("/api/reports").status_code == 401
+    client.cookies.set("mosaic_session", first_session)
+    assert client.get("/api/reports").status_code == 200
+
+
 def test_api_markings_owner_releases_with_a_reason_others_may_not(
     client: TestClient, store: SqlRepository, tokens: dict[str, str]
 ) -> None:
