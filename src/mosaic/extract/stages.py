@@ -10,7 +10,7 @@ point in the group `mosaic_stages`, then names it in its own pipeline.cfg.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 import catalogue
@@ -73,7 +73,14 @@ class Stage:
 
 
 def stage(name: str, needs: Iterable[str] = (), sets: Iterable[str] = ()) -> Callable[[Run], Run]:
-    """Registers the decorated function as the stage `name`."""
+    """Registers the decorated function as the stage `name`.
+
+    `needs` and `sets` must name fields of `Analysis`: a misspelt one would
+    otherwise pass the order check for as long as nothing else named it.
+    """
+    unknown = sorted({*needs, *sets} - {item.name for item in fields(Analysis)})
+    if unknown:
+        raise ValueError(f"stage {name!r}: {unknown} are not fields of Analysis")
 
     def register(run: Run) -> Run:
         STAGES.register(name, func=Stage(name, run, frozenset(needs), frozenset(sets)))

@@ -34,6 +34,12 @@ def test_stages_unregistered_name_is_refused_naming_the_file() -> None:
         ordered_stages(replace(shipped, stages=("mosaic.nowhere.v1",)))
 
 
+def test_stages_naming_a_field_the_analysis_lacks_is_refused_at_registration() -> None:
+    with pytest.raises(ValueError, match=r"\['evnets'\] are not fields of Analysis"):
+        stage("test.misspelt.v1", needs=["contexts"], sets=["evnets"])
+    assert "test.misspelt.v1" not in STAGES.get_all()
+
+
 _SEEN: list[int] = []
 
 
