@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import threading
 
-from mosaic.model.accounts import Session, User
+from mosaic.model.accounts import ApiToken, Session, User
 from mosaic.services.audit import Actor, Clock, record, utc_now
 from mosaic.share.tokens import TokenHasher, new_session_id, session_hash, split_token
 from mosaic.store.ports import KnowledgeBase
@@ -43,9 +43,13 @@ class Authenticator:
 
     def owner_of(self, text: str) -> str | None:
         """Whose token this claims to be (from its id alone, secret unchecked), if any."""
-        parts = split_token(text)
-        token = self._store.get_token(parts[0]) if parts else None
+        token = self.claimed(text)
         return token.user if token else None
+
+    def claimed(self, text: str) -> ApiToken | None:
+        """The stored token whose id this text bears (secret unchecked), if any."""
+        parts = split_token(text)
+        return self._store.get_token(parts[0]) if parts else None
 
     def login(self, text: str) -> tuple[User, str] | None:
         """A new web session for the token's user: the user and the cookie's value."""

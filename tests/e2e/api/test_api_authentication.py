@@ -271,3 +271,14 @@ def test_api_authentication_guesses_from_one_client_are_throttled(
     refused = client.get("/api/events", headers=bearer(tokens["bea"]))
     assert refused.status_code == 429 and "from this address" in refused.json()["error"]
     assert audited(store).count("token.failed") == 20
+
+
+def test_api_authentication_a_revoked_token_sent_again_locks_no_one(
+    client: TestClient, store: SqlRepository, tokens: dict[str, str]
+) -> None:
+    second_id, second = accounts.issue_token(store, CHEAP_HASHER, "ana", COMMAND_LINE)
+    accounts.revoke_token(store, second_id, COMMAND_LINE)
+    for _ in range(25):
+        assert client.get("/api/reports", headers=bearer(second)).status_code == 401
+    assert client.get("/api/reports", headers=bearer(tokens["ana"])).status_code == 200
+    assert "token.failed" not in audited(store)

@@ -178,9 +178,15 @@ def _token_throttled(request: Request, gate: Gate, token: str) -> Response | Non
 
 
 def _count_failed_token(request: Request, gate: Gate, token: str) -> None:
-    keys = _token_keys(request, gate, token)
-    user = keys[1].partition(":")[2] if len(keys) > 1 else None
-    record(gate.store, ANONYMOUS, "token.failed", keys[0].partition(":")[2], {"user": user})
+    """Count a wrong secret against the client and the token's user, an unknown token
+    against the client; not a revoked token, which grants nothing however often it is sent."""
+    claimed = gate.authenticator.claimed(token)
+    if claimed is not None and not claimed.active:
+        return
+    client = request.client.host if request.client else "unknown"
+    user = claimed.user if claimed else None
+    keys = keys_of(client, user)
+    record(gate.store, ANONYMOUS, "token.failed", client, {"user": user})
     for lock in gate.throttle.failed(keys):
         record(gate.store, ANONYMOUS, "token.locked", lock.key, {"until": lock.until.isoformat()})
 
