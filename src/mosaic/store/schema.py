@@ -31,6 +31,11 @@ def _marking() -> tuple[sa.Column[str], ...]:
     )
 
 
+def _statement_markings() -> sa.Column[str]:
+    """The set of markings of the statements behind a fact (`marking_sets`; NULL: none)."""
+    return sa.Column("statement_markings", sa.String)
+
+
 reports = sa.Table(
     "reports",
     metadata,
@@ -133,6 +138,8 @@ events = sa.Table(
     sa.Column("wounded_low", sa.Integer),
     sa.Column("wounded_high", sa.Integer),
     *_marking(),
+    _statement_markings(),
+    sa.Index(None, "statement_markings"),
     sa.Index(None, "date_first", "id"),
     sa.Index(None, "type", "date_first", "id"),
     sa.Index(None, "country", "date_first", "id"),
@@ -159,6 +166,8 @@ relations = sa.Table(
     sa.Column("end_date", sa.String),
     sa.Column("end_last", sa.Date),
     *_marking(),
+    _statement_markings(),
+    sa.Index(None, "statement_markings"),
     sa.Index(None, "subject_id"),
     sa.Index(None, "object_id"),
     sa.Index(None, "type", "subject_id", "object_id"),
@@ -185,6 +194,19 @@ statements = sa.Table(
     *_marking(),
     sa.Index(None, "subject_kind", "subject_id"),
     sa.Index(None, "report_id", "span_start"),
+)
+
+# The distinct sets of markings found among the statements behind a fact, one row per
+# marking of a set (store.statement_markings): a reader's view of 100,000 facts reads
+# these few rows instead of every statement. A set without a sharing group stores ''.
+marking_sets = sa.Table(
+    "marking_sets",
+    metadata,
+    sa.Column("set_id", sa.String, primary_key=True),
+    sa.Column("owner", sa.String, primary_key=True),
+    sa.Column("tlp", sa.String, primary_key=True),
+    sa.Column("distribution", sa.String, primary_key=True),
+    sa.Column("sharing_group", sa.String, primary_key=True),
 )
 
 # Analysts' review decisions: who decided what, when, and how to undo it.

@@ -9,6 +9,7 @@ keeps and drops.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
@@ -66,28 +67,47 @@ def test_visibility_sql_keeps_what_the_rule_admits(
 @given(
     facts=st.lists(st.tuples(markings(), st.lists(markings(), max_size=3)), max_size=8),
     reader=visibilities(),
+    statements_first=st.booleans(),
+    remarked=st.lists(st.none() | markings(), max_size=8),
 )
 def test_visibility_sql_sees_facts_as_their_statements_allow(
-    store: SqlRepository, facts: list[tuple[Marking, list[Marking]]], reader: Visibility
+    store: SqlRepository,
+    facts: list[tuple[Marking, list[Marking]]],
+    reader: Visibility,
+    statements_first: bool,
+    remarked: list[Marking | None],
 ) -> None:
+    """Also when statements come before their fact, and after one is marked anew."""
     empty(store)
     expected: dict[Seen, set[str]] = {seen: set() for seen in Seen}
     with store.transaction():
         for i, (marking, behind) in enumerate(facts):
             event = Event(f"ev-{i}", EventType.ATTACK, marking=marking)
-            store.save_event(event)
             statements = [
                 Statement(
                     SubjectKind.EVENT, event.id, "killed", "1", f"r{j}", j, j, "", "t", marking=m
                 )
                 for j, m in enumerate(behind)
             ]
-            store.add_statements(statements)
+            _store_fact(store, event, statements, statements_first)
+            new = remarked[i] if i < len(remarked) else None
+            if new is not None and statements:
+                store.set_marking("statement", statements[0].id, new)
+                statements[0] = replace(statements[0], marking=new)
             expected[how_seen(marking, statements, reader)].add(event.id)
     assert _ids(store, events, seen_whole(events, reader)) == expected[Seen.WHOLE]
-    assert _ids(store, events, seen_whole(events, reader, per_row=True)) == expected[Seen.WHOLE]
     assert _ids(store, events, seen_in_part(events, reader)) == expected[Seen.PART]
     assert (
         _ids(store, events, seen_at_all(events, reader))
         == expected[Seen.WHOLE] | expected[Seen.PART]
     )
+
+
+def _store_fact(
+    store: SqlRepository, event: Event, statements: list[Statement], statements_first: bool
+) -> None:
+    if statements_first:
+        store.add_statements(statements)
+    store.save_event(event)
+    if not statements_first:
+        store.add_statements(statements)

@@ -10,6 +10,7 @@ from mosaic.store.access_rows import audit_of, audit_row
 from mosaic.store.ports import MARKED_KINDS
 from mosaic.store.rows import marking_row
 from mosaic.store.schema import audit_log, entities, events, relations, reports, statements
+from mosaic.store.sql import statement_markings
 from mosaic.store.sql.base import SqlBase
 
 _MARKED_TABLES = dict(
@@ -57,4 +58,8 @@ class SqlAudit(SqlBase):
             raise ValueError(f"not a kind of marked record: {kind}")
         update = sa.update(table).where(table.c.id == record_id).values(**marking_row(marking))
         with self._connect() as connection:
-            return connection.execute(update).rowcount == 1
+            changed = connection.execute(update).rowcount == 1
+            if changed and table is statements:
+                subjects = statement_markings.subjects_of(connection, [record_id])
+                statement_markings.refresh_subjects(connection, subjects)
+            return changed

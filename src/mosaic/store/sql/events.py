@@ -12,11 +12,12 @@ import functools
 
 import sqlalchemy as sa
 
-from mosaic.model import Event, EventType
+from mosaic.model import Event, EventType, SubjectKind
 from mosaic.store.ports import EventQuery
 from mosaic.store.rows import event_of, event_row
 from mosaic.store.rules import allowed_tlps, year_bounds
 from mosaic.store.schema import event_participants, events
+from mosaic.store.sql import statement_markings
 from mosaic.store.sql.base import SqlBase, upsert
 from mosaic.store.visibility import seen_whole
 
@@ -24,7 +25,7 @@ from mosaic.store.visibility import seen_whole
 _READ = [
     column
     for column in events.c
-    if column.name not in ("date_first", "date_last", "date_precision")
+    if column.name not in ("date_first", "date_last", "date_precision", "statement_markings")
 ]
 _READ_NAMES = tuple(column.name for column in _READ)
 
@@ -43,6 +44,7 @@ class SqlEvents(SqlBase):
             )
             if participants:
                 connection.execute(sa.insert(event_participants), participants)
+            statement_markings.refresh(connection, SubjectKind.EVENT, [event.id])
 
     def get_event(self, event_id: str) -> Event | None:
         with self._connect() as connection:
@@ -59,7 +61,7 @@ class SqlEvents(SqlBase):
         )
         select = (
             sa.select(*_READ)
-            .where(*_conditions(query, per_row=True))
+            .where(*_conditions(query))
             .order_by(*order)
             .limit(query.limit)
             .offset(query.offset)
@@ -92,9 +94,8 @@ def _stored_event(row: tuple[object, ...]) -> Event:
     return event_of(dict(zip(_READ_NAMES, row, strict=True)))
 
 
-def _conditions(query: EventQuery, per_row: bool = False) -> list[sa.ColumnElement[bool]]:
-    """The WHERE clauses of a query; each maps to an indexed column (`per_row`: the reader's
-    visibility checked row by row, for a page)."""
+def _conditions(query: EventQuery) -> list[sa.ColumnElement[bool]]:
+    """The WHERE clauses of a query; each maps to an indexed column."""
     conditions: list[sa.ColumnElement[bool]] = []
     if query.participant_ids is not None:
         involved = sa.select(event_participants.c.event_id).where(
@@ -115,5 +116,5 @@ def _conditions(query: EventQuery, per_row: bool = False) -> list[sa.ColumnEleme
     if query.max_tlp is not None:
         conditions.append(events.c.tlp.in_([tlp.value for tlp in allowed_tlps(query.max_tlp)]))
     if query.visibility is not None:
-        conditions.append(seen_whole(events, query.visibility, per_row))
+        conditions.append(seen_whole(events, query.visibility))
     return conditions

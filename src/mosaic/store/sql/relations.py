@@ -6,20 +6,23 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from mosaic.model import Relation, RelationType
+from mosaic.model import Relation, RelationType, SubjectKind
 from mosaic.store.rows import relation_of, relation_row
 from mosaic.store.rules import relation_pairs
 from mosaic.store.schema import relations
+from mosaic.store.sql import statement_markings
 from mosaic.store.sql.base import SqlBase, upsert
 
 # The first/last day columns serve queries; a relation is read from its ISO dates.
-_READ = [column for column in relations.c if column.name not in ("start_first", "end_last")]
+_HIDDEN = ("start_first", "end_last", "statement_markings")
+_READ = [column for column in relations.c if column.name not in _HIDDEN]
 
 
 class SqlRelations(SqlBase):
     def save_relation(self, relation: Relation) -> None:
         with self._connect() as connection:
             upsert(connection, relations, [relation_row(relation)])
+            statement_markings.refresh(connection, SubjectKind.RELATION, [relation.id])
 
     def get_relation(self, relation_id: str) -> Relation | None:
         return next(iter(self._relations(relations.c.id == relation_id)), None)

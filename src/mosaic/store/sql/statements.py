@@ -12,6 +12,7 @@ from mosaic.model import ReviewStatus, Statement, SubjectKind
 from mosaic.store.rows import statement_of, statement_row
 from mosaic.store.rules import merged_status
 from mosaic.store.schema import statements as table
+from mosaic.store.sql import statement_markings
 from mosaic.store.sql.base import SqlBase, chunked, upsert
 
 
@@ -25,9 +26,12 @@ class SqlStatements(SqlBase):
             if item.status is not ReviewStatus.UNREVIEWED
         ]
         with self._connect() as connection:
+            moved_from = statement_markings.subjects_of(connection, [item.id for item in batch])
             upsert(connection, table, [statement_row(item) for item in batch], keep={"status"})
             if decisions:
                 connection.execute(_DECIDE, decisions)
+            about = {(item.subject_kind.value, item.subject_id) for item in batch}
+            statement_markings.refresh_subjects(connection, about | moved_from)
 
     def get_statement(self, statement_id: str) -> Statement | None:
         found = self._statements(table.c.id == statement_id)
