@@ -295,10 +295,7 @@ class VisibleRepository:
         if visibility is None:
             return relation
         statements = self.inner.statements_about(SubjectKind.RELATION, relation.id)
-        seen = how_seen(relation.marking, statements, visibility)
-        if seen is not Seen.PART:
-            return relation if seen is Seen.WHOLE else None
-        return relation_as_told(relation, [s for s in statements if visibility.admits(s.marking)])
+        return _relation_told(relation, statements, visibility)
 
     def _events_in_part(self, query: EventQuery, visibility: Visibility) -> list[Event]:
         """The events the reader sees in part, as they see them, that `query` keeps."""
@@ -365,12 +362,28 @@ class VisibleRepository:
         return next(iter(self._joinable([relation])), None)
 
     def _joinable(self, relations: list[Relation]) -> list[Relation]:
-        """Visible relations, as the reader sees them, whose two ends are visible too."""
-        seen = (self._relation_seen(r, self.visibility) for r in relations)
-        return [
-            r
-            for r in seen
-            if r is not None
-            and self._entity_visible(r.subject_id)
-            and self._entity_visible(r.object_id)
-        ]
+        """Visible relations, as the reader sees them, whose two ends are visible too.
+
+        Their statements and ends are read in bulk: an entity with hundreds of
+        relations costs a few queries, not two or three for each relation.
+        """
+        visibility = self.visibility
+        if visibility is None:
+            return list(relations)
+        ids = [r.id for r in relations]
+        behind = self.inner.statements_about_each(SubjectKind.RELATION, ids)
+        ends = self.get_entities(
+            sorted({e for r in relations for e in (r.subject_id, r.object_id)})
+        )
+        seen = (_relation_told(r, behind[r.id], visibility) for r in relations)
+        return [r for r in seen if r and r.subject_id in ends and r.object_id in ends]
+
+
+def _relation_told(
+    relation: Relation, statements: list[Statement], visibility: Visibility
+) -> Relation | None:
+    """The relation as a reader of `visibility` sees it through its statements, or None."""
+    seen = how_seen(relation.marking, statements, visibility)
+    if seen is not Seen.PART:
+        return relation if seen is Seen.WHOLE else None
+    return relation_as_told(relation, [s for s in statements if visibility.admits(s.marking)])
