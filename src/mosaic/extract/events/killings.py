@@ -23,7 +23,7 @@ from mosaic.extract.entities.parties import party
 from mosaic.extract.events.rules.base import Entry, Trigger
 from mosaic.extract.events.slots import target_tokens
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, WOUNDING_VERBS, is_shot_dead
-from mosaic.extract.numbers.counts import parse_number
+from mosaic.extract.numbers.counts import add_counts, parse_number
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     ACT_POS,
@@ -45,6 +45,8 @@ EXECUTIONS = lexicon.words("events.executions")
 DEATH_WORDS = lexicon.words("events.death_words")
 RAID_WORDS = lexicon.words("events.raid_words")
 """Raids that armed groups alone carry out are attacks ("an ambush by militants")."""
+BREAKDOWN_WORDS = lexicon.words("numbers.breakdown")
+"""A total's parts ("29 killed, including five attackers"): no count of two sides."""
 ABSORB_DISTANCE = 5
 """A killing this close to an attack in the parse is a death in that attack."""
 
@@ -176,11 +178,34 @@ def retype(
     if finding.type is EventType.ATTACK and roles == {Role.STATE}:
         if token.lemma_.lower() in EXECUTIONS:
             return replace(finding, type=EventType.KILLING, attack_type=None)
-        return replace(finding, type=EventType.MILITARY_OPERATION, attack_type=None)
+        finding = replace(finding, type=EventType.MILITARY_OPERATION, attack_type=None)
+    elif finding.type is EventType.ATTACK and not perpetrators and _fighting(finding, token):
+        return replace(finding, type=EventType.MILITARY_OPERATION, killed=_both_sides(finding))
     raid = token.lemma_.lower() in RAID_WORDS
     if finding.type is EventType.MILITARY_OPERATION and roles == {Role.GROUP} and raid:
         return replace(finding, type=EventType.ATTACK)
     return finding
+
+
+def _fighting(finding: EventFinding, token: Token) -> bool:
+    """ "40 militants and three soldiers were killed": deaths alone, militants counted beside
+    others (not alone, not as a part of a total) and no one named as the attacker, tell a
+    fight of forces against militants, not an attack."""
+    casualty_only = finding.attack_type is None and (
+        is_kill_word(token) or token.lemma_.lower() in CASUALTY_WORDS
+    )
+    breakdown = any(t.lemma_.lower() in BREAKDOWN_WORDS for t in token.sent)
+    both = finding.attackers_killed is not None and finding.killed != finding.attackers_killed
+    return casualty_only and both and not breakdown
+
+
+def _both_sides(finding: EventFinding) -> Count | None:
+    """A fight's dead are the militants and the forces' own (FORMAT.md's split of victims from
+    attackers is an attack's): "30 militants and four soldiers were killed" is 34."""
+    victims, fighters = finding.killed, finding.attackers_killed
+    if victims is None or fighters is None or victims == fighters:
+        return victims
+    return add_counts(victims, fighters)
 
 
 def absorb_killings(found: list[tuple[Token, EventFinding]]) -> list[tuple[Token, EventFinding]]:

@@ -98,6 +98,7 @@ LEXICON: dict[str, Entry] = {
 OPERATION_WORDS = lexicon.words("events.operation_words")  # fmt: skip
 STATE_STRIKE_WORDS = lexicon.words("events.state_strike_words")  # fmt: skip
 STRIKE_OBJECTS = lexicon.words("events.strike_objects")
+FIRING_VERBS = lexicon.words("events.firing_verbs")
 CAPTIVE_ROLES = lexicon.words("events.captive_roles")  # fmt: skip
 """People a capture takes: "the commander was captured" is an arrest, "the town" is not."""
 LISTING_VERBS = lexicon.words("events.listing_verbs")
@@ -126,7 +127,7 @@ def _phrasal(token: Token) -> Entry | None:
         return Entry(OP, 0.3)
     if lemma == "slit" and "throat" in _object_lemmas(token):
         return Entry(A, 0.35, AttackType.BEHEADING)
-    if lemma in ("strike", "hit") and token.pos_ == "VERB":
+    if lemma in FIRING_VERBS and token.pos_ == "VERB":
         return Entry(OP, 0.3) if _object_lemmas(token) & STRIKE_OBJECTS else None
     if lemma == "strike" and token.pos_ == "NOUN":
         return _strike(token)
@@ -201,9 +202,12 @@ def entry_for(token: Token) -> Entry | None:
 
 
 def no_meeting(token: Token) -> bool:
-    """ "a news conference", "talking to reporters", "the group meets the criteria": telling
-    the press, or meeting a standard, is not a meeting of parties."""
+    """ "a news conference", "talking to reporters", "the group meets the criteria", "the
+    assembly was in session": telling the press, meeting a standard, or a body sitting as it
+    does is not a meeting of parties."""
     lemma = token.lemma_.lower()
+    if lemma == "session" and token.dep_ == "pobj" and token.head.lower_ == "in":
+        return True
     if lemma == "conference":
         return any(c.lower_ in PRESS_WORDS for c in token.children if c.dep_ in KIND_MODIFIER_DEPS)
     if lemma == "talk" and token.pos_ == "VERB":  # "who he is talking to": speech, not talks

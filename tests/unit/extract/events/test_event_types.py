@@ -34,6 +34,9 @@ def types_in(doc: Doc) -> list[tuple[str, EventType]]:
         ("US forces conducted a strike on a camp.", "strike", EventType.MILITARY_OPERATION),
         ("Jets dropped bombs on the camp.", "dropped", EventType.ATTACK),
         ("Two strikes killed nine militants.", "strikes", EventType.MILITARY_OPERATION),
+        ("Jets were pounding rebel hideouts in the valley.", "pounding",
+         EventType.MILITARY_OPERATION),
+        ("Artillery shelled their positions overnight.", "shelled", EventType.MILITARY_OPERATION),
     ],
 )  # fmt: skip
 def test_event_types_triggers(
@@ -46,7 +49,8 @@ def test_event_types_triggers(
     "sentence",
     ["A bomb was defused.", "The strike by teachers ended.", "The operation to fix it.",
      "The minister spoke at a news conference.", "The group meets the criteria set by the law.",
-     "He asked who he was talking to."],
+     "He asked who he was talking to.", "The council was in session when the news came.",
+     "Prices pounded the markets."],
 )  # fmt: skip
 def test_event_types_ambiguous_words_are_no_triggers(
     parse: Callable[..., Doc], sentence: str

@@ -1,0 +1,46 @@
+"""Tests for deaths alone as an event (mosaic.extract.events.killings): fights and attacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import Count, EventFinding, EventType
+
+pytestmark = pytest.mark.slow
+
+Events = Callable[..., list[EventFinding]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The army said 25 insurgents and four soldiers were killed in the hills on Monday.",
+         Count.exactly(29)),
+        ("At least 40 militants and two policemen were killed near the border, officials said.",
+         Count(42, None)),
+    ],
+)  # fmt: skip
+def test_killings_militants_and_forces_dead_is_a_fight(
+    events: Events, sentence: str, killed: Count
+) -> None:
+    found = events(sentence)
+    assert [f.type for f in found] == [EventType.MILITARY_OPERATION]
+    assert found[0].killed == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Six villagers and a policeman were killed in the town on Monday.",
+        "Thirty people were killed on Monday, including four militants.",
+        "Gunmen from the Karwan Brigade killed four guards; two militants also died.",
+        "Five militants were killed in the town on Monday.",
+    ],
+)
+def test_killings_deaths_without_militants_counted_stay_an_attack(
+    events: Events, sentence: str
+) -> None:
+    assert EventType.ATTACK in {f.type for f in events(sentence)}
+    assert EventType.MILITARY_OPERATION not in {f.type for f in events(sentence)}
