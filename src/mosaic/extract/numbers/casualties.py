@@ -47,6 +47,7 @@ KILLER_VERBS = DEADLY_VERBS | WOUNDING_VERBS
 LIFE_TAKERS = lexicon.words("numbers.life_takers")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
 _BREAKDOWN = lexicon.words("numbers.breakdown")
+FLOOR_QUALIFIERS = lexicon.words("numbers.floor_qualifiers")
 _HEAD_QUALIFIERS = lexicon.words("numbers.head_qualifiers")
 _TABLE_DEATH_LABELS = lexicon.words("numbers.table_death_labels")
 _RANGE_LINKS = HYPHENS | lexicon.words("numbers.range_words")
@@ -193,6 +194,8 @@ def _may_climb(token: Token) -> bool:
         return False
     if token.dep_ == "conj" and token.pos_ in VERB_POS:
         return False  # "three were killed and seven were arrested": the seven were not killed
+    if token.dep_ == "advcl" and token.pos_ in VERB_POS:
+        return False  # "X and three others were killed when four missiles hit": not the dead
     if token.dep_ != "prep":
         return True
     if token.lower_ == "along":
@@ -225,10 +228,39 @@ def count_mentions(span: Span) -> list[CountMention]:
         found = casualty_trigger(counted_noun(token))
         if count is None or found is None:
             continue
+        if _listed_after_breakdown(found[0], token):
+            continue
         noun = counted_noun(token)
         count = _plus_subject(count, noun, found[0])
+        if mentions and text == token.text and noun is token:
+            count = _shared_floor(mentions[-1], count, found[0], span)
         mentions.append(CountMention(count, found[1], _is_attacker(noun), found[0].i))
     return mentions
+
+
+def _listed_after_breakdown(trigger: Token, token: Token) -> bool:
+    """ "29 were killed, including 20 hostages, two police officers and five attackers": a
+    count after "including" on the casualty word is a part of the total, however the parser
+    hung the list."""
+    between = token.doc[trigger.i + 1 : token.i]
+    return any(t.lower_ in _BREAKDOWN or t.lemma_ in _BREAKDOWN for t in between)
+
+
+def _shared_floor(before: CountMention, count: Count, trigger: Token, span: Span) -> Count:
+    """ "at least 20 killed and 70 injured": a bare number (no noun of its own) joined to a
+    floor's casualty word shares that floor (70 or more injured); "235 others" does not."""
+    earlier = span.doc[before.trigger]
+    joined = trigger.dep_ == "conj" and trigger.head == earlier
+    floor = before.count.high is None and before.count.low > 0
+    if not (joined and floor and count.high == count.low and _floor_stated(earlier, span)):
+        return count
+    return Count(count.low, None)
+
+
+def _floor_stated(trigger: Token, span: Span) -> bool:
+    """Whether a floor qualifier ("at least") stands before the casualty word in the span."""
+    before = " ".join(t.lower_ for t in span if t.i < trigger.i)
+    return any(f" {q} " in f" {before} " for q in FLOOR_QUALIFIERS)
 
 
 def _one_more(token: Token) -> bool:
@@ -262,7 +294,9 @@ def _misattached(word: Token, event: Token) -> bool:
 
 
 def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
-    """ "he was killed ... along with 16 other people" counts 17."""
+    """ "he was killed ... along with 16 other people" counts 17, "X and three others" 4."""
+    if noun.lemma_.lower() == "other" and noun.dep_ == "conj" and noun.head.tag_ in ONE_PERSON_TAGS:
+        return add_counts(count, Count.exactly(1))
     if not any(c.lower_ == "other" for c in noun.children):
         return count
     if not any(c.dep_ == "nsubjpass" and c.tag_ in ONE_PERSON_TAGS for c in trigger.children):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import spacy
 from spacy.tokens import Doc, Span
 
 from mosaic.extract.numbers.casualties import Casualties, casualties
@@ -28,6 +29,22 @@ pytestmark = pytest.mark.slow
         ("The death toll rose to 54 on Sunday.", Count(54, 54), None),
         ("The minister was killed in the blast along with 6 other people.", Count(7, 7), None),
         ("The strike hit 21 targets, killing about 300 fighters.", Count(300, 300), None),
+        (
+            "At least 12 people were killed and 30 injured in the blast.",
+            Count(12, None),
+            Count(30, None),
+        ),
+        (
+            "More than 12 people were killed and 30 injured in the blast.",
+            Count(13, None),
+            Count(30, 30),
+        ),
+        (
+            "The commander and two others were killed when three rockets hit the car.",
+            Count(3, 3),
+            None,
+        ),
+        ("The fire took the lives of 4 guards, 2 cooks, and 1 driver.", Count(7, 7), None),
     ],
 )
 def test_casualties_counts_victims(
@@ -96,3 +113,33 @@ def test_casualties_the_number_of_strikes_is_no_toll(
     found = casualties(parse(sentence)[:])
     assert found.total_killed() is not None and found.total_killed().low in (18, 26)
     assert found.killed is None or found.killed.low not in (2, 3)
+
+
+def test_casualties_a_list_after_including_is_a_part_however_parsed() -> None:
+    """The parser may hang the second item of "including A, B" on the total as an apposition."""
+    words = [
+        "14",
+        "people",
+        "were",
+        "killed",
+        ",",
+        "including",
+        "6",
+        "passengers",
+        ",",
+        "two",
+        "guards",
+        ".",
+    ]
+    doc = Doc(
+        spacy.blank("en").vocab, words=words,
+        heads=[1, 3, 3, 3, 3, 3, 7, 5, 1, 10, 1, 3],
+        deps=["nummod", "nsubjpass", "auxpass", "ROOT", "punct", "prep", "nummod", "pobj",
+              "punct", "nummod", "appos", "punct"],
+        pos=["NUM", "NOUN", "AUX", "VERB", "PUNCT", "VERB", "NUM", "NOUN", "PUNCT", "NUM", "NOUN",
+             "PUNCT"],
+        tags=["CD", "NNS", "VBD", "VBN", ",", "VBG", "CD", "NNS", ",", "CD", "NNS", "."],
+        lemmas=["14", "people", "be", "kill", ",", "include", "6", "passenger", ",", "two",
+                "guard", "."],
+    )  # fmt: skip
+    assert casualties(doc[:]).total_killed() == Count(14, 14)
