@@ -170,7 +170,15 @@ def link_strength(a: EventFinding, b: EventFinding) -> int:
         return 2
     later, earlier = (b, a) if b.evidence.start >= a.evidence.start else (a, b)
     close = 0 <= later.evidence.start - earlier.evidence.end <= FOLLOW_UP_CHARS
+    close = close or _attackers_fate(later)
     return 1 if close and (later.date is None or earlier.date is None) else 0
+
+
+def _attackers_fate(finding: EventFinding) -> bool:
+    """ "All five militants were killed": a dateless telling of only the attackers' dead is the
+    end of an event told before, however far before."""
+    dead = finding.attackers_killed
+    return finding.date is None and dead is not None and finding.killed == dead
 
 
 def _same_town(a: EventFinding, b: EventFinding) -> bool:

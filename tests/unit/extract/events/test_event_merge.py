@@ -141,3 +141,16 @@ def test_event_merge_an_armed_assault_with_bombs_stays_an_armed_assault() -> Non
     bombs = finding(0, attack_type=AttackType.BOMBING)
     guns = finding(100, attack_type=AttackType.ARMED_ASSAULT)
     assert combine(bombs, guns).attack_type is AttackType.ARMED_ASSAULT
+
+
+def test_event_merge_the_attackers_dead_told_far_after_join_the_attack() -> None:
+    attack = finding(0, date=FuzzyDate(2016, 1, 14), place=KABUL, country="AF")
+    end = finding(3000, country="AF", killed=Count(4, 4), attackers_killed=Count(4, 4))
+    [merged] = merge_events([attack, end], 0.3)
+    assert merged.date == FuzzyDate(2016, 1, 14) and merged.killed == Count(4, 4)
+
+
+def test_event_merge_victims_told_far_after_stay_apart() -> None:
+    attack = finding(0, date=FuzzyDate(2016, 1, 14), place=KABUL, country="AF")
+    other = finding(3000, country="AF", killed=Count(4, 4))
+    assert len(merge_events([attack, other], 0.3)) == 2
