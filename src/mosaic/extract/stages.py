@@ -27,6 +27,7 @@ from mosaic.extract.events.followups import (
     referring_claim,
 )
 from mosaic.extract.events.infobox import attach_infobox_perpetrators
+from mosaic.extract.events.infobox_tolls import attach_infobox_tolls
 from mosaic.extract.events.leads import date_news_leads
 from mosaic.extract.events.merge import drop_echoes, merge_events
 from mosaic.extract.models.role_spans import attach_roles
@@ -156,6 +157,11 @@ def _follow_ups(extractor: Extractor, analysis: Analysis) -> None:
 def _infobox(extractor: Extractor, analysis: Analysis) -> None:
     text, gazetteer = analysis.report.text, extractor.gazetteer
     analysis.events = attach_infobox_perpetrators(analysis.events, text, gazetteer, MIN_CONFIDENCE)
+
+
+@stage("mosaic.infobox_tolls.v1", needs=["events"], sets=["events"])
+def _infobox_tolls(extractor: Extractor, analysis: Analysis) -> None:
+    analysis.events = attach_infobox_tolls(analysis.events, analysis.report.text, MIN_CONFIDENCE)
 
 
 @stage("mosaic.role_spans.v1", needs=["events", "mentions"], sets=["events"])
