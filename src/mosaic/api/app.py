@@ -20,7 +20,7 @@ from mosaic.api.guards.authentication import install_authentication
 from mosaic.api.guards.csrf import CsrfMiddleware
 from mosaic.api.guards.limits import LimitsMiddleware
 from mosaic.api.guards.security import SecurityMiddleware
-from mosaic.api.response_cache import ResponseCacheMiddleware
+from mosaic.api.response_cache import Generation, ResponseCacheMiddleware, no_generation
 from mosaic.services.ingest import Extractor
 from mosaic.store.ports import KnowledgeBase
 
@@ -39,12 +39,14 @@ def create_app(
     allowed_hosts: Collection[str] = (),
     cache_seconds: float = 0,
     threads: int | None = None,
+    write_generation: Generation = no_generation,
 ) -> FastAPI:
     """A FastAPI app over the repository `repository_factory` opens (once, on first use).
 
     It answers requests for the loopback names and `allowed_hosts` only ("*": any),
-    keeps answers to reads `cache_seconds` (none by default), and runs at most
-    `threads` requests at once (AnyIO's default, 40, when None).
+    keeps answers to reads `cache_seconds` (none by default) while `write_generation`
+    is unchanged (the knowledge base's, when other processes write to it), and runs at
+    most `threads` requests at once (AnyIO's default, 40, when None).
     """
     app = FastAPI(
         title="Mosaic",
@@ -56,9 +58,9 @@ def create_app(
         responses=ERROR_RESPONSES,
         lifespan=thread_limit(threads),
     )
-    app.state.mosaic = context = AppContext(repository_factory, extractor_factory)
+    app.state.mosaic = context = AppContext(repository_factory, extractor_factory, write_generation)
     install_error_handlers(app)
-    app.add_middleware(ResponseCacheMiddleware, ttl=cache_seconds)
+    app.add_middleware(ResponseCacheMiddleware, ttl=cache_seconds, generation=write_generation)
     # Inside the security checks and outside the cache: a revoked token is refused at once.
     install_authentication(app, context.gate)
     app.add_middleware(CsrfMiddleware)

@@ -16,6 +16,7 @@ from fastapi import Request
 
 from mosaic.api.cache import FigureCache
 from mosaic.api.guards.authentication import Gate, current_user, viewing_as
+from mosaic.api.response_cache import Generation, no_generation
 from mosaic.api.visible import VisibleRepository
 from mosaic.services.audited_review import AuditedReviewLog
 from mosaic.services.ingest import Extractor
@@ -31,6 +32,7 @@ class AppContext:
         self,
         repository_factory: Callable[[], KnowledgeBase],
         extractor_factory: Callable[[], Extractor],
+        generation: Generation = no_generation,
     ) -> None:
         self._repository_factory = repository_factory
         self.extractor_factory = extractor_factory
@@ -38,7 +40,7 @@ class AppContext:
         self._repository: KnowledgeBase | None = None
         self._review_log: ReviewLog | None = None
         self._gate: Gate | None = None
-        self.figures = FigureCache()
+        self.figures = FigureCache(generation=generation)
 
     def repository(self) -> KnowledgeBase:
         """The store itself, unfiltered: only for writes and for `VisibleRepository`."""

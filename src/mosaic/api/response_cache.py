@@ -6,9 +6,12 @@ for the same few searches, networks and events queued behind each other (p95
 the caller's credentials (Cookie, Authorization: two readers never share an
 answer once there are logins). Any request that may write (POST, PUT, PATCH,
 DELETE) empties the cache, before and after it runs, so the API never serves
-what it has changed; a write by another process (`mosaic ingest`) shows after
-`ttl` at most. While one request computes an answer, the others that want it
-wait for it rather than compute it again.
+what it has changed. Writes by other processes (the server's other workers,
+`mosaic ingest`) change the knowledge base's write generation
+(`store/generation.py`): an answer is kept with the generation read before it
+was computed and served only while that generation holds. Without one, such
+writes show after `ttl` at most. While one request computes an answer, the
+others that want it wait for it rather than compute it again.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -26,13 +30,21 @@ DEFAULT_TTL = 10.0
 MAX_ENTRIES = 1024
 MAX_BODY = 1024 * 1024
 Key = tuple[str, bytes, bytes, bytes]
+Generation = Callable[[], bytes]
+
+
+def no_generation() -> bytes:
+    """The generation where no other process writes: writes here empty the cache instead."""
+    return b""
 
 
 @dataclass(frozen=True)
 class Answer:
-    """A response as it was sent: status, headers and the whole body."""
+    """A response as it was sent: status, headers and the whole body; when it was computed,
+    and at which write generation."""
 
     at: float
+    generation: bytes
     status: int
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
@@ -67,10 +79,11 @@ class Recorder:
             self.done = not message.get("more_body", False)
         await self.send(message)
 
-    def answer(self) -> Answer | None:
+    def answer(self, generation: bytes) -> Answer | None:
         if self.status != 200 or not self.done or self.size > MAX_BODY:
             return None
-        return Answer(time.monotonic(), self.status, self.headers, b"".join(self.parts))
+        body = b"".join(self.parts)
+        return Answer(time.monotonic(), generation, self.status, self.headers, body)
 
 
 def key_of(scope: Scope) -> Key:
@@ -80,11 +93,15 @@ def key_of(scope: Scope) -> Key:
 
 
 class ResponseCacheMiddleware:
-    """Keep 200 answers to GET requests `ttl` seconds; writes empty the cache."""
+    """Keep 200 answers to GET requests `ttl` seconds, while `generation` gives what it gave
+    before they were computed; writes through this app empty the cache."""
 
-    def __init__(self, app: ASGIApp, ttl: float = DEFAULT_TTL) -> None:
+    def __init__(
+        self, app: ASGIApp, ttl: float = DEFAULT_TTL, generation: Generation = no_generation
+    ) -> None:
         self.app = app
         self.ttl = ttl
+        self.generation = generation
         self.answers: OrderedDict[Key, Answer] = OrderedDict()
         self.computing: dict[Key, asyncio.Event] = {}
         self.writes = 0  # an answer computed while a write ran is not kept
@@ -107,7 +124,8 @@ class ResponseCacheMiddleware:
         key = key_of(scope)
         if key in self.computing:
             await self.computing[key].wait()
-        if (answer := self.fresh(key)) is not None:
+        generation = self.generation()
+        if (answer := self.fresh(key, generation)) is not None:
             await answer.replay(send)
             return
         ready = self.computing[key] = asyncio.Event()
@@ -115,7 +133,8 @@ class ResponseCacheMiddleware:
         try:
             recorder = Recorder(send)
             await self.app(scope, receive, recorder)
-            if (answer := recorder.answer()) is not None and writes == self.writes:
+            answer = recorder.answer(generation)
+            if answer is not None and writes == self.writes:
                 self.keep(key, answer)
         finally:
             if self.computing.get(key) is ready:
@@ -126,9 +145,12 @@ class ResponseCacheMiddleware:
         self.writes += 1
         self.answers.clear()
 
-    def fresh(self, key: Key) -> Answer | None:
+    def fresh(self, key: Key, generation: bytes) -> Answer | None:
         answer = self.answers.get(key)
         if answer is None or time.monotonic() - answer.at >= self.ttl:
+            return None
+        if answer.generation != generation:
+            del self.answers[key]
             return None
         self.answers.move_to_end(key)
         return answer

@@ -8,10 +8,12 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
-from mosaic.api.response_cache import ResponseCacheMiddleware
+from mosaic.api.response_cache import Generation, ResponseCacheMiddleware, no_generation
 
 
-def counting_client(ttl: float) -> tuple[TestClient, list[str]]:
+def counting_client(
+    ttl: float, generation: Generation = no_generation
+) -> tuple[TestClient, list[str]]:
     app = FastAPI()
     computed: list[str] = []
 
@@ -25,7 +27,7 @@ def counting_client(ttl: float) -> tuple[TestClient, list[str]]:
     def write() -> dict[str, bool]:
         return {"written": True}
 
-    app.add_middleware(ResponseCacheMiddleware, ttl=ttl)
+    app.add_middleware(ResponseCacheMiddleware, ttl=ttl, generation=generation)
     return TestClient(app), computed
 
 
@@ -73,3 +75,33 @@ def test_response_cache_off_when_ttl_is_zero() -> None:
     client.get("/things/a")
     client.get("/things/a")
     assert computed == ["a", "a"]
+
+
+def test_response_cache_answer_kept_while_the_write_generation_holds() -> None:
+    """Another process wrote (the generation moved): the answer kept before is not served."""
+    generations = [b"one"]
+    client, computed = counting_client(60, lambda: generations[-1])
+    client.get("/things/a")
+    client.get("/things/a")
+    generations.append(b"two")
+    client.get("/things/a")
+    client.get("/things/a")
+    assert computed == ["a", "a"]
+
+
+def test_response_cache_answer_computed_across_a_write_is_not_served() -> None:
+    """The generation moves while the answer is computed: it may predate the write."""
+    generations = [b"one"]
+    app = FastAPI()
+    computed: list[int] = []
+
+    @app.get("/slow")
+    def slow() -> dict[str, int]:
+        computed.append(1)
+        generations.append(f"write {len(computed)}".encode())
+        return {"version": len(computed)}
+
+    app.add_middleware(ResponseCacheMiddleware, ttl=60, generation=lambda: generations[-1])
+    client = TestClient(app)
+    assert client.get("/slow").json() == {"version": 1}
+    assert client.get("/slow").json() == {"version": 2}
