@@ -3,6 +3,7 @@ loaded before the store opens."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from mosaic.bootstrap import (
     DEFAULT_CACHE_SECONDS,
     DEFAULT_THREADS,
+    MAX_DEFAULT_WORKERS,
     Settings,
     load_extensions,
     open_knowledge_base,
@@ -21,20 +23,32 @@ from mosaic.model import EventType
 def test_bootstrap_settings_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("MOSAIC_ALLOWED_HOSTS", "MOSAIC_CACHE_SECONDS", "MOSAIC_THREADS"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("MOSAIC_WORKERS", raising=False)
     settings = Settings.from_environment("sqlite:///x.db")
     assert settings.allowed_hosts == ()
     assert settings.cache_seconds == DEFAULT_CACHE_SECONDS
     assert settings.threads == DEFAULT_THREADS
+    assert settings.workers == min(len(os.sched_getaffinity(0)), MAX_DEFAULT_WORKERS)
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_bootstrap_one_worker_for_an_in_memory_database(
+    monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    monkeypatch.delenv("MOSAIC_WORKERS", raising=False)
+    assert Settings.from_environment(url).workers == 1
 
 
 def test_bootstrap_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MOSAIC_ALLOWED_HOSTS", " mosaic.example.org, ,10.0.0.5 ")
     monkeypatch.setenv("MOSAIC_CACHE_SECONDS", "0")
     monkeypatch.setenv("MOSAIC_THREADS", "4")
+    monkeypatch.setenv("MOSAIC_WORKERS", "3")
     settings = Settings.from_environment("sqlite:///x.db")
     assert settings.allowed_hosts == ("mosaic.example.org", "10.0.0.5")
     assert settings.cache_seconds == 0
     assert settings.threads == 4
+    assert settings.workers == 3
 
 
 @pytest.mark.parametrize(
@@ -43,6 +57,7 @@ def test_bootstrap_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch
         ("MOSAIC_THREADS", "many", "not a number"),
         ("MOSAIC_THREADS", "0", "below 1"),
         ("MOSAIC_CACHE_SECONDS", "-5", "below 0"),
+        ("MOSAIC_WORKERS", "0", "below 1"),
     ],
 )
 def test_bootstrap_settings_bad_number_names_the_variable(
