@@ -152,8 +152,12 @@ def close_store(repo: KnowledgeBase) -> None:
 
 
 class Workers:
-    """Server processes sharing one listening socket; a worker that dies is replaced.
+    """Server processes listening on one port; a worker that dies is replaced.
 
+    On Linux each worker listens on a socket of its own bound with SO_REUSEPORT,
+    and the kernel spreads new connections evenly over them (on one shared
+    socket, whichever worker wakes first accepts a whole burst of connections and
+    keeps them: 52 against 4 of 50 clients, seen). Elsewhere they share one socket.
     SIGTERM or Ctrl-C passes SIGTERM on to every worker (a `StoppingServer`, so
     each ends within STOP_WITHIN) and kills any still running after that; a worker
     that fails to start stops them all.
@@ -167,13 +171,22 @@ class Workers:
         self.processes: list[SpawnProcess] = []
 
     def run(self) -> None:
-        sockets = [self.config.bind_socket()]
+        if shares_port(self.config):
+            # Any other server listening there, a port-sharing one too, stops this one here.
+            self.config.bind_socket().close()
+            # Bound, never listening: holds the port for this user's workers.
+            holder = port_sharing_socket(self.config)
+            sockets: list[socket.socket] = []
+        else:
+            holder = self.config.bind_socket()
+            sockets = [holder]
         for handled in (signal.SIGINT, signal.SIGTERM):
             signal.signal(handled, self.handle_exit)
         self.processes = [self.start(sockets) for _ in range(self.count)]
         while not self.stopping.wait(WATCH_EVERY):
             self.replace_dead(sockets)
         self.stop()
+        holder.close()
         if self.failed:
             raise SystemExit(STARTUP_FAILURE)
 
@@ -210,9 +223,37 @@ class Workers:
 
 
 def run_worker(config: uvicorn.Config, sockets: list[socket.socket]) -> None:
-    """One worker process: serve on the sockets its parent listens on until told to stop."""
+    """One worker process: serve on the sockets its parent listens on, or on its own
+    socket sharing the port, until told to stop."""
     config.configure_logging()
     server = StoppingServer(config)
-    server.run(sockets=sockets)
+    server.run(sockets=sockets or [port_sharing_socket(config)])
     if not server.started:
         sys.exit(STARTUP_FAILURE)
+
+
+def shares_port(config: uvicorn.Config) -> bool:
+    """Whether each worker may listen on a socket of its own (Linux balances them)."""
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(socket, "SO_REUSEPORT")
+        and config.port != 0
+        and config.uds is None
+        and config.fd is None
+    )
+
+
+def port_sharing_socket(config: uvicorn.Config) -> socket.socket:
+    """A TCP socket bound to the configured address with SO_REUSEPORT, not yet listening;
+    a process that cannot bind it ends as one that failed to start."""
+    family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    try:
+        sock.bind((config.host.strip("[]"), config.port))
+    except OSError as error:
+        sock.close()
+        log.error("cannot listen on %s port %s: %s", config.host, config.port, error)
+        sys.exit(STARTUP_FAILURE)
+    return sock

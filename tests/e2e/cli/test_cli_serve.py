@@ -134,6 +134,20 @@ def test_cli_serve_stops_on_sigterm_during_a_long_ingest(
     sender.join(timeout=10)
 
 
+@pytest.mark.parametrize("served", [2], indirect=True)
+def test_cli_serve_refuses_a_port_its_workers_listen_on(
+    served: tuple[subprocess.Popen[bytes], str], tmp_path: Path
+) -> None:
+    """The workers share their port (SO_REUSEPORT on Linux); no other server may join them."""
+    _, address = served
+    port = address.rsplit(":", 1)[1]
+    other = tmp_path / "other.db"
+    command = [*mosaic_command(other), "serve", "--port", port, "--workers", "2"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "address already in use" in result.stderr.lower()
+
+
 def workers_of(pid: int) -> list[int]:
     """The processes `pid` started (Linux's /proc; none elsewhere)."""
     children = []
