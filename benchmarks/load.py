@@ -1,16 +1,19 @@
 """Concurrent clients against `mosaic serve` on loopback: latency percentiles, errors, throughput.
 
 Run by hand: `make demo`, then `.venv/bin/python benchmarks/load.py [--db demo.db]
-[--clients 1,50] [--seconds 30]`. It starts `mosaic serve` on 127.0.0.1 and a
-free port over the database (read only: nothing is written), and for each
-number of clients runs that many clients for the given time, each asking in
-turn for search (API and page), the network (API and page) and event pages
-(API and page), a new request as soon as the last is answered. It prints
-p50/p95/p99 latency, errors (a status other than 200, or no answer within
-10 s), requests per second and the server's CPU time (in cores, and per
-request), then the same per kind of request, with the load average and the
-CPU pressure before and after; then it stops the server. Bounded: at most 200
-clients and 120 s a run; it only ever talks to 127.0.0.1.
+[--clients 1,50] [--seconds 30] [--workers N] [--threads N]`. It starts `mosaic
+serve` on 127.0.0.1 and a free port over the database (read only: nothing is
+written), says what it runs on (worker processes, threads, connection pool,
+cache), and for each number of clients runs that many clients for the given
+time, each asking in turn for search (API and page), the network (API and page)
+and event pages (API and page), a new request as soon as the last is answered.
+It prints p50/p95/p99 latency, errors (a status other than 200, or no answer
+within 10 s), requests per second, the CPU time of the server's processes (in
+cores, and per request; of which their main threads, the event loops) and of
+the clients, then the same per kind of request and the cores of each server
+process, with the load average and the CPU pressure before and after; then it
+stops the server. Bounded: at most 200 clients and 120 s a run; it only ever
+talks to 127.0.0.1.
 
 By default the clients ask 60 requests (34 paths) over 10 groups, 20 events
 and one date, which the server's response cache (MOSAIC_CACHE_SECONDS, 10 s)
@@ -61,6 +64,9 @@ class Tally:
     errors: int = 0
     first_error: str = ""
     server_cpu: float = 0.0
+    loop_cpu: float = 0.0
+    client_cpu: float = 0.0
+    process_cpu: list[float] = field(default_factory=list)
     by_kind: dict[str, list[float]] = field(default_factory=dict)
 
     def record(self, path: str, seconds: float, problem: str | None) -> None:
@@ -230,24 +236,63 @@ async def client(port: int, paths: list[str], start: int, deadline: float, tally
 
 
 async def run(port: int, paths: list[str], clients: int, seconds: float, server: int = 0) -> Tally:
-    """`clients` clients for `seconds`; with the server's process id, the CPU time it used."""
+    """`clients` clients for `seconds`; with the server's process id, the CPU time it used
+    (all its processes; `loop_cpu`: their main threads, which run the event loops) and the
+    CPU time of this process, the clients."""
     tally = Tally()
     deadline = time.monotonic() + seconds
-    began = cpu_seconds(server)
+    began, loop_began, client_began = server_cpu(server), loop_cpu(server), time.process_time()
+    each_began = {pid: process_cpu(pid) for pid in server_processes(server)}
     await asyncio.gather(
         *(client(port, paths, i * len(paths) // clients, deadline, tally) for i in range(clients))
     )
-    tally.server_cpu = cpu_seconds(server) - began
+    tally.server_cpu = server_cpu(server) - began
+    tally.loop_cpu = loop_cpu(server) - loop_began
+    tally.client_cpu = time.process_time() - client_began
+    tally.process_cpu = [process_cpu(pid) - cpu for pid, cpu in each_began.items()]
     return tally
 
 
-def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (Linux; 0 elsewhere or without a pid)."""
+def server_processes(pid: int) -> list[int]:
+    """The server's process and its worker processes (Linux; [] elsewhere or without a pid)."""
+    if not pid:
+        return []
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if stat_fields(stat)[1] == str(pid):
+                children.append(int(stat.parent.name))
+        except (OSError, IndexError):
+            continue
+    return [pid, *children]
+
+
+def server_cpu(pid: int) -> float:
+    """User and system CPU time of the server's processes so far."""
+    return sum(process_cpu(p) for p in server_processes(pid))
+
+
+def process_cpu(pid: int) -> float:
+    return cpu_seconds(Path(f"/proc/{pid}/stat"))
+
+
+def loop_cpu(pid: int) -> float:
+    """CPU time of the main threads of the server's processes, where uvicorn runs its loop."""
+    return sum(cpu_seconds(Path(f"/proc/{p}/task/{p}/stat")) for p in server_processes(pid))
+
+
+def cpu_seconds(stat: Path) -> float:
+    """User and system CPU time of a process or thread, from its /proc stat file (0 if gone)."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        fields = stat_fields(stat)
     except (OSError, IndexError):
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def stat_fields(stat: Path) -> list[str]:
+    """The fields of a /proc stat file after the command name: state, parent id, ..."""
+    return stat.read_text().rsplit(")", 1)[1].split()
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -262,7 +307,8 @@ def report(clients: int, seconds: float, tally: Tally) -> float:
     print(
         f"{clients:>7} {'all':>12} {count:>8} {throughput:>9.1f} {figures(tally.latencies)} "
         f"{tally.errors:>7} {tally.server_cpu / seconds:>6.2f} "
-        f"{1000 * tally.server_cpu / max(count, 1):>8.1f}"
+        f"{1000 * tally.server_cpu / max(count, 1):>8.1f} {tally.loop_cpu / seconds:>6.2f} "
+        f"{tally.client_cpu / seconds:>6.2f}"
         + (f"  first error: {tally.first_error}" if tally.errors else "")
     )
     return throughput
@@ -295,7 +341,11 @@ def machine_load() -> str:
 
 def server_settings(args: argparse.Namespace) -> dict[str, str]:
     """The MOSAIC_ settings the server runs with: from the options, else the environment."""
-    settings = {"MOSAIC_CACHE_SECONDS": args.cache_seconds, "MOSAIC_THREADS": args.threads}
+    settings = {
+        "MOSAIC_CACHE_SECONDS": args.cache_seconds,
+        "MOSAIC_THREADS": args.threads,
+        "MOSAIC_WORKERS": args.workers,
+    }
     return {name: value for name, value in settings.items() if value is not None}
 
 
@@ -308,6 +358,7 @@ def describe_server(db: Path, settings: dict[str, str]) -> str:
     env = {**os.environ, **settings}
     cache = float(env.get("MOSAIC_CACHE_SECONDS", configured.cache_seconds))
     threads = int(env.get("MOSAIC_THREADS", configured.threads))
+    workers = int(env.get("MOSAIC_WORKERS", configured.workers))
     repo = open_repository(str(db))
     pool = repo.engine.pool
     overflow = getattr(pool, "_max_overflow", 0)
@@ -315,9 +366,9 @@ def describe_server(db: Path, settings: dict[str, str]) -> str:
     http = "httptools" if installed("httptools") else "h11"
     loop = "uvloop" if installed("uvloop") else "asyncio"
     return (
-        f"mosaic serve: uvicorn {http} parser, 1 worker process, {loop} loop; endpoints on "
-        f"{threads} threads; SQLAlchemy {type(pool).__name__} of {pool.size()} + {overflow} "
-        f"SQLite connections; answers to reads kept {cache:g} s"
+        f"mosaic serve: uvicorn {http} parser, {workers} worker process(es), {loop} loop; "
+        f"each with endpoints on {threads} threads and a SQLAlchemy {type(pool).__name__} of "
+        f"{pool.size()} + {overflow} SQLite connections; answers to reads kept {cache:g} s"
     )
 
 
@@ -337,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each run")
     parser.add_argument("--cache-seconds", help="MOSAIC_CACHE_SECONDS for the server (0: off)")
     parser.add_argument("--threads", help="MOSAIC_THREADS for the server")
+    parser.add_argument("--workers", help="MOSAIC_WORKERS for the server (its processes)")
     parser.add_argument(
         "--vary", action="store_true", help="paths drawn from the whole database (see above)"
     )
@@ -352,21 +404,30 @@ def main(argv: list[str] | None = None) -> int:
     try:
         wait_until_up(address, server)
         paths = varied_paths_to_ask(address) if args.vary else paths_to_ask(address)
-        asyncio.run(run(port, paths, 4, 2.0))  # warm caches and the thread pool
+        asyncio.run(run(port, paths, 8, 4.0))  # warm caches, thread pools and every worker
         print(f"server: {describe_server(args.db, settings)}")
         print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, client in the same machine")
-        print("cores: the server's CPU time over the run's; CPU ms/r: per request")
+        print(
+            "cores: the server's CPU time over the run's (all its processes); CPU ms/r: per "
+            "request; loops: of which their main threads (event loops); client: this process's"
+        )
         print(f"before: {machine_load()}")
         distinct = len(set(paths))
         print(f"{distinct} paths (search, network, event; API and pages), {seconds:.0f} s a run")
         print(
             f"{'clients':>7} {'asked':>12} {'requests':>8} {'req/s':>9} {'p50 ms':>8} "
-            f"{'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'cores':>6} {'CPU ms/r':>8}"
+            f"{'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'cores':>6} {'CPU ms/r':>8} "
+            f"{'loops':>6} {'client':>6}"
         )
         tallies = [(n, asyncio.run(run(port, paths, n, seconds, server.pid))) for n in levels]
         throughputs = [report(n, seconds, tally) for n, tally in tallies]
         for n, tally in tallies:
             report_kinds(n, seconds, tally)
+        for n, tally in tallies:
+            each = " ".join(f"{cpu / seconds:.2f}" for cpu in tally.process_cpu)
+            print(
+                f"{n:>7} clients: cores of each server process (the first starts the rest): {each}"
+            )
         print(f"after: {machine_load()}")
     finally:
         server.send_signal(signal.SIGTERM)
