@@ -1,6 +1,6 @@
 """`mosaic serve`: the web app and the JSON API on this machine.
 
-One process, or `--workers N` processes sharing the listening socket, each
+One process, or `--workers N` processes listening on one port, each
 opening the knowledge base itself (an engine's connections must not cross a
 fork) and each with its own caches, kept true to writes made by the others
 through the knowledge base's write generation (`store/generation.py`).
