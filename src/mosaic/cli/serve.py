@@ -226,10 +226,19 @@ def run_worker(config: uvicorn.Config, sockets: list[socket.socket]) -> None:
     """One worker process: serve on the sockets its parent listens on, or on its own
     socket sharing the port, until told to stop."""
     config.configure_logging()
+    threading.Thread(target=stop_when_orphaned, args=(os.getppid(),), daemon=True).start()
     server = StoppingServer(config)
     server.run(sockets=sockets or [port_sharing_socket(config)])
     if not server.started:
         sys.exit(STARTUP_FAILURE)
+
+
+def stop_when_orphaned(parent: int) -> None:
+    """Stop this worker as if told to once its parent is gone (killed, say, by SIGKILL,
+    which it cannot pass on): no worker outlives the server."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def shares_port(config: uvicorn.Config) -> bool:

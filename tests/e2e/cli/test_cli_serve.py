@@ -135,6 +135,21 @@ def test_cli_serve_stops_on_sigterm_during_a_long_ingest(
 
 
 @pytest.mark.parametrize("served", [2], indirect=True)
+def test_cli_serve_workers_stop_when_the_server_is_killed(
+    served: tuple[subprocess.Popen[bytes], str],
+) -> None:
+    """SIGKILL cannot be passed on: the workers see their parent gone and stop themselves."""
+    process, _ = served
+    workers = workers_of(process.pid)
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in workers if running(pid)] == []
+
+
+@pytest.mark.parametrize("served", [2], indirect=True)
 def test_cli_serve_refuses_a_port_its_workers_listen_on(
     served: tuple[subprocess.Popen[bytes], str], tmp_path: Path
 ) -> None:
