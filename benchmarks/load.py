@@ -432,7 +432,23 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=15)
-    return 0 if throughputs[-1] >= throughputs[0] else 1
+    return 0 if meets_targets(throughputs, tallies[-1][1]) else 1
+
+
+def meets_targets(throughputs: list[float], last: Tally) -> bool:
+    """Issue 12's targets, printed: the last run without errors and with p99 under 500 ms,
+    at a throughput at least that of the first."""
+    p99 = 1000 * percentile(last.latencies or [0.0], 0.99)
+    checks = {
+        "0 errors": last.errors == 0,
+        "p99 < 500 ms": p99 < 500,
+        "throughput not below the first run's": throughputs[-1] >= throughputs[0],
+    }
+    print(
+        "targets: "
+        + "; ".join(f"{name}: {'met' if ok else 'missed'}" for name, ok in checks.items())
+    )
+    return all(checks.values())
 
 
 if __name__ == "__main__":
