@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 STOP_WITHIN = 4.0  # seconds from SIGTERM or Ctrl-C to the process's end, whatever runs
 GRACE = 2  # of which requests in flight may take this many to finish
+KILL_WORKERS_AFTER = GRACE + 0.5  # then the server kills its workers: ends take time too
 WATCH_EVERY = 0.2  # seconds between two looks at the workers
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
 SPAWN = multiprocessing.get_context("spawn")  # a fresh interpreter: no engine crosses a fork
@@ -158,8 +159,9 @@ class Workers:
     and the kernel spreads new connections evenly over them (on one shared
     socket, whichever worker wakes first accepts a whole burst of connections and
     keeps them: 52 against 4 of 50 clients, seen). Elsewhere they share one socket.
-    SIGTERM or Ctrl-C passes SIGTERM on to every worker (a `StoppingServer`, so
-    each ends within STOP_WITHIN) and kills any still running after that; a worker
+    SIGTERM or Ctrl-C passes SIGTERM on to every worker (a `StoppingServer`) and
+    kills any still running KILL_WORKERS_AFTER seconds later (a second under load
+    went by between a worker's end at STOP_WITHIN and the server's); a worker
     that fails to start stops them all.
     """
 
@@ -214,7 +216,7 @@ class Workers:
         for process in self.processes:
             if process.is_alive() and process.pid is not None:
                 os.kill(process.pid, signal.SIGTERM)
-        deadline = time.monotonic() + STOP_WITHIN
+        deadline = time.monotonic() + KILL_WORKERS_AFTER
         for process in self.processes:
             process.join(max(0.0, deadline - time.monotonic()))
             if process.is_alive():
