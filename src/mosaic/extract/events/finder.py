@@ -31,6 +31,7 @@ from mosaic.extract.events.focus import country_focus, focus_country
 from mosaic.extract.events.killings import lethal_count, victim_count
 from mosaic.extract.events.places import event_place, spread_country
 from mosaic.extract.events.reciprocal import reciprocal_parts
+from mosaic.extract.events.reporting_forces import reporting_force
 from mosaic.extract.events.rules.base import EventRule, PerpetratorSlot, TargetSlot, Trigger
 from mosaic.extract.events.rules.registry import event_rules, rule_for
 from mosaic.extract.events.types import find_triggers
@@ -52,6 +53,7 @@ from mosaic.model import (
 
 GROUP_NOUNS = lexicon.words("events.organisation_heads")  # fmt: skip
 QUOTED_FACTOR = 0.7
+CIVIL_FORCES = lexicon.words("events.civil_forces")
 
 
 class EventFinder:
@@ -200,23 +202,27 @@ class EventFinder:
             kept += described.mentions
             status = found.status or described.status
             if not kept and rule.slots.home_force:
-                kept = self._home_force(token, context)
+                kept = self._home_force(_bare_forces(rule, token), context)
                 status = PerpetratorStatus.ATTRIBUTED if kept else None
             return slots.Perpetrators(kept, status if kept else None)
         return slots.Perpetrators(kept, found.status if kept else None)
 
-    def _home_force(self, token: Token, context: SentenceContext) -> tuple[EntityMention, ...]:
-        """ "The army launched strikes" in a report about one country: that country's state."""
-        heads = slots.bare_force_heads(token)
+    def _home_force(
+        self, heads: Sequence[Token], context: SentenceContext
+    ) -> tuple[EntityMention, ...]:
+        """ "The army launched strikes" in a report about one country: that country's state;
+        a bare police force also as itself, with its country ("Pakistan police")."""
         focus = country_focus(context.doc_mentions) if heads else None
         country = self.places.country(focus) if focus else None
         if not heads or country is None:
             return ()
         head = heads[0]
-        return (
-            EntityMention(head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text,
-                          "DESC", Role.STATE, country.ref(), focus, "country"),
-        )  # fmt: skip
+        span = (head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text, "DESC")
+        state = EntityMention(*span, Role.STATE, country.ref(), focus, "country")
+        if head.lower_ not in CIVIL_FORCES:
+            return (state,)
+        force = EntityRef(f"{country.name} {head.lower_}", EntityKind.OTHER, aliases=(head.lower_,))
+        return state, EntityMention(*span, Role.GROUP, force)
 
     def _as_actor(
         self, mention: EntityMention, context: SentenceContext, trigger: Token, envoys: bool = False
@@ -279,6 +285,17 @@ class EventFinder:
             ]  # fmt: skip
             return list(dict.fromkeys([*named, *slots.target_refs(heads, context)]))
         return slots.target_refs(heads, context)
+
+
+def _bare_forces(rule: EventRule, token: Token) -> list[Token]:
+    """The bare forces acting ("the army launched strikes"), or telling of an act with no
+    agent where the type's forces report their own acts ("police say the three, arrested
+    on Sunday, ...")."""
+    heads = slots.bare_force_heads(token)
+    if not heads and rule.slots.reporter_acts:
+        teller = reporting_force(token)
+        heads = [teller] if teller is not None else []
+    return heads
 
 
 def _narrative_day(context: SentenceContext) -> DateValue | None:

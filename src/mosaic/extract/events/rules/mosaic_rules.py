@@ -69,7 +69,7 @@ ARREST = register_event_rule(
     EventRule(
         EventType.ARREST,
         _triggers(EventType.ARREST),
-        Slots(_STATE, described=True, home_force=True),
+        Slots(_STATE, described=True, home_force=True, reporter_acts=True),
         CountryPolicy(home_act=True, domestic=True, report_focus=True, carried=True),
         ReportPolicy(news_lead=True),
     )

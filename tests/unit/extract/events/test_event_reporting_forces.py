@@ -1,0 +1,56 @@
+"""Tests for a bare police force as the country's police, and for the force telling of an
+agentless arrest as the one that made it (mosaic.extract.events.reporting_forces)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import EventFinding, EventType
+from support.findings import of_type, perpetrator_names
+
+pytestmark = pytest.mark.slow
+Events = Callable[[str], list[EventFinding]]
+FOCUS = "Pakistan closed roads in Quetta, Peshawar, Mardan and Sukkur on Sunday. "
+"""A sentence giving the report its country of focus (five Pakistani places)."""
+
+
+def test_reporting_forces_police_arresting_are_the_countrys_police(events: Events) -> None:
+    arrest = of_type(events(FOCUS + "The police arrested four men in Quetta."), EventType.ARREST)[0]
+    assert {"Pakistan", "Pakistan police", "police"} <= perpetrator_names(arrest)
+
+
+def test_reporting_forces_the_army_is_only_the_state(events: Events) -> None:
+    found = events(FOCUS + "The army arrested four men in Quetta.")
+    arrest = of_type(found, EventType.ARREST)[0]
+    assert perpetrator_names(arrest) == {"Pakistan"}
+
+
+def test_reporting_forces_police_telling_of_an_agentless_arrest_made_it(events: Events) -> None:
+    text = FOCUS + "Police say the four men, arrested on Sunday in Quetta, are members of the ALF."
+    arrest = of_type(events(text), EventType.ARREST)[0]
+    assert {"Pakistan", "police"} <= perpetrator_names(arrest)
+
+
+def test_reporting_forces_officials_telling_of_an_arrest_did_not_make_it(events: Events) -> None:
+    text = (
+        FOCUS + "Officials say the four men, arrested on Sunday in Quetta, are members of the ALF."
+    )
+    arrest = of_type(events(text), EventType.ARREST)[0]
+    assert "police" not in perpetrator_names(arrest)
+
+
+def test_reporting_forces_police_telling_of_an_attack_did_not_carry_it_out(
+    events: Events,
+) -> None:
+    text = FOCUS + "Police say the bus, attacked on Sunday near Quetta, carried eleven pilgrims."
+    attacks = of_type(events(text), EventType.ATTACK)
+    assert attacks
+    assert all("police" not in perpetrator_names(attack) for attack in attacks)
+
+
+def test_reporting_forces_no_country_of_focus_names_no_police(events: Events) -> None:
+    text = "Police say the four men, arrested on Sunday, are members of the ALF."
+    arrest = of_type(events(text), EventType.ARREST)[0]
+    assert arrest.perpetrators == ()
