@@ -26,7 +26,7 @@ def reporting_force(trigger: Token) -> Token | None:
         return None
     current = trigger
     for _ in range(_REPORT_STEPS):
-        if current.head is current:
+        if current.head == current:
             return None
         current = current.head
         if current.pos_ == "VERB" and current.lemma_.lower() in SPEECH_VERBS:
