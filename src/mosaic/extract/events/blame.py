@@ -23,6 +23,7 @@ from mosaic.extract.text.syntax import (
     KIND_MODIFIER_DEPS,
     NAME_FILLER_POS,
     NOT_IDENTITY_LABELS,
+    PATIENT_DEPS,
     PLURAL_NOUN_TAGS,
     PREDICATIVE_DEPS,
     PREPOSITION_OBJECT_DEPS,
@@ -50,6 +51,9 @@ _LIST_PREPS = lexicon.words("events.list_preps")
 def blamed_heads(trigger: Token) -> tuple[list[Token], bool]:
     """The heads of whoever a responsibility phrase over the trigger names, and whether the
     phrase only suspects them (linked, blamed, behind) rather than stating it (responsible)."""
+    pinned = _pinned_on(trigger)
+    if pinned:
+        return pinned, True
     prep = _governing_prep(trigger)
     if prep is not None and prep.lower_ == "in":
         prep = _taking_part(prep) or prep
@@ -71,6 +75,39 @@ def blamed_heads(trigger: Token) -> tuple[list[Token], bool]:
     if lemma == "blame" and prep.lower_ == "for":  # "officials blamed X for the blast"
         return with_conjuncts(children(word, "dobj")), True
     return [], False
+
+
+PINNING_VERBS = lexicon.words("events.pinning_verbs")
+"""Verbs that pin the event, their object or passive subject, on whoever their "on" names."""
+ATTRIBUTING_VERBS = lexicon.words("events.attributing_verbs")
+"""Verbs that lay the event, their object or passive subject, to whoever their "to" names."""
+
+
+def _pinned_on(trigger: Token) -> list[Token]:
+    """ "Officials blamed the bombing on X", "the attack was blamed on X", "violence blamed by
+    Beijing on X", "the blast was attributed to X": the party the event is pinned on."""
+    event = trigger
+    while event.dep_ in COORDINATE_DEPS and event.head != event:
+        event = event.head
+    verb = _pinning_verb(event)
+    if verb is None:
+        return []
+    prep = "on" if verb.lemma_.lower() in PINNING_VERBS else "to"
+    found = prep_objects(verb, prep)
+    if not found and event.head == verb and event.dep_ == "dobj":
+        found = prep_objects(event, prep)[-1:]  # "blamed the bombing on X", "on" hung on it
+    return with_conjuncts(found)
+
+
+def _pinning_verb(event: Token) -> Token | None:
+    """The verb pinning the event: the one it is the object or passive subject of, or a
+    participle describing it ("violence blamed on X")."""
+    candidates = [c for c in event.children if c.dep_ == "acl"]
+    if event.dep_ in PATIENT_DEPS:
+        candidates.insert(0, event.head)
+    verbs = PINNING_VERBS | ATTRIBUTING_VERBS
+    found = [v for v in candidates if v.pos_ == "VERB" and v.lemma_.lower() in verbs]
+    return found[0] if found else None
 
 
 def _governing_prep(trigger: Token) -> Token | None:

@@ -1,0 +1,42 @@
+"""Tests for perpetrators an event is pinned on ("blamed the bombing on X", "was attributed to
+X") (mosaic.extract.events.blame)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import EventFinding, EventType
+from support.findings import of_type, perpetrator_names
+
+pytestmark = pytest.mark.slow
+Events = Callable[[str], list[EventFinding]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials blamed the bombing of a bus in Quetta on the ALF.",
+        "The bombing of a bus in Quetta on Friday was blamed on the ALF.",
+        "The blast at a market in Quetta was attributed to the ALF.",
+        "A bombing blamed on the ALF killed nine people in Quetta on Friday.",
+    ],
+)
+def test_blame_an_event_pinned_on_a_group_is_theirs(events: Events, text: str) -> None:
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert "Alpha Liberation Front" in perpetrator_names(attack)
+    assert attack.perpetrator_status is not None
+    assert attack.perpetrator_status.value == "suspected"
+
+
+def test_blame_the_target_of_a_pinned_attack_is_not_its_perpetrator(events: Events) -> None:
+    found = events("Officials blamed the attack on the Pakistan Army base in Quetta on the ALF.")
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert "Alpha Liberation Front" in perpetrator_names(attack)
+    assert "Pakistan Army" not in perpetrator_names(attack)
+
+
+def test_blame_an_event_blamed_without_a_party_names_no_one(events: Events) -> None:
+    attack = of_type(events("Officials blamed the bombing in Quetta."), EventType.ATTACK)[0]
+    assert attack.perpetrators == ()
