@@ -289,8 +289,8 @@ class EventFinder:
 
 def _bare_forces(rule: EventRule, token: Token) -> list[Token]:
     """The bare forces acting ("the army launched strikes"), or telling of an act with no
-    agent where the type's forces report their own acts ("police say the three, arrested
-    on Sunday, ...")."""
+    agent where the type's forces report their own acts ("police said two men, detained
+    at the weekend, ...")."""
     heads = slots.bare_force_heads(token)
     if not heads and rule.slots.reporter_acts:
         teller = reporting_force(token)

@@ -1,8 +1,8 @@
 """The force that tells of an act with no agent of its own, as the one that carried it out.
 
 Police and security forces report their own arrests in the passive, naming no
-arresting force: "Police say the three men, arrested on Sunday in Quetta, are
-members of ...". For acts a force carries out itself (an event type's
+arresting force: "Police said two men, detained near Quetta at the weekend, belong
+to ...". For acts a force carries out itself (an event type's
 `Slots.reporter_acts`), the bare force telling of the agentless act did it.
 """
 
@@ -19,7 +19,7 @@ _REPORT_STEPS = 4
 
 
 def reporting_force(trigger: Token) -> Token | None:
-    """ "Police say the three, arrested on Sunday, are members of ...": a bare force telling of
+    """ "Police said two men, detained at the weekend, belong to ...": a bare force telling of
     an act with no agent of its own ("the police", not "Indonesian police", which names a state
     already)."""
     if agents(trigger) or (children(trigger, *SUBJECT_DEPS) and not is_passive(trigger)):

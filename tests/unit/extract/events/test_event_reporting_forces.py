@@ -28,15 +28,13 @@ def test_reporting_forces_the_army_is_only_the_state(events: Events) -> None:
 
 
 def test_reporting_forces_police_telling_of_an_agentless_arrest_made_it(events: Events) -> None:
-    text = FOCUS + "Police say the four men, arrested on Sunday in Quetta, are members of the ALF."
+    text = FOCUS + "Police said two men, detained near Quetta at the weekend, belong to the ALF."
     arrest = of_type(events(text), EventType.ARREST)[0]
     assert {"Pakistan", "police"} <= perpetrator_names(arrest)
 
 
 def test_reporting_forces_officials_telling_of_an_arrest_did_not_make_it(events: Events) -> None:
-    text = (
-        FOCUS + "Officials say the four men, arrested on Sunday in Quetta, are members of the ALF."
-    )
+    text = FOCUS + "Officials said two men, detained near Quetta at the weekend, belong to the ALF."
     arrest = of_type(events(text), EventType.ARREST)[0]
     assert "police" not in perpetrator_names(arrest)
 
@@ -51,6 +49,6 @@ def test_reporting_forces_police_telling_of_an_attack_did_not_carry_it_out(
 
 
 def test_reporting_forces_no_country_of_focus_names_no_police(events: Events) -> None:
-    text = "Police say the four men, arrested on Sunday, are members of the ALF."
+    text = "Police said two men, detained at the weekend, belong to the ALF."
     arrest = of_type(events(text), EventType.ARREST)[0]
     assert arrest.perpetrators == ()

@@ -99,8 +99,8 @@ class Slots:
     home_force: bool = False
     """A bare "the army" is the report's country's state (acts forces carry out at home)."""
     reporter_acts: bool = False
-    """With no agent named, a bare force telling of the act did it ("police say the three,
-    arrested on Sunday, ...")."""
+    """With no agent named, a bare force telling of the act did it ("police said two men,
+    detained at the weekend, ...")."""
     targets: TargetSlot = TargetSlot.OBJECTS
     casualties: bool = False
     """The sentence's dead and wounded are the event's."""
