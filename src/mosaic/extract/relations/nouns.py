@@ -111,7 +111,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
     """Tokens naming what the role noun describes, and whether an appointment dates it
     ("appointed X as its leader")."""
     place = _role_position(noun)
-    tokens: list[Token] = children(noun, "appos")
+    tokens: list[Token] = [t for a in children(noun, "appos") for t in (a, *a.conjuncts)]
     tokens += [c for c in children(noun, "conj") if c.pos_ == "PROPN"]
     if place.dep_ in HOLDER_BESIDE_DEPS:
         tokens.append(place.head)
@@ -133,7 +133,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         tokens += _appointed(verb)
         if verb.dep_ in PARTICIPLE_CLAUSE_DEPS and _participle(verb):  # "X, anointed as chief"
             tokens += [verb.head, *before_comma(verb)]
-        dated = _appointing(verb)
+        dated = _appointing(verb) or _takes_office(verb)
     return tokens + before_comma(noun), dated
 
 
@@ -162,10 +162,18 @@ def _participle(verb: Token) -> bool:
 
 
 def _appointed(verb: Token) -> list[Token]:
-    """Who takes the role "as" names: the appointee, or who "succeeded X as leader"."""
+    """Who takes the role "as" names: the appointee, who "succeeded X as leader", or the
+    subject of a verb with no object ("X took over as leader", "X operates as a branch")."""
     if verb.lemma_.lower() not in SUCCEED_VERBS:  # the parser calls some appointees "oprd"
-        return children(verb, "dobj", "nsubjpass", "oprd")
+        return children(verb, "dobj", "nsubjpass", "oprd") or _acting(verb)
     return agents(verb) if is_passive(verb) else subject(verb)
+
+
+def _acting(verb: Token) -> list[Token]:
+    """The subject of a verb that acts in a role ("serves as"), not one that names it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in APPOINT_VERBS:
+        return []
+    return subject(verb)
 
 
 def before_comma(word: Token) -> list[Token]:
@@ -294,7 +302,8 @@ def _office(noun: Token) -> bool:
     words = [*noun.children, *(verb.children if place.dep_ == "compound" else ())]
     earlier = any(c.lower_ in PAST_OFFICE for c in words)
     titled = place.dep_ in TITLE_DEPS and noun.lemma_.lower() in MILITANT_TITLES
-    return earlier and (titled or (place.dep_ == "nsubj" and verb.lemma_ == "be"))
+    listed = noun.lemma_.lower() in LEADER_NOUNS and bool(children(noun, "appos"))
+    return earlier and (titled or listed or (place.dep_ == "nsubj" and verb.lemma_ == "be"))
 
 
 def _role_word(word: Token) -> bool:

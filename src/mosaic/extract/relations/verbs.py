@@ -49,19 +49,22 @@ class VerbPattern:
     prep: str | None
     needs: frozenset[str] | None = None
     particle: str | None = None
+    adverbs: frozenset[str] | None = None
+    """Adverbs of which the verb must carry one ("works closely with Y")."""
 
 
 _TYPE_NAMES = frozenset(t.value for t in RelationType)
 
 
 def _verb_pattern(row: lexicon.Row) -> VerbPattern:
-    needs = row.optional("needs")
+    needs, adverb = row.optional("needs"), row.optional("adverb")
     return VerbPattern(
         lemma=row.word("verb"),
         type=RelationType(row.choice("type", _TYPE_NAMES)),
         prep=row.optional("prep"),
         needs=lexicon.words(needs) if needs else None,
         particle=row.optional("particle"),
+        adverbs=lexicon.words(adverb) if adverb else None,
     )
 
 
@@ -71,7 +74,7 @@ VERB_PATTERNS = tuple(
     for row in lexicon.table(
         "relations.verb_patterns",
         {"verb": F.WORD, "type": F.WORD, "prep": F.OPTIONAL_WORD,
-         "needs": F.OPTIONAL_WORD, "particle": F.OPTIONAL_WORD},
+         "needs": F.OPTIONAL_WORD, "particle": F.OPTIONAL_WORD, "adverb": F.OPTIONAL_WORD},
     )
 )  # fmt: skip
 SWITCHING = lexicon.words("relations.switching")
@@ -101,7 +104,7 @@ def _objects(verb: Token, pattern: VerbPattern) -> list[Token]:
     for particle in children(verb, "prt"):
         direct += prep_objects(particle, pattern.prep)
     for adverb in children(verb, "advmod"):  # "broke away from", parsed with "away" as adverb
-        if adverb.lower_ in BREAKAWAY_ADVERBS:
+        if adverb.lower_ in BREAKAWAY_ADVERBS or adverb.lower_ in (pattern.adverbs or ()):
             direct += prep_objects(adverb, pattern.prep)
     return direct
 
@@ -203,11 +206,19 @@ def _participle_subject(verb: Token) -> list[Token]:
 
 
 def _has_needed(verb: Token, pattern: VerbPattern) -> bool:
+    if pattern.adverbs is not None and not _carries_adverb(verb, pattern.adverbs):
+        return False
     if pattern.particle is not None:
         return any(c.lower_ == pattern.particle for c in children(verb, "prt"))
     if pattern.needs is None:
         return True
     return any(c.lemma_.lower() in pattern.needs for c in children(verb, "dobj"))
+
+
+def _carries_adverb(verb: Token, adverbs: frozenset[str]) -> bool:
+    """Whether the verb, or the adverb it carries ("very closely"), is one of `adverbs`."""
+    said = [a for c in children(verb, "advmod") for a in (c, *children(c, "advmod"))]
+    return any(a.lower_ in adverbs for a in said)
 
 
 def _noun_subjects(noun: Token) -> list[Token]:

@@ -1,0 +1,154 @@
+"""Table of the common ways of saying each relation type, in sentences written for the
+test (mosaic.extract.relations.finder): appositions, possessives, relative clauses,
+passives, dates, and "the group" or "it" standing for a group named before."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.extract.relations.finder import RelationFinder, dedupe_relations, end_by_killings
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.model import EventFinding, FuzzyDate, RelationFinding, RelationType
+
+R = RelationType
+Found = Callable[[str], list[RelationFinding]]
+Contexts = Callable[..., list[SentenceContext]]
+Events = Callable[..., list[EventFinding]]
+IS, ISKP, TTP = "Islamic State", "Islamic State Khorasan Province", "Tehreek-i-Taliban Pakistan"
+AQ, TALIBAN, ALF = "al-Qaeda", "Afghan Taliban", "Alpha Liberation Front"
+
+FORMS = [
+    # affiliates and branches
+    ("The Alpha Liberation Front, an affiliate of al-Qaeda, claimed the attack.",
+     R.AFFILIATE_OF, ALF, AQ),
+    ("The ALF, which is affiliated with al-Qaeda, claimed the attack.", R.AFFILIATE_OF, ALF, AQ),
+    ("The ALF is affiliated to al-Qaeda.", R.AFFILIATE_OF, ALF, AQ),
+    ("The ISKP, the Islamic State's formal branch in the region, claimed the attack.",
+     R.AFFILIATE_OF, ISKP, IS),
+    ("The ISKP is the Islamic State's regional affiliate.", R.AFFILIATE_OF, ISKP, IS),
+    ("Police blamed the ALF, al-Qaeda's wing in Pakistan.", R.AFFILIATE_OF, ALF, AQ),
+    ("The ISKP operates as the Afghan branch of the Islamic State.", R.AFFILIATE_OF, ISKP, IS),
+    # splits
+    ("The ALF split from the TTP in February 2014.", R.SPLIT_FROM, ALF, TTP),
+    ("The ALF broke away from the Pakistani Taliban in 2014.", R.SPLIT_FROM, ALF, TTP),
+    ("The ALF, a splinter group of the TTP, claimed the attack.", R.SPLIT_FROM, ALF, TTP),
+    ("The ALF, a TTP splinter faction, claimed the attack.", R.SPLIT_FROM, ALF, TTP),
+    ("The ALF, which split from the TTP in 2014, claimed the attack.", R.SPLIT_FROM, ALF, TTP),
+    # allegiance
+    ("The ALF merged into the TTP in August 2014.", R.ALLEGIANCE, ALF, TTP),
+    ("The ALF rejoined the TTP in 2020.", R.ALLEGIANCE, ALF, TTP),
+    ("The ALF announced its merger with the TTP in 2020.", R.ALLEGIANCE, ALF, TTP),
+    # alliances
+    ("The ALF, a militant group aligned with the Taliban, claimed the attack.",
+     R.ALLIANCE, ALF, TALIBAN),
+    ("The ALF is closely aligned with al-Qaeda.", R.ALLIANCE, ALF, AQ),
+    ("The ALF works closely with the TTP.", R.ALLIANCE, ALF, TTP),
+    ("The ALF has long worked closely with al-Qaeda.", R.ALLIANCE, ALF, AQ),
+    ("The ALF, which works closely with the TTP, claimed the attack.", R.ALLIANCE, ALF, TTP),
+    ("The ALF is an ally of the TTP.", R.ALLIANCE, ALF, TTP),
+    ("The ALF cooperates with al-Qaeda.", R.ALLIANCE, ALF, AQ),
+    # rivalries
+    ("The ISKP considers the Taliban an enemy.", R.RIVALRY, ISKP, TALIBAN),
+    ("The ISKP regards the Taliban as an enemy.", R.RIVALRY, ISKP, TALIBAN),
+    ("The ISKP is a rival of the Taliban.", R.RIVALRY, ISKP, TALIBAN),
+    ("The ISKP has fought the Taliban since 2015.", R.RIVALRY, ISKP, TALIBAN),
+    # leaders
+    ("Hakim Zaman was named chief of the TTP in late July.", R.LEADER_OF, "Hakim Zaman", TTP),
+    ("The TTP named Hakim Zaman as its chief in July 2015.", R.LEADER_OF, "Hakim Zaman", TTP),
+    ("Hakim Zaman was appointed emir of the ALF in 2015.", R.LEADER_OF, "Hakim Zaman", ALF),
+    ("Hakim Zaman took over as leader of the TTP in 2013.", R.LEADER_OF, "Hakim Zaman", TTP),
+    ("Former TTP emir Hakim Zaman was arrested.", R.LEADER_OF, "Hakim Zaman", TTP),
+    ("The TTP's former emir, Hakim Zaman, was arrested.", R.LEADER_OF, "Hakim Zaman", TTP),
+    ("Hakim Zaman, the former chief of the TTP, was arrested.",
+     R.LEADER_OF, "Hakim Zaman", TTP),
+    ("Hakim Zaman, who leads the ALF, was arrested.", R.LEADER_OF, "Hakim Zaman", ALF),
+    ("The ALF is led by Hakim Zaman.", R.LEADER_OF, "Hakim Zaman", ALF),
+    ("The ALF was founded by Hakim Zaman in 2012.", R.LEADER_OF, "Hakim Zaman", ALF),
+    # members: deputies, spokesmen, commanders
+    ("TTP spokesman Hakim Zaman said the group carried out the attack.",
+     R.MEMBER_OF, "Hakim Zaman", TTP),
+    ("Hakim Zaman, a spokesman for the TTP, claimed the attack.",
+     R.MEMBER_OF, "Hakim Zaman", TTP),
+    ("Hakim Zaman, the deputy chief of the TTP, was arrested.", R.MEMBER_OF, "Hakim Zaman", TTP),
+    ("TTP deputy leader Hakim Zaman was arrested.", R.MEMBER_OF, "Hakim Zaman", TTP),
+    ("The TTP's deputy emir, Hakim Zaman, was arrested.", R.MEMBER_OF, "Hakim Zaman", TTP),
+    ("Hakim Zaman, a senior commander of the ALF, was arrested.",
+     R.MEMBER_OF, "Hakim Zaman", ALF),
+    ("Hakim Zaman, who joined the ALF in 2012, was arrested.", R.MEMBER_OF, "Hakim Zaman", ALF),
+    # across sentences
+    ("The ALF was founded in 2012. The group later pledged allegiance to the Islamic State.",
+     R.ALLEGIANCE, ALF, IS),
+    ("The ALF was founded in 2012. It split from the TTP in 2014.", R.SPLIT_FROM, ALF, TTP),
+    ("The ALF claimed the attack. Its leader, Hakim Zaman, was arrested.",
+     R.LEADER_OF, "Hakim Zaman", ALF),
+    ("The ALF claimed the attack. The group's spokesman, Hakim Zaman, said more would follow.",
+     R.MEMBER_OF, "Hakim Zaman", ALF),
+    ("The ALF claimed the attack. The group works closely with the TTP.",
+     R.ALLIANCE, ALF, TTP),
+]  # fmt: skip
+
+
+def triples(found: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
+    return {(f.type, f.subject.name, f.object.name) for f in found}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind", "subject", "obj"), FORMS)
+def test_forms_relation_is_found(
+    relation_findings: Found, text: str, kind: RelationType, subject: str, obj: str
+) -> None:
+    found = triples(relation_findings(text))
+    if kind.symmetric:
+        assert (kind, subject, obj) in found or (kind, obj, subject) in found, found
+    else:
+        assert (kind, subject, obj) in found, found
+
+
+D = FuzzyDate
+DATED = [
+    ("The ALF split from the TTP in February 2014.", R.SPLIT_FROM, ALF, D(2014, 2), None),
+    ("The ALF merged into the TTP in August 2014.", R.ALLEGIANCE, ALF, D(2014, 8), None),
+    ("In October 2014 the ALF pledged allegiance to the Islamic State.",
+     R.ALLEGIANCE, ALF, D(2014, 10), None),
+    ("The ALF was founded in 2012. In 2014 the group pledged allegiance to the Islamic State.",
+     R.ALLEGIANCE, ALF, D(2014), None),
+    ("Hakim Zaman was named chief of the TTP in late July.",
+     R.LEADER_OF, "Hakim Zaman", D(2015, 7), None),
+    ("The TTP named Hakim Zaman as its chief in July 2015.",
+     R.LEADER_OF, "Hakim Zaman", D(2015, 7), None),
+    ("Hakim Zaman took over as leader of the TTP in 2013.",
+     R.LEADER_OF, "Hakim Zaman", D(2013), None),
+    ("TTP chief Hakim Zaman was killed in a drone strike in 2015.",
+     R.LEADER_OF, "Hakim Zaman", None, D(2015)),
+    ("Hakim Zaman became leader of the TTP in 2013. He was killed in a drone strike in "
+     "November 2015.", R.LEADER_OF, "Hakim Zaman", D(2013), D(2015, 11)),
+    ("The TTP has lost two previous leaders: Hakim Zaman (killed July 2014) and Qari Rahim "
+     "Gul (killed April 2015).", R.LEADER_OF, "Hakim Zaman", None, D(2014, 7)),
+    ("The TTP has lost two previous leaders: Hakim Zaman (killed July 2014) and Qari Rahim "
+     "Gul (killed April 2015).", R.LEADER_OF, "Qari Rahim Gul", None, D(2015, 4)),
+    ("Hakim Zaman led the TTP until 2014.", R.LEADER_OF, "Hakim Zaman", None, D(2014)),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def ended(contexts: Contexts, events: Events) -> Found:
+    """The rules' relations of a text, deduplicated and ended by the deaths it states."""
+    finder = RelationFinder("test")
+
+    def run(text: str) -> list[RelationFinding]:
+        said = contexts(text)
+        found = dedupe_relations(f for c in said for f in finder.find(c))
+        return end_by_killings(found, events(text), said)
+
+    return run
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind", "subject", "start", "end"), DATED)
+def test_forms_relation_dates(
+    ended: Found, text: str, kind: RelationType, subject: str, start: D | None, end: D | None
+) -> None:
+    found = [f for f in ended(text) if f.type is kind and f.subject.name == subject]
+    assert [(f.start, f.end) for f in found] == [(start, end)]
