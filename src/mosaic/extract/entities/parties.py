@@ -37,6 +37,10 @@ def party(
         return mention if mention.role in PARTY_ROLES and mention.ref is not None else None
     if depth > 2:
         return None
+    if token.dep_ == "appos" and token.pos_ == "NOUN":  # "X, a TTP commander who ...": X
+        described = party(token.head, context, exclude, depth + 1)
+        if described is not None:
+            return described
     if token.dep_ == "attr":  # "X was a militant who ...": the militant is X
         subjects = subject(token.head)
         return party(subjects[0], context, exclude, depth + 1) if subjects else None

@@ -61,6 +61,8 @@ FORMATION_NOUNS = lexicon.words("relations.formation_nouns")
 SPLIT_WORDS = lexicon.words("relations.split_words")
 DEPUTY_WORDS = lexicon.words("relations.deputy_words")  # fmt: skip
 _GROUP_HEADS = lexicon.words("relations.group_heads")
+RELATIVE_POSSESSIVES = lexicon.words("relations.relative_possessives")
+"""The relative pronoun of an owner ("whose"), which stands for the name before it."""
 _KINDS = (("member", MEMBER_NOUNS), ("affiliate", AFFILIATE_NOUNS), ("ally", ALLY_NOUNS),
           ("rival", RIVAL_NOUNS))  # fmt: skip
 _SYMMETRIC = {"ally": RelationType.ALLIANCE, "rival": RelationType.RIVALRY}
@@ -117,7 +119,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         tokens.append(place.head)
     dated = False
     if place.dep_ == "attr":
-        tokens += subject(place.head)
+        tokens += subject(place.head) or raised_subject(place.head)
         dated = place.head.lemma_.lower() in BECOME_VERBS  # "X became leader of Y in 2010"
     if place.dep_ == "nsubj" and _takes_office(place.head):
         dated = True  # "the group's new leader, X, took over in June 2020"
@@ -135,6 +137,13 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
             tokens += [verb.head, *before_comma(verb)]
         dated = _appointing(verb) or _takes_office(verb)
     return tokens + before_comma(noun), dated
+
+
+def raised_subject(verb: Token) -> list[Token]:
+    """The subject of the verb a copula completes: "X is believed / said to be a branch"."""
+    if verb.dep_ != "xcomp":
+        return []
+    return children(verb.head, "nsubjpass") or children(verb.head, "nsubj")
 
 
 def _takes_office(verb: Token) -> bool:
@@ -216,13 +225,22 @@ def owners(
         )
         if new_group is not None:
             found.append(new_group)
+        elif token.lower_ in RELATIVE_POSSESSIVES:  # "X, whose leader Y was killed"
+            found += parties(_relative_owner(token), context, exclude)[:1]
         elif token.lower_ in GROUP_POSSESSIVES or is_subgroup_reference(token):
             resolve = group_antecedent if token.lower_ in GROUP_POSSESSIVES else subgroup_antecedent
-            antecedent = resolve(token, context, exclude)
-            found += [antecedent] if antecedent is not None else []
+            earlier = resolve(token, context, exclude)
+            found += [earlier] if earlier is not None else []
         else:
             found += parties([token], context, exclude)
     return list(dict.fromkeys(found))
+
+
+def _relative_owner(whose: Token) -> list[Token]:
+    """The noun "whose" stands for: the head of its relative clause, else the name before
+    its comma (the parser does not always see the clause)."""
+    clause = next((a for a in list(whose.ancestors)[:3] if a.dep_ == "relcl"), None)
+    return [clause.head] if clause is not None else before_comma(whose)
 
 
 def _formed_group(
@@ -268,11 +286,14 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
         if kind is None or context.mention_at(noun) is not None:
             continue  # "Province" in "Islamic State Khorasan Province" is part of a name
         tokens, dated = holder_tokens(noun)
-        for holder in parties(tokens, context):
+        holders = parties(tokens, context)
+        for holder in holders:
             rel = relation_type(kind, holder)
             name = holder.ref.name if holder.ref else None
-            for owner in owners(owner_tokens(noun), context, name) or _unnamed_owner(
-                noun, kind, context, name
+            for owner in (
+                owners(owner_tokens(noun), context, name)
+                or _unnamed_owner(noun, kind, context, name)
+                or _fellow_holders(kind, holder, holders)
             ):
                 if rel is not None and owner != holder:
                     found.append(Candidate(rel, holder, owner, noun.i, dated=dated))
@@ -289,6 +310,14 @@ def _unnamed_owner(
         return []
     owner = group_before(context, noun.i, exclude)
     return [owner] if owner is not None else []
+
+
+def _fellow_holders(
+    kind: str, holder: EntityMention, holders: list[EntityMention]
+) -> list[EntityMention]:
+    """ "X and Y are rivals": of a rivalry or alliance with no owner, each holder is the
+    other's side."""
+    return [h for h in holders if h != holder] if kind in _SYMMETRIC else []
 
 
 def _office(noun: Token) -> bool:

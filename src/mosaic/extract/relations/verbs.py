@@ -271,6 +271,9 @@ def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
         objects = parties(_noun_objects(noun, preps), context)
         exclude = objects[0].ref.name if objects and objects[0].ref else None
         subjects = parties(_noun_subjects(noun), context, exclude)
+        if not objects and len(subjects) >= 2 and rel.symmetric:  # "X and Y formed an alliance"
+            found.append(Candidate(rel, subjects[0], subjects[1], noun.i, dated=True))
+            continue
         if not subjects:  # "the defection to Y of six commanders, led by X"
             subjects = parties(with_appositions(_led_by(noun)), context, exclude)
             named = [t for t in _noun_objects(noun, preps) if context.mention_at(t)]
