@@ -82,7 +82,8 @@ def test_date_phrases_read_offset_counts_from_anchor(text: str, iso: str) -> Non
 @pytest.mark.parametrize(
     ("text", "iso"),
     [("this year", "2016"), ("last year", "2015"), ("following year", "2016"),
-     ("month before", "2015-02"), ("that month", "2015-03"), ("yesterday", "2016-01-20")],
+     ("month before", "2015-02"), ("that month", "2015-03"), ("yesterday", "2016-01-20"),
+     ("this week", "2016-01"), ("last week", "2016-01"), ("week before", "2015-03")],
 )  # fmt: skip
 def test_date_phrases_read_named_relative(text: str, iso: str) -> None:
     value = read_named_relative(text, DateContext(PUBLISHED, FuzzyDate(2015, 3, 18)))

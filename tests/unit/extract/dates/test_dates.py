@@ -34,7 +34,7 @@ def test_dates_new_paragraph_returns_to_publication() -> None:
 
 
 @pytest.mark.parametrize(
-    "phrase", ["the 1990s", "the past three months", "Now aged 32", "two years", "62", "this week"]
+    "phrase", ["the 1990s", "the past three months", "Now aged 32", "two years", "62", "weeks"]
 )
 def test_dates_resolver_skips_what_is_no_date(phrase: str) -> None:
     assert DateResolver(dt.date(2016, 1, 21)).resolve(phrase) is None

@@ -195,6 +195,8 @@ D = FuzzyDate
 DATED = [
     ("The ALF split from the TTP in February 2014.", R.SPLIT_FROM, ALF, D(2014, 2), None),
     ("The ALF merged into the TTP in August 2014.", R.ALLEGIANCE, ALF, D(2014, 8), None),
+    ("The ALF rejoined the TTP this week.", R.ALLEGIANCE, ALF, D(2016, 1), None),
+    ("The ALF rejoined the TTP last week.", R.ALLEGIANCE, ALF, D(2016, 1), None),
     ("In October 2014 the ALF pledged allegiance to the Islamic State.",
      R.ALLEGIANCE, ALF, D(2014, 10), None),
     ("The ALF was founded in 2012. In 2014 the group pledged allegiance to the Islamic State.",
