@@ -207,6 +207,11 @@ DATED = [
      R.LEADER_OF, "Hakim Zaman", D(2015, 7), None),
     ("Hakim Zaman took over as leader of the TTP in 2013.",
      R.LEADER_OF, "Hakim Zaman", D(2013), None),
+    ("Hakim Zaman took over the TTP in 2009 after its previous head was killed.",
+     R.LEADER_OF, "Hakim Zaman", D(2009), None),
+    ("Hakim Zaman took charge of the ALF in 2009.", R.LEADER_OF, "Hakim Zaman", D(2009), None),
+    ("Hakim Zaman assumed the leadership of the ALF in March 2010.",
+     R.LEADER_OF, "Hakim Zaman", D(2010, 3), None),
     ("TTP chief Hakim Zaman was killed in a drone strike in 2015.",
      R.LEADER_OF, "Hakim Zaman", None, D(2015)),
     ("Hakim Zaman became leader of the TTP in 2013. He was killed in a drone strike in "
