@@ -28,6 +28,7 @@ from mosaic.extract.relations.context import carried_date
 from mosaic.extract.relations.deaths import parenthesised_death, stated_deaths
 from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
 from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
+from mosaic.extract.relations.offshoots import offshoots
 from mosaic.extract.relations.refs import full_person
 from mosaic.extract.relations.regard import regarded_sides
 from mosaic.extract.relations.rules.registry import relation_rule
@@ -172,7 +173,8 @@ class RelationFinder:
         roles = through_leaders(noun_relations(context), context)
         others = through_leaders(
             [*verb_relations(context), *noun_relations_of_events(context),
-             *succession_relations(context), *regarded_sides(context)], context
+             *succession_relations(context), *regarded_sides(context), *offshoots(context)],
+            context,
         )  # fmt: skip
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]
         kept += [c for c in others if allowed(c) and not denied(c, context)]

@@ -36,6 +36,9 @@ FORMS = [
     ("The ALF, a splinter group of the TTP, claimed the attack.", R.SPLIT_FROM, ALF, TTP),
     ("The ALF, a TTP splinter faction, claimed the attack.", R.SPLIT_FROM, ALF, TTP),
     ("The ALF, which split from the TTP in 2014, claimed the attack.", R.SPLIT_FROM, ALF, TTP),
+    ("The ISKP was formed in 2015 by former members of the TTP.", R.SPLIT_FROM, ISKP, TTP),
+    ("Dissidents from the TTP founded the ALF in 2014.", R.SPLIT_FROM, ALF, TTP),
+    ("The ALF, set up by former TTP commanders, claimed the attack.", R.SPLIT_FROM, ALF, TTP),
     # allegiance
     ("The ALF merged into the TTP in August 2014.", R.ALLEGIANCE, ALF, TTP),
     ("The ALF rejoined the TTP in 2020.", R.ALLEGIANCE, ALF, TTP),
@@ -244,3 +247,17 @@ def test_forms_relation_dates(
 ) -> None:
     found = [f for f in ended(text) if f.type is kind and f.subject.name == subject]
     assert [(f.start, f.end) for f in found] == [(start, end)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Members of the TTP founded the ALF in 2014.", R.SPLIT_FROM),
+     ("The ALF was founded by Hakim Zaman, a former TTP commander.", R.SPLIT_FROM),
+     ("The ISKP considers the Taliban an enemy of Islam.", R.RIVALRY),
+     ("The ALF worked with the TTP.", R.ALLIANCE)],
+)  # fmt: skip
+def test_forms_near_misses_state_no_relation(
+    relation_findings: Found, text: str, kind: RelationType
+) -> None:
+    assert kind not in {f.type for f in relation_findings(text)}
