@@ -61,6 +61,7 @@ HEDGED_FACTOR = 0.7
 HYPOTHETICAL_FACTOR = 0.4
 _DENIAL_WORDS = lexicon.words("relations.denial_words")
 _NO_LINK = lexicon.ordered("relations.no_link")
+_UNTIL = lexicon.words("relations.ending_words")
 
 
 def allowed(candidate: Candidate) -> bool:
@@ -140,9 +141,17 @@ def _start_end(
     date: DateSpan, context: SentenceContext
 ) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     root = context.date_root(date)
-    if any(t.lower_ in ("until", "till") for t in list(root.ancestors)[:4]):
+    if _until(root):
         return None, date.value.start
     return date.value.start, date.value.end
+
+
+def _until(root: Token) -> bool:
+    """Whether the date ends what it is said of: "until 2016", "until he was killed in
+    2016" (the clause's marker)."""
+    above = list(root.ancestors)[:4]
+    marks = [c for t in above if t.pos_ in VERB_POS for c in t.children if c.dep_ == "mark"]
+    return any(t.lower_ in _UNTIL for t in [*above, *marks])
 
 
 def confidence(candidate: Candidate, context: SentenceContext) -> float:

@@ -224,6 +224,8 @@ DATED = [
     ("The TTP has lost two previous leaders: Hakim Zaman (killed July 2014) and Qari Rahim "
      "Gul (killed April 2015).", R.LEADER_OF, "Qari Rahim Gul", None, D(2015, 4)),
     ("Hakim Zaman led the TTP until 2014.", R.LEADER_OF, "Hakim Zaman", None, D(2014)),
+    ("Hakim Zaman led the ALF until he was killed in a strike in July 2015.",
+     R.LEADER_OF, "Hakim Zaman", None, D(2015, 7)),
 ]  # fmt: skip
 
 
