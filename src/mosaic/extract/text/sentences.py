@@ -11,6 +11,7 @@ from mosaic.extract.attribution.speakers import last_person_before, speaker
 from mosaic.extract.dates.document import DateMention
 from mosaic.extract.dates.phrases import DateValue
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.text.syntax import SUBJECT_DEPS as MAIN_SUBJECT_DEPS
 from mosaic.extract.text.syntax import char_span_tokens
 from mosaic.model import Evidence
 
@@ -103,19 +104,40 @@ def group_before(
     context: SentenceContext, position: int, exclude: str | None = None, nearest: bool = False
 ) -> EntityMention | None:
     """The group "it", "its" or "the group" at token `position` stands for: the last group
-    named before it in the sentence; else the document's topic (its most named group) once
-    named; else (or if `nearest`) the last group named before. `exclude` names the
-    relation's other side."""
+    named before it in the sentence; else the subject of the sentence just before, if a
+    group; else the document's topic (its most named group) once named; else (or if
+    `nearest`) the last group named before. `exclude` names the relation's other side."""
     earlier = [
         m for m in context.doc_mentions
         if m.end <= position and m.role is Role.GROUP and m.ref is not None
         and m.ref.name != exclude
     ]  # fmt: skip
-    if not earlier or nearest or earlier[-1].start >= context.sent.start:
+    if not earlier or earlier[-1].start >= context.sent.start:
         return earlier[-1] if earlier else None
+    previous = _previous_subject(context, earlier)
+    if previous is not None or nearest:
+        return previous or earlier[-1]
     topic = topic_group(context.doc_mentions, exclude)
     named = [m for m in earlier if topic is not None and m.ref == topic.ref]
     return named[-1] if named else earlier[-1]
+
+
+def _previous_subject(
+    context: SentenceContext, earlier: list[EntityMention]
+) -> EntityMention | None:
+    """The group that is the main clause's subject in the sentence just before this one
+    ("X has carried out attacks. Its leader ..."): what the text was just about."""
+    start = context.sent.start
+    if start == 0:
+        return None
+    before = context.doc[start - 1].sent
+    for mention in reversed(earlier):
+        if mention.start < before.start:
+            return None
+        root = context.doc[mention.start : mention.end].root
+        if root.dep_ in MAIN_SUBJECT_DEPS and root.head == before.root:
+            return mention
+    return None
 
 
 def topic_group(

@@ -90,6 +90,10 @@ FORMS = [
      R.MEMBER_OF, "Hakim Zaman", ALF),
     ("The ALF claimed the attack. The group works closely with the TTP.",
      R.ALLIANCE, ALF, TTP),
+    ("The TTP claimed the bombing. Police said the TTP had planned it. The ALF has attacked "
+     "Quetta before. Its leader, Hakim Zaman, was arrested.", R.LEADER_OF, "Hakim Zaman", ALF),
+    ("The TTP claimed the bombing. Police said the TTP had planned it. The ALF split from the "
+     "TTP in 2014. The faction is led by Hakim Zaman.", R.LEADER_OF, "Hakim Zaman", ALF),
     # longer sentences: relative clauses, raising verbs, conjoined sides, "whose"
     ("The ALF, a faction that broke away from the Pakistani Taliban in 2014, claimed the blast.",
      R.SPLIT_FROM, ALF, TTP),
