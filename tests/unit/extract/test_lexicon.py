@@ -182,6 +182,7 @@ def test_lexicon_row_choice_outside_the_allowed_words_is_named() -> None:
 
 EXPLAINED_SUBSETS = {
     ("dates.step_on", "events.relative_words"),
+    ("entities.naming_heads", "entities.group_words"),
     ("events.blast_nouns", "entities.event_name_words"),
     ("numbers.wounding_verbs", "numbers.acted_on"),
     ("relations.ally_nouns", "events.partner_verbs"),

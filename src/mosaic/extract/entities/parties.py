@@ -20,6 +20,8 @@ from mosaic.extract.text.syntax import TITLE_DEPS, antecedent, children, prep_ob
 GROUP_WORDS = lexicon.words("entities.group_words")  # fmt: skip
 SUBGROUP_WORDS = lexicon.words("entities.branch_nouns")
 COLLECTIVES = lexicon.words("entities.collectives")  # fmt: skip
+NAMING_HEADS = lexicon.words("entities.naming_heads")
+"""Group words distinct enough that "the <word>" is the group named or described so."""
 GROUP_POSSESSIVES = lexicon.words("entities.group_possessives")
 GROUP_PRONOUNS = GROUP_POSSESSIVES | lexicon.words("entities.group_pronouns")
 PERSON_PRONOUNS = lexicon.words("entities.person_pronouns")
@@ -72,9 +74,30 @@ def _group_word(
         return None
     if any(w.pos_ == "PROPN" for w in children(token, *TITLE_DEPS)):
         return None  # "the party Pakistan People's Party": named, and not a group we know
+    same = _called_so(token, lemma, context, exclude) if lemma in NAMING_HEADS else None
+    if same is not None:
+        return same
     if lemma in SUBGROUP_WORDS:  # "the affiliate": the one just talked about
         return group_before(context, token.i, exclude, nearest=True)
     return _pronoun(token, "its", context, exclude)
+
+
+def _called_so(
+    token: Token, lemma: str, context: SentenceContext, exclude: str | None
+) -> EntityMention | None:
+    """ "the movement", "the network": the last group before whose name ends in that word
+    or that was described by it ("JAD, an Indonesian network")."""
+    for mention in reversed(context.doc_mentions):
+        if mention.end > token.i or mention.role is not Role.GROUP or mention.ref is None:
+            continue
+        if mention.ref.name == exclude:
+            continue
+        words = {w.lemma_.lower() for w in context.doc[mention.start : mention.end]}
+        root = context.doc[mention.start : mention.end].root
+        described = {c.lemma_.lower() for c in root.children if c.dep_ == "appos"}
+        if lemma in words | described:
+            return mention
+    return None
 
 
 def _pronoun(

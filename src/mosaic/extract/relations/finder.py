@@ -41,6 +41,7 @@ from mosaic.extract.text import modality
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import (
     DENIED_DEPS,
+    NOUN_CLAUSE_DEPS,
     SUBJECT_DEPS,
     VERB_POS,
     governing_verb,
@@ -129,10 +130,11 @@ def relation_dates(
 
 
 def _in_other_clause(word: Token, anchor: Token) -> bool:
-    """Whether the word sits in a relative clause the anchor is not part of: "X, which
-    pledged allegiance to Y in 2012, has fought Z" dates the pledge, not the fight."""
+    """Whether the word sits in a relative or participle clause the anchor is not part of:
+    "X, which pledged allegiance to Y in 2012, has fought Z" and "X, founded in 2000, has
+    links with Z" date the pledge and the founding, not the fight or the links."""
     for clause in [word, *word.ancestors]:
-        if clause.dep_ == "relcl":
+        if clause.dep_ in NOUN_CLAUSE_DEPS:
             return anchor not in clause.subtree
     return False
 

@@ -94,6 +94,11 @@ FORMS = [
      "Quetta before. Its leader, Hakim Zaman, was arrested.", R.LEADER_OF, "Hakim Zaman", ALF),
     ("The TTP claimed the bombing. Police said the TTP had planned it. The ALF split from the "
      "TTP in 2014. The faction is led by Hakim Zaman.", R.LEADER_OF, "Hakim Zaman", ALF),
+    ("The Islamic State claimed the attack. Police said the suspects belonged to the ALF, a "
+     "network that has pledged allegiance to the Islamic State. The network's founder, Hakim "
+     "Zaman, is in prison.", R.LEADER_OF, "Hakim Zaman", ALF),
+    ("The ALF, a militant movement, bombed a school. The Taliban turned on the movement.",
+     R.RIVALRY, TALIBAN, ALF),
     # longer sentences: relative clauses, raising verbs, conjoined sides, "whose"
     ("The ALF, a faction that broke away from the Pakistani Taliban in 2014, claimed the blast.",
      R.SPLIT_FROM, ALF, TTP),
@@ -228,6 +233,8 @@ DATED = [
     ("The TTP has lost two previous leaders: Hakim Zaman (killed July 2014) and Qari Rahim "
      "Gul (killed April 2015).", R.LEADER_OF, "Qari Rahim Gul", None, D(2015, 4)),
     ("Hakim Zaman led the TTP until 2014.", R.LEADER_OF, "Hakim Zaman", None, D(2014)),
+    ("The ALF, founded by Hakim Zaman in 2012, pledged allegiance to the Islamic State.",
+     R.ALLEGIANCE, ALF, None, None),
     ("Hakim Zaman led the ALF until he was killed in a strike in July 2015.",
      R.LEADER_OF, "Hakim Zaman", None, D(2015, 7)),
 ]  # fmt: skip
