@@ -14,7 +14,9 @@ relation stated elsewhere in the document is left out (the sentence may or may n
 it). The default gold is dev, dev-wiki and the odd-numbered half of dev-news: even-numbered
 dev-news files (nNNN.json) are skipped wherever they are found. The written sentences of
 `relation_phrasings.txt` add the common ways of saying each relation (and pairs that hold
-none), each filled with names of the shipped gazetteer's armed groups and people. Distant
+none), each filled with names of the shipped gazetteer's armed groups and people, and each
+also told as a source's words and after a sentence naming the group it then calls "the
+group" or "its" (`told_otherwise`). Distant
 supervision adds the gazetteer's own descriptions, each said of its record's name ("X is
 an Egyptian physician who led al-Qaeda"), whose pairs are labelled by the relations the
 gazetteer records between the two records (none where it records none).
@@ -147,9 +149,10 @@ def written_examples(
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        head, sentence = line.split("\t")
+        head, written = line.split("\t")
         kind, subject, obj = head.split()
-        for _ in range(fillings):
+        told = [written] * fillings + told_otherwise(written, rng)
+        for sentence in told:
             names = _fill(rng, groups, people)
             reports.append(Report(text=sentence.format(**{k: v[0] for k, v in names.items()})))
             relations.append([] if kind == NONE_LABEL else [
@@ -162,6 +165,38 @@ def written_examples(
         for context in build_contexts(doc, report.text, mentions, doc_dates(doc)):
             found += labelled_pairs(context, gold, report.text)
     return found
+
+
+LEADS = (
+    "{G} has been active in the area for years.",
+    "{G} said it carried out the bombing.",
+    "Police blamed {G} for the ambush.",
+    "{G} was banned in 2010.",
+)
+"""Sentences naming {G} before a written sentence that calls it "the group" or "its"."""
+SOURCES = ("Officials said", "According to police,", "Analysts say", "A statement said")
+"""What a written sentence may be told as."""
+
+
+def told_otherwise(template: str, rng: random.Random) -> list[str]:
+    """The written sentence told two more ways, so that the model learns the form rather
+    than one wording: after a sentence naming {G}, with {G} itself as "the group" (or
+    "its"), where no other group is named before it; and as what a source said."""
+    told = [f"{rng.choice(SOURCES)} {_lower_first(template)}"]
+    at, other = template.find("{G}"), template.find("{H}")
+    if at >= 0 and not 0 <= other < at:
+        owned = template.startswith("'s", at + 3)
+        referred = template.replace("{G}'s" if owned else "{G}", "its" if owned else "the group", 1)
+        told.append(f"{rng.choice(LEADS)} {_upper_first(referred)}")
+    return told
+
+
+def _lower_first(text: str) -> str:
+    return text if text.startswith("{") else text[0].lower() + text[1:]
+
+
+def _upper_first(text: str) -> str:
+    return text[0].upper() + text[1:]
 
 
 def described_examples(extractor: Extractor) -> list[Labelled]:
