@@ -21,6 +21,8 @@ from mosaic.model import RelationType
 
 LEAVER_NOUNS = lexicon.words("relations.leaver_nouns")
 """People named by having left a group ("defectors from Y", "Y dissidents")."""
+LEAVING_WORDS = PAST_OFFICE | lexicon.words("relations.leaving_words")
+"""What makes members ones who left: "former", "disaffected", "ex-"."""
 
 
 def offshoots(context: SentenceContext) -> list[Candidate]:
@@ -38,7 +40,10 @@ def offshoots(context: SentenceContext) -> list[Candidate]:
 
 
 def _founders(verb: Token) -> list[Token]:
-    return agents(verb) if is_passive(verb) else subject(verb)
+    """The subject, or the passive's "by" phrase (which the parser may call a plain prep)."""
+    if not is_passive(verb):
+        return subject(verb)
+    return agents(verb) or prep_objects(verb, "by")
 
 
 def _founded(verb: Token) -> list[Token]:
@@ -52,12 +57,11 @@ def _founded(verb: Token) -> list[Token]:
 
 
 def _left(founder: Token) -> bool:
-    """ "defectors", "dissidents", or "former members" / "ex-commanders"."""
+    """ "defectors", "dissidents", or "former members" / "disaffected commanders"."""
     word = founder.lemma_.lower()
     if word in LEAVER_NOUNS:
         return True
-    earlier = any(c.lower_ in PAST_OFFICE or c.lower_ == "ex" for c in founder.children)
-    return word in MEMBER_NOUNS and earlier
+    return word in MEMBER_NOUNS and any(c.lower_ in LEAVING_WORDS for c in founder.children)
 
 
 def _their_group(founder: Token) -> list[Token]:

@@ -39,6 +39,7 @@ FORMS = [
     ("The ISKP was formed in 2015 by former members of the TTP.", R.SPLIT_FROM, ISKP, TTP),
     ("Dissidents from the TTP founded the ALF in 2014.", R.SPLIT_FROM, ALF, TTP),
     ("The ALF, set up by former TTP commanders, claimed the attack.", R.SPLIT_FROM, ALF, TTP),
+    ("The ALF was set up by disaffected TTP commanders in 2014.", R.SPLIT_FROM, ALF, TTP),
     # allegiance
     ("The ALF merged into the TTP in August 2014.", R.ALLEGIANCE, ALF, TTP),
     ("The ALF rejoined the TTP in 2020.", R.ALLEGIANCE, ALF, TTP),
