@@ -191,7 +191,7 @@ def tagger() -> RoleTagger:
 
 
 def _tags(tagger: RoleTagger, text: str) -> set[tuple[str, str]]:
-    doc = tagger.tag(spacy.blank("en")(text))
+    [doc] = tagger.tag([spacy.blank("en")(text)])
     return {(span.label_, span.text) for span in doc.spans[SPANS_KEY]}
 
 
@@ -227,3 +227,20 @@ def test_role_spans_far_from_every_incident_join_none() -> None:
     )
     assert [t.name for t in attach_roles([near], doc, [])[0].targets] == ["judge"]
     assert attach_roles([far], doc, [])[0].targets == ()
+
+
+@pytest.mark.slow
+def test_role_spans_batch_tags_each_doc_as_alone(tagger: RoleTagger) -> None:
+    texts = [
+        "Gunmen of the Red Dawn Front fired rifles at a bus carrying teachers near the dam.",
+        "The council met on Tuesday to discuss the budget of the water board.",
+        "A bomb hidden in a cart exploded outside the mayor's office, killing two guards.",
+    ]
+    nlp = spacy.blank("en")
+
+    def spans(doc: Doc) -> list[tuple[str, int, int]]:
+        return [(s.label_, s.start, s.end) for s in doc.spans[SPANS_KEY]]
+
+    alone = [spans(tagger.tag([nlp(text)])[0]) for text in texts]
+    assert any(alone), "the tagger found nothing to compare"
+    assert [spans(doc) for doc in tagger.tag([nlp(text) for text in texts])] == alone
