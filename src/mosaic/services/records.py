@@ -73,6 +73,8 @@ class EntityLinker:
         """Entities this report brought first, by id: names no gazetteer record or stored
         entity had."""
         self._named: dict[str, list[Entity]] = {}  # by match key
+        self._keys_holding: dict[str, set[str]] = {}
+        """Entity id -> the match keys in `_named` whose entities include it."""
 
     def prefetch(self, refs: Iterable[EntityRef]) -> None:
         """Read the stored entities named like any of `refs` at once."""
@@ -80,7 +82,8 @@ class EntityLinker:
         wanted = [name for key, name in names.items() if key and key not in self._named]
         if wanted:
             found = self._repo.find_entities_by_names(wanted)
-            self._named.update((match_key(name), found[name]) for name in wanted)
+            for name in wanted:
+                self._note(match_key(name), found[name])
 
     def entity_for(self, ref: EntityRef) -> Entity:
         if ref not in self._by_ref:
@@ -110,7 +113,7 @@ class EntityLinker:
         """The stored entities named `name` that `ref` may link to, noted in `stored` by id."""
         key = match_key(name)
         if key not in self._named:
-            self._named[key] = self._repo.find_entities_by_name(name)
+            self._note(key, self._repo.find_entities_by_name(name))
         found = [e for e in self._named[key] if self._may_link(ref, e)]
         stored.update((entity.id, entity) for entity in found)
         return found
@@ -120,14 +123,20 @@ class EntityLinker:
         report's owner may see."""
         return self._reader is None or ref.key is not None or self._reader.admits(entity.marking)
 
+    def _note(self, key: str, found: list[Entity]) -> None:
+        """Keep the stored entities named by `key`."""
+        self._named[key] = found
+        for entity in found:
+            self._keys_holding.setdefault(entity.id, set()).add(key)
+
     def _forget(self, saved: Entity) -> None:
-        """Drop the look-ups whose answer saving `saved` may have changed."""
+        """Drop the look-ups whose answer saving `saved` may have changed: its names' and
+        those that found it (looked up by id, not by going through every look-up)."""
         stale = {match_key(name) for name in saved.names}
-        stale.update(
-            key for key, found in self._named.items() if any(e.id == saved.id for e in found)
-        )
+        stale.update(self._keys_holding.get(saved.id, ()))
         for key in stale:
-            self._named.pop(key, None)
+            for entity in self._named.pop(key, ()):
+                self._keys_holding[entity.id].discard(key)
 
     def linked_ids(self) -> set[str]:
         return {entity.id for entity in self._by_ref.values()}
