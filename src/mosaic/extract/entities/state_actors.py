@@ -49,6 +49,6 @@ def state_actor(
 def modified_noun(word: Token) -> Token:
     """The noun a modifier describes, through coordination: in "Afghan and Pakistani
     forces" the parser hangs "Pakistani" on "Afghan", and both describe "forces"."""
-    while word.dep_ == "conj" and word.head is not word:
+    while word.dep_ == "conj" and word.head != word:
         word = word.head
     return word.head

@@ -92,7 +92,7 @@ def spoken_for(mention: EntityMention, context: SentenceContext) -> EntityMentio
 def gerund_actor(trigger: Token) -> list[Token]:
     """ "X left a scar by slitting throats": the clause's subject acts the gerund after "by"."""
     head = trigger.head
-    if trigger.dep_ != "pcomp" or head.lower_ != "by" or head.head is head:
+    if trigger.dep_ != "pcomp" or head.lower_ != "by" or head.head == head:
         return []
     verb = head.head
     if verb.pos_ not in VERB_POS:
@@ -108,7 +108,7 @@ def harming_actor(trigger: Token) -> list[Token]:
     """ "X killed 14 guards in an attack", "X wounded five during the raid": the subject of
     an active harming verb the event is the "in" or "during" phrase of."""
     prep = trigger.head
-    if trigger.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head is prep:
+    if trigger.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.head == prep:
         return []
     verb = prep.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in HARMING_VERBS or is_passive(verb):
@@ -118,7 +118,7 @@ def harming_actor(trigger: Token) -> list[Token]:
 
 def partners(verb: Token) -> list[Token]:
     """ "X collaborated with Y to carry out ...": Y took part in what the clause carries out."""
-    if verb.dep_ not in CONTINUING_CLAUSE_DEPS or verb.head is verb:
+    if verb.dep_ not in CONTINUING_CLAUSE_DEPS or verb.head == verb:
         return []
     head = verb.head
     if head.lemma_.lower() not in PARTNER_VERBS:
@@ -130,9 +130,9 @@ def list_host(trigger: Token) -> Token | None:
     """ "attacks in Pakistan, including the assassination of X": the word an event listed with
     "including" is one of (here "attacks")."""
     head = trigger.head
-    while trigger.dep_ in COORDINATE_DEPS and head is not trigger:
+    while trigger.dep_ in COORDINATE_DEPS and head != trigger:
         trigger, head = head, head.head
-    if trigger.dep_ != "pobj" or head.lower_ not in LIST_WORDS or head.head is head:
+    if trigger.dep_ != "pobj" or head.lower_ not in LIST_WORDS or head.head == head:
         return None
     return head.head
 

@@ -117,7 +117,7 @@ def _governing_prep(trigger: Token) -> Token | None:
     for _ in range(8):
         if current.dep_ == "conj" and current.pos_ == "NOUN" and current.head.pos_ == "VERB":
             return _listed_prep(current.head)  # the list's last item hung on the verb
-        if current.dep_ in COORDINATE_DEPS and current.head is not current:
+        if current.dep_ in COORDINATE_DEPS and current.head != current:
             current = current.head
         elif current.dep_ == "pobj" and current.head.lower_ in _LIST_PREPS:
             current = current.head.head
@@ -171,7 +171,7 @@ def _clause_subjects(verb: Token) -> list[Token]:
         found = children(current, *SUBJECT_DEPS)
         if found:
             return with_conjuncts(antecedent(t) for t in found)
-        if current.dep_ not in RAISING_DEPS or current.head is current:
+        if current.dep_ not in RAISING_DEPS or current.head == current:
             return []
         current = current.head
     return []
@@ -280,7 +280,7 @@ def _gathered_for(trigger: Token) -> list[Token]:
     in Islamabad for what was billed as a meeting" (X and Y)."""
     word = trigger
     for _ in range(_PURPOSE_STEPS):
-        if word.dep_ not in PURPOSE_DEPS or word.head is word:
+        if word.dep_ not in PURPOSE_DEPS or word.head == word:
             return []
         word = word.head
         if word.dep_ == "prep" and word.lower_ == "for" and word.head.pos_ == "VERB":

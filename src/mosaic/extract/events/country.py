@@ -80,10 +80,10 @@ def _victims(root: Token) -> bool:
     """ "12 U.S. service members were killed in the attack": a state's people (or the noun a
     nationality describes) the event killed or wounded, who say where they come from, not
     where it happened."""
-    while root.dep_ in NOUN_MODIFIER_DEPS and root.head is not root:
+    while root.dep_ in NOUN_MODIFIER_DEPS and root.head != root:
         root = root.head
     head = root.head
-    if root.dep_ not in PATIENT_DEPS or head is root:
+    if root.dep_ not in PATIENT_DEPS or head == root:
         return False
     return head.lemma_.lower() in KILLED_WORDS | WOUNDED_WORDS
 
@@ -147,7 +147,7 @@ def _country_as_place(mention: EntityMention, context: SentenceContext) -> bool:
     if mention.role is not Role.COUNTRY:
         return False
     head = context.doc[mention.start : mention.end].root
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head != head:
         head = head.head
     if head.dep_ in ACTOR_DEPS:
         return False

@@ -49,7 +49,7 @@ def _dates_the_telling(root: Token, trigger: Token) -> bool:
     """ "X claimed the attack, its agency said on Thursday": the date of the telling, hung on a
     speech verb the event is not, dates the report rather than the event."""
     verb = root.head.head if root.dep_ == "pobj" else root.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING_VERBS or verb is trigger:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING_VERBS or verb == trigger:
         return False
     return trigger not in verb.subtree or trigger.i < verb.i
 

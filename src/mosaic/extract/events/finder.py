@@ -76,7 +76,7 @@ class EventFinder:
         tokens = [context.doc[t.i] for t in triggers]
         found = []
         for trigger, token in zip(triggers, tokens, strict=True):
-            rivals = [other for other in tokens if other is not token]
+            rivals = [other for other in tokens if other != token]
             found += [(token, f) for f in self._findings(trigger, token, context, rivals)]
         for rule in rules:
             found = rule.settle(found) if rule.settle else found

@@ -117,7 +117,7 @@ def _perpetration_verb(trigger: Token) -> Token | None:
     """ "carried out the attack", "claimed responsibility for the attack", "launching an attack"."""
     current = trigger
     for _ in range(4):
-        if current.dep_ not in PERPETRATION_PATH_DEPS or (current.head is current):
+        if current.dep_ not in PERPETRATION_PATH_DEPS or (current.head == current):
             return None
         if current.dep_ == "prep" and current.lower_ not in ("of", "for"):
             return None  # "the killing ... after the attack" is no perpetration of it

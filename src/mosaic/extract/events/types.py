@@ -236,7 +236,7 @@ def clause_lemmas(token: Token) -> set[str]:
     """Lemmas of the clause the token stands in: the subtree of its governing verb."""
     current = token
     for _ in range(6):
-        if current.pos_ in VERB_POS or current.head is current:
+        if current.pos_ in VERB_POS or current.head == current:
             break
         current = current.head
     if current.dep_ == "advcl" and current.tag_ == "VBG":

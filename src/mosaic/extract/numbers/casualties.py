@@ -90,7 +90,7 @@ def is_count_token(token: Token) -> bool:
     if any(n.text in HYPHENS and n.whitespace_ == "" for n in neighbours):
         return False
     head = token.head
-    return not (head is not token and head.like_num and token.dep_ in NUMBER_PART_DEPS)
+    return not (head != token and head.like_num and token.dep_ in NUMBER_PART_DEPS)
 
 
 def _count_read_as_date(token: Token) -> bool:
@@ -146,7 +146,7 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
     current = noun
     for _ in range(4):
         head = current.head
-        if head is current or not _may_climb(current):
+        if head == current or not _may_climb(current):
             return None
         role = _role(head)
         if role is not None:
@@ -232,7 +232,7 @@ def count_mentions(span: Span) -> list[CountMention]:
             continue
         noun = counted_noun(token)
         count = _plus_subject(count, noun, found[0])
-        if mentions and text == token.text and noun is token:
+        if mentions and text == token.text and noun == token:
             count = _shared_floor(mentions[-1], count, found[0], span)
         mentions.append(CountMention(count, found[1], _is_attacker(noun), found[0].i))
     return mentions

@@ -41,7 +41,7 @@ def _takes_place(token: Token) -> bool:
 def is_locative(token: Token, depth: int = 0) -> bool:
     """Whether the token (a name's head) stands where a location stands."""
     dep, head = token.dep_, token.head
-    if depth > _MAX_DEPTH or head is token:
+    if depth > _MAX_DEPTH or head == token:
         return False
     if dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
         return True
@@ -71,7 +71,7 @@ def describes_person(token: Token) -> bool:
     if token.dep_ != "pobj" or token.head.dep_ != "prep":
         return False
     noun = token.head.head
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
     return noun.dep_ == "appos" and noun.head.pos_ == "PROPN"
 

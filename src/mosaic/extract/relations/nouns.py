@@ -104,7 +104,7 @@ def _has_plain_compound(noun: Token, context: SentenceContext) -> bool:
 
 def _role_position(noun: Token) -> Token:
     """The token whose position says what the noun describes ("militant and emir" -> militant)."""
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
     return noun
 
@@ -123,7 +123,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         dated = place.head.lemma_.lower() in BECOME_VERBS  # "X became leader of Y in 2010"
     if place.dep_ == "nsubj" and _takes_office(place.head):
         dated = True  # "the group's new leader, X, took over in June 2020"
-    if place.lemma_ == "be" and place is not noun:  # "X was a militant and emir for Y"
+    if place.lemma_ == "be" and place != noun:  # "X was a militant and emir for Y"
         tokens += subject(place)
     if place.dep_ in OBJECT_PREDICATE_DEPS:
         tokens += children(place.head, *PATIENT_DEPS)

@@ -100,7 +100,7 @@ def subgroup_antecedent(
 
 def _prominent(span: Span) -> bool:
     root = span.root
-    while root.dep_ in NAME_JOINING_DEPS and root.head is not root:
+    while root.dep_ in NAME_JOINING_DEPS and root.head != root:
         root = root.head
     if root.dep_ in ARGUMENT_OR_ROOT_DEPS:
         return True

@@ -63,7 +63,7 @@ def is_hypothetical(trigger: Token) -> bool:
         return True
     if trigger.dep_ in COMPLEMENT_DEPS and trigger.head.lemma_ in INTENT_VERBS:
         return True
-    if verb.lemma_ in INTENT_VERBS and verb is not trigger:
+    if verb.lemma_ in INTENT_VERBS and verb != trigger:
         return True
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_ in INTENT_NOUNS:

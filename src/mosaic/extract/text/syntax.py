@@ -178,7 +178,7 @@ def climbing_subject(
         found = children(current, "nsubj")
         if found:
             return with_conjuncts(antecedent(t) for t in found)
-        if current.dep_ not in links or current.head is current:
+        if current.dep_ not in links or current.head == current:
             return []
         current = current.head
         nominal = current.pos_ in NOUN_POS and current.dep_ in OBJECT_DEPS
@@ -202,7 +202,7 @@ def governing_verb(token: Token) -> Token:
     """The verb whose clause the token belongs to (the token itself for a verb)."""
     current = token
     for _ in range(6):
-        if current.pos_ in VERB_POS or current.head is current:
+        if current.pos_ in VERB_POS or current.head == current:
             return current
         current = current.head
     return current
