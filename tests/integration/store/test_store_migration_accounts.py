@@ -8,24 +8,15 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 
 from mosaic.model import Distribution, Marking, Tlp
-from mosaic.store.engine import MIGRATIONS, create_engine, parse_url
+from mosaic.store.engine import create_engine, parse_url
 from mosaic.store.sql import open_repository
+from support.migrations import migrate_to
 from support.stores import POSTGRES_URL, empty
 
 STORES = ["sqlite", *(["postgres"] if POSTGRES_URL else [])]
 OLD_LABELS = {"r-white": "TLP:WHITE", "r-lower": "amber", "r-red": "TLP:RED"}
-
-
-def _migrate_to(engine: sa.Engine, revision: str, downgrade: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if downgrade else command.upgrade)(config, revision)
 
 
 def _report_row(report_id: str, tlp: str) -> dict[str, object]:
@@ -47,12 +38,12 @@ def url_at_0003(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         url = str(tmp_path / "old.db")
         engine = create_engine(parse_url(url))
-        _migrate_to(engine, "0003")
+        migrate_to(engine, "0003")
     else:
         url = POSTGRES_URL
         empty(open_repository(url))
         engine = create_engine(parse_url(url))
-        _migrate_to(engine, "0003", downgrade=True)
+        migrate_to(engine, "0003", downgrade=True)
     reports = sa.table("reports", *(sa.column(name) for name in _report_row("x", "")))
     with engine.begin() as connection:
         connection.execute(sa.insert(reports), [_report_row(i, t) for i, t in OLD_LABELS.items()])
@@ -82,8 +73,8 @@ def test_store_migration_0004_reads_old_labels_as_tlp_2_shared_with_the_communit
 
 def test_store_migration_0004_downgrades_to_0003(tmp_path: Path) -> None:
     engine = create_engine(parse_url(str(tmp_path / "kb.db")))
-    _migrate_to(engine, "head")
-    _migrate_to(engine, "0003", downgrade=True)
+    migrate_to(engine, "head")
+    migrate_to(engine, "0003", downgrade=True)
     tables = set(sa.inspect(engine).get_table_names())
     columns = {column["name"] for column in sa.inspect(engine).get_columns("reports")}
     engine.dispose()

@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 
 from mosaic.store import schema
 from mosaic.store.bands import band_buckets
-from mosaic.store.engine import MIGRATIONS, create_engine, parse_url
+from mosaic.store.engine import create_engine, parse_url
 from mosaic.store.sql import open_repository
+from support.migrations import migrate_to
 from support.stores import POSTGRES_URL, empty
 
 STORES = ["sqlite", *(["postgres"] if POSTGRES_URL else [])]
@@ -24,14 +23,6 @@ SIGNATURES = {
     "r-c": [900 + i for i in range(64)],
     "r-short": [1, 2, 3],
 }
-
-
-def _migrate_to(engine: sa.Engine, revision: str, downgrade: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if downgrade else command.upgrade)(config, revision)
 
 
 def _report_row(report_id: str, signature: list[int]) -> dict[str, object]:
@@ -53,12 +44,12 @@ def url_at_0002(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         url = str(tmp_path / "old.db")
         engine = create_engine(parse_url(url))
-        _migrate_to(engine, "0002")
+        migrate_to(engine, "0002")
     else:
         url = POSTGRES_URL
         empty(open_repository(url))
         engine = create_engine(parse_url(url))
-        _migrate_to(engine, "0002", downgrade=True)
+        migrate_to(engine, "0002", downgrade=True)
     reports = sa.table("reports", *(sa.column(name) for name in _report_row("x", [])))
     with engine.begin() as connection:
         connection.execute(sa.insert(reports), [_report_row(i, s) for i, s in SIGNATURES.items()])

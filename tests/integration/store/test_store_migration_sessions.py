@@ -6,31 +6,22 @@ import datetime as dt
 from pathlib import Path
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 
 from mosaic.services import accounts
 from mosaic.services.audit import COMMAND_LINE
 from mosaic.services.authentication import Authenticator
 from mosaic.share.tokens import new_session_id, session_hash
-from mosaic.store.engine import MIGRATIONS, create_engine, parse_url
+from mosaic.store.engine import create_engine, parse_url
 from mosaic.store.sql import open_repository
+from support.migrations import migrate_to
 
 NOW = dt.datetime(2026, 12, 5, 12, 0, tzinfo=dt.UTC)
-
-
-def _migrate_to(engine: sa.Engine, revision: str, downgrade: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if downgrade else command.upgrade)(config, revision)
 
 
 def _old_session(url: str) -> str:
     """A database at 0004 with one user, one token and one session of theirs: its cookie."""
     engine = create_engine(parse_url(url))
-    _migrate_to(engine, "0004_accounts")
+    migrate_to(engine, "0004_accounts")
     session_id = new_session_id()
     rows = [
         ("INSERT INTO organisations (name, created_at) VALUES ('org-a', :t)", {}),
@@ -65,8 +56,8 @@ def test_store_migration_0005_old_sessions_last_while_their_user_has_a_token(
 
 def test_store_migration_0005_downgrades_to_0004(tmp_path: Path) -> None:
     engine = create_engine(parse_url(str(tmp_path / "kb.db")))
-    _migrate_to(engine, "head")
-    _migrate_to(engine, "0004_accounts", downgrade=True)
+    migrate_to(engine, "head")
+    migrate_to(engine, "0004_accounts", downgrade=True)
     columns = {column["name"] for column in sa.inspect(engine).get_columns("web_sessions")}
     engine.dispose()
     assert "token_id" not in columns and "expires_at" in columns

@@ -5,26 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 
 from mosaic.model import Visibility
-from mosaic.store.engine import MIGRATIONS, create_engine, parse_url
+from mosaic.store.engine import create_engine, parse_url
 from mosaic.store.schema import events
 from mosaic.store.sql import open_repository
 from mosaic.store.visibility import seen_in_part, seen_whole
+from support.migrations import migrate_to
 
 Marked = tuple[str, str, str, None]
 GREEN = ("local", "TLP:GREEN", "community", None)
 RED = ("local", "TLP:RED", "organisation", None)
-
-
-def _migrate_to(engine: sa.Engine, revision: str, downgrade: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if downgrade else command.upgrade)(config, revision)
 
 
 def _event(event_id: str) -> dict[str, object]:
@@ -66,7 +57,7 @@ def _statement(
 def test_store_migration_0006_fills_each_facts_markings(tmp_path: Path) -> None:
     url = str(tmp_path / "old.db")
     engine = create_engine(parse_url(url))
-    _migrate_to(engine, "0005_session_tokens")
+    migrate_to(engine, "0005_session_tokens")
     table = sa.table("events", *(sa.column(name) for name in _event("x")))
     said = sa.table("statements", *(sa.column(name) for name in _statement(0, "x", GREEN)))
     behind = {"ev-green": [GREEN, GREEN], "ev-mixed": [GREEN, RED], "ev-bare": []}
@@ -88,8 +79,8 @@ def test_store_migration_0006_fills_each_facts_markings(tmp_path: Path) -> None:
 
 def test_store_migration_0006_downgrades_to_0005(tmp_path: Path) -> None:
     engine = create_engine(parse_url(str(tmp_path / "kb.db")))
-    _migrate_to(engine, "head")
-    _migrate_to(engine, "0005_session_tokens", downgrade=True)
+    migrate_to(engine, "head")
+    migrate_to(engine, "0005_session_tokens", downgrade=True)
     columns = {column["name"] for column in sa.inspect(engine).get_columns("events")}
     tables = set(sa.inspect(engine).get_table_names())
     engine.dispose()
