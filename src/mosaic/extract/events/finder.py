@@ -32,7 +32,13 @@ from mosaic.extract.events.killings import lethal_count, victim_count
 from mosaic.extract.events.places import event_place, spread_country
 from mosaic.extract.events.reciprocal import reciprocal_parts
 from mosaic.extract.events.reporting_forces import reporting_force
-from mosaic.extract.events.rules.base import EventRule, PerpetratorSlot, TargetSlot, Trigger
+from mosaic.extract.events.rules.base import (
+    EventRule,
+    ObjectNeeded,
+    PerpetratorSlot,
+    TargetSlot,
+    Trigger,
+)
 from mosaic.extract.events.rules.registry import event_rules, rule_for
 from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
@@ -92,7 +98,7 @@ class EventFinder:
                                               else [])  # fmt: skip
         if token.dep_ == "acl":
             heads.append(token.head)  # "a group formed in 1998"
-        if needs == "group":
+        if needs is ObjectNeeded.GROUP:
             # "added it to its blacklist"; a founding's "its formation" is too often the
             # group founding something else, or a plan.
             pronouns = rule_for(trigger.type).slots.group_by_pronoun
@@ -105,7 +111,7 @@ class EventFinder:
                 for t in heads
             )
         objects = [t for h in heads for t in h.subtree]
-        if needs == "place":
+        if needs is ObjectNeeded.PLACE:
             return any(m.role in (Role.PLACE, Role.COUNTRY) for m in context.mentions_in(objects))
         return bool(objects) or bool(children(token, "nsubj", "prep"))
 

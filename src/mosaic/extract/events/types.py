@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
-from mosaic.extract.events.rules.base import Entry, Trigger
+from mosaic.extract.events.rules.base import Entry, ObjectNeeded, Trigger
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
 from mosaic.extract.text.syntax import (
     KIND_MODIFIER_DEPS,
@@ -43,7 +43,7 @@ LEXICON: dict[str, Entry] = {
     "ambush": Entry(A, 0.35, AttackType.ARMED_ASSAULT),
     "massacre": Entry(A, 0.35),
     "hijack": Entry(A, 0.3, AttackType.ARMED_ASSAULT),
-    "storm": Entry(A, 0.25, AttackType.ARMED_ASSAULT, needs="target"),
+    "storm": Entry(A, 0.25, AttackType.ARMED_ASSAULT, needs=ObjectNeeded.ANY),
     "assassinate": Entry(A, 0.35, AttackType.ASSASSINATION),
     "assassination": Entry(A, 0.35, AttackType.ASSASSINATION),
     "kidnap": Entry(A, 0.35, AttackType.KIDNAPPING),
@@ -64,35 +64,35 @@ LEXICON: dict[str, Entry] = {
     "incursion": Entry(OP, 0.3),
     "bombardment": Entry(OP, 0.3),
     "shelling": Entry(OP, 0.3),
-    "seizure": Entry(OP, 0.3, needs="place"),
-    "seize": Entry(OP, 0.3, needs="place"),
-    "capture": Entry(OP, 0.25, needs="place"),
+    "seizure": Entry(OP, 0.3, needs=ObjectNeeded.PLACE),
+    "seize": Entry(OP, 0.3, needs=ObjectNeeded.PLACE),
+    "capture": Entry(OP, 0.25, needs=ObjectNeeded.PLACE),
     "arrest": Entry(EventType.ARREST, 0.35),
     "detain": Entry(EventType.ARREST, 0.3),
     "apprehend": Entry(EventType.ARREST, 0.35),
-    "found": Entry(EventType.FOUNDING, 0.3, needs="group"),
-    "form": Entry(EventType.FOUNDING, 0.25, needs="group"),
-    "establish": Entry(EventType.FOUNDING, 0.25, needs="group"),
-    "create": Entry(EventType.FOUNDING, 0.25, needs="group"),
-    "formation": Entry(EventType.FOUNDING, 0.3, needs="group"),
-    "founding": Entry(EventType.FOUNDING, 0.3, needs="group"),
-    "creation": Entry(EventType.FOUNDING, 0.25, needs="group"),
-    "establishment": Entry(EventType.FOUNDING, 0.3, needs="group"),
-    "designate": Entry(EventType.DESIGNATION, 0.35, needs="group"),
-    "designation": Entry(EventType.DESIGNATION, 0.3, needs="group"),
-    "proscribe": Entry(EventType.DESIGNATION, 0.35, needs="group"),
-    "outlaw": Entry(EventType.DESIGNATION, 0.35, needs="group"),
-    "blacklist": Entry(EventType.DESIGNATION, 0.35, needs="group"),
-    "ban": Entry(EventType.DESIGNATION, 0.3, needs="group"),
+    "found": Entry(EventType.FOUNDING, 0.3, needs=ObjectNeeded.GROUP),
+    "form": Entry(EventType.FOUNDING, 0.25, needs=ObjectNeeded.GROUP),
+    "establish": Entry(EventType.FOUNDING, 0.25, needs=ObjectNeeded.GROUP),
+    "create": Entry(EventType.FOUNDING, 0.25, needs=ObjectNeeded.GROUP),
+    "formation": Entry(EventType.FOUNDING, 0.3, needs=ObjectNeeded.GROUP),
+    "founding": Entry(EventType.FOUNDING, 0.3, needs=ObjectNeeded.GROUP),
+    "creation": Entry(EventType.FOUNDING, 0.25, needs=ObjectNeeded.GROUP),
+    "establishment": Entry(EventType.FOUNDING, 0.3, needs=ObjectNeeded.GROUP),
+    "designate": Entry(EventType.DESIGNATION, 0.35, needs=ObjectNeeded.GROUP),
+    "designation": Entry(EventType.DESIGNATION, 0.3, needs=ObjectNeeded.GROUP),
+    "proscribe": Entry(EventType.DESIGNATION, 0.35, needs=ObjectNeeded.GROUP),
+    "outlaw": Entry(EventType.DESIGNATION, 0.35, needs=ObjectNeeded.GROUP),
+    "blacklist": Entry(EventType.DESIGNATION, 0.35, needs=ObjectNeeded.GROUP),
+    "ban": Entry(EventType.DESIGNATION, 0.3, needs=ObjectNeeded.GROUP),
     "protest": Entry(EventType.PROTEST, 0.3),
     "demonstration": Entry(EventType.PROTEST, 0.3),
     "rally": Entry(EventType.PROTEST, 0.25),
-    "meet": Entry(EventType.MEETING, 0.3, needs="actor"),
+    "meet": Entry(EventType.MEETING, 0.3, needs=ObjectNeeded.ANY),
     "meeting": Entry(EventType.MEETING, 0.25),
     "summit": Entry(EventType.MEETING, 0.3),
     "conference": Entry(EventType.MEETING, 0.2),
-    "session": Entry(EventType.MEETING, 0.2, needs="talks"),
-    "talk": Entry(EventType.MEETING, 0.2, needs="talks"),
+    "session": Entry(EventType.MEETING, 0.2, needs=ObjectNeeded.ANY),
+    "talk": Entry(EventType.MEETING, 0.2, needs=ObjectNeeded.ANY),
     "convene": Entry(EventType.MEETING, 0.3),
 }
 OPERATION_WORDS = lexicon.words("events.operation_words")  # fmt: skip
@@ -136,7 +136,9 @@ def _phrasal(token: Token) -> Entry | None:
     if lemma in ("capture", "seize") and token.pos_ == "VERB" and _takes_a_person(token):
         return Entry(EventType.ARREST, 0.35)  # "X was captured by Afghan forces"
     if lemma in LISTING_VERBS and token.pos_ == "VERB" and _onto_a_list(token):
-        return Entry(EventType.DESIGNATION, 0.35, needs="group")  # "added X to its blacklist"
+        return Entry(
+            EventType.DESIGNATION, 0.35, needs=ObjectNeeded.GROUP
+        )  # "added X to its blacklist"
     return None
 
 

@@ -21,14 +21,25 @@ if TYPE_CHECKING:
     from mosaic.extract.text.sentences import SentenceContext
 
 
+class ObjectNeeded(StrEnum):
+    """What a trigger word must have to name an event ("formed" a group, "seized" a town)."""
+
+    GROUP = "group"
+    """A group as its object (named, or a group noun): "formed a new wing"."""
+    PLACE = "place"
+    """A place or country among its objects: "seized the town"."""
+    ANY = "any"
+    """Some object, subject or prepositional phrase: "stormed the hotel", "met the envoy"."""
+
+
 @dataclass(frozen=True)
 class Entry:
-    """What one trigger lemma names; `needs` is the kind of object it requires, if any."""
+    """What one trigger lemma names; `needs` is what it must have to name it, if anything."""
 
     type: EventType
     strength: float
     attack_type: AttackType | None = None
-    needs: str | None = None
+    needs: ObjectNeeded | None = None
 
 
 @dataclass(frozen=True)
