@@ -124,7 +124,7 @@ def _places_agree(a: EventFinding, b: EventFinding, within: Within = _never) -> 
             or lies_within(first, second, SAME_PLACE_KM)
             or _holds(first, second, within)
         )
-    return bool(set(first.names) & set(second.names))
+    return lies_within(first, second, SAME_PLACE_KM) or bool(set(first.names) & set(second.names))
 
 
 def _holds(a: EntityRef, b: EntityRef, within: Within) -> bool:

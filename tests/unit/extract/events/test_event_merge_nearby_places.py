@@ -29,3 +29,13 @@ def test_event_merge_two_towns_apart_are_not_compatible() -> None:
 def test_event_merge_places_without_coordinates_need_one_key() -> None:
     bare = EntityRef("A", EntityKind.PLACE, "place:pk:a", country="PK")
     assert not compatible(_finding(bare), _finding(_place("place:pk:b", 34.0, 71.5)))
+
+
+def test_event_merge_unlisted_venue_placed_in_its_city_is_compatible() -> None:
+    city = _place("place:pk:city", 34.01, 71.58)
+    hotel = EntityRef("Marlow Hotel", EntityKind.PLACE, None, country="PK", latitude=34.01,
+                      longitude=71.58)  # fmt: skip
+    far = EntityRef("Fentar Hotel", EntityKind.PLACE, None, country="PK", latitude=35.5,
+                    longitude=71.58)  # fmt: skip
+    assert compatible(_finding(city), _finding(hotel))
+    assert not compatible(_finding(city), _finding(far))
