@@ -23,6 +23,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.acronyms import join_acronyms
 from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
+from mosaic.extract.entities.misread_places import MisreadPlaces, place_mention
 from mosaic.extract.entities.name_repairs import (
     GENERIC_NAME_WORDS,
     GroupCores,
@@ -50,6 +51,7 @@ from mosaic.extract.entities.surnames import refer_surnames
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.models.actor_spans import NEW_GROUP
 from mosaic.extract.places.place_names import free_name_spans, in_place_position
+from mosaic.extract.places.place_slots import of_parts
 from mosaic.extract.places.table import Place, PlaceTable
 from mosaic.extract.text.surface import stems
 from mosaic.extract.text.syntax import (
@@ -102,6 +104,7 @@ class EntityLinker:
         self.common_words = frozenset(common_words)
         self.country_of = functools.lru_cache(maxsize=4096)(places.country_of_word)
         self.cores = GroupCores(gazetteer.records, self._is_generic)
+        self.misread = MisreadPlaces(gazetteer, places)
 
     def link(self, doc: Doc) -> list[EntityMention]:
         """Every linkable entity mention of the document, in order; places resolve with the
@@ -124,9 +127,11 @@ class EntityLinker:
     def _mentions(
         self, ent: Span, context: Sequence[str], lower_words: Set[str]
     ) -> list[EntityMention]:
-        """The entity's mention, or one per place where a spaced dash joins known places
-        ("Nangarhar - Achin")."""
+        """The entity's mention, or one per place where a spaced dash or "of" joins known
+        places ("Nangarhar - Achin", "the Volgograd Oblast of Southern Russia")."""
         parts = [] if ent.ent_id_ else dash_parts(ent)
+        if len(parts) == 1:
+            parts = of_parts(ent)
         if len(parts) > 1 and all(self.places.lookup(clean_name(p.text)) for p in parts):
             spans = (Span(ent.doc, p.start, p.end, label="GPE") for p in parts)
             places = (self._place(span, clean_name(span.text), context) for span in spans)
@@ -206,6 +211,9 @@ class EntityLinker:
         whole = None if ent.ent_id_ else self._whole_place(ent, context)
         if whole is not None:
             return whole
+        facility = self.misread.facility(ent, context)
+        if facility is not None or self.misread.names_group_province(ent):
+            return facility
         record = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ in ACTOR_LABELS or record is not None:
             record = self._record(name, context) or record
@@ -220,7 +228,11 @@ class EntityLinker:
         if ent.label_ in NAME_LABELS:  # a place the NER took for a name
             place = self._misread_place(ent, name, context)
             if place is not None:
-                return _place_mention(ent, place)
+                return place_mention(ent, place)
+        if ent.label_ in GROUP_OR_PERSON_LABELS and self.country_of(name) is None:
+            slot = self.misread.slot_place(ent, name, context)
+            if slot is not None:
+                return slot
         return self._other(ent, name, context)
 
     def _place_before_event(self, ent: Span, context: Sequence[str]) -> EntityMention | None:
@@ -233,7 +245,7 @@ class EntityLinker:
             text = ent.doc[ent.start : end].text
             place = self.places.resolve(text, context) if self.places.lookup(text) else None
             if place is not None and place.feature != "country":
-                return _place_mention(Span(ent.doc, ent.start, end, label="GPE"), place)
+                return place_mention(Span(ent.doc, ent.start, end, label="GPE"), place)
         return None
 
     def _misread_place(self, ent: Span, name: str, context: Sequence[str]) -> Place | None:
@@ -256,6 +268,8 @@ class EntityLinker:
             return place
         if not (at_home or place.feature in _MAJOR):
             return None
+        if at_home and self.misread.known_place(ent, name, place):
+            return place
         return place if in_place_position(ent) else None
 
     def _unlabelled_places(
@@ -273,7 +287,7 @@ class EntityLinker:
             place = self._unlabelled_place(span, countries, lower_words)
             if place is not None:
                 taken.update(range(start, end))
-                found.append(_place_mention(span, place))
+                found.append(place_mention(span, place))
         return found
 
     def _unlabelled_place(
@@ -306,14 +320,13 @@ class EntityLinker:
         if place is not None and self._collides(name, place, context, lower_words):
             place = None
         if place is not None and not (is_people_word(ent) and place.feature in _MINOR):
-            return _place_mention(ent, place)
+            return place_mention(ent, place)
         if place is not None or ent.label_ == "LOC" or not looks_like_place_name(name):
             return None
         words = name.split()
         if all(self._is_common(w.lower(), lower_words) for w in words) or is_people_word(ent):
             return None
-        ref = EntityRef(name=name, kind=EntityKind.PLACE)
-        return _mention(ent, Role.PLACE, ref)
+        return self.misread.locate_new(ent, name, context)
 
     def _is_generic(self, lower: str) -> bool:
         """Whether a word of a group's name names no group by itself ("front", "national")."""
@@ -366,7 +379,7 @@ class EntityLinker:
                 place = self.places.resolve(text, context) if self.places.lookup(text) else None
                 if place is not None:
                     span = Span(doc, start, end, label=ent.label_)
-                    return _place_mention(span, place)
+                    return place_mention(span, place)
         return None
 
     def _other(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention | None:
@@ -399,14 +412,6 @@ def _mention(
     return EntityMention(
         ent.start, ent.end, ent.start_char, ent.end_char, ent.text, ent.label_, role, ref, country
     )
-
-
-def _place_mention(ent: Span, place: Place) -> EntityMention:
-    role = Role.COUNTRY if place.feature == "country" else Role.PLACE
-    return EntityMention(
-        ent.start, ent.end, ent.start_char, ent.end_char, ent.text, ent.label_, role,
-        place.ref(), place.country, place.feature,
-    )  # fmt: skip
 
 
 def names_venue(name: str, place: Place) -> bool:

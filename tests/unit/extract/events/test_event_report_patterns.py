@@ -49,8 +49,8 @@ def test_event_report_patterns_unknown_town_takes_the_country_of_its_context(
 ) -> None:
     text = "Gunmen killed four traders near Zarkot in Nangarhar's Achin district on Sunday."
     attack = of_type(events(text), EventType.ATTACK)[0]
-    assert attack.place is not None and attack.place.country is None
-    assert attack.country == "AF"
+    assert attack.place is not None and attack.place.name == "Zarkot"
+    assert attack.place.country == "AF" and attack.country == "AF"
 
 
 def test_event_report_patterns_pronoun_agent_stands_for_the_group(events: Events) -> None:

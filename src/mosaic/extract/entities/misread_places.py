@@ -1,0 +1,231 @@
+"""Place names the NER took for a person or an organisation, read as the places they are.
+
+Three ways a name says it is a place's, each overruled by what says it is a person's (a
+title, a first name the gazetteer's people bear, a speaker's verb, an age):
+- its last word is a facility's or area's noun ("X Bazaar", "X Cathedral", "X Oblast"):
+  a place of its own, lying in the place it is said to lie in ("X, Sulu", "Peshawar's X
+  area"), else in the place it contains ("Jolo" of "Jolo Cathedral");
+- the place table knows it and the gazetteer lists no actor of that name: the place;
+- it stands in a place's slot of the sentence ("at X", "the village of X", "X district"):
+  a new place, lying where it is said to lie, else in the sentence's or report's country.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from mosaic.extract import lexicon
+from mosaic.extract.attribution.speakers import SPEECH_VERBS
+from mosaic.extract.entities.gazetteer import Gazetteer
+from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
+from mosaic.extract.entities.name_shapes import (
+    PERSON_ROLES,
+    after_title,
+    looks_like_armed_group,
+    looks_like_place_name,
+)
+from mosaic.extract.models.actor_spans import NEW_GROUP
+from mosaic.extract.places.place_slots import (
+    container_span,
+    facility_span,
+    in_place_slot,
+)
+from mosaic.extract.places.table import Place, PlaceTable, strip_descriptor
+from mosaic.extract.text.syntax import SUBJECT_DEPS
+from mosaic.model import EntityKind, EntityRef
+from mosaic.resolve.names import match_key
+
+_LOCATING_FEATURES = frozenset({"city", "town", "village", "area", "venue"})
+"""Places small enough that a facility inside one lies where it lies."""
+BEING_VERBS = lexicon.words("places.being_verbs")  # fmt: skip
+_GROUP_GAP = 2
+"""At most this many marks (a dash, a possessive) between a group's name and its province's."""
+_MAIN_COUNTRIES = 4
+"""A report's first countries (the sentence's, then the most mentioned), where its places lie."""
+_SOLID_FEATURES = frozenset({"city", "province", "region", "district", "venue", "area", "town"})
+"""Features of a known place a misread name is taken for; a village's name is too often a
+person's too."""
+
+
+class MisreadPlaces:
+    """Tells which names the NER took for actors are places (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer, places: PlaceTable) -> None:
+        self.gazetteer = gazetteer
+        self.places = places
+
+    @functools.cached_property
+    def first_names(self) -> frozenset[str]:
+        """The first words of the gazetteer's people's names of two words or more."""
+        return frozenset(
+            name.split()[0].casefold()
+            for record in self.gazetteer.records
+            if record.kind is EntityKind.PERSON
+            for name in record.names
+            if len(name.split()) > 1
+        )
+
+    def facility(self, ent: Span, context: Sequence[str]) -> EntityMention | None:
+        """A facility's or area's name the entity begins ("Jolo Cathedral", "Hamid Karzai"
+        of "Hamid Karzai International Airport"), as a place; None for another name, one
+        the gazetteer lists whole, one with a group's word or after a group's name ("Islamic
+        State - Bengal Province"), or a speaker's ("X Hospital said"). A first name does not
+        make it a person's: places are named after people ("Benazir Bhutto Hospital")."""
+        span = facility_span(ent)
+        if span is None or is_group_name(ent) or self.after_group(span):
+            return None
+        name = clean_name(span.text)
+        if self.gazetteer.lookup(name) or is_speaker(span) or self._names_group(span[:-1]):
+            return None
+        known = self.places.resolve(name, context)
+        if known is not None and known.feature != "country":
+            return place_mention(span, known)
+        holder = self._holder(span, context) or self._contained(span[:-1], context)
+        return self._new_place(span, name, holder, context)
+
+    def names_group_province(self, ent: Span) -> bool:
+        """Whether the entity is a group's province ("Islamic State - Sahel Province"): an
+        area's name right after a group's name, no place of its own."""
+        span = facility_span(ent)
+        return span is not None and self.after_group(span)
+
+    def after_group(self, span: Span) -> bool:
+        """Whether a group's name comes right before the name, a dash or possessive between
+        ("Islamic State - Bengal Province", "the Taliban's Hind Province")."""
+        doc, i = span.doc, span.start - 1
+        while i >= 0 and i >= span.start - _GROUP_GAP and not doc[i].ent_id_:
+            i -= 1
+        if i < 0 or not doc[i].ent_id_:
+            return False
+        between = doc[i + 1 : span.start]
+        if any(t.is_alpha for t in between):
+            return False
+        record = self.gazetteer.get(doc[i].ent_id_)
+        return record is not None and record.kind is not EntityKind.PERSON
+
+    def _names_group(self, words: Span) -> bool:
+        """Whether a word of the name is a group's or a state's ("the Taliban Hotel attack")."""
+        return any(
+            record.kind is not EntityKind.PERSON
+            for token in words
+            for record in self.gazetteer.lookup(token.text)
+        )
+
+    def known_place(self, ent: Span, name: str, place: Place) -> bool:
+        """Whether a name the table resolves to `place` is that place: a place of some size
+        that no cue says is a person. A name the NER calls a person must be the place's own
+        name (not one of its other spellings), in a parsed sentence, neither a possessor
+        ("X's convoy") nor the subject of an acting verb ("X left early")."""
+        if place.feature not in _SOLID_FEATURES or self.has_person_cue(ent):
+            return False
+        if ent.label_ != "PERSON":
+            return True
+        if not ent.doc.has_annotation("DEP"):
+            return False  # unparsed: nothing says where the name stands
+        root = ent.root
+        acting = root.dep_ == "nsubj" and root.head.lemma_.lower() not in BEING_VERBS
+        return _is_own_name(name, place) and root.dep_ != "poss" and not acting
+
+    def slot_place(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention | None:
+        """An unknown name in a place's slot ("at X", "X district"), with no person's cue,
+        as a new place lying where it is said to lie."""
+        if not looks_like_place_name(name) or not in_place_slot(ent):
+            return None
+        if ent.label_ != "PERSON" and ent.root.dep_ == "pobj":
+            return None  # "at the Foundation": an organisation's name is often an object
+        if self.has_person_cue(ent) or is_group_name(ent):
+            return None
+        return self._new_place(ent, name, self._holder(ent, context), context)
+
+    def locate_new(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention:
+        """A place name the table lacks, placed where it is said to lie, else in the
+        sentence's or report's country."""
+        return self._new_place(ent, name, self._holder(ent, context), context)
+
+    def has_person_cue(self, span: Span) -> bool:
+        """A title or a person's role word before the name, a first name the gazetteer's
+        people bear, the name as a speaker ("X said"), or an age after it ("X, 45,")."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        if after_title(span) or (before is not None and before.lemma_.lower() in PERSON_ROLES):
+            return True
+        if len(span) > 1 and span[0].lower_ in self.first_names:
+            return True
+        if is_speaker(span):
+            return True
+        end = span.end
+        return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
+
+    def _contained(self, span: Span, context: Sequence[str]) -> Place | None:
+        """The known place of the report's main countries a facility's name contains ("Jolo"
+        of "Jolo Cathedral"), longest first; none where the words name an actor first ("Hamid
+        Karzai")."""
+        for size in range(len(span), 0, -1):
+            for start in range(0, len(span) - size + 1):
+                words = clean_name(span[start : start + size].text)
+                if self.gazetteer.lookup(words):
+                    return None
+                place = self.places.resolve(words, context) if words else None
+                if place is not None and place.feature != "country" and _at_home(place, context):
+                    return place
+        return None
+
+    def _holder(self, span: Span, context: Sequence[str]) -> Place | None:
+        beside = container_span(span)
+        return self.places.resolve(clean_name(beside.text), context) if beside else None
+
+    def _new_place(
+        self,
+        span: Span,
+        name: str,
+        holder: Place | None,
+        context: Sequence[str],
+    ) -> EntityMention:
+        country = holder.country if holder is not None else (context[0] if context else None)
+        located = holder is not None and holder.feature in _LOCATING_FEATURES
+        ref = EntityRef(
+            name=name,
+            kind=EntityKind.PLACE,
+            country=country,
+            latitude=holder.latitude if located and holder else None,
+            longitude=holder.longitude if located and holder else None,
+        )
+        return EntityMention(
+            span.start, span.end, span.start_char, span.end_char, span.text, span.label_,
+            Role.PLACE, ref, country,
+        )  # fmt: skip
+
+
+def _is_own_name(name: str, place: Place) -> bool:
+    """Whether `name` is the place's own name, a descriptor aside ("Kunar Province")."""
+    stripped = strip_descriptor(name)
+    names = (name, stripped[0]) if stripped is not None else (name,)
+    return match_key(place.name) in {match_key(n) for n in names}
+
+
+def _at_home(place: Place, context: Sequence[str]) -> bool:
+    return not context or place.country in context[:_MAIN_COUNTRIES]
+
+
+def is_group_name(ent: Span) -> bool:
+    """Whether the actor span tagger or the words around it say the name is an armed group's
+    ("the name 'Hind Province'")."""
+    return ent.kb_id_ == NEW_GROUP or looks_like_armed_group(ent)
+
+
+def is_speaker(span: Span) -> bool:
+    """Whether the name is the subject of a verb of saying ("X said")."""
+    root = span.root
+    return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in SPEECH_VERBS
+
+
+def place_mention(span: Span, place: Place) -> EntityMention:
+    """The mention of a known place (a country's mention where the place is a country)."""
+    role = Role.COUNTRY if place.feature == "country" else Role.PLACE
+    return EntityMention(
+        span.start, span.end, span.start_char, span.end_char, span.text, span.label_, role,
+        place.ref(), place.country, place.feature,
+    )  # fmt: skip

@@ -1,0 +1,163 @@
+"""Where a name no table lists is a place's, and the place named beside it that holds it.
+
+A name whose last word is a facility's or an area's noun ("X Bazaar", "X Cathedral", "X
+Oblast") is a place's own name (`facility_span`). A name standing in a place's slot of the
+sentence ("at X", "near X", "the village of X", "X district", "X, Sulu") may be one
+(`in_place_slot`); the linker weighs that against what says it is a person. The place it
+lies in is one named right beside it ("X, Sulu", "X in Kabul", "the X of Kabul",
+"Peshawar's crowded X area": `container_span`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from mosaic.extract import lexicon
+from mosaic.extract.places.place_names import PLACE_WORDS
+from mosaic.extract.text.syntax import PLACE_LABELS
+
+NAME_HEADS = lexicon.words("places.name_heads")  # fmt: skip
+SLOT_PREPS = lexicon.words("places.slot_preps")
+SETTLEMENT_NOUNS = lexicon.words("places.settlement_nouns")
+_LONGEST_RUN = 4
+"""At most this many capitalised words a facility's name runs on past the NER's entity."""
+_NOT_PLACE_LABELS = frozenset({"LANGUAGE", "NORP", "ORG"})
+"""Labels of names that a name listed with them is of a kind with ("in X and Dari")."""
+_SHORT_WORD = 3
+"""Words this short ("of", "the") may stay lower case in a title-cased line."""
+_LISTING = frozenset({",", "and", "or", "&"})
+_TO_CONTAINER = frozenset({",", "in", "of", "the"})
+"""Words between a name and the place after it that holds it ("X, Sulu", "X in the Y")."""
+_FAR_CONTAINER = 3
+"""At most this many words ("in the", ",") lie between a name and the place holding it."""
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def facility_span(ent: Span) -> Span | None:
+    """The facility's or area's name the entity begins, from its first capitalised word: the
+    name runs on over capitalised words ("Hamid Karzai" + "International Airport") and ends
+    with its last capitalised head noun ("Jolo Cathedral" of "Jolo Cathedral bombings");
+    None where no such noun follows a first word, where a possessive splits it ("New York's
+    Times Square" is Times Square of New York), or in a title-cased line ("Kabul Hotel
+    Attack Kills 9"), where every word is capitalised."""
+    doc = ent.doc
+    start = next((t.i for t in ent if _capitalised(t)), ent.end)
+    if start == ent.end or _title_cased(ent.sent):
+        return None
+    limit = min(ent.sent.end, ent.end + _LONGEST_RUN)
+    last = ent.end
+    while last < limit and _capitalised(doc[last]) and not doc[last].ent_id_:
+        last += 1
+    heads = [i for i in range(start + 1, last) if _is_head(doc[i])]
+    if not heads or any(t.tag_ == "POS" for t in doc[start : heads[-1]]):
+        return None
+    label = ent.label_ if ent.label_ in PLACE_LABELS else "FAC"
+    return Span(doc, start, heads[-1] + 1, label=label)
+
+
+def _title_cased(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > _SHORT_WORD]
+    return len(words) > _SHORT_WORD and all(_capitalised(t) for t in words)
+
+
+def _is_head(token: Token) -> bool:
+    return _capitalised(token) and token.lower_ in NAME_HEADS
+
+
+def in_place_slot(span: Span) -> bool:
+    """Whether the name stands in a place's slot: the object of "at", "in", "near" (and like
+    prepositions), after "the village (town, district ...) of", before a place word ("X
+    district", "X market"), before a comma and a place ("X, Sulu"), or listed with a name
+    that stands so ("X and Y market areas")."""
+    if _listed_with_people(span):
+        return False
+    return _object_of_place_words(span) or _named_by_place_word(span)
+
+
+def _listed_with_people(span: Span) -> bool:
+    """ "written in X and Dari": joined to a language's, a people's or an organisation's name,
+    which the NER rarely gives a place."""
+    root = span.root
+    joined = [child for child in root.children if child.dep_ == "conj"]
+    if root.dep_ == "conj":
+        joined.append(root.head)
+    return any(token.ent_type_ in _NOT_PLACE_LABELS for token in joined)
+
+
+def _object_of_place_words(span: Span) -> bool:
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in SLOT_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
+
+
+def _named_by_place_word(span: Span) -> bool:
+    """ "X district", "X, Sulu", "X and Y market areas"."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].lower_ in PLACE_WORDS:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in PLACE_LABELS:
+        return doc[end + 1].ent_type_ != "FAC"
+    if end + 1 >= len(doc) or doc[end].lower_ not in _LISTING:
+        return False
+    after = end + 1
+    while after < min(len(doc), end + 1 + _LONGEST_RUN) and _capitalised(doc[after]):
+        after += 1
+    return after > end + 1 and after < len(doc) and doc[after].lower_ in PLACE_WORDS
+
+
+def container_span(span: Span) -> Span | None:
+    """The place entity named right beside the name as the place holding it: before it as a
+    possessor ("Peshawar's crowded X area") or after it ("X, Sulu", "X in the Pulwama
+    district", "the X mosque of Kabul"), but for a possessor opening the next clause ("X,
+    Afghanistan's minister said"); None where there is none."""
+    doc = span.doc
+    sent = doc[span.start].sent
+    first = span.end + (span.end < sent.end and doc[span.end].lower_ in PLACE_WORDS)
+    i = first
+    while i < min(sent.end, first + _FAR_CONTAINER) and doc[i].lower_ in _TO_CONTAINER:
+        i += 1
+    after = None
+    if first < i < sent.end and doc[i].ent_type_ in PLACE_LABELS and doc[i].ent_iob_ == "B":
+        after = _entity_at(doc, i)
+    if after is not None and after.end < len(doc) and doc[after.end].tag_ == "POS":
+        after = None
+    return _possessor(span) or after
+
+
+def _possessor(span: Span) -> Span | None:
+    """ "Peshawar's crowded X": the place written as the possessor just before the name."""
+    doc = span.doc
+    i = span.start - 1
+    while i > doc[span.start].sent.start and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i < 1 or doc[i].tag_ != "POS" or doc[i - 1].ent_type_ not in PLACE_LABELS:
+        return None
+    return _entity_at(doc, doc[i - 1].i)
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    return next((ent for ent in doc.ents if ent.start <= i < ent.end), None)
+
+
+def of_parts(span: Span) -> list[Span]:
+    """The parts of `span` on either side of an "of" ("Volgograd Oblast" and "Southern Russia"
+    of "the Volgograd Oblast of Southern Russia"), without a leading "the"; one part, the span
+    itself, where it has no "of"."""
+    doc, parts, start = span.doc, [], span.start
+    for token in span[1:-1]:
+        if token.text == "of":
+            parts.append(doc[start : token.i])
+            start = token.i + 1
+    parts.append(doc[start : span.end])
+    return [_without_article(part) for part in parts if len(_without_article(part))]
+
+
+def _without_article(span: Span) -> Span:
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
