@@ -7,15 +7,17 @@ title, a first name the gazetteer's people bear, a speaker's verb, an age):
   area"), else in the place it contains ("Jolo" of "Jolo Cathedral");
 - the place table knows it and the gazetteer lists no actor of that name: the place;
 - it stands in a place's slot of the sentence ("at X", "the village of X", "X district"):
-  a new place, lying where it is said to lie, else in the sentence's or report's country.
+  a new place, lying where it is said to lie, else in the one country its sentence names
+  or the one its report names far more than others.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import SPEECH_VERBS
@@ -34,13 +36,16 @@ from mosaic.extract.places.place_slots import (
     in_place_slot,
 )
 from mosaic.extract.places.table import Place, PlaceTable, strip_descriptor
-from mosaic.extract.text.syntax import SUBJECT_DEPS
+from mosaic.extract.text.syntax import IDENTITY_LABELS, SUBJECT_DEPS
 from mosaic.model import EntityKind, EntityRef
 from mosaic.resolve.names import match_key
 
 _LOCATING_FEATURES = frozenset({"city", "town", "village", "area", "venue"})
 """Places small enough that a facility inside one lies where it lies."""
 BEING_VERBS = lexicon.words("places.being_verbs")  # fmt: skip
+_DOMINANT = 2
+"""A report's country named this many times as often as the next (and at least this often)."""
+_PERSON_OR_NONE = frozenset({"", "PERSON"})
 _GROUP_GAP = 2
 """At most this many marks (a dash, a possessive) between a group's name and its province's."""
 _MAIN_COUNTRIES = 4
@@ -56,6 +61,7 @@ class MisreadPlaces:
     def __init__(self, gazetteer: Gazetteer, places: PlaceTable) -> None:
         self.gazetteer = gazetteer
         self.places = places
+        self._country_of = functools.lru_cache(maxsize=4096)(places.country_of_word)
 
     @functools.cached_property
     def first_names(self) -> frozenset[str]:
@@ -84,7 +90,7 @@ class MisreadPlaces:
         if known is not None and known.feature != "country":
             return place_mention(span, known)
         holder = self._holder(span, context) or self._contained(span[:-1], context)
-        return self._new_place(span, name, holder, context)
+        return self._new_place(span, name, holder)
 
     def names_group_province(self, ent: Span) -> bool:
         """Whether the entity is a group's province ("Islamic State - Sahel Province"): an
@@ -138,23 +144,24 @@ class MisreadPlaces:
             return None  # "at the Foundation": an organisation's name is often an object
         if self.has_person_cue(ent) or is_group_name(ent):
             return None
-        return self._new_place(ent, name, self._holder(ent, context), context)
+        return self._new_place(ent, name, self._holder(ent, context))
 
     def locate_new(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention:
         """A place name the table lacks, placed where it is said to lie, else in the
-        sentence's or report's country."""
-        return self._new_place(ent, name, self._holder(ent, context), context)
+        one country its sentence names."""
+        return self._new_place(ent, name, self._holder(ent, context))
 
     def has_person_cue(self, span: Span) -> bool:
         """A title or a person's role word before the name, a first name the gazetteer's
-        people bear, the name as a speaker ("X said"), or an age after it ("X, 45,")."""
+        people bear, the name as a speaker ("X said"), other name words the NER left out
+        around it ("Jorge Sierra X"), or an age after it ("X, 45,")."""
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None
         if after_title(span) or (before is not None and before.lemma_.lower() in PERSON_ROLES):
             return True
         if len(span) > 1 and span[0].lower_ in self.first_names:
             return True
-        if is_speaker(span):
+        if is_speaker(span) or _in_longer_name(span):
             return True
         end = span.end
         return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
@@ -177,14 +184,12 @@ class MisreadPlaces:
         beside = container_span(span)
         return self.places.resolve(clean_name(beside.text), context) if beside else None
 
-    def _new_place(
-        self,
-        span: Span,
-        name: str,
-        holder: Place | None,
-        context: Sequence[str],
-    ) -> EntityMention:
-        country = holder.country if holder is not None else (context[0] if context else None)
+    def _new_place(self, span: Span, name: str, holder: Place | None) -> EntityMention:
+        """A place the table lacks, in its holder's country (and, a town or smaller, at its
+        holder's position), else in the one country its sentence names, else in the country
+        the report names far more than any other, else in none."""
+        country = holder.country if holder is not None else self._sentence_country(span)
+        country = country or self._report_country(span.doc)
         located = holder is not None and holder.feature in _LOCATING_FEATURES
         ref = EntityRef(
             name=name,
@@ -198,6 +203,25 @@ class MisreadPlaces:
             Role.PLACE, ref, country,
         )  # fmt: skip
 
+    def _sentence_country(self, span: Span) -> str | None:
+        """The country the sentence names by a country's or people's name, if only one: a
+        report's main country is no guess for a place it does not place ("Zacamil" in a
+        story told from Washington)."""
+        words = (clean_name(e.text) for e in span.sent.ents if e.label_ in IDENTITY_LABELS)
+        countries = {c for word in words if (c := self._country_of(word))}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _report_country(self, doc: Doc) -> str | None:
+        """The country the report names (by a country's or people's name) at least twice as
+        often as any other, if one is."""
+        words = (clean_name(e.text) for e in doc.ents if e.label_ in IDENTITY_LABELS)
+        counts = Counter(c for word in words if (c := self._country_of(word)))
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < _DOMINANT:
+            return None
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        return ranked[0][0] if ranked[0][1] >= _DOMINANT * runner_up else None
+
 
 def _is_own_name(name: str, place: Place) -> bool:
     """Whether `name` is the place's own name, a descriptor aside ("Kunar Province")."""
@@ -208,6 +232,14 @@ def _is_own_name(name: str, place: Place) -> bool:
 
 def _at_home(place: Place, context: Sequence[str]) -> bool:
     return not context or place.country in context[:_MAIN_COUNTRIES]
+
+
+def _in_longer_name(span: Span) -> bool:
+    """Whether a proper noun outside every entity but people's stands right before or after
+    the name: one person's name the NER cut in two ("Jorge Sierra" "Valencia")."""
+    doc = span.doc
+    beside = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.pos_ == "PROPN" and t.is_alpha and t.ent_type_ in _PERSON_OR_NONE for t in beside)
 
 
 def is_group_name(ent: Span) -> bool:

@@ -23,6 +23,8 @@ _LONGEST_RUN = 4
 """At most this many capitalised words a facility's name runs on past the NER's entity."""
 _NOT_PLACE_LABELS = frozenset({"LANGUAGE", "NORP", "ORG"})
 """Labels of names that a name listed with them is of a kind with ("in X and Dari")."""
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+"""Tags of a finite verb (Penn tags, as spaCy's `tag_`)."""
 _SHORT_WORD = 3
 """Words this short ("of", "the") may stay lower case in a title-cased line."""
 _LISTING = frozenset({",", "and", "or", "&"})
@@ -88,8 +90,10 @@ def _listed_with_people(span: Span) -> bool:
 
 
 def _object_of_place_words(span: Span) -> bool:
-    root = span.root
-    if root.dep_ != "pobj":
+    """ "at X", "the village of X"; not where a verb follows the name, which is then rather
+    its subject, misparsed ("In 1985 X removed the president")."""
+    root, doc = span.root, span.doc
+    if root.dep_ != "pobj" or (span.end < len(doc) and doc[span.end].tag_ in _FINITE_VERB_TAGS):
         return False
     prep = root.head
     if prep.lower_ in SLOT_PREPS:
@@ -103,13 +107,19 @@ def _named_by_place_word(span: Span) -> bool:
     if end < len(doc) and doc[end].lower_ in PLACE_WORDS:
         return True
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in PLACE_LABELS:
-        return doc[end + 1].ent_type_ != "FAC"
+        return doc[end + 1].ent_type_ != "FAC" and not _possessor_follows(doc[end + 1])
     if end + 1 >= len(doc) or doc[end].lower_ not in _LISTING:
         return False
     after = end + 1
     while after < min(len(doc), end + 1 + _LONGEST_RUN) and _capitalised(doc[after]):
         after += 1
     return after > end + 1 and after < len(doc) and doc[after].lower_ in PLACE_WORDS
+
+
+def _possessor_follows(first: Token) -> bool:
+    """Whether the entity `first` opens is a possessor ("X, Panama's archbishop")."""
+    ent = _entity_at(first.doc, first.i)
+    return ent is not None and ent.end < len(first.doc) and first.doc[ent.end].tag_ == "POS"
 
 
 def container_span(span: Span) -> Span | None:

@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
 from mosaic.extract.entities.gazetteer import ActorRecord, Gazetteer
 from mosaic.extract.entities.linker import EntityLinker
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.misread_places import MisreadPlaces
 from mosaic.extract.places.table import Place, PlaceTable
 from mosaic.model import EntityKind
 from support.places import make_place
@@ -141,3 +143,45 @@ def test_entities_group_province_is_no_place(
 ) -> None:
     mentions = linker.link(parse("Islamic State – Sahel Province claimed the attack."))
     assert not [m for m in mentions if m.role is Role.PLACE]
+
+
+@pytest.mark.slow
+def test_entities_unplaced_new_place_lies_in_the_report_main_country(
+    parse: Callable[..., Doc], linker: EntityLinker
+) -> None:
+    text = (
+        "Pakistan has sent troops to the border, and Pakistan says the border is calm. "
+        "Heavy fighting was reported in Azam Warsak on Tuesday."
+    )
+    assert _mentions(linker, parse(text))["Azam Warsak"].country == "PK"
+
+
+@pytest.mark.slow
+def test_entities_unplaced_new_place_has_no_country_in_a_report_of_two(
+    parse: Callable[..., Doc], linker: EntityLinker
+) -> None:
+    text = (
+        "Pakistan and Afghanistan met on Monday. "
+        "Heavy fighting was reported in Azam Warsak on Tuesday."
+    )
+    mention = _mentions(linker, parse(text))["Azam Warsak"]
+    assert mention.role is Role.PLACE and mention.country is None
+
+
+def _hand_doc(words: list[str], heads: list[int], deps: list[str], ents: list[str]) -> Doc:
+    pos = ["PROPN" if word[:1].isupper() else "VERB" for word in words]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents, pos=pos)
+
+
+def test_entities_name_cut_from_a_longer_name_has_a_person_cue() -> None:
+    misread = MisreadPlaces(Gazetteer.from_records(PEOPLE), PlaceTable.from_places(TABLE))
+    # "written by Jorge Sierra [Zhob]": the NER's PERSON "Zhob" runs on from other names
+    cut = _hand_doc(
+        ["written", "by", "Jorge", "Sierra", "Zhob"], [0, 0, 4, 4, 1],
+        ["ROOT", "agent", "compound", "compound", "pobj"], ["O", "O", "O", "O", "B-PERSON"],
+    )  # fmt: skip
+    alone = _hand_doc(
+        ["fighting", "near", "Zhob"], [0, 0, 1], ["ROOT", "prep", "pobj"], ["O", "O", "B-PERSON"]
+    )
+    assert misread.has_person_cue(cut[4:5])
+    assert not misread.has_person_cue(alone[2:3])

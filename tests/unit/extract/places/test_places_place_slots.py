@@ -173,3 +173,27 @@ def test_place_slots_of_parts_split_at_of_without_articles() -> None:
     )
     assert [part.text for part in of_parts(doc[0:6])] == ["Rostov Oblast", "Southern Russia"]
     assert [part.text for part in of_parts(doc[1:3])] == ["Rostov Oblast"]
+
+
+def test_place_slots_object_followed_by_a_verb_is_no_slot() -> None:
+    # "In 1992 Kelmora removed the governor": a misparsed subject
+    doc = _doc(
+        ["In", "1992", "Kelmora", "removed", "the", "governor"],
+        [3, 0, 0, 3, 5, 3],
+        ["prep", "pobj", "pobj", "ROOT", "det", "dobj"],
+        ["O", "B-DATE", "B-PERSON", "O", "O", "O"],
+        tags=["IN", "CD", "NNP", "VBD", "DT", "NN"],
+    )
+    assert not in_place_slot(doc[2:3])
+
+
+def test_place_slots_comma_before_a_possessor_is_no_slot() -> None:
+    # "Kelmora , Pakistan 's envoy": an apposition about a person
+    doc = _doc(
+        ["Kelmora", ",", "Pakistan", "'s", "envoy"],
+        [0, 0, 4, 2, 0],
+        ["ROOT", "punct", "poss", "case", "appos"],
+        ["B-PERSON", "O", "B-GPE", "O", "O"],
+        tags=["NNP", ",", "NNP", "POS", "NN"],
+    )
+    assert not in_place_slot(doc[0:1])
