@@ -89,13 +89,15 @@ def refer_surnames(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMe
 
 def _may_be_person(doc: Doc, mention: EntityMention) -> bool:
     """Whether a mention may be a bare surname: not a gazetteer group or state, a country,
-    a demonym or a place in a location's position."""
+    a demonym or a place of the table in a location's position ("a bounty on X" after "Y X"
+    is the person, X being no place the table knows)."""
     if mention.role in (Role.COUNTRY, Role.DEMONYM, Role.STATE):
         return False
     if mention.role is Role.GROUP:
         return mention.ref is None or mention.ref.key is None
     if mention.role is Role.PLACE:
-        return not is_location_span(doc, mention.start, mention.end)
+        unlisted = mention.ref is None or mention.ref.key is None
+        return unlisted or not is_location_span(doc, mention.start, mention.end)
     return mention.role in (Role.PERSON, Role.ORG)
 
 

@@ -185,3 +185,18 @@ def test_entities_name_cut_from_a_longer_name_has_a_person_cue() -> None:
     )
     assert misread.has_person_cue(cut[4:5])
     assert not misread.has_person_cue(alone[2:3])
+
+
+@pytest.mark.slow
+def test_entities_unlisted_place_named_like_an_earlier_person_is_that_person(
+    parse: Callable[..., Doc], linker: EntityLinker
+) -> None:
+    text = (
+        "Tariq Zorwal founded the cell in 1998. "
+        "Washington put a $5 million bounty on Zorwal in 2005."
+    )
+    doc = parse(text)
+    assert [e.label_ for e in doc.ents if e.text == "Zorwal"] == ["GPE"]  # the NER's place
+    mention = _mentions(linker, doc)["Zorwal"]
+    assert mention.role is Role.PERSON
+    assert mention.ref is not None and mention.ref.name == "Tariq Zorwal"
