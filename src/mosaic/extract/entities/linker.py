@@ -128,7 +128,7 @@ class EntityLinker:
         self, ent: Span, context: Sequence[str], lower_words: Set[str]
     ) -> list[EntityMention]:
         """The entity's mention, or one per place where a spaced dash or "of" joins known
-        places ("Nangarhar - Achin", "the Volgograd Oblast of Southern Russia")."""
+        places ("Nangarhar - Achin", "the Rostov Oblast of Southern Russia")."""
         parts = [] if ent.ent_id_ else dash_parts(ent)
         if len(parts) == 1:
             parts = of_parts(ent)

@@ -3,8 +3,8 @@
 Three ways a name says it is a place's, each overruled by what says it is a person's (a
 title, a first name the gazetteer's people bear, a speaker's verb, an age):
 - its last word is a facility's or area's noun ("X Bazaar", "X Cathedral", "X Oblast"):
-  a place of its own, lying in the place it is said to lie in ("X, Sulu", "Peshawar's X
-  area"), else in the place it contains ("Jolo" of "Jolo Cathedral");
+  a place of its own, lying in the place it is said to lie in ("X, Kandahar", "Quetta's X
+  area"), else in the place it contains ("Multan" of "Multan Cathedral");
 - the place table knows it and the gazetteer lists no actor of that name: the place;
 - it stands in a place's slot of the sentence ("at X", "the village of X", "X district"):
   a new place, lying where it is said to lie, else in the one country its sentence names
@@ -75,10 +75,10 @@ class MisreadPlaces:
         )
 
     def facility(self, ent: Span, context: Sequence[str]) -> EntityMention | None:
-        """A facility's or area's name the entity begins ("Jolo Cathedral", "Hamid Karzai"
-        of "Hamid Karzai International Airport"), as a place; None for another name, one
+        """A facility's or area's name the entity begins ("Multan Cathedral", "Omar Daud"
+        of "Omar Daud International Airport"), as a place; None for another name, one
         the gazetteer lists whole, one with a group's word or after a group's name ("Islamic
-        State - Bengal Province"), or a speaker's ("X Hospital said"). A first name does not
+        State - Sahel Province"), or a speaker's ("X Hospital said"). A first name does not
         make it a person's: places are named after people ("Benazir Bhutto Hospital")."""
         span = facility_span(ent)
         if span is None or is_group_name(ent) or self.after_group(span):
@@ -100,7 +100,7 @@ class MisreadPlaces:
 
     def after_group(self, span: Span) -> bool:
         """Whether a group's name comes right before the name, a dash or possessive between
-        ("Islamic State - Bengal Province", "the Taliban's Hind Province")."""
+        ("Islamic State - Sahel Province", "the Taliban's X Province")."""
         doc, i = span.doc, span.start - 1
         while i >= 0 and i >= span.start - _GROUP_GAP and not doc[i].ent_id_:
             i -= 1
@@ -154,7 +154,7 @@ class MisreadPlaces:
     def has_person_cue(self, span: Span) -> bool:
         """A title or a person's role word before the name, a first name the gazetteer's
         people bear, the name as a speaker ("X said"), other name words the NER left out
-        around it ("Jorge Sierra X"), or an age after it ("X, 45,")."""
+        around it ("Juan Ortega X"), or an age after it ("X, 45,")."""
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None
         if after_title(span) or (before is not None and before.lemma_.lower() in PERSON_ROLES):
@@ -167,9 +167,9 @@ class MisreadPlaces:
         return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].like_num
 
     def _contained(self, span: Span, context: Sequence[str]) -> Place | None:
-        """The known place of the report's main countries a facility's name contains ("Jolo"
-        of "Jolo Cathedral"), longest first; none where the words name an actor first ("Hamid
-        Karzai")."""
+        """The known place of the report's main countries a facility's name contains ("Multan"
+        of "Multan Cathedral"), longest first; none where the words name an actor first ("Omar
+        Daud")."""
         for size in range(len(span), 0, -1):
             for start in range(0, len(span) - size + 1):
                 words = clean_name(span[start : start + size].text)
@@ -205,8 +205,8 @@ class MisreadPlaces:
 
     def _sentence_country(self, span: Span) -> str | None:
         """The country the sentence names by a country's or people's name, if only one: a
-        report's main country is no guess for a place it does not place ("Zacamil" in a
-        story told from Washington)."""
+        report's main country is no guess for a place it does not place (a
+        quarter of a capital in a story told from Washington)."""
         words = (clean_name(e.text) for e in span.sent.ents if e.label_ in IDENTITY_LABELS)
         countries = {c for word in words if (c := self._country_of(word))}
         return countries.pop() if len(countries) == 1 else None
@@ -236,7 +236,7 @@ def _at_home(place: Place, context: Sequence[str]) -> bool:
 
 def _in_longer_name(span: Span) -> bool:
     """Whether a proper noun outside every entity but people's stands right before or after
-    the name: one person's name the NER cut in two ("Jorge Sierra" "Valencia")."""
+    the name: one person's name the NER cut in two ("Juan Ortega" "Quetta")."""
     doc = span.doc
     beside = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
     return any(t.pos_ == "PROPN" and t.is_alpha and t.ent_type_ in _PERSON_OR_NONE for t in beside)
@@ -244,7 +244,7 @@ def _in_longer_name(span: Span) -> bool:
 
 def is_group_name(ent: Span) -> bool:
     """Whether the actor span tagger or the words around it say the name is an armed group's
-    ("the name 'Hind Province'")."""
+    ("the name 'X Province'")."""
     return ent.kb_id_ == NEW_GROUP or looks_like_armed_group(ent)
 
 

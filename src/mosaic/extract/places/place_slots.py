@@ -2,10 +2,10 @@
 
 A name whose last word is a facility's or an area's noun ("X Bazaar", "X Cathedral", "X
 Oblast") is a place's own name (`facility_span`). A name standing in a place's slot of the
-sentence ("at X", "near X", "the village of X", "X district", "X, Sulu") may be one
+sentence ("at X", "near X", "the village of X", "X district", "X, Kandahar") may be one
 (`in_place_slot`); the linker weighs that against what says it is a person. The place it
-lies in is one named right beside it ("X, Sulu", "X in Kabul", "the X of Kabul",
-"Peshawar's crowded X area": `container_span`).
+lies in is one named right beside it ("X, Kandahar", "X in Kabul", "the X of Kabul",
+"Quetta's crowded X area": `container_span`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _SHORT_WORD = 3
 """Words this short ("of", "the") may stay lower case in a title-cased line."""
 _LISTING = frozenset({",", "and", "or", "&"})
 _TO_CONTAINER = frozenset({",", "in", "of", "the"})
-"""Words between a name and the place after it that holds it ("X, Sulu", "X in the Y")."""
+"""Words between a name and the place after it that holds it ("X, Kandahar", "X in the Y")."""
 _FAR_CONTAINER = 3
 """At most this many words ("in the", ",") lie between a name and the place holding it."""
 
@@ -40,10 +40,10 @@ def _capitalised(token: Token) -> bool:
 
 def facility_span(ent: Span) -> Span | None:
     """The facility's or area's name the entity begins, from its first capitalised word: the
-    name runs on over capitalised words ("Hamid Karzai" + "International Airport") and ends
-    with its last capitalised head noun ("Jolo Cathedral" of "Jolo Cathedral bombings");
-    None where no such noun follows a first word, where a possessive splits it ("New York's
-    Times Square" is Times Square of New York), or in a title-cased line ("Kabul Hotel
+    name runs on over capitalised words ("Omar Daud" + "International Airport") and ends
+    with its last capitalised head noun ("Multan Cathedral" of "Multan Cathedral bombings");
+    None where no such noun follows a first word, where a possessive splits it ("Karachi's
+    Marlow Square" is Marlow Square of Karachi), or in a title-cased line ("Kabul Hotel
     Attack Kills 9"), where every word is capitalised."""
     doc = ent.doc
     start = next((t.i for t in ent if _capitalised(t)), ent.end)
@@ -72,7 +72,7 @@ def _is_head(token: Token) -> bool:
 def in_place_slot(span: Span) -> bool:
     """Whether the name stands in a place's slot: the object of "at", "in", "near" (and like
     prepositions), after "the village (town, district ...) of", before a place word ("X
-    district", "X market"), before a comma and a place ("X, Sulu"), or listed with a name
+    district", "X market"), before a comma and a place ("X, Kandahar"), or listed with a name
     that stands so ("X and Y market areas")."""
     if _listed_with_people(span):
         return False
@@ -102,7 +102,7 @@ def _object_of_place_words(span: Span) -> bool:
 
 
 def _named_by_place_word(span: Span) -> bool:
-    """ "X district", "X, Sulu", "X and Y market areas"."""
+    """ "X district", "X, Kandahar", "X and Y market areas"."""
     doc, end = span.doc, span.end
     if end < len(doc) and doc[end].lower_ in PLACE_WORDS:
         return True
@@ -124,7 +124,7 @@ def _possessor_follows(first: Token) -> bool:
 
 def container_span(span: Span) -> Span | None:
     """The place entity named right beside the name as the place holding it: before it as a
-    possessor ("Peshawar's crowded X area") or after it ("X, Sulu", "X in the Pulwama
+    possessor ("Quetta's crowded X area") or after it ("X, Kandahar", "X in the Zhob
     district", "the X mosque of Kabul"), but for a possessor opening the next clause ("X,
     Afghanistan's minister said"); None where there is none."""
     doc = span.doc
@@ -142,7 +142,7 @@ def container_span(span: Span) -> Span | None:
 
 
 def _possessor(span: Span) -> Span | None:
-    """ "Peshawar's crowded X": the place written as the possessor just before the name."""
+    """ "Quetta's crowded X": the place written as the possessor just before the name."""
     doc = span.doc
     i = span.start - 1
     while i > doc[span.start].sent.start and doc[i].pos_ == "ADJ":
@@ -157,8 +157,8 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 
 
 def of_parts(span: Span) -> list[Span]:
-    """The parts of `span` on either side of an "of" ("Volgograd Oblast" and "Southern Russia"
-    of "the Volgograd Oblast of Southern Russia"), without a leading "the"; one part, the span
+    """The parts of `span` on either side of an "of" ("Rostov Oblast" and "Southern Russia"
+    of "the Rostov Oblast of Southern Russia"), without a leading "the"; one part, the span
     itself, where it has no "of"."""
     doc, parts, start = span.doc, [], span.start
     for token in span[1:-1]:
