@@ -212,8 +212,8 @@ class EntityLinker:
         if whole is not None:
             return whole
         facility = self.misread.facility(ent, context)
-        if facility is not None or self.misread.names_group_province(ent):
-            return facility
+        if facility is not None:
+            return facility.mention
         record = self.gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
         if ent.label_ in ACTOR_LABELS or record is not None:
             record = self._record(name, context) or record

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -36,7 +37,7 @@ from mosaic.extract.places.place_slots import (
     in_place_slot,
 )
 from mosaic.extract.places.table import Place, PlaceTable, strip_descriptor
-from mosaic.extract.text.syntax import IDENTITY_LABELS, SUBJECT_DEPS
+from mosaic.extract.text.syntax import GROUP_OR_PERSON_LABELS, IDENTITY_LABELS, SUBJECT_DEPS
 from mosaic.model import EntityKind, EntityRef
 from mosaic.resolve.names import match_key
 
@@ -53,6 +54,14 @@ _MAIN_COUNTRIES = 4
 _SOLID_FEATURES = frozenset({"city", "province", "region", "district", "venue", "area", "town"})
 """Features of a known place a misread name is taken for; a village's name is too often a
 person's too."""
+
+
+@dataclass(frozen=True)
+class FacilityReading:
+    """What a facility's or area's name is: a place, or no place at all (`mention` None: a
+    group's province)."""
+
+    mention: EntityMention | None
 
 
 class MisreadPlaces:
@@ -74,29 +83,26 @@ class MisreadPlaces:
             if len(name.split()) > 1
         )
 
-    def facility(self, ent: Span, context: Sequence[str]) -> EntityMention | None:
+    def facility(self, ent: Span, context: Sequence[str]) -> FacilityReading | None:
         """A facility's or area's name the entity begins ("Multan Cathedral", "Omar Daud"
-        of "Omar Daud International Airport"), as a place; None for another name, one
-        the gazetteer lists whole, one with a group's word or after a group's name ("Islamic
-        State - Sahel Province"), or a speaker's ("X Hospital said"). A first name does not
-        make it a person's: places are named after people ("Benazir Bhutto Hospital")."""
+        of "Omar Daud International Airport"), as a place; a group's province ("Islamic
+        State - Sahel Province") as no place; None (no reading) for another name, one the
+        gazetteer lists whole, one with a group's word, or a speaker's ("X Hospital said").
+        A first name does not make it a person's: places are named after people ("Benazir
+        Bhutto Hospital")."""
         span = facility_span(ent)
-        if span is None or is_group_name(ent) or self.after_group(span):
+        if span is None or is_group_name(ent):
             return None
+        if self.after_group(span):
+            return FacilityReading(None)
         name = clean_name(span.text)
         if self.gazetteer.lookup(name) or is_speaker(span) or self._names_group(span[:-1]):
             return None
         known = self.places.resolve(name, context)
         if known is not None and known.feature != "country":
-            return place_mention(span, known)
+            return FacilityReading(place_mention(span, known))
         holder = self._holder(span, context) or self._contained(span[:-1], context)
-        return self._new_place(span, name, holder)
-
-    def names_group_province(self, ent: Span) -> bool:
-        """Whether the entity is a group's province ("Islamic State - Sahel Province"): an
-        area's name right after a group's name, no place of its own."""
-        span = facility_span(ent)
-        return span is not None and self.after_group(span)
+        return FacilityReading(self._new_place(span, name, holder))
 
     def after_group(self, span: Span) -> bool:
         """Whether a group's name comes right before the name, a dash or possessive between
@@ -121,11 +127,14 @@ class MisreadPlaces:
         )
 
     def known_place(self, ent: Span, name: str, place: Place) -> bool:
-        """Whether a name the table resolves to `place` is that place: a place of some size
-        that no cue says is a person. A name the NER calls a person must be the place's own
-        name (not one of its other spellings), in a parsed sentence, neither a possessor
-        ("X's convoy") nor the subject of an acting verb ("X left early")."""
-        if place.feature not in _SOLID_FEATURES or self.has_person_cue(ent):
+        """Whether a name the table resolves to `place`, which the NER took for a person's or
+        an organisation's, is that place: a place of some size that no cue says is a person.
+        A name the NER calls a person must be the place's own name (not one of its other
+        spellings), in a parsed sentence, neither a possessor ("X's convoy") nor the subject
+        of an acting verb ("X left early")."""
+        if ent.label_ not in GROUP_OR_PERSON_LABELS or place.feature not in _SOLID_FEATURES:
+            return False  # a people's name ("Hazara"), a work's or product's
+        if self.has_person_cue(ent):
             return False
         if ent.label_ != "PERSON":
             return True

@@ -47,17 +47,23 @@ def facility_span(ent: Span) -> Span | None:
     Attack Kills 9"), where every word is capitalised."""
     doc = ent.doc
     start = next((t.i for t in ent if _capitalised(t)), ent.end)
-    if start == ent.end or _title_cased(ent.sent):
-        return None
-    limit = min(ent.sent.end, ent.end + _LONGEST_RUN)
     last = ent.end
-    while last < limit and _capitalised(doc[last]) and not doc[last].ent_id_:
+    limit = min(len(doc), ent.end + _LONGEST_RUN)
+    while last < limit and _runs_on(doc[last]):
         last += 1
     heads = [i for i in range(start + 1, last) if _is_head(doc[i])]
     if not heads or any(t.tag_ == "POS" for t in doc[start : heads[-1]]):
         return None
+    if _title_cased(ent.sent):
+        return None
     label = ent.label_ if ent.label_ in PLACE_LABELS else "FAC"
     return Span(doc, start, heads[-1] + 1, label=label)
+
+
+def _runs_on(token: Token) -> bool:
+    """Whether a facility's name may run on over the token: a capitalised word of the same
+    sentence outside the gazetteer's names."""
+    return _capitalised(token) and not token.is_sent_start and not token.ent_id_
 
 
 def _title_cased(sent: Span) -> bool:
@@ -158,8 +164,10 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
 
 def of_parts(span: Span) -> list[Span]:
     """The parts of `span` on either side of an "of" ("Rostov Oblast" and "Southern Russia"
-    of "the Rostov Oblast of Southern Russia"), without a leading "the"; one part, the span
-    itself, where it has no "of"."""
+    of "the Rostov Oblast of Southern Russia"), without a leading "the"; the span itself
+    where it has no "of"."""
+    if not any(token.text == "of" for token in span):
+        return [span]
     doc, parts, start = span.doc, [], span.start
     for token in span[1:-1]:
         if token.text == "of":
