@@ -21,6 +21,7 @@ SLOT_PREPS = lexicon.words("places.slot_preps")
 SETTLEMENT_NOUNS = lexicon.words("places.settlement_nouns")
 _LONGEST_RUN = 4
 """At most this many capitalised words a facility's name runs on past the NER's entity."""
+_POSSESSOR_LABELS = PLACE_LABELS | {"ORG"}
 _NOT_PLACE_LABELS = frozenset({"LANGUAGE", "NORP", "ORG"})
 """Labels of names that a name listed with them is of a kind with ("in X and Dari")."""
 _FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
@@ -148,18 +149,27 @@ def container_span(span: Span) -> Span | None:
 
 
 def _possessor(span: Span) -> Span | None:
-    """ "Quetta's crowded X": the place written as the possessor just before the name."""
+    """ "Quetta's crowded X": the place written as the possessor just before the name (the
+    NER labels such a town an organisation as often as a place)."""
     doc = span.doc
     i = span.start - 1
-    while i > doc[span.start].sent.start and doc[i].pos_ == "ADJ":
+    while i > 0 and not doc[i + 1].is_sent_start and doc[i].pos_ == "ADJ":
         i -= 1
-    if i < 1 or doc[i].tag_ != "POS" or doc[i - 1].ent_type_ not in PLACE_LABELS:
+    if i < 1 or doc[i].tag_ != "POS" or doc[i - 1].ent_type_ not in _POSSESSOR_LABELS:
         return None
     return _entity_at(doc, doc[i - 1].i)
 
 
 def _entity_at(doc: Doc, i: int) -> Span | None:
-    return next((ent for ent in doc.ents if ent.start <= i < ent.end), None)
+    """The entity token `i` belongs to, if any."""
+    if not doc[i].ent_type_:
+        return None
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def of_parts(span: Span) -> list[Span]:

@@ -197,3 +197,17 @@ def test_place_slots_comma_before_a_possessor_is_no_slot() -> None:
         tags=["NNP", ",", "NNP", "POS", "NN"],
     )
     assert not in_place_slot(doc[0:1])
+
+
+def test_place_slots_container_possessor_the_ner_calls_an_organisation() -> None:
+    # "Quetta 's crowded Marlow Bazaar": the NER often labels such a possessive town ORG
+    doc = _doc(
+        ["Quetta", "'s", "crowded", "Marlow", "Bazaar"],
+        [4, 0, 4, 4, 4],
+        ["poss", "case", "amod", "compound", "ROOT"],
+        ["B-ORG", "O", "O", "B-PERSON", "I-PERSON"],
+        tags=["NNP", "POS", "JJ", "NNP", "NNP"],
+        pos=["PROPN", "PART", "ADJ", "PROPN", "PROPN"],
+    )
+    holder = container_span(doc[3:5])
+    assert holder is not None and holder.text == "Quetta"
