@@ -35,6 +35,7 @@ from mosaic.extract.places.place_slots import (
     container_span,
     facility_span,
     in_place_slot,
+    in_settlement_slot,
 )
 from mosaic.extract.places.table import Place, PlaceTable, strip_descriptor
 from mosaic.extract.text.syntax import GROUP_OR_PERSON_LABELS, IDENTITY_LABELS, SUBJECT_DEPS
@@ -146,11 +147,12 @@ class MisreadPlaces:
 
     def slot_place(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention | None:
         """An unknown name in a place's slot ("at X", "X district"), with no person's cue,
-        as a new place lying where it is said to lie."""
-        if not looks_like_place_name(name) or not in_place_slot(ent):
+        as a new place lying where it is said to lie; an organisation's name only in a
+        settlement's slot ("the village of X", "X district")."""
+        if not looks_like_place_name(name):
             return None
-        if ent.label_ != "PERSON" and ent.root.dep_ == "pobj":
-            return None  # "at the Foundation": an organisation's name is often an object
+        if not in_settlement_slot(ent) and (ent.label_ != "PERSON" or not in_place_slot(ent)):
+            return None  # "at the Foundation", "X, Kabul": an organisation's name stands so too
         if self.has_person_cue(ent) or is_group_name(ent):
             return None
         return self._new_place(ent, name, self._holder(ent, context))

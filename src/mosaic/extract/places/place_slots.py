@@ -77,13 +77,29 @@ def _is_head(token: Token) -> bool:
 
 
 def in_place_slot(span: Span) -> bool:
-    """Whether the name stands in a place's slot: the object of "at", "in", "near" (and like
-    prepositions), after "the village (town, district ...) of", before a place word ("X
-    district", "X market"), before a comma and a place ("X, Kandahar"), or listed with a name
-    that stands so ("X and Y market areas")."""
+    """Whether the name stands in a place's slot: a settlement's (below), the object of "at",
+    "in", "near" (and like prepositions), before a comma and a place ("X, Kandahar"), or
+    listed before a place word ("X and Y market areas")."""
     if _listed_with_people(span):
         return False
-    return _object_of_place_words(span) or _named_by_place_word(span)
+    return in_settlement_slot(span) or _object_of_slot_prep(span) or _beside_a_place(span)
+
+
+def in_settlement_slot(span: Span) -> bool:
+    """Whether the name stands where only a place's name stands, whatever the NER took it
+    for: after "the village (town, district ...) of", or before a place word ("X district",
+    "X market")."""
+    if _listed_with_people(span):
+        return False
+    doc, root = span.doc, span.root
+    if span.end < len(doc) and doc[span.end].lower_ in PLACE_WORDS:
+        return True
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+        and not _verb_follows(span)
+    )
 
 
 def _listed_with_people(span: Span) -> bool:
@@ -96,23 +112,21 @@ def _listed_with_people(span: Span) -> bool:
     return any(token.ent_type_ in _NOT_PLACE_LABELS for token in joined)
 
 
-def _object_of_place_words(span: Span) -> bool:
-    """ "at X", "the village of X"; not where a verb follows the name, which is then rather
-    its subject, misparsed ("In 1985 X removed the president")."""
-    root, doc = span.root, span.doc
-    if root.dep_ != "pobj" or (span.end < len(doc) and doc[span.end].tag_ in _FINITE_VERB_TAGS):
-        return False
-    prep = root.head
-    if prep.lower_ in SLOT_PREPS:
-        return True
-    return prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
+def _verb_follows(span: Span) -> bool:
+    """A finite verb right after the name, which is then rather its subject, misparsed as an
+    object ("In 1985 X removed the president")."""
+    return span.end < len(span.doc) and span.doc[span.end].tag_ in _FINITE_VERB_TAGS
 
 
-def _named_by_place_word(span: Span) -> bool:
-    """ "X district", "X, Kandahar", "X and Y market areas"."""
+def _object_of_slot_prep(span: Span) -> bool:
+    """ "at X", "near X"."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in SLOT_PREPS and not _verb_follows(span)
+
+
+def _beside_a_place(span: Span) -> bool:
+    """ "X, Kandahar" (not "X, Pakistan's envoy"), "X and Y market areas"."""
     doc, end = span.doc, span.end
-    if end < len(doc) and doc[end].lower_ in PLACE_WORDS:
-        return True
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in PLACE_LABELS:
         return doc[end + 1].ent_type_ != "FAC" and not _possessor_follows(doc[end + 1])
     if end + 1 >= len(doc) or doc[end].lower_ not in _LISTING:

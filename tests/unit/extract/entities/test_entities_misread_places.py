@@ -200,3 +200,30 @@ def test_entities_unlisted_place_named_like_an_earlier_person_is_that_person(
     mention = _mentions(linker, doc)["Zorwal"]
     assert mention.role is Role.PERSON
     assert mention.ref is not None and mention.ref.name == "Tariq Zorwal"
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "ents", "label", "expected"),
+    [
+        # "Marlow , Kandahar": a person's name there is a place's, an organisation's not
+        (["Marlow", ",", "Kandahar"], [0, 0, 0], ["ROOT", "punct", "appos"],
+         ["B-PERSON", "O", "B-GPE"], "PERSON", True),
+        (["Marlow", ",", "Kandahar"], [0, 0, 0], ["ROOT", "punct", "appos"],
+         ["B-ORG", "O", "B-GPE"], "ORG", False),
+        # "Marlow district": whatever the NER took it for
+        (["Marlow", "district"], [1, 1], ["compound", "ROOT"], ["B-ORG", "O"], "ORG", True),
+    ],
+)  # fmt: skip
+def test_entities_organisation_names_are_places_only_in_a_settlement_slot(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    ents: list[str],
+    label: str,
+    expected: bool,
+) -> None:
+    misread = MisreadPlaces(Gazetteer.from_records(PEOPLE), PlaceTable.from_places(TABLE))
+    doc = _hand_doc(words, heads, deps, ents)
+    ent = doc.ents[0]
+    assert ent.label_ == label
+    assert (misread.slot_place(ent, "Marlow", ()) is not None) is expected
