@@ -7,18 +7,16 @@ title, a first name the gazetteer's people bear, a speaker's verb, an age):
   area"), else in the place it contains ("Multan" of "Multan Cathedral");
 - the place table knows it and the gazetteer lists no actor of that name: the place;
 - it stands in a place's slot of the sentence ("at X", "the village of X", "X district"):
-  a new place, lying where it is said to lie, else in the one country its sentence names
-  or the one its report names far more than others.
+  a new place, lying where it is said to lie.
 """
 
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import SPEECH_VERBS
@@ -38,15 +36,13 @@ from mosaic.extract.places.place_slots import (
     in_settlement_slot,
 )
 from mosaic.extract.places.table import Place, PlaceTable, strip_descriptor
-from mosaic.extract.text.syntax import GROUP_OR_PERSON_LABELS, IDENTITY_LABELS, SUBJECT_DEPS
+from mosaic.extract.text.syntax import GROUP_OR_PERSON_LABELS, SUBJECT_DEPS
 from mosaic.model import EntityKind, EntityRef
 from mosaic.resolve.names import match_key
 
 _LOCATING_FEATURES = frozenset({"city", "town", "village", "area", "venue"})
 """Places small enough that a facility inside one lies where it lies."""
 BEING_VERBS = lexicon.words("places.being_verbs")  # fmt: skip
-_DOMINANT = 2
-"""A report's country named this many times as often as the next (and at least this often)."""
 _PERSON_OR_NONE = frozenset({"", "PERSON"})
 _GROUP_GAP = 2
 """At most this many marks (a dash, a possessive) between a group's name and its province's."""
@@ -71,7 +67,6 @@ class MisreadPlaces:
     def __init__(self, gazetteer: Gazetteer, places: PlaceTable) -> None:
         self.gazetteer = gazetteer
         self.places = places
-        self._country_of = functools.lru_cache(maxsize=4096)(places.country_of_word)
 
     @functools.cached_property
     def first_names(self) -> frozenset[str]:
@@ -158,8 +153,7 @@ class MisreadPlaces:
         return self._new_place(ent, name, self._holder(ent, context))
 
     def locate_new(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention:
-        """A place name the table lacks, placed where it is said to lie, else in the
-        one country its sentence names."""
+        """A place name the table lacks, placed where it is said to lie."""
         return self._new_place(ent, name, self._holder(ent, context))
 
     def has_person_cue(self, span: Span) -> bool:
@@ -197,41 +191,20 @@ class MisreadPlaces:
 
     def _new_place(self, span: Span, name: str, holder: Place | None) -> EntityMention:
         """A place the table lacks, in its holder's country (and, a town or smaller, at its
-        holder's position), else in the one country its sentence names, else in the country
-        the report names far more than any other, else in none."""
-        country = holder.country if holder is not None else self._sentence_country(span)
-        country = country or self._report_country(span.doc)
+        holder's position), else in none: the report's or the sentence's countries are no
+        guess for a place nothing places (a quarter of a capital told from Washington)."""
         located = holder is not None and holder.feature in _LOCATING_FEATURES
         ref = EntityRef(
             name=name,
             kind=EntityKind.PLACE,
-            country=country,
+            country=holder.country if holder is not None else None,
             latitude=holder.latitude if located and holder else None,
             longitude=holder.longitude if located and holder else None,
         )
         return EntityMention(
             span.start, span.end, span.start_char, span.end_char, span.text, span.label_,
-            Role.PLACE, ref, country,
+            Role.PLACE, ref, ref.country,
         )  # fmt: skip
-
-    def _sentence_country(self, span: Span) -> str | None:
-        """The country the sentence names by a country's or people's name, if only one: a
-        report's main country is no guess for a place it does not place (a
-        quarter of a capital in a story told from Washington)."""
-        words = (clean_name(e.text) for e in span.sent.ents if e.label_ in IDENTITY_LABELS)
-        countries = {c for word in words if (c := self._country_of(word))}
-        return countries.pop() if len(countries) == 1 else None
-
-    def _report_country(self, doc: Doc) -> str | None:
-        """The country the report names (by a country's or people's name) at least twice as
-        often as any other, if one is."""
-        words = (clean_name(e.text) for e in doc.ents if e.label_ in IDENTITY_LABELS)
-        counts = Counter(c for word in words if (c := self._country_of(word)))
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < _DOMINANT:
-            return None
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        return ranked[0][0] if ranked[0][1] >= _DOMINANT * runner_up else None
 
 
 def _is_own_name(name: str, place: Place) -> bool:

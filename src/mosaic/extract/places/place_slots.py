@@ -146,8 +146,9 @@ def _possessor_follows(first: Token) -> bool:
 def container_span(span: Span) -> Span | None:
     """The place entity named right beside the name as the place holding it: before it as a
     possessor ("Quetta's crowded X area") or after it ("X, Kandahar", "X in the Zhob
-    district", "the X mosque of Kabul"), but for a possessor opening the next clause ("X,
-    Afghanistan's minister said"); None where there is none."""
+    district", "the X mosque of Kabul", "X in Zhob's Y district"), but for a possessor
+    after a comma, which opens the next phrase ("X, Afghanistan's minister said"); None
+    where there is none."""
     doc = span.doc
     sent = doc[span.start].sent
     first = span.end + (span.end < sent.end and doc[span.end].lower_ in PLACE_WORDS)
@@ -157,7 +158,7 @@ def container_span(span: Span) -> Span | None:
     after = None
     if first < i < sent.end and doc[i].ent_type_ in PLACE_LABELS and doc[i].ent_iob_ == "B":
         after = _entity_at(doc, i)
-    if after is not None and after.end < len(doc) and doc[after.end].tag_ == "POS":
+    if after is not None and doc[i - 1].text == "," and _possessor_follows(doc[i]):
         after = None
     return _possessor(span) or after
 
