@@ -4,8 +4,7 @@ Places in the trigger's own phrase come first; a place nearer another trigger
 of the sentence is that event's, unless that event is nested in this one's
 phrase ("attacks on troops engaged in operations in Karachi": both in
 Karachi); a place naming a person's home ("a Kunduz politician") counts only
-when nothing else does; a place the table lists comes before an unlisted one of
-its rank ("a hotel in Quetta": Quetta).
+when nothing else does.
 """
 
 from __future__ import annotations
@@ -60,9 +59,8 @@ def _place_near(
             continue
         if is_location_span(context.doc, m.start, m.end) and not describes_person(root):
             home = is_home_modifier(root)  # "a Kunduz politician": only when nothing else
-            unlisted = m.ref is None or m.ref.key is None  # after a listed place of its rank
-            candidates.append((home, m.start not in own, m.place_rank, unlisted, distance, m))
-    return min(candidates, key=lambda c: c[:5])[5] if candidates else None
+            candidates.append((home, m.start not in own, m.place_rank, distance, m))
+    return min(candidates, key=lambda c: c[:4])[4] if candidates else None
 
 
 def spread_country(

@@ -1,7 +1,7 @@
 """Whether a name stands in a location's position in the parse.
 
-"in Kabul", "near the town of Attock", "the Kerman attack", "the bombing of the X
-Hotel" and "Kabul, Afghanistan" are locations; "Pakistan's consulate" (a possessor), "militants
+"in Kabul", "near the town of Attock", "the Kerman attack" and "Kabul,
+Afghanistan" are locations; "Pakistan's consulate" (a possessor), "militants
 from Xinjiang" (an origin) and "Kabul is not making progress" (a subject) are
 not. Events take their place only from locations, and a name the NER labels a
 person ("Abbottabad") counts as a place only in a location's position.
@@ -19,8 +19,6 @@ from mosaic.extract.text.words import HYPHENS
 
 LOCATIVE_PREPS = lexicon.words("places.locative_preps")  # fmt: skip
 PLACE_NOUNS = lexicon.words("places.place_nouns")  # fmt: skip
-NAME_HEADS = lexicon.words("places.name_heads")  # fmt: skip
-"""The last word of a facility's or an area's own name ("X Hotel", "X Square")."""
 MOTION_VERBS = lexicon.words("places.motion_verbs")  # fmt: skip
 """Verbs whose "to X" is a destination ("flew to Islamabad"), not a recipient."""
 HOME_NOUNS = lexicon.words("places.home_nouns")  # fmt: skip
@@ -40,16 +38,6 @@ def _takes_place(token: Token) -> bool:
     return entry is not None and rule_for(entry.type).report.place_object
 
 
-def _struck_site(token: Token) -> bool:
-    """ "the bombing of the X Hotel": a facility's name (its last word a name head) as the
-    object of an event's word, which names where the event struck."""
-    return (
-        token.lower_ in NAME_HEADS
-        and token.text[:1].isupper()
-        and entry_for(token.head.head) is not None
-    )
-
-
 def is_locative(token: Token, depth: int = 0) -> bool:
     """Whether the token (a name's head) stands where a location stands."""
     dep, head = token.dep_, token.head
@@ -60,7 +48,7 @@ def is_locative(token: Token, depth: int = 0) -> bool:
     if dep == "pobj" and head.lower_ == "to":
         return head.head.lemma_.lower() in MOTION_VERBS
     if dep == "pobj" and head.lower_ == "of":
-        return is_place_noun(head.head) or _takes_place(head.head) or _struck_site(token)
+        return is_place_noun(head.head) or _takes_place(head.head)
     if dep == "compound" and is_home_modifier(token):
         return True
     if dep in LOCATING_MODIFIER_DEPS:

@@ -13,10 +13,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
-from mosaic.extract.places.locations import NAME_HEADS
 from mosaic.extract.places.place_names import PLACE_WORDS
 from mosaic.extract.text.syntax import PLACE_LABELS
 
+NAME_HEADS = lexicon.words("places.name_heads")  # fmt: skip
 SLOT_PREPS = lexicon.words("places.slot_preps")
 SETTLEMENT_NOUNS = lexicon.words("places.settlement_nouns")
 _LONGEST_RUN = 4

@@ -51,12 +51,3 @@ def test_event_places_headline_place_run_on_into_the_event(extractor: Extractor)
     )
     found = of_type(extractor.extract(report).events, EventType.ATTACK)
     assert [f.place.name if f.place else None for f in found] == ["Mardan"]
-
-
-def test_event_places_a_listed_town_before_an_unlisted_venue_of_its_rank(events: Events) -> None:
-    found = of_type(
-        events("A bomb exploded at the Marlow Hotel in Quetta on Sunday, killing four guards."),
-        EventType.ATTACK,
-    )
-    assert found and found[0].place is not None
-    assert found[0].place.name == "Quetta"
