@@ -35,7 +35,7 @@ from mosaic.store.ports import Bucket, EventQuery, NearDuplicate, Visibility
 from mosaic.store.rules import canonical_pair, merged_status, relation_pairs
 from support import memory_reads
 from support.memory_access import AccessState, MemoryAccess
-from support.memory_query import event_matches, event_page, in_year_or_undated
+from support.memory_query import dated_in, event_matches, event_page
 from support.memory_reads import admits
 
 T = TypeVar("T")
@@ -163,6 +163,10 @@ class MemoryRepository(MemoryAccess):
     def save_entity(self, entity: Entity) -> None:
         self._state.entities[entity.id] = _copy(entity)
 
+    def save_entities(self, entities: Sequence[Entity]) -> None:
+        for entity in entities:
+            self.save_entity(entity)
+
     def get_entity(self, entity_id: str) -> Entity | None:
         return _copy(self._state.entities.get(entity_id))
 
@@ -207,6 +211,10 @@ class MemoryRepository(MemoryAccess):
     def save_event(self, event: Event) -> None:
         self._state.events[event.id] = _copy(event)
 
+    def save_events(self, events: Sequence[Event]) -> None:
+        for event in events:
+            self.save_event(event)
+
     def get_event(self, event_id: str) -> Event | None:
         return _copy(self._state.events.get(event_id))
 
@@ -224,11 +232,11 @@ class MemoryRepository(MemoryAccess):
         ]
 
     def event_merge_candidates(self, type: EventType, year: int | None) -> list[Event]:
-        """Events of this type dated within `year` or undated; every one of the type if None."""
+        """Events of this type dated within `year`; every one of the type if None."""
         found = [
             event
             for event in self._state.events.values()
-            if event.type == type and (year is None or in_year_or_undated(event, year))
+            if event.type == type and (year is None or dated_in(event, year))
         ]
         return _copy(sorted(found, key=lambda event: event.id))
 
@@ -236,6 +244,10 @@ class MemoryRepository(MemoryAccess):
 
     def save_relation(self, relation: Relation) -> None:
         self._state.relations[relation.id] = _copy(relation)
+
+    def save_relations(self, relations: Sequence[Relation]) -> None:
+        for relation in relations:
+            self.save_relation(relation)
 
     def get_relation(self, relation_id: str) -> Relation | None:
         return _copy(self._state.relations.get(relation_id))
@@ -249,6 +261,10 @@ class MemoryRepository(MemoryAccess):
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self._relations(lambda r: entity_id in (r.subject_id, r.object_id))
+
+    def relations_among(self, entity_ids: Sequence[str]) -> list[Relation]:
+        ids = set(entity_ids)
+        return self._relations(lambda r: r.subject_id in ids and r.object_id in ids)
 
     def relations_as_of(self, day: dt.date) -> list[Relation]:
         """Relations standing on `day` (start unknown or before, end unknown or after)."""

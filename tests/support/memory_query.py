@@ -5,8 +5,8 @@ from __future__ import annotations
 from mosaic.model import Event
 from mosaic.store.event_order import event_matches, event_page
 
-__all__ = ["event_matches", "event_page", "in_year_or_undated"]
+__all__ = ["dated_in", "event_matches", "event_page"]
 
 
-def in_year_or_undated(event: Event, year: int) -> bool:
-    return event.date is None or event.date.first_day().year == year
+def dated_in(event: Event, year: int) -> bool:
+    return event.date is not None and event.date.first_day().year == year

@@ -103,6 +103,9 @@ class VisibleRepository:
     def save_entity(self, entity: Entity) -> None:
         self.inner.save_entity(entity)
 
+    def save_entities(self, entities: Sequence[Entity]) -> None:
+        self.inner.save_entities(entities)
+
     def get_entity(self, entity_id: str) -> Entity | None:
         return self.policy.visible(self.inner.get_entity(entity_id))
 
@@ -133,6 +136,9 @@ class VisibleRepository:
     def save_event(self, event: Event) -> None:
         self.inner.save_event(event)
 
+    def save_events(self, events: Sequence[Event]) -> None:
+        self.inner.save_events(events)
+
     def get_event(self, event_id: str) -> Event | None:
         event = self.inner.get_event(event_id)
         return self._event_seen(event, self.visibility) if event else None
@@ -161,6 +167,9 @@ class VisibleRepository:
     def save_relation(self, relation: Relation) -> None:
         self.inner.save_relation(relation)
 
+    def save_relations(self, relations: Sequence[Relation]) -> None:
+        self.inner.save_relations(relations)
+
     def get_relation(self, relation_id: str) -> Relation | None:
         relation = self.inner.get_relation(relation_id)
         return self._relation_seen(relation, self.visibility) if relation else None
@@ -171,6 +180,9 @@ class VisibleRepository:
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self._joinable(self.inner.relations_of(entity_id))
+
+    def relations_among(self, entity_ids: Sequence[str]) -> list[Relation]:
+        return self._joinable(self.inner.relations_among(entity_ids))
 
     def relations_as_of(self, day: dt.date) -> list[Relation]:
         return [r for r in self._joinable(self.inner.relations_as_of(day)) if r.holds_on(day)]

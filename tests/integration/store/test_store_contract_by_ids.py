@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from mosaic.model import Entity, EntityKind, Report, Statement, SubjectKind
+from mosaic.model import Entity, EntityKind, Relation, Report, Statement, SubjectKind
+from mosaic.model import RelationType as R
 from mosaic.store.ports import Repository
 from mosaic.store.sql.base import IDS_PER_QUERY
 
@@ -90,3 +91,21 @@ def test_store_statements_about_each_answers_as_statements_about_does(
         assert found[subject] == repo.statements_about(SubjectKind.EVENT, subject)
     assert [s.prop for s in found["ev-1"]] == ["date", "killed", "killed"]
     assert found["ev-none"] == []
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["few", "many"])
+def test_store_relations_among_answers_as_find_relation_does(repo: Repository, many: bool) -> None:
+    pledged = [("grp-a", "grp-b"), ("grp-b", "grp-a"), ("grp-a", "grp-c"), ("grp-c", "grp-d")]
+    for subject, object_ in pledged:
+        repo.save_relation(Relation(f"r-{subject}-{object_}", R.ALLEGIANCE, subject, object_))
+    repo.save_relation(Relation("r-rivals", R.RIVALRY, "grp-b", "grp-c"))
+    ids = ["grp-a", "grp-b", "grp-c"]
+    found = repo.relations_among(spread(*ids) if many else ids)
+    assert [r.id for r in found] == sorted(
+        ["r-grp-a-grp-b", "r-grp-b-grp-a", "r-grp-a-grp-c", "r-rivals"]
+    )
+    for relation in found:
+        assert relation == repo.find_relation(
+            relation.type, relation.subject_id, relation.object_id
+        )
+    assert repo.relations_among(["grp-d"]) == [] and repo.relations_among([]) == []

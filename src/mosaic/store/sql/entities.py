@@ -21,10 +21,19 @@ from mosaic.store.sql.base import SqlBase, chunked, upsert
 class SqlEntities(SqlBase):
     def save_entity(self, entity: Entity) -> None:
         """Store or replace the entity, and rewrite its names."""
+        self.save_entities([entity])
+
+    def save_entities(self, batch: Sequence[Entity]) -> None:
+        """`save_entity` of each, in three statements (per IDS_PER_QUERY entities); of two
+        with one id, the last is stored."""
+        latest = list({entity.id: entity for entity in batch}.values())
+        names = [row for entity in latest for row in entity_name_rows(entity)]
         with self._connect() as connection:
-            upsert(connection, entities, [entity_row(entity)])
-            connection.execute(sa.delete(entity_names).where(entity_names.c.entity_id == entity.id))
-            connection.execute(sa.insert(entity_names), entity_name_rows(entity))
+            upsert(connection, entities, [entity_row(entity) for entity in latest])
+            for chunk in chunked(entity.id for entity in latest):
+                connection.execute(_UNNAME, {"ids": chunk})
+            if names:
+                connection.execute(sa.insert(entity_names), names)
 
     def get_entity(self, entity_id: str) -> Entity | None:
         with self._connect() as connection:
@@ -112,6 +121,9 @@ _NAMED_BY_KEY = _by_name(
 """`find_entities_by_name`'s query, built once: linking runs it for every name it meets."""
 
 _WITH_IDS = sa.select(entities).where(entities.c.id.in_(sa.bindparam("ids", expanding=True)))
+_UNNAME = sa.delete(entity_names).where(
+    entity_names.c.entity_id.in_(sa.bindparam("ids", expanding=True))
+)
 
 _KEYS_PER_QUERY = 500
 _NAMED_BY_KEYS = (

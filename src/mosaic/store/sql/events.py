@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 
@@ -18,7 +19,7 @@ from mosaic.store.rows import event_of, event_row
 from mosaic.store.rules import allowed_tlps, year_bounds
 from mosaic.store.schema import event_participants, events
 from mosaic.store.sql import statement_markings
-from mosaic.store.sql.base import SqlBase, upsert
+from mosaic.store.sql.base import SqlBase, chunked, upsert
 from mosaic.store.visibility import seen_whole
 
 # The day columns serve queries; an event is read from its ISO dates.
@@ -28,23 +29,33 @@ _READ = [
     if column.name not in ("date_first", "date_last", "date_precision", "statement_markings")
 ]
 _READ_NAMES = tuple(column.name for column in _READ)
+_UNINVOLVE = sa.delete(event_participants).where(
+    event_participants.c.event_id.in_(sa.bindparam("ids", expanding=True))
+)
 
 
 class SqlEvents(SqlBase):
     def save_event(self, event: Event) -> None:
         """Store or replace the event, and rewrite its participants."""
+        self.save_events([event])
+
+    def save_events(self, batch: Sequence[Event]) -> None:
+        """`save_event` of each, in a few statements (per IDS_PER_QUERY events); of two with
+        one id, the last is stored."""
+        latest = list({event.id: event for event in batch}.values())
+        ids = [event.id for event in latest]
         participants = [
             {"event_id": event.id, "entity_id": entity_id}
+            for event in latest
             for entity_id in dict.fromkeys(event.perpetrators)
         ]
         with self._connect() as connection:
-            upsert(connection, events, [event_row(event)])
-            connection.execute(
-                sa.delete(event_participants).where(event_participants.c.event_id == event.id)
-            )
+            upsert(connection, events, [event_row(event) for event in latest])
+            for chunk in chunked(ids):
+                connection.execute(_UNINVOLVE, {"ids": chunk})
             if participants:
                 connection.execute(sa.insert(event_participants), participants)
-            statement_markings.refresh(connection, SubjectKind.EVENT, [event.id])
+            statement_markings.refresh(connection, SubjectKind.EVENT, ids)
 
     def get_event(self, event_id: str) -> Event | None:
         with self._connect() as connection:
@@ -75,13 +86,11 @@ class SqlEvents(SqlBase):
             return int(connection.execute(select).scalar_one())
 
     def event_merge_candidates(self, type: EventType, year: int | None) -> list[Event]:
-        """Events of this type dated within `year` or undated; every one of the type if None."""
+        """Events of this type dated within `year`; every one of the type if None."""
         select = sa.select(*_READ).where(events.c.type == type.value)
         if year is not None:
             first, last = year_bounds(year)
-            select = select.where(
-                sa.or_(events.c.date_first.is_(None), events.c.date_first.between(first, last))
-            )
+            select = select.where(events.c.date_first.between(first, last))
         with self._connect() as connection:
             rows = connection.execute(select.order_by(events.c.id)).all()
         return [copy.copy(_stored_event(tuple(row))) for row in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 
@@ -11,7 +12,7 @@ from mosaic.store.rows import relation_of, relation_row
 from mosaic.store.rules import relation_pairs
 from mosaic.store.schema import relations
 from mosaic.store.sql import statement_markings
-from mosaic.store.sql.base import SqlBase, upsert
+from mosaic.store.sql.base import SqlBase, chunked, upsert
 
 # The first/last day columns serve queries; a relation is read from its ISO dates.
 _HIDDEN = ("start_first", "end_last", "statement_markings")
@@ -20,9 +21,17 @@ _READ = [column for column in relations.c if column.name not in _HIDDEN]
 
 class SqlRelations(SqlBase):
     def save_relation(self, relation: Relation) -> None:
+        self.save_relations([relation])
+
+    def save_relations(self, batch: Sequence[Relation]) -> None:
+        """`save_relation` of each, in a few statements; of two with one id, the last is
+        stored."""
+        latest = list({relation.id: relation for relation in batch}.values())
         with self._connect() as connection:
-            upsert(connection, relations, [relation_row(relation)])
-            statement_markings.refresh(connection, SubjectKind.RELATION, [relation.id])
+            upsert(connection, relations, [relation_row(relation) for relation in latest])
+            statement_markings.refresh(
+                connection, SubjectKind.RELATION, [relation.id for relation in latest]
+            )
 
     def get_relation(self, relation_id: str) -> Relation | None:
         return next(iter(self._relations(relations.c.id == relation_id)), None)
@@ -47,6 +56,21 @@ class SqlRelations(SqlBase):
         return self._relations(
             sa.or_(relations.c.subject_id == entity_id, relations.c.object_id == entity_id)
         )
+
+    def relations_among(self, entity_ids: Sequence[str]) -> list[Relation]:
+        """Relations both of whose sides are among `entity_ids`, by id; one query per
+        IDS_PER_QUERY ids of each side."""
+        chunks = list(chunked(entity_ids))
+        found = [
+            self._relations(
+                relations.c.subject_id.in_(subjects), relations.c.object_id.in_(objects)
+            )
+            for subjects in chunks
+            for objects in chunks
+        ]
+        if len(found) == 1:
+            return found[0]
+        return sorted((r for part in found for r in part), key=lambda relation: relation.id)
 
     def relations_as_of(self, day: dt.date) -> list[Relation]:
         """Relations standing on `day` (start unknown or before, end unknown or after)."""
