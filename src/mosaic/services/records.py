@@ -29,6 +29,7 @@ from mosaic.model.marking import DEFAULT_MARKING
 from mosaic.resolve.entities import link
 from mosaic.resolve.events import lie_near, merge_events, same_event
 from mosaic.resolve.names import match_key
+from mosaic.services.report_writes import ReportWrites
 from mosaic.store.ports import Repository
 
 NEW_ACTOR_PROP = "new"
@@ -64,8 +65,15 @@ class EntityLinker:
     says reaches another organisation through the entities.
     """
 
-    def __init__(self, repo: Repository, marking: Marking = DEFAULT_MARKING) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        marking: Marking = DEFAULT_MARKING,
+        writes: ReportWrites | None = None,
+    ) -> None:
         self._repo = repo
+        self.writes = writes or ReportWrites(repo)
+        """Where the entities it saves are held until the report's end."""
         self._marking = marking
         self._reader = None if marking.owner == LOCAL_ORGANISATION else Visibility(marking.owner)
         self._by_ref: dict[EntityRef, Entity] = {}
@@ -81,6 +89,7 @@ class EntityLinker:
         names = {match_key(name): name for ref in refs for name in ref.names}
         wanted = [name for key, name in names.items() if key and key not in self._named]
         if wanted:
+            self.writes.write_entities()
             found = self._repo.find_entities_by_names(wanted)
             for name in wanted:
                 self._note(match_key(name), found[name])
@@ -93,7 +102,7 @@ class EntityLinker:
             if ref.key is None and entity.id not in stored:
                 self.created.setdefault(entity.id, ref)
             if stored.get(entity.id) != entity:  # an entity that gained nothing is not rewritten
-                self._repo.save_entity(entity)
+                self.writes.save_entity(entity)
                 self._forget(entity)
             self._by_ref[ref] = entity
         return self._by_ref[ref]
@@ -113,6 +122,7 @@ class EntityLinker:
         """The stored entities named `name` that `ref` may link to, noted in `stored` by id."""
         key = match_key(name)
         if key not in self._named:
+            self.writes.write_entities()
             self._note(key, self._repo.find_entities_by_name(name))
         found = [e for e in self._named[key] if self._may_link(ref, e)]
         stored.update((entity.id, entity) for entity in found)
@@ -146,8 +156,13 @@ class EntityLinker:
 
 
 def store_findings(repo: Repository, report: Report, extraction: ReportExtraction) -> StoredFacts:
-    """Write mentions, events, relations and their statements; the caller holds the transaction."""
-    linker = EntityLinker(repo, report.marking)
+    """Write mentions, events, relations and their statements; the caller holds the transaction.
+
+    Entities, events and relations are held while the findings are read (`ReportWrites`)
+    and written together, before the statements about them.
+    """
+    writes = ReportWrites(repo)
+    linker = EntityLinker(repo, report.marking, writes)
     linker.prefetch(_refs(extraction))
     stored = StoredFacts()
     mentions = [_linked_mention(m, ref, linker) for m, ref in extraction.mentions]
@@ -155,11 +170,14 @@ def store_findings(repo: Repository, report: Report, extraction: ReportExtractio
     stored.mentions = len(mentions)
     statements: list[Statement] = []
     for event_finding in extraction.events:
-        statements += _store_event(repo, report, event_finding, linker, stored)
+        statements += _store_event(writes, report, event_finding, linker, stored)
+    if extraction.relations:
+        writes.read_relations_among(_relation_sides(extraction.relations, linker))
     for relation_finding in extraction.relations:
-        statements += _store_relation(repo, report, relation_finding, linker, stored)
+        statements += _store_relation(writes, report, relation_finding, linker, stored)
     statements += [strength_statement(report, f, linker) for f in extraction.strengths]
     statements += new_actor_statements(report, extraction, mentions, linker)
+    writes.write()
     if statements:  # nothing above reads statements: they are written together
         repo.add_statements(statements)
     stored.statements = len(statements)
@@ -176,6 +194,12 @@ def _refs(extraction: ReportExtraction) -> Iterator[EntityRef]:
     for relation in extraction.relations:
         yield from (relation.subject, relation.object)
     yield from (strength.group for strength in extraction.strengths)
+
+
+def _relation_sides(findings: Sequence[RelationFinding], linker: EntityLinker) -> list[str]:
+    """The entities on either side of the findings, linked in the order storing them links
+    them (subject, then object, of each in turn)."""
+    return [linker.entity_for(ref).id for f in findings for ref in (f.subject, f.object)]
 
 
 def _linked_mention(mention: Mention, ref: EntityRef | None, linker: EntityLinker) -> Mention:
@@ -223,35 +247,35 @@ def _is_country(ref: EntityRef) -> bool:
 
 
 def _store_event(
-    repo: Repository,
+    writes: ReportWrites,
     report: Report,
     finding: EventFinding,
     linker: EntityLinker,
     stored: StoredFacts,
 ) -> list[Statement]:
     event = event_from_finding(report, finding, linker)
-    known = _same_stored_event(repo, event)
+    known = _same_stored_event(writes, event)
     if known is not None and known.id != event.id:
         event = merge_events(known, event)
         event.marking = labelled(event.marking, report.marking)
         stored.merged_events.add(event.id)
     if event != known:  # an event the report adds nothing to is not rewritten
-        repo.save_event(event)
+        writes.save_event(event)
     stored.events.add(event.id)
     return event_statements(event.id, report, finding, linker)
 
 
-def _same_stored_event(repo: Repository, event: Event) -> Event | None:
+def _same_stored_event(writes: ReportWrites, event: Event) -> Event | None:
     """The stored event `event` describes too, if any; an undated event never merges
     (`same_event`), so it is spared reading every stored event of its type."""
     if event.date is None:
         return None
-    candidates = repo.event_merge_candidates(event.type, event.date.year)
+    candidates = writes.event_merge_candidates(event.type, event.date.year)
     places: dict[str, Entity | None] = {}
 
     def place(entity_id: str) -> Entity | None:
         if entity_id not in places:
-            places[entity_id] = repo.get_entity(entity_id)
+            places[entity_id] = writes.get_entity(entity_id)
         return places[entity_id]
 
     def near(a: str, b: str) -> bool:
@@ -292,7 +316,7 @@ def event_statements(
 
 
 def _store_relation(
-    repo: Repository,
+    writes: ReportWrites,
     report: Report,
     finding: RelationFinding,
     linker: EntityLinker,
@@ -302,12 +326,12 @@ def _store_relation(
     object_id = linker.entity_for(finding.object).id
     if subject_id == object_id:
         return []
-    known = repo.find_relation(finding.type, subject_id, object_id)  # either way if symmetric
+    known = writes.find_relation(finding.type, subject_id, object_id)  # either way if symmetric
     relation = known or _new_relation(finding, subject_id, object_id, report.marking)
     widened = widen(relation, finding)
     widened.marking = labelled(relation.marking, report.marking)
     if widened != known:  # a relation the report adds nothing to is not rewritten
-        repo.save_relation(widened)
+        writes.save_relation(widened)
     stored.relations.add(relation.id)
     values: dict[str, object] = {
         "exists": finding.type.value,
