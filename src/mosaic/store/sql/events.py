@@ -29,6 +29,9 @@ _READ = [
     if column.name not in ("date_first", "date_last", "date_precision", "statement_markings")
 ]
 _READ_NAMES = tuple(column.name for column in _READ)
+_OF_TYPE = sa.select(*_READ).where(events.c.type == sa.bindparam("type")).order_by(events.c.id)
+_DATED_IN = _OF_TYPE.where(events.c.date_first.between(sa.bindparam("first"), sa.bindparam("last")))
+"""`event_merge_candidates`' queries, built once: it runs for every dated event stored."""
 _UNINVOLVE = sa.delete(event_participants).where(
     event_participants.c.event_id.in_(sa.bindparam("ids", expanding=True))
 )
@@ -87,12 +90,14 @@ class SqlEvents(SqlBase):
 
     def event_merge_candidates(self, type: EventType, year: int | None) -> list[Event]:
         """Events of this type dated within `year`; every one of the type if None."""
-        select = sa.select(*_READ).where(events.c.type == type.value)
-        if year is not None:
+        values: dict[str, object] = {"type": type.value}
+        if year is None:
+            select = _OF_TYPE
+        else:
             first, last = year_bounds(year)
-            select = select.where(events.c.date_first.between(first, last))
+            select, values["first"], values["last"] = _DATED_IN, first, last
         with self._connect() as connection:
-            rows = connection.execute(select.order_by(events.c.id)).all()
+            rows = connection.execute(select, values).all()
         return [copy.copy(_stored_event(tuple(row))) for row in rows]
 
 

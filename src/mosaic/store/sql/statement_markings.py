@@ -57,10 +57,7 @@ def subjects_of(connection: sa.Connection, statement_ids: Iterable[str]) -> set[
     """The (kind, id) of the facts the stored statements of these ids are about."""
     found: set[tuple[str, str]] = set()
     for chunk in chunked(statement_ids):
-        query = sa.select(statements.c.subject_kind, statements.c.subject_id).where(
-            statements.c.id.in_(chunk)
-        )
-        found.update((row[0], row[1]) for row in connection.execute(query))
+        found.update((row[0], row[1]) for row in connection.execute(_SUBJECTS, {"ids": chunk}))
     return found
 
 
@@ -77,18 +74,31 @@ def refresh_subjects(connection: sa.Connection, subjects: Iterable[tuple[str, st
 def _markings_behind(
     connection: sa.Connection, kind: SubjectKind, fact_ids: list[str]
 ) -> dict[str, set[MarkingKey]]:
-    s = statements.c
-    group = sa.func.coalesce(s.sharing_group, "")
-    query = (
-        sa.select(s.subject_id, s.owner, s.tlp, s.distribution, group)
-        .where(s.subject_kind == kind.value, s.subject_id.in_(fact_ids))
-        .distinct()
-    )
     found: dict[str, set[MarkingKey]] = defaultdict(set)
-    for fact, owner, tlp, distribution, sharing_group in connection.execute(query):
+    rows = connection.execute(_MARKINGS_BEHIND, {"kind": kind.value, "ids": fact_ids})
+    for fact, owner, tlp, distribution, sharing_group in rows:
         found[fact].add((owner, tlp, distribution, sharing_group))
     return found
 
+
+_SUBJECTS = sa.select(statements.c.subject_kind, statements.c.subject_id).where(
+    statements.c.id.in_(sa.bindparam("ids", expanding=True))
+)
+_MARKINGS_BEHIND = (
+    sa.select(
+        statements.c.subject_id,
+        statements.c.owner,
+        statements.c.tlp,
+        statements.c.distribution,
+        sa.func.coalesce(statements.c.sharing_group, ""),
+    )
+    .where(
+        statements.c.subject_kind == sa.bindparam("kind"),
+        statements.c.subject_id.in_(sa.bindparam("ids", expanding=True)),
+    )
+    .distinct()
+)
+"""The queries above, built once: building a query costs more than running it here."""
 
 _SET_COLUMNS = ("set_id", "owner", "tlp", "distribution", "sharing_group")
 
