@@ -286,6 +286,18 @@ class MemoryRepository(MemoryAccess):
             status = merged_status(stored.status, statement.status) if stored else statement.status
             self._state.statements[statement.id] = replace(statement, status=status)
 
+    def save_records(
+        self,
+        entities: Sequence[Entity],
+        events: Sequence[Event],
+        relations: Sequence[Relation],
+        statements: Sequence[Statement],
+    ) -> None:
+        self.save_entities(entities)
+        self.save_events(events)
+        self.save_relations(relations)
+        self.add_statements(statements)
+
     def get_statement(self, statement_id: str) -> Statement | None:
         return _copy(self._state.statements.get(statement_id))
 

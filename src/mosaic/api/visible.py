@@ -194,6 +194,15 @@ class VisibleRepository:
     def add_statements(self, statements: Sequence[Statement]) -> None:
         self.inner.add_statements(statements)
 
+    def save_records(
+        self,
+        entities: Sequence[Entity],
+        events: Sequence[Event],
+        relations: Sequence[Relation],
+        statements: Sequence[Statement],
+    ) -> None:
+        self.inner.save_records(entities, events, relations, statements)
+
     def get_statement(self, statement_id: str) -> Statement | None:
         return self.policy.visible(self.inner.get_statement(statement_id))
 

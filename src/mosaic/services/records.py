@@ -177,9 +177,7 @@ def store_findings(repo: Repository, report: Report, extraction: ReportExtractio
         statements += _store_relation(writes, report, relation_finding, linker, stored)
     statements += [strength_statement(report, f, linker) for f in extraction.strengths]
     statements += new_actor_statements(report, extraction, mentions, linker)
-    writes.write()
-    if statements:  # nothing above reads statements: they are written together
-        repo.add_statements(statements)
+    writes.write(statements)  # nothing above reads statements: they are written together
     stored.statements = len(statements)
     stored.entities = linker.linked_ids()
     return stored

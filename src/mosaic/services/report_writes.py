@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
-from mosaic.model import Entity, Event, EventType, Relation, RelationType
+from mosaic.model import Entity, Event, EventType, Relation, RelationType, Statement
 from mosaic.store.ports import Repository
 from mosaic.store.rules import relation_pairs
 
@@ -49,15 +49,17 @@ class ReportWrites:
             self._repo.save_entities(list(self._entities.values()))
             self._entities.clear()
 
-    def write(self) -> None:
-        """Store everything held: entities, then events, then relations."""
-        self.write_entities()
-        if self._events:
-            self._repo.save_events(list(self._events.values()))
-            self._events.clear()
-        if self._relations:
-            self._repo.save_relations(list(self._relations.values()))
-            self._relations.clear()
+    def write(self, statements: Sequence[Statement] = ()) -> None:
+        """Store everything held, and `statements` after it (`Repository.save_records`)."""
+        self._repo.save_records(
+            list(self._entities.values()),
+            list(self._events.values()),
+            list(self._relations.values()),
+            statements,
+        )
+        self._entities.clear()
+        self._events.clear()
+        self._relations.clear()
 
     def get_entity(self, entity_id: str) -> Entity | None:
         """The entity as the store would read it (a held one is written first)."""

@@ -171,6 +171,17 @@ class Repository(Protocol):
 
     # statements
     def add_statements(self, statements: Sequence[Statement]) -> None: ...
+    def save_records(
+        self,
+        entities: Sequence[Entity],
+        events: Sequence[Event],
+        relations: Sequence[Relation],
+        statements: Sequence[Statement],
+    ) -> None:
+        """`save_entities`, `save_events`, `save_relations` and `add_statements` of these, in
+        that order, with fewer statements than the four calls."""
+        ...
+
     def get_statement(self, statement_id: str) -> Statement | None: ...
     def statements_about(self, kind: SubjectKind, subject_id: str) -> list[Statement]: ...
     def statements_about_each(

@@ -13,6 +13,7 @@ from mosaic.model import (
     FuzzyDate,
     Relation,
     RelationType,
+    Statement,
 )
 from mosaic.services.report_writes import ReportWrites
 from support.memory import MemoryRepository
@@ -23,20 +24,25 @@ class BulkLog(MemoryRepository):
 
     def __init__(self) -> None:
         super().__init__()
-        self.bulk: list[tuple[str, int]] = []
+        self.bulk: list[tuple[str | int, ...]] = []
         self.candidate_reads = 0
 
     def save_entities(self, entities: Sequence[Entity]) -> None:
         self.bulk.append(("entities", len(entities)))
         super().save_entities(entities)
 
-    def save_events(self, events: Sequence[Event]) -> None:
-        self.bulk.append(("events", len(events)))
-        super().save_events(events)
+    def save_records(
+        self,
+        entities: Sequence[Entity],
+        events: Sequence[Event],
+        relations: Sequence[Relation],
+        statements: Sequence[Statement],
+    ) -> None:
+        self.bulk.append(("records", len(entities), len(events), len(relations), len(statements)))
+        super().save_records(entities, events, relations, statements)
 
-    def save_relations(self, relations: Sequence[Relation]) -> None:
-        self.bulk.append(("relations", len(relations)))
-        super().save_relations(relations)
+    def records_saved(self) -> list[tuple[str | int, ...]]:
+        return [logged[1:] for logged in self.bulk if logged[0] == "records"]
 
     def event_merge_candidates(self, type: EventType, year: int | None) -> list[Event]:
         self.candidate_reads += 1
@@ -51,7 +57,7 @@ def _relation(id: str, subject: str, object_: str, type: RelationType) -> Relati
     return Relation(id=id, type=type, subject_id=subject, object_id=object_)
 
 
-def test_report_writes_store_nothing_until_written_then_one_save_per_table() -> None:
+def test_report_writes_store_nothing_until_written_then_all_in_one_save() -> None:
     repo = BulkLog()
     writes = ReportWrites(repo)
     writes.save_entity(Entity(id="org:a", kind=EntityKind.ORGANIZATION, name="Alpha Front"))
@@ -60,10 +66,10 @@ def test_report_writes_store_nothing_until_written_then_one_save_per_table() -> 
     writes.save_relation(_relation("r1", "org:a", "org:b", RelationType.RIVALRY))
     assert repo.bulk == [] and repo.counts()["events"] == 0
     writes.write()
-    assert repo.bulk == [("entities", 1), ("events", 2), ("relations", 1)]
+    assert repo.records_saved() == [(1, 2, 1, 0)]
     assert repo.get_event("e2") == _event("e2", None)
     writes.write()
-    assert len(repo.bulk) == 3  # nothing held is written twice
+    assert repo.records_saved()[1:] == [(0, 0, 0, 0)]  # nothing held is written twice
 
 
 def test_report_writes_a_held_event_is_a_merge_candidate_in_its_year_only() -> None:

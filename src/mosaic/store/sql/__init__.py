@@ -16,6 +16,7 @@ from mosaic.store.sql.audit import SqlAudit
 from mosaic.store.sql.entities import SqlEntities
 from mosaic.store.sql.events import SqlEvents
 from mosaic.store.sql.reads import SqlReads
+from mosaic.store.sql.records import SqlRecords
 from mosaic.store.sql.relations import SqlRelations
 from mosaic.store.sql.reports import SqlReports
 from mosaic.store.sql.statements import SqlStatements
@@ -30,6 +31,7 @@ class SqlRepository(
     SqlEvents,
     SqlRelations,
     SqlStatements,
+    SqlRecords,
     SqlReads,
     SqlAccounts,
     SqlAudit,

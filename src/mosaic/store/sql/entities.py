@@ -26,14 +26,8 @@ class SqlEntities(SqlBase):
     def save_entities(self, batch: Sequence[Entity]) -> None:
         """`save_entity` of each, in three statements (per IDS_PER_QUERY entities); of two
         with one id, the last is stored."""
-        latest = list({entity.id: entity for entity in batch}.values())
-        names = [row for entity in latest for row in entity_name_rows(entity)]
         with self._connect() as connection:
-            upsert(connection, entities, [entity_row(entity) for entity in latest])
-            for chunk in chunked(entity.id for entity in latest):
-                connection.execute(_UNNAME, {"ids": chunk})
-            if names:
-                connection.execute(sa.insert(entity_names), names)
+            write_entities(connection, batch)
 
     def get_entity(self, entity_id: str) -> Entity | None:
         with self._connect() as connection:
@@ -100,6 +94,17 @@ class SqlEntities(SqlBase):
         query = _by_name(sa.select(entities).where(entities.c.id.in_(named)), kind).limit(limit)
         with self._connect() as connection:
             return [entity_of(row) for row in connection.execute(query).mappings().all()]
+
+
+def write_entities(connection: sa.Connection, batch: Sequence[Entity]) -> None:
+    """Upsert the entities and rewrite their names; of two with one id, the last."""
+    latest = list({entity.id: entity for entity in batch}.values())
+    names = [row for entity in latest for row in entity_name_rows(entity)]
+    upsert(connection, entities, [entity_row(entity) for entity in latest])
+    for chunk in chunked(entity.id for entity in latest):
+        connection.execute(_UNNAME, {"ids": chunk})
+    if names:
+        connection.execute(sa.insert(entity_names), names)
 
 
 def _by_name(

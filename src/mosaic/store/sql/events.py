@@ -45,19 +45,8 @@ class SqlEvents(SqlBase):
     def save_events(self, batch: Sequence[Event]) -> None:
         """`save_event` of each, in a few statements (per IDS_PER_QUERY events); of two with
         one id, the last is stored."""
-        latest = list({event.id: event for event in batch}.values())
-        ids = [event.id for event in latest]
-        participants = [
-            {"event_id": event.id, "entity_id": entity_id}
-            for event in latest
-            for entity_id in dict.fromkeys(event.perpetrators)
-        ]
         with self._connect() as connection:
-            upsert(connection, events, [event_row(event) for event in latest])
-            for chunk in chunked(ids):
-                connection.execute(_UNINVOLVE, {"ids": chunk})
-            if participants:
-                connection.execute(sa.insert(event_participants), participants)
+            ids = write_events(connection, batch)
             statement_markings.refresh(connection, SubjectKind.EVENT, ids)
 
     def get_event(self, event_id: str) -> Event | None:
@@ -106,6 +95,24 @@ def _stored_event(row: tuple[object, ...]) -> Event:
     """The event of a `_READ` row, parsed once per distinct row: every event of a new report
     reads the same stored candidates again."""
     return event_of(dict(zip(_READ_NAMES, row, strict=True)))
+
+
+def write_events(connection: sa.Connection, batch: Sequence[Event]) -> list[str]:
+    """Upsert the events and rewrite their participants, leaving their statement markings
+    to the caller; the ids written."""
+    latest = list({event.id: event for event in batch}.values())
+    ids = [event.id for event in latest]
+    participants = [
+        {"event_id": event.id, "entity_id": entity_id}
+        for event in latest
+        for entity_id in dict.fromkeys(event.perpetrators)
+    ]
+    upsert(connection, events, [event_row(event) for event in latest])
+    for chunk in chunked(ids):
+        connection.execute(_UNINVOLVE, {"ids": chunk})
+    if participants:
+        connection.execute(sa.insert(event_participants), participants)
+    return ids
 
 
 def _conditions(query: EventQuery) -> list[sa.ColumnElement[bool]]:

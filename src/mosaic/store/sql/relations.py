@@ -26,12 +26,9 @@ class SqlRelations(SqlBase):
     def save_relations(self, batch: Sequence[Relation]) -> None:
         """`save_relation` of each, in a few statements; of two with one id, the last is
         stored."""
-        latest = list({relation.id: relation for relation in batch}.values())
         with self._connect() as connection:
-            upsert(connection, relations, [relation_row(relation) for relation in latest])
-            statement_markings.refresh(
-                connection, SubjectKind.RELATION, [relation.id for relation in latest]
-            )
+            ids = write_relations(connection, batch)
+            statement_markings.refresh(connection, SubjectKind.RELATION, ids)
 
     def get_relation(self, relation_id: str) -> Relation | None:
         return next(iter(self._relations(relations.c.id == relation_id)), None)
@@ -87,3 +84,10 @@ class SqlRelations(SqlBase):
         query = sa.select(*_READ).where(*conditions).order_by(relations.c.id)
         with self._connect() as connection:
             return [relation_of(row) for row in connection.execute(query).mappings().all()]
+
+
+def write_relations(connection: sa.Connection, batch: Sequence[Relation]) -> list[str]:
+    """Upsert the relations, leaving their statement markings to the caller; the ids written."""
+    latest = list({relation.id: relation for relation in batch}.values())
+    upsert(connection, relations, [relation_row(relation) for relation in latest])
+    return [relation.id for relation in latest]

@@ -19,19 +19,9 @@ from mosaic.store.sql.base import SqlBase, chunked, upsert
 class SqlStatements(SqlBase):
     def add_statements(self, statements: Sequence[Statement]) -> None:
         """Store statements; a stored one is updated but keeps its review decision."""
-        batch = _merged(statements)
-        decisions = [
-            {"statement_id": item.id, "decided": item.status.value}
-            for item in batch
-            if item.status is not ReviewStatus.UNREVIEWED
-        ]
         with self._connect() as connection:
-            moved_from = statement_markings.subjects_of(connection, [item.id for item in batch])
-            upsert(connection, table, [statement_row(item) for item in batch], keep={"status"})
-            if decisions:
-                connection.execute(_DECIDE, decisions)
-            about = {(item.subject_kind.value, item.subject_id) for item in batch}
-            statement_markings.refresh_subjects(connection, about | moved_from)
+            subjects = write_statements(connection, statements)
+            statement_markings.refresh_subjects(connection, subjects)
 
     def get_statement(self, statement_id: str) -> Statement | None:
         found = self._statements(table.c.id == statement_id)
@@ -87,6 +77,25 @@ _DECIDE = (
     .where(table.c.status == ReviewStatus.UNREVIEWED.value)
     .values(status=sa.bindparam("decided"))
 )
+
+
+def write_statements(
+    connection: sa.Connection, statements: Sequence[Statement]
+) -> set[tuple[str, str]]:
+    """Upsert the statements (a stored one keeps its review decision); the (kind, id) of the
+    subjects whose statement markings the caller must refresh: theirs and, for a stored
+    statement now about another subject, the one it was about."""
+    batch = _merged(statements)
+    decisions = [
+        {"statement_id": item.id, "decided": item.status.value}
+        for item in batch
+        if item.status is not ReviewStatus.UNREVIEWED
+    ]
+    moved_from = statement_markings.subjects_of(connection, [item.id for item in batch])
+    upsert(connection, table, [statement_row(item) for item in batch], keep={"status"})
+    if decisions:
+        connection.execute(_DECIDE, decisions)
+    return {(item.subject_kind.value, item.subject_id) for item in batch} | moved_from
 
 
 def _merged(batch: Sequence[Statement]) -> list[Statement]:
