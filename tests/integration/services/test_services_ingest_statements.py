@@ -25,6 +25,7 @@ from mosaic.model import (
 )
 from mosaic.services.ingest import store_report
 from mosaic.store.sql import SqlRepository, open_repository
+from mosaic.store.sql import records as records_module
 from support.stores import POSTGRES_URL, empty
 
 STORES = ["sqlite", *(["postgres"] if POSTGRES_URL else [])]
@@ -93,3 +94,23 @@ def test_services_ingest_statements_do_not_grow_with_the_records_of_a_report(
     assert many < 40  # 276 for twenty when each record was written on its own
     counts = repo.counts()
     assert (counts["events"], counts["relations"], counts["organizations"]) == (25, 25, 25)
+
+
+def test_services_ingest_statements_a_failed_bulk_write_leaves_nothing_of_its_report(
+    repo: SqlRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The held records are written in the report's transaction: when its last write fails,
+    the entities, events and relations written before it go too, and the report stored
+    before stays whole."""
+    _statements_storing(repo, 3, "kept")
+    before = repo.counts()
+
+    def fail(*_: Any) -> set[tuple[str, str]]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(records_module, "write_statements", fail)
+    report, extraction = _report_of(4, "lost")
+    with pytest.raises(RuntimeError, match="disk full"):
+        store_report(repo, report, extraction)
+    assert repo.counts() == before
+    assert repo.find_entities_by_name(_group(0, "lost").name) == []
