@@ -200,7 +200,9 @@ def described_actor(head: Token) -> EntityRef | None:
     return _unnamed(full, aliases)
 
 
-FORCE_NOUNS = ARMED_FORCES | lexicon.words("events.force_members")
+STATE_FORCES = ARMED_FORCES | lexicon.words("events.force_members")
+"""Nouns for a state's armed or police forces or their members ("troops", "commandos")."""
+FORCE_NOUNS = STATE_FORCES | lexicon.words("events.militia_nouns")
 """Nouns for armed or police forces: described by their kind ("government troops", "the
 provincial police"), they name the side that acted even when no country or unit is named."""
 

@@ -40,6 +40,7 @@ from mosaic.extract.events.rules.base import (
     Trigger,
 )
 from mosaic.extract.events.rules.registry import event_rules, rule_for
+from mosaic.extract.events.state_forces import only_unnamed_forces, telling_state, unnamed_forces
 from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
 from mosaic.extract.places.table import PlaceTable
@@ -156,8 +157,26 @@ class EventFinder:
         if rule.slots.date is not None:
             finding = replace(finding, date=rule.slots.date(finding.date, who.mentions, context))
         finding = rule.retype(finding, token, who.mentions) if rule.retype else finding
+        finding = self._told_by_forces(finding, token, context)
         return reciprocal_parts(
             finding, who.mentions, context.sent, partial(self._refs, context=context)
+        )
+
+    def _told_by_forces(
+        self, finding: EventFinding, token: Token, context: SentenceContext
+    ) -> EventFinding:
+        """An act with no agent that forces tell of, of a type whose forces report their own
+        acts ("the Pakistani military says 80 militants were killed"), as their state's."""
+        if finding.perpetrators or not rule_for(finding.type).slots.reporter_acts:
+            return finding
+        state, bare = telling_state(token, context, self.places)
+        found = (state,) if state is not None else self._home_force([bare] if bare else [], context)
+        if not found:
+            return finding
+        return replace(
+            finding,
+            perpetrators=self._refs(found, context),
+            perpetrator_status=PerpetratorStatus.ATTRIBUTED,
         )
 
     def _country(
@@ -207,9 +226,10 @@ class EventFinder:
             described = slots.described_perpetrators(token, context, kept)
             kept += described.mentions
             status = found.status or described.status
-            if not kept and rule.slots.home_force:
-                kept = self._home_force(_bare_forces(rule, token), context)
-                status = PerpetratorStatus.ATTRIBUTED if kept else None
+            if rule.slots.home_force and only_unnamed_forces(kept):
+                home = self._home_force(_own_forces(rule, token, context), context)
+                kept = tuple(dict.fromkeys([*kept, *home]))
+                status = status or PerpetratorStatus.ATTRIBUTED
             return slots.Perpetrators(kept, status if kept else None)
         return slots.Perpetrators(kept, found.status if kept else None)
 
@@ -291,6 +311,12 @@ class EventFinder:
             ]  # fmt: skip
             return list(dict.fromkeys([*named, *slots.target_refs(heads, context)]))
         return slots.target_refs(heads, context)
+
+
+def _own_forces(rule: EventRule, token: Token, context: SentenceContext) -> list[Token]:
+    """The forces acting with nothing saying whose: bare ("the army launched strikes") or
+    described ("security forces raided", "military helicopters pounded")."""
+    return _bare_forces(rule, token) or unnamed_forces(slots.agent_heads(token), context)
 
 
 def _bare_forces(rule: EventRule, token: Token) -> list[Token]:

@@ -22,6 +22,15 @@ def reporting_force(trigger: Token) -> Token | None:
     """ "Police said two men, detained at the weekend, belong to ...": a bare force telling of
     an act with no agent of its own ("the police", not "Indonesian police", which names a state
     already)."""
+    teller = force_teller(trigger)
+    if teller is None or not all(c.lower_ == "the" for c in teller.lefts):
+        return None
+    return teller
+
+
+def force_teller(trigger: Token) -> Token | None:
+    """The force ("police", "the Pakistani military") that tells of an act with no agent of its
+    own: the subject of the verb of saying the act's clause hangs on."""
     if agents(trigger) or (children(trigger, *SUBJECT_DEPS) and not is_passive(trigger)):
         return None
     current = trigger
@@ -31,6 +40,5 @@ def reporting_force(trigger: Token) -> Token | None:
         current = current.head
         if current.pos_ == "VERB" and current.lemma_.lower() in SPEECH_VERBS:
             tellers = [s for s in children(current, "nsubj") if s.lower_ in ARMED_FORCES]
-            bare = [s for s in tellers if all(c.lower_ == "the" for c in s.lefts)]
-            return bare[0] if bare else None
+            return tellers[0] if tellers else None
     return None

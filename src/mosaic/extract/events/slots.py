@@ -28,6 +28,7 @@ from mosaic.extract.events.agents import (
     verb_agents,
 )
 from mosaic.extract.events.blame import (
+    STATE_FORCES,
     blamed_heads,
     described_actor,
     force_actor,
@@ -104,6 +105,11 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
         found += partners(verb)
         claimed = claimed or verb.lemma_ == "claim"
     return found, claimed
+
+
+def agent_heads(trigger: Token) -> list[Token]:
+    """The heads standing in an agent's position of the trigger (subject, "by" phrase, ...)."""
+    return _agent_tokens(trigger)[0]
 
 
 def _passive_agents(verb: Token) -> list[Token]:
@@ -256,7 +262,7 @@ def described_perpetrators(
         found = [(trigger, ref)]
     mentions = tuple(_unnamed_mention(head, ref) for head, ref in found)
     forces = [(h, r) for h in heads if (r := force_actor(h)) is not None]
-    mentions += tuple(_unnamed_mention(head, ref, Role.STATE) for head, ref in forces)
+    mentions += tuple(_unnamed_mention(head, ref, _force_role(head)) for head, ref in forces)
     if not mentions:
         return Perpetrators()
     status = PerpetratorStatus.SUSPECTED if suspected else PerpetratorStatus.ATTRIBUTED
@@ -272,6 +278,12 @@ def bare_force_heads(trigger: Token) -> list[Token]:
         if h.lower_ in ARMED_FORCES
         and all(c.dep_ == "det" and c.lower_ == "the" for c in h.lefts)
     ]  # fmt: skip
+
+
+def _force_role(head: Token) -> Role:
+    """A described force is a state's ("government troops"), a militia a group's ("tribal
+    militiamen")."""
+    return Role.STATE if head.lower_ in STATE_FORCES else Role.GROUP
 
 
 def _unnamed_mention(head: Token, ref: EntityRef, role: Role = Role.GROUP) -> EntityMention:

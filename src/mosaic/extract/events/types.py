@@ -123,6 +123,8 @@ def _phrasal(token: Token) -> Entry | None:
         return Entry(A, 0.3, AttackType.ARMED_ASSAULT)
     if lemma == "drop" and token.pos_ == "VERB" and _object_lemmas(token) & DROPPED_ARMS:
         return Entry(A, 0.3, AttackType.BOMBING)  # "dropped a bomb on", by a state an operation
+    if lemma in COUNTERED_ACTS and _countered(token):
+        return Entry(OP, 0.35)  # "launched a counter-assault": the parser splits the hyphen
     if lemma == "crack" and _particle(token, "down"):
         return Entry(OP, 0.3)
     if lemma == "slit" and "throat" in _object_lemmas(token):
@@ -140,6 +142,16 @@ def _phrasal(token: Token) -> Entry | None:
             EventType.DESIGNATION, 0.35, needs=ObjectNeeded.GROUP
         )  # "added X to its blacklist"
     return None
+
+
+COUNTERED_ACTS = lexicon.words("events.countered_acts")
+"""Acts that, as a "counter-" act, are forces striking back ("a counter-offensive")."""
+
+
+def _countered(token: Token) -> bool:
+    """ "counter-offensive" split by the tokenizer into "counter", "-", "offensive"."""
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "counter"
 
 
 def _takes_a_person(verb: Token) -> bool:

@@ -108,10 +108,11 @@ class Slots:
     described: bool = False
     """Unnamed perpetrators are named as described ("four Tajik men", "government troops")."""
     home_force: bool = False
-    """A bare "the army" is the report's country's state (acts forces carry out at home)."""
+    """A bare "the army", or forces described with no state ("security forces", "military
+    helicopters"), are the report's country's state (acts forces carry out at home)."""
     reporter_acts: bool = False
-    """With no agent named, a bare force telling of the act did it ("police said two men,
-    detained at the weekend, ...")."""
+    """With no agent named, a force telling of the act did it ("police said two men,
+    detained at the weekend, ...", "the Pakistani military says 80 militants were killed")."""
     targets: TargetSlot = TargetSlot.OBJECTS
     casualties: bool = False
     """The sentence's dead and wounded are the event's."""

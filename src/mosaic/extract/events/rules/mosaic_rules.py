@@ -46,7 +46,13 @@ MILITARY_OPERATION = register_event_rule(
     EventRule(
         EventType.MILITARY_OPERATION,
         _triggers(EventType.MILITARY_OPERATION),
-        Slots((Role.GROUP, *_STATE), described=True, home_force=True, casualties=True),
+        Slots(
+            (Role.GROUP, *_STATE),
+            described=True,
+            home_force=True,
+            casualties=True,
+            reporter_acts=True,
+        ),
         CountryPolicy(home_act=True, report_focus=True, carried=True),
         ReportPolicy(news_lead=True, reciprocal=True, place_object=True),
         retype=retype,
