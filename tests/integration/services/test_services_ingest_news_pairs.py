@@ -29,7 +29,7 @@ PAIRS = [
     # (first, second, type, day, {passage: killed each states})
     ("037", "038", EventType.ATTACK, dt.date(2005, 8, 17), {"037": 1, "038": 2}),
     ("039", "040", EventType.ATTACK, dt.date(2005, 10, 29), {"039": [20, None], "040": [60, None]}),
-    ("028", "029", EventType.MILITARY_OPERATION, dt.date(2017, 4, 13), {}),
+    ("028", "029", EventType.MILITARY_OPERATION, dt.date(2017, 4, 13), {"029": [91, None]}),
     ("032", "033", EventType.ATTACK, dt.date(2021, 8, 26), {"032": 12, "033": 13}),
 ]  # fmt: skip
 

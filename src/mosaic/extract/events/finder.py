@@ -27,6 +27,7 @@ from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
 from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.country import inferred_country
 from mosaic.extract.events.dates import elapsed_date, event_date
+from mosaic.extract.events.denied_claims import claimant
 from mosaic.extract.events.focus import country_focus, focus_country
 from mosaic.extract.events.killings import lethal_count, victim_count
 from mosaic.extract.events.places import event_place, spread_country
@@ -146,7 +147,8 @@ class EventFinder:
             perpetrators=self._refs(who.mentions, context),
             perpetrator_status=who.status, targets=tuple(targets),
             killed=self._killed(rule, trigger, token, dead, context), wounded=dead.wounded,
-            attackers_killed=dead.attackers_killed, attributed_to=context.speaker,
+            attackers_killed=dead.attackers_killed,
+            attributed_to=claimant(token, context) or context.speaker,
         )  # fmt: skip
         finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
         story = _narrative_day(context)

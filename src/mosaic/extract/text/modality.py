@@ -43,9 +43,33 @@ def is_negated(trigger: Token) -> bool:
     for word in (trigger, verb):
         if any(is_negating(c) for c in word.children):
             return True
-    if any(v.lemma_ in DENIALS for v in (verb, *list(verb.ancestors)[:3])):
+    denied = any(v.lemma_ in DENIALS for v in (verb, *list(verb.ancestors)[:3]))
+    if denied and denied_claim(trigger) is None:
         return True
     return any(t.lower_ in NEGATING_BEFORE for t in trigger.doc[max(0, trigger.i - 2) : trigger.i])
+
+
+CLAIM_NOUNS = lexicon.words("text.claim_nouns")
+"""Nouns for what a party asserts ("government claims that ...", "the army's figures")."""
+DENIED_DEPS = ("dobj", "ccomp")
+"""How a claim hangs on the verb denying it ("denied the claim", "deny government claims")."""
+_CLAIM_STEPS = 4
+"""Links from a trigger up to the claim noun whose content clause it stands in."""
+
+
+def denied_claim(trigger: Token) -> Token | None:
+    """The claim noun whose content a denial rejects ("IS denied government claims that the
+    strike killed 90 fighters": "claims"): what is denied is that party's claim, still stated
+    by it, not a negated event."""
+    current = trigger
+    for _ in range(_CLAIM_STEPS):
+        if current.head == current:
+            return None
+        current = current.head
+        if current.lemma_.lower() in CLAIM_NOUNS:  # "government claims" may parse as a verb
+            denied = current.dep_ in DENIED_DEPS and current.head.lemma_ in DENIALS
+            return current if denied else None
+    return None
 
 
 def is_negating(word: Token) -> bool:
