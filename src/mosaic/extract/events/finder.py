@@ -25,6 +25,7 @@ from mosaic.extract.entities.state_actors import modified_noun, state_actor
 from mosaic.extract.events import slots
 from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
 from mosaic.extract.events.agents import led_coalition, led_words
+from mosaic.extract.events.captives import captives_killed
 from mosaic.extract.events.country import inferred_country
 from mosaic.extract.events.dates import elapsed_date, event_date
 from mosaic.extract.events.denied_claims import claimant
@@ -204,7 +205,11 @@ class EventFinder:
         beheading names ("the beheading of a captive" is one dead)."""
         if rule.slots.named_victims:
             return dead.total_killed() or victim_count(token, context)
-        return dead.total_killed() or lethal_count(token, trigger)
+        return (
+            dead.total_killed()
+            or lethal_count(token, trigger)
+            or captives_killed(token, trigger.entry.attack_type)
+        )
 
     def _perpetrators(
         self, rule: EventRule, token: Token, context: SentenceContext

@@ -134,11 +134,15 @@ def lethal_count(token: Token, trigger: Trigger) -> Count | None:
         numbers = [parse_number(c.text) for c in children(head, "nummod")]
         if numbers and numbers[0] is not None:
             total += numbers[0]
-        elif head.tag_ in SINGULAR_NOUN_TAGS:
+        elif head.tag_ in SINGULAR_NOUN_TAGS or head.lower_ in ONE_PERSON_PRONOUNS:
             total += 1
         else:
             return None
     return Count.exactly(total) if total else None
+
+
+ONE_PERSON_PRONOUNS = lexicon.words("events.one_person_pronouns")
+"""Object pronouns that stand for one person ("later beheaded him")."""
 
 
 def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Trigger]:

@@ -1,0 +1,44 @@
+"""Tests for captives killed after a kidnapping as the kidnapping's dead
+(mosaic.extract.events.captives) and for a beheading of "him" killing one (events.killings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import AttackType, Count, EventFinding, EventType
+from support.findings import of_type
+
+pytestmark = pytest.mark.slow
+Events = Callable[[str], list[EventFinding]]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Militants kidnapped two engineers near Quetta on Friday and later killed them.", 2),
+        ("A reporter was kidnapped in Peshawar on Monday and was found dead two days later.", 1),
+        ("Rebels abducted three aid workers near Mardan and later shot them dead.", 3),
+    ],
+)
+def test_captives_kidnapped_then_killed_are_the_kidnappings_dead(
+    events: Events, text: str, dead: int
+) -> None:
+    found = of_type(events(text), EventType.ATTACK)
+    kidnapping = next(f for f in found if f.attack_type is AttackType.KIDNAPPING)
+    assert kidnapping.killed == Count.exactly(dead)
+
+
+def test_captives_kidnapped_and_freed_are_no_dead(events: Events) -> None:
+    text = "Militants kidnapped two engineers near Quetta on Friday and later released them."
+    found = of_type(events(text), EventType.ATTACK)
+    assert found
+    assert all(f.killed is None for f in found)
+
+
+def test_captives_beheading_him_kills_one(events: Events) -> None:
+    text = "Gunmen abducted a teacher near Quetta on Monday and later beheaded him."
+    found = of_type(events(text), EventType.ATTACK)
+    beheading = next(f for f in found if f.attack_type is AttackType.BEHEADING)
+    assert beheading.killed == Count.exactly(1)
