@@ -34,6 +34,7 @@ from mosaic.extract.text.syntax import (
     REFERRING_POS,
     SUBJECT_DEPS,
     TITLE_DEPS,
+    VERB_POS,
     agents,
     children,
     is_passive,
@@ -46,6 +47,8 @@ AFFILIATE_NOUNS = lexicon.words("relations.affiliate_nouns")  # fmt: skip
 LEADER_NOUNS = lexicon.words("relations.leader_nouns")  # fmt: skip
 MEMBER_NOUNS = lexicon.words("relations.member_nouns")  # fmt: skip
 ALLY_NOUNS = lexicon.words("relations.ally_nouns")
+FRONT_NOUNS = lexicon.words("relations.front_nouns")
+SHELTER_NOUNS = lexicon.words("relations.shelter_nouns")
 RIVAL_NOUNS = lexicon.words("relations.rival_nouns")
 RIVAL_ADJECTIVES = lexicon.words("relations.rival_adjectives")
 APPOINT_VERBS = lexicon.words("relations.appoint_verbs")  # fmt: skip
@@ -63,6 +66,7 @@ DEPUTY_WORDS = lexicon.words("relations.deputy_words")  # fmt: skip
 _GROUP_HEADS = lexicon.words("relations.group_heads")
 RELATIVE_POSSESSIVES = lexicon.words("relations.relative_possessives")
 """The relative pronoun of an owner ("whose"), which stands for the name before it."""
+_HYPHENATED = frozenset(w for w in LEADER_NOUNS | MEMBER_NOUNS if "-" in w)
 _KINDS = (("member", MEMBER_NOUNS), ("affiliate", AFFILIATE_NOUNS), ("ally", ALLY_NOUNS),
           ("rival", RIVAL_NOUNS))  # fmt: skip
 _SYMMETRIC = {"ally": RelationType.ALLIANCE, "rival": RelationType.RIVALRY}
@@ -81,10 +85,12 @@ class Candidate:
 
 def noun_kind(noun: Token, context: SentenceContext) -> str | None:
     """Which relation the noun states: affiliate, leader, member, split, ally or rival."""
-    lemma = noun.lemma_.lower()
+    lemma = hyphenated_word(noun) or noun.lemma_.lower()
     modifiers = {c.lower_ for c in noun.children}
     if lemma in SPLIT_WORDS or (lemma in _GROUP_HEADS and modifiers & SPLIT_WORDS):
         return "split"
+    if _front(noun) or _shelter(noun):
+        return "affiliate"
     if lemma in LEADER_NOUNS:
         narrowed = modifiers & DEPUTY_WORDS or _has_plain_compound(noun, context)
         return "member" if narrowed else "leader"
@@ -92,6 +98,20 @@ def noun_kind(noun: Token, context: SentenceContext) -> str | None:
         if lemma in words:
             return kind
     return None
+
+
+def _front(noun: Token) -> bool:
+    """ "a front for Y": the noun states an affiliation only with what it is a front for."""
+    return noun.lemma_.lower() in FRONT_NOUNS and bool(prep_objects(noun, "for"))
+
+
+def _shelter(noun: Token) -> bool:
+    """ "under the umbrella of Y", "under the TTP's banner"."""
+    return noun.lemma_.lower() in SHELTER_NOUNS and _under(noun)
+
+
+def _under(noun: Token) -> bool:
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under"
 
 
 def _has_plain_compound(noun: Token, context: SentenceContext) -> bool:
@@ -130,6 +150,9 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         dated = _appointing(place.head)  # "X was named chief in July"
     if place.dep_ == "nsubj" and place.head.lemma_ == "be":  # "its leaders were A and B"
         tokens += [t for a in children(place.head, "attr") for t in (a, *a.conjuncts)]
+    if _shelter(place):  # "X operates under the umbrella of Y", "groups under the banner of Y"
+        above = place.head.head
+        tokens += subject(above) if above.pos_ in VERB_POS else [above]
     if place.dep_ == "pobj" and place.head.lower_ == "as":
         verb = place.head.head
         tokens += _appointed(verb)
@@ -206,7 +229,7 @@ def owner_tokens(noun: Token) -> list[Token]:
     """Tokens naming the group the role noun belongs to; in "its affiliate X" the possessor
     hangs on X."""
     tokens = children(noun, "poss", "compound", "nmod", "amod")
-    if noun.dep_ == "compound":
+    if noun.dep_ in ("compound", "amod"):  # "the group's second-in-command X": on X
         tokens += children(noun.head, "poss")
         if noun.head.dep_ == "conj":  # "their founder and former leader X"
             tokens += children(noun.head.head, "poss")
@@ -336,8 +359,30 @@ def _office(noun: Token) -> bool:
 
 
 def _role_word(word: Token) -> bool:
-    """A noun, or a title the tagger read as an adjective ("was named chief")."""
+    """A noun, a title the tagger read as an adjective ("was named chief"), or the head of
+    a hyphenated title ("second-in-command")."""
+    if hyphenated_word(word) is not None:
+        return True
     return word.pos_ in NOUN_POS or (word.pos_ == "ADJ" and word.dep_ == "oprd")
+
+
+def hyphenated_word(word: Token) -> str | None:
+    """The role word a hyphenated run the tokenizer split ("second - in - command",
+    "commander - in - chief") spells, where `word` is the run's head (the token that hangs
+    outside it); None elsewhere."""
+    doc = word.doc
+    start = end = word.i
+    while start >= 2 and doc[start - 1].text == "-" and _joined(doc[start - 2], doc[start - 1]):
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and _joined(doc[end], doc[end + 1]):
+        end += 2
+    inside = start <= word.head.i <= end and word.head != word
+    spelled = doc[start : end + 1].text.lower()
+    return spelled if start < end and not inside and spelled in _HYPHENATED else None
+
+
+def _joined(before: Token, hyphen: Token) -> bool:
+    return not before.whitespace_ and not hyphen.whitespace_
 
 
 def rival_groups(context: SentenceContext) -> list[Candidate]:

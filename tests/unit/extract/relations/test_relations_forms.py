@@ -185,6 +185,29 @@ FORMS = [
      R.ALLEGIANCE, ALF, IS),
     ("The ALF is part of the TTP.",
      R.AFFILIATE_OF, ALF, TTP),
+    # founders and senior leaders
+    ("Hakim Zaman, a senior leader of the ALF founded by his father Qari Rahim Gul, was "
+     "arrested.", R.LEADER_OF, "Qari Rahim Gul", ALF),
+    ("Hakim Zaman, a senior leader of the TTP, was arrested.",
+     R.LEADER_OF, "Hakim Zaman", TTP),
+    # fronts and umbrellas
+    ("The ALF is widely believed to be a front for al-Qaeda.",
+     R.AFFILIATE_OF, ALF, AQ),
+    ("The ALF, a front for the TTP, claimed the attack.",
+     R.AFFILIATE_OF, ALF, TTP),
+    ("Hakim Zaman formed a charity called the ALF, which is believed to be a front for the "
+     "TTP.", R.AFFILIATE_OF, ALF, TTP),
+    ("The ALF operates under the umbrella of the TTP.",
+     R.AFFILIATE_OF, ALF, TTP),
+    ("The ALF, which operates under the umbrella of al-Qaeda, claimed the attack.",
+     R.AFFILIATE_OF, ALF, AQ),
+    # hyphenated titles the tokenizer splits
+    ("The ALF claimed the attack. The group's second-in-command, Hakim Zaman, was killed.",
+     R.MEMBER_OF, "Hakim Zaman", ALF),
+    ("Hakim Zaman, the second-in-command of the ALF, was killed.",
+     R.MEMBER_OF, "Hakim Zaman", ALF),
+    ("Hakim Zaman, the ALF's second-in-command, was killed.",
+     R.MEMBER_OF, "Hakim Zaman", ALF),
 ]  # fmt: skip
 
 
@@ -269,7 +292,12 @@ def test_forms_relation_dates(
     [("Members of the TTP founded the ALF in 2014.", R.SPLIT_FROM),
      ("The ALF was founded by Hakim Zaman, a former TTP commander.", R.SPLIT_FROM),
      ("The ISKP considers the Taliban an enemy of Islam.", R.RIVALRY),
-     ("The ALF worked with the TTP.", R.ALLIANCE)],
+     ("The ALF worked with the TTP.", R.ALLIANCE),
+     ("The ALF claimed the attack. The group's second-in-command, Hakim Zaman, was killed.",
+      R.LEADER_OF),
+     ("The army fought the ALF on the front near Quetta.", R.AFFILIATE_OF),
+     ("The ALF fought under the cover of darkness against the TTP.", R.AFFILIATE_OF),
+     ("Hakim Zaman, a well-known preacher, addressed a rally called by the TTP.", R.LEADER_OF)],
 )  # fmt: skip
 def test_forms_near_misses_state_no_relation(
     relation_findings: Found, text: str, kind: RelationType
