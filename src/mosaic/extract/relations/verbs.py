@@ -176,11 +176,33 @@ def _verb_parties(
         return parties(with_appositions(agents(verb)), context), parties(done_to, context)
     objects = parties(_objects(verb, pattern), context)
     exclude = objects[0].ref.name if objects and objects[0].ref else None
-    doers = _participle_subject(verb) or subject(verb)
-    doers = doers or _passive_subject(verb)
+    doers = _participle_subject(verb) or subject(verb) or _prefix_subject(verb)
+    doers = _not_prefix(doers, verb) or _passive_subject(verb)
     doers = doers or _noun_owner(verb)
     subjects = parties(with_appositions(doers), context, exclude)
     return subjects, objects
+
+
+def _prefix_subject(verb: Token) -> list[Token]:
+    """ "X, who co-founded Y": the tokenizer splits "co-founded" and the parser hangs the
+    subject on the prefix, so the verb takes the prefix's subject."""
+    prefix = _hyphen_prefix(verb)
+    return subject(prefix) if prefix is not None else []
+
+
+def _hyphen_prefix(verb: Token) -> Token | None:
+    """The prefix the tokenizer split off the verb ("co" of "co-founded"), if any."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "-":
+        return None
+    prefix = doc[verb.i - 2]
+    return None if prefix.whitespace_ or doc[verb.i - 1].whitespace_ else prefix
+
+
+def _not_prefix(doers: list[Token], verb: Token) -> list[Token]:
+    """ "X co-founded Y" parsed with "co" as the subject and X as its compound: X."""
+    prefix = _hyphen_prefix(verb)
+    return [n for d in doers for n in (children(d, "compound") if d == prefix else [d])]
 
 
 def _passive_subject(verb: Token) -> list[Token]:

@@ -190,6 +190,10 @@ FORMS = [
      "arrested.", R.LEADER_OF, "Qari Rahim Gul", ALF),
     ("Hakim Zaman, a senior leader of the TTP, was arrested.",
      R.LEADER_OF, "Hakim Zaman", TTP),
+    ("Hakim Zaman, who co-founded the ALF, was arrested.",
+     R.LEADER_OF, "Hakim Zaman", ALF),
+    ("Hakim Zaman co-founded the ALF in 2012.",
+     R.LEADER_OF, "Hakim Zaman", ALF),
     # fronts and umbrellas
     ("The ALF is widely believed to be a front for al-Qaeda.",
      R.AFFILIATE_OF, ALF, AQ),
