@@ -1,5 +1,5 @@
 """Sides one party says another is on: "X considers Y an enemy", "X regards Y as an ally",
-"X sees Y as a rival".
+"X sees Y as a rival", "Y is considered an enemy by X".
 
 A verb of regarding whose object is given a rival or ally noun with no owner of its own
 ("an enemy", not "an enemy of Z") states a rivalry or an alliance between the verb's
@@ -18,6 +18,7 @@ from mosaic.extract.text.syntax import (
     NOUN_POS,
     SUBJECT_DEPS,
     VERB_COMPLEMENT_DEPS,
+    agents,
     children,
     is_passive,
     prep_objects,
@@ -36,10 +37,13 @@ def regarded_sides(context: SentenceContext) -> list[Candidate]:
         if kind not in _SIDE_KINDS or _owned(noun):
             continue
         verb, held = _regarding(noun)
-        if verb is None or is_passive(verb):
+        if verb is None:
             continue
+        viewers = subject(verb)
+        if is_passive(verb):  # "Y is considered an enemy by X"
+            held, viewers = children(verb, "nsubjpass"), agents(verb) or prep_objects(noun, "by")
         for side in parties(held, context):
-            for viewer in parties(subject(verb), context):
+            for viewer in parties(viewers, context):
                 rel = relation_type(kind, viewer)
                 if rel is not None and viewer != side:
                     found.append(Candidate(rel, viewer, side, noun.i, dated=False))

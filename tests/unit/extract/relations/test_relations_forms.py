@@ -194,6 +194,10 @@ FORMS = [
      R.LEADER_OF, "Hakim Zaman", ALF),
     ("Hakim Zaman co-founded the ALF in 2012.",
      R.LEADER_OF, "Hakim Zaman", ALF),
+    ("The Taliban are considered an enemy by the ISKP.",
+     R.RIVALRY, ISKP, TALIBAN),
+    ("The TTP is regarded as an ally by the ALF.",
+     R.ALLIANCE, ALF, TTP),
     # fronts and umbrellas
     ("The ALF is widely believed to be a front for al-Qaeda.",
      R.AFFILIATE_OF, ALF, AQ),
@@ -297,6 +301,7 @@ def test_forms_relation_dates(
      ("The ALF was founded by Hakim Zaman, a former TTP commander.", R.SPLIT_FROM),
      ("The ISKP considers the Taliban an enemy of Islam.", R.RIVALRY),
      ("The ALF worked with the TTP.", R.ALLIANCE),
+     ("The TTP is considered an enemy of Islam.", R.RIVALRY),
      ("The ALF claimed the attack. The group's second-in-command, Hakim Zaman, was killed.",
       R.LEADER_OF),
      ("The army fought the ALF on the front near Quetta.", R.AFFILIATE_OF),
