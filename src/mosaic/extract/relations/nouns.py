@@ -60,6 +60,7 @@ PAST_OFFICE = lexicon.words("relations.past_office")
 MILITANT_TITLES = lexicon.words("relations.militant_titles")
 """Titles that, held before ("former emir X"), name an office in the group talked about;
 others ("former president X") may be a state's."""
+STARTING_WORDS = lexicon.words("relations.starting_words")
 FORMATION_NOUNS = lexicon.words("relations.formation_nouns")
 SPLIT_WORDS = lexicon.words("relations.split_words")
 DEPUTY_WORDS = lexicon.words("relations.deputy_words")  # fmt: skip
@@ -137,10 +138,12 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
     tokens += [c for c in children(noun, "conj") if c.pos_ == "PROPN"]
     if place.dep_ in HOLDER_BESIDE_DEPS:
         tokens.append(place.head)
-    dated = False
-    if place.dep_ == "attr":
+    dated = any(c.lower_ in STARTING_WORDS for c in noun.children)  # "its emir since 2012"
+    if place.dep_ == "attr" or _become_complement(place):
         tokens += subject(place.head) or raised_subject(place.head)
-        dated = place.head.lemma_.lower() in BECOME_VERBS  # "X became leader of Y in 2010"
+        dated = dated or place.head.lemma_.lower() in BECOME_VERBS  # "became leader in 2010"
+    if place.dep_ == "appos" and place.head.dep_ in ("dobj", "oprd"):
+        dated = dated or _appointing(place.head.head)  # "named X its new chief in 2013"
     if place.dep_ == "nsubj" and _takes_office(place.head):
         dated = True  # "the group's new leader, X, took over in June 2020"
     if place.lemma_ == "be" and place != noun:  # "X was a militant and emir for Y"
@@ -160,6 +163,11 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
             tokens += [verb.head, *before_comma(verb)]
         dated = _appointing(verb) or _takes_office(verb)
     return tokens + before_comma(noun), dated
+
+
+def _become_complement(place: Token) -> bool:
+    """ "X, who became emir of Y": the title parsed as the verb's adjectival complement."""
+    return place.dep_ == "acomp" and place.head.lemma_.lower() in BECOME_VERBS
 
 
 def raised_subject(verb: Token) -> list[Token]:

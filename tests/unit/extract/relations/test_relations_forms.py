@@ -269,6 +269,16 @@ DATED = [
      R.ALLEGIANCE, ALF, None, None),
     ("Hakim Zaman led the ALF until he was killed in a strike in July 2015.",
      R.LEADER_OF, "Hakim Zaman", None, D(2015, 7)),
+    ("Hakim Zaman, who became emir of the ALF in 2012, was arrested.",
+     R.LEADER_OF, "Hakim Zaman", D(2012), None),
+    ("Hakim Zaman, the ALF's emir since 2012, was arrested.",
+     R.LEADER_OF, "Hakim Zaman", D(2012), None),
+    ("The ALF, an al-Qaeda affiliate since 2014, claimed the attack.",
+     R.AFFILIATE_OF, ALF, D(2014), None),
+    ("The TTP named Hakim Zaman its new chief in 2013.",
+     R.LEADER_OF, "Hakim Zaman", D(2013), None),
+    ("Hakim Zaman, the ALF's emir, was arrested in 2014.",
+     R.LEADER_OF, "Hakim Zaman", None, None),
 ]  # fmt: skip
 
 
