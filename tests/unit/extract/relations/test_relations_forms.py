@@ -209,6 +209,15 @@ FORMS = [
      R.AFFILIATE_OF, ALF, TTP),
     ("The ALF, which operates under the umbrella of al-Qaeda, claimed the attack.",
      R.AFFILIATE_OF, ALF, AQ),
+    # a hyphenated participle before a name
+    ("The Taliban-allied ALF claimed the attack.",
+     R.ALLIANCE, ALF, TALIBAN),
+    ("The al-Qaeda-affiliated ALF claimed the attack.",
+     R.AFFILIATE_OF, ALF, AQ),
+    ("Police blamed the TTP-aligned Alpha Liberation Front for the attack.",
+     R.ALLIANCE, ALF, TTP),
+    ("The Mullah Omar-led Afghan Taliban claimed the attack.",
+     R.LEADER_OF, "Mullah Omar", TALIBAN),
     # hyphenated titles the tokenizer splits
     ("The ALF claimed the attack. The group's second-in-command, Hakim Zaman, was killed.",
      R.MEMBER_OF, "Hakim Zaman", ALF),
@@ -315,6 +324,8 @@ def test_forms_relation_dates(
      ("The ALF claimed the attack. The group's second-in-command, Hakim Zaman, was killed.",
       R.LEADER_OF),
      ("The army fought the ALF on the front near Quetta.", R.AFFILIATE_OF),
+     ("The al-Qaeda-linked ALF claimed the attack.", R.AFFILIATE_OF),
+     ("The Taliban-led government denied that the ALF exists.", R.LEADER_OF),
      ("The ALF fought under the cover of darkness against the TTP.", R.AFFILIATE_OF),
      ("Hakim Zaman, a well-known preacher, addressed a rally called by the TTP.", R.LEADER_OF)],
 )  # fmt: skip
