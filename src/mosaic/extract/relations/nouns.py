@@ -393,6 +393,14 @@ def _joined(before: Token, hyphen: Token) -> bool:
     return not before.whitespace_ and not hyphen.whitespace_
 
 
+def _led_as_own(mention: EntityMention, root: Token, context: SentenceContext) -> list[Candidate]:
+    if mention.role is not Role.GROUP or mention.ref is None:
+        return []
+    owners = [context.mention_at(c) for c in children(root, "poss")]
+    return [Candidate(RelationType.LEADER_OF, owner, mention, root.i, False)
+            for owner in owners if owner is not None and owner.role is Role.PERSON]  # fmt: skip
+
+
 def rival_groups(context: SentenceContext) -> list[Candidate]:
     """ "the rival X group": X is the rival of the group named before it in the sentence."""
     found: list[Candidate] = []
@@ -415,10 +423,12 @@ def _rival_word(span: Span) -> Token | None:
 
 
 def possessed_groups(context: SentenceContext) -> list[Candidate]:
-    """ "its Khorasan Governorate": a group another group calls its own is its affiliate."""
+    """ "its Khorasan Governorate": a group another group calls its own is its affiliate;
+    "Hakim Zaman's ALF": a group a person calls his own is the one he leads."""
     found: list[Candidate] = []
     for mention in context.mentions:
         root = context.doc[mention.start : mention.end].root
+        found += _led_as_own(mention, root, context)
         own = [c for c in root.children if c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES]
         if mention.role is not Role.GROUP or not own or mention.ref is None:
             continue

@@ -209,6 +209,11 @@ FORMS = [
      R.AFFILIATE_OF, ALF, TTP),
     ("The ALF, which operates under the umbrella of al-Qaeda, claimed the attack.",
      R.AFFILIATE_OF, ALF, AQ),
+    # a group a person calls his own
+    ("Police said Hakim Zaman's ALF carried out the raid.",
+     R.LEADER_OF, "Hakim Zaman", ALF),
+    ("Mullah Omar's Afghan Taliban ruled Kabul until 2001.",
+     R.LEADER_OF, "Mullah Omar", TALIBAN),
     # a hyphenated participle before a name
     ("The Taliban-allied ALF claimed the attack.",
      R.ALLIANCE, ALF, TALIBAN),
@@ -325,6 +330,7 @@ def test_forms_relation_dates(
       R.LEADER_OF),
      ("The army fought the ALF on the front near Quetta.", R.AFFILIATE_OF),
      ("The al-Qaeda-linked ALF claimed the attack.", R.AFFILIATE_OF),
+     ("Pakistan's TTP and Afghanistan's ISKP claimed attacks.", R.LEADER_OF),
      ("The Taliban-led government denied that the ALF exists.", R.LEADER_OF),
      ("The ALF fought under the cover of darkness against the TTP.", R.AFFILIATE_OF),
      ("Hakim Zaman, a well-known preacher, addressed a rally called by the TTP.", R.LEADER_OF)],
