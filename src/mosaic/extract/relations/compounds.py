@@ -32,6 +32,8 @@ Haqqani network", "the IS-affiliated militant group X")."""
 def compound_relations(context: SentenceContext) -> list[Candidate]:
     """Every relation the sentence states by a hyphenated participle before a name."""
     found: list[Candidate] = []
+    if len(context.mentions) < 2 or "-" not in context.evidence.sentence:
+        return found
     for word in context.sent:
         relation = _relation(word)
         modifier = _joined_name(word, context) if relation is not None else None

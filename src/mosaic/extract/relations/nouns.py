@@ -68,6 +68,7 @@ _GROUP_HEADS = lexicon.words("relations.group_heads")
 RELATIVE_POSSESSIVES = lexicon.words("relations.relative_possessives")
 """The relative pronoun of an owner ("whose"), which stands for the name before it."""
 _HYPHENATED = frozenset(w for w in LEADER_NOUNS | MEMBER_NOUNS if "-" in w)
+_HYPHENATED_PARTS = frozenset(p for w in _HYPHENATED for p in w.split("-"))
 _KINDS = (("member", MEMBER_NOUNS), ("affiliate", AFFILIATE_NOUNS), ("ally", ALLY_NOUNS),
           ("rival", RIVAL_NOUNS))  # fmt: skip
 _SYMMETRIC = {"ally": RelationType.ALLIANCE, "rival": RelationType.RIVALRY}
@@ -378,6 +379,8 @@ def hyphenated_word(word: Token) -> str | None:
     """The role word a hyphenated run the tokenizer split ("second - in - command",
     "commander - in - chief") spells, where `word` is the run's head (the token that hangs
     outside it); None elsewhere."""
+    if word.lower_ not in _HYPHENATED_PARTS:
+        return None
     doc = word.doc
     start = end = word.i
     while start >= 2 and doc[start - 1].text == "-" and _joined(doc[start - 2], doc[start - 1]):
