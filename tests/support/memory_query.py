@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from mosaic.model import Event
 from mosaic.store.event_order import event_matches, event_page
+from mosaic.store.rules import dated_in
 
 __all__ = ["dated_in", "event_matches", "event_page"]
-
-
-def dated_in(event: Event, year: int) -> bool:
-    return event.date is not None and event.date.first_day().year == year

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from mosaic.model import Entity, Event, EventType, Relation, RelationType, Statement
 from mosaic.store.ports import Repository
-from mosaic.store.rules import relation_pairs
+from mosaic.store.rules import dated_in, relation_pairs
 
 
 class ReportWrites:
@@ -79,7 +79,7 @@ class ReportWrites:
             return [copy.copy(event) for event in stored]
         by_id = {event.id: event for event in stored}
         for event in held:
-            if _dated_in(event, year):
+            if dated_in(event, year):
                 by_id[event.id] = event
             else:
                 by_id.pop(event.id, None)
@@ -127,8 +127,3 @@ class ReportWrites:
         ]
         found.sort(key=lambda relation: pairs.index((relation.subject_id, relation.object_id)))
         return copy.copy(found[0]) if found else None
-
-
-def _dated_in(event: Event, year: int) -> bool:
-    """What `Repository.event_merge_candidates(type, year)` keeps: a first day in `year`."""
-    return event.date is not None and event.date.first_day().year == year

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mosaic.model import RelationType, ReviewStatus, Tlp
+from mosaic.model import Event, RelationType, ReviewStatus, Tlp
 
 
 def allowed_tlps(max_tlp: Tlp) -> tuple[Tlp, ...]:
@@ -36,3 +36,9 @@ def relation_pairs(type: RelationType, subject_id: str, object_id: str) -> list[
 
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def dated_in(event: Event, year: int) -> bool:
+    """Whether `event_merge_candidates(type, year)` keeps the event: its first day is in
+    `year` (the SQL store's `year_bounds` test)."""
+    return event.date is not None and event.date.first_day().year == year
