@@ -168,9 +168,10 @@ def _infobox_tolls(extractor: Extractor, analysis: Analysis) -> None:
 
 @stage("mosaic.role_spans.v1", needs=["events", "mentions"], sets=["events"])
 def _role_spans(extractor: Extractor, analysis: Analysis) -> None:
-    """The role tagger's spans joined to the events (tagging now a report it skipped)."""
+    """The role tagger's spans joined to the events (tagging now the sentences within reach
+    of an incident event that it has not read)."""
     if extractor.roles is not None:
-        extractor.roles.tag_skipped(analysis.doc, analysis.events)
+        extractor.roles.tag_unread(analysis.doc, analysis.events)
     analysis.events = attach_roles(analysis.events, analysis.doc, analysis.mentions)
 
 

@@ -6,8 +6,12 @@ by `scripts/train_roles.py` on the MUC-4 train split) over the parsed text and p
 in `doc.spans["mosaic_roles"]`. The tagger has its own vocabulary and weights: it reads a
 copy of the document's tokens, so the main pipeline's entities are left as they are. It
 skips a document with none of the words the event rules need to find an attack or a
-killing (`may_state_incident`), leaving no spans key; `tag_skipped` tags such a document
-after all if its events hold an incident, so output never depends on the check.
+killing (`may_state_incident`), leaving no spans key, and in the others reads only the
+sentences within `SPAN_REACH` of a sentence with such a word (`role_windows`), the only
+ones whose spans an event found there can take; it notes what it read in
+`doc.spans["mosaic_roles_read"]`. `tag_unread` reads later the sentences within reach of
+the report's incident events that it did not read (a skipped document, an event told far
+from the words), so the spans an event can take never depend on those checks.
 `attach_roles` then gives each span to the incident event whose sentence holds it, else to
 the nearest incident event of the report: attackers become perpetrators, targets and
 victims become targets (replacing the rule-found targets of the report's incidents), weapons
@@ -32,6 +36,15 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
+from mosaic.extract.models.role_windows import (
+    LowerWords,
+    Run,
+    Window,
+    runs_within_reach,
+    sentences_with,
+    unread,
+    windows,
+)
 from mosaic.extract.text.words import ARTICLES
 from mosaic.model import EntityKind, EntityRef, EventFinding
 
@@ -44,6 +57,8 @@ ROLE_LABELS: dict[str, str] = {
 }
 """MUC-4 role -> the tagger's label."""
 SPANS_KEY = "mosaic_roles"
+READ_KEY = "mosaic_roles_read"
+"""The runs of sentences the tagger has read, as spans: those whose role spans are known."""
 INCIDENT_WORDS: frozenset[str] = frozenset(
     {word for word, entry in trigger_table().items() if rule_for(entry.type).report.role_fillers}
     | KILL_WORDS | CASUALTY_WORDS | DEATH_WORDS | EXECUTIONS
@@ -74,6 +89,7 @@ class RoleTagger:
 
     def __init__(self, model_path: Path) -> None:
         self.tagger = spacy.load(model_path)
+        self.incident_words = LowerWords(INCIDENT_WORDS)
 
     def __call__(self, doc: Doc) -> Doc:
         """The doc with its role spans, or untagged if it cannot state an incident."""
@@ -86,27 +102,66 @@ class RoleTagger:
         tagged on its own, so batching leaves the spans as they are."""
         stream = iter(docs)
         while batch := list(islice(stream, batch_size)):
-            self.tag([doc for doc in batch if may_state_incident(doc)])
+            self.tag_near_incidents([doc for doc in batch if may_state_incident(doc)])
             yield from batch
 
     def tag(self, docs: Sequence[Doc]) -> Sequence[Doc]:
-        """The docs with their role spans in `doc.spans[SPANS_KEY]` (possibly none)."""
-        copies = [self._copy(doc) for doc in docs]
-        tagged = self.tagger.pipe(copies, batch_size=max(len(copies), 1))
-        for doc, copy in zip(docs, tagged, strict=True):
-            doc.spans[SPANS_KEY] = [Span(doc, e.start, e.end, label=e.label_) for e in copy.ents]
+        """The docs with the role spans of all their words in `doc.spans[SPANS_KEY]`."""
+        self._read([(doc, [(0, len(doc))] if len(doc) else []) for doc in docs])
         return docs
 
-    def _copy(self, doc: Doc) -> Doc:
-        """The doc's words as a doc of the tagger's own vocabulary."""
-        words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
-        return Doc(self.tagger.vocab, words=words, spaces=spaces)
+    def tag_near_incidents(self, docs: Sequence[Doc]) -> Sequence[Doc]:
+        """The docs with the role spans of the sentences within `SPAN_REACH` of a sentence
+        with an incident word in `doc.spans[SPANS_KEY]` (possibly none): the sentences
+        whose spans can join an event found there (`role_windows`)."""
+        self._read([(doc, self._near_incident_words(doc)) for doc in docs])
+        return docs
 
-    def tag_skipped(self, doc: Doc, events: Sequence[EventFinding]) -> Doc:
-        """The doc tagged now if `__call__` skipped it and its events hold an incident."""
-        if SPANS_KEY not in doc.spans and any(_incident(e) for e in events):
-            self.tag([doc])
+    def _near_incident_words(self, doc: Doc) -> list[Run]:
+        return runs_within_reach(doc, sentences_with(doc, self.incident_words), SPAN_REACH)
+
+    def tag_unread(self, doc: Doc, events: Sequence[EventFinding]) -> Doc:
+        """The doc with the spans of the sentences within `SPAN_REACH` of its incident events
+        that the tagger has not read (a document it skipped, an event told far from the
+        incident words), so no span an event can take depends on what was read before."""
+        anchors = [(e.evidence.start, e.evidence.end) for e in events if _incident(e)]
+        runs = runs_within_reach(doc, anchors, SPAN_REACH)
+        read = [(span.start, span.end) for span in doc.spans.get(READ_KEY, [])]
+        self._read([(doc, unread(runs, read))])
         return doc
+
+    def _read(self, wanted: Sequence[tuple[Doc, list[Run]]]) -> None:
+        """Each doc's runs tagged, all windows of all docs as one batch; their spans and
+        the runs read added to the doc's (a doc with no runs is left as it is)."""
+        pieces = [(doc, window) for doc, runs in wanted for window in windows(doc, runs)]
+        copies = [self._copy(doc[w.start : w.end]) for doc, w in pieces]
+        tagged = self.tagger.pipe(copies, batch_size=max(len(copies), 1))
+        found: dict[int, list[Span]] = {id(doc): [] for doc, _ in wanted}
+        for (doc, window), copy in zip(pieces, tagged, strict=True):
+            found[id(doc)] += _kept_spans(doc, window, copy)
+        for doc, runs in wanted:
+            if runs:
+                _add_spans(doc, SPANS_KEY, found[id(doc)])
+                _add_spans(doc, READ_KEY, [doc[start:end] for start, end in runs])
+
+    def _copy(self, words: Doc | Span) -> Doc:
+        """The words as a doc of the tagger's own vocabulary."""
+        texts, spaces = [t.text for t in words], [bool(t.whitespace_) for t in words]
+        return Doc(self.tagger.vocab, words=texts, spaces=spaces)
+
+
+def _kept_spans(doc: Doc, window: Window, copy: Doc) -> list[Span]:
+    """The tagger's entities in a window's copy that touch its run, as spans of the doc."""
+    found = [(window.start + e.start, window.start + e.end, e.label_) for e in copy.ents]
+    return [Span(doc, s, e, label=label) for s, e, label in found if window.keeps(s, e)]
+
+
+def _add_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    """The spans added to the doc's group `key`, in order, each once."""
+    known = list(doc.spans.get(key, []))
+    seen = {(s.start, s.end, s.label_) for s in known}
+    new = [s for s in spans if (s.start, s.end, s.label_) not in seen]
+    doc.spans[key] = sorted(known + new, key=lambda s: (s.start, s.end))
 
 
 def may_state_incident(doc: Doc) -> bool:

@@ -66,9 +66,9 @@ def test_role_spans_tagger_skips_a_calm_doc_and_tags_an_attack(tagger: RoleTagge
 @pytest.mark.slow
 def test_role_spans_skipped_doc_is_tagged_only_for_an_incident(tagger: RoleTagger) -> None:
     doc = tagger(spacy.blank("en")(CALM))
-    tagger.tag_skipped(doc, [_event(EventType.ARREST)])
+    tagger.tag_unread(doc, [_event(EventType.ARREST)])
     assert SPANS_KEY not in doc.spans
-    tagger.tag_skipped(doc, [_event(EventType.ARREST), _event(EventType.KILLING)])
+    tagger.tag_unread(doc, [_event(EventType.ARREST), _event(EventType.KILLING)])
     assert SPANS_KEY in doc.spans
 
 
