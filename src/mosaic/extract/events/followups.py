@@ -46,6 +46,8 @@ FOLLOW_UP_REACH = 600
 REFERRING_REACH = 4000
 """The same for a claim that names the event again ("for the attack"): it may come late."""
 _ACTING_ROLES = (Role.GROUP, Role.PERSON)
+_CLAIM_OR_BLAME = CLAIM_VERBS | BLAME_VERBS
+"""The verbs a follow-up turns on, tested before the costlier negation of each verb."""
 
 
 NO_ONE_WORDS = lexicon.words("events.no_one_words")
@@ -84,9 +86,9 @@ def referring_claim(context: SentenceContext, findings: Sequence[EventFinding]) 
 
 def _follow_up(context: SentenceContext, referring: bool) -> FollowUp | None:
     for token in context.sent:
-        if token.pos_ != "VERB" or is_negated(token) or _negative_subject(token):
+        lemma = token.lemma_.lower() if token.pos_ == "VERB" else ""
+        if lemma not in _CLAIM_OR_BLAME or is_negated(token) or _negative_subject(token):
             continue
-        lemma = token.lemma_.lower()
         if lemma in CLAIM_VERBS and _claims_responsibility(token, referring):
             heads, status = _actors(token), PerpetratorStatus.CLAIMED
         elif lemma in BLAME_VERBS and not is_passive(token) and not _for_something(token):
