@@ -72,6 +72,15 @@ _HYPHENATED_PARTS = frozenset(p for w in _HYPHENATED for p in w.split("-"))
 _KINDS = (("member", MEMBER_NOUNS), ("affiliate", AFFILIATE_NOUNS), ("ally", ALLY_NOUNS),
           ("rival", RIVAL_NOUNS))  # fmt: skip
 _SYMMETRIC = {"ally": RelationType.ALLIANCE, "rival": RelationType.RIVALRY}
+_KIND_WORDS = (
+    SPLIT_WORDS
+    | _GROUP_HEADS
+    | LEADER_NOUNS
+    | FRONT_NOUNS
+    | SHELTER_NOUNS
+    | frozenset(word for _, words in _KINDS for word in words)
+)
+"""Every word `noun_kind` can turn on: a noun's lemma outside them states no relation."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,8 @@ class Candidate:
 def noun_kind(noun: Token, context: SentenceContext) -> str | None:
     """Which relation the noun states: affiliate, leader, member, split, ally or rival."""
     lemma = hyphenated_word(noun) or noun.lemma_.lower()
+    if lemma not in _KIND_WORDS and noun.lemma_.lower() not in _KIND_WORDS:
+        return None
     modifiers = {c.lower_ for c in noun.children}
     if lemma in SPLIT_WORDS or (lemma in _GROUP_HEADS and modifiers & SPLIT_WORDS):
         return "split"
