@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -66,6 +68,9 @@ class SentenceContext:
         return self.doc[date.start : date.end].root
 
 
+_Item = TypeVar("_Item", EntityMention, DateSpan)
+
+
 def build_contexts(
     doc: Doc, text: str, mentions: Sequence[EntityMention], dates: Sequence[DateMention]
 ) -> list[SentenceContext]:
@@ -75,16 +80,46 @@ def build_contexts(
     every = tuple(mentions)
     every_date = [DateSpan(s, e, value) for (s, e), value in spans]
     doc_text = doc.text
-    for sent in doc.sents:
-        inside = tuple(m for m in mentions if sent.start <= m.start < sent.end)
-        sent_dates = tuple(d for d in every_date if sent.start <= d.start < sent.end)
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
+    mentions_of, dates_of = by_sentence(mentions, starts), by_sentence(every_date, starts)
+    for sent, inside, sent_dates, last_person in zip(
+        sents, mentions_of, dates_of, last_people_before(mentions, starts), strict=True
+    ):
         evidence = Evidence(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
-        who = speaker(sent, inside, last_person_before(mentions, sent.start))
+        who = speaker(sent, inside, last_person)
         narrative = narrative_date(doc, every_date, sent, doc_text)
         contexts.append(
             SentenceContext(sent, inside, sent_dates, evidence, who, every, narrative, doc_text)
         )
     return contexts
+
+
+def by_sentence(items: Sequence[_Item], starts: Sequence[int]) -> list[tuple[_Item, ...]]:
+    """The items (mentions or dates) that start in each sentence, in their order; `starts`
+    are the sentences' first tokens, in order."""
+    groups: list[list[_Item]] = [[] for _ in starts]
+    for item in items:
+        index = bisect.bisect_right(starts, item.start) - 1
+        if index >= 0:
+            groups[index].append(item)
+    return [tuple(group) for group in groups]
+
+
+def last_people_before(
+    mentions: Sequence[EntityMention], positions: Sequence[int]
+) -> list[str | None]:
+    """`last_person_before(mentions, position)` for each of the ascending positions, in one
+    pass over the people: the last person in the mentions' order ending by the position."""
+    people = sorted((m.end, i) for i, m in enumerate(mentions) if m.role is Role.PERSON)
+    result: list[str | None] = []
+    taken, last = 0, -1
+    for position in positions:
+        while taken < len(people) and people[taken][0] <= position:
+            last = max(last, people[taken][1])
+            taken += 1
+        result.append(last_person_before([mentions[last]], position) if last >= 0 else None)
+    return result
 
 
 def narrative_date(
