@@ -38,7 +38,7 @@ _CLAIMS_OF_RESPONSIBILITY = lexicon.words("attribution.claims_of_responsibility"
 def _speech_verb(sent: Span) -> Token | None:
     """The sentence's speech verb with a subject: "X said", "X told", "X estimated"."""
     for token in sent:
-        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in VERB_POS:
+        if token.pos_ not in VERB_POS or token.lemma_.lower() not in SPEECH_VERBS:
             continue
         if any(_claimed_act(c) for c in token.children if c.dep_ in PATIENT_DEPS):
             continue

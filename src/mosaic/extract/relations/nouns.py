@@ -325,8 +325,8 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
     """Every relation the sentence states through a role noun."""
     found: list[Candidate] = []
     for noun in context.sent:
-        kind = noun_kind(noun, context) if _role_word(noun) else None
-        if kind is None or context.mention_at(noun) is not None:
+        kind = noun_kind(noun, context)  # None at once for most words: before _role_word
+        if kind is None or not _role_word(noun) or context.mention_at(noun) is not None:
             continue  # "Province" in "Islamic State Khorasan Province" is part of a name
         tokens, dated = holder_tokens(noun)
         holders = parties(tokens, context)
