@@ -13,7 +13,11 @@ or byline set off on its own ends one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
+import numpy
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -22,6 +26,8 @@ from mosaic.extract import lexicon
 BREAK_AFTER = lexicon.words("text.break_after")
 SHORT_LINE = 50
 """Lines shorter than this are headlines, captions or table rows, not wrapped prose."""
+_LINE_BREAK = re.compile("\n")
+_BRACKET = re.compile(r"[()]")
 _FINAL = re.compile(r"[.!?:;\"'”’)\]|]\s*$")
 
 
@@ -68,11 +74,41 @@ def _breaks_before(token: Token, depth: int, text: str) -> bool:
 def mark_boundaries(doc: Doc) -> Doc:
     """Sets `is_sent_start` where a sentence must start; runs before the parser, which keeps
     the boundaries it finds set."""
-    depth, text = 0, doc.text
-    for token in doc:
-        if _breaks_before(token, depth, text):
-            token.is_sent_start = True
-        if "\n" in token.text_with_ws:
-            depth = 0
-        depth = max(0, depth + token.text.count("(") - token.text.count(")"))
+    text = doc.text
+    for i in _forced_starts(doc, text):
+        doc[i].is_sent_start = True
     return doc
+
+
+def _forced_starts(doc: Doc, text: str) -> list[int]:
+    """The tokens `_breaks_before` says start a sentence. Only a token after a line break or
+    a `BREAK_AFTER` word can; the bracket depth before it changes only at a token holding a
+    bracket or a line break (where it starts again from 0). Those tokens are found in the
+    text, not token by token."""
+    starts = doc.to_array(IDX)
+    breaks = _owners(starts, _LINE_BREAK.finditer(text))
+    brackets = _owners(starts, _BRACKET.finditer(text))
+    after = {i + 1 for i in breaks | _break_words(doc) if i + 1 < len(doc)}
+    depth, forced = 0, []
+    for i in sorted(after | breaks | brackets):
+        if i in after and _breaks_before(doc[i], depth, text):
+            forced.append(i)
+        if i in breaks:
+            depth = 0
+        if i in brackets:
+            word = doc[i].text
+            depth = max(0, depth + word.count("(") - word.count(")"))
+    return forced
+
+
+def _owners(starts: Any, found: Iterator[re.Match[str]]) -> set[int]:
+    """The tokens whose text or trailing whitespace holds a match (`starts`: each token's
+    first character)."""
+    chars = [match.start() for match in found]
+    return set((numpy.searchsorted(starts, chars, side="right") - 1).tolist())
+
+
+def _break_words(doc: Doc) -> set[int]:
+    """The tokens that are a `BREAK_AFTER` word."""
+    keys = [doc.vocab.strings[word] for word in BREAK_AFTER]
+    return set(numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), keys)).tolist())

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import spacy
 from spacy.tokens import Doc
 
-from mosaic.extract.text.boundaries import line_ends_sentence
+from mosaic.extract.text.boundaries import line_ends_sentence, mark_boundaries
 
 
 def sentences(doc: Doc) -> list[str]:
@@ -41,3 +42,12 @@ def test_boundaries_semicolon_in_brackets_does_not_split(parse: Callable[..., Do
 )  # fmt: skip
 def test_boundaries_line_ends_sentence(text: str, ends: bool) -> None:
     assert line_ends_sentence(text, text.index("\n")) is ends
+
+
+def test_boundaries_marked_after_semicolons_outside_brackets_and_ending_lines() -> None:
+    text = (
+        "Rebels (the Front; a splinter) struck; police fled\nA headline\n\n(Aside; more) then; end"
+    )
+    doc = mark_boundaries(spacy.blank("en")(text))
+    starts = [t.text for t in doc if t.is_sent_start and t.i > 0]
+    assert starts == ["police", "A", "(", "end"]
