@@ -40,6 +40,7 @@ from mosaic.extract.models.role_windows import (
     LowerWords,
     Run,
     Window,
+    merged,
     runs_within_reach,
     sentences_with,
     unread,
@@ -124,10 +125,11 @@ class RoleTagger:
         """The doc with the spans of the sentences within `SPAN_REACH` of its incident events
         that the tagger has not read (a document it skipped, an event told far from the
         incident words), so no span an event can take depends on what was read before."""
+        read = merged((span.start, span.end) for span in doc.spans.get(READ_KEY, []))
+        if read == [(0, len(doc))]:
+            return doc  # a short report is read whole
         anchors = [(e.evidence.start, e.evidence.end) for e in events if _incident(e)]
-        runs = runs_within_reach(doc, anchors, SPAN_REACH)
-        read = [(span.start, span.end) for span in doc.spans.get(READ_KEY, [])]
-        self._read([(doc, unread(runs, read))])
+        self._read([(doc, unread(runs_within_reach(doc, anchors, SPAN_REACH), read))])
         return doc
 
     def _read(self, wanted: Sequence[tuple[Doc, list[Run]]]) -> None:
