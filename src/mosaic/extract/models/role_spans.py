@@ -41,6 +41,7 @@ from mosaic.extract.models.role_windows import (
     Run,
     Window,
     merged,
+    receptive_field,
     runs_within_reach,
     sentences_with,
     unread,
@@ -91,6 +92,8 @@ class RoleTagger:
     def __init__(self, model_path: Path) -> None:
         self.tagger = spacy.load(model_path)
         self.incident_words = LowerWords(INCIDENT_WORDS)
+        self.context = 2 * receptive_field(self.tagger.config)
+        """Tokens of context a window reads on either side of what it reads for."""
 
     def __call__(self, doc: Doc) -> Doc:
         """The doc with its role spans, or untagged if it cannot state an incident."""
@@ -135,7 +138,9 @@ class RoleTagger:
     def _read(self, wanted: Sequence[tuple[Doc, list[Run]]]) -> None:
         """Each doc's runs tagged, all windows of all docs as one batch; their spans and
         the runs read added to the doc's (a doc with no runs is left as it is)."""
-        pieces = [(doc, window) for doc, runs in wanted for window in windows(doc, runs)]
+        pieces = [
+            (doc, window) for doc, runs in wanted for window in windows(doc, runs, self.context)
+        ]
         copies = [self._copy(doc[w.start : w.end]) for doc, w in pieces]
         tagged = self.tagger.pipe(copies, batch_size=max(len(copies), 1))
         found: dict[int, list[Span]] = {id(doc): [] for doc, _ in wanted}

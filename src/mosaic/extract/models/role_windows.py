@@ -8,9 +8,9 @@ sentences of context on either side (a `Window`), and only the spans that touch 
 are kept.
 
 Reading a run on its own leaves its spans as a reading of the whole document finds them:
-the tagger's token vectors see `RECEPTIVE_FIELD` tokens on either side, and its NER decides
+the tagger's token vectors see a few tokens on either side (`receptive_field`), its NER decides
 at each token from the vectors of that token, of the first token of an entity it has open
-and of the one before; so once a window's context holds more than that many tokens and
+and of the one before; so once a window's context holds twice as many tokens and
 ends at a sentence boundary (where no entity is open), the decisions inside the run are
 those of the whole document, up to the rounding of the sums, which any change of a batch's
 documents also moves (a near tie may then fall the other way). Every extraction of the
@@ -20,8 +20,9 @@ benchmark corpus, dev-wiki, dev-news and MUC-4 dev and test came out the same.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
@@ -30,10 +31,19 @@ from spacy.tokens import Doc
 
 Run = tuple[int, int]
 """Tokens `start`..`end` of a document: a run of whole sentences."""
-RECEPTIVE_FIELD = 4
-"""Tokens on either side that the tagger's vectors read: four convolutions one token wide."""
-CONTEXT_TOKENS = 2 * RECEPTIVE_FIELD
-"""The fewest tokens of context a window reads on either side of its run (whole sentences)."""
+FALLBACK_FIELD = 32
+"""Tokens on either side taken as what the tagger's vectors read where its config does not
+say (a tok2vec other than a CNN of `depth` layers, each `window_size` tokens wide)."""
+
+
+def receptive_field(config: Mapping[str, Any]) -> int:
+    """Tokens on either side that the token vectors of a spaCy NER pipeline's config read: the
+    CNN's `depth` times its `window_size` (4 x 1 for the shipped tagger)."""
+    try:
+        tok2vec = config["components"]["ner"]["model"]["tok2vec"]
+        return int(tok2vec["depth"]) * int(tok2vec["window_size"])
+    except (KeyError, TypeError, ValueError):
+        return FALLBACK_FIELD
 
 
 @dataclass(frozen=True)
@@ -133,20 +143,19 @@ def unread(runs: Iterable[Run], read: Iterable[Run]) -> list[Run]:
     return result
 
 
-def windows(doc: Doc, runs: Sequence[Run]) -> list[Window]:
-    """A window for each run with at least `CONTEXT_TOKENS` of whole sentences either side
+def windows(doc: Doc, runs: Sequence[Run], context: int) -> list[Window]:
+    """A window for each run with at least `context` tokens of whole sentences either side
     (as far as the document goes); runs whose contexts would overlap share one window,
     which reads for the tokens from the first run to the last."""
     sentences = sentence_runs(doc)
     starts = [start for start, _ in sentences]
     result: list[Window] = []
     for start, end in merged(runs):
-        low = sentences[bisect.bisect_right(starts, max(start - CONTEXT_TOKENS, 0)) - 1][0]
-        high = sentences[bisect.bisect_right(starts, min(end + CONTEXT_TOKENS, len(doc)) - 1) - 1][
-            1
-        ]
+        low = sentences[bisect.bisect_right(starts, max(start - context, 0)) - 1][0]
+        last = min(end + context, len(doc)) - 1
+        high = sentences[bisect.bisect_right(starts, last) - 1][1]
         if result and low <= result[-1].end:
-            last = result.pop()
-            low, start = last.start, last.run[0]
+            previous = result.pop()
+            low, start = previous.start, previous.run[0]
         result.append(Window(low, high, (start, end)))
     return result

@@ -9,10 +9,11 @@ from spacy.tokens import Doc
 
 from mosaic.extract.models.role_spans import READ_KEY, SPANS_KEY, RoleTagger, default_model_path
 from mosaic.extract.models.role_windows import (
-    CONTEXT_TOKENS,
+    FALLBACK_FIELD,
     LowerWords,
     Window,
     merged,
+    receptive_field,
     runs_within_reach,
     sentence_runs,
     sentences_with,
@@ -78,9 +79,11 @@ def test_role_windows_merged_and_unread_runs() -> None:
 def test_role_windows_read_whole_sentences_of_context_either_side() -> None:
     doc = _doc([CALM] * 3 + [ATTACK] + [CALM] * 3)
     runs = sentence_runs(doc)
-    (window,) = windows(doc, [runs[3]])
+    (window,) = windows(doc, [runs[3]], 8)
     assert window == Window(runs[2][0], runs[4][1], runs[3])
-    assert window.run[0] - window.start >= CONTEXT_TOKENS
+    assert window.run[0] - window.start >= 8
+    (wider,) = windows(doc, [runs[3]], runs[3][0] - runs[2][0] + 1)
+    assert wider == Window(runs[1][0], runs[5][1], runs[3])
     assert window.start in _starts(doc)
     assert window.keeps(runs[3][0] - 1, runs[3][0] + 1)
     assert not window.keeps(runs[2][0], runs[3][0])
@@ -89,9 +92,20 @@ def test_role_windows_read_whole_sentences_of_context_either_side() -> None:
 def test_role_windows_runs_whose_contexts_meet_share_a_window() -> None:
     doc = _doc([ATTACK, CALM, ATTACK] + [CALM] * 3 + [ATTACK])
     runs = sentence_runs(doc)
-    first, last = windows(doc, [runs[0], runs[2], runs[6]])
+    first, last = windows(doc, [runs[0], runs[2], runs[6]], 8)
     assert first == Window(0, runs[3][1], (0, runs[2][1]))
     assert last == Window(runs[5][0], len(doc), runs[6])
+
+
+def test_role_windows_receptive_field_read_from_the_tagger_config() -> None:
+    cnn = {"depth": 4, "window_size": 1, "width": 96}
+    assert receptive_field({"components": {"ner": {"model": {"tok2vec": cnn}}}}) == 4
+    wide = {**cnn, "window_size": 2}
+    assert receptive_field({"components": {"ner": {"model": {"tok2vec": wide}}}}) == 8
+    listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96}
+    assert receptive_field({"components": {"ner": {"model": {"tok2vec": listener}}}}) == (
+        FALLBACK_FIELD
+    )
 
 
 @pytest.fixture(scope="module")
@@ -134,5 +148,6 @@ def test_role_windows_tagger_reads_later_what_an_incident_event_can_reach(
     (read,) = doc.spans[READ_KEY]
     assert read.start <= far.start and far.end <= read.end
     assert read.start > 0 and read.end < len(doc)
+    assert tagger.context == 8  # the shipped tagger: four convolutions one token wide
     tagger.tag_unread(doc, [EventFinding(type=EventType.KILLING, evidence=evidence, extractor="t")])
     assert len(doc.spans[READ_KEY]) == 1
