@@ -46,6 +46,8 @@ _PREFIXED = re.compile(r"^[a-z]{1,3}-[A-Z]")
 """A name that opens with a particle: "al-Qaida"."""
 _LEADING_NOUNS = CUE_WORDS | PEOPLE_NOUNS
 """Nouns a tagged span may open with that are no part of the name ("Fighters of ...")."""
+_NAME_STOPS = frozenset({"(", ")", "[", "]", ";", ":"})
+"""Tokens no name holds: a tagged span that runs over one ends before it."""
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]?[A-Z]{1,5}$")
 """An Arabic or Urdu linking particle inside a name: "Ahrar-ul-Hind", "Lashkar-e-Taiba"."""
 
@@ -126,7 +128,7 @@ class ActorSpanTagger:
     def _spans(self, sent: Span, tagged: Doc) -> list[Span]:
         spans = []
         for ent in tagged.ents:
-            start, end = sent.start + _name_start(ent), sent.start + ent.end
+            start, end = sent.start + _name_start(ent), sent.start + _name_end(ent)
             if start >= end:
                 continue
             span = Span(sent.doc, start, end, label="ORG", kb_id=NEW_GROUP, span_id="")
@@ -172,6 +174,16 @@ def _name_start(ent: Span) -> int:
         after = ent.start + words.index("of") + 1
         return after + 1 if after < ent.end and ent.doc[after].lower_ == "the" else after
     return ent.start
+
+
+def _name_end(ent: Span) -> int:
+    """Where the name ends inside a tagged span: before a bracket or a semicolon in it
+    ("Zulu Front (ZF"), and before the lower-case words and stops it ends with ("the Zulu
+    Front group"): a name ends with a capitalised word or a number."""
+    end = next((t.i for t in ent if t.text in _NAME_STOPS), ent.end)
+    while end > ent.start and (ent.doc[end - 1].is_lower or ent.doc[end - 1].is_punct):
+        end -= 1
+    return end
 
 
 @Language.factory("mosaic_actor_spans_v1", default_config={"model_path": ""})

@@ -116,3 +116,24 @@ def test_actor_spans_batch_tags_as_one_doc_at_a_time(tagger: ActorSpanTagger) ->
     batched = [[(e.text, e.kb_id_) for e in d.ents] for d in tagger.pipe(NLP.pipe(texts), 2)]
     assert batched == one_by_one
     assert any(kb_id == NEW_GROUP for doc in batched for _, kb_id in doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "name"),
+    [
+        ("The Zulu Front (ZF) struck.", 1, 5, "Zulu Front"),
+        ("The Zulu Front group struck.", 1, 4, "Zulu Front"),
+        ("Militants of the Zulu Front; others fled.", 0, 6, "Zulu Front"),
+        ("The Zulu Brigade 313 struck.", 1, 6, "Zulu Brigade 313"),
+    ],
+)
+def test_actor_spans_name_ends_before_brackets_and_lower_case_words(
+    tagger: ActorSpanTagger, text: str, start: int, end: int, name: str
+) -> None:
+    doc = NLP(text)
+    tagged = Doc(
+        tagger.tagger.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]
+    )
+    tagged.ents = [Span(tagged, start, end, label="GROUP")]
+    tagger.is_listed = lambda name: False
+    assert [s.text for s in tagger._spans(doc[:], tagged)] == [name]
