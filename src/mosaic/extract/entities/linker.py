@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.acronyms import join_acronyms
+from mosaic.extract.entities.apposed_names import join_apposed_names
 from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
 from mosaic.extract.entities.misread_places import MisreadPlaces, place_mention
@@ -121,7 +122,7 @@ class EntityLinker:
         found += self._unlabelled_places(doc, countries, lower_words)
         found = self._join_wrapped(doc, drop_covered(found))
         found = possessive_places(doc, self._group_cores(doc, found))
-        found = join_acronyms(refer_surnames(doc, found))
+        found = join_acronyms(join_apposed_names(doc, refer_surnames(doc, found)))
         return [self._state(m, doc) for m in found]
 
     def _mentions(

@@ -1,0 +1,57 @@
+"""A group the gazetteer does not list, named again in apposition, is one group.
+
+"the Zulu Front (Jabhat Zulu)", "Jaish-ul-Zulu, or the Army of Zulu," and "the Zulu
+Front, also known as Zulu Brigade" name one new group twice: the second name is the
+first's alias, so each mention of either gets one reference, named by the first with
+the second as an alias, and its events and relations gather on one entity. Known groups
+are left to the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from spacy.tokens import Doc
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.model import EntityRef
+
+_APPOSITION = re.compile(
+    r"^\s*(?:\(|,\s*(?:or|also\s+known\s+as|aka|a\.k\.a\.)|\(\s*(?:also\s+known\s+as|aka))"
+    r"\s+(?:the\s+)?$|^\s*\($",
+    re.IGNORECASE,
+)
+"""What stands between a name and its alias: "X (Y", "X, or the Y", "X, also known as Y"."""
+
+
+def is_new_group(mention: EntityMention) -> bool:
+    """A group mention with no gazetteer record."""
+    return mention.role is Role.GROUP and mention.ref is not None and mention.ref.key is None
+
+
+def join_apposed_names(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """The mentions, each new group's name and the alias apposed to it sharing one reference."""
+    joined: dict[str, EntityRef] = {}
+    for first, second in pairwise(mentions):
+        if not (is_new_group(first) and is_new_group(second)):
+            continue
+        if first.ref is None or second.ref is None or first.ref.name == second.ref.name:
+            continue
+        if _APPOSITION.match(doc.text[first.end_char : second.start_char]):
+            known = joined.get(first.ref.name, first.ref)
+            aliases = (*known.aliases, second.ref.name, *second.ref.aliases)
+            ref = replace(known, aliases=tuple(dict.fromkeys(aliases)))
+            joined[first.ref.name] = joined[second.ref.name] = ref
+    if not joined:
+        return list(mentions)
+    return [_joined(m, joined) for m in mentions]
+
+
+def _joined(mention: EntityMention, joined: dict[str, EntityRef]) -> EntityMention:
+    if not is_new_group(mention) or mention.ref is None:
+        return mention
+    ref = joined.get(mention.ref.name)
+    return mention if ref is None else replace(mention, ref=joined[ref.name])
