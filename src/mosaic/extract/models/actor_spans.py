@@ -31,6 +31,7 @@ from mosaic.extract.entities.name_shapes import (
     PEOPLE_NOUNS,
     looks_like_armed_group,
 )
+from mosaic.extract.text.words import HYPHENS
 
 LABEL = "GROUP"
 NEW_GROUP = "mosaic:new-group"
@@ -40,7 +41,7 @@ CUE_WORDS = lexicon.words("models.cue_words")  # fmt: skip
 HEAD_WORDS = ARMED_NAME_WORDS | set(lexicon.words("models.head_words"))  # fmt: skip
 """Words a group's name is made of ("Front", "Battalion", "Jamaat"): name-shape rules."""
 _PARTICLE = re.compile(r"\w-(?:ul|ud|us|ut|al|e|i|o)-\w", re.IGNORECASE)
-_NAME_GLUE = lexicon.words("models.name_glue")
+_NAME_GLUE = lexicon.words("models.name_glue") | HYPHENS
 """Tokens inside a name that are no capitalised word: "Tehrik - e - Taliban"."""
 _PREFIXED = re.compile(r"^[a-z]{1,3}-[A-Z]")
 """A name that opens with a particle: "al-Qaida"."""
