@@ -20,8 +20,17 @@ from mosaic.extract.places.locations import is_location_span
 _SHORTEST_SURNAME = 3
 
 
+_PARTICLE = re.compile(r"^(?:al|el|ul|ad|ar|as|ash)[-\s]", re.IGNORECASE)
+"""An Arabic article before a surname: "al-Muhajir" is Muhajir."""
+
+
 def _surname_key(name: str) -> str:
-    return re.sub(r"^(?:al|el|ul|ad|ar|as|ash)[-\s]", "", name.lower()).strip("'’")
+    return _PARTICLE.sub("", name.lower()).strip("'’")
+
+
+def _is_capitalised(word: str) -> bool:
+    """Whether a surname is written as a name, its particle aside ("Khan", "al-Muhajir")."""
+    return _PARTICLE.sub("", word)[:1].isupper()
 
 
 def _bare_surname(text: str) -> str | None:
@@ -29,7 +38,7 @@ def _bare_surname(text: str) -> str | None:
     words = clean_name(text).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
-    if len(words) != 1 or not words[0][:1].isupper():
+    if len(words) != 1 or not _is_capitalised(words[0]):
         return None
     return _surname_key(words[0])
 
@@ -43,7 +52,7 @@ def _surnames(mentions: Sequence[EntityMention]) -> dict[str, EntityMention | No
         if m.role is not Role.PERSON or m.ref is None or len(words) < 2:
             continue
         last = _surname_key(words[-1])
-        if len(last) < _SHORTEST_SURNAME or not words[-1][:1].isupper():
+        if len(last) < _SHORTEST_SURNAME or not _is_capitalised(words[-1]):
             continue
         known = found.get(last, m)
         same = known is not None and known.ref is not None and known.ref.name == m.ref.name
