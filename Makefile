@@ -46,9 +46,9 @@ train-relations: install
 cv-relations: install
 	$(BIN)/python scripts/cv_relations.py --thresholds 0.5 0.6 0.7 --seed 0 --epochs 12
 
-# The actor span tagger (scripts/train_actor_spans.py): a few minutes on two cores.
+# The actor span tagger (scripts/train_actor_spans.py): about six minutes on two busy cores.
 train-actor-spans: install
-	$(BIN)/python scripts/train_actor_spans.py --seed 0 --epochs 10 --output src/mosaic/data/models/actor_spans
+	$(BIN)/python scripts/train_actor_spans.py --seed 0 --epochs 6 --output src/mosaic/data/models/actor_spans
 
 # Both learned components that `make train` reproduces; the role tagger: see DEVELOPERS.md.
 train: train-relations train-actor-spans
