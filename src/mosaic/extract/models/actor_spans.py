@@ -139,12 +139,15 @@ class ActorSpanTagger:
 
     def _merged(self, ents: Iterable[Span], found: Iterable[Span]) -> list[Span]:
         """The doc's entities with the tagged spans in, each replacing what it overlaps
-        unless a gazetteer name covers it or overlaps it without lying inside it."""
+        unless a gazetteer name covers it or overlaps it without lying inside it, or it
+        holds two gazetteer names."""
         kept = list(ents)
         for span in found:
             if self.is_listed(span.text):
                 continue
             clashes = [e for e in kept if e.start < span.end and span.start < e.end]
+            if sum(bool(e.ent_id_) for e in clashes) > 1:
+                continue  # "al-Qaeda and the Taliban": two listed names, no third
             if any(not self._may_replace(e, span) for e in clashes):
                 continue
             kept = [e for e in kept if e not in clashes] + [span]

@@ -137,3 +137,13 @@ def test_actor_spans_name_ends_before_brackets_and_lower_case_words(
     tagged.ents = [Span(tagged, start, end, label="GROUP")]
     tagger.is_listed = lambda name: False
     assert [s.text for s in tagger._spans(doc[:], tagged)] == [name]
+
+
+def test_actor_spans_a_span_over_two_listed_names_leaves_both(tagger: ActorSpanTagger) -> None:
+    doc = _doc_with(
+        "Both Alpha Front and Beta Front men came.",
+        [(1, 3, "ORG", "org:alpha"), (4, 6, "ORG", "org:beta")],
+    )
+    tagger.is_listed = lambda name: name in ("Alpha Front", "Beta Front")
+    both = Span(doc, 1, 6, label="ORG", kb_id=NEW_GROUP)
+    assert [e.ent_id_ for e in tagger._merged(doc.ents, [both])] == ["org:alpha", "org:beta"]
