@@ -19,7 +19,10 @@ also told as a source's words and after a sentence naming the group it then call
 group" or "its" (`told_otherwise`). Distant
 supervision adds the gazetteer's own descriptions, each said of its record's name ("X is
 an Egyptian physician who led al-Qaeda"), whose pairs are labelled by the relations the
-gazetteer records between the two records (none where it records none).
+gazetteer records between the two records (none where it records none). `--un-list FILE`
+adds the UN sanctions list's narratives the same way (`un_narratives.py`): pairs labelled
+by the gazetteer's relations, left out where it records none; off by default, as it did not
+improve the two-fold cross-validation (DEVELOPERS.md).
 
 `--holdout DIR` trains without that folder's documents (matched by file name, so that a
 folder of links to dev-news files is left out of dev-news) and prints, per threshold, the
@@ -51,6 +54,7 @@ import spacy
 from spacy.language import Language
 from spacy.training import Example
 from spacy.util import minibatch
+from un_narratives import un_narratives
 
 from mosaic.evaluation import GoldDocument, load_gold_dir
 from mosaic.evaluation.names import names_match
@@ -95,6 +99,8 @@ def main() -> None:
     train += written_examples(PHRASINGS, extractor, args.fillings, random.Random(args.seed))
     if not args.no_descriptions:
         train += described_examples(extractor)
+    if args.un_list is not None:
+        train += narrative_examples(extractor, args.un_list)
     print(f"{len(train)} pairs, labels {Counter(label for _, label in train)}", file=sys.stderr)
     nlp = train_classifier(train, args.epochs, args.seed)
     if args.holdout is not None:
@@ -113,6 +119,12 @@ def _arguments() -> argparse.Namespace:
         "--no-descriptions",
         action="store_true",
         help="leave out the gazetteer's descriptions (distant supervision)",
+    )
+    parser.add_argument(
+        "--un-list",
+        type=Path,
+        default=None,
+        help="the UN sanctions list's XML: its narratives, labelled by the gazetteer's relations",
     )
     parser.add_argument("--fillings", type=int, default=6, help="names per written sentence")
     parser.add_argument("--output", type=Path, default=ROOT / "src/mosaic/data/models/relations")
@@ -213,6 +225,25 @@ def described_examples(extractor: Extractor) -> list[Labelled]:
         for context in build_contexts(doc, report.text, mentions, doc_dates(doc)):
             for pair in mention_pairs(context):
                 found.append((pair_text(context, pair), _known_label(pair, known)))
+    return found
+
+
+def narrative_examples(extractor: Extractor, un_list: Path) -> list[Labelled]:
+    """Distant supervision: the UN sanctions list's narratives (`un_narratives`), each pair
+    labelled by the relation the gazetteer records between its two records, and left out
+    where it records none."""
+    records = extractor.linker.gazetteer.records
+    known = {(r.key, rel.object_key): rel.type for r in records for rel in r.relations}
+    reports = [Report(text=text) for text in un_narratives(un_list, extractor.linker.gazetteer)]
+    docs = extractor.nlp.pipe(extractor.prepare(r) for r in reports)
+    found: list[Labelled] = []
+    for report, doc in zip(reports, docs, strict=True):
+        mentions = extractor.linker.link(doc)
+        for context in build_contexts(doc, report.text, mentions, doc_dates(doc)):
+            for pair in mention_pairs(context):
+                label = _known_label(pair, known)
+                if label != NONE_LABEL:
+                    found.append((pair_text(context, pair), label))
     return found
 
 
