@@ -87,6 +87,30 @@ TEXTCAT = {
     "no_output_layer": False,
     "length": 2**15,
 }
+ENSEMBLE = {
+    "@architectures": "spacy.TextCatEnsemble.v2",
+    "nO": None,
+    "linear_model": TEXTCAT,
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": 64,
+            "rows": [2000, 1000, 500, 500],
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+            "include_static_vectors": False,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": 64,
+            "window_size": 1,
+            "maxout_pieces": 3,
+            "depth": 2,
+        },
+    },
+}
+ARCHITECTURES = {"bow": TEXTCAT, "ensemble": ENSEMBLE}
+"""What the classifier reads with: bag-of-ngrams alone, or beside a small CNN over the words."""
 Labelled = tuple[str, str]
 
 
@@ -102,7 +126,7 @@ def main() -> None:
     if args.un_list is not None:
         train += narrative_examples(extractor, args.un_list)
     print(f"{len(train)} pairs, labels {Counter(label for _, label in train)}", file=sys.stderr)
-    nlp = train_classifier(train, args.epochs, args.seed)
+    nlp = train_classifier(train, args.epochs, args.seed, args.architecture)
     if args.holdout is not None:
         report_thresholds(nlp, examples_of(args.holdout, extractor))
     save(nlp, args.output)
@@ -126,6 +150,7 @@ def _arguments() -> argparse.Namespace:
         default=None,
         help="the UN sanctions list's XML: its narratives, labelled by the gazetteer's relations",
     )
+    parser.add_argument("--architecture", choices=sorted(ARCHITECTURES), default="bow")
     parser.add_argument("--fillings", type=int, default=6, help="names per written sentence")
     parser.add_argument("--output", type=Path, default=ROOT / "src/mosaic/data/models/relations")
     args = parser.parse_args()
@@ -325,11 +350,13 @@ def _states(evidence: str, text: str, sentence: tuple[int, int]) -> bool:
     return False
 
 
-def train_classifier(train: list[Labelled], epochs: int, seed: int) -> Language:
+def train_classifier(
+    train: list[Labelled], epochs: int, seed: int, architecture: str = "bow"
+) -> Language:
     random.seed(seed)
     spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat", config={"model": TEXTCAT})
+    textcat = nlp.add_pipe("textcat", config={"model": ARCHITECTURES[architecture]})
     labels = relation_labels()
     for label in labels:
         textcat.add_label(label)  # type: ignore[attr-defined]
