@@ -32,6 +32,7 @@ for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
 import argparse
+import csv
 import random
 import re
 import shutil
@@ -48,12 +49,14 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 from thinc.api import Model
 
+from mosaic.evaluation import GoldDocument, load_gold_dir
 from mosaic.evaluation.muc4 import Muc4Document, load_split
-from mosaic.extract.entities.gazetteer import Gazetteer
+from mosaic.extract.entities.gazetteer import Gazetteer, is_case_sensitive
 from mosaic.extract.models.role_spans import ROLE_LABELS
 from mosaic.extract.pipeline import MODEL, build_recaser
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text.surface import Recaser, prepare_text
+from mosaic.model import EntityKind
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = """
@@ -214,6 +217,7 @@ def write_split(
     recaser: Recaser,
     negatives: float | None = None,
     seed: int = 0,
+    extra: list[Doc] | None = None,
 ) -> int:
     """The split's labelled documents as a DocBin at `path`, tokenised by `nlp` after the
     pipeline's text preparation; returns the entity count.
@@ -221,7 +225,8 @@ def write_split(
     With `negatives`, documents are cut into paragraphs and only that share of the
     paragraphs without any role filler is kept: the tagger reads a few words either side of
     a token, so whole documents teach it nothing more, and fewer empty paragraphs make
-    training faster and the tagger less shy of tagging.
+    training faster and the tagger less shy of tagging. `extra` docs (the in-domain
+    examples) are added as they are.
     """
     vocab, draw = spacy.blank("en").vocab, random.Random(seed)
     bin_, entities = DocBin(store_user_data=False), 0
@@ -236,8 +241,197 @@ def write_split(
             if part.ents or negatives is None or draw.random() < negatives:
                 entities += len(part.ents)
                 bin_.add(part)
+    for doc in extra or []:
+        entities += len(doc.ents)
+        bin_.add(doc)
     bin_.to_disk(path)
     return entities
+
+
+GOLD_SETS = ("dev", "dev-wiki", "dev-news")
+INCIDENT_TYPES = frozenset({"attack", "killing"})
+"""The gold event types whose perpetrators and targets the tagger's spans fill."""
+VICTIM_HEADS = frozenset(
+    {"people", "person", "civilian", "worker", "soldier", "personnel", "policeman", "police",
+     "officer", "tourist", "passenger", "student", "child", "woman", "man", "pilgrim",
+     "worshipper", "national", "citizen", "official", "guard", "journalist", "member",
+     "community", "family", "villager", "trooper", "devotee"}
+)  # fmt: skip
+"""Head nouns of a gold target that is people (a VICTIM), not a thing or place (a TARGET)."""
+_BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def allowed_gold(eval_root: Path, holdout: Path | None) -> list[GoldDocument]:
+    """dev, dev-wiki and dev-news's odd-numbered passages (the even half is never read),
+    less the gold files in `holdout` (a fold scored by cross-validation)."""
+    held = {path.resolve() for path in holdout.glob("*.json")} if holdout else set()
+    documents = []
+    for name in GOLD_SETS:
+        for document in load_gold_dir(eval_root / name):
+            number = re.search(r"(\d+)", document.path.stem)
+            if name == "dev-news" and (number is None or int(number[1]) % 2 == 0):
+                continue
+            if document.path.resolve() not in held:
+                documents.append(document)
+    return documents
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """The character ranges of the text's paragraphs (parts between blank lines)."""
+    ranges, start = [], 0
+    for gap in _BLANK_LINES.finditer(text):
+        if gap.start() > start:
+            ranges.append((start, gap.start()))
+        start = gap.end()
+    if start < len(text):
+        ranges.append((start, len(text)))
+    return ranges
+
+
+def alias_pattern(alias: str) -> re.Pattern[str]:
+    """A gold NAME's alias as written in a text: case kept for acronyms and short names."""
+    pattern = mention_pattern(alias)
+    return pattern if not is_case_sensitive(alias) else re.compile(pattern.pattern)
+
+
+def role_names(event: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """The gold event's ("perpetrator" | "target", aliases) pairs."""
+    perpetrators = [("perpetrator", name) for name in event.get("perpetrators") or []]
+    return perpetrators + [("target", name) for name in event.get("targets") or []]
+
+
+def span_label(role: str, span: Span, gazetteer: Gazetteer) -> str:
+    """The tagger's label of a located gold name: attackers that are people or described
+    ("four gunmen") PERP_IND, named groups PERP_ORG; targets that are people VICTIM, others
+    TARGET. The gazetteer's record says whether a name is a person; else spaCy's NER."""
+    records = gazetteer.lookup(span.text)
+    if records:
+        person = any(r.kind is EntityKind.PERSON for r in records)
+    else:
+        person = span.root.ent_type_ == "PERSON"
+    if role == "perpetrator":
+        described = not records and span.root.pos_ == "NOUN"
+        return "PERP_IND" if person or described else "PERP_ORG"
+    people = span.root.ent_type_ == "NORP" or span.root.lemma_.lower() in VICTIM_HEADS
+    return "VICTIM" if person or people else "TARGET"
+
+
+def event_windows(document: GoldDocument) -> dict[tuple[int, int], list[tuple[str, list[str]]]]:
+    """Each paragraph holding an incident's evidence -> the roles the gold gives it."""
+    paragraphs = paragraph_ranges(document.text)
+    windows: dict[tuple[int, int], list[tuple[str, list[str]]]] = {}
+    for event in document.data.get("events", []):
+        start = document.text.find(event.get("evidence") or "\0")
+        if event["type"] not in INCIDENT_TYPES or start < 0:
+            continue
+        end = start + len(event["evidence"])
+        for first, last in paragraphs:
+            if first < end and start < last:
+                windows.setdefault((first, last), []).extend(role_names(event))
+    return windows
+
+
+def gold_paragraphs(
+    document: GoldDocument, parsed: Doc, gazetteer: Gazetteer
+) -> list[tuple[Doc, bool]]:
+    """The document's paragraphs, each with its located gold roles and whether it is an
+    incident's (an incident paragraph without a located role is still a positive: its
+    perpetrator may be named elsewhere). A paragraph naming an incident's perpetrator
+    outside the incident's own paragraphs is left out: it may or may not tell the attack."""
+    windows = event_windows(document)
+    perpetrators = [
+        alias_pattern(alias)
+        for roles in windows.values()
+        for role, aliases in roles
+        if role == "perpetrator"
+        for alias in aliases
+        if len(alias) > 1
+    ]
+    found = []
+    for first, last in paragraph_ranges(document.text):
+        roles = windows.get((first, last))
+        text = document.text[first:last]
+        if roles is None and any(p.search(text) for p in perpetrators):
+            continue
+        spans = []
+        for role, aliases in roles or []:
+            for alias in (a for a in aliases if len(a) > 1):
+                for match in alias_pattern(alias).finditer(text):
+                    span = parsed.char_span(first + match.start(), first + match.end())
+                    if span is not None:
+                        spans.append((span, span_label(role, span, gazetteer)))
+        found.append((labelled_part(parsed, first, last, spans), roles is not None))
+    return found
+
+
+def labelled_part(parsed: Doc, first: int, last: int, spans: list[tuple[Span, str]]) -> Doc:
+    """The paragraph [first, last) of `parsed` as a doc of its own words with the spans."""
+    part = parsed.char_span(first, last, alignment_mode="expand")
+    assert part is not None
+    words = [t.text for t in part]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[bool(t.whitespace_) for t in part])
+    ents = [Span(doc, s.start - part.start, s.end - part.start, label=lab) for s, lab in spans]
+    doc.ents = filter_spans(ents)
+    return doc
+
+
+def swapped(doc: Doc, pool: list[str], draw: random.Random) -> Doc:
+    """The doc with each PERP_ORG name replaced by a name drawn from `pool`."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    ents: list[tuple[int, int, str]] = []
+    cursor = 0
+    for ent in doc.ents:
+        words += [t.text for t in doc[cursor : ent.start]]
+        spaces += [bool(t.whitespace_) for t in doc[cursor : ent.start]]
+        new = draw.choice(pool).split() if ent.label_ == "PERP_ORG" else [t.text for t in ent]
+        ents.append((len(words), len(words) + len(new), ent.label_))
+        words += new
+        spaces += [True] * (len(new) - 1) + [bool(doc[ent.end - 1].whitespace_)]
+        cursor = ent.end
+    words += [t.text for t in doc[cursor:]]
+    spaces += [bool(t.whitespace_) for t in doc[cursor:]]
+    result = Doc(doc.vocab, words=words, spaces=spaces)
+    result.ents = [Span(result, a, b, label=label) for a, b, label in ents]
+    return result
+
+
+def ucdp_group_names(path: Path) -> list[str]:
+    """Rebel groups' full English names from the UCDP actor list: two to eight words."""
+    names = set()
+    with path.open(encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            name = row["NameOrigFullEng"].strip()
+            words = len(name.split())
+            if row["Org"] == "1" and 2 <= words <= 8 and re.fullmatch(r"[\w' -]+", name):
+                names.add(name)
+    return sorted(names)
+
+
+def gold_examples(args: argparse.Namespace, nlp: Language, recaser: Recaser) -> list[Doc]:
+    """The in-domain examples: each incident paragraph of the allowed gold `--gold-copies`
+    times as written and `--swaps` times with its group names swapped for UCDP rebel
+    groups' names; the other paragraphs once each at the `--gold-negatives` share."""
+    gazetteer = Gazetteer.default()
+    pool, draw = ucdp_group_names(args.ucdp), random.Random(args.seed)
+    examples: list[Doc] = []
+    counts = [0, 0, 0]
+    for document in allowed_gold(args.eval, args.holdout):
+        parsed = nlp(prepare_text(document.text, recaser))
+        for part, incident in gold_paragraphs(document, parsed, gazetteer):
+            if incident:
+                examples += [part] * args.gold_copies
+                examples += [swapped(part, pool, draw) for _ in range(args.swaps)]
+                counts[0] += 1
+                counts[1] += len(part.ents)
+            elif draw.random() < args.gold_negatives:
+                examples.append(part)
+                counts[2] += 1
+    print(
+        f"gold: {counts[0]} incident paragraphs, {counts[1]} located roles, {counts[2]} negatives",
+        file=sys.stderr,
+    )
+    return examples
 
 
 def ner_tok2vec(nlp: Language) -> Model[Any, Any]:
@@ -280,38 +474,37 @@ def train_from(init_from: str, config_path: Path, out: Path, overrides: dict[str
     train_nlp(nlp, out, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
 
 
-def train(
-    data: Path, output: Path, seed: int, epochs: int, negatives: float, init_from: str | None
-) -> None:
-    """Write the corpora, train, and copy the best model (chosen on dev) to `output`."""
+def train(args: argparse.Namespace) -> None:
+    """Write the corpora, train, and copy the best model (chosen on dev) to `--output`."""
     from spacy.cli.train import train as spacy_train
 
     nlp = spacy.load(MODEL)
     recaser = build_recaser(nlp, Gazetteer.default(), PlaceTable.default())
+    gold = [] if args.no_gold else gold_examples(args, nlp, recaser)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        for split, share in (("train", negatives), ("dev", None)):
-            count = write_split(
-                load_split(data, split), work / f"{split}.spacy", nlp, recaser, share, seed
-            )
+        for split, share, extra in (("train", args.negatives, gold), ("dev", None, [])):
+            documents = load_split(args.data, split)
+            path = work / f"{split}.spacy"
+            count = write_split(documents, path, nlp, recaser, share, args.seed, extra)
             print(f"{split}: {count} labelled spans", file=sys.stderr)
         (work / "config.cfg").write_text(CONFIG, encoding="utf-8")
         overrides = {
             "paths.train": str(work / "train.spacy"),
             "paths.dev": str(work / "dev.spacy"),
-            "system.seed": seed,
-            "training.max_epochs": epochs,
+            "system.seed": args.seed,
+            "training.max_epochs": args.epochs,
         }
-        if init_from is None:
+        if args.init_from is None:
             spacy_train(work / "config.cfg", work / "out", use_gpu=-1, overrides=overrides)
         else:
-            train_from(init_from, work / "config.cfg", work / "out", overrides)
-        if output.exists():
-            shutil.rmtree(output)
-        shutil.copytree(work / "out" / "model-best", output)
-    config = spacy.util.load_config(output / "config.cfg")
+            train_from(args.init_from, work / "config.cfg", work / "out", overrides)
+        if args.output.exists():
+            shutil.rmtree(args.output)
+        shutil.copytree(work / "out" / "model-best", args.output)
+    config = spacy.util.load_config(args.output / "config.cfg")
     config["paths"].update({"train": None, "dev": None})  # temporary paths, gone now
-    config.to_disk(output / "config.cfg")
+    config.to_disk(args.output / "config.cfg")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -328,9 +521,22 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="installed spaCy model whose NER tok2vec weights start the tagger (default: random)",
     )
+    parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument(
+        "--holdout", type=Path, default=None, help="folder of gold files not to train on"
+    )
+    parser.add_argument("--no-gold", action="store_true", help="MUC-4 train only")
+    parser.add_argument("--gold-copies", type=int, default=2, help="copies of a gold paragraph")
+    parser.add_argument("--swaps", type=int, default=2, help="copies with group names swapped")
+    parser.add_argument(
+        "--gold-negatives", type=float, default=1.0, help="share of gold paragraphs without roles"
+    )
+    parser.add_argument(
+        "--ucdp", type=Path, default=ROOT.parent / "shared/data/ucdp/ucdp-actor-221.csv"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    train(args.data, args.output, args.seed, args.epochs, args.negatives, args.init_from)
+    train(args)
     print(f"trained in {time.perf_counter() - started:.0f} s -> {args.output}", file=sys.stderr)
     return 0
 
