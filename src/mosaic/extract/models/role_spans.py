@@ -77,6 +77,7 @@ _KINDS = {
     "VICTIM": EntityKind.PERSON,
 }
 """The kind of an entity named by a span that no gazetteer record or NER entity covers."""
+_ATTACKERS = frozenset({"PERP_IND", "PERP_ORG"})
 _DANGLING = ARTICLES | lexicon.words("models.dangling")
 """Words a noun phrase does not end with: left over where the tagger's span runs on."""
 
@@ -213,6 +214,7 @@ def attach_roles(
         owner = _owner(span, [(i, events[i]) for i in incidents])
         if _distance(span, events[owner]) <= SPAN_REACH:
             found[owner].append(span)
+    _lead_attackers(events, found)
     victims = [_words(span_words(s)) for s in spans if s.label_ == "VICTIM"]
     result = list(events)
     for index, owned in found.items():
@@ -220,6 +222,28 @@ def attach_roles(
         tagged_targets = any(span.label_ in ("TARGET", "VICTIM") for span in owned)
         result[index] = _fill(event, owned, mentions, tagged_targets)
     return result
+
+
+def _lead_attackers(events: list[EventFinding], found: dict[int, list[Span]]) -> None:
+    """Give the report's first incident (its lead) the attackers tagged outside every
+    incident's sentence when neither the rules nor the tagger found one for it.
+
+    A news report states its incident first and who claimed or is blamed for it later, in
+    a sentence of no incident of its own ("Leaflets found at the sites bore the name of
+    X"); by nearness such an attacker joins whichever incident is told closest, often a
+    restatement ("the bombings caused fear"), not the lead. Attackers of a sentence that
+    states an incident stay with that incident only.
+    """
+    lead = min(found, key=lambda i: events[i].evidence.start)
+    if events[lead].perpetrators or any(s.label_ in _ATTACKERS for s in found[lead]):
+        return
+    found[lead] += [
+        span
+        for index, spans in found.items()
+        if index != lead
+        for span in spans
+        if span.label_ in _ATTACKERS and not _in_sentence(span, events[index])
+    ]
 
 
 def _drop_victims(event: EventFinding, victims: list[set[str]]) -> EventFinding:

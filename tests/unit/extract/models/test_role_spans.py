@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 import spacy
@@ -112,6 +113,40 @@ def test_role_spans_weapons_reach_output_and_statements() -> None:
     statements = event_statements("e1", report, event, EntityLinker(MemoryRepository()))
     [weapons] = [s for s in statements if s.prop == "weapons"]
     assert json.loads(weapons.value) == ["rifle", "grenade"]
+
+
+LEAD = (
+    "Gunmen bombed a bus in the north. The blasts caused panic. Leaflets of the Red Band lay near."
+)
+
+
+def _lead_doc() -> tuple[Doc, list[EventFinding]]:
+    """LEAD as a three-sentence Doc with an attacker span in its last sentence, and two
+    incidents: the lead (first sentence) and a restatement (second)."""
+    doc = spacy.blank("en")(LEAD)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    start = LEAD.index("Red Band")
+    doc.spans[SPANS_KEY] = [doc.char_span(start, start + len("Red Band"), label="PERP_ORG")]
+    sentences = [(s.start_char, s.end_char) for s in doc.sents][:2]
+    events = [
+        EventFinding(EventType.ATTACK, Evidence(a, b, LEAD[a:b]), "test") for a, b in sentences
+    ]
+    return doc, events
+
+
+def test_role_spans_attacker_outside_every_incident_sentence_also_fills_the_lead() -> None:
+    doc, events = _lead_doc()
+    lead, restated = attach_roles(events, doc, [])
+    assert [p.name for p in lead.perpetrators] == ["Red Band"]
+    assert [p.name for p in restated.perpetrators] == ["Red Band"]
+
+
+def test_role_spans_lead_keeps_its_own_perpetrator() -> None:
+    doc, (lead, restated) = _lead_doc()
+    first, second = attach_roles([replace(lead, perpetrators=(GROUP,)), restated], doc, [])
+    assert first.perpetrators == (GROUP,)
+    assert [p.name for p in second.perpetrators] == ["Red Band"]
 
 
 WORDS = [
