@@ -226,13 +226,13 @@ def attach_roles(
 
 def _lead_attackers(events: list[EventFinding], found: dict[int, list[Span]]) -> None:
     """Give the report's first incident (its lead) the attackers tagged outside every
-    incident's sentence when neither the rules nor the tagger found one for it.
+    event's sentence when neither the rules nor the tagger found one for it.
 
     A news report states its incident first and who claimed or is blamed for it later, in
     a sentence of no incident of its own ("Leaflets found at the sites bore the name of
     X"); by nearness such an attacker joins whichever incident is told closest, often a
-    restatement ("the bombings caused fear"), not the lead. Attackers of a sentence that
-    states an incident stay with that incident only.
+    restatement ("the bombings caused fear"), not the lead. Attackers in a sentence that
+    states an event of any type (an incident, a raid, an arrest) are not given to the lead.
     """
     lead = min(found, key=lambda i: events[i].evidence.start)
     if events[lead].perpetrators or any(s.label_ in _ATTACKERS for s in found[lead]):
@@ -242,7 +242,7 @@ def _lead_attackers(events: list[EventFinding], found: dict[int, list[Span]]) ->
         for index, spans in found.items()
         if index != lead
         for span in spans
-        if span.label_ in _ATTACKERS and not _in_sentence(span, events[index])
+        if span.label_ in _ATTACKERS and not _told_of(span, events)
     ]
 
 

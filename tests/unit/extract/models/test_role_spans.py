@@ -142,6 +142,15 @@ def test_role_spans_attacker_outside_every_incident_sentence_also_fills_the_lead
     assert [p.name for p in restated.perpetrators] == ["Red Band"]
 
 
+def test_role_spans_attacker_in_another_events_sentence_leaves_the_lead_alone() -> None:
+    doc, events = _lead_doc()
+    start = LEAD.index("Leaflets")
+    raid = EventFinding(EventType.MILITARY_OPERATION, Evidence(start, len(LEAD), LEAD[start:]), "t")
+    lead, restated, _ = attach_roles([*events, raid], doc, [])
+    assert lead.perpetrators == ()
+    assert [p.name for p in restated.perpetrators] == ["Red Band"]
+
+
 def test_role_spans_lead_keeps_its_own_perpetrator() -> None:
     doc, (lead, restated) = _lead_doc()
     first, second = attach_roles([replace(lead, perpetrators=(GROUP,)), restated], doc, [])
