@@ -245,7 +245,11 @@ def test_role_spans_shipped_tagger_finds_weapon_and_attackers(tagger: RoleTagger
         "Urban guerrillas of the Farabundo Marti National Liberation Front today set off "
         "a car bomb in front of the police station in San Miguel."
     )
-    assert {("PERP_IND", "guerrillas"), ("WEAPON", "car bomb")} <= _tags(tagger, bombing)
+    tags = _tags(tagger, bombing)
+    assert ("WEAPON", "car bomb") in tags
+    # Trained on news as well as MUC-4, the tagger names the group whose fighters attacked
+    # (the news gold's perpetrator) where MUC-4's keys also list "guerrillas" as individuals.
+    assert ("PERP_ORG", "Farabundo Marti National Liberation Front") in tags
     raid = "Terrorists of the Farabundo Marti National Liberation Front [FMLN] attacked the post."
     assert ("PERP_ORG", "FMLN") in _tags(tagger, raid)
 

@@ -24,7 +24,7 @@ from mosaic.model import EventFinding, EventType, Evidence
 
 LEMMAS = {"ambushed": "ambush", "killed": "kill"}
 CALM = "The council met on Monday to discuss the new budget for the schools of the region."
-ATTACK = "Gunmen ambushed a police patrol near the market and killed two officers."
+ATTACK = "Gunmen of the Zulu Front ambushed a police patrol near the market and killed two men."
 
 
 def _doc(sentences: list[str], lemmas: dict[str, str] | None = None) -> Doc:
