@@ -17,13 +17,13 @@ the rules.
 from __future__ import annotations
 
 import argparse
-import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import spacy
+from news_folds import fold_folder
 
 from mosaic.bootstrap import load_extractor
 from mosaic.evaluation import to_json
@@ -34,7 +34,6 @@ from mosaic.services.evaluate import evaluate_gold_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "eval" / "dev-news"
-NEWS_FILE = re.compile(r"^n(\d+)\.json$")
 FOLDS = {"A": 1, "B": 3}
 """Each fold's passage numbers, mod 4."""
 
@@ -58,17 +57,6 @@ def main() -> None:
                 counts[threshold] = [a + b for a, b in zip(counts[threshold], figures, strict=True)]
         for threshold, (tp, fp, fn) in counts.items():
             print(f"threshold {threshold:.2f} pooled: {_line(tp, fp, fn)}")
-
-
-def fold_folder(news: Path, folder: Path, remainder: int) -> Path:
-    """A folder of links to the fold's gold files and to the passages' texts."""
-    folder.mkdir(parents=True)
-    (folder / "texts").symlink_to((news / "texts").resolve())
-    for gold in sorted(news.glob("n*.json")):
-        number = NEWS_FILE.match(gold.name)
-        if number and int(number.group(1)) % 4 == remainder:
-            (folder / gold.name).symlink_to(gold.resolve())
-    return folder
 
 
 def train(folder: Path, output: Path, options: list[str]) -> Path:

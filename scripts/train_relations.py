@@ -46,7 +46,7 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -241,8 +241,24 @@ def described_examples(extractor: Extractor) -> list[Labelled]:
     an Egyptian physician who led al-Qaeda"), its pairs labelled by the relations the
     gazetteer records between the two (none where it records none)."""
     records = extractor.linker.gazetteer.records
+    texts = [_described(r.name, r.description) for r in records if r.description]
+    return known_pairs(extractor, texts)
+
+
+def narrative_examples(extractor: Extractor, un_list: Path) -> list[Labelled]:
+    """Distant supervision: the UN sanctions list's narratives (`un_narratives`), each pair
+    labelled by the relation the gazetteer records between its two records, and left out
+    where it records none (the list cites an entry only where the two are tied)."""
+    texts = un_narratives(un_list, extractor.linker.gazetteer)
+    return [(text, label) for text, label in known_pairs(extractor, texts) if label != NONE_LABEL]
+
+
+def known_pairs(extractor: Extractor, texts: Iterable[str]) -> list[Labelled]:
+    """Every mention pair of the texts, labelled by the relation the gazetteer records
+    between the two records (none where it records none)."""
+    records = extractor.linker.gazetteer.records
     known = {(r.key, rel.object_key): rel.type for r in records for rel in r.relations}
-    reports = [Report(text=_described(r.name, r.description)) for r in records if r.description]
+    reports = [Report(text=text) for text in texts]
     docs = extractor.nlp.pipe(extractor.prepare(r) for r in reports)
     found: list[Labelled] = []
     for report, doc in zip(reports, docs, strict=True):
@@ -250,25 +266,6 @@ def described_examples(extractor: Extractor) -> list[Labelled]:
         for context in build_contexts(doc, report.text, mentions, doc_dates(doc)):
             for pair in mention_pairs(context):
                 found.append((pair_text(context, pair), _known_label(pair, known)))
-    return found
-
-
-def narrative_examples(extractor: Extractor, un_list: Path) -> list[Labelled]:
-    """Distant supervision: the UN sanctions list's narratives (`un_narratives`), each pair
-    labelled by the relation the gazetteer records between its two records, and left out
-    where it records none."""
-    records = extractor.linker.gazetteer.records
-    known = {(r.key, rel.object_key): rel.type for r in records for rel in r.relations}
-    reports = [Report(text=text) for text in un_narratives(un_list, extractor.linker.gazetteer)]
-    docs = extractor.nlp.pipe(extractor.prepare(r) for r in reports)
-    found: list[Labelled] = []
-    for report, doc in zip(reports, docs, strict=True):
-        mentions = extractor.linker.link(doc)
-        for context in build_contexts(doc, report.text, mentions, doc_dates(doc)):
-            for pair in mention_pairs(context):
-                label = _known_label(pair, known)
-                if label != NONE_LABEL:
-                    found.append((pair_text(context, pair), label))
     return found
 
 

@@ -1,0 +1,20 @@
+"""The two folds of the odd half of dev-news that the cross-validation scripts score
+(`cv_relations.py`, `cv_roles.py`): fold A the passages numbered 1 mod 4, fold B 3 mod 4."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+NEWS_FILE = re.compile(r"^n(\d+)\.json$")
+
+
+def fold_folder(news: Path, folder: Path, remainder: int) -> Path:
+    """A folder of links to the fold's gold files and to the passages' texts."""
+    folder.mkdir(parents=True)
+    (folder / "texts").symlink_to((news / "texts").resolve())
+    for gold in sorted(news.glob("n*.json")):
+        number = NEWS_FILE.match(gold.name)
+        if number and int(number.group(1)) % 4 == remainder:
+            (folder / gold.name).symlink_to(gold.resolve())
+    return folder
