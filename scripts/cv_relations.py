@@ -22,12 +22,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-import spacy
 from news_folds import fold_folder
 
 from mosaic.bootstrap import load_extractor
 from mosaic.evaluation import to_json
 from mosaic.extract.models.relation_classifier import RelationClassifier
+from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.pipeline import Extractor
 from mosaic.extract.relations.finder import RelationFinder
 from mosaic.services.evaluate import evaluate_gold_dir
@@ -70,7 +70,7 @@ def score(
     extractor: Extractor, folder: Path, model: Path | None, threshold: float
 ) -> tuple[int, int, int]:
     """True positives, false positives and misses of the fold's relations."""
-    classifier = RelationClassifier(spacy.load(model), threshold) if model else None
+    classifier = RelationClassifier(load_with_word_vectors(model), threshold) if model else None
     extractor.relations = RelationFinder(extractor.name, classifier)
     relations = to_json(evaluate_gold_dir(folder, extractor))["relations"]
     return relations["tp"], relations["fp"], relations["fn"]

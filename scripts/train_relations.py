@@ -70,6 +70,11 @@ from mosaic.extract.models.relation_classifier import (
     pair_text,
     relation_labels,
 )
+from mosaic.extract.models.word_vectors import (
+    attach_word_vectors,
+    reads_word_vectors,
+    save_without_word_vectors,
+)
 from mosaic.extract.pipeline import Extractor, load_extractor
 from mosaic.extract.text.sentences import SentenceContext, build_contexts
 from mosaic.model import EntityKind, RelationType, Report
@@ -87,31 +92,50 @@ TEXTCAT = {
     "no_output_layer": False,
     "length": 2**15,
 }
-ENSEMBLE = {
-    "@architectures": "spacy.TextCatEnsemble.v2",
-    "nO": None,
-    "linear_model": TEXTCAT,
-    "tok2vec": {
+ARCHITECTURES = ("bow", "ensemble", "ensemble-vectors", "reduce-vectors")
+"""What the classifier reads with: the bag-of-ngrams alone; beside a small CNN over the
+words (ensemble), or over the words and the shipped word vectors (ensemble-vectors); or
+the CNN over words and vectors alone, its mean and max pooled (reduce-vectors)."""
+Labelled = tuple[str, str]
+
+
+def classifier_model(architecture: str, width: int = 64) -> dict[str, Any]:
+    """The spaCy config of the text classifier's model."""
+    if architecture == "bow":
+        return TEXTCAT
+    tok2vec = _tok2vec(width, static_vectors=architecture.endswith("-vectors"))
+    if architecture.startswith("reduce"):
+        return {"@architectures": "spacy.TextCatReduce.v1", "tok2vec": tok2vec,
+                "exclusive_classes": True, "use_reduce_first": False, "use_reduce_last": False,
+                "use_reduce_max": True, "use_reduce_mean": True, "nO": None}  # fmt: skip
+    return {"@architectures": "spacy.TextCatEnsemble.v2", "nO": None, "linear_model": TEXTCAT,
+            "tok2vec": tok2vec}  # fmt: skip
+
+
+def reads_vectors(architecture: str) -> bool:
+    """Whether the model reads the shipped word vectors (spaCy's static vectors)."""
+    return architecture.endswith("-vectors")
+
+
+def _tok2vec(width: int, static_vectors: bool) -> dict[str, Any]:
+    """A small CNN over each word's hashed features (and its word vector)."""
+    return {
         "@architectures": "spacy.Tok2Vec.v2",
         "embed": {
             "@architectures": "spacy.MultiHashEmbed.v2",
-            "width": 64,
+            "width": width,
             "rows": [2000, 1000, 500, 500],
             "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
-            "include_static_vectors": False,
+            "include_static_vectors": static_vectors,
         },
         "encode": {
             "@architectures": "spacy.MaxoutWindowEncoder.v2",
-            "width": 64,
+            "width": width,
             "window_size": 1,
             "maxout_pieces": 3,
             "depth": 2,
         },
-    },
-}
-ARCHITECTURES = {"bow": TEXTCAT, "ensemble": ENSEMBLE}
-"""What the classifier reads with: bag-of-ngrams alone, or beside a small CNN over the words."""
-Labelled = tuple[str, str]
+    }
 
 
 def main() -> None:
@@ -126,7 +150,8 @@ def main() -> None:
     if args.un_list is not None:
         train += narrative_examples(extractor, args.un_list)
     print(f"{len(train)} pairs, labels {Counter(label for _, label in train)}", file=sys.stderr)
-    nlp = train_classifier(train, args.epochs, args.seed, args.architecture)
+    nlp = train_classifier(train, args.epochs, args.seed, args.architecture, args.width,
+                           args.dropout)  # fmt: skip
     if args.holdout is not None:
         report_thresholds(nlp, examples_of(args.holdout, extractor))
     save(nlp, args.output)
@@ -150,7 +175,9 @@ def _arguments() -> argparse.Namespace:
         default=None,
         help="the UN sanctions list's XML: its narratives, labelled by the gazetteer's relations",
     )
-    parser.add_argument("--architecture", choices=sorted(ARCHITECTURES), default="bow")
+    parser.add_argument("--architecture", choices=ARCHITECTURES, default="bow")
+    parser.add_argument("--width", type=int, default=64, help="the CNN's width (not bow)")
+    parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument("--fillings", type=int, default=6, help="names per written sentence")
     parser.add_argument("--output", type=Path, default=ROOT / "src/mosaic/data/models/relations")
     args = parser.parse_args()
@@ -348,12 +375,20 @@ def _states(evidence: str, text: str, sentence: tuple[int, int]) -> bool:
 
 
 def train_classifier(
-    train: list[Labelled], epochs: int, seed: int, architecture: str = "bow"
+    train: list[Labelled],
+    epochs: int,
+    seed: int,
+    architecture: str = "bow",
+    width: int = 64,
+    dropout: float = 0.2,
 ) -> Language:
     random.seed(seed)
     spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat", config={"model": ARCHITECTURES[architecture]})
+    if reads_vectors(architecture):
+        attach_word_vectors(nlp.vocab)
+    model = classifier_model(architecture, width)
+    textcat = nlp.add_pipe("textcat", config={"model": model})
     labels = relation_labels()
     for label in labels:
         textcat.add_label(label)  # type: ignore[attr-defined]
@@ -364,7 +399,7 @@ def train_classifier(
         random.shuffle(data)
         losses: dict[str, float] = {}
         for batch in minibatch(data, size=16):
-            nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
+            nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses)
         print(f"epoch {epoch + 1}: loss {losses['textcat']:.2f}", file=sys.stderr)
     return nlp
 
@@ -394,7 +429,10 @@ def save(nlp: Language, output: Path) -> None:
         shutil.rmtree(output)
     nlp.meta["name"] = "mosaic_relations"
     nlp.meta["description"] = "Relation classifier over marked actor pairs (train_relations.py)"
-    nlp.to_disk(output)
+    if reads_word_vectors(nlp):
+        save_without_word_vectors(nlp, output)
+    else:
+        nlp.to_disk(output)
 
 
 if __name__ == "__main__":

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import GROUP_PRONOUNS, GROUP_WORDS, party
+from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.model import RelationType
 
@@ -226,7 +226,7 @@ class RelationClassifier:
     def load(cls, model_path: Path | None = None) -> RelationClassifier | None:
         """The shipped classifier, or None where no model is shipped."""
         path = model_path or default_model_path()
-        return cls(spacy.load(path)) if (path / "config.cfg").is_file() else None
+        return cls(load_with_word_vectors(path)) if (path / "config.cfg").is_file() else None
 
     def relations(
         self, context: SentenceContext, known: Collection[frozenset[str]] = ()
