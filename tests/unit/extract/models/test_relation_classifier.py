@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
 import pytest
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.training import Example
 from spacy.vocab import Vocab
 
 from mosaic.extract.models.relation_classifier import (
@@ -20,10 +23,16 @@ from mosaic.extract.models.relation_classifier import (
     label_of,
     likeliest_relation,
     mention_pairs,
+    pair_doc,
     pair_text,
     referring_mentions,
     relation_labels,
     relation_of,
+)
+from mosaic.extract.models.word_vectors import (
+    attach_word_vectors,
+    save_without_word_vectors,
+    word_vectors,
 )
 from mosaic.extract.relations.finder import RelationFinder
 from mosaic.extract.text.sentences import SentenceContext
@@ -155,3 +164,37 @@ def test_relation_classifier_ships_and_loads() -> None:
     classifier = RelationClassifier.load(default_model_path())
     assert classifier is not None
     assert set(classifier.nlp.get_pipe("textcat").labels) == set(relation_labels())  # type: ignore[attr-defined]
+
+
+def _classifier_reading_word_vectors() -> Language:
+    """A tiny text classifier over the shared word vectors, with the relation labels."""
+    tok2vec = {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 8, "rows": [50],
+                  "attrs": ["NORM"], "include_static_vectors": True},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 8,
+                   "window_size": 1, "maxout_pieces": 2, "depth": 1},
+    }  # fmt: skip
+    model = {"@architectures": "spacy.TextCatReduce.v1", "tok2vec": tok2vec,
+             "exclusive_classes": True, "use_reduce_first": False, "use_reduce_last": False,
+             "use_reduce_max": True, "use_reduce_mean": True}  # fmt: skip
+    nlp = spacy.blank("en")
+    attach_word_vectors(nlp.vocab)
+    textcat = nlp.add_pipe("textcat", config={"model": model})
+    for label in relation_labels():
+        textcat.add_label(label)  # type: ignore[attr-defined]
+    cats = {label: float(label == "alliance") for label in relation_labels()}
+    examples = [Example.from_dict(nlp.make_doc("e1group allied with e2group"), {"cats": cats})]
+    nlp.initialize(lambda: examples)
+    return nlp
+
+
+def test_relation_classifier_loads_a_model_reading_word_vectors(tmp_path: Path) -> None:
+    nlp = _classifier_reading_word_vectors()
+    save_without_word_vectors(nlp, tmp_path / "relations")
+    classifier = RelationClassifier.load(tmp_path / "relations")
+    assert classifier is not None
+    assert classifier.nlp.vocab.vectors is word_vectors()
+    text = "e1group allied with e2group | p^nsubj p:ally"
+    loaded = classifier.nlp(pair_doc(classifier.nlp.vocab, text)).cats
+    assert loaded == pytest.approx(nlp(pair_doc(nlp.vocab, text)).cats)
