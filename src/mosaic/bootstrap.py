@@ -5,6 +5,7 @@ This is the only module that reads the environment.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from functools import cache
@@ -132,7 +133,22 @@ def load_extensions() -> tuple[str, ...]:
 @cache
 def load_extractor(gazetteer: Gazetteer | None = None) -> Extractor:
     """The spaCy pipeline, loaded once per process (it takes about a second); with the
-    shipped actor gazetteer unless `gazetteer` is given."""
+    shipped actor gazetteer unless `gazetteer` is given. What it loads is kept out of the
+    garbage collector's full passes (`keep_loaded_objects`)."""
     from mosaic.extract.pipeline import load_extractor as load
 
-    return load(gazetteer=gazetteer)
+    extractor = load(gazetteer=gazetteer)
+    keep_loaded_objects()
+    return extractor
+
+
+def keep_loaded_objects() -> None:
+    """Every object alive now moved out of the garbage collector's reach (`gc.freeze`),
+    the garbage among them collected first.
+
+    The extractor's models, gazetteer and place table (some 300,000 objects) live as long
+    as the process; each full collection that ingest's allocations set off would walk
+    them all again (0.2 s of CPU on the benchmark corpus) and free none of them.
+    """
+    gc.collect()
+    gc.freeze()

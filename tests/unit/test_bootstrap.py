@@ -3,7 +3,9 @@ loaded before the store opens."""
 
 from __future__ import annotations
 
+import gc
 import os
+import weakref
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from mosaic.bootstrap import (
     DEFAULT_THREADS,
     MAX_DEFAULT_WORKERS,
     Settings,
+    keep_loaded_objects,
     load_extensions,
     open_knowledge_base,
 )
@@ -93,3 +96,24 @@ def test_bootstrap_loads_installed_extensions_before_the_store_opens(
     assert "mosaic_event_rules:truce" in load_extensions()
     assert EventType("bootstrap_test_truce").value == "bootstrap_test_truce"
     load_extensions.cache_clear()
+
+
+class _Node:
+    """An object the collector tracks, which may point at itself."""
+
+    loop: _Node | None = None
+
+
+def test_bootstrap_keep_loaded_objects_freezes_the_living_and_collects_garbage() -> None:
+    kept, garbage = _Node(), _Node()
+    garbage.loop = garbage  # a cycle: only the collector frees it
+    probe = weakref.ref(garbage)
+    del garbage
+    try:
+        keep_loaded_objects()
+        assert probe() is None
+        assert gc.get_freeze_count() > 0
+        assert not any(thing is kept for thing in gc.get_objects())
+    finally:
+        gc.unfreeze()
+    assert any(thing is kept for thing in gc.get_objects())
