@@ -31,6 +31,7 @@ from mosaic.extract.entities.name_shapes import (
     PEOPLE_NOUNS,
     looks_like_armed_group,
 )
+from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.text.words import HYPHENS
 
 LABEL = "GROUP"
@@ -122,9 +123,7 @@ class ActorSpanTagger:
 
     def _copy(self, sent: Span) -> Doc:
         """The sentence's words as a doc of the tagger's own vocabulary."""
-        words = [token.text for token in sent]
-        spaces = [bool(token.whitespace_) for token in sent]
-        return Doc(self.tagger.vocab, words=words, spaces=spaces)
+        return copy_words(sent, self.tagger.vocab)
 
     def _spans(self, sent: Span, tagged: Doc) -> list[Span]:
         spans = []

@@ -47,6 +47,7 @@ from mosaic.extract.models.role_windows import (
     unread,
     windows,
 )
+from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.text.words import ARTICLES
 from mosaic.model import EntityKind, EntityRef, EventFinding
 
@@ -154,8 +155,7 @@ class RoleTagger:
 
     def _copy(self, words: Doc | Span) -> Doc:
         """The words as a doc of the tagger's own vocabulary."""
-        texts, spaces = [t.text for t in words], [bool(t.whitespace_) for t in words]
-        return Doc(self.tagger.vocab, words=texts, spaces=spaces)
+        return copy_words(words[:], self.tagger.vocab)
 
 
 def _kept_spans(doc: Doc, window: Window, copy: Doc) -> list[Span]:
