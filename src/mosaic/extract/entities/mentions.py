@@ -7,6 +7,7 @@ them into the model's Mentions, in the report's own text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,8 +74,10 @@ def to_mentions(
     """The model's Mentions (with sentence spans) for every entity mention; the text as the
     report writes it (the parsed copy may be recased)."""
     result: list[tuple[Mention, EntityRef | None]] = []
+    sents = list(doc.sents) if mentions else []
+    starts = [sent.start for sent in sents]
     for m in mentions:
-        sent = doc[m.start].sent
+        sent = sents[bisect.bisect_right(starts, m.start) - 1]  # doc[m.start].sent, found faster
         text = report.text[m.start_char : m.end_char]
         mention = Mention(report.id, m.start_char, m.end_char, text, m.label,
                           sent.start_char, sent.end_char)  # fmt: skip

@@ -266,18 +266,25 @@ def _words(name: str) -> set[str]:
 
 def _told_of(span: Span, events: Sequence[EventFinding]) -> bool:
     """Whether one of the events is stated in the span's sentence."""
-    return any(_in_sentence(span, event) for event in events)
+    sentence = _sentence_chars(span)
+    return any(_in_sentence(sentence, event) for event in events)
 
 
-def _in_sentence(span: Span, event: EventFinding) -> bool:
+def _sentence_chars(span: Span) -> tuple[int, int]:
+    """The span's sentence as characters: found once per span, not once per event."""
     sent = span.sent
-    return event.evidence.start < sent.end_char and sent.start_char < event.evidence.end
+    return sent.start_char, sent.end_char
+
+
+def _in_sentence(sentence: tuple[int, int], event: EventFinding) -> bool:
+    return event.evidence.start < sentence[1] and sentence[0] < event.evidence.end
 
 
 def _owner(span: Span, incidents: list[tuple[int, EventFinding]]) -> int:
     """The index of the incident stated in the span's sentence, else of the nearest one."""
+    sentence = _sentence_chars(span)
     for index, event in incidents:
-        if _in_sentence(span, event):
+        if _in_sentence(sentence, event):
             return index
     return min(incidents, key=lambda item: _distance(span, item[1]))[0]
 
