@@ -32,6 +32,7 @@ from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.relations.finder import RelationFinder
 from mosaic.extract.stages import Analysis, ordered_stages
 from mosaic.extract.text import boundaries as _boundaries  # noqa: F401  (registers the component)
+from mosaic.extract.text.attributes import index_attribute_ruler
 from mosaic.extract.text.surface import Recaser, prepare_text
 from mosaic.model import Report, ReportExtraction
 
@@ -101,7 +102,8 @@ class Extractor:
 
 def build_nlp(gazetteer: Gazetteer, config: PipelineConfig = SHIPPED) -> Language:
     """The spaCy pipeline the configuration lists: the model's components with Mosaic's
-    added in place, each named and ordered as the file says."""
+    added in place, each named and ordered as the file says; the model's attribute ruler
+    finds its matches through an index (`text.attributes`), the same matches faster."""
     nlp = spacy.load(config.model)
     before: str | None = None
     for name in config.pipeline:
@@ -119,6 +121,7 @@ def build_nlp(gazetteer: Gazetteer, config: PipelineConfig = SHIPPED) -> Languag
             f"[nlp] pipeline must list every component of {config.model} in its order:"
             f" built {nlp.pipe_names}"
         )
+    index_attribute_ruler(nlp)
     return nlp
 
 
