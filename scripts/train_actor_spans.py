@@ -5,8 +5,11 @@ Run from the repository root (or `make train-actor-spans`):
     .venv/bin/python scripts/train_actor_spans.py [--seed 0] [--epochs 6]
         [--output src/mosaic/data/models/actor_spans] [--eval ../shared/eval]
         [--ucdp ...] [--muc4 ../shared/data/muc4] [--un-list ...] [--news-odd]
+        [--word-vectors] [--embed-size 1500]
 
-A spaCy NER with one label, GROUP, over a small hash-embedding CNN (no vectors, ~2 MB).
+A spaCy NER with one label, GROUP, over a small hash-embedding CNN (~2 MB); with
+`--word-vectors` it also reads the shared word vectors (`extract/models/word_vectors.py`),
+attached before it is initialised and left out when it is saved.
 Examples are sentences, tokenised as the pipeline tokenises a report, from the gold texts of
 `dev/` and `dev-wiki/` (and with `--news-odd` the ODD half of `dev-news/`; the even half is
 never read), the MUC-4 train messages (a `--muc4-share` of them) and the UN Security
@@ -45,11 +48,12 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 
 from mosaic.evaluation import GoldDocument, load_gold_dir
 from mosaic.extract.entities.gazetteer import Gazetteer, is_case_sensitive
 from mosaic.extract.models.actor_spans import LABEL
+from mosaic.extract.models.word_vectors import attach_word_vectors, save_without_word_vectors
 from mosaic.extract.pipeline import MODEL, build_recaser
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text.surface import Recaser, prepare_text, stems
@@ -64,9 +68,33 @@ GOLD_SETS = ("dev", "dev-wiki", "dev-news")
 PERSON_RELATIONS = frozenset({"leader_of", "member_of"})
 CONFIG = (Path(__file__).resolve().parent / "train_roles.py").read_text(encoding="utf-8")
 CONFIG = CONFIG.split('CONFIG = """', 1)[1].split('"""', 1)[0]
-CONFIG = CONFIG.replace("width = 96", "width = 64").replace(
-    "embed_size = 2000", "embed_size = 1500"
-)
+CONFIG = CONFIG.replace("width = 96", "width = 64")
+WORD_VECTORS_CALLBACK = "mosaic.attach_word_vectors.v1"
+
+
+def make_word_vectors_attacher() -> Callable[[Language], Language]:
+    """The `[initialize] before_init` step that gives the pipeline the shared table."""
+
+    def attach(nlp: Language) -> Language:
+        attach_word_vectors(nlp.vocab)
+        return nlp
+
+    return attach
+
+
+registry.callbacks.register(WORD_VECTORS_CALLBACK, func=make_word_vectors_attacher)
+
+
+def training_config(embed_size: int, word_vectors: bool) -> str:
+    """The NER's config: hash embeddings of `embed_size` rows a feature, and with
+    `word_vectors` the shared table's vectors beside them (attached before initialising)."""
+    config = CONFIG.replace("embed_size = 2000", f"embed_size = {embed_size}")
+    if word_vectors:
+        config = config.replace("pretrained_vectors = null", "pretrained_vectors = true")
+        config = config.replace(
+            "before_init = null", f'before_init = {{"@callbacks": "{WORD_VECTORS_CALLBACK}"}}'
+        )
+    return config
 
 
 def allowed_gold(eval_root: Path, news_odd: bool) -> list[GoldDocument]:
@@ -322,7 +350,8 @@ def train(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         write_corpora(args, work)
-        (work / "config.cfg").write_text(CONFIG, encoding="utf-8")
+        config_text = training_config(args.embed_size, args.word_vectors)
+        (work / "config.cfg").write_text(config_text, encoding="utf-8")
         overrides = {
             "paths.train": str(work / "train.spacy"),
             "paths.dev": str(work / "dev.spacy"),
@@ -333,9 +362,15 @@ def train(args: argparse.Namespace) -> None:
         spacy_train(work / "config.cfg", work / "out", use_gpu=-1, overrides=overrides)
         if args.output.exists():
             shutil.rmtree(args.output)
-        shutil.copytree(work / "out" / "model-best", args.output)
+        if args.word_vectors:
+            best = spacy.load(work / "out" / "model-best")
+            attach_word_vectors(best.vocab)
+            save_without_word_vectors(best, args.output)
+        else:
+            shutil.copytree(work / "out" / "model-best", args.output)
     config = spacy.util.load_config(args.output / "config.cfg")
     config["paths"].update({"train": None, "dev": None})
+    config["initialize"]["before_init"] = None  # the loader attaches the table itself
     config.to_disk(args.output / "config.cfg")
 
 
@@ -360,6 +395,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--negatives", type=float, default=0.2, help="share of sentences with no group kept"
     )
+    parser.add_argument(
+        "--word-vectors",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="read the shared word vectors beside the hash embeddings",
+    )
+    parser.add_argument("--embed-size", type=int, default=1500, help="hash embedding rows")
     parser.add_argument("--muc4-share", type=float, default=0.4, help="share of MUC-4 train texts")
     parser.add_argument("--no-un-list-texts", dest="un_list_texts", action="store_false")
     parser.add_argument(

@@ -20,7 +20,6 @@ from importlib import resources
 from itertools import islice
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +31,7 @@ from mosaic.extract.entities.name_shapes import (
     looks_like_armed_group,
 )
 from mosaic.extract.models.word_copies import copy_words
+from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.words import HYPHENS
 
 LABEL = "GROUP"
@@ -95,7 +95,7 @@ class ActorSpanTagger:
     tagged span the gazetteer lists is left to the ruler."""
 
     def __init__(self, model_path: Path) -> None:
-        self.tagger = spacy.load(model_path)
+        self.tagger = load_with_word_vectors(model_path)
         self.is_listed: Callable[[str], bool] = lambda name: False
 
     def __call__(self, doc: Doc) -> Doc:
