@@ -173,10 +173,15 @@ def _name_start(ent: Span) -> int:
     """Where the name starts inside a tagged span that runs on from a noun for its people:
     "Fighters of the X Battalion" is X Battalion's name."""
     words = [t.lower_ for t in ent]
-    if words and words[0] in _LEADING_NOUNS and "of" in words[1:3]:
+    if words and _is_leading_noun(words[0]) and "of" in words[1:3]:
         after = ent.start + words.index("of") + 1
         return after + 1 if after < ent.end and ent.doc[after].lower_ == "the" else after
     return ent.start
+
+
+def _is_leading_noun(word: str) -> bool:
+    """A noun for a group's people or a cue word, in the singular or the plural."""
+    return word in _LEADING_NOUNS or (word.endswith("s") and word[:-1] in _LEADING_NOUNS)
 
 
 def _name_end(ent: Span) -> int:

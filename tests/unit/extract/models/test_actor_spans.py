@@ -125,6 +125,8 @@ def test_actor_spans_batch_tags_as_one_doc_at_a_time(tagger: ActorSpanTagger) ->
         ("The Zulu Front group struck.", 1, 4, "Zulu Front"),
         ("Militants of the Zulu Front; others fled.", 0, 6, "Zulu Front"),
         ("The Zulu Brigade 313 struck.", 1, 6, "Zulu Brigade 313"),
+        ("Fighters of the Zulu Front struck.", 0, 5, "Zulu Front"),
+        ("Operatives of Zulu Front struck.", 0, 4, "Zulu Front"),
     ],
 )
 def test_actor_spans_name_ends_before_brackets_and_lower_case_words(
