@@ -45,7 +45,9 @@ F1 0.32 against 0.33, MUC-4 dev CEAF-REE micro F1 33.5 against 36.0), so it is o
 `--vectors` lets the tagger read the shipped word vectors (`extract/models/word_vectors.py`)
 beside its hash embedding (`pretrained_vectors = true`, same width and depth): the table is
 attached before the tagger is initialised and left out of the saved folder, which the
-pipeline loads with the table attached again. `--embed-size` sets the hash embedding's rows.
+pipeline loads with the table attached again. It is off in the shipped recipe: it lifted MUC-4
+dev (43.72 against 41.78) but not test nor the odd half's cross-validated perpetrators, and
+slowed the tagger (DEVELOPERS.md). `--embed-size` sets the hash embedding's rows.
 """
 
 from __future__ import annotations
