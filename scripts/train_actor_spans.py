@@ -48,12 +48,16 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
-from spacy.util import filter_spans, registry
+from spacy.util import filter_spans
 
 from mosaic.evaluation import GoldDocument, load_gold_dir
 from mosaic.extract.entities.gazetteer import Gazetteer, is_case_sensitive
 from mosaic.extract.models.actor_spans import LABEL
-from mosaic.extract.models.word_vectors import attach_word_vectors, save_without_word_vectors
+from mosaic.extract.models.word_vectors import (
+    ATTACH_CALLBACK,
+    attach_word_vectors,
+    save_without_word_vectors,
+)
 from mosaic.extract.pipeline import MODEL, build_recaser
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text.surface import Recaser, prepare_text, stems
@@ -69,20 +73,6 @@ PERSON_RELATIONS = frozenset({"leader_of", "member_of"})
 CONFIG = (Path(__file__).resolve().parent / "train_roles.py").read_text(encoding="utf-8")
 CONFIG = CONFIG.split('CONFIG = """', 1)[1].split('"""', 1)[0]
 CONFIG = CONFIG.replace("width = 96", "width = 64")
-WORD_VECTORS_CALLBACK = "mosaic.attach_word_vectors.v1"
-
-
-def make_word_vectors_attacher() -> Callable[[Language], Language]:
-    """The `[initialize] before_init` step that gives the pipeline the shared table."""
-
-    def attach(nlp: Language) -> Language:
-        attach_word_vectors(nlp.vocab)
-        return nlp
-
-    return attach
-
-
-registry.callbacks.register(WORD_VECTORS_CALLBACK, func=make_word_vectors_attacher)
 
 
 def training_config(embed_size: int, word_vectors: bool) -> str:
@@ -92,7 +82,7 @@ def training_config(embed_size: int, word_vectors: bool) -> str:
     if word_vectors:
         config = config.replace("pretrained_vectors = null", "pretrained_vectors = true")
         config = config.replace(
-            "before_init = null", f'before_init = {{"@callbacks": "{WORD_VECTORS_CALLBACK}"}}'
+            "before_init = null", f'before_init = {{"@callbacks": "{ATTACH_CALLBACK}"}}'
         )
     return config
 

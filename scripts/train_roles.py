@@ -66,7 +66,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -74,7 +74,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, DocBin, Span
-from spacy.util import filter_spans, registry
+from spacy.util import filter_spans
 from thinc.api import Model
 
 from mosaic.evaluation import GoldDocument, load_gold_dir
@@ -82,7 +82,7 @@ from mosaic.evaluation.muc4 import Muc4Document, load_split
 from mosaic.extract.entities.gazetteer import Gazetteer, is_case_sensitive
 from mosaic.extract.models.role_spans import ROLE_LABELS
 from mosaic.extract.models.word_vectors import (
-    attach_word_vectors,
+    ATTACH_CALLBACK,
     load_with_word_vectors,
     save_without_word_vectors,
 )
@@ -92,8 +92,6 @@ from mosaic.extract.text.surface import Recaser, prepare_text
 from mosaic.model import EntityKind
 
 ROOT = Path(__file__).resolve().parent.parent
-ATTACH_VECTORS = "mosaic.attach_word_vectors.v1"
-"""The `before_init` callback that gives the tagger's vocabulary the shipped word vectors."""
 CONFIG = """
 [paths]
 train = null
@@ -523,26 +521,13 @@ def train_from(init_from: str, config_path: Path, out: Path, overrides: dict[str
     train_nlp(nlp, out, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
 
 
-def attach_before_init() -> Callable[[Language], Language]:
-    """Attach the shipped word vectors to the pipeline's vocabulary before it is initialised."""
-
-    def attach(nlp: Language) -> Language:
-        attach_word_vectors(nlp.vocab)
-        return nlp
-
-    return attach
-
-
-registry.callbacks.register(ATTACH_VECTORS, func=attach_before_init)
-
-
 def model_overrides(args: argparse.Namespace) -> dict[str, object]:
     """The config values the options set: the hash embedding's rows and, with `--vectors`,
     the word vectors read beside it (attached before initialisation)."""
     overrides: dict[str, object] = {"components.ner.model.tok2vec.embed_size": args.embed_size}
     if args.vectors:
         overrides["components.ner.model.tok2vec.pretrained_vectors"] = True
-        overrides["initialize.before_init"] = {"@callbacks": ATTACH_VECTORS}
+        overrides["initialize.before_init"] = {"@callbacks": ATTACH_CALLBACK}
     return overrides
 
 

@@ -13,6 +13,7 @@ the same vector; a word the table lacks reads as zeros. Train such a component w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,10 +21,13 @@ from pathlib import Path
 import numpy as np
 import spacy
 from spacy.language import Language
+from spacy.util import registry
 from spacy.vectors import Vectors
 from spacy.vocab import Vocab
 
 TABLE_FILE = "word_vectors.npz"
+ATTACH_CALLBACK = "mosaic.attach_word_vectors.v1"
+"""The `[initialize] before_init` callback of a training config that reads the table."""
 VECTORS_NAME = "mosaic_word_vectors_v1"
 
 
@@ -75,3 +79,16 @@ def load_with_word_vectors(path: Path) -> Language:
     if reads_word_vectors(nlp):
         attach_word_vectors(nlp.vocab)
     return nlp
+
+
+def word_vectors_attacher() -> Callable[[Language], Language]:
+    """The training config's `before_init` step that gives the pipeline the shared table."""
+
+    def attach(nlp: Language) -> Language:
+        attach_word_vectors(nlp.vocab)
+        return nlp
+
+    return attach
+
+
+registry.callbacks.register(ATTACH_CALLBACK, func=word_vectors_attacher)
