@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import argparse
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from news_folds import fold_folder
+from news_folds import fold_folder, train_without_fold
 
-from mosaic.bootstrap import load_extractor
 from mosaic.evaluation import to_json
 from mosaic.extract.models.relation_classifier import RelationClassifier
 from mosaic.extract.models.word_vectors import load_with_word_vectors
-from mosaic.extract.pipeline import Extractor
+from mosaic.extract.pipeline import Extractor, load_extractor
 from mosaic.extract.relations.finder import RelationFinder
 from mosaic.services.evaluate import evaluate_gold_dir
 
@@ -61,9 +59,7 @@ def main() -> None:
 
 def train(folder: Path, output: Path, options: list[str]) -> Path:
     script = ROOT / "scripts" / "train_relations.py"
-    command = [sys.executable, str(script), "--holdout", str(folder), "--output", str(output)]
-    subprocess.run([*command, *options], check=True, stderr=subprocess.DEVNULL)
-    return output
+    return train_without_fold(script, folder, output, options, stderr=subprocess.DEVNULL)
 
 
 def score(

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import argparse
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from news_folds import fold_folder
+from news_folds import fold_folder, train_without_fold
 
 from mosaic.evaluation import to_json
 from mosaic.extract.models.word_vectors import load_with_word_vectors
@@ -68,9 +67,7 @@ def main() -> None:
 
 def train(folder: Path, output: Path, options: list[str]) -> Path:
     script = ROOT / "scripts" / "train_roles.py"
-    command = [sys.executable, str(script), "--holdout", str(folder), "--output", str(output)]
-    subprocess.run([*command, *options], check=True, stdout=subprocess.DEVNULL)
-    return output
+    return train_without_fold(script, folder, output, options, stdout=subprocess.DEVNULL)
 
 
 def score(extractor: Extractor, folder: Path, model: Path) -> dict[str, list[int]]:

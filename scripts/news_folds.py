@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 NEWS_FILE = re.compile(r"^n(\d+)\.json$")
 
@@ -18,3 +21,13 @@ def fold_folder(news: Path, folder: Path, remainder: int) -> Path:
         if number and int(number.group(1)) % 4 == remainder:
             (folder / gold.name).symlink_to(gold.resolve())
     return folder
+
+
+def train_without_fold(
+    script: Path, fold: Path, output: Path, options: list[str], **run_options: Any
+) -> Path:
+    """Run a training script that leaves the fold out (`--holdout`), writing its model to
+    `output`; `run_options` go to `subprocess.run` (which output stream to silence)."""
+    command = [sys.executable, str(script), "--holdout", str(fold), "--output", str(output)]
+    subprocess.run([*command, *options], check=True, **run_options)
+    return output
