@@ -1,5 +1,6 @@
-"""The two folds of the odd half of dev-news that the cross-validation scripts score
-(`cv_relations.py`, `cv_roles.py`): fold A the passages numbered 1 mod 4, fold B 3 mod 4."""
+"""Folders of links to numbered gold files: the two folds of the odd half of dev-news that
+the cross-validation scripts score (`cv_relations.py`, `cv_roles.py`; fold A the passages
+numbered 1 mod 4, fold B 3 mod 4), and the halves `dev_splits.py` makes."""
 
 from __future__ import annotations
 
@@ -9,16 +10,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-NEWS_FILE = re.compile(r"^n(\d+)\.json$")
+NUMBERED_FILE = re.compile(r"^[a-z]+(\d+)\.json$")
 
 
 def fold_folder(news: Path, folder: Path, remainder: int) -> Path:
     """A folder of links to the fold's gold files and to the passages' texts."""
+    return numbered_folder(news, folder, modulus=4, remainder=remainder)
+
+
+def numbered_folder(gold_dir: Path, folder: Path, modulus: int, remainder: int) -> Path:
+    """A folder of links to the gold files of `gold_dir` whose number leaves `remainder`
+    modulo `modulus` (n001.json, t003.json ...), and to the passages' texts."""
     folder.mkdir(parents=True)
-    (folder / "texts").symlink_to((news / "texts").resolve())
-    for gold in sorted(news.glob("n*.json")):
-        number = NEWS_FILE.match(gold.name)
-        if number and int(number.group(1)) % 4 == remainder:
+    (folder / "texts").symlink_to((gold_dir / "texts").resolve())
+    for gold in sorted(gold_dir.glob("*.json")):
+        number = NUMBERED_FILE.match(gold.name)
+        if number and int(number.group(1)) % modulus == remainder:
             (folder / gold.name).symlink_to(gold.resolve())
     return folder
 

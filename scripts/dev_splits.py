@@ -1,0 +1,45 @@
+"""Make the folders of links that the tuning protocol of issue 11 scores (DEVELOPERS.md,
+"Tuning protocol"), under one folder:
+
+- `news-odd`, `news-even`: dev-news's odd-numbered passages (tune on them) and even-numbered
+  ones (scored once at the end of a change set);
+- `foldA`, `foldB`: the odd half's passages numbered 1 and 3 mod 4 (cross-validation);
+- `written-tune`, `written-check`: the odd- and even-numbered passages of
+  `training/written-news` (rules are written from the first; the second's summary shows
+  whether they carry over).
+
+    .venv/bin/python scripts/dev_splits.py /tmp/splits
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from news_folds import numbered_folder
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+SPLITS = {
+    "news-odd": ("news", 2, 1),
+    "news-even": ("news", 2, 0),
+    "foldA": ("news", 4, 1),
+    "foldB": ("news", 4, 3),
+    "written-tune": ("written", 2, 1),
+    "written-check": ("written", 2, 0),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("output", type=Path, help="folder to make the splits in (must not exist)")
+    parser.add_argument("--news", type=Path, default=REPOSITORY.parent / "shared/eval/dev-news")
+    parser.add_argument("--written", type=Path, default=REPOSITORY / "training/written-news")
+    args = parser.parse_args()
+    sources = {"news": args.news, "written": args.written}
+    for name, (source, modulus, remainder) in SPLITS.items():
+        folder = numbered_folder(sources[source], args.output / name, modulus, remainder)
+        print(f"{folder}: {len(list(folder.glob('*.json')))} gold files")
+
+
+if __name__ == "__main__":
+    main()
