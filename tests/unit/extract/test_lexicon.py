@@ -189,6 +189,7 @@ EXPLAINED_SUBSETS = {
     ("relations.ally_nouns", "events.partner_verbs"),
     ("relations.group_heads", "events.organisation_heads"),
     ("relations.group_heads", "models.cue_words"),
+    ("relations.pair_words", "text.counted"),
 }
 """Classes inside another that mean something else; the smaller one's comment says what."""
 

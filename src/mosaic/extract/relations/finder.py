@@ -27,6 +27,7 @@ from mosaic.extract.models.relation_classifier import RelationClassifier, pair_k
 from mosaic.extract.relations.compounds import compound_relations
 from mosaic.extract.relations.context import carried_date
 from mosaic.extract.relations.deaths import parenthesised_death, stated_deaths
+from mosaic.extract.relations.group_ties import SEVERING_VERBS, group_ties
 from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
 from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
 from mosaic.extract.relations.offshoots import offshoots
@@ -61,7 +62,8 @@ R = RelationType
 BASE_CONFIDENCE = 0.6
 HEDGED_FACTOR = 0.7
 HYPOTHETICAL_FACTOR = 0.4
-_DENIAL_WORDS = lexicon.words("relations.denial_words")
+_DENIAL_WORDS = lexicon.words("relations.denial_words") | SEVERING_VERBS
+"""Words of denying a tie, or of ending it ("renounced its ties to Y")."""
 _NO_LINK = lexicon.ordered("relations.no_link")
 _UNTIL = lexicon.words("relations.ending_words")
 
@@ -186,7 +188,7 @@ class RelationFinder:
         others = through_leaders(
             [*verb_relations(context), *noun_relations_of_events(context),
              *succession_relations(context), *regarded_sides(context), *offshoots(context),
-             *compound_relations(context)],
+             *compound_relations(context), *group_ties(context)],
             context,
         )  # fmt: skip
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]

@@ -1,0 +1,69 @@
+"""Ties between groups said without a relation word of their own
+(mosaic.extract.relations.group_ties): acts done jointly, "the two groups", severed ties; in
+sentences written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import FuzzyDate, RelationFinding, RelationType
+
+R = RelationType
+Found = Callable[[str], list[RelationFinding]]
+AQ, TALIBAN, ALF = "al-Qaeda", "Afghan Taliban", "Alpha Liberation Front"
+TTP, IS = "Tehreek-i-Taliban Pakistan", "Islamic State"
+
+STATED = [
+    ("The ALF has carried out several bombings jointly with the TTP.", R.ALLIANCE, ALF, TTP),
+    ("Officials said the ALF now operates together with the Taliban in the east.",
+     R.ALLIANCE, ALF, TALIBAN),
+    ("The ALF took a district from the TTP last year, and the two groups have fought ever "
+     "since.", R.RIVALRY, TTP, ALF),
+    ("The ALF and the Taliban were once friends. Clashes between the two groups killed 30 "
+     "people in May.", R.RIVALRY, TALIBAN, ALF),
+    ("The ALF renounced its ties to al-Qaeda in March 2015.", R.SPLIT_FROM, ALF, AQ),
+    ("The ALF severed its links with the TTP after the massacre.", R.SPLIT_FROM, ALF, TTP),
+    ("The ALF broke with the Islamic State in 2016.", R.SPLIT_FROM, ALF, IS),
+]  # fmt: skip
+
+
+def triples(found: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
+    return {(f.type, f.subject.name, f.object.name) for f in found}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind", "subject", "obj"), STATED)
+def test_group_ties_relation_is_found(
+    relation_findings: Found, text: str, kind: RelationType, subject: str, obj: str
+) -> None:
+    found = triples(relation_findings(text))
+    if kind.symmetric:
+        assert (kind, subject, obj) in found or (kind, obj, subject) in found, found
+    else:
+        assert (kind, subject, obj) in found, found
+
+
+@pytest.mark.slow
+def test_group_ties_severed_ties_are_no_alliance_and_date_the_split(
+    relation_findings: Found,
+) -> None:
+    found = relation_findings("The ALF renounced its ties to al-Qaeda in March 2015.")
+    assert [(f.type, f.start) for f in found] == [(R.SPLIT_FROM, FuzzyDate(2015, 3))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Police worked jointly with the army against the ALF.",
+     "The ALF and the TTP attacked Quetta. The two groups clashed with the army in May.",
+     "The ALF claimed the attack, and the TTP denied it. Both groups have pledged allegiance "
+     "to al-Qaeda."],
+)  # fmt: skip
+def test_group_ties_near_misses_state_no_tie_between_the_groups(
+    relation_findings: Found, text: str
+) -> None:
+    found = triples(relation_findings(text))
+    sides = {(k, s, o) for k, s, o in found if k in (R.ALLIANCE, R.RIVALRY)}
+    assert not {(k, s, o) for k, s, o in sides if {s, o} == {ALF, TTP}}, found
