@@ -6,6 +6,12 @@
 - "The two groups", "both factions" stand for the last two groups named before them, so
   "the two groups have clashed" and "fighting between the two factions" state a rivalry
   (and "the two groups allied" an alliance) between those two.
+- A close relationship is an alliance: "X has a symbiotic relationship with Y", "the close
+  relationship between X and Y".
+- A coalition that brings groups together is allied with each: "the alliance, called X,
+  brings together A, B and C", "X unites A and B".
+- Setting one group against another is a rivalry between them: "the killing set X against
+  Y", "pitted X against Y".
 - Renouncing or cutting one's ties to a group is a split from it: "X renounced its ties to
   Y in 2016", "X severed its links with Y" (the ties themselves are then no alliance: the
   finder reads the severing verb as a denial of them).
@@ -23,6 +29,7 @@ from mosaic.extract.relations.rules.registry import noun_pattern, verb_patterns
 from mosaic.extract.relations.verbs import with_appositions
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
+    PATIENT_OR_ATTRIBUTE_DEPS,
     SUBJECT_DEPS,
     VERB_POS,
     children,
@@ -39,6 +46,15 @@ SEVERING_VERBS = lexicon.words("relations.severing_verbs")
 TIE_NOUNS = lexicon.words("relations.tie_nouns")
 """Nouns of a tie to a group that one severs when one splits from it."""
 PAIR_WORDS = lexicon.words("relations.pair_words")
+RELATIONSHIP_NOUNS = lexicon.words("relations.relationship_nouns")
+"""Nouns of a relationship that its adjective makes an alliance ("a symbiotic relationship")."""
+CLOSE_ADJECTIVES = lexicon.words("relations.close_adjectives")
+UNITING_VERBS = lexicon.words("relations.uniting_verbs")
+"""Verbs by which a coalition unites groups ("unites A and B")."""
+GATHERING_VERBS = lexicon.words("relations.gathering_verbs")
+"""Verbs that unite groups with "together" ("brings together A and B")."""
+PITTING_VERBS = lexicon.words("relations.pitting_verbs")
+"""Verbs that set their object against another ("set X against Y", "pitted X against Y")."""
 """Words that make a group noun stand for two groups ("the two groups", "both factions")."""
 _PAIRED_HEADS = GROUP_WORDS | lexicon.words("relations.group_heads")
 _SIDES = (R.ALLIANCE, R.RIVALRY)
@@ -46,7 +62,10 @@ _SIDES = (R.ALLIANCE, R.RIVALRY)
 
 def group_ties(context: SentenceContext) -> list[Candidate]:
     """Every alliance, rivalry or split the sentence states in one of these ways."""
-    return [*_joint_acts(context), *_paired_groups(context), *_severed_ties(context)]
+    return [
+        *_joint_acts(context), *_paired_groups(context), *_severed_ties(context),
+        *_close_relationships(context), *_coalitions(context), *_set_against(context),
+    ]  # fmt: skip
 
 
 def _joint_acts(context: SentenceContext) -> list[Candidate]:
@@ -130,4 +149,73 @@ def _severed_ties(context: SentenceContext) -> list[Candidate]:
         leavers = parties(subject(verb), context)
         found += [Candidate(R.SPLIT_FROM, s, o, verb.i, dated=True)
                   for s in leavers for o in left if s != o]  # fmt: skip
+    return found
+
+
+def _close_relationships(context: SentenceContext) -> list[Candidate]:
+    """ "X has a symbiotic relationship with Y", "the close relationship between X and Y"."""
+    found: list[Candidate] = []
+    for noun in context.sent:
+        if noun.lemma_.lower() not in RELATIONSHIP_NOUNS:
+            continue
+        if not any(c.lower_ in CLOSE_ADJECTIVES for c in children(noun, "amod")):
+            continue
+        pair = _group_parties(prep_objects(noun, "between"), context)
+        if len(pair) < 2:
+            holders = children(noun, "poss")
+            if noun.dep_ in PATIENT_OR_ATTRIBUTE_DEPS and noun.head.pos_ in VERB_POS:
+                holders += subject(noun.head)
+            pair = _group_parties(holders, context)[:1]
+            pair += _group_parties(prep_objects(noun, "with", "to"), context)[:1]
+        if len(pair) >= 2 and pair[0] != pair[1]:
+            found.append(Candidate(R.ALLIANCE, pair[0], pair[1], noun.i, dated=False))
+    return found
+
+
+def _group_parties(tokens: list[Token], context: SentenceContext) -> list[EntityMention]:
+    return [m for m in parties(with_appositions(tokens), context) if m.role is Role.GROUP]
+
+
+def _coalitions(context: SentenceContext) -> list[Candidate]:
+    """ "The alliance, called X, brings together A, B and C": each is X's ally."""
+    found: list[Candidate] = []
+    for verb in context.sent:
+        if verb.pos_ not in VERB_POS or not _uniting(verb):
+            continue
+        coalition = [m for s in children(verb, "nsubj") for m in _coalition_names(s, context)]
+        members = _group_parties(children(verb, "dobj"), context)
+        found += [Candidate(R.ALLIANCE, m, coalition[0], verb.i, dated=True)
+                  for m in members if coalition and m != coalition[0]]  # fmt: skip
+    return found
+
+
+def _uniting(verb: Token) -> bool:
+    if lemma(verb) in UNITING_VERBS:
+        return True
+    together = any(c.lower_ == "together" for c in children(verb, "advmod", "prt"))
+    return together and lemma(verb) in GATHERING_VERBS
+
+
+def _coalition_names(subject_word: Token, context: SentenceContext) -> list[EntityMention]:
+    """The coalition the subject names: a group's name, or the name given in its own phrase
+    ("the alliance, called X,")."""
+    mention = context.mention_at(subject_word)
+    if mention is not None:
+        return [mention] if mention.role is Role.GROUP and mention.ref is not None else []
+    inside = [context.mention_at(t) for t in subject_word.subtree if t != subject_word]
+    return [m for m in inside if m is not None and m.role is Role.GROUP and m.ref is not None][:1]
+
+
+def _set_against(context: SentenceContext) -> list[Candidate]:
+    """ "The killing set X against Y": X and Y are rivals."""
+    found: list[Candidate] = []
+    for verb in context.sent:
+        if verb.pos_ not in VERB_POS or lemma(verb) not in PITTING_VERBS:
+            continue
+        sides = _group_parties(children(verb, "dobj"), context)[:1]
+        against = prep_objects(verb, "against")
+        against += [o for d in children(verb, "dobj") for o in prep_objects(d, "against")]
+        others = [m for m in parties(against, context) if m.role in (Role.GROUP, Role.STATE)]
+        found += [Candidate(R.RIVALRY, s, o, verb.i, dated=True)
+                  for s in sides for o in others[:1] if s != o]  # fmt: skip
     return found

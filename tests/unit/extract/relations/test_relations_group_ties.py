@@ -1,6 +1,7 @@
 """Ties between groups said without a relation word of their own
-(mosaic.extract.relations.group_ties): acts done jointly, "the two groups", severed ties; in
-sentences written for the test."""
+(mosaic.extract.relations.group_ties): acts done jointly, "the two groups", close
+relationships, coalitions, sides set against each other, severed ties; in sentences written
+for the test."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ R = RelationType
 Found = Callable[[str], list[RelationFinding]]
 AQ, TALIBAN, ALF = "al-Qaeda", "Afghan Taliban", "Alpha Liberation Front"
 TTP, IS = "Tehreek-i-Taliban Pakistan", "Islamic State"
+ISKP = "Islamic State Khorasan Province"
 
 STATED = [
     ("The ALF has carried out several bombings jointly with the TTP.", R.ALLIANCE, ALF, TTP),
@@ -23,6 +25,15 @@ STATED = [
      "since.", R.RIVALRY, TTP, ALF),
     ("The ALF and the Taliban were once friends. Clashes between the two groups killed 30 "
      "people in May.", R.RIVALRY, TALIBAN, ALF),
+    ("Analysts say the ALF has a symbiotic relationship with the TTP.", R.ALLIANCE, ALF, TTP),
+    ("The close relationship between the ALF and al-Qaeda worries Western officials.",
+     R.ALLIANCE, ALF, AQ),
+    ("The front, known as the ALF, brings together the TTP, al-Qaeda and the ISKP.",
+     R.ALLIANCE, TTP, ALF),
+    ("The front, known as the ALF, brings together the TTP, al-Qaeda and the ISKP.",
+     R.ALLIANCE, ISKP, ALF),
+    ("The ALF unites the TTP and al-Qaeda under one command.", R.ALLIANCE, AQ, ALF),
+    ("The dispute over taxes set the ALF against the TTP.", R.RIVALRY, ALF, TTP),
     ("The ALF renounced its ties to al-Qaeda in March 2015.", R.SPLIT_FROM, ALF, AQ),
     ("The ALF severed its links with the TTP after the massacre.", R.SPLIT_FROM, ALF, TTP),
     ("The ALF broke with the Islamic State in 2016.", R.SPLIT_FROM, ALF, IS),
@@ -59,7 +70,9 @@ def test_group_ties_severed_ties_are_no_alliance_and_date_the_split(
     ["Police worked jointly with the army against the ALF.",
      "The ALF and the TTP attacked Quetta. The two groups clashed with the army in May.",
      "The ALF claimed the attack, and the TTP denied it. Both groups have pledged allegiance "
-     "to al-Qaeda."],
+     "to al-Qaeda.",
+     "The ALF has a hostile relationship with the TTP.",
+     "The ALF brought the TTP to the negotiating table."],
 )  # fmt: skip
 def test_group_ties_near_misses_state_no_tie_between_the_groups(
     relation_findings: Found, text: str
