@@ -69,20 +69,30 @@ def group_ties(context: SentenceContext) -> list[Candidate]:
 
 
 def _joint_acts(context: SentenceContext) -> list[Candidate]:
-    """ "X claimed attacks jointly with Y": the doer and the one it acted with are allies."""
+    """ "X claimed attacks jointly with Y", "X carried out the raid together with Y": the doer
+    and the one it acted with are allies."""
     found: list[Candidate] = []
     for verb in context.sent:
-        if verb.pos_ not in VERB_POS or not _done_jointly(verb):
+        if verb.pos_ not in VERB_POS:
             continue
-        partners = parties(with_appositions(prep_objects(verb, "with")), context)
+        withs = [w for w in children(verb, "prep") if w.lower_ == "with"]
+        close = [a for a in children(verb, "advmod") if a.lower_ in CLOSENESS]
+        withs += [w for a in close for w in children(a, "prep") if w.lower_ == "with"]
+        if not _done_jointly(verb, withs):
+            continue
+        partners = [o for w in withs for o in children(w, "pobj")]
+        allies = parties(with_appositions(partners), context)
         doers = parties(with_appositions(subject(verb)), context)
         found += [Candidate(R.ALLIANCE, d, p, verb.i, dated=True)
-                  for d in doers for p in partners if _groups(d, p)]  # fmt: skip
+                  for d in doers for p in allies if _groups(d, p)]  # fmt: skip
     return found
 
 
-def _done_jointly(verb: Token) -> bool:
+def _done_jointly(verb: Token, withs: list[Token]) -> bool:
+    """A closeness adverb on the verb ("jointly with", "very closely with") or on its "with"
+    ("together with")."""
     said = [a for c in children(verb, "advmod") for a in (c, *children(c, "advmod"))]
+    said += [a for w in withs for a in children(w, "advmod")]
     return any(a.lower_ in CLOSENESS for a in said)
 
 
@@ -165,8 +175,9 @@ def _close_relationships(context: SentenceContext) -> list[Candidate]:
             holders = children(noun, "poss")
             if noun.dep_ in PATIENT_OR_ATTRIBUTE_DEPS and noun.head.pos_ in VERB_POS:
                 holders += subject(noun.head)
-            pair = _group_parties(holders, context)[:1]
-            pair += _group_parties(prep_objects(noun, "with", "to"), context)[:1]
+            pair = _group_parties(holders, context)  # "X and Y have a close relationship"
+            others = _group_parties(prep_objects(noun, "with", "to"), context)
+            pair = pair[:1] + others[:1] if others else pair
         if len(pair) >= 2 and pair[0] != pair[1]:
             found.append(Candidate(R.ALLIANCE, pair[0], pair[1], noun.i, dated=False))
     return found

@@ -28,6 +28,8 @@ STATED = [
     ("Analysts say the ALF has a symbiotic relationship with the TTP.", R.ALLIANCE, ALF, TTP),
     ("The close relationship between the ALF and al-Qaeda worries Western officials.",
      R.ALLIANCE, ALF, AQ),
+    ("The ALF and the TTP have had a close relationship since 2012.", R.ALLIANCE, ALF, TTP),
+    ("The ALF stormed the prison together with the TTP.", R.ALLIANCE, ALF, TTP),
     ("The front, known as the ALF, brings together the TTP, al-Qaeda and the ISKP.",
      R.ALLIANCE, TTP, ALF),
     ("The front, known as the ALF, brings together the TTP, al-Qaeda and the ISKP.",
