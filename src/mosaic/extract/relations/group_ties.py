@@ -19,6 +19,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
@@ -61,11 +63,17 @@ _SIDES = (R.ALLIANCE, R.RIVALRY)
 
 
 def group_ties(context: SentenceContext) -> list[Candidate]:
-    """Every alliance, rivalry or split the sentence states in one of these ways."""
-    return [
-        *_joint_acts(context), *_paired_groups(context), *_severed_ties(context),
-        *_close_relationships(context), *_coalitions(context), *_set_against(context),
-    ]  # fmt: skip
+    """Every alliance, rivalry or split the sentence states in one of these ways; each way
+    is tried only where the sentence holds one of its words."""
+    found: list[Candidate] = []
+    groups = [m for m in context.doc_mentions if m.role is Role.GROUP]
+    if not groups or groups[0].start >= context.sent.end:
+        return found
+    words = {t.lower_ for t in context.sent} | {t.lemma_.lower() for t in context.sent}
+    for cue, way in _WAYS:
+        if words & cue:
+            found += way(context)
+    return found
 
 
 def _joint_acts(context: SentenceContext) -> list[Candidate]:
@@ -230,3 +238,15 @@ def _set_against(context: SentenceContext) -> list[Candidate]:
         found += [Candidate(R.RIVALRY, s, o, verb.i, dated=True)
                   for s in sides for o in others[:1] if s != o]  # fmt: skip
     return found
+
+
+Way = Callable[[SentenceContext], list[Candidate]]
+_WAYS: tuple[tuple[frozenset[str], Way], ...] = (
+    (CLOSENESS, _joint_acts),
+    (PAIR_WORDS, _paired_groups),
+    (SEVERING_VERBS, _severed_ties),
+    (RELATIONSHIP_NOUNS, _close_relationships),
+    (UNITING_VERBS | GATHERING_VERBS, _coalitions),
+    (frozenset({"against"}), _set_against),
+)
+"""Each way of saying a tie, with the words a sentence must hold for it to be tried."""
