@@ -15,6 +15,7 @@ from mosaic.extract.text.syntax import (
     CLAUSE_HEAD_DEPS,
     COMPLEMENT_DEPS,
     CONDITION_DEPS,
+    NOUN_POS,
     SPECIFYING_DEPS,
     STATED_SUBJECT_DEPS,
     governing_verb,
@@ -92,7 +93,14 @@ def is_hypothetical(trigger: Token) -> bool:
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_ in INTENT_NOUNS:
         return True
-    return trigger.dep_ == "conj" and trigger.head.lemma_ in INTENT_NOUNS
+    return _joined_to_intent_noun(trigger)
+
+
+def _joined_to_intent_noun(trigger: Token) -> bool:
+    """ "a plot and attacks": an event coordinated with a noun of intent is intended too; one
+    coordinated with a verb spelt like such a noun ("was formed ..., and X was hanged") is not."""
+    head = trigger.head
+    return trigger.dep_ == "conj" and head.pos_ in NOUN_POS and head.lemma_ in INTENT_NOUNS
 
 
 CONDITIONS = lexicon.words("text.conditions")

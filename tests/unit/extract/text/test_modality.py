@@ -31,6 +31,8 @@ def word(doc: Doc, text: str) -> Token:
         ("Find the traitors, and if they refuse to return, kill them.", "kill", 0.3),
         ("Bomb the bridge tonight, the commander told his men.", "Bomb", 0.3),
         ("Gunmen kill 12 in a raid on a village.", "kill", 1.0),
+        ("The cell was formed in 2009 by exiles, and its chief was hanged in 2012.", "hanged", 1.0),
+        ("Officials warned of a plan and an attack on the port.", "attack", 0.3),
     ],
 )  # fmt: skip
 def test_modality_factor(
