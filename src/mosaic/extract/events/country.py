@@ -76,6 +76,17 @@ def inferred_country(
     return _only_country(near)
 
 
+def ruling_country(event_type: EventType, perpetrators: Sequence[EntityMention]) -> str | None:
+    """The country of the one state that acted alone, for a type that happens where the
+    acting state rules (a ban, a designation), whatever places its sentence names."""
+    policy = rule_for(event_type).country
+    if not policy.ruled or not perpetrators:
+        return None
+    if any(m.role is not Role.STATE for m in perpetrators):
+        return None
+    return _only_country(perpetrators)
+
+
 def _victims(root: Token) -> bool:
     """ "12 U.S. service members were killed in the attack": a state's people (or the noun a
     nationality describes) the event killed or wounded, who say where they come from, not

@@ -26,7 +26,7 @@ from mosaic.extract.events import slots
 from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
 from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.captives import captives_killed
-from mosaic.extract.events.country import inferred_country
+from mosaic.extract.events.country import inferred_country, ruling_country
 from mosaic.extract.events.dates import elapsed_date, event_date
 from mosaic.extract.events.denied_claims import claimant
 from mosaic.extract.events.focus import country_focus, focus_country
@@ -131,13 +131,17 @@ class EventFinder:
         place = event_place(token, context, who.mentions, rivals)
         spread = spread_country(place, token, context, rivals)
         place = None if spread else place
+        ruling = ruling_country(rule.type, who.mentions)
+        if ruling is not None and place is not None and place.country != ruling:
+            place = None  # "designated the group's branch in Afghanistan": not done there
         dead = casualties(context.sent, token, rivals) if rule.slots.casualties else Casualties()
         targets = self._targets(rule, token, context)
         classify = rule.slots.attack_type
         kind = classify(token, trigger.entry) if classify is not None else None
         # A place the table lacks ("near Machh in Bolan district") leaves the country to context.
         country = (
-            spread
+            ruling
+            or spread
             or (place.country if place else None)
             or self._country(rule, token, who, context, rivals)
         )

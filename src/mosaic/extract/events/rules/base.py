@@ -134,6 +134,9 @@ class CountryPolicy:
     """A state acting alone acts at home, unless the sentence has a word of acts abroad."""
     domestic: bool = False
     """A state acting alone acts at home even then (an arrest, a ban)."""
+    ruled: bool = False
+    """Happens where the acting state rules, whatever places the sentence names ("the US
+    designated the group's branch in Afghanistan": the United States)."""
     fallback: CountryFallback = CountryFallback.NEAR_STATE
     report_focus: bool = False
     """Takes the report's country focus (events that happen somewhere, not held abroad)."""

@@ -1,0 +1,28 @@
+"""Tests for which events a sentence states, their type and where a type places them
+(mosaic.extract.events: types, killings, country, finder)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.extract.output import MIN_CONFIDENCE
+from mosaic.model import EventFinding, EventType
+
+pytestmark = pytest.mark.slow
+Events = Callable[[str], list[EventFinding]]
+
+
+def confident(found: list[EventFinding]) -> list[EventFinding]:
+    return [f for f in found if f.confidence >= MIN_CONFIDENCE]
+
+
+def types(found: list[EventFinding]) -> list[EventType]:
+    return [f.type for f in confident(found)]
+
+
+def test_typing_a_designation_happens_where_the_state_rules(events: Events) -> None:
+    text = "The United States on Monday designated the ALF's wing in Afghanistan a terrorist group."
+    found = [f for f in confident(events(text)) if f.type is EventType.DESIGNATION]
+    assert [(f.country, f.place) for f in found] == [("US", None)]
