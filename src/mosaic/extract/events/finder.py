@@ -417,6 +417,8 @@ def _attacked_gathering(
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in _VENUE_PREPS:
         head = head.head
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            head = head.head.head  # "seized by militants at a rally": the parser's attachment
     elif token.dep_ != "dobj":
         return False
     if head.i in attacks:

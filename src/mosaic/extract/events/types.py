@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from mosaic.extract import lexicon
 from mosaic.extract.events.rules.base import Entry, ObjectNeeded, Trigger
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
+from mosaic.extract.numbers.casualties import ATTACKER_WORDS
 from mosaic.extract.text.syntax import (
     KIND_MODIFIER_DEPS,
     NOUN_CLAUSE_DEPS,
@@ -136,6 +137,8 @@ def _phrasal(token: Token) -> Entry | None:
     if lemma == "operation" and token.pos_ == "NOUN":
         return _operation(token)
     if lemma in ("capture", "seize") and token.pos_ == "VERB" and _takes_a_person(token):
+        if _taken_by_attackers(token):  # "X was seized by gunmen": a kidnapping
+            return Entry(A, 0.35, AttackType.KIDNAPPING)
         return Entry(EventType.ARREST, 0.35)  # "X was captured by Afghan forces"
     if lemma in LISTING_VERBS and token.pos_ == "VERB" and _onto_a_list(token):
         return Entry(
@@ -163,6 +166,17 @@ def _takes_a_person(verb: Token) -> bool:
         or h.lemma_.lower() in CAPTIVE_ROLES
         for h in heads
     )  # fmt: skip
+
+
+def _taken_by_attackers(verb: Token) -> bool:
+    """Whether the ones who took the person are attackers ("seized by gunmen", "militants
+    captured the engineer"), not forces making an arrest."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        takers = [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+    else:
+        takers = [c for c in verb.children if c.dep_ == "nsubj"]
+    takers += [c for t in takers for c in t.conjuncts]
+    return any(t.lemma_.lower() in ATTACKER_WORDS or t.lower_ in ATTACKER_WORDS for t in takers)
 
 
 def _onto_a_list(verb: Token) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from mosaic.extract.output import MIN_CONFIDENCE
-from mosaic.model import EventFinding, EventType
+from mosaic.model import AttackType, EventFinding, EventType
 
 pytestmark = pytest.mark.slow
 Events = Callable[[str], list[EventFinding]]
@@ -20,6 +20,18 @@ def confident(found: list[EventFinding]) -> list[EventFinding]:
 
 def types(found: list[EventFinding]) -> list[EventType]:
     return [f.type for f in confident(found)]
+
+
+def test_typing_a_person_seized_by_gunmen_is_kidnapped(events: Events) -> None:
+    found = confident(events("Ahmed Karim was seized by gunmen outside Quetta in March 2015."))
+    assert [(f.type, f.attack_type) for f in found] == [(EventType.ATTACK, AttackType.KIDNAPPING)]
+    arrested = confident(events("Ahmed Karim was seized by police outside Quetta in March 2015."))
+    assert [f.type for f in arrested] == [EventType.ARREST]
+
+
+def test_typing_a_kidnapping_at_a_rally_is_no_protest(events: Events) -> None:
+    found = events("Ahmed Karim was seized by militants at a campaign rally in Quetta in May 2014.")
+    assert types(found) == [EventType.ATTACK]
 
 
 def test_typing_a_designation_happens_where_the_state_rules(events: Events) -> None:
