@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from mosaic.extract import lexicon
 from mosaic.extract.events.rules.base import Entry, ObjectNeeded, Trigger
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
+from mosaic.extract.events.state_strikes import by_state
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS
 from mosaic.extract.text.syntax import (
     KIND_MODIFIER_DEPS,
@@ -131,7 +132,8 @@ def _phrasal(token: Token) -> Entry | None:
     if lemma == "slit" and "throat" in _object_lemmas(token):
         return Entry(A, 0.35, AttackType.BEHEADING)
     if lemma in FIRING_VERBS and token.pos_ == "VERB":
-        return Entry(OP, 0.3) if _object_lemmas(token) & STRIKE_OBJECTS else None
+        struck_base = bool(_object_lemmas(token) & STRIKE_OBJECTS)
+        return Entry(OP, 0.3) if struck_base or by_state(token) else None
     if lemma == "strike" and token.pos_ == "NOUN":
         return _strike(token)
     if lemma == "operation" and token.pos_ == "NOUN":

@@ -22,6 +22,30 @@ def types(found: list[EventFinding]) -> list[EventType]:
     return [f.type for f in confident(found)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "American warplanes struck three depots of the ALF near Quetta on Monday.",
+        "Two supply depots of the ALF were hit by US drones near Quetta on Monday.",
+        "Russia said on Monday it had struck four ALF depots near Quetta.",
+    ],
+)
+def test_typing_a_state_striking_something_runs_an_operation(events: Events, text: str) -> None:
+    assert types(events(text)) == [EventType.MILITARY_OPERATION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A heavy storm struck Quetta on Monday.",
+        "ALF fighters struck a police post near Quetta on Monday.",
+        "The ALF said it had hit its fundraising goal on Monday.",
+    ],
+)
+def test_typing_others_striking_run_no_operation(events: Events, text: str) -> None:
+    assert EventType.MILITARY_OPERATION not in types(events(text))
+
+
 def test_typing_a_person_seized_by_gunmen_is_kidnapped(events: Events) -> None:
     found = confident(events("Ahmed Karim was seized by gunmen outside Quetta in March 2015."))
     assert [(f.type, f.attack_type) for f in found] == [(EventType.ATTACK, AttackType.KIDNAPPING)]
