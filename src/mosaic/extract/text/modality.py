@@ -18,6 +18,7 @@ from mosaic.extract.text.syntax import (
     NOUN_POS,
     SPECIFYING_DEPS,
     STATED_SUBJECT_DEPS,
+    children,
     governing_verb,
 )
 
@@ -101,6 +102,46 @@ def _joined_to_intent_noun(trigger: Token) -> bool:
     coordinated with a verb spelt like such a noun ("was formed ..., and X was hanged") is not."""
     head = trigger.head
     return trigger.dep_ == "conj" and head.pos_ in NOUN_POS and head.lemma_ in INTENT_NOUNS
+
+
+def is_sought(trigger: Token) -> bool:
+    """An event a plan or a reward seeks, not one that happened: "a plot to kill him",
+    "information leading to the arrest of X". Read for events only: a stated intention to
+    fight a group still tells a rivalry."""
+    return _intended(trigger) or _sought_outcome(trigger)
+
+
+def _intended(trigger: Token) -> bool:
+    """ "a plan to bomb the embassy", "uncovered a plot to kill him": an infinitive telling
+    what a noun of intent is for, hung on the noun or (as the parser often does) on the verb
+    whose object the noun is."""
+    marks = [c for c in trigger.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if not marks or trigger.dep_ not in ("acl", "advcl"):
+        return False
+    head = trigger.head
+    if trigger.dep_ == "advcl":
+        before = marks[0].i - 1
+        nouns = [o for o in children(head, "dobj") if max(t.i for t in o.subtree) == before]
+        head = nouns[0] if nouns else head
+    return head.pos_ in NOUN_POS and head.lemma_ in INTENT_NOUNS
+
+
+OUTCOME_VERBS = lexicon.words("text.outcome_verbs")
+"""Verbs whose "to" names an outcome sought, not one reached, when they describe a noun
+("information leading to the arrest of X")."""
+
+
+def _sought_outcome(trigger: Token) -> bool:
+    """ "a reward for information leading to the capture, arrest or conviction of X": an
+    outcome a thing would lead to, not an event."""
+    first = trigger
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "to":
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in OUTCOME_VERBS and verb.tag_ == "VBG" and verb.dep_ == "acl"
 
 
 CONDITIONS = lexicon.words("text.conditions")
@@ -204,7 +245,7 @@ def factor(trigger: Token) -> float:
     """How much of a finding's confidence survives the trigger's modality (0 drops it)."""
     if is_negated(trigger):
         return 0.0
-    if is_hypothetical(trigger):
+    if is_hypothetical(trigger) or is_sought(trigger):
         return 0.3
     value = 1.0
     if is_generic(trigger):

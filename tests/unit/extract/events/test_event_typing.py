@@ -58,6 +58,16 @@ def test_typing_a_kidnapping_at_a_rally_is_no_protest(events: Events) -> None:
     assert types(found) == [EventType.ATTACK]
 
 
+def test_typing_a_plan_to_attack_is_no_event(events: Events) -> None:
+    assert types(events("Russian police foiled a plan to bomb a railway station in Moscow.")) == []
+    assert types(events("Police in Moscow uncovered a plot to kill the mayor.")) == []
+
+
+def test_typing_an_arrest_a_reward_seeks_is_no_event(events: Events) -> None:
+    text = "The US offered a reward for information leading to the arrest of the ALF's chief."
+    assert EventType.ARREST not in types(events(text))
+
+
 def test_typing_a_designation_happens_where_the_state_rules(events: Events) -> None:
     text = "The United States on Monday designated the ALF's wing in Afghanistan a terrorist group."
     found = [f for f in confident(events(text)) if f.type is EventType.DESIGNATION]

@@ -33,6 +33,9 @@ def word(doc: Doc, text: str) -> Token:
         ("Gunmen kill 12 in a raid on a village.", "kill", 1.0),
         ("The cell was formed in 2009 by exiles, and its chief was hanged in 2012.", "hanged", 1.0),
         ("Officials warned of a plan and an attack on the port.", "attack", 0.3),
+        ("Police foiled a plan to bomb the consulate.", "bomb", 0.3),
+        ("A reward is offered for information leading to the arrest of the men.", "arrest", 0.3),
+        ("The arrest of the men led to riots.", "arrest", 1.0),
     ],
 )  # fmt: skip
 def test_modality_factor(
