@@ -154,7 +154,7 @@ def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Tr
     for token in context.sent:
         lemma = token.lemma_.lower()
         if is_kill_word(token) or (lemma in DEATH_WORDS and operations):
-            if victim_people(token, context):
+            if victim_people(token, context) or _leader_killed(token):
                 extra.append(Trigger(token.i, Entry(EventType.KILLING, 0.35)))
                 continue
         elif lemma not in CASUALTY_WORDS or token.pos_ != "VERB":
@@ -165,6 +165,25 @@ def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Tr
             extra.append(Trigger(token.i, Entry(EventType.ATTACK, 0.2)))
             attacks = True
     return extra
+
+
+LEADER_NOUNS = lexicon.words("relations.leader_nouns")
+"""One person by his place at a group's head ("his predecessor", "its founder")."""
+
+
+def _leader_killed(token: Token) -> bool:
+    """Whether the kill verb's victim is one person named by his place at a group's head and
+    whose group ("killed his predecessor", "its previous head was killed"): a killing of that
+    person, not an attack."""
+    if token.pos_ != "VERB":
+        return False
+    heads = children(token, "nsubjpass") if is_passive(token) else children(token, "dobj")
+    return any(
+        h.lemma_.lower() in LEADER_NOUNS
+        and h.tag_ in SINGULAR_NOUN_TAGS
+        and any(c.dep_ == "poss" for c in h.children)
+        for h in heads
+    )
 
 
 def _kills_attackers(token: Token) -> bool:

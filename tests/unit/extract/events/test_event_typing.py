@@ -58,6 +58,22 @@ def test_typing_a_kidnapping_at_a_rally_is_no_protest(events: Events) -> None:
     assert types(found) == [EventType.ATTACK]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A US drone strike killed his predecessor in Kabul in May 2015.",
+        "The group's founder was killed by an American drone in Kabul in 2012.",
+    ],
+)
+def test_typing_a_leader_killed_is_a_killing(events: Events, text: str) -> None:
+    assert types(events(text)) == [EventType.KILLING]
+
+
+def test_typing_counted_dead_are_no_killing(events: Events) -> None:
+    found = events("A US drone strike killed four fighters in Kabul in May 2015.")
+    assert EventType.KILLING not in types(found)
+
+
 def test_typing_a_plan_to_attack_is_no_event(events: Events) -> None:
     assert types(events("Russian police foiled a plan to bomb a railway station in Moscow.")) == []
     assert types(events("Police in Moscow uncovered a plot to kill the mayor.")) == []
