@@ -142,6 +142,8 @@ def _phrasal(token: Token) -> Entry | None:
         if _taken_by_attackers(token):  # "X was seized by gunmen": a kidnapping
             return Entry(A, 0.35, AttackType.KIDNAPPING)
         return Entry(EventType.ARREST, 0.35)  # "X was captured by Afghan forces"
+    if token.pos_ == "VERB" and _custody(token):
+        return Entry(EventType.ARREST, 0.35)  # "police rounded up 20 suspects"
     if lemma in LISTING_VERBS and token.pos_ == "VERB" and _onto_a_list(token):
         return Entry(
             EventType.DESIGNATION, 0.35, needs=ObjectNeeded.GROUP
@@ -168,6 +170,22 @@ def _takes_a_person(verb: Token) -> bool:
         or h.lemma_.lower() in CAPTIVE_ROLES
         for h in heads
     )  # fmt: skip
+
+
+ROUNDING_VERBS = lexicon.words("events.rounding_verbs")
+"""Verbs that with "up" take people in ("picked up 20 suspects", "rounded up militants")."""
+CUSTODY_NOUNS = lexicon.words("events.custody_nouns")
+
+
+def _custody(verb: Token) -> bool:
+    """An arrest told by a phrase: "picked up / rounded up" people the law seeks, "took X
+    into custody"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ROUNDING_VERBS and _particle(verb, "up"):
+        return _takes_a_person(verb)
+    held = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "into"
+            for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    return lemma == "take" and any(o.lemma_.lower() in CUSTODY_NOUNS for o in held)
 
 
 def _taken_by_attackers(verb: Token) -> bool:

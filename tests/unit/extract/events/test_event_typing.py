@@ -88,3 +88,19 @@ def test_typing_a_designation_happens_where_the_state_rules(events: Events) -> N
     text = "The United States on Monday designated the ALF's wing in Afghanistan a terrorist group."
     found = [f for f in confident(events(text)) if f.type is EventType.DESIGNATION]
     assert [(f.country, f.place) for f in found] == [("US", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police picked up 20 suspects in Peshawar on Monday.",
+        "Police rounded up five members of the ALF in Quetta on Monday.",
+        "Police took three men into custody in Quetta on Monday.",
+    ],
+)
+def test_typing_arrests_told_by_a_phrase(events: Events, text: str) -> None:
+    assert types(events(text)) == [EventType.ARREST]
+
+
+def test_typing_picking_up_no_one_is_no_arrest(events: Events) -> None:
+    assert types(events("The ALF picked up support in Quetta on Monday.")) == []
