@@ -121,6 +121,8 @@ def _phrasal(token: Token) -> Entry | None:
     lemma = token.lemma_.lower()
     if lemma == "blow" and _particle(token, "up"):
         return Entry(A, 0.3, AttackType.BOMBING)
+    if lemma == "set" and _particle(token, "off") and _object_lemmas(token) & _BOMB_WORDS:
+        return Entry(A, 0.3, AttackType.BOMBING)  # "set off a bomb"
     if lemma == "open" and "fire" in _object_lemmas(token):
         return Entry(A, 0.3, AttackType.ARMED_ASSAULT)
     if lemma == "drop" and token.pos_ == "VERB" and _object_lemmas(token) & DROPPED_ARMS:

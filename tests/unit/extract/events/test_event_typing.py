@@ -104,3 +104,9 @@ def test_typing_arrests_told_by_a_phrase(events: Events, text: str) -> None:
 
 def test_typing_picking_up_no_one_is_no_arrest(events: Events) -> None:
     assert types(events("The ALF picked up support in Quetta on Monday.")) == []
+
+
+def test_typing_setting_off_a_bomb_is_a_bombing(events: Events) -> None:
+    found = confident(events("Two men set off a bomb outside a mosque in Quetta in May 2015."))
+    assert [(f.type, f.attack_type) for f in found] == [(EventType.ATTACK, AttackType.BOMBING)]
+    assert types(events("The delay set off protests in Quetta in May 2015.")) != [EventType.ATTACK]
