@@ -104,6 +104,17 @@ def _joined_to_intent_noun(trigger: Token) -> bool:
     return trigger.dep_ == "conj" and head.pos_ in NOUN_POS and head.lemma_ in INTENT_NOUNS
 
 
+def _dated_itself(trigger: Token) -> bool:
+    """ "admitted planning the January 14, 2008 attack", "planned the April 2008 assassination
+    attempt": an event named with its own date and "the" happened, whoever planned it."""
+    noun = trigger.head if trigger.dep_ == "compound" else trigger
+    if noun.pos_ not in NOUN_POS:
+        return False
+    words = list(noun.children)
+    definite = any(w.dep_ == "det" and w.lower_ in DEFINITE for w in words)
+    return definite and any(t.ent_type_ == "DATE" for w in words for t in w.subtree)
+
+
 def is_sought(trigger: Token) -> bool:
     """An event a plan or a reward seeks, not one that happened: "a plot to kill him",
     "information leading to the arrest of X". Read for events only: a stated intention to
@@ -245,7 +256,9 @@ def factor(trigger: Token) -> float:
     """How much of a finding's confidence survives the trigger's modality (0 drops it)."""
     if is_negated(trigger):
         return 0.0
-    if is_hypothetical(trigger) or is_sought(trigger):
+    if is_hypothetical(trigger) and not _dated_itself(trigger):
+        return 0.3
+    if is_sought(trigger):
         return 0.3
     value = 1.0
     if is_generic(trigger):

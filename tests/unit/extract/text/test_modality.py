@@ -36,6 +36,8 @@ def word(doc: Doc, text: str) -> Token:
         ("Police foiled a plan to bomb the consulate.", "bomb", 0.3),
         ("A reward is offered for information leading to the arrest of the men.", "arrest", 0.3),
         ("The arrest of the men led to riots.", "arrest", 1.0),
+        ("He confessed to planning the March 3, 2012 bombing of the bridge.", "bombing", 1.0),
+        ("He planned the bombing of the bridge.", "bombing", 0.3),
     ],
 )  # fmt: skip
 def test_modality_factor(
