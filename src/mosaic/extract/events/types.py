@@ -144,6 +144,8 @@ def _phrasal(token: Token) -> Entry | None:
         if _taken_by_attackers(token):  # "X was seized by gunmen": a kidnapping
             return Entry(A, 0.35, AttackType.KIDNAPPING)
         return Entry(EventType.ARREST, 0.35)  # "X was captured by Afghan forces"
+    if lemma == "declare" and token.pos_ == "VERB" and _declared_terrorist(token):
+        return Entry(EventType.DESIGNATION, 0.35)
     if token.pos_ == "VERB" and _custody(token):
         return Entry(EventType.ARREST, 0.35)  # "police rounded up 20 suspects"
     if lemma in LISTING_VERBS and token.pos_ == "VERB" and _onto_a_list(token):
@@ -172,6 +174,18 @@ def _takes_a_person(verb: Token) -> bool:
         or h.lemma_.lower() in CAPTIVE_ROLES
         for h in heads
     )  # fmt: skip
+
+
+TERROR_WORDS = lexicon.words("events.terror_words")
+LISTED_KINDS = lexicon.words("events.organisation_heads")
+
+
+def _declared_terrorist(verb: Token) -> bool:
+    """ "declared the network a terrorist organisation": a declaration that lists a group as
+    terrorist, not one of a ceasefire, of war, or of an attack as a terrorist act."""
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "dobj")]
+    kinds = [c for c in complements if c.lemma_.lower() in LISTED_KINDS]
+    return any(t.lemma_.lower() in TERROR_WORDS for c in kinds for t in c.children)
 
 
 ROUNDING_VERBS = lexicon.words("events.rounding_verbs")

@@ -110,3 +110,11 @@ def test_typing_setting_off_a_bomb_is_a_bombing(events: Events) -> None:
     found = confident(events("Two men set off a bomb outside a mosque in Quetta in May 2015."))
     assert [(f.type, f.attack_type) for f in found] == [(EventType.ATTACK, AttackType.BOMBING)]
     assert types(events("The delay set off protests in Quetta in May 2015.")) != [EventType.ATTACK]
+
+
+def test_typing_declaring_a_group_terrorist_is_a_designation(events: Events) -> None:
+    text = "The United States on Friday declared the ALF a terrorist organization."
+    assert types(events(text)) == [EventType.DESIGNATION]
+    assert types(events("The ALF declared a ceasefire in Quetta on Friday.")) == []
+    act = events("Officials declared the shooting in Quetta a terrorist act on Friday.")
+    assert EventType.DESIGNATION not in types(act)
