@@ -73,7 +73,9 @@ def victim_people(token: Token, context: SentenceContext) -> list[EntityMention]
     heads = with_conjuncts(antecedent(h) for h in heads)
     heads += [a for h in heads for a in children(h, "appos")]
     found = [party(h, context) for h in heads]
-    return [m for m in found if m is not None and m.role is Role.PERSON]
+    people = [m for m in found if m is not None and m.role is Role.PERSON]
+    # "X, the man accused of the bombing": the apposition names X again, not a second victim
+    return list({(m.ref.key or m.ref.name) if m.ref else m.text: m for m in people}.values())
 
 
 def victim_count(token: Token, context: SentenceContext) -> Count | None:

@@ -44,3 +44,16 @@ def test_killings_deaths_without_militants_counted_stay_an_attack(
 ) -> None:
     assert EventType.ATTACK in {f.type for f in events(sentence)}
     assert EventType.MILITARY_OPERATION not in {f.type for f in events(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police on Sunday killed Karim Baksh, the man they had hunted for a year.",
+        "Troops on Monday killed Gul Zaman, the deputy of a local militia.",
+    ],
+)
+def test_killings_apposition_names_the_same_victim(events: Events, sentence: str) -> None:
+    killings = [f for f in events(sentence) if f.type is EventType.KILLING]
+    assert killings
+    assert killings[0].killed == Count.exactly(1)
