@@ -32,6 +32,8 @@ from mosaic.extract.text.syntax import (
     PATIENT_OR_LISTED_DEPS,
     QUALIFIER_DEPS,
     VERB_POS,
+    children,
+    is_passive,
     tree_distance,
 )
 from mosaic.extract.text.words import ARTICLES, HYPHENS, INDEFINITE_ARTICLES
@@ -232,10 +234,64 @@ def count_mentions(span: Span) -> list[CountMention]:
             continue
         noun = counted_noun(token)
         count = _plus_subject(count, noun, found[0])
+        count = _plus_listed_people(count, noun)
         if mentions and text == token.text and noun == token:
             count = _shared_floor(mentions[-1], count, found[0], span)
         mentions.append(CountMention(count, found[1], _is_attacker(noun), found[0].i))
-    return mentions
+        consumed.update(t.i for t in _listed_people(noun))
+    singles = _single_victims(span, consumed)
+    return sorted([*mentions, *singles], key=lambda m: m.trigger) if singles else mentions
+
+
+def _listed_people(noun: Token) -> list[Token]:
+    """ "three of them and their driver", "two soldiers and a policeman": one person more for
+    each singular noun listed after a count, with an article or possessive and no number."""
+    listed = []
+    for conj in noun.children:
+        if conj.dep_ != "conj" or conj.tag_ != "NN" or conj.ent_type_:
+            continue
+        words = list(conj.children)
+        if any(w.like_num for w in words) or children(conj, "nummod"):
+            continue
+        if any(w.lower_ in INDEFINITE_ARTICLES or w.dep_ == "poss" for w in words):
+            listed.append(conj)
+    return listed
+
+
+def _plus_listed_people(count: Count, noun: Token) -> Count:
+    listed = _listed_people(noun)
+    return add_counts(count, Count.exactly(len(listed))) if listed else count
+
+
+def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
+    """ "the attack killed a contractor", "a policeman was wounded": a singular noun with an
+    indefinite article, no number, as a killing or wounding verb's victim, is one person."""
+    found = []
+    for verb in span:
+        role = _role(verb) if verb.pos_ in VERB_POS else None
+        if role is None or verb.i in consumed:
+            continue
+        victims = children(verb, "nsubjpass") if is_passive(verb) else children(verb, "dobj")
+        for noun in victims:
+            if noun.i in consumed or not _one_person(noun):
+                continue
+            attacker = _is_attacker(noun)
+            found.append(CountMention(Count.exactly(1), role, attacker, verb.i))
+            consumed.update(t.i for t in noun.subtree)
+    return found
+
+
+def _one_person(noun: Token) -> bool:
+    """A singular common noun with "a" or "an" and nothing counting it ("a guard"), not "a
+    number of people" nor a name."""
+    words = list(noun.children)
+    return (
+        noun.tag_ == "NN"
+        and not noun.ent_type_
+        and any(w.dep_ == "det" and w.lower_ in INDEFINITE_ARTICLES for w in words)
+        and not any(w.like_num for w in words)
+        and not children(noun, "prep", "conj", "nummod")
+    )
 
 
 def _listed_after_breakdown(trigger: Token, token: Token) -> bool:
@@ -294,14 +350,20 @@ def _misattached(word: Token, event: Token) -> bool:
 
 
 def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
-    """ "he was killed ... along with 16 other people" counts 17, "X and three others" 4."""
-    if noun.lemma_.lower() == "other" and noun.dep_ == "conj" and noun.head.tag_ in ONE_PERSON_TAGS:
+    """ "he was killed ... along with 16 other people" counts 17, "X and three others" 4,
+    "X and two other militants" 3."""
+    if is_others(noun) and noun.dep_ == "conj" and noun.head.tag_ in ONE_PERSON_TAGS:
         return add_counts(count, Count.exactly(1))
     if not any(c.lower_ == "other" for c in noun.children):
         return count
     if not any(c.dep_ == "nsubjpass" and c.tag_ in ONE_PERSON_TAGS for c in trigger.children):
         return count
     return add_counts(count, Count.exactly(1))
+
+
+def is_others(noun: Token) -> bool:
+    """ "four others", "two other men": people besides someone told before."""
+    return noun.lemma_.lower() == "other" or any(c.lower_ == "other" for c in noun.children)
 
 
 def _is_attacker(noun: Token) -> bool:

@@ -143,3 +143,46 @@ def test_casualties_a_list_after_including_is_a_part_however_parsed() -> None:
                 "guard", "."],
     )  # fmt: skip
     assert casualties(doc[:]).total_killed() == Count(14, 14)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Karim Baksh and three other guards died when the convoy was ambushed.", Count(4, 4)),
+        ("The gunmen shot the driver, killing him and two others on the road.", Count(3, 3)),
+        ("The rocket hit the market, killing two of the traders and their cook.", Count(3, 3)),
+        ("The mine killed four soldiers and a porter near the pass.", Count(5, 5)),
+    ],
+)
+def test_casualties_count_the_people_listed_beside_a_number(
+    parse: Callable[..., Doc], sentence: str, killed: Count
+) -> None:
+    assert casualties(parse(sentence)[:]).total_killed() == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("The shelling killed a shopkeeper and wounded several farmers.", Count(1, 1), None),
+        ("A teacher was killed and a nurse was injured in the blast.", Count(1, 1), Count(1, 1)),
+        ("The blast killed nine people and wounded a child.", Count(9, 9), Count(1, 1)),
+    ],
+)
+def test_casualties_one_person_named_with_an_article(
+    parse: Callable[..., Doc], sentence: str, killed: Count, wounded: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert (found.total_killed(), found.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The blast killed a number of people in the square.", None),
+        ("Gunmen killed a policeman and two other people at the gate.", Count(3, 3)),
+    ],
+)
+def test_casualties_an_article_counts_no_one_twice_nor_a_quantity(
+    parse: Callable[..., Doc], sentence: str, killed: Count | None
+) -> None:
+    assert casualties(parse(sentence)[:]).total_killed() == killed
