@@ -30,6 +30,7 @@ from mosaic.extract.events.infobox import attach_infobox_perpetrators
 from mosaic.extract.events.infobox_tolls import attach_infobox_tolls
 from mosaic.extract.events.leads import date_news_leads
 from mosaic.extract.events.merge import drop_echoes, merge_events
+from mosaic.extract.events.toll_sentences import join_toll_sentences
 from mosaic.extract.events.weapon_tolls import join_weapon_tolls
 from mosaic.extract.models.role_spans import attach_roles
 from mosaic.extract.numbers.strength import strength_findings
@@ -131,6 +132,7 @@ def _find_events(extractor: Extractor, analysis: Analysis) -> None:
         else:
             analysis.findings += findings
     analysis.findings = join_weapon_tolls(analysis.findings, analysis.doc)
+    analysis.findings = join_toll_sentences(analysis.findings, analysis.contexts, MIN_CONFIDENCE)
 
 
 @stage("mosaic.date_news_leads.v1", needs=["findings", "contexts"], sets=["findings"])

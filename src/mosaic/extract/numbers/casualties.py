@@ -67,6 +67,10 @@ class CountMention:
     role: str
     attacker: bool
     trigger: int
+    others: bool = False
+    """The count is of people besides those told before ("two other men were killed")."""
+    noun: int | None = None
+    """The token of the noun counted ("17 people"), or of the number standing alone."""
 
 
 @dataclass(frozen=True)
@@ -233,11 +237,14 @@ def count_mentions(span: Span) -> list[CountMention]:
         if _listed_after_breakdown(found[0], token):
             continue
         noun = counted_noun(token)
+        stated = count
         count = _plus_subject(count, noun, found[0])
+        others = is_others(noun) and count == stated  # not "X and two others"
         count = _plus_listed_people(count, noun)
         if mentions and text == token.text and noun == token:
             count = _shared_floor(mentions[-1], count, found[0], span)
-        mentions.append(CountMention(count, found[1], _is_attacker(noun), found[0].i))
+        attacker = _is_attacker(noun)
+        mentions.append(CountMention(count, found[1], attacker, found[0].i, others, noun.i))
         consumed.update(t.i for t in _listed_people(noun))
     singles = _single_victims(span, consumed)
     return sorted([*mentions, *singles], key=lambda m: m.trigger) if singles else mentions
@@ -276,7 +283,7 @@ def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
             if noun.i in consumed or not _one_person(noun):
                 continue
             attacker = _is_attacker(noun)
-            found.append(CountMention(Count.exactly(1), role, attacker, verb.i))
+            found.append(CountMention(Count.exactly(1), role, attacker, verb.i, noun=noun.i))
             consumed.update(t.i for t in noun.subtree)
     return found
 

@@ -1,0 +1,159 @@
+"""Tolls told in a sentence of their own, after the event they belong to.
+
+A report tells an event first and its dead or wounded next, often without naming
+the event again, or only as "the operation", "the gunfight": "Two other men were
+killed in the hour-long gunfight." "Four other people were wounded." Such a
+sentence states no event of its own, or only the bare casualty the finder reads
+as an attack with no one behind it, no date and no place; its figures are those
+of the event told just before (of the type the sentence names again, if it does).
+A count of "other" people adds to that event's count of the same kind; any other
+count is a later statement, which wins as it does when findings merge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from mosaic.extract import lexicon
+from mosaic.extract.entities.mentions import Role
+from mosaic.extract.events.followups import FOLLOW_UP_REACH
+from mosaic.extract.events.rules.base import EventRule, TargetSlot
+from mosaic.extract.events.rules.registry import rule_for
+from mosaic.extract.numbers.casualties import CountMention, combine, count_mentions
+from mosaic.extract.numbers.counts import add_counts
+from mosaic.extract.text.modality import DEFINITE
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import NOUN_POS
+from mosaic.model import Count, EventFinding
+
+_WHERE = (Role.PLACE, Role.COUNTRY)
+OPERATION_NOUNS = lexicon.words("events.operation_nouns")
+"""Nouns that point back to an act of forces of any kind ("killed in the operation")."""
+
+
+def join_toll_sentences(
+    findings: Sequence[EventFinding], contexts: Sequence[SentenceContext], threshold: float
+) -> list[EventFinding]:
+    """The findings with the figures of each undated toll sentence given to the event told
+    before it (within FOLLOW_UP_REACH characters, at or above `threshold`), and the bare
+    casualty findings of that sentence dropped."""
+    kept = list(findings)
+    for context in contexts:
+        own = [f for f in kept if f.evidence == context.evidence]
+        if _dated(context) or not all(_bare(f) for f in own):
+            continue
+        mentions = [m for m in count_mentions(context.sent) if not _told_before(m, context)]
+        index = _event_before(kept, context, threshold) if mentions else None
+        if index is None or _elsewhere(context, kept[index]) or _other_day(own, kept[index]):
+            continue
+        tolled = _with_tolls(kept[index], mentions)
+        if tolled != kept[index]:
+            kept[index] = tolled
+            kept = [f for f in kept if f not in own]
+    return kept
+
+
+def _told_before(mention: CountMention, context: SentenceContext) -> bool:
+    """ "where the five contractors were killed": people counted with a definite article were
+    counted before, maybe in another event."""
+    noun = context.doc[mention.noun] if mention.noun is not None else None
+    return noun is not None and any(c.lower_ in DEFINITE for c in noun.children)
+
+
+def _dated(context: SentenceContext) -> bool:
+    """Whether the sentence states a time of its own ("last year", "during the past year")."""
+    return bool(context.dates) or any(t.ent_type_ == "DATE" for t in context.sent)
+
+
+def _elsewhere(context: SentenceContext, event: EventFinding) -> bool:
+    """Whether the sentence names a country other than the event's ("violence in Burma")."""
+    countries = {m.country for m in context.mentions if m.role in _WHERE and m.country}
+    return event.country is not None and bool(countries - {event.country})
+
+
+def _other_day(own: Sequence[EventFinding], event: EventFinding) -> bool:
+    """Whether the sentence's findings go on in another day than the event's: a date carried
+    over from the paragraph ("October 28: ... . Two tourists were killed.") is a timeline's
+    next entry, not a toll of the event before."""
+    return any(f.date is not None and f.date != event.date for f in own)
+
+
+def _bare(finding: EventFinding) -> bool:
+    """A casualty with nothing else: no kind of attack, no one behind it, no place (a date
+    of its own the caller tests on the sentence)."""
+    place = finding.place
+    return (
+        rule_for(finding.type).slots.casualties
+        and finding.attack_type is None
+        and not finding.perpetrators
+        and (place is None or (place.key is not None and place.key.count(":") == 1))
+    )
+
+
+def _event_before(
+    findings: Sequence[EventFinding], context: SentenceContext, threshold: float
+) -> int | None:
+    """The event with casualties told last before the sentence, of the type the sentence
+    names again with a definite noun ("in the raid") where one of those is near."""
+    start = context.evidence.start
+    near = [
+        i for i, f in enumerate(findings)
+        if rule_for(f.type).slots.casualties
+        and not _bare(f)
+        and f.confidence >= threshold
+        and 0 <= start - f.evidence.end <= FOLLOW_UP_REACH
+    ]  # fmt: skip
+    named = _named_again(context)
+    referred = [i for i in near if _names(named, rule_for(findings[i].type))]
+    chosen = referred or near
+    if not chosen:
+        return None
+    return max(chosen, key=lambda i: (findings[i].evidence.end, findings[i].confidence))
+
+
+def _names(nouns: set[str], rule: EventRule) -> bool:
+    """Whether one of the nouns names an event of the rule's type: one of its trigger words,
+    or "the operation" for a type whose forces tell of their own acts."""
+    return bool(nouns & set(rule.triggers)) or bool(
+        nouns & OPERATION_NOUNS and rule.slots.reporter_acts
+    )
+
+
+def _named_again(context: SentenceContext) -> set[str]:
+    """Nouns of the sentence that point back with a definite determiner ("the raid")."""
+    return {
+        t.lemma_.lower()
+        for t in context.sent
+        if t.pos_ in NOUN_POS and any(c.lower_ in DEFINITE for c in t.children)
+    }
+
+
+def _with_tolls(event: EventFinding, mentions: Sequence[CountMention]) -> EventFinding:
+    """The event with the sentence's dead and wounded; where attackers are not the event's
+    victims (an attack), a count of attackers alone does not stand for the victims."""
+    killed = [m for m in mentions if m.role == "killed"]
+    victims = [m for m in killed if not m.attacker]
+    fighters = [m for m in killed if m.attacker]
+    apart = rule_for(event.type).slots.targets is TargetSlot.HIT
+    dead = _toll(event.killed, victims or fighters)
+    if apart and not victims and event.killed not in (None, event.attackers_killed):
+        dead = event.killed  # "four militants were killed" after the attack's victims
+    return replace(
+        event,
+        killed=dead,
+        attackers_killed=_toll(event.attackers_killed, fighters),
+        wounded=_toll(event.wounded, [m for m in mentions if m.role == "wounded"]),
+    )
+
+
+def _toll(known: Count | None, mentions: Sequence[CountMention]) -> Count | None:
+    """The count after the sentence: `known` plus the sentence's where it counts others,
+    otherwise the sentence's where it is higher (a revised toll; a lower one is a part,
+    "two of them were children", or another event's)."""
+    stated = combine(mentions)
+    if stated is None or known is None:
+        return known or stated
+    if any(m.others for m in mentions):
+        return add_counts(known, stated)
+    return stated if stated.low > known.low else known  # tolls are revised upwards

@@ -1,0 +1,68 @@
+"""Tolls told in a sentence of their own after their event (events.toll_sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mosaic.extract.pipeline import Extractor
+from mosaic.model import Count, EventFinding, EventType, Report
+
+pytestmark = pytest.mark.slow
+
+
+def _events(extractor: Extractor, text: str) -> list[EventFinding]:
+    return extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+
+
+def _of_type(events: list[EventFinding], kind: EventType) -> EventFinding:
+    [found] = [e for e in events if e.type is kind]
+    return found
+
+
+def test_toll_sentences_other_dead_add_to_the_named_victim(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Police on Sunday killed Karim Baksh, a bomb maker, at a farm outside Mardan. "
+        "Two other men were killed in the shootout.",
+    )
+    assert _of_type(events, EventType.KILLING).killed == Count.exactly(3)
+    assert not [e for e in events if e.type is EventType.ATTACK]
+
+
+def test_toll_sentences_wounded_told_next_are_the_attacks(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Gunmen attacked a checkpoint in Mardan on Monday, killing four soldiers.\n\n"
+        "Three other people were wounded, a hospital official said.",
+    )
+    attack = _of_type(events, EventType.ATTACK)
+    assert (attack.killed, attack.wounded) == (Count.exactly(4), Count.exactly(3))
+
+
+def test_toll_sentences_the_operation_named_again_takes_the_dead(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Commandos raided a compound near Sukkur on Friday and freed two hostages. "
+        "Gunmen had seized the pair at a wedding in Mardan in 2014, an attack that killed a guard. "
+        "The army said six militants were killed in the operation.",
+    )
+    operation = _of_type(events, EventType.MILITARY_OPERATION)
+    assert operation.killed == Count.exactly(6)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Floods in the province left 200 people dead last year.",  # a time of its own
+        "Rescuers said two children were among the dead.",  # a part, fewer than counted
+        "Bombs hit the same market in 2011, where the 30 shoppers were killed.",  # counted before
+    ],
+)
+def test_toll_sentences_leave_other_tolls_alone(extractor: Extractor, second: str) -> None:
+    first = "A bomb killed nine people at a market in Mardan on Monday."
+    events = _events(extractor, f"{first} {second}")
+    attacks = [e for e in events if e.type is EventType.ATTACK and str(e.date) == "2016-01-18"]
+    assert attacks
+    assert attacks[0].killed == Count.exactly(9)
