@@ -27,6 +27,7 @@ from mosaic.extract.text.syntax import (
     NOUN_POS,
     NUMBER_DEPS,
     NUMBER_PART_DEPS,
+    OBJECT_PREDICATE_DEPS,
     ONE_PERSON_TAGS,
     ORDINAL_PERSON_POS,
     PATIENT_OR_LISTED_DEPS,
@@ -149,6 +150,9 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
     for child in noun.children:
         if child.dep_ in ATTRIBUTIVE_OR_RELATIVE_DEPS and _role(child) and not _has_object(child):
             return child, _role(child) or "killed"
+    predicate = _object_predicate(noun)
+    if predicate is not None:
+        return predicate, _role(predicate) or "killed"
     current = noun
     for _ in range(4):
         head = current.head
@@ -163,6 +167,14 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
             return head, "killed"
         current = head
     return None
+
+
+def _object_predicate(noun: Token) -> Token | None:
+    """ "the blast left three people dead": a casualty word its verb says of the object."""
+    if noun.dep_ != "dobj":
+        return None
+    predicates = [c for c in noun.head.children if c.dep_ in OBJECT_PREDICATE_DEPS]
+    return next((p for p in predicates if p.i > noun.i and _role(p) is not None), None)
 
 
 def _has_object(verb: Token) -> bool:

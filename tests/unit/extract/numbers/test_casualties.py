@@ -186,3 +186,18 @@ def test_casualties_an_article_counts_no_one_twice_nor_a_quantity(
     parse: Callable[..., Doc], sentence: str, killed: Count | None
 ) -> None:
     assert casualties(parse(sentence)[:]).total_killed() == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("The car bomb left four shoppers dead and 30 injured.", Count(4, 4), Count(30, 30)),
+        ("A roadside blast left at least two soldiers dead.", Count(2, None), None),
+        ("The floods left 500 families homeless.", None, None),
+    ],
+)
+def test_casualties_what_a_verb_left_its_object(
+    parse: Callable[..., Doc], sentence: str, killed: Count | None, wounded: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert (found.total_killed(), found.wounded) == (killed, wounded)
