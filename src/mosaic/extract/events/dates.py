@@ -18,7 +18,7 @@ from mosaic.extract.attribution.speakers import TELLING_VERBS
 from mosaic.extract.dates.phrases import SHIFT_UNITS, shift
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
-from mosaic.extract.text.syntax import PRESENT_TAGS, tree_distance
+from mosaic.extract.text.syntax import NOUN_MODIFIER_DEPS, NOUN_POS, PRESENT_TAGS, tree_distance
 from mosaic.extract.text.words import INDEFINITE_ARTICLES, NUMBER_WORDS
 from mosaic.model import FuzzyDate
 
@@ -34,7 +34,7 @@ def event_date(
         root = context.date_root(date)
         if own is not None and root.i not in own:
             continue
-        if _dates_the_telling(root, trigger):
+        if _dates_the_telling(root, trigger) or _dates_another_noun(root, trigger, rivals):
             continue
         distance = tree_distance(trigger, root)
         if any(tree_distance(o, root) < distance and _may_take(o, root) for o in rivals):
@@ -52,6 +52,21 @@ def _dates_the_telling(root: Token, trigger: Token) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING_VERBS or verb == trigger:
         return False
     return trigger not in verb.subtree or trigger.i < verb.i
+
+
+def _dates_another_noun(root: Token, trigger: Token, rivals: Sequence[Token]) -> bool:
+    """ "the group, which has vowed to disrupt the April 5 election, has carried out attacks":
+    a date modifying a noun outside the trigger's phrase dates that noun (a plan, a vote),
+    not the event; one on a rival trigger is left to the rivals' test."""
+    noun = root.head
+    return (
+        root.dep_ in NOUN_MODIFIER_DEPS
+        and noun.pos_ in NOUN_POS
+        and noun != trigger
+        and noun not in rivals
+        and noun not in trigger.subtree
+        and trigger not in noun.subtree
+    )
 
 
 def _may_take(trigger: Token, root: Token) -> bool:

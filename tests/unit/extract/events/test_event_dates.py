@@ -1,0 +1,29 @@
+"""Tests for which of a sentence's dates dates an event (mosaic.extract.events.dates)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import EventFinding, EventType
+
+pytestmark = pytest.mark.slow
+
+Events = Callable[..., list[EventFinding]]
+
+
+def test_event_dates_a_date_of_another_noun_dates_not_the_event(events: Events) -> None:
+    found = events(
+        "The rebels, who have vowed to disrupt the June 9 vote, have carried out bombings "
+        "across the province, killing 12 people."
+    )
+    attacks = [f for f in found if f.type is EventType.ATTACK]
+    assert attacks
+    assert all(f.date is None or f.date.month != 6 for f in attacks)
+
+
+def test_event_dates_a_date_in_the_events_phrase_still_dates_it(events: Events) -> None:
+    found = events("Gunmen opened fire at a June 9 rally in Mardan, killing 12 people.")
+    attacks = [f for f in found if f.type is EventType.ATTACK]
+    assert [f.date.iso() for f in attacks if f.date] == ["2015-06-09"]
