@@ -236,6 +236,11 @@ def count_mentions(span: Span) -> list[CountMention]:
     mentions: list[CountMention] = []
     consumed: set[int] = set()
     for token in span:
+        plus = _plus_count(token)
+        if plus is not None and token.i not in consumed:
+            mentions.append(plus)
+            consumed.update((token.i, token.i + 1))
+            continue
         if token.i in consumed or not (is_count_token(token) or _one_more(token)):
             continue
         text, tokens = count_phrase(token)
@@ -260,6 +265,18 @@ def count_mentions(span: Span) -> list[CountMention]:
         consumed.update(t.i for t in _listed_people(noun))
     singles = _single_victims(span, consumed)
     return sorted([*mentions, *singles], key=lambda m: m.trigger) if singles else mentions
+
+
+def _plus_count(token: Token) -> CountMention | None:
+    """ "40+ wounded": a number written with a plus right before a casualty word is a floor."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or not token.text.isdigit() or token.whitespace_:
+        return None
+    sign, word = doc[token.i + 1], doc[token.i + 2]
+    role = _role(word) if sign.text == "+" else None
+    if role is None:
+        return None
+    return CountMention(Count(int(token.text), None), role, False, word.i, noun=token.i)
 
 
 def _listed_people(noun: Token) -> list[Token]:

@@ -201,3 +201,17 @@ def test_casualties_what_a_verb_left_its_object(
 ) -> None:
     found = casualties(parse(sentence)[:])
     assert (found.total_killed(), found.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wounded"),
+    [
+        ("- Casualties: 9 killed, 25+ wounded\n", Count(25, None)),
+        ("The blast left 9 dead and 25+ injured.", Count(25, None)),
+        ("The blast left 9 dead and 25 injured.", Count(25, 25)),
+    ],
+)
+def test_casualties_a_number_with_a_plus_is_a_floor(
+    parse: Callable[..., Doc], sentence: str, wounded: Count
+) -> None:
+    assert casualties(parse(sentence)[:]).wounded == wounded
