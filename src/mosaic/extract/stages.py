@@ -30,6 +30,7 @@ from mosaic.extract.events.infobox import attach_infobox_perpetrators
 from mosaic.extract.events.infobox_tolls import attach_infobox_tolls
 from mosaic.extract.events.leads import date_news_leads
 from mosaic.extract.events.merge import drop_echoes, merge_events
+from mosaic.extract.events.place_sentences import join_place_sentences
 from mosaic.extract.events.toll_sentences import join_toll_sentences
 from mosaic.extract.events.weapon_tolls import join_weapon_tolls
 from mosaic.extract.models.role_spans import attach_roles
@@ -133,6 +134,7 @@ def _find_events(extractor: Extractor, analysis: Analysis) -> None:
             analysis.findings += findings
     analysis.findings = join_weapon_tolls(analysis.findings, analysis.doc)
     analysis.findings = join_toll_sentences(analysis.findings, analysis.contexts, MIN_CONFIDENCE)
+    analysis.findings = join_place_sentences(analysis.findings, analysis.contexts, MIN_CONFIDENCE)
 
 
 @stage("mosaic.date_news_leads.v1", needs=["findings", "contexts"], sets=["findings"])
