@@ -325,8 +325,8 @@ def _one_person(noun: Token) -> bool:
         noun.tag_ == "NN"
         and not noun.ent_type_
         and any(w.dep_ == "det" and w.lower_ in INDEFINITE_ARTICLES for w in words)
-        and not any(w.like_num for w in words)
-        and not children(noun, "prep", "conj", "nummod")
+        and not any(w.like_num or (w.dep_ == "prep" and w.lower_ == "of") for w in words)
+        and not children(noun, "conj", "nummod")
     )
 
 

@@ -215,3 +215,8 @@ def test_casualties_a_number_with_a_plus_is_a_floor(
     parse: Callable[..., Doc], sentence: str, wounded: Count
 ) -> None:
     assert casualties(parse(sentence)[:]).wounded == wounded
+
+
+def test_casualties_one_person_placed_by_a_phrase(parse: Callable[..., Doc]) -> None:
+    found = casualties(parse("Gunmen shot dead a police officer in the bazaar on Tuesday.")[:])
+    assert found.total_killed() == Count(1, 1)
