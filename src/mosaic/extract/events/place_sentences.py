@@ -32,16 +32,30 @@ def join_place_sentences(
     FOLLOW_UP_REACH characters) that names it again and says where it happened."""
     kept = list(findings)
     told = {f.evidence for f in kept}
+    words: dict[tuple[int, int], set[str]] = {}
     for context in contexts:
-        if context.evidence in told or _dated(context):
+        if context.evidence in told:
             continue
-        for index in _events_before(kept, context, threshold):
-            place = _place_told(kept[index], context)
+        unplaced = [i for i in _events_before(kept, context, threshold) if _unplaced(kept[i])]
+        nouns = _definite_nouns(context.sent) if unplaced else []
+        if not nouns or _dated(context):
+            continue
+        for index in unplaced:
+            event = kept[index]
+            key = (event.evidence.start, event.evidence.end)
+            if key not in words:
+                words[key] = _event_words(event, context.doc)
+            place = _place_told(event, context, nouns, words[key])
             if place is not None:
                 country = kept[index].country or place.country
                 kept[index] = replace(kept[index], place=place, country=country)
                 break
     return kept
+
+
+def _unplaced(event: EventFinding) -> bool:
+    """Whether the event has no place finer than its country."""
+    return event.place is None or _is_country(event.place)
 
 
 def _dated(context: SentenceContext) -> bool:
@@ -60,13 +74,12 @@ def _events_before(
     return sorted(near, key=lambda i: (findings[i].evidence.end, findings[i].confidence))[::-1]
 
 
-def _place_told(event: EventFinding, context: SentenceContext) -> EntityRef | None:
-    """The place the sentence gives the event, if it names the event again and the event
-    has no place finer than its country."""
-    if event.place is not None and not _is_country(event.place):
-        return None
-    words = _event_words(event, context.doc)
-    for noun in _definite_nouns(context.sent):
+def _place_told(
+    event: EventFinding, context: SentenceContext, nouns: Sequence[Token], words: set[str]
+) -> EntityRef | None:
+    """The place the sentence gives the event, if one of its definite `nouns` is one of the
+    event's `words` (naming it again)."""
+    for noun in nouns:
         if noun.lemma_.lower() not in words:
             continue
         found = event_place(noun, context, ())

@@ -20,7 +20,13 @@ from mosaic.extract.entities.mentions import Role
 from mosaic.extract.events.followups import FOLLOW_UP_REACH
 from mosaic.extract.events.rules.base import EventRule, TargetSlot
 from mosaic.extract.events.rules.registry import rule_for
-from mosaic.extract.numbers.casualties import CountMention, combine, count_mentions
+from mosaic.extract.numbers.casualties import (
+    KILLED_WORDS,
+    WOUNDED_WORDS,
+    CountMention,
+    combine,
+    count_mentions,
+)
 from mosaic.extract.numbers.counts import add_counts
 from mosaic.extract.text.modality import DEFINITE
 from mosaic.extract.text.sentences import SentenceContext
@@ -28,6 +34,7 @@ from mosaic.extract.text.syntax import NOUN_POS
 from mosaic.model import Count, EventFinding
 
 _WHERE = (Role.PLACE, Role.COUNTRY)
+_CASUALTY_LEMMAS = KILLED_WORDS | WOUNDED_WORDS
 OPERATION_NOUNS = lexicon.words("events.operation_nouns")
 """Nouns that point back to an act of forces of any kind ("killed in the operation")."""
 
@@ -39,19 +46,37 @@ def join_toll_sentences(
     before it (within FOLLOW_UP_REACH characters, at or above `threshold`), and the bare
     casualty findings of that sentence dropped."""
     kept = list(findings)
+    targets = _targets(kept, threshold)
     for context in contexts:
         own = [f for f in kept if f.evidence == context.evidence]
-        if _dated(context) or not all(_bare(f) for f in own):
+        if not all(_bare(f) for f in own):
+            continue
+        index = _event_before(kept, targets, context)
+        if index is None or not _tells_casualties(context) or _dated(context):
+            continue
+        if _elsewhere(context, kept[index]) or _other_day(own, kept[index]):
             continue
         mentions = [m for m in count_mentions(context.sent) if not _told_before(m, context)]
-        index = _event_before(kept, context, threshold) if mentions else None
-        if index is None or _elsewhere(context, kept[index]) or _other_day(own, kept[index]):
-            continue
         tolled = _with_tolls(kept[index], mentions)
         if tolled != kept[index]:
             kept[index] = tolled
             kept = [f for f in kept if f not in own]
+            targets = _targets(kept, threshold)
     return kept
+
+
+def _targets(findings: Sequence[EventFinding], threshold: float) -> list[int]:
+    """The findings a toll may go to: events with casualties, written out, not bare."""
+    return [
+        i for i, f in enumerate(findings)
+        if rule_for(f.type).slots.casualties and not _bare(f) and f.confidence >= threshold
+    ]  # fmt: skip
+
+
+def _tells_casualties(context: SentenceContext) -> bool:
+    """Whether the sentence has a word of the dead or wounded (a cheap test before the parse
+    is read)."""
+    return any(t.lemma_.lower() in _CASUALTY_LEMMAS for t in context.sent)
 
 
 def _told_before(mention: CountMention, context: SentenceContext) -> bool:
@@ -92,18 +117,14 @@ def _bare(finding: EventFinding) -> bool:
 
 
 def _event_before(
-    findings: Sequence[EventFinding], context: SentenceContext, threshold: float
+    findings: Sequence[EventFinding], targets: Sequence[int], context: SentenceContext
 ) -> int | None:
-    """The event with casualties told last before the sentence, of the type the sentence
-    names again with a definite noun ("in the raid") where one of those is near."""
+    """The target event told last before the sentence, of the type the sentence names again
+    with a definite noun ("in the raid") where one of those is near."""
     start = context.evidence.start
-    near = [
-        i for i, f in enumerate(findings)
-        if rule_for(f.type).slots.casualties
-        and not _bare(f)
-        and f.confidence >= threshold
-        and 0 <= start - f.evidence.end <= FOLLOW_UP_REACH
-    ]  # fmt: skip
+    near = [i for i in targets if 0 <= start - findings[i].evidence.end <= FOLLOW_UP_REACH]
+    if not near:
+        return None
     named = _named_again(context)
     referred = [i for i in near if _names(named, rule_for(findings[i].type))]
     chosen = referred or near
