@@ -32,6 +32,7 @@ from mosaic.extract.text.syntax import (
     ORDINAL_PERSON_POS,
     PATIENT_OR_LISTED_DEPS,
     QUALIFIER_DEPS,
+    RELATIVE_PRONOUN_TAGS,
     VERB_POS,
     children,
     is_passive,
@@ -141,6 +142,8 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
     """The casualty word governing the counted noun and its role, climbing at most four steps."""
     if any(c.lower_ in _BREAKDOWN and c.i < noun.i for c in noun.children):
         return None  # "killing nine civilians, among them three children": a part of the nine
+    if _part_of_relative(noun):
+        return None  # "injured at least 44, 38 of whom were taken to hospital": a part of the 44
     own = _role(noun)
     if own is not None and noun.pos_ != "NUM":
         return noun, own
@@ -167,6 +170,17 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
             return head, "killed"
         current = head
     return None
+
+
+def _part_of_relative(noun: Token) -> bool:
+    """ "38 of whom", "most of which": a count of a relative pronoun is a part of the count
+    the clause describes."""
+    return any(
+        o.tag_ in RELATIVE_PRONOUN_TAGS
+        for p in children(noun, "prep")
+        if p.lower_ == "of"
+        for o in children(p, "pobj")
+    )
 
 
 def _object_predicate(noun: Token) -> Token | None:

@@ -220,3 +220,10 @@ def test_casualties_a_number_with_a_plus_is_a_floor(
 def test_casualties_one_person_placed_by_a_phrase(parse: Callable[..., Doc]) -> None:
     found = casualties(parse("Gunmen shot dead a police officer in the bazaar on Tuesday.")[:])
     assert found.total_killed() == Count(1, 1)
+
+
+def test_casualties_a_count_of_whom_is_a_part(parse: Callable[..., Doc]) -> None:
+    found = casualties(
+        parse("The bomb killed 9 people and wounded at least 30, 12 of whom were children.")[:]
+    )
+    assert (found.total_killed(), found.wounded) == (Count(9, 9), Count(30, None))
