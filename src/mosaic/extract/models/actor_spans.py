@@ -30,6 +30,7 @@ from mosaic.extract.entities.name_shapes import (
     PEOPLE_NOUNS,
     looks_like_armed_group,
 )
+from mosaic.extract.models.initials_context import used_as_group
 from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.words import HYPHENS
@@ -81,11 +82,35 @@ def has_group_shape(span: Span) -> bool:
     words = {w.lower().strip("'’") for w in re.split(r"[\s-]+", span.text)}
     if words & EVENT_NAME_WORDS or not (span.text[:1].isupper() or _PREFIXED.match(span.text)):
         return False
+    if _describing_word(span):
+        return False
     if words & HEAD_WORDS or _PARTICLE.search(span.text) or _PREFIXED.match(span.text):
         return True
-    if _ACRONYM.match(span.text):
-        return True
+    if is_initials(span):
+        return True  # a group's only where the report uses it as one (`used_as_group`)
     return looks_like_armed_group(span)
+
+
+def is_initials(span: Span) -> bool:
+    """Initials and nothing else of a name's shape: "ZLF", "JuA", "KARACHI"."""
+    words = {w.lower().strip("'’") for w in re.split(r"[\s-]+", span.text)}
+    plain = not (words & HEAD_WORDS or _PARTICLE.search(span.text) or _PREFIXED.match(span.text))
+    return plain and _ACRONYM.match(span.text) is not None
+
+
+def _describing_word(span: Span) -> bool:
+    """One adjective describing the common noun after it ("another Islamic group", "Jihadi
+    fighters"): a kind of group, not a group's name."""
+    word = span.root
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        len(span) == 1
+        and word.tag_ == "JJ"
+        and after is not None
+        and after.is_lower
+        and after.pos_ == "NOUN"
+    )
 
 
 class ActorSpanTagger:
@@ -118,8 +143,18 @@ class ActorSpanTagger:
         for doc, sents in zip(docs, candidates, strict=True):
             found = [span for sent in sents for span in self._spans(sent, next(tagged))]
             if found:
-                doc.ents = self._merged(doc.ents, found)
+                self._add(doc, found)
         return docs
+
+    def _add(self, doc: Doc, found: list[Span]) -> None:
+        """Adds the found names to the doc's entities, initials last: they are kept only where
+        the report uses them as a group's, which the names found may show ("the Zulu Front
+        (ZF)")."""
+        names = [span for span in found if not is_initials(span)]
+        doc.ents = self._merged(doc.ents, names)
+        initials = [span for span in found if is_initials(span) and used_as_group(span)]
+        if initials:
+            doc.ents = self._merged(doc.ents, initials)
 
     def _copy(self, sent: Span) -> Doc:
         """The sentence's words as a doc of the tagger's own vocabulary."""
