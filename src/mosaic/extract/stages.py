@@ -36,6 +36,7 @@ from mosaic.extract.events.weapon_tolls import join_weapon_tolls
 from mosaic.extract.models.role_spans import attach_roles
 from mosaic.extract.numbers.strength import strength_findings
 from mosaic.extract.output import MIN_CONFIDENCE
+from mosaic.extract.relations.descriptions import with_described_groups
 from mosaic.extract.relations.finder import dedupe_relations, end_by_killings
 from mosaic.extract.text.sentences import SentenceContext, build_contexts
 from mosaic.model import EventFinding, RelationFinding, Report, StrengthFinding
@@ -186,7 +187,8 @@ def _home_countries(extractor: Extractor, analysis: Analysis) -> None:
 
 @stage("mosaic.find_relations.v1", needs=["contexts"], sets=["relations"])
 def _relations(extractor: Extractor, analysis: Analysis) -> None:
-    found = (f for c in analysis.contexts for f in extractor.relations.find(c))
+    contexts = with_described_groups(analysis.contexts)
+    found = (f for c in contexts for f in extractor.relations.find(c))
     analysis.relations = dedupe_relations(found)
 
 

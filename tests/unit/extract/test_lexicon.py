@@ -187,6 +187,7 @@ EXPLAINED_SUBSETS = {
     ("numbers.wounding_verbs", "numbers.acted_on"),
     ("places.slot_preps", "places.locative_preps"),
     ("relations.ally_nouns", "events.partner_verbs"),
+    ("relations.described_heads", "models.cue_words"),
     ("relations.group_heads", "events.organisation_heads"),
     ("relations.group_heads", "models.cue_words"),
     ("relations.pair_words", "text.counted"),

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parties import GROUP_POSSESSIVES, parties
+from mosaic.extract.entities.parties import GROUP_POSSESSIVES, PERSON_PRONOUNS, parties
 from mosaic.extract.relations.refs import (
     group_antecedent,
     is_subgroup_reference,
@@ -136,9 +136,12 @@ def _has_plain_compound(noun: Token, context: SentenceContext) -> bool:
 
 
 def _role_position(noun: Token) -> Token:
-    """The token whose position says what the noun describes ("militant and emir" -> militant)."""
+    """The token whose position says what the noun describes ("militant and emir" -> militant,
+    "as one of his deputies" -> one)."""
     while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM":
+        return noun.head.head  # "named X as one of his deputies": where "one" stands
     return noun
 
 
@@ -270,6 +273,8 @@ def owners(
             found.append(new_group)
         elif token.lower_ in RELATIVE_POSSESSIVES:  # "X, whose leader Y was killed"
             found += parties(_relative_owner(token), context, exclude)[:1]
+        elif token.lower_ in PERSON_PRONOUNS:  # "named X as one of his deputies": not X
+            found += _person_before(token, context, exclude)
         elif token.lower_ in GROUP_POSSESSIVES or is_subgroup_reference(token):
             resolve = group_antecedent if token.lower_ in GROUP_POSSESSIVES else subgroup_antecedent
             earlier = resolve(token, context, exclude)
@@ -277,6 +282,15 @@ def owners(
         else:
             found += parties([token], context, exclude)
     return list(dict.fromkeys(found))
+
+
+def _person_before(
+    token: Token, context: SentenceContext, exclude: str | None
+) -> list[EntityMention]:
+    """The person "his" stands for: the last named before it other than the role's holder."""
+    people = [m for m in context.doc_mentions if m.end <= token.i and m.role is Role.PERSON
+              and m.ref is not None and m.ref.name != exclude]  # fmt: skip
+    return people[-1:]
 
 
 def _relative_owner(whose: Token) -> list[Token]:
@@ -410,9 +424,9 @@ def _joined(before: Token, hyphen: Token) -> bool:
 def _led_as_own(mention: EntityMention, root: Token, context: SentenceContext) -> list[Candidate]:
     if mention.role is not Role.GROUP or mention.ref is None:
         return []
-    owners = [context.mention_at(c) for c in children(root, "poss")]
+    owners = parties(children(root, "poss"), context)  # "Zaman's ALF", "his faction"
     return [Candidate(RelationType.LEADER_OF, owner, mention, root.i, False)
-            for owner in owners if owner is not None and owner.role is Role.PERSON]  # fmt: skip
+            for owner in owners if owner.role is Role.PERSON]  # fmt: skip
 
 
 def rival_groups(context: SentenceContext) -> list[Candidate]:
