@@ -29,6 +29,7 @@ from mosaic.extract.relations.context import carried_date
 from mosaic.extract.relations.deaths import parenthesised_death, stated_deaths
 from mosaic.extract.relations.group_ties import SEVERING_VERBS, group_ties
 from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
+from mosaic.extract.relations.leaving import left_groups
 from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
 from mosaic.extract.relations.offshoots import offshoots
 from mosaic.extract.relations.refs import full_person
@@ -123,12 +124,16 @@ def relation_dates(
         return None, None
     if not context.dates:
         carried = carried_date(context)
-        return (carried.value.start, None) if carried is not None else (None, None)
+        if carried is None:
+            return None, None
+        return (None, carried.value.start) if candidate.ending else (carried.value.start, None)
     anchor = context.doc[candidate.anchor]
     dates = [d for d in context.dates if not _in_other_clause(context.date_root(d), anchor)]
     if not dates:
         return None, None
     date = min(dates, key=lambda d: tree_distance(anchor, context.date_root(d)))
+    if candidate.ending:
+        return None, date.value.start
     return _start_end(date, context)
 
 
@@ -188,7 +193,7 @@ class RelationFinder:
         others = through_leaders(
             [*verb_relations(context), *noun_relations_of_events(context),
              *succession_relations(context), *regarded_sides(context), *offshoots(context),
-             *compound_relations(context), *group_ties(context)],
+             *compound_relations(context), *group_ties(context), *left_groups(context)],
             context,
         )  # fmt: skip
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]

@@ -92,6 +92,8 @@ class Candidate:
     object: EntityMention
     anchor: int
     dated: bool
+    ending: bool = False
+    """Whether the sentence's date ends the relation ("quit Y in May") rather than starts it."""
 
 
 def noun_kind(noun: Token, context: SentenceContext) -> str | None:
@@ -343,7 +345,7 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
         if kind is None or not _role_word(noun) or context.mention_at(noun) is not None:
             continue  # "Province" in "Islamic State Khorasan Province" is part of a name
         tokens, dated = holder_tokens(noun)
-        holders = parties(tokens, context)
+        holders = parties(_names_in_apposition(tokens), context)
         for holder in holders:
             rel = relation_type(kind, holder)
             name = holder.ref.name if holder.ref else None
@@ -355,6 +357,16 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
                 if rel is not None and owner != holder:
                     found.append(Candidate(rel, holder, owner, noun.i, dated=dated))
     return found + possessed_groups(context) + rival_groups(context)
+
+
+def _names_in_apposition(tokens: list[Token]) -> list[Token]:
+    """A common noun with a name in apposition stands for that name: in "Y's leader, X, was
+    a commander of Z" the commander is X, not the group "leader" stands for."""
+    named: list[Token] = []
+    for token in tokens:
+        names = [a for a in children(token, "appos") if a.pos_ == "PROPN"]
+        named += names if token.pos_ == "NOUN" and names else [token]
+    return named
 
 
 def _unnamed_owner(

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import parties
-from mosaic.extract.relations.nouns import Candidate
+from mosaic.extract.relations.nouns import LEADER_NOUNS, MEMBER_NOUNS, Candidate
 from mosaic.extract.relations.rules.registry import noun_pattern, verb_patterns
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
@@ -121,9 +121,20 @@ def verb_relations(context: SentenceContext) -> list[Candidate]:
             subjects, objects = _verb_parties(verb, pattern, context)
             if not objects and pattern.type is R.ALLEGIANCE and lemma(verb) in SWITCHING:
                 objects = _side_switched_to(verb, context)
-            found += [Candidate(_verb_type(pattern, s, subjects), s, o, verb.i, dated=True)
+            regional = _regional(verb, pattern, context)
+            found += [Candidate(R.MEMBER_OF if regional else _verb_type(pattern, s, subjects),
+                                s, o, verb.i, dated=True)
                       for s in subjects for o in objects if s != o]  # fmt: skip
     return found
+
+
+def _regional(verb: Token, pattern: VerbPattern, context: SentenceContext) -> bool:
+    """ "X commanded the TTP in Mohmand": leading a group in one of its regions makes X one
+    of its commanders, a member, not its leader."""
+    if pattern.type is not R.LEADER_OF or pattern.lemma not in LEADING_VERBS:
+        return False
+    places = [context.mention_at(t) for t in prep_objects(verb, "in")]
+    return any(p is not None and p.role is Role.PLACE for p in places)
 
 
 def _side_switched_to(verb: Token, context: SentenceContext) -> list[EntityMention]:
@@ -131,8 +142,20 @@ def _side_switched_to(verb: Token, context: SentenceContext) -> list[EntityMenti
     before the verb outside X's own description ("a Y commander, X")."""
     own = {t.i for s in children(verb, *SUBJECT_DEPS) for t in s.subtree}
     before = [m for m in context.mentions if m.end <= verb.i and m.role is Role.GROUP
-              and m.ref is not None and m.start not in own]  # fmt: skip
+              and m.ref is not None and m.start not in own
+              and not _role_owner(context.doc[m.start : m.end].root)]  # fmt: skip
     return before[-1:]
+
+
+def _role_owner(word: Token) -> bool:
+    """Whether the group owns a role in its clause ("X was a commander of Y until he
+    defected"): the side X held, not the one he switched to."""
+    for above in word.ancestors:
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+        if above.lemma_.lower() in MEMBER_NOUNS | LEADER_NOUNS:
+            return True
+    return False
 
 
 def _verb_type(
