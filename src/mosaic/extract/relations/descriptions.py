@@ -112,6 +112,20 @@ def _naming(verb: Token, mentions: Sequence[EntityMention]) -> tuple[Token, Enti
     return None
 
 
+def called(noun: Token) -> list[Token]:
+    """The name a naming participle gives a common noun: "an Islamic charity called Y", "a
+    militant group known as Y", "a new outfit named Y" -> Y."""
+    if noun.pos_ != "NOUN":
+        return []
+    found: list[Token] = []
+    for verb in children(noun, "acl"):
+        if verb.lemma_.lower() in NAMING_VERBS and verb.tag_ == "VBN":
+            found += children(verb, "oprd", "attr", "xcomp", "dobj")
+            found += [p for a in children(verb, "prep") if a.lower_ == "as"
+                      for p in children(a, "pobj")]  # fmt: skip
+    return [t for t in found if t.pos_ == "PROPN"]
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 

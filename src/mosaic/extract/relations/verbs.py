@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import parties
+from mosaic.extract.relations.descriptions import called
 from mosaic.extract.relations.nouns import LEADER_NOUNS, MEMBER_NOUNS, Candidate
 from mosaic.extract.relations.rules.registry import noun_pattern, verb_patterns
 from mosaic.extract.text.sentences import SentenceContext
@@ -174,9 +175,9 @@ def _verb_type(
 
 
 def with_appositions(tokens: list[Token]) -> list[Token]:
-    """The tokens, the names in apposition to them and those names' conjuncts; a common noun
-    that has names in apposition gives way to them ("former activists A, B and C" -> A, B,
-    C; "a Y commander, X" -> X)."""
+    """The tokens, the names in apposition to them or given them by a naming participle ("a
+    charity called Y") and those names' conjuncts; a common noun that has such names gives
+    way to them ("former activists A, B and C" -> A, B, C; "a Y commander, X" -> X)."""
     found: dict[int, Token] = {}
     todo = list(tokens)
     while todo:
@@ -185,7 +186,9 @@ def with_appositions(tokens: list[Token]) -> list[Token]:
             continue
         found[token.i] = token
         todo += children(token, "appos") + [c for c in token.conjuncts if c.i not in found]
-    named = [t for t in found.values() if t.pos_ != "NOUN" or not children(t, "appos")]
+        todo += called(token)  # "formed a charity called Y": Y
+    named = [t for t in found.values()
+             if t.pos_ != "NOUN" or not (children(t, "appos") or called(t))]  # fmt: skip
     return sorted(named, key=lambda t: t.i)
 
 

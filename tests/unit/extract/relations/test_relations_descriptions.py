@@ -72,3 +72,13 @@ def test_descriptions_unnamed_description_leaves_the_contexts_as_they_are(
 ) -> None:
     given = contexts("A breakaway faction of the TTP attacked a checkpoint near Peshawar.")
     assert with_described_groups(given) == given
+
+
+def test_descriptions_founder_of_a_group_called_by_name_leads_it(found: Find) -> None:
+    text = "After his release, Hakim Zaman set up a charity called the Alpha Liberation Front."
+    assert (R.LEADER_OF, "Hakim Zaman", ALF) in found(text)
+
+
+def test_descriptions_group_known_by_a_name_joined_by_a_person(found: Find) -> None:
+    text = "Karim Shah joined a small militant outfit known as the ALF in 2012."
+    assert (R.MEMBER_OF, "Karim Shah", ALF) in found(text)
