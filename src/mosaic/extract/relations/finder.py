@@ -214,6 +214,8 @@ class RelationFinder:
         found = []
         for pair in classifier.relations(context, known):
             candidate = Candidate(pair.type, pair.subject, pair.object, pair.anchor, pair.dated)
+            if _placed_elsewhere(candidate, kept):
+                continue
             if allowed(candidate) and not denied(candidate, context):
                 finding = self._finding(_named_in_full(candidate, context), context)
                 sure = round(finding.confidence * (1 + pair.probability) / 2, 3)
@@ -238,6 +240,19 @@ class RelationFinder:
             evidence=context.evidence, extractor=self.extractor, start=start, end=end,
             attributed_to=context.speaker, confidence=confidence(candidate, context),
         )  # fmt: skip
+
+
+def _placed_elsewhere(candidate: Candidate, stated: list[Candidate]) -> bool:
+    """A learned leadership of a person whose rank in another group the sentence states
+    ("Z named X as one of his deputies": X is a deputy, not the leader of a group nearby)."""
+    if candidate.type is not R.LEADER_OF:
+        return False
+    person = _key(candidate.subject.ref)
+    return any(
+        c.type in (R.LEADER_OF, R.MEMBER_OF) and _key(c.subject.ref) == person
+        and _key(c.object.ref) != _key(candidate.object.ref)
+        for c in stated
+    )  # fmt: skip
 
 
 def _named_in_full(candidate: Candidate, context: SentenceContext) -> Candidate:
