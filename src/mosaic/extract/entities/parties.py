@@ -68,11 +68,12 @@ def _group_word(
         inner.append(token.head)  # "the militant group ISKP"
     for word in inner:
         found = party(word, context, exclude, depth + 1)
-        if found is not None:
-            return found
+        if found is not None and (word.dep_ != "appos" or found.role is not Role.PERSON):
+            return found  # not "the group, X" where X is a person the parser hung there
     if lemma not in GROUP_WORDS or not any(c.lower_ == "the" for c in token.children):
         return None
-    if any(w.pos_ == "PROPN" for w in children(token, *TITLE_DEPS)):
+    named = [w for w in children(token, *TITLE_DEPS) if w.pos_ == "PROPN"]
+    if any(_not_a_person(w, context) for w in named):
         return None  # "the party Pakistan People's Party": named, and not a group we know
     same = _called_so(token, lemma, context, exclude) if lemma in NAMING_HEADS else None
     if same is not None:
@@ -80,6 +81,11 @@ def _group_word(
     if lemma in SUBGROUP_WORDS:  # "the affiliate": the one just talked about
         return group_before(context, token.i, exclude, nearest=True)
     return _pronoun(token, "its", context, exclude)
+
+
+def _not_a_person(word: Token, context: SentenceContext) -> bool:
+    mention = context.mention_at(word)
+    return mention is None or mention.role is not Role.PERSON
 
 
 def _called_so(

@@ -179,7 +179,15 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         if verb.dep_ in PARTICIPLE_CLAUSE_DEPS and _participle(verb):  # "X, anointed as chief"
             tokens += [verb.head, *before_comma(verb)]
         dated = _appointing(verb) or _takes_office(verb)
+    tokens += _misplaced_holders(noun)
     return tokens + before_comma(noun), dated
+
+
+def _misplaced_holders(noun: Token) -> list[Token]:
+    """ "a spokesman for the group, X, said": the name the parser hung on the owner is the
+    holder's (a person there is never the group itself)."""
+    owned = prep_objects(noun, "of", "for", "in", "within", "to")
+    return [a for o in owned for a in children(o, "appos") if a.pos_ == "PROPN"]
 
 
 def _become_complement(place: Token) -> bool:
