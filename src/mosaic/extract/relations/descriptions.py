@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from mosaic.extract import lexicon
@@ -58,11 +60,12 @@ def _described(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMentio
     """A mention of the named group for each description, and for each definite noun ("the
     faction") standing for it in a naming."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    descriptions = [t for t in doc if t.i not in covered and _description(t)]
+    heads = [doc[i] for i in _with_lemma(doc, DESCRIBED_HEADS) if i not in covered]
+    descriptions = [t for t in heads if _description(t)]
     if not descriptions:
         return []
     found: dict[int, EntityMention] = {}
-    for verb in doc:
+    for verb in (doc[i] for i in _with_lemma(doc, NAMING_VERBS | FOUNDING)):
         named = _naming(verb, mentions)
         if named is None:
             continue
@@ -74,6 +77,13 @@ def _described(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMentio
             if token.i not in covered and token.pos_ == "NOUN":
                 found.setdefault(token.i, _as_mention(token, group))
     return list(found.values())
+
+
+def _with_lemma(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lemma is one of the words, found through the doc's array of lemmas
+    (a report has few: most words are tested no further)."""
+    keys = [doc.vocab.strings[word] for word in words]
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), keys))]
 
 
 def _description(token: Token) -> bool:
