@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mosaic.model import EventFinding, EventType
+from mosaic.model import EventFinding, EventType, RelationFinding, RelationType
 
 
 def of_type(found: list[EventFinding], kind: EventType) -> list[EventFinding]:
@@ -13,3 +13,19 @@ def of_type(found: list[EventFinding], kind: EventType) -> list[EventFinding]:
 def perpetrator_names(finding: EventFinding) -> set[str]:
     """Every name of every perpetrator of a finding."""
     return {name for ref in finding.perpetrators for name in ref.names}
+
+
+def triples(found: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
+    """Each relation finding as (type, subject's name, object's name)."""
+    return {(f.type, f.subject.name, f.object.name) for f in found}
+
+
+def assert_relation_found(
+    found: list[RelationFinding], kind: RelationType, subject: str, obj: str
+) -> None:
+    """The relation is among the findings (alliances and rivalries in either order)."""
+    stated = triples(found)
+    if kind.symmetric:
+        assert (kind, subject, obj) in stated or (kind, obj, subject) in stated, stated
+    else:
+        assert (kind, subject, obj) in stated, stated

@@ -19,6 +19,7 @@ from mosaic.model import (
     RelationFinding,
     RelationType,
 )
+from support.findings import triples
 
 R = RelationType
 Contexts = Callable[..., list[SentenceContext]]
@@ -32,10 +33,6 @@ def relations(contexts: Contexts, places: PlaceTable) -> Callable[[str], list[Re
         return [f for c in contexts(text) for f in finder.find(c)]
 
     return run
-
-
-def triples(found: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
-    return {(f.type, f.subject.name, f.object.name) for f in found}
 
 
 @pytest.mark.slow

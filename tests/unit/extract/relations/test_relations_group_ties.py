@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from mosaic.model import FuzzyDate, RelationFinding, RelationType
+from support.findings import assert_relation_found, triples
 
 R = RelationType
 Found = Callable[[str], list[RelationFinding]]
@@ -42,20 +43,12 @@ STATED = [
 ]  # fmt: skip
 
 
-def triples(found: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
-    return {(f.type, f.subject.name, f.object.name) for f in found}
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "kind", "subject", "obj"), STATED)
 def test_group_ties_relation_is_found(
     relation_findings: Found, text: str, kind: RelationType, subject: str, obj: str
 ) -> None:
-    found = triples(relation_findings(text))
-    if kind.symmetric:
-        assert (kind, subject, obj) in found or (kind, obj, subject) in found, found
-    else:
-        assert (kind, subject, obj) in found, found
+    assert_relation_found(relation_findings(text), kind, subject, obj)
 
 
 @pytest.mark.slow

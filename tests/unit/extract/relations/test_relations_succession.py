@@ -10,6 +10,7 @@ import pytest
 from mosaic.extract.relations.finder import RelationFinder, dedupe_relations
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.model import EntityKind, EntityRef, Evidence, RelationFinding, RelationType
+from support.findings import triples
 
 R = RelationType
 Contexts = Callable[..., list[SentenceContext]]
@@ -30,10 +31,6 @@ def found(contexts: Contexts) -> Find:
         return dedupe_relations(f for c in contexts(text) for f in finder.find(c))
 
     return run
-
-
-def triples(findings: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
-    return {(f.type, f.subject.name, f.object.name) for f in findings}
 
 
 @pytest.mark.slow
