@@ -12,6 +12,8 @@ out as something else ("rocket-propelled grenades (RPG)") or never uses so are n
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
@@ -40,13 +42,15 @@ def used_as_group(span: Span) -> bool:
 
 
 def _uses(doc: Doc, span: Span) -> list[int]:
-    """Where the doc writes the span's words (the span itself among them)."""
-    words = [t.text for t in span]
-    size = len(words)
+    """Where the doc writes the span's words (the span itself among them), found in the doc's
+    array of word keys: making a Token for every word of the doc cost more than the tagger."""
+    words = doc.to_array(ORTH)
+    keys = [token.orth for token in span]
+    size = len(keys)
     return [
-        i
-        for i in range(len(doc) - size + 1)
-        if doc[i].text == words[0] and [t.text for t in doc[i : i + size]] == words
+        start
+        for start in numpy.flatnonzero(words == keys[0]).tolist()
+        if words[start : start + size].tolist() == keys
     ]
 
 
