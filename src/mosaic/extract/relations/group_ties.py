@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
@@ -48,6 +49,7 @@ SEVERING_VERBS = lexicon.words("relations.severing_verbs")
 TIE_NOUNS = lexicon.words("relations.tie_nouns")
 """Nouns of a tie to a group that one severs when one splits from it."""
 PAIR_WORDS = lexicon.words("relations.pair_words")
+"""Words that make a group noun stand for two groups ("the two groups", "both factions")."""
 RELATIONSHIP_NOUNS = lexicon.words("relations.relationship_nouns")
 """Nouns of a relationship that its adjective makes an alliance ("a symbiotic relationship")."""
 CLOSE_ADJECTIVES = lexicon.words("relations.close_adjectives")
@@ -57,7 +59,6 @@ GATHERING_VERBS = lexicon.words("relations.gathering_verbs")
 """Verbs that unite groups with "together" ("brings together A and B")."""
 PITTING_VERBS = lexicon.words("relations.pitting_verbs")
 """Verbs that set their object against another ("set X against Y", "pitted X against Y")."""
-"""Words that make a group noun stand for two groups ("the two groups", "both factions")."""
 _PAIRED_HEADS = GROUP_WORDS | lexicon.words("relations.group_heads")
 _SIDES = (R.ALLIANCE, R.RIVALRY)
 
@@ -66,14 +67,24 @@ def group_ties(context: SentenceContext) -> list[Candidate]:
     """Every alliance, rivalry or split the sentence states in one of these ways; each way
     is tried only where the sentence holds one of its words."""
     found: list[Candidate] = []
-    groups = [m for m in context.doc_mentions if m.role is Role.GROUP]
-    if not groups or groups[0].start >= context.sent.end:
+    first = next((m for m in context.doc_mentions if m.role is Role.GROUP), None)
+    if first is None or first.start >= context.sent.end:
         return found
-    words = {t.lower_ for t in context.sent} | {t.lemma_.lower() for t in context.sent}
+    words = _sentence_words(context.sent)
     for cue, way in _WAYS:
         if words & cue:
             found += way(context)
     return found
+
+
+def _sentence_words(sent: Span) -> set[str]:
+    """The sentence's words, lower-cased, and their lemmas, read from its arrays: making a
+    Token for every word of every sentence cost more than the ways tried on them."""
+    strings = sent.doc.vocab.strings
+    keys = sent.to_array([LOWER, LEMMA])  # type: ignore[attr-defined]  # not in spaCy's stub
+    return {strings[key] for key in set(keys[:, 0].tolist())} | {
+        strings[key].lower() for key in set(keys[:, 1].tolist())
+    }
 
 
 def _joint_acts(context: SentenceContext) -> list[Candidate]:
