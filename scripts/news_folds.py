@@ -4,6 +4,7 @@ numbered 1 mod 4, fold B 3 mod 4), and the halves `dev_splits.py` makes."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -20,13 +21,15 @@ def fold_folder(news: Path, folder: Path, remainder: int) -> Path:
 
 def numbered_folder(gold_dir: Path, folder: Path, modulus: int, remainder: int) -> Path:
     """A folder of links to the gold files of `gold_dir` whose number leaves `remainder`
-    modulo `modulus` (n001.json, t003.json ...), and to the passages' texts."""
-    folder.mkdir(parents=True)
-    (folder / "texts").symlink_to((gold_dir / "texts").resolve())
+    modulo `modulus` (n001.json, t003.json ...), and to those passages' texts only, so that
+    reading the folder's texts never shows a passage of another split."""
+    (folder / "texts").mkdir(parents=True)
     for gold in sorted(gold_dir.glob("*.json")):
         number = NUMBERED_FILE.match(gold.name)
         if number and int(number.group(1)) % modulus == remainder:
             (folder / gold.name).symlink_to(gold.resolve())
+            text = json.loads(gold.read_text(encoding="utf-8"))["text_file"]
+            (folder / text).symlink_to((gold_dir / text).resolve())
     return folder
 
 
