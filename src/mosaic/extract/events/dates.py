@@ -45,6 +45,12 @@ def event_date(
     return best[1] if best else None
 
 
+def states_a_time(context: SentenceContext) -> bool:
+    """Whether the sentence states a time of its own ("last year", "during the past year"), so
+    that what it tells is not simply more of the event told before it."""
+    return bool(context.dates) or any(t.ent_type_ == "DATE" for t in context.sent)
+
+
 def _dates_the_telling(root: Token, trigger: Token) -> bool:
     """ "X claimed the attack, its agency said on Thursday": the date of the telling, hung on a
     speech verb the event is not, dates the report rather than the event."""

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from mosaic.extract.events.dates import states_a_time
 from mosaic.extract.events.followups import FOLLOW_UP_REACH
 from mosaic.extract.events.places import event_place
 from mosaic.extract.events.types import entry_for
@@ -38,7 +39,7 @@ def join_place_sentences(
             continue
         unplaced = [i for i in _events_before(kept, context, threshold) if _unplaced(kept[i])]
         nouns = _definite_nouns(context.sent) if unplaced else []
-        if not nouns or _dated(context):
+        if not nouns or states_a_time(context):
             continue
         for index in unplaced:
             event = kept[index]
@@ -56,10 +57,6 @@ def join_place_sentences(
 def _unplaced(event: EventFinding) -> bool:
     """Whether the event has no place finer than its country."""
     return event.place is None or _is_country(event.place)
-
-
-def _dated(context: SentenceContext) -> bool:
-    return bool(context.dates) or any(t.ent_type_ == "DATE" for t in context.sent)
 
 
 def _events_before(

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import Role
+from mosaic.extract.events.dates import states_a_time
 from mosaic.extract.events.followups import FOLLOW_UP_REACH
 from mosaic.extract.events.rules.base import EventRule, TargetSlot
 from mosaic.extract.events.rules.registry import rule_for
@@ -52,7 +53,7 @@ def join_toll_sentences(
         if not all(_bare(f) for f in own):
             continue
         index = _event_before(kept, targets, context)
-        if index is None or not _tells_casualties(context) or _dated(context):
+        if index is None or not _tells_casualties(context) or states_a_time(context):
             continue
         if _elsewhere(context, kept[index]) or _other_day(own, kept[index]):
             continue
@@ -84,11 +85,6 @@ def _told_before(mention: CountMention, context: SentenceContext) -> bool:
     counted before, maybe in another event."""
     noun = context.doc[mention.noun] if mention.noun is not None else None
     return noun is not None and any(c.lower_ in DEFINITE for c in noun.children)
-
-
-def _dated(context: SentenceContext) -> bool:
-    """Whether the sentence states a time of its own ("last year", "during the past year")."""
-    return bool(context.dates) or any(t.ent_type_ == "DATE" for t in context.sent)
 
 
 def _elsewhere(context: SentenceContext, event: EventFinding) -> bool:
