@@ -26,6 +26,11 @@ NATIONAL_CATEGORIES = lexicon.words("entities.national_categories")
 STATE_CATEGORIES = NATIONAL_CATEGORIES | lexicon.words("entities.international_categories")
 ORG_CATEGORIES = STATE_CATEGORIES | lexicon.words("entities.non_state_categories")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ACRONYM = re.compile(r"^[A-Za-z]{3,7}$")
+DOTTED_INITIALS = re.compile(
+    r"(?<![\w.])(?:(?:[A-Za-z]\.){2,6}[A-Za-z]\b\.?|(?:[A-Za-z]\. ){2,6}[A-Za-z]\.)"
+)
+"""Three to seven initials with full stops, all spaced or none ("L.e.T.", "T.T.P", "J. u. D.")."""
 _KEY = re.compile(r"^(org|person):[a-z0-9][a-z0-9-]*$")
 _FIELDS = lexicon.words("entities.record_fields")
 
@@ -106,6 +111,13 @@ def _index_key(alias: str) -> str:
     return "=" + alias.strip() if is_case_sensitive(alias) else match_key(alias)
 
 
+def dotted_letters(text: str) -> str | None:
+    """The letters that dotted initials spell ("LeT" of "L.e.T."); None for other text."""
+    if not DOTTED_INITIALS.fullmatch(text.strip()):
+        return None
+    return "".join(c for c in text if c.isalpha())
+
+
 class Gazetteer:
     """A validated, indexed set of actor records."""
 
@@ -113,6 +125,7 @@ class Gazetteer:
         self.records = records
         self._by_key = {record.key: record for record in records}
         self._index = index
+        self._acronyms = {name: self._by_key[key] for name, key in self.acronyms().items()}
 
     @classmethod
     @functools.cache
@@ -157,13 +170,28 @@ class Gazetteer:
         the others after `match_key` normalisation ("Isis-K" == "ISIS K").
 
         A trailing possessive is ignored when the name itself is unknown, so
-        "bin Laden's" finds bin Laden.
+        "bin Laden's" finds bin Laden; dotted initials find the organisation whose acronym
+        they spell as written ("L.e.T." finds LeT's record, "L.E.T." none).
         """
         name = name.strip()
         found = self._index.get("=" + name, []) + self._index.get(match_key(name), [])
+        if not found and (letters := dotted_letters(name)) in self._acronyms:
+            return [self._acronyms[letters]]
         if not found and _POSSESSIVE.search(name):
             return self.lookup(_POSSESSIVE.sub("", name))
         return list({record.key: record for record in found}.values())
+
+    def acronyms(self) -> dict[str, str]:
+        """The organisations' acronyms that dotted initials may spell, each with the key of
+        the one record that lists it: three letters or more, as written ("LeT", "TTP"),
+        never one spelling a common word in capitals ("M.I.T." is rather a university)."""
+        holders: dict[str, set[str]] = {}
+        for record in self.records:
+            if record.kind is EntityKind.ORGANIZATION:
+                for name in record.names:
+                    if _is_spelled_acronym(name):
+                        holders.setdefault(name, set()).add(record.key)
+        return {name: keys.pop() for name, keys in holders.items() if len(keys) == 1}
 
     def ruler_patterns(self) -> list[dict[str, object]]:
         """EntityRuler token patterns for every name, labelled ORG or PERSON, id = key.
@@ -186,6 +214,12 @@ class Gazetteer:
                 entry: dict[str, object] = {"label": label, "pattern": pattern, "id": record.key}
                 patterns.setdefault(repr(entry), entry)
         return list(patterns.values())
+
+
+def _is_spelled_acronym(name: str) -> bool:
+    if not _ACRONYM.match(name) or sum(c.isupper() for c in name) < 2:
+        return False
+    return not (name.isupper() and name.casefold() in _COMMON_WORDS)
 
 
 def _token_pattern(tokens: list[str], case_sensitive: bool) -> list[dict[str, object]]:

@@ -9,13 +9,16 @@ what the token pattern did (a phrase re-tokenised from text would not: "u.s." al
 splits off its last full stop, "U.S." in a sentence does not). Acronyms the parser
 is given stand-ins for ("IS" is parsed as "IZ") get a copy naming the stand-in.
 A name hard-wrapped across two lines of wire copy ("Tupac Amaru" at a line's end,
-"Revolutionary Movement" on the next) is matched over the line break.
+"Revolutionary Movement" on the next) is matched over the line break. A group's
+initials written with full stops ("L.e.T.", "T. T. P.") are the group whose acronym
+they spell as written.
 """
 
 from __future__ import annotations
 
 import itertools
 import warnings
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -23,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Token
 
-from mosaic.extract.entities.gazetteer import Gazetteer
+from mosaic.extract.entities.gazetteer import DOTTED_INITIALS, Gazetteer, dotted_letters
 from mosaic.extract.text.surface import STAND_INS
 
 Pattern = dict[str, Any]
@@ -85,6 +88,15 @@ class ActorRuler(EntityRuler):
         super().__init__(nlp, name, phrase_matcher_attr="LOWER")
         self.orth_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.word_patterns: list[Pattern] = []
+        self.initials: dict[str, int] = {}
+        """The match id of each acronym, as written, that dotted initials may spell."""
+
+    def add_initials(self, acronyms: Mapping[str, str], label: str = "ORG") -> None:
+        """Lets dotted initials spelling one of `acronyms` ("LeT") match its record's key."""
+        for acronym, key in acronyms.items():
+            match_id = self.nlp.vocab.strings.add(self._create_label(label, key))
+            self._ent_ids[match_id] = (label, key)
+            self.initials[acronym] = match_id
 
     def __len__(self) -> int:
         return super().__len__() + len(self.word_patterns)
@@ -130,7 +142,7 @@ class ActorRuler(EntityRuler):
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Every (match id, start, end), longest first, then leftmost, as EntityRuler.match;
-        over line wraps too."""
+        over line wraps too, and of dotted initials."""
         self._require_patterns()
         kept = [t.i for t in doc if not is_line_wrap(t)]
         view = doc if len(kept) == len(doc) else _unwrapped(doc, kept)
@@ -141,8 +153,19 @@ class ActorRuler(EntityRuler):
         if view is not doc:
             found = [(m_id, kept[s], kept[e - 1] + 1) for m_id, s, e in found if s != e]
             found = [m for m in found if not _crosses_sentence(doc, m[1], m[2])]
+        found += self._initials(doc)
         unique = {(m_id, start, end) for m_id, start, end in found if start != end}
         return sorted(unique, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    def _initials(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of the dotted initials that spell a listed acronym."""
+        found = []
+        for written in DOTTED_INITIALS.finditer(doc.text) if self.initials else ():
+            match_id = self.initials.get(dotted_letters(written.group()) or "")
+            span = doc.char_span(*written.span(), alignment_mode="expand")
+            if match_id is not None and span is not None and span.text == written.group():
+                found.append((match_id, span.start, span.end))
+        return found
 
 
 def is_line_wrap(token: Token) -> bool:
@@ -175,3 +198,5 @@ def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
 def fill_actor_ruler(ruler: Any, gazetteer: Gazetteer) -> None:
     """Gives the ruler a pattern for every name of the gazetteer."""
     ruler.add_patterns(with_stand_ins(gazetteer.ruler_patterns()))
+    if isinstance(ruler, ActorRuler):
+        ruler.add_initials(gazetteer.acronyms())

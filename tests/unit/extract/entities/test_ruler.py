@@ -134,3 +134,31 @@ def test_ruler_patterns_list_word_patterns_and_survive_to_disk(tmp_path: Path) -
         ("UKH", "org:uk-ho"),
         ("U.K. Home Office", "org:uk-ho"),
     ]
+
+
+SPELLED = Gazetteer.from_records(
+    [
+        ActorRecord("org:juk", "Jamaat-ul-Kausar", ORG, "armed_group", ("JuK",)),
+        ActorRecord("org:ntf", "Nayar Tribal Front", ORG, "armed_group", ("NTF",)),
+        ActorRecord("org:oq", "Omar Qadri Group", ORG, "armed_group", ("OQ",)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Police blamed the J.u.K. for it.", [("J.u.K.", "org:juk")]),
+        (
+            "Police blamed J. u. K. and the N.T.F. for it.",
+            [("J. u. K.", "org:juk"), ("N.T.F.", "org:ntf")],
+        ),
+        ("Police blamed the J.U.K. for it.", []),  # not the acronym as written
+        ("Police met O.Q. Rahman.", []),  # two initials: as often a person's
+    ],
+)
+def test_ruler_matches_dotted_initials_of_listed_acronyms(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    nlp = _ruler_nlp(SPELLED)
+    assert [(t, key) for t, _, key in _ruled(nlp, text)] == found
