@@ -9,7 +9,8 @@ what the token pattern did (a phrase re-tokenised from text would not: "u.s." al
 splits off its last full stop, "U.S." in a sentence does not). Acronyms the parser
 is given stand-ins for ("IS" is parsed as "IZ") get a copy naming the stand-in.
 A name hard-wrapped across two lines of wire copy ("Tupac Amaru" at a line's end,
-"Revolutionary Movement" on the next) is matched over the line break. A group's
+"Revolutionary Movement" on the next) is matched over the line break, and one whose head
+a describing word precedes ("the Haqqani terrorist network") over that word. A group's
 initials written with full stops ("L.e.T.", "T. T. P.") are the group whose acronym
 they spell as written.
 """
@@ -26,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.gazetteer import DOTTED_INITIALS, Gazetteer, dotted_letters
 from mosaic.extract.text.surface import STAND_INS
 
@@ -33,6 +35,10 @@ Pattern = dict[str, Any]
 MAX_WORD_OPTIONAL = 6
 """Token patterns with more optional hyphens than this stay token patterns (2**6 variants)."""
 _OPTIONAL_HYPHEN = {"ORTH": "-", "OP": "?"}
+DESCRIPTORS = lexicon.words("events.actor_adjectives") | lexicon.words("events.terror_words")
+"""Words describing a group that news puts before its name's head ("Haqqani terrorist network")."""
+HEADS = lexicon.words("entities.group_words")
+"""The heads of a group's name a describing word may stand before ("network", "group")."""
 
 
 def with_stand_ins(patterns: list[Pattern]) -> list[Pattern]:
@@ -142,9 +148,9 @@ class ActorRuler(EntityRuler):
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Every (match id, start, end), longest first, then leftmost, as EntityRuler.match;
-        over line wraps too, and of dotted initials."""
+        over line wraps and describing words before a head too, and of dotted initials."""
         self._require_patterns()
-        kept = [t.i for t in doc if not is_line_wrap(t)]
+        kept = [t.i for t in doc if not (is_line_wrap(t) or is_inserted_descriptor(t))]
         view = doc if len(kept) == len(doc) else _unwrapped(doc, kept)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
@@ -168,6 +174,23 @@ class ActorRuler(EntityRuler):
         return found
 
 
+def is_inserted_descriptor(token: Token) -> bool:
+    """A describing word between a name's words and its head ("Haqqani terrorist network",
+    "the Islamic State terror group"), which the name is matched over."""
+    if not (token.is_lower and token.lower_ in DESCRIPTORS) or token.i == 0:
+        return False
+    doc = token.doc
+    after = next((t for t in doc[token.i + 1 :] if t.lower_ not in DESCRIPTORS), None)
+    before = next((t for t in reversed(doc[: token.i]) if t.lower_ not in DESCRIPTORS), None)
+    return (
+        after is not None
+        and after.is_lower
+        and after.lower_ in HEADS
+        and before is not None
+        and (before.is_title or before.is_upper)
+    )
+
+
 def is_line_wrap(token: Token) -> bool:
     """A whitespace token of one line break and no indent after it: where wire copy wraps
     a line mid-sentence (a blank line or an indented line starts a paragraph)."""
@@ -175,7 +198,7 @@ def is_line_wrap(token: Token) -> bool:
 
 
 def _unwrapped(doc: Doc, kept: list[int]) -> Doc:
-    """A copy of `doc` of the tokens `kept` (the ones that are no line wrap)."""
+    """A copy of `doc` of the tokens `kept` (no line wrap, no describing word before a head)."""
     words = [doc[i].text for i in kept]
     return Doc(doc.vocab, words=words, spaces=[bool(doc[i].whitespace_) for i in kept])
 

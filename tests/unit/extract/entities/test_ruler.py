@@ -141,6 +141,7 @@ SPELLED = Gazetteer.from_records(
         ActorRecord("org:juk", "Jamaat-ul-Kausar", ORG, "armed_group", ("JuK",)),
         ActorRecord("org:ntf", "Nayar Tribal Front", ORG, "armed_group", ("NTF",)),
         ActorRecord("org:oq", "Omar Qadri Group", ORG, "armed_group", ("OQ",)),
+        ActorRecord("org:zaheer", "Zaheer network", ORG, "armed_group"),
     ]
 )
 
@@ -162,3 +163,24 @@ def test_ruler_matches_dotted_initials_of_listed_acronyms(
 ) -> None:
     nlp = _ruler_nlp(SPELLED)
     assert [(t, key) for t, _, key in _ruled(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A leader of the Zaheer terrorist network was held.", "Zaheer terrorist network"),
+        (
+            "A leader of the Zaheer militant jihadist network was held.",
+            "Zaheer militant jihadist network",
+        ),
+        ("The Omar Qadri militant group denied it.", "Omar Qadri militant group"),
+    ],
+)
+def test_ruler_matches_names_over_a_describing_word_before_the_head(text: str, found: str) -> None:
+    assert [t for t, _, _ in _ruled(_ruler_nlp(SPELLED), text)] == [found]
+
+
+def test_ruler_keeps_describing_words_that_stand_before_no_head() -> None:
+    nlp = _ruler_nlp(SPELLED)
+    assert _ruled(nlp, "Zaheer militant fighters met the network.") == []
+    assert _ruled(nlp, "the zaheer militant network met.") == []  # no name word before it
