@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from mosaic.extract.config import PipelineConfig
 from mosaic.extract.dates.document import doc_dates
+from mosaic.extract.entities.display_names import drop_display_names
 from mosaic.extract.entities.mentions import EntityMention
 from mosaic.extract.events.country import carry_countries, home_countries
 from mosaic.extract.events.followups import (
@@ -38,6 +39,7 @@ from mosaic.extract.numbers.strength import strength_findings
 from mosaic.extract.output import MIN_CONFIDENCE
 from mosaic.extract.relations.descriptions import with_described_groups
 from mosaic.extract.relations.finder import dedupe_relations, end_by_killings
+from mosaic.extract.text.display_lines import DisplayLines, find_display_lines
 from mosaic.extract.text.sentences import SentenceContext, build_contexts
 from mosaic.model import EventFinding, RelationFinding, Report, StrengthFinding
 
@@ -53,6 +55,8 @@ class Analysis:
 
     doc: Doc
     report: Report
+    display: DisplayLines = field(default_factory=DisplayLines)
+    """The report's headline and bylines."""
     mentions: list[EntityMention] = field(default_factory=list)
     contexts: list[SentenceContext] = field(default_factory=list)
     findings: list[EventFinding] = field(default_factory=list)
@@ -111,9 +115,17 @@ def ordered_stages(config: PipelineConfig) -> list[Stage]:
     return ordered
 
 
-@stage("mosaic.link_entities.v1", needs=["doc"], sets=["mentions"])
+@stage("mosaic.display_lines.v1", needs=["report"], sets=["display"])
+def _display_lines(extractor: Extractor, analysis: Analysis) -> None:
+    report = analysis.report
+    analysis.display = find_display_lines(report.text, report.title)
+
+
+@stage("mosaic.link_entities.v1", needs=["doc", "display"], sets=["mentions"])
 def _link(extractor: Extractor, analysis: Analysis) -> None:
-    analysis.mentions = extractor.linker.link(analysis.doc)
+    """The document's entity mentions, less new actors named only in a headline or byline."""
+    mentions = extractor.linker.link(analysis.doc)
+    analysis.mentions = drop_display_names(mentions, analysis.display)
 
 
 @stage("mosaic.sentence_contexts.v1", needs=["doc", "mentions"], sets=["contexts"])
@@ -171,13 +183,14 @@ def _infobox_tolls(extractor: Extractor, analysis: Analysis) -> None:
     analysis.events = attach_infobox_tolls(analysis.events, analysis.report.text, MIN_CONFIDENCE)
 
 
-@stage("mosaic.role_spans.v1", needs=["events", "mentions"], sets=["events"])
+@stage("mosaic.role_spans.v1", needs=["events", "mentions", "display"], sets=["events"])
 def _role_spans(extractor: Extractor, analysis: Analysis) -> None:
     """The role tagger's spans joined to the events (tagging now the sentences within reach
     of an incident event that it has not read)."""
     if extractor.roles is not None:
         extractor.roles.tag_unread(analysis.doc, analysis.events)
-    analysis.events = attach_roles(analysis.events, analysis.doc, analysis.mentions)
+    doc, display = analysis.doc, analysis.display
+    analysis.events = attach_roles(analysis.events, doc, analysis.mentions, display)
 
 
 @stage("mosaic.home_countries.v1", needs=["events", "contexts"], sets=["events"])

@@ -38,7 +38,7 @@ def test_config_shipped_file_lists_components_and_stages_in_order() -> None:
     assert config.source == "data/pipeline.cfg"
     assert config.pipeline.index("entity_ruler") < config.pipeline.index("ner")
     assert config.components["mosaic_roles_v1"] == "mosaic_roles_v1"
-    assert config.stages[0] == "mosaic.link_entities.v1"
+    assert config.stages[:2] == ("mosaic.display_lines.v1", "mosaic.link_entities.v1")
     assert config.stages.index("mosaic.find_events.v1") < config.stages.index(
         "mosaic.merge_events.v1"
     )

@@ -48,6 +48,7 @@ from mosaic.extract.models.role_windows import (
 )
 from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.models.word_vectors import load_with_word_vectors
+from mosaic.extract.text.display_lines import DisplayLines
 from mosaic.extract.text.words import ARTICLES
 from mosaic.model import EntityKind, EntityRef, EventFinding
 
@@ -59,6 +60,8 @@ ROLE_LABELS: dict[str, str] = {
     "Weapon": "WEAPON",
 }
 """MUC-4 role -> the tagger's label."""
+NO_DISPLAY = DisplayLines()
+"""A text without headlines or bylines."""
 SPANS_KEY = "mosaic_roles"
 READ_KEY = "mosaic_roles_read"
 """The runs of sentences the tagger has read, as spans: those whose role spans are known."""
@@ -189,7 +192,10 @@ several events names people and places far from any attack it tells."""
 
 
 def attach_roles(
-    events: list[EventFinding], doc: Doc, mentions: Sequence[EntityMention]
+    events: list[EventFinding],
+    doc: Doc,
+    mentions: Sequence[EntityMention],
+    display: DisplayLines = NO_DISPLAY,
 ) -> list[EventFinding]:
     """The events with the doc's role spans added to its incident events.
 
@@ -200,7 +206,9 @@ def attach_roles(
     attacks ("an attack on the consulate; a bombing at a politician's home") often has
     spans for only some of them.
     Attackers described ("gunmen") are kept beside a named group: both are facts the report
-    states, and the description is often all that is known of who acted.
+    states, and the description is often all that is known of who acted. An attacker's
+    name no gazetteer lists that stands only in a headline or byline (`display`) is casing,
+    not a name ("Islamic State Claims Deadly Jakarta").
     """
     incidents = [i for i, event in enumerate(events) if _incident(event)]
     spans = doc.spans.get(SPANS_KEY, [])
@@ -220,7 +228,7 @@ def attach_roles(
     for index, owned in found.items():
         event = _drop_victims(result[index], victims)
         tagged_targets = any(span.label_ in ("TARGET", "VICTIM") for span in owned)
-        result[index] = _fill(event, owned, mentions, tagged_targets)
+        result[index] = _fill(event, owned, mentions, tagged_targets, display)
     return result
 
 
@@ -296,7 +304,11 @@ def _distance(span: Span, event: EventFinding) -> int:
 
 
 def _fill(
-    event: EventFinding, spans: list[Span], mentions: Sequence[EntityMention], tagged: bool
+    event: EventFinding,
+    spans: list[Span],
+    mentions: Sequence[EntityMention],
+    tagged: bool,
+    display: DisplayLines,
 ) -> EventFinding:
     perpetrators, weapons = list(event.perpetrators), list(event.weapons)
     targets = [] if tagged else list(event.targets)
@@ -305,12 +317,21 @@ def _fill(
             _add_name(weapons, span_words(span))
         elif span.label_ in ("PERP_IND", "PERP_ORG"):
             for ref in span_refs(span, mentions):
-                _add_ref(perpetrators, ref)
+                if not _displayed_only(span, ref, display):
+                    _add_ref(perpetrators, ref)
         elif span.label_ in _KINDS:
             _add_ref(targets, span_refs(span, mentions)[0])
     return replace(
         event, perpetrators=tuple(perpetrators), targets=tuple(targets), weapons=tuple(weapons)
     )
+
+
+def _displayed_only(span: Span, ref: EntityRef, display: DisplayLines) -> bool:
+    """Whether the span names an unlisted actor only in a headline or byline."""
+    if ref.key:
+        return False
+    person = ref.kind is EntityKind.PERSON
+    return display.only_displayed(span.start_char, span.end_char, ref.name, person)
 
 
 def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:

@@ -13,6 +13,7 @@ from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.models.role_spans import SPANS_KEY, RoleTagger, attach_roles, default_model_path
 from mosaic.extract.output import event_to_format
 from mosaic.extract.pipeline import Extractor
+from mosaic.extract.text.display_lines import DisplayLines
 from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, Evidence, Report
 from mosaic.services.records import EntityLinker, event_statements
 from support.memory import MemoryRepository
@@ -103,6 +104,17 @@ def test_role_spans_keep_a_known_perpetrator_once() -> None:
     linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, GROUP)
     [event] = attach_roles([_event(0, perpetrators=(GROUP,))], doc, [linked])
     assert event.perpetrators == (GROUP,)
+
+
+def test_role_spans_unlisted_attackers_only_a_headline_names_are_dropped() -> None:
+    doc = _doc([("PERP_ORG", "Rebels"), ("PERP_IND", "gunmen")])
+    display = DisplayLines(TEXT, headlines=((0, TEXT.index(".")),))
+    first, second = attach_roles([_event(0), _event(1)], doc, [], display)
+    assert first.perpetrators == ()
+    assert [p.name for p in second.perpetrators] == ["gunmen"]
+    linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, GROUP)
+    [listed] = attach_roles([_event(0)], doc, [linked], display)
+    assert listed.perpetrators[0] == GROUP
 
 
 def test_role_spans_weapons_reach_output_and_statements() -> None:
