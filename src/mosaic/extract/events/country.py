@@ -27,7 +27,7 @@ from mosaic.extract.events.rules.base import CountryFallback, CountryPolicy
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.numbers.casualties import KILLED_WORDS, WOUNDED_WORDS
-from mosaic.extract.places.locations import is_place_noun
+from mosaic.extract.places.locations import is_origin, is_place_noun
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import ACTOR_DEPS, NOUN_MODIFIER_DEPS, PATIENT_DEPS, tree_distance
 from mosaic.model import EventFinding, EventType
@@ -187,7 +187,7 @@ def _ours(
     ("militants from Syria", "two American soldiers were killed"), not a body's owner
     ("Russia's FSB"), not nearer another event."""
     head = context.doc[mention.start : mention.end].root
-    if (head.dep_ == "pobj" and head.head.lower_ == "from") or _victims(head):
+    if is_origin(head) or _victims(head):
         return False
     if head.dep_ == "poss" and not is_place_noun(head.head):
         return False

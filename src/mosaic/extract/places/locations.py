@@ -44,7 +44,7 @@ def is_locative(token: Token, depth: int = 0) -> bool:
     if depth > _MAX_DEPTH or head == token:
         return False
     if dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
-        return True
+        return not is_origin(token)
     if dep == "pobj" and head.lower_ == "to":
         return head.head.lemma_.lower() in MOTION_VERBS
     if dep == "pobj" and head.lower_ == "of":
@@ -58,6 +58,16 @@ def is_locative(token: Token, depth: int = 0) -> bool:
             or (head.dep_ == "compound" and is_locative(head, depth + 1))  # "X Bomb Blasts"
         )
     return dep in COORDINATE_DEPS and is_locative(head, depth + 1)
+
+
+def is_origin(token: Token) -> bool:
+    """Whether the token (a name's head) says where someone came from, not where the event
+    happened: "militants from X", and a locative phrase after "from" ("launched from inside
+    X", "fired from across X")."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ == "from" or (prep.dep_ == "prep" and prep.head.lower_ == "from")
 
 
 def is_home_modifier(token: Token) -> bool:
