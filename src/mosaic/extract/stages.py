@@ -27,6 +27,7 @@ from mosaic.extract.events.followups import (
     follow_up,
     referring_claim,
 )
+from mosaic.extract.events.headlines import fold_headlines
 from mosaic.extract.events.infobox import attach_infobox_perpetrators
 from mosaic.extract.events.infobox_tolls import attach_infobox_tolls
 from mosaic.extract.events.leads import date_news_leads
@@ -161,9 +162,13 @@ def _carry_countries(extractor: Extractor, analysis: Analysis) -> None:
     analysis.findings = carry_countries(analysis.findings, analysis.report.text, MIN_CONFIDENCE)
 
 
-@stage("mosaic.merge_events.v1", needs=["findings"], sets=["events"])
+@stage("mosaic.merge_events.v1", needs=["findings", "display"], sets=["events"])
 def _merge(extractor: Extractor, analysis: Analysis) -> None:
-    merged = merge_events(analysis.findings, MIN_CONFIDENCE, extractor.places.contains)
+    """One event per event the report tells; a headline's event is folded into the prose's
+    telling of it first."""
+    within = extractor.places.contains
+    findings = fold_headlines(analysis.findings, analysis.display, MIN_CONFIDENCE, within)
+    merged = merge_events(findings, MIN_CONFIDENCE, within)
     analysis.events = drop_echoes(merged, MIN_CONFIDENCE)
 
 

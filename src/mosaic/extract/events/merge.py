@@ -164,9 +164,9 @@ def link_strength(a: EventFinding, b: EventFinding) -> int:
         return SAME_DAY
     if _same_town(a, b):
         return 2  # compatible() has checked that the two towns are one
-    if _shared(a.perpetrators, b.perpetrators) and a.date and b.date and a.date == b.date:
+    if shares_entity(a.perpetrators, b.perpetrators) and a.date and b.date and a.date == b.date:
         return 2
-    if _shared(a.targets, b.targets, named_only=True):
+    if shares_entity(a.targets, b.targets, named_only=True):
         return 2
     later, earlier = (b, a) if b.evidence.start >= a.evidence.start else (a, b)
     close = 0 <= later.evidence.start - earlier.evidence.end <= FOLLOW_UP_CHARS
@@ -193,7 +193,7 @@ def _same_town(a: EventFinding, b: EventFinding) -> bool:
     return True
 
 
-def _shared(a: Sequence[EntityRef], b: Sequence[EntityRef], named_only: bool = False) -> bool:
+def shares_entity(a: Sequence[EntityRef], b: Sequence[EntityRef], named_only: bool = False) -> bool:
     """Whether the two lists name one entity (with a gazetteer key, if `named_only`)."""
 
     def counts(ref: EntityRef) -> bool:
