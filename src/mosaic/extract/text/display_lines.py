@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from mosaic.extract import lexicon
+from mosaic.extract.text.surface import is_mostly_upper
 
 BYLINE_OPENERS = lexicon.words("text.byline_openers")
 BYLINE_NOUNS = lexicon.words("text.byline_nouns")
@@ -91,7 +92,8 @@ def _names(text: str, words: list[str]) -> bool:
 def find_display_lines(text: str, title: str | None = None) -> DisplayLines:
     """The text's headlines (its first line in a headline's shape, any line that is the
     title) and bylines ("By X" lines, "Correspondent X")."""
-    headlines = [(s, e) for s, e in _lines(text) if _is_headline(text[s:e], s, text, title)]
+    cased = not is_mostly_upper(text)  # a text in capitals (wire copy) has no title case
+    headlines = [(s, e) for s, e in _lines(text) if _is_headline(text[s:e], s, text, title, cased)]
     bylines = [m.span() for m in _BYLINE_LINE.finditer(text)]
     bylines += [m.span() for m in _BYLINE_NOUN.finditer(text)]
     return DisplayLines(text, tuple(headlines), tuple(sorted(bylines)))
@@ -102,14 +104,14 @@ def _lines(text: str) -> list[Range]:
     return [m.span() for m in re.finditer(r"[^\s](?:[^\n]*[^\s])?", text)]
 
 
-def _is_headline(line: str, start: int, text: str, title: str | None) -> bool:
+def _is_headline(line: str, start: int, text: str, title: str | None, cased: bool) -> bool:
     """An unpunctuated line of a headline's length that is the title, or the first line in
     title case (readers take a text's first line for its title, prose or not)."""
     if _FINAL.search(line) or len(_WORD.findall(line)) > HEADLINE_WORDS:
         return False
     if title is not None and _same(line, title):
         return True
-    return not text[:start].strip() and is_title_cased(line)
+    return cased and not text[:start].strip() and is_title_cased(line)
 
 
 def is_title_cased(line: str) -> bool:

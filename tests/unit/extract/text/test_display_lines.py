@@ -32,6 +32,11 @@ def test_display_lines_punctuated_or_later_lines_are_no_headline(text: str) -> N
     assert find_display_lines(text).headlines == ()
 
 
+def test_display_lines_a_text_in_capitals_has_no_title_case() -> None:
+    text = "SAN SALVADOR, 3 JAN 89 -- POLICE REPORTED THAT REBELS\nATTACKED A POST TODAY."
+    assert find_display_lines(text).headlines == ()
+
+
 def test_display_lines_a_line_that_is_the_title_is_a_headline_whatever_its_casing() -> None:
     text = "Intro.\nrebels strike a farm in the hills\n\nThe story."
     found = find_display_lines(text, title="Rebels strike a farm in the hills")
