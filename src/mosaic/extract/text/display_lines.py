@@ -29,7 +29,8 @@ SHORT_WORD = 3
 """Words this short ("of", "in", "as") may stay lower case in a title-cased line."""
 _FINAL = re.compile(r"[.!?;:][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_NAME_RUN = r"(?:\s+[A-Z][\w'’.-]*){1,4}"
+_NAME_RUN = r"(?:[ \t]+[A-Z][\w'’.-]*){1,4}"
+"""A name of one to four capitalised words, on the same line."""
 _BYLINE_LINE = re.compile(
     r"^[ \t]*(?:" + "|".join(w.capitalize() for w in sorted(BYLINE_OPENERS)) + ")"
     + _NAME_RUN + r"[ \t]*$",
@@ -93,7 +94,11 @@ def find_display_lines(text: str, title: str | None = None) -> DisplayLines:
     """The text's headlines (its first line in a headline's shape, any line that is the
     title) and bylines ("By X" lines, "Correspondent X")."""
     cased = not is_mostly_upper(text)  # a text in capitals (wire copy) has no title case
-    headlines = [(s, e) for s, e in _lines(text) if _is_headline(text[s:e], s, text, title, cased)]
+    headlines = [
+        (s, e)
+        for i, (s, e) in enumerate(_lines(text))
+        if _is_headline(text[s:e], i == 0 and cased, title)
+    ]
     bylines = [m.span() for m in _BYLINE_LINE.finditer(text)]
     bylines += [m.span() for m in _BYLINE_NOUN.finditer(text)]
     return DisplayLines(text, tuple(headlines), tuple(sorted(bylines)))
@@ -104,14 +109,14 @@ def _lines(text: str) -> list[Range]:
     return [m.span() for m in re.finditer(r"[^\s](?:[^\n]*[^\s])?", text)]
 
 
-def _is_headline(line: str, start: int, text: str, title: str | None, cased: bool) -> bool:
+def _is_headline(line: str, first: bool, title: str | None) -> bool:
     """An unpunctuated line of a headline's length that is the title, or the first line in
     title case (readers take a text's first line for its title, prose or not)."""
+    if not first and title is None:
+        return False
     if _FINAL.search(line) or len(_WORD.findall(line)) > HEADLINE_WORDS:
         return False
-    if title is not None and _same(line, title):
-        return True
-    return cased and not text[:start].strip() and is_title_cased(line)
+    return (title is not None and _same(line, title)) or (first and is_title_cased(line))
 
 
 def is_title_cased(line: str) -> bool:

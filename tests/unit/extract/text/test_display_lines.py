@@ -87,3 +87,8 @@ def test_display_lines_a_person_is_named_by_surname_past_suffixes_or_in_capitals
     found = find_display_lines(text)
     assert found.named_in_body("Amir K. Durrani Jr.", person=True)
     assert not found.named_in_body("Amir K. Durrani Jr.")
+
+
+def test_display_lines_a_byline_name_ends_with_its_line() -> None:
+    text = "A photo of the farm, by our Reporter\nThe Front said it had attacked the farm."
+    assert find_display_lines(text).bylines == ()
