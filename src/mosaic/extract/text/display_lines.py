@@ -1,13 +1,13 @@
 """Display lines: a report's headline and bylines, set apart from its prose.
 
 A news page opens with a headline in title case ("Militants Kill 10 Border Guards") and
-carries bylines ("By Jane Doe", "VOA Correspondent Jane Doe"). The NER and the taggers read
-their capitalised words as names, so these lines invent actors ("Border Guards" as a
-person, "Correspondent Jane" as a group), and the headline tells the story's lead event a
-second time. A headline is known by its shape: an unpunctuated line, the report's first
-with its longer words all capitalised, or any that is the report's title. The steps after the
-parse ask `DisplayLines` whether a name or a finding stands in such a line and whether the
-report's prose names that name too.
+carries bylines ("By Jane Doe", "VOA Correspondent Jane Doe", "Reporting by Jane Doe").
+The NER and the taggers read their capitalised words as names, so these lines invent actors
+("Border Guards" as a person, "Correspondent Jane" as a group), and the headline tells the
+story's lead event a second time. A headline is known by its shape: an unpunctuated line,
+the report's first with its longer words all capitalised, or any that is the report's
+title. The steps after the parse ask `DisplayLines` whether a name or a finding stands in
+such a line and whether the report's prose names that name too.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from mosaic.extract.text.surface import is_mostly_upper
 
 BYLINE_OPENERS = lexicon.words("text.byline_openers")
 BYLINE_NOUNS = lexicon.words("text.byline_nouns")
+CREDIT_WORDS = lexicon.words("text.credit_words")
 HEADLINE_WORDS = 25
 """A first line longer than this many words is prose, whatever its casing."""
 TITLE_WORDS = 3
@@ -29,16 +30,17 @@ SHORT_WORD = 3
 """Words this short ("of", "in", "as") may stay lower case in a title-cased line."""
 _FINAL = re.compile(r"[.!?;:][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_NAME_RUN = r"(?:[ \t]+[A-Z][\w'’.-]*){1,4}"
-"""A name of one to four capitalised words, on the same line."""
+_NAME_RUN = r"(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*)){1,4}"
+"""A name of one to four capitalised words or initials, on the same line."""
 _BYLINE_LINE = re.compile(
     r"^[ \t]*(?:" + "|".join(w.capitalize() for w in sorted(BYLINE_OPENERS)) + ")"
-    + _NAME_RUN + r"[ \t]*$",
+    + _NAME_RUN + r"\.?[ \t]*$",
     re.MULTILINE,
 )  # fmt: skip
 _BYLINE_NOUN = re.compile(
     r"\b(?:" + "|".join(w.capitalize() for w in sorted(BYLINE_NOUNS)) + ")" + _NAME_RUN
 )
+_CREDIT = re.compile(r"\b(?i:" + "|".join(sorted(CREDIT_WORDS)) + r")[ \t]+by" + _NAME_RUN)
 
 Range = tuple[int, int]
 
@@ -92,7 +94,7 @@ def _names(text: str, words: list[str]) -> bool:
 
 def find_display_lines(text: str, title: str | None = None) -> DisplayLines:
     """The text's headlines (its first line in a headline's shape, any line that is the
-    title) and bylines ("By X" lines, "Correspondent X")."""
+    title) and bylines ("By X" lines, "Correspondent X", "Reporting by X")."""
     cased = not is_mostly_upper(text)  # a text in capitals (wire copy) has no title case
     headlines = [
         (s, e)
@@ -101,6 +103,7 @@ def find_display_lines(text: str, title: str | None = None) -> DisplayLines:
     ]
     bylines = [m.span() for m in _BYLINE_LINE.finditer(text)]
     bylines += [m.span() for m in _BYLINE_NOUN.finditer(text)]
+    bylines += [m.span() for m in _CREDIT.finditer(text)]
     return DisplayLines(text, tuple(headlines), tuple(sorted(bylines)))
 
 

@@ -49,10 +49,25 @@ def test_display_lines_a_title_with_a_full_stop_is_prose() -> None:
 
 
 def test_display_lines_bylines_by_line_and_writer_noun() -> None:
-    text = STORY + "\nA photo of the farm. Staff Correspondent Tom Brook reports."
+    text = STORY + "\nA photo of the farm. Staff Correspondent Tom J. Brook reports."
     found = find_display_lines(text)
-    assert _texts(text, found.bylines) == ["By Jane Roe", "Correspondent Tom Brook"]
+    assert _texts(text, found.bylines) == ["By Jane Roe", "Correspondent Tom J. Brook"]
     assert found.holds(text.index("Jane"), text.index("Jane") + 8)
+
+
+def test_display_lines_a_by_line_may_end_with_a_suffix() -> None:
+    text = "Rebels struck a farm.\nBy Omar K. Wali Jr.\n\nMore."
+    assert _texts(text, find_display_lines(text).bylines) == ["By Omar K. Wali Jr."]
+
+
+def test_display_lines_wire_credits_are_bylines() -> None:
+    text = STORY + "\n(Reporting by Jane Roe; additional reporting by Hill Desk. Editing by Tom)"
+    found = find_display_lines(text)
+    assert _texts(text, found.bylines)[1:] == [
+        "Reporting by Jane Roe",
+        "reporting by Hill Desk",
+        "Editing by Tom",
+    ]
 
 
 def test_display_lines_names_in_the_prose() -> None:
