@@ -50,7 +50,7 @@ from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.display_lines import DisplayLines
 from mosaic.extract.text.words import ARTICLES
-from mosaic.model import EntityKind, EntityRef, EventFinding
+from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
 
 ROLE_LABELS: dict[str, str] = {
     "PerpInd": "PERP_IND",
@@ -258,8 +258,13 @@ def _drop_victims(event: EventFinding, victims: list[set[str]]) -> EventFinding:
     """The event without rule-found perpetrators that the tagger read as a victim's name.
 
     The rules take a clause's subject or agent; in "X, shot by gunmen, was..." that is the
-    victim. A perpetrator whose words all belong to a tagged victim's name is dropped.
+    victim. A perpetrator whose words all belong to a tagged victim's name is dropped, unless
+    a phrase of blame or a claim names them ("X, convicted for his role in the attack", "X
+    claimed it"): such a phrase is no clause's subject mistaken for the actor, and the same
+    person is often the victim of another event the sentence tells ("the execution of X").
     """
+    if event.perpetrator_status in (PerpetratorStatus.SUSPECTED, PerpetratorStatus.CLAIMED):
+        return event
     kept = tuple(
         p
         for p in event.perpetrators

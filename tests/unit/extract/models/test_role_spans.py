@@ -14,7 +14,15 @@ from mosaic.extract.models.role_spans import SPANS_KEY, RoleTagger, attach_roles
 from mosaic.extract.output import event_to_format
 from mosaic.extract.pipeline import Extractor
 from mosaic.extract.text.display_lines import DisplayLines
-from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, Evidence, Report
+from mosaic.model import (
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    Evidence,
+    PerpetratorStatus,
+    Report,
+)
 from mosaic.services.records import EntityLinker, event_statements
 from support.memory import MemoryRepository
 
@@ -239,6 +247,16 @@ def test_role_spans_drop_a_rule_found_perpetrator_tagged_as_victim() -> None:
     reyes = EntityRef("Reyes Luna", EntityKind.PERSON)
     [event] = attach_roles([_incident(doc, perpetrators=(reyes, DELTA))], doc, [])
     assert event.perpetrators == (DELTA,)
+
+
+def test_role_spans_keep_a_blamed_perpetrator_tagged_as_victim_of_another_event() -> None:
+    doc = _parsed([("VICTIM", 6, 10)])
+    reyes = EntityRef("Reyes Luna", EntityKind.PERSON)
+    suspected = _incident(
+        doc, perpetrators=(reyes, DELTA), perpetrator_status=PerpetratorStatus.SUSPECTED
+    )
+    [event] = attach_roles([suspected], doc, [])
+    assert event.perpetrators == (reyes, DELTA)
 
 
 @pytest.fixture(scope="module")
