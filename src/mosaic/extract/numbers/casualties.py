@@ -31,8 +31,10 @@ from mosaic.extract.text.syntax import (
     ONE_PERSON_TAGS,
     ORDINAL_PERSON_POS,
     PATIENT_OR_LISTED_DEPS,
+    PLURAL_NOUN_TAGS,
     QUALIFIER_DEPS,
     RELATIVE_PRONOUN_TAGS,
+    SUBJECT_DEPS,
     VERB_POS,
     children,
     is_passive,
@@ -417,8 +419,28 @@ def is_others(noun: Token) -> bool:
 
 
 def _is_attacker(noun: Token) -> bool:
+    """Whether the count is of attackers: the counted noun says so ("three gunmen"), or the
+    group it counts a part of ("two of the attackers", "nine of them" after "the gunmen")."""
+    group = _partitive_group(noun)
     words = {noun.lemma_.lower(), noun.lower_} | {c.lemma_.lower() for c in noun.lefts}
+    if group is not None:
+        words |= {group.lemma_.lower(), group.lower_}
     return bool(words & ATTACKER_WORDS)
+
+
+def _partitive_group(noun: Token) -> Token | None:
+    """ "two of the attackers": the group a count is a part of; for "nine of them", the
+    plural noun told last before it in the sentence, passing over who reports it ("police
+    say that nine of them ...")."""
+    groups = [o for p in children(noun, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    if not groups:
+        return None
+    if groups[0].pos_ != "PRON":
+        return groups[0]
+    reporters = set(noun.ancestors)
+    before = [t for t in noun.sent if t.i < noun.i and t.tag_ in PLURAL_NOUN_TAGS]
+    told = [t for t in before if not (t.dep_ in SUBJECT_DEPS and t.head in reporters)]
+    return told[-1] if told else None
 
 
 def table_counts(span: Span) -> list[CountMention]:

@@ -62,6 +62,25 @@ def test_casualties_keeps_attackers_apart(parse: Callable[..., Doc]) -> None:
     assert found == Casualties(killed=Count(11, 11), attackers_killed=Count(2, 2))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "victims", "attackers"),
+    [
+        ("Two of the bombers were killed when their car crashed.", None, Count(2, 2)),
+        (
+            "Nobody knows how many militants took part, but officials say six of them died.",
+            None,
+            Count(6, 6),
+        ),
+        ("The gunmen fired on the pilgrims, killing five of them.", Count(5, 5), None),
+    ],
+)
+def test_casualties_a_part_of_the_attackers_is_counted_apart(
+    parse: Callable[..., Doc], sentence: str, victims: Count | None, attackers: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert (found.killed, found.attackers_killed) == (victims, attackers)
+
+
 def test_casualties_ignore_numbers_that_count_no_dead(parse: Callable[..., Doc]) -> None:
     found = casualties(
         parse("In 2015 some 3,000 fighters joined the 12 factions in 21 districts.")[:]
