@@ -110,8 +110,26 @@ def _count_read_as_date(token: Token) -> bool:
     return small and token.dep_ == "dobj" and _role(token.head) is not None
 
 
+def spoken_range(first: Token) -> Token | None:
+    """ "about 13, 14 were wounded": the second of two numbers a comma joins, one more than
+    the first, which a qualifier hedges: together they state a range, not two counts."""
+    doc, i = first.doc, first.i
+    if i + 2 >= len(doc) or doc[i + 1].text != "," or not first.text.isdigit():
+        return None
+    if not any(c.dep_ in QUALIFIER_DEPS for c in first.lefts):
+        return None
+    second = doc[i + 2]
+    return second if second.text.isdigit() and int(second.text) == int(first.text) + 1 else None
+
+
 def count_phrase(token: Token) -> tuple[str, list[Token]]:
-    """The words stating the count: qualifiers on the left, a range's second number."""
+    """The words stating the count: qualifiers on the left, a range's second number; of a
+    spoken range ("about 13, 14"), the first number and its qualifiers too."""
+    doc = token.doc
+    before = doc[token.i - 2] if token.i >= 2 else None
+    if before is not None and spoken_range(before) == token:
+        _, tokens = count_phrase(before)
+        return f"{before.text} to {token.text}", [*tokens, doc[token.i - 1], token]
     left = [t for child in token.lefts if child.dep_ in QUALIFIER_DEPS for t in child.subtree]
     words = [t for t in left if t.lower_ not in ARTICLES or t.i == token.i - 1]
     words = [t for t in words if t.i < token.i and t.pos_ not in NOUN_POS]
@@ -122,7 +140,6 @@ def count_phrase(token: Token) -> tuple[str, list[Token]]:
     ):
         words.append(token.head)  # "over 300 injured", parsed with "over" as the head
     tokens = [*sorted(words, key=lambda t: t.i), token]
-    doc = token.doc
     after = token.i + 1
     if after + 1 < len(doc) and doc[after].lower_ in _RANGE_LINKS:
         second = doc[after + 1]
@@ -259,6 +276,8 @@ def count_mentions(span: Span) -> list[CountMention]:
             continue
         if token.i in consumed or not (is_count_token(token) or _one_more(token)):
             continue
+        if spoken_range(token) is not None:
+            continue  # counted with the range's second number, which the parse ties to its word
         text, tokens = count_phrase(token)
         consumed.update(t.i for t in tokens)
         count = (

@@ -81,6 +81,20 @@ def test_casualties_a_part_of_the_attackers_is_counted_apart(
     assert (found.killed, found.attackers_killed) == (victims, attackers)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("One guard died and around 20, 21 were hurt, a doctor said.", Count(1, 1), Count(20, 21)),
+        ("Officials said about 9, 10 people were killed in the raid.", Count(9, 10), None),
+    ],
+)
+def test_casualties_a_hedged_spoken_range_is_one_count(
+    parse: Callable[..., Doc], sentence: str, killed: Count, wounded: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert (found.total_killed(), found.wounded) == (killed, wounded)
+
+
 def test_casualties_ignore_numbers_that_count_no_dead(parse: Callable[..., Doc]) -> None:
     found = casualties(
         parse("In 2015 some 3,000 fighters joined the 12 factions in 21 districts.")[:]
