@@ -72,6 +72,7 @@ def test_casualties_keeps_attackers_apart(parse: Callable[..., Doc]) -> None:
             Count(6, 6),
         ),
         ("The gunmen fired on the pilgrims, killing five of them.", Count(5, 5), None),
+        ("Militants stormed the village at night, killing 12 of them.", Count(12, 12), None),
     ],
 )
 def test_casualties_a_part_of_the_attackers_is_counted_apart(
