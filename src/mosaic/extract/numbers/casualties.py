@@ -449,16 +449,17 @@ def _is_attacker(noun: Token) -> bool:
 
 def _partitive_group(noun: Token) -> Token | None:
     """ "two of the attackers": the group a count is a part of; for "nine of them", the
-    plural noun told last before it in the sentence, passing over who reports it ("police
-    say that nine of them ...")."""
+    plural noun told last before it in the sentence, passing over the subjects of the verbs
+    above the count: who reports it ("police say that nine of them ...") or who killed them
+    ("militants stormed the village, killing 12 of them")."""
     groups = [o for p in children(noun, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
     if not groups:
         return None
     if groups[0].pos_ != "PRON":
         return groups[0]
-    reporters = set(noun.ancestors)
+    above = set(noun.ancestors)
     before = [t for t in noun.sent if t.i < noun.i and t.tag_ in PLURAL_NOUN_TAGS]
-    told = [t for t in before if not (t.dep_ in SUBJECT_DEPS and t.head in reporters)]
+    told = [t for t in before if not (t.dep_ in SUBJECT_DEPS and t.head in above)]
     return told[-1] if told else None
 
 
