@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
-from mosaic.extract.numbers.counts import VAGUE_FLOORS, add_counts, parse_count
+from mosaic.extract.numbers.counts import VAGUE_FLOORS, add_counts, parse_count, parse_number
 from mosaic.extract.text.syntax import (
     ACTING_VERB_TAGS,
     ATTRIBUTIVE_OR_RELATIVE_DEPS,
@@ -97,7 +97,9 @@ def is_count_token(token: Token) -> bool:
     if token.ent_type_ in NOT_COUNT_LABELS and not _count_read_as_date(token):
         return False
     neighbours = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
-    if any(n.text in HYPHENS and n.whitespace_ == "" for n in neighbours):
+    if not number_word_tens(token) and any(
+        n.text in HYPHENS and n.whitespace_ == "" for n in neighbours
+    ):
         return False
     head = token.head
     return not (head != token and head.like_num and token.dep_ in NUMBER_PART_DEPS)
@@ -122,6 +124,19 @@ def spoken_range(first: Token) -> Token | None:
     return second if second.text.isdigit() and int(second.text) == int(first.text) + 1 else None
 
 
+def number_word_tens(token: Token) -> list[Token]:
+    """ "Twenty-three": the tens word and hyphen before a number word's last part, which
+    the tokenizer splits off (empty where the token is no such part, as in "2-year-old")."""
+    doc, i = token.doc, token.i
+    if i < 2 or not token.is_alpha or (i + 1 < len(doc) and doc[i + 1].text in HYPHENS):
+        return []
+    hyphen, tens = doc[i - 1], doc[i - 2]
+    joined = hyphen.text in HYPHENS and not hyphen.whitespace_ and not tens.whitespace_
+    if not (joined and tens.is_alpha and tens.like_num and token.like_num):
+        return []
+    return [tens, hyphen] if parse_number(f"{tens.text}-{token.text}") is not None else []
+
+
 def count_phrase(token: Token) -> tuple[str, list[Token]]:
     """The words stating the count: qualifiers on the left, a range's second number; of a
     spoken range ("about 13, 14"), the first number and its qualifiers too."""
@@ -130,23 +145,32 @@ def count_phrase(token: Token) -> tuple[str, list[Token]]:
     if before is not None and spoken_range(before) == token:
         _, tokens = count_phrase(before)
         return f"{before.text} to {token.text}", [*tokens, doc[token.i - 1], token]
-    left = [t for child in token.lefts if child.dep_ in QUALIFIER_DEPS for t in child.subtree]
+    tens = number_word_tens(token)
+    heads = [*tens[:1], token]
+    left = list(dict.fromkeys(
+        t for h in heads for child in h.lefts if child.dep_ in QUALIFIER_DEPS
+        for t in child.subtree
+    ))  # fmt: skip
     words = [t for t in left if t.lower_ not in ARTICLES or t.i == token.i - 1]
-    words = [t for t in words if t.i < token.i and t.pos_ not in NOUN_POS]
+    words = [t for t in words if t.i < token.i and t.pos_ not in NOUN_POS and t not in tens]
     if (
         token.dep_ == "pobj"
         and token.head.i == token.i - 1
         and token.head.lower_ in _HEAD_QUALIFIERS
     ):
         words.append(token.head)  # "over 300 injured", parsed with "over" as the head
-    tokens = [*sorted(words, key=lambda t: t.i), token]
+    tokens = [*sorted(words, key=lambda t: t.i), *tens, token]
     after = token.i + 1
     if after + 1 < len(doc) and doc[after].lower_ in _RANGE_LINKS:
         second = doc[after + 1]
         ranged = doc[after].lower_ != "and" or any(t.lower_ == "between" for t in tokens)
         if second.like_num and ranged:
             tokens += [doc[after], second]
-    return " ".join(t.text for t in tokens), tokens
+    text = " ".join(t.text for t in tokens)
+    if tens:  # written as one word: "at least twenty-three"
+        spaced = " ".join(t.text for t in [*tens, token])
+        text = text.replace(spaced, "".join(t.text for t in [*tens, token]))
+    return text, tokens
 
 
 def counted_noun(token: Token) -> Token:
@@ -293,7 +317,7 @@ def count_mentions(span: Span) -> list[CountMention]:
         count = _plus_subject(count, noun, found[0])
         others = is_others(noun) and count == stated  # not "X and two others"
         count = _plus_listed_people(count, noun)
-        if mentions and text == token.text and noun == token:
+        if mentions and tokens == [*number_word_tens(token), token] and noun == token:
             count = _shared_floor(mentions[-1], count, found[0], span)
         attacker = _is_attacker(noun)
         mentions.append(CountMention(count, found[1], attacker, found[0].i, others, noun.i))
@@ -335,8 +359,9 @@ def _plus_listed_people(count: Count, noun: Token) -> Count:
 
 
 def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
-    """ "the attack killed a contractor", "a policeman was wounded": a singular noun with an
-    indefinite article, no number, as a killing or wounding verb's victim, is one person."""
+    """ "the attack killed a contractor", "his driver was wounded": a singular noun with an
+    indefinite article or a possessive, no number, as a killing or wounding verb's victim, is
+    one person, and one more for each listed after it ("his secretary and a guard")."""
     found = []
     for verb in span:
         role = _role(verb) if verb.pos_ in VERB_POS else None
@@ -353,8 +378,8 @@ def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
 
 
 def _one_person(noun: Token) -> bool:
-    """A singular common noun with "a" or "an" and nothing counting it ("a guard"), not "a
-    number of people" nor a name."""
+    """A singular common noun with "a", "an" or a possessive and nothing counting it ("a
+    guard", "his driver"), not "a number of people" nor a name."""
     words = list(noun.children)
     return (
         noun.tag_ == "NN"

@@ -96,6 +96,25 @@ def test_casualties_a_hedged_spoken_range_is_one_count(
     assert (found.total_killed(), found.wounded) == (killed, wounded)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Forty-two people died when the ferry was bombed.", Count(42, 42), None),
+        (
+            "At least twenty-one people were killed and sixty-five wounded.",
+            Count(21, None),
+            Count(65, None),
+        ),
+        ("A 19-year-old guard was killed at the gate.", Count(1, 1), None),
+    ],
+)
+def test_casualties_number_words_written_with_a_hyphen(
+    parse: Callable[..., Doc], sentence: str, killed: Count, wounded: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert (found.total_killed(), found.wounded) == (killed, wounded)
+
+
 def test_casualties_ignore_numbers_that_count_no_dead(parse: Callable[..., Doc]) -> None:
     found = casualties(
         parse("In 2015 some 3,000 fighters joined the 12 factions in 21 districts.")[:]
