@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.text.surface import as_written
 from mosaic.model import EntityRef
 
 _SHORT = re.compile(r"^[A-Z][A-Za-z]{1,6}$")
@@ -36,12 +37,13 @@ def join_acronyms(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     """The mentions, each new group's short form and full name sharing one reference."""
     new_groups = [m for m in mentions if _new_group(m)]
     joined: dict[str, EntityRef] = {}
-    for short in (m for m in new_groups if is_short_form(m.text)):
-        full = next((m for m in new_groups if short.text.casefold() in initials(m.text)), None)
+    for short in (m for m in new_groups if is_short_form(as_written(m.text))):
+        form = as_written(short.text)
+        full = next((m for m in new_groups if form.casefold() in initials(m.text)), None)
         if full is not None and full.ref is not None:
             known = joined.get(full.ref.name, full.ref)
-            ref = replace(known, aliases=tuple(dict.fromkeys((*known.aliases, short.text))))
-            joined[full.ref.name] = joined[short.text] = ref
+            ref = replace(known, aliases=tuple(dict.fromkeys((*known.aliases, form))))
+            joined[full.ref.name] = joined[short.text] = joined[form] = ref
     if not joined:
         return list(mentions)
     return [_joined(m, joined) if _new_group(m) else m for m in mentions]

@@ -20,11 +20,13 @@ from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.model import EntityRef
 
 _APPOSITION = re.compile(
-    r"^\s*(?:\(|,\s*(?:or|also\s+known\s+as|aka|a\.k\.a\.)|\(\s*(?:also\s+known\s+as|aka))"
+    r"^\s*(?:\(|,\s*(?:or|also\s+known\s+as|aka|a\.k\.a\.)|\(\s*(?:also\s+known\s+as|aka)"
+    r"|,\s*(?:an?|the)\s+(?:[\w-]+\s+)?(?:acronym|abbreviation|short\s+form)\s+(?:for|of))"
     r"\s+(?:the\s+)?$|^\s*\($",
     re.IGNORECASE,
 )
-"""What stands between a name and its alias: "X (Y", "X, or the Y", "X, also known as Y"."""
+"""What stands between a name and its alias: "X (Y", "X, or the Y", "X, also known as Y",
+"X, the Arabic acronym for Y"."""
 
 
 def is_new_group(mention: EntityMention) -> bool:
@@ -40,7 +42,7 @@ def join_apposed_names(doc: Doc, mentions: Sequence[EntityMention]) -> list[Enti
             continue
         if first.ref is None or second.ref is None or first.ref.name == second.ref.name:
             continue
-        if _APPOSITION.match(doc.text[first.end_char : second.start_char]):
+        if apposed(doc, first, second):
             known = joined.get(first.ref.name, first.ref)
             aliases = (*known.aliases, second.ref.name, *second.ref.aliases)
             ref = replace(known, aliases=tuple(dict.fromkeys(aliases)))
@@ -48,6 +50,11 @@ def join_apposed_names(doc: Doc, mentions: Sequence[EntityMention]) -> list[Enti
     if not joined:
         return list(mentions)
     return [_joined(m, joined) for m in mentions]
+
+
+def apposed(doc: Doc, first: EntityMention, second: EntityMention) -> bool:
+    """Whether the second mention names the first again, in apposition to it."""
+    return bool(_APPOSITION.match(doc.text[first.end_char : second.start_char]))
 
 
 def _joined(mention: EntityMention, joined: dict[str, EntityRef]) -> EntityMention:

@@ -23,6 +23,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.acronyms import join_acronyms
 from mosaic.extract.entities.apposed_names import join_apposed_names
 from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
+from mosaic.extract.entities.group_forms import mark_group_forms
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
 from mosaic.extract.entities.misread_places import MisreadPlaces, place_mention
 from mosaic.extract.entities.name_repairs import (
@@ -54,7 +55,7 @@ from mosaic.extract.models.actor_spans import NEW_GROUP
 from mosaic.extract.places.place_names import free_name_spans, in_place_position
 from mosaic.extract.places.place_slots import of_parts
 from mosaic.extract.places.table import Place, PlaceTable
-from mosaic.extract.text.surface import stems
+from mosaic.extract.text.surface import as_written, stems
 from mosaic.extract.text.syntax import (
     ACTOR_LABELS,
     COUNTRY_LABELS,
@@ -122,7 +123,8 @@ class EntityLinker:
         found += self._unlabelled_places(doc, countries, lower_words)
         found = self._join_wrapped(doc, drop_covered(found))
         found = possessive_places(doc, self._group_cores(doc, found))
-        found = join_acronyms(join_apposed_names(doc, refer_surnames(doc, found)))
+        found = mark_group_forms(doc, refer_surnames(doc, found))
+        found = join_acronyms(join_apposed_names(doc, found))
         return [self._state(m, doc) for m in found]
 
     def _mentions(
@@ -387,14 +389,20 @@ class EntityLinker:
         iso2 = self.country_of(name)
         if iso2 is not None and (ent.label_ == "NORP" or len(ent) == 1):
             return _mention(ent, Role.DEMONYM, None, iso2)
-        new_group = ent.kb_id_ == NEW_GROUP or looks_like_armed_group(ent)
-        if ent.label_ in GROUP_OR_PERSON_LABELS and new_group:
+        name = as_written(name)
+        if ent.label_ in GROUP_OR_PERSON_LABELS and _new_group(ent):
             return _mention(ent, Role.GROUP, EntityRef(name=name, kind=EntityKind.ORGANIZATION))
         if ent.label_ == "PERSON" and looks_like_person(name):
             return _mention(ent, Role.PERSON, EntityRef(name=name, kind=EntityKind.PERSON))
         if ent.label_ == "ORG":
             return _mention(ent, Role.ORG, None)
         return None
+
+
+def _new_group(ent: Span) -> bool:
+    """A group's name the gazetteer lacks: found by the actor span tagger, or shaped or
+    described as a group's."""
+    return ent.kb_id_ == NEW_GROUP or looks_like_armed_group(ent)
 
 
 def _actor_role(record: ActorRecord) -> Role:

@@ -49,6 +49,7 @@ from mosaic.extract.models.role_windows import (
 from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.display_lines import DisplayLines
+from mosaic.extract.text.surface import as_written
 from mosaic.extract.text.words import ARTICLES
 from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
 
@@ -349,7 +350,7 @@ def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:
     house"): the span's words, and for attackers the linked group or person too.
     """
     words = _trimmed(span)
-    own = EntityRef(name=span_words(words), kind=_KINDS[span.label_])
+    own = EntityRef(name=as_written(span_words(words)), kind=_KINDS[span.label_])
     for mention in mentions:
         ref = mention.ref
         inside = words.start <= mention.start and mention.end <= words.end
@@ -357,8 +358,15 @@ def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:
             continue
         if not mention.start <= words.root.i < mention.end:
             return [own, ref] if span.label_ in ("PERP_IND", "PERP_ORG") else [own]
-        return [ref if ref.key is not None else replace(own, kind=ref.kind)]
+        return [ref if ref.key is not None else _new_entity(own, ref)]
     return [own]
+
+
+def _new_entity(own: EntityRef, ref: EntityRef) -> EntityRef:
+    """An entity the gazetteer lacks, named by the span's words and known by every name the
+    report gave it too ("Zafar Front" and its initials)."""
+    aliases = tuple(name for name in ref.names if name != own.name)
+    return replace(own, kind=ref.kind, aliases=tuple(dict.fromkeys((*own.aliases, *aliases))))
 
 
 def span_words(span: Span) -> str:

@@ -26,6 +26,8 @@ STAND_INS = {"IS": "IZ"}
 """Acronyms the tagger reads as English words ("to IS" as the verb), replaced for parsing by
 same-length stand-ins it reads as names; the entity ruler knows both forms."""
 _STAND_IN = re.compile(r"(?<![\w'’])(" + "|".join(STAND_INS) + r")(?![\w'’])")
+_WRITTEN = {v: k for k, v in STAND_INS.items()}
+_STOOD_IN = re.compile(r"(?<![\w'’])(" + "|".join(_WRITTEN) + r")(?![\w'’])")
 _NAME_DASH = re.compile(r"(?<=[^\W\d_])[\u2010-\u2013](?=[^\W\d_])")
 """A hyphen-like dash between two letters ("ISIS–K", "Ossetia–Alania"): names are matched
 and tokenised with the plain hyphen."""
@@ -144,3 +146,9 @@ def prepare_text(text: str, recaser: Recaser | None = None) -> str:
     if is_mostly_upper(prepared):
         return recaser.recase(prepared) if recaser is not None else prepared
     return _STAND_IN.sub(lambda m: STAND_INS[m.group(0)], prepared)
+
+
+def as_written(name: str) -> str:
+    """A name read from the parsed text with its stand-ins put back ("IZ-Khorasan" is
+    "IS-Khorasan"): a name the gazetteer does not know is written as the report writes it."""
+    return _STOOD_IN.sub(lambda m: _WRITTEN[m.group(0)], name)

@@ -34,6 +34,7 @@ def _groups(text: str, names: list[str], keys: dict[str, str] | None = None) -> 
         ("The Zafar Front (Jabhat Zafar) struck twice.", "Jabhat Zafar"),
         ("The Zafar Front, or the Army of Zafar, struck twice.", "Army of Zafar"),
         ("The Zafar Front, also known as Jabhat Zafar, struck twice.", "Jabhat Zafar"),
+        ("The Zafar Front, the Arabic acronym for Jabhat Zafar, struck.", "Jabhat Zafar"),
     ],
 )
 def test_apposed_names_alias_and_name_share_one_reference(text: str, alias: str) -> None:

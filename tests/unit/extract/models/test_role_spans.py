@@ -211,7 +211,8 @@ def test_role_spans_keep_the_fuller_name_the_tagger_reads() -> None:
     short = EntityRef("Ivan Reyes Luna", EntityKind.PERSON)
     mentions = [_mention(doc, 7, 10, short, Role.PERSON)]
     [event] = attach_roles([_incident(doc)], doc, mentions)
-    assert event.targets == (EntityRef("Tomas Ivan Reyes Luna", EntityKind.PERSON),)
+    fuller = EntityRef("Tomas Ivan Reyes Luna", EntityKind.PERSON, aliases=("Ivan Reyes Luna",))
+    assert event.targets == (fuller,)
 
 
 def test_role_spans_members_of_a_group_name_the_description_and_the_group() -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from mosaic.extract.text.surface import Recaser, is_mostly_upper, prepare_text, stems, strip_markup
+from mosaic.extract.text.surface import (
+    Recaser,
+    as_written,
+    is_mostly_upper,
+    prepare_text,
+    stems,
+    strip_markup,
+)
 
 
 def test_surface_strip_markup_keeps_offsets() -> None:
@@ -48,6 +55,11 @@ def test_surface_prepare_text_gives_is_a_stand_in() -> None:
     prepared = prepare_text(text)
     assert len(prepared) == len(text)
     assert "to IZ grew; IZ-K and ISIS too. This is it." in prepared
+
+
+def test_surface_as_written_puts_the_stand_ins_back() -> None:
+    assert as_written("IZ-Khorasan") == "IS-Khorasan" and as_written("IZ") == "IS"
+    assert as_written("IZZA Front") == "IZZA Front" and as_written("Zafar") == "Zafar"
 
 
 def test_surface_prepare_text_recases_capitals_only_with_a_recaser() -> None:
