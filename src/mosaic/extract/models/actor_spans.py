@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.dates.phrases import MONTHS, WEEKDAYS
 from mosaic.extract.entities.name_shapes import (
     ARMED_NAME_WORDS,
     EVENT_NAME_WORDS,
@@ -73,7 +74,13 @@ def may_name_group(sent: Span) -> bool:
 
 
 def _unlisted_name_word(token: Token) -> bool:
-    return (token.is_title or token.is_upper) and not token.ent_id_ and not token.is_stop
+    return _capitalised(token) and not token.ent_id_ and not token.is_stop
+
+
+def _capitalised(token: Token) -> bool:
+    """A word written as a name's: a capital first ("Front", "TTP", "JuA", "Kata'ib", whose
+    apostrophe `is_title` reads as the start of a word)."""
+    return token.text[:1].isupper()
 
 
 def has_group_shape(span: Span) -> bool:
@@ -151,7 +158,7 @@ class ActorSpanTagger:
         the report uses them as a group's, which the names found may show ("the Zulu Front
         (ZF)")."""
         names = [span for span in found if not is_initials(span)]
-        doc.ents = self._merged(doc.ents, names)
+        doc.ents = self._merged(doc.ents, [*names, *written_again(doc, names)])
         initials = [span for span in found if is_initials(span) and used_as_group(span)]
         if initials:
             doc.ents = self._merged(doc.ents, initials)
@@ -201,7 +208,35 @@ class ActorSpanTagger:
         if len(span) == len(ent):
             return not self.is_listed(ent.text)
         extra = [t for t in span if t.i < ent.start or t.i >= ent.end]
-        return all(t.is_title or t.is_upper or t.lower_ in _NAME_GLUE for t in extra)
+        return all(_capitalised(t) or t.lower_ in _NAME_GLUE for t in extra)
+
+
+def written_again(doc: Doc, names: Sequence[Span]) -> list[Span]:
+    """The other places the doc writes a found name, word for word, the longest name first:
+    a group's name is its name in a sentence that has no cue for the tagger too ("struck
+    facilities of X"). Never inside another found name or an entity that runs beyond it
+    ("al-Zafar" of a person's "Tariq al-Zafar")."""
+    keys = sorted({tuple(t.text for t in span) for span in names}, key=len, reverse=True)
+    taken = {i for span in names for i in range(span.start, span.end)}
+    again: list[Span] = []
+    for key in keys:
+        for token in doc:
+            end = token.i + len(key)
+            if token.text != key[0] or taken.intersection(range(token.i, end)):
+                continue
+            if tuple(t.text for t in doc[token.i : end]) == key and not _inside_entity(
+                doc, token.i, end
+            ):
+                again.append(Span(doc, token.i, end, label="ORG", kb_id=NEW_GROUP, span_id=""))
+                taken.update(range(token.i, end))
+    return again
+
+
+def _inside_entity(doc: Doc, start: int, end: int) -> bool:
+    """Whether an entity of the doc overlaps the tokens and runs beyond them."""
+    return any(
+        e.start < end and start < e.end and (e.start < start or e.end > end) for e in doc.ents
+    )
 
 
 def _name_start(ent: Span) -> int:
@@ -221,12 +256,25 @@ def _is_leading_noun(word: str) -> bool:
 
 def _name_end(ent: Span) -> int:
     """Where the name ends inside a tagged span: before a bracket or a semicolon in it
-    ("Zulu Front (ZF"), and before the lower-case words and stops it ends with ("the Zulu
-    Front group"): a name ends with a capitalised word or a number."""
-    end = next((t.i for t in ent if t.text in _NAME_STOPS), ent.end)
+    ("Zulu Front (ZF"), before a date it runs into, and before the lower-case words and
+    stops it ends with ("the Zulu Front group"): a name ends with a capitalised word or a
+    number."""
+    end = next((t.i for t in ent if t.text in _NAME_STOPS or _dated(t, ent)), ent.end)
     while end > ent.start and (ent.doc[end - 1].is_lower or ent.doc[end - 1].is_punct):
         end -= 1
     return end
+
+
+def _dated(token: Token, ent: Span) -> bool:
+    """A date the name runs into after a preposition ("al-Zafar in February", "the Front on
+    Monday"): a name's words never date it, so the name ends before the preposition."""
+    if token.i <= ent.start + 1:
+        return False
+    before = token.doc[token.i - 1]
+    if not before.is_lower or before.lower_ == "of":
+        return False
+    lower = token.lower_
+    return lower in MONTHS or lower in WEEKDAYS or (token.is_digit and len(token) == 4)
 
 
 @Language.factory("mosaic_actor_spans_v1", default_config={"model_path": ""})

@@ -17,6 +17,7 @@ from mosaic.extract.models.actor_spans import (
     default_model_path,
     has_group_shape,
     may_name_group,
+    written_again,
 )
 from mosaic.extract.places.table import PlaceTable
 
@@ -55,6 +56,7 @@ def test_actor_spans_group_shape(text: str, start: int, end: int, shaped: bool) 
         ("The Zulu Front struck.", True),
         ("Ahrar-ul-Zulu struck.", True),
         ("The weather was fine in Quetta.", False),
+        ("They blamed Kata'ib.", True),
     ],
 )
 def test_actor_spans_candidate_sentences(text: str, candidate: bool) -> None:
@@ -127,6 +129,9 @@ def test_actor_spans_batch_tags_as_one_doc_at_a_time(tagger: ActorSpanTagger) ->
         ("The Zulu Brigade 313 struck.", 1, 6, "Zulu Brigade 313"),
         ("Fighters of the Zulu Front struck.", 0, 5, "Zulu Front"),
         ("Operatives of Zulu Front struck.", 0, 4, "Zulu Front"),
+        ("It broke with al-Zulu in March 2015.", 3, 9, "al-Zulu"),
+        ("It broke with the Zulu Front on Monday.", 4, 8, "Zulu Front"),
+        ("The Zulu Brigade of 1998 struck.", 1, 5, "Zulu Brigade of 1998"),
     ],
 )
 def test_actor_spans_name_ends_before_brackets_and_lower_case_words(
@@ -149,3 +154,27 @@ def test_actor_spans_a_span_over_two_listed_names_leaves_both(tagger: ActorSpanT
     tagger.is_listed = lambda name: name in ("Alpha Front", "Beta Front")
     both = Span(doc, 1, 6, label="ORG", kb_id=NEW_GROUP)
     assert [e.ent_id_ for e in tagger._merged(doc.ents, [both])] == ["org:alpha", "org:beta"]
+
+
+def test_actor_spans_a_found_name_is_the_name_wherever_written_again() -> None:
+    doc = NLP("Jets hit Kata'ib Zulu bases. Kata'ib Zulu Front men and Kata'ib Zulu fled.")
+    names = [Span(doc, 2, 4, label="ORG", kb_id=NEW_GROUP), Span(doc, 6, 9, label="ORG")]
+    again = written_again(doc, names)
+    assert [(s.start, s.text, s.kb_id_) for s in again] == [(11, "Kata'ib Zulu", NEW_GROUP)]
+
+
+def test_actor_spans_a_name_written_again_inside_a_longer_entity_is_not_the_group() -> None:
+    doc = NLP("Tariq al-Zulu spoke. Later al-Zulu struck.")
+    doc.ents = [Span(doc, 0, 4, label="PERSON")]
+    found = Span(doc, 7, 10, label="ORG", kb_id=NEW_GROUP)
+    assert found.text == "al-Zulu"
+    assert written_again(doc, [found]) == []
+
+
+def test_actor_spans_a_branch_named_after_its_parent_and_a_place_replaces_the_parent(
+    tagger: ActorSpanTagger,
+) -> None:
+    doc = _doc_with("Members of al-Zulu in the Eastern Hills met.", [(2, 5, "ORG", "org:zulu")])
+    tagger.is_listed = lambda name: name == "al-Zulu"
+    [ent] = tagger._merged(doc.ents, [Span(doc, 2, 9, label="ORG", kb_id=NEW_GROUP)])
+    assert (ent.text, ent.kb_id_) == ("al-Zulu in the Eastern Hills", NEW_GROUP)
