@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.acronyms import join_acronyms
-from mosaic.extract.entities.apposed_names import join_apposed_names
+from mosaic.extract.entities.apposed_names import is_new_group, join_apposed_names
 from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
 from mosaic.extract.entities.group_forms import mark_group_forms
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
@@ -52,6 +52,7 @@ from mosaic.extract.entities.state_actors import state_actor
 from mosaic.extract.entities.surnames import refer_surnames
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.models.actor_spans import NEW_GROUP
+from mosaic.extract.models.initials_context import named_as_group
 from mosaic.extract.places.place_names import free_name_spans, in_place_position
 from mosaic.extract.places.place_slots import of_parts
 from mosaic.extract.places.table import Place, PlaceTable
@@ -171,13 +172,16 @@ class EntityLinker:
 
     def _group_cores(self, doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
         """A person's name that is the proper-name core of one group's name ("the Tupac
-        Amaru"), as that group: where it stands as a group's name does, or, a core of two
-        words or more, where the report names the group in full and no title precedes it.
-        The generic words of the name after it go with it ("the Lautaro youth front")."""
+        Amaru"), as that group (so too such a name the NER took for a person's and the
+        linker for a new group's, "Tupac Amaru rebels"): where it stands as a group's name
+        does, or, a core of two words or more, where the report names the group in full
+        and no title precedes it. The generic words of the name after it go with it ("the
+        Lautaro youth front")."""
         named = {m.ref.key for m in mentions if m.ref is not None and m.ref.key}
         result: list[EntityMention] = []
         for i, m in enumerate(mentions):
-            record = self._core_group(doc[m.start : m.end], named) if is_new_person(m) else None
+            core = is_new_person(m) or (m.label == "PERSON" and is_new_group(m))
+            record = self._core_group(doc[m.start : m.end], named) if core else None
             if record is not None:
                 limit = mentions[i + 1].start if i + 1 < len(mentions) else len(doc)
                 last = doc[min(name_tail_end(doc, m.end), limit) - 1]
@@ -400,9 +404,9 @@ class EntityLinker:
 
 
 def _new_group(ent: Span) -> bool:
-    """A group's name the gazetteer lacks: found by the actor span tagger, or shaped or
-    described as a group's."""
-    return ent.kb_id_ == NEW_GROUP or looks_like_armed_group(ent)
+    """A group's name the gazetteer lacks: found by the actor span tagger, shaped or
+    described as a group's, or used as one ("X fighters", "X, a militia")."""
+    return ent.kb_id_ == NEW_GROUP or looks_like_armed_group(ent) or named_as_group(ent)
 
 
 def _actor_role(record: ActorRecord) -> Role:

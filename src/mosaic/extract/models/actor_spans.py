@@ -31,7 +31,7 @@ from mosaic.extract.entities.name_shapes import (
     PEOPLE_NOUNS,
     looks_like_armed_group,
 )
-from mosaic.extract.models.initials_context import used_as_group
+from mosaic.extract.models.initials_context import named_as_group, used_as_group
 from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.words import HYPHENS
@@ -85,7 +85,9 @@ def _capitalised(token: Token) -> bool:
 
 def has_group_shape(span: Span) -> bool:
     """A name by its words ("Front", "-ul-"), an acronym ("TTP", "JuA"), or by the text
-    around it ("a group called X"), never a headline's words ("Market Blast Claims")."""
+    around it ("a group called X", "X fighters", "X claimed the attack"; for one word
+    only the first, as a people's name is used so too: "Zulu militants"), never a headline's
+    words ("Market Blast Claims")."""
     words = {w.lower().strip("'’") for w in re.split(r"[\s-]+", span.text)}
     if words & EVENT_NAME_WORDS or not (span.text[:1].isupper() or _PREFIXED.match(span.text)):
         return False
@@ -95,7 +97,7 @@ def has_group_shape(span: Span) -> bool:
         return True
     if is_initials(span):
         return True  # a group's only where the report uses it as one (`used_as_group`)
-    return looks_like_armed_group(span)
+    return looks_like_armed_group(span) or (len(span) > 1 and named_as_group(span))
 
 
 def is_initials(span: Span) -> bool:

@@ -17,6 +17,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.entities.name_repairs import MEMBER_AND_UNIT_NOUNS
 from mosaic.extract.entities.name_shapes import looks_like_armed_group
 from mosaic.extract.entities.parties import GROUP_WORDS
 from mosaic.extract.text.modality import LAUNCH_VERBS
@@ -30,6 +31,8 @@ carried out the bombing")."""
 _GROUP_NOUNS = GROUP_WORDS | GROUP_PART_WORDS
 GROUP_OBJECT_WORDS = lexicon.words("models.group_object_words")
 """Words whose object, written in initials, is a group ("joined the ZLF", "split from ZLF")."""
+GROUP_RANKS = lexicon.words("models.group_ranks")
+"""Ranks whose holder is named "of" a group ("the leader of X")."""
 CLAIM_NOUNS = lexicon.words("attribution.claims_of_responsibility")
 """What a group takes when it claims an attack ("took responsibility", "claimed credit")."""
 _OPENING = frozenset({"(", "["})
@@ -39,6 +42,74 @@ def used_as_group(span: Span) -> bool:
     """Whether some use of the span's initials in its doc stands in a group's place."""
     doc = span.doc
     return any(_group_place(doc[start : start + len(span)]) for start in _uses(doc, span))
+
+
+def named_as_group(span: Span) -> bool:
+    """Whether some use of a name no group's shape shows ("Zulu Haram") stands in a group's
+    place, as `used_as_group` tells of initials, less what a person's or an office's name
+    may do too (be a commander, claim, join, be banned, have a spokesman): a word for the
+    group's members or units with it ("Zulu Haram fighters", "members of Zulu Haram") or a
+    description as a group ("Zulu Haram, an Iran-backed militia,"); where the NER took it
+    for a person's, having leaders or members ("the leader of Zulu Haram"); else acting as
+    only a group does, acted on so or listed with a group."""
+    doc = span.doc
+    uses = [doc[s : s + len(span)] for s in _uses(doc, span)]
+    uses = [use for use in uses if not _bracketed(use)]
+    person = span.label_ == "PERSON"
+    if any(_with_people(use) or _described_as_kind(use.root, person) for use in uses):
+        return True
+    if person:
+        return any(_part_of(use.root) for use in uses)
+    return any(_acting(u.root) or _acted_on(u.root) or _listed_with_group(u.root) for u in uses)
+
+
+def _part_of(word: Token) -> bool:
+    """What a group's ranks or members belong to ("the leader of X", "members of X"): no
+    person's name, though the NER took it for one; an office's or a firm's may be, so only a
+    name the NER read as a person's is read so, and no founder's or editor's."""
+    head = word.head
+    if word.dep_ != "pobj" or head.lower_ not in ("of", "for") or head.head == head:
+        return False
+    holder = head.head
+    return bool({holder.lower_, holder.lemma_.lower()} & (GROUP_RANKS | MEMBER_AND_UNIT_NOUNS))
+
+
+def _bracketed(use: Span) -> bool:
+    """Whether the name stands in brackets ("X (lit. "Y") was a group"): a translation or an
+    aside, which the clause around says nothing of."""
+    doc = use.doc
+    before = doc[use.sent.start : use.start]
+    if sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before):
+        return True
+    after = next((t for t in doc[use.end : use.end + 3] if not t.is_quote), None)
+    return after is not None and after.text == ")"
+
+
+def _with_people(use: Span) -> bool:
+    """ "Zulu Haram fighters", "the Zulu Haram cells", "members of Zulu Haram"; not a word
+    for an office or a rank, which may follow a person's name too ("Interior Ministry
+    spokesman", an infobox's "X / Emir of Y")."""
+    doc = use.doc
+    if use.end < len(doc) and doc[use.end].lower_ in MEMBER_AND_UNIT_NOUNS:
+        return True
+    root = use.root
+    return (
+        root.dep_ == "pobj" and root.head.lower_ == "of"
+        and root.head.head.lower_ in MEMBER_AND_UNIT_NOUNS
+    )  # fmt: skip
+
+
+def _described_as_kind(word: Token, person: bool) -> bool:
+    """Said to be a group by an apposition or a copula with a word for a group ("X, an
+    Iran-backed militia,", "X is a Kurdish movement"); not by one for its people, which a
+    person may be, nor, for a name the NER took for a person's, by a group word it is apposed
+    to, which the parse often takes for the person's ("a spokesman for the group, X")."""
+    nouns = [c for c in word.children if c.dep_ == "appos"]
+    if word.dep_ == "appos" and not person:
+        nouns.append(word.head)
+    if word.dep_ == "nsubj" and word.head.lemma_ == "be":
+        nouns += [c for c in word.head.children if c.dep_ == "attr"]
+    return any(n.lower_ in GROUP_WORDS or n.lemma_.lower() in GROUP_WORDS for n in nouns)
 
 
 def _uses(doc: Doc, span: Span) -> list[int]:

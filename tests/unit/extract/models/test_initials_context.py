@@ -8,7 +8,11 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc
 
+from mosaic.extract.entities.gazetteer import Gazetteer
+from mosaic.extract.entities.linker import EntityLinker
+from mosaic.extract.entities.mentions import Role
 from mosaic.extract.models.actor_spans import NEW_GROUP
+from mosaic.extract.places.table import PlaceTable
 
 pytestmark = pytest.mark.slow
 Parse = Callable[..., Doc]
@@ -47,3 +51,40 @@ def test_initials_context_a_use_elsewhere_in_the_report_counts(parse: Parse) -> 
 def test_initials_context_an_adjective_before_a_noun_is_no_group(parse: Parse) -> None:
     text = "Police said militants from another Islamic group had joined the Zulu Front."
     assert "Islamic" not in _new_groups(parse(text))
+
+
+def _groups_of(doc: Doc, gazetteer: Gazetteer, places: PlaceTable) -> list[str]:
+    """The new groups the linker finds in the doc, by name."""
+    mentions = EntityLinker(gazetteer, places).link(doc)
+    return [m.text for m in mentions if m.role is Role.GROUP and m.ref and not m.ref.key]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zorab Haram militants attacked a village near Quetta on Monday.", "Zorab Haram"),
+        ("Zorab Ahl al-Huq, an Iran-backed militia, denied any part in it.", "Zorab Ahl al-Huq"),
+        ("Members of Zorabi Sath were arrested in Quetta on Monday.", "Zorabi Sath"),
+        ("Tariq Zorab, the spiritual leader of Zorabi Sath, was jailed.", "Zorabi Sath"),
+    ],
+)
+def test_initials_context_a_name_used_as_a_groups_is_a_new_group(
+    parse: Parse, gazetteer: Gazetteer, places: PlaceTable, text: str, name: str
+) -> None:
+    assert name in _groups_of(parse(text), gazetteer, places)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tariq Zorab, a senior commander, was arrested in Quetta.", "Tariq Zorab"),
+        ("Tariq Zorab claimed responsibility for the attack in Quetta.", "Tariq Zorab"),
+        ("The son of Tariq Zorab was killed in Quetta on Monday.", "Tariq Zorab"),
+        ("Interior Ministry spokesman Tariq Zorab said so.", "Interior Ministry"),
+        ('Zorabi Sath (lit. "Sons of Zorab") was a militant group in Quetta.', "Sons of Zorab"),
+    ],
+)
+def test_initials_context_a_persons_name_acting_as_people_do_stays_a_person(
+    parse: Parse, gazetteer: Gazetteer, places: PlaceTable, text: str, name: str
+) -> None:
+    assert name not in _groups_of(parse(text), gazetteer, places)
