@@ -27,7 +27,6 @@ that stand for victims in the gold ("23", "they") are never predicted and cost r
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from mosaic.errors import InputError
+from mosaic.evaluation.json_lines import json_records
 from mosaic.evaluation.muc4.ceaf_ree import ROLES, normalise_mention
 from mosaic.evaluation.muc4.lexicon import HUMAN_NOUNS, last_word
 from mosaic.evaluation.muc4.roles import (
@@ -80,7 +80,7 @@ def load_split(data_dir: Path, split: str) -> list[WikiEventsDocument]:
             publication_date(doc["doc_id"]),
             gold_fillers(doc, clusters.get(doc["doc_id"], [])),
         )
-        for doc in _read_lines(data_dir / f"{split}.jsonl")
+        for doc in _read_documents(data_dir / f"{split}.jsonl")
     ]
 
 
@@ -188,20 +188,11 @@ def head_word(mention: str) -> str:
     return words[-1] if words else ""
 
 
-def _read_lines(path: Path) -> Iterator[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror or e}") from e
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(f"{path}:{number}", f"not JSON: {e.msg}") from e
+def _read_documents(path: Path) -> Iterator[dict[str, Any]]:
+    for _number, record in json_records(path, "doc_id"):
+        yield record
 
 
 def _read_clusters(path: Path) -> Iterator[tuple[str, list[list[str]]]]:
-    for entry in _read_lines(path):
+    for _number, entry in json_records(path, "doc_key"):
         yield entry["doc_key"], entry["clusters"]

@@ -12,14 +12,13 @@ location and human-target effects.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mosaic.errors import InputError
+from mosaic.evaluation.json_lines import json_records
 from mosaic.evaluation.muc4.ceaf_ree import ROLES
 
 SPLITS: dict[str, tuple[str, ...]] = {
@@ -94,27 +93,10 @@ def _date(day: str, month: str, year: str) -> dt.date | None:
         return None
 
 
-def _json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror}") from e
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise InputError(str(path), f"not JSON: {e.msg}", line=number) from e
-        if not isinstance(record, dict) or not isinstance(record.get("docid"), str):
-            raise InputError(str(path), "expected an object with a string docid", line=number)
-        yield number, record
-
-
 def read_grit_split(path: Path) -> dict[str, tuple[str, dict[str, tuple[tuple[str, ...], ...]]]]:
     """docid -> (GRIT's lower-cased text, gold role fillers as mention strings, offsets dropped)."""
     documents: dict[str, tuple[str, dict[str, tuple[tuple[str, ...], ...]]]] = {}
-    for number, record in _json_lines(path):
+    for number, record in json_records(path, "docid"):
         extracts = record.get("extracts")
         if not isinstance(extracts, dict):
             raise InputError(str(path), "no extracts object", line=number)
@@ -133,7 +115,7 @@ def read_grit_split(path: Path) -> dict[str, tuple[str, dict[str, tuple[tuple[st
 def read_keys(path: Path) -> dict[str, tuple[str, tuple[KeyTemplate, ...]]]:
     """docid -> (original text, relevant key templates) from one keys_json file."""
     documents: dict[str, tuple[str, tuple[KeyTemplate, ...]]] = {}
-    for number, record in _json_lines(path):
+    for number, record in json_records(path, "docid"):
         templates = record.get("templates", [])
         if not isinstance(templates, list):
             raise InputError(str(path), "templates is not a list", line=number)
