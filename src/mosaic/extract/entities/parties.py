@@ -3,8 +3,9 @@
 Besides names, relations are stated through words that stand for a party:
 "the militant group Tehrik-e Taliban Pakistan" (a group noun with its name),
 "the ranks of IS" and "its leadership" (a collective standing for its group),
-"it", "its" and "the group" (the last group named before), "he" and "his"
-(the last person named before). Relative pronouns stand for their noun.
+"it", "its" and "the group" (the last group named before; "the two groups" are
+several, never one), "he" and "his" (the last person named before). Relative
+pronouns stand for their noun.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ def _group_word(
             return found  # not "the group, X" where X is a person the parser hung there
     if lemma not in GROUP_WORDS or not any(c.lower_ == "the" for c in token.children):
         return None
+    if token.tag_ == "NNS":
+        return None  # "the two groups", "the groups": several, never the one named last
     named = [w for w in children(token, *TITLE_DEPS) if w.pos_ == "PROPN"]
     if any(_not_a_person(w, context) for w in named):
         return None  # "the party Pakistan People's Party": named, and not a group we know

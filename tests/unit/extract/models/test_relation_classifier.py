@@ -88,6 +88,12 @@ def test_relation_classifier_the_group_stands_for_the_group_named_before(
 
 
 @pytest.mark.slow
+def test_relation_classifier_the_two_groups_are_no_referring_word(contexts: Contexts) -> None:
+    _, context = contexts("The ALF and the TTP met. The two groups then fought al-Qaeda.")
+    assert referring_mentions(context) == []
+
+
+@pytest.mark.slow
 def test_relation_classifier_no_group_named_before_no_referring_word(contexts: Contexts) -> None:
     (context,) = contexts("The group's new chief, Hakim Zaman, spoke to the TTP.")
     assert referring_mentions(context) == []

@@ -1,0 +1,41 @@
+"""Which party a word standing for one is (mosaic.extract.entities.parties), read through the
+relations the rules find: "the two groups" and "the groups" are several groups, never the
+one named last; "the group" never makes a group relate to itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import RelationFinding, RelationType
+from support.findings import triples
+
+R = RelationType
+Found = Callable[[str], list[RelationFinding]]
+AQ, ALF, IS = "al-Qaeda", "Alpha Liberation Front", "Islamic State"
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["The two groups pledged allegiance to the Islamic State.",
+     "The groups have pledged allegiance to the Islamic State.",
+     "Both groups pledged allegiance to the Islamic State."],
+)  # fmt: skip
+def test_parties_plural_group_noun_is_not_the_last_group(
+    relation_findings: Found, second: str
+) -> None:
+    found = triples(relation_findings(f"Al-Qaeda and the ALF met in Quetta. {second}"))
+    assert (R.ALLEGIANCE, AQ, IS) not in found
+    assert (R.ALLEGIANCE, ALF, IS) not in found
+
+
+def test_parties_singular_group_noun_is_the_group_named_before(relation_findings: Found) -> None:
+    text = "The ALF met in Quetta. The group pledged allegiance to the Islamic State."
+    assert (R.ALLEGIANCE, ALF, IS) in triples(relation_findings(text))
+
+
+def test_parties_the_group_never_relates_a_group_to_itself(relation_findings: Found) -> None:
+    text = "The TTP attacked a camp in Quetta. The group said it would fight the TTP."
+    assert all(f.subject.name != f.object.name for f in relation_findings(text))
