@@ -20,6 +20,8 @@ from mosaic.extract.text.syntax import TITLE_DEPS, antecedent, children, prep_ob
 
 GROUP_WORDS = lexicon.words("entities.group_words")  # fmt: skip
 SUBGROUP_WORDS = lexicon.words("entities.branch_nouns")
+GROUP_HEADS = GROUP_WORDS | SUBGROUP_WORDS
+"""Every noun for a group or a part of one: "the wing", "the chapter" stand for a group too."""
 COLLECTIVES = lexicon.words("entities.collectives")  # fmt: skip
 NAMING_HEADS = lexicon.words("entities.naming_heads")
 """Group words distinct enough that "the <word>" is the group named or described so."""
@@ -48,7 +50,7 @@ def party(
         subjects = subject(token.head)
         return party(subjects[0], context, exclude, depth + 1) if subjects else None
     lemma = token.lemma_.lower()
-    if lemma in COLLECTIVES or lemma in GROUP_WORDS:
+    if lemma in COLLECTIVES or lemma in GROUP_HEADS:
         return _group_word(token, lemma, context, exclude, depth)
     if token.pos_ == "NOUN":  # "its rival, the Islamic State in Somalia, is led by ..."
         named = [
@@ -71,7 +73,7 @@ def _group_word(
         found = party(word, context, exclude, depth + 1)
         if found is not None and (word.dep_ != "appos" or found.role is not Role.PERSON):
             return found  # not "the group, X" where X is a person the parser hung there
-    if lemma not in GROUP_WORDS or not any(c.lower_ == "the" for c in token.children):
+    if lemma not in GROUP_HEADS or not any(c.lower_ == "the" for c in token.children):
         return None
     if token.tag_ == "NNS":
         return None  # "the two groups", "the groups": several, never the one named last

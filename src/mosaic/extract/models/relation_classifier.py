@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parties import GROUP_PRONOUNS, GROUP_WORDS, party
+from mosaic.extract.entities.parties import GROUP_HEADS, GROUP_PRONOUNS, party
 from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.model import RelationType
@@ -117,7 +117,7 @@ def referring_mentions(context: SentenceContext) -> list[EntityMention]:
     its name is a relation of the named group."""
     found = []
     for token in context.sent:
-        referring = token.lower_ in GROUP_PRONOUNS or token.lemma_.lower() in GROUP_WORDS
+        referring = token.lower_ in GROUP_PRONOUNS or token.lemma_.lower() in GROUP_HEADS
         if not referring or context.mention_at(token) is not None:
             continue
         group = party(token, context)

@@ -1,6 +1,7 @@
 """Which party a word standing for one is (mosaic.extract.entities.parties), read through the
 relations the rules find: "the two groups" and "the groups" are several groups, never the
-one named last; "the group" never makes a group relate to itself."""
+one named last; "the group" never makes a group relate to itself; a word for a part of a
+group ("the wing", "the chapter") stands for a group like "the group"."""
 
 from __future__ import annotations
 
@@ -39,3 +40,17 @@ def test_parties_singular_group_noun_is_the_group_named_before(relation_findings
 def test_parties_the_group_never_relates_a_group_to_itself(relation_findings: Found) -> None:
     text = "The TTP attacked a camp in Quetta. The group said it would fight the TTP."
     assert all(f.subject.name != f.object.name for f in relation_findings(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "subject", "obj"),
+    [("The ISKP claimed the attack in Kabul. The chapter has pledged allegiance to the IS.",
+      R.ALLEGIANCE, "Islamic State Khorasan Province", IS),
+     ("The ALF claimed the attack in Quetta. The wing works closely with the TTP.",
+      R.ALLIANCE, ALF, "Tehreek-i-Taliban Pakistan")],
+)  # fmt: skip
+def test_parties_the_part_of_a_group_is_the_group_named_before(
+    relation_findings: Found, text: str, kind: RelationType, subject: str, obj: str
+) -> None:
+    found = triples(relation_findings(text))
+    assert (kind, subject, obj) in found or (kind, obj, subject) in found

@@ -88,6 +88,16 @@ def test_relation_classifier_the_group_stands_for_the_group_named_before(
 
 
 @pytest.mark.slow
+def test_relation_classifier_the_wing_stands_for_the_group_named_before(
+    contexts: Contexts,
+) -> None:
+    _, context = contexts("The TTP was set up in 2007. The wing's new chief, Hakim Zaman, spoke.")
+    (referring,) = referring_mentions(context)
+    assert referring.text == "wing"
+    assert referring.ref is not None and referring.ref.name == "Tehreek-i-Taliban Pakistan"
+
+
+@pytest.mark.slow
 def test_relation_classifier_the_two_groups_are_no_referring_word(contexts: Contexts) -> None:
     _, context = contexts("The ALF and the TTP met. The two groups then fought al-Qaeda.")
     assert referring_mentions(context) == []
