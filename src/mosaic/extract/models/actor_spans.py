@@ -20,6 +20,8 @@ from importlib import resources
 from itertools import islice
 from pathlib import Path
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -218,27 +220,25 @@ def written_again(doc: Doc, names: Sequence[Span]) -> list[Span]:
     a group's name is its name in a sentence that has no cue for the tagger too ("struck
     facilities of X"). Never inside another found name or an entity that runs beyond it
     ("al-Zafar" of a person's "Tariq al-Zafar")."""
-    keys = sorted({tuple(t.text for t in span) for span in names}, key=len, reverse=True)
+    keys = sorted({tuple(t.orth for t in span) for span in names}, key=len, reverse=True)
     taken = {i for span in names for i in range(span.start, span.end)}
+    words = doc.to_array(ORTH)  # one key per word: comparing them makes no Token objects
+    entities = [(e.start, e.end) for e in doc.ents]
     again: list[Span] = []
     for key in keys:
-        for token in doc:
-            end = token.i + len(key)
-            if token.text != key[0] or taken.intersection(range(token.i, end)):
+        for first in numpy.flatnonzero(words == key[0]).tolist():
+            end = first + len(key)
+            if taken.intersection(range(first, end)) or tuple(words[first:end].tolist()) != key:
                 continue
-            if tuple(t.text for t in doc[token.i : end]) == key and not _inside_entity(
-                doc, token.i, end
-            ):
-                again.append(Span(doc, token.i, end, label="ORG", kb_id=NEW_GROUP, span_id=""))
-                taken.update(range(token.i, end))
+            if not _inside_entity(entities, first, end):
+                again.append(Span(doc, first, end, label="ORG", kb_id=NEW_GROUP, span_id=""))
+                taken.update(range(first, end))
     return again
 
 
-def _inside_entity(doc: Doc, start: int, end: int) -> bool:
-    """Whether an entity of the doc overlaps the tokens and runs beyond them."""
-    return any(
-        e.start < end and start < e.end and (e.start < start or e.end > end) for e in doc.ents
-    )
+def _inside_entity(entities: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether an entity (its token bounds) overlaps the tokens and runs beyond them."""
+    return any(s < end and start < e and (s < start or e > end) for s, e in entities)
 
 
 def _name_start(ent: Span) -> int:
