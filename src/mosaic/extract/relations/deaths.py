@@ -4,12 +4,14 @@
 person's death. "He was killed in a drone strike in June 2018", "X died in 2016": a
 sentence whose subject is a person (named, or "he" for the last person named) and whose
 verb is a killing or a death, with a date, dates it; negated or hypothetical ones ("may
-have been killed") do not.
+have been killed") do not. "X, the group's former chief, killed in July 2016", "the emir
+killed in a drone strike in 2016": a killing participle on a person, or on the role noun
+that describes him, dates his death by a date of its own clause.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -18,7 +20,14 @@ from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.text import modality
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
-from mosaic.extract.text.syntax import children, is_passive, tree_distance
+from mosaic.extract.text.syntax import (
+    PARTICIPLE_CLAUSE_DEPS,
+    PAST_TAGS,
+    SUBJECT_DEPS,
+    children,
+    is_passive,
+    tree_distance,
+)
 from mosaic.model import FuzzyDate
 
 KILLING_VERBS = lexicon.words("relations.killing_verbs")
@@ -57,21 +66,35 @@ def _deaths_of(verb: Token, context: SentenceContext) -> list[tuple[EntityMentio
     verb_lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or not context.dates:
         return []
-    if verb_lemma in KILLING_VERBS and is_passive(verb):
+    dates: Sequence[DateSpan] = context.dates
+    if _killing_participle(verb):  # "X, the former emir, killed in July 2016"
+        subjects = [verb.head]
+        dates = [d for d in dates if context.date_root(d) in verb.subtree]
+    elif verb_lemma in KILLING_VERBS and is_passive(verb):
         subjects = children(verb, "nsubjpass")
     elif verb_lemma in DYING_VERBS:
         subjects = children(verb, "nsubj")
     else:
         return []
-    if modality.is_negated(verb) or modality.is_hypothetical(verb):
+    if not dates or modality.is_negated(verb) or modality.is_hypothetical(verb):
         return []
-    date = _nearest(verb, context)
+    date = _nearest(verb, dates, context)
     people = [m for t in subjects if (m := party(t, context)) and m.role is Role.PERSON]
     return [(person, date.value.start) for person in people]
 
 
-def _nearest(verb: Token, context: SentenceContext) -> DateSpan:
-    return min(context.dates, key=lambda d: tree_distance(verb, context.date_root(d)))
+def _killing_participle(verb: Token) -> bool:
+    """A past participle of killing with no subject of its own, on the noun it describes."""
+    return (
+        verb.lemma_.lower() in KILLING_VERBS
+        and verb.tag_ in PAST_TAGS
+        and verb.dep_ in PARTICIPLE_CLAUSE_DEPS
+        and not children(verb, *SUBJECT_DEPS)
+    )
+
+
+def _nearest(verb: Token, dates: Sequence[DateSpan], context: SentenceContext) -> DateSpan:
+    return min(dates, key=lambda d: tree_distance(verb, context.date_root(d)))
 
 
 def _key(mention: EntityMention) -> str:

@@ -24,6 +24,14 @@ pytestmark = pytest.mark.slow
         ("Mullah Omar may have been killed in June 2013.", {}),
         ("Mullah Omar was not killed in the June 2013 raid.", {}),
         ("Mullah Omar was killed in a raid.", {}),
+        ("The Taliban's former chief, Mullah Omar, killed in July 2013, had planned it.",
+         {"person:omar": FuzzyDate(2013, 7)}),
+        ("Taliban's former chief Mullah Omar, killed in 2013, had planned the attack.",
+         {"person:omar": FuzzyDate(2013)}),
+        ("Karim Durrani, the ISKP emir killed in a drone strike in July 2016, had recruited "
+         "them.", {"karim durrani": FuzzyDate(2016, 7)}),
+        ("Karim Durrani, the ISKP emir killed in a drone strike, had recruited them in 2015.",
+         {}),
     ],
 )  # fmt: skip
 def test_relation_deaths_stated_in_a_sentence(
