@@ -29,3 +29,16 @@ def assert_relation_found(
         assert (kind, subject, obj) in stated or (kind, obj, subject) in stated, stated
     else:
         assert (kind, subject, obj) in stated, stated
+
+
+def tenures(
+    found: list[RelationFinding],
+) -> dict[tuple[RelationType, str, str], tuple[str | None, str | None]]:
+    """Each relation finding's start and end (ISO text), keyed by its triple."""
+    return {
+        (f.type, f.subject.name, f.object.name): (
+            f.start.iso() if f.start else None,
+            f.end.iso() if f.end else None,
+        )
+        for f in found
+    }

@@ -203,13 +203,13 @@ def raised_subject(verb: Token) -> list[Token]:
 
 
 def _takes_office(verb: Token) -> bool:
-    """ "took over", "took charge", "assumed command": the role begins then."""
+    """ "took over", "took charge", "assumed command", "succeeded X": the role begins then."""
     lemma = verb.lemma_.lower()
     if lemma == "take":
         return any(c.lower_ == "over" for c in verb.children) or any(
             c.dep_ == "dobj" and c.lemma_.lower() in OFFICE_OBJECTS for c in verb.children
         )
-    return lemma == "assume"
+    return lemma == "assume" or lemma in SUCCEED_VERBS
 
 
 def _appointing(verb: Token) -> bool:

@@ -4,8 +4,10 @@
 A person standing where a group should stands for the groups the report says
 he leads ("X, the emir of G", "G chief X", "X founded G"), looked up once per
 document over all its sentences. A successor leads what his predecessor led;
-a deputy or aide belongs to it. (Allegiance to a leader is left as it is: a
-faction swearing to another group's leader is not said to join that group.)
+a deputy or aide belongs to it. The predecessor held the office until then ("Y
+succeeded X as leader of G in 2013": X led G until 2013). (Allegiance to a
+leader is left as it is: a faction swearing to another group's leader is not
+said to join that group.)
 """
 
 from __future__ import annotations
@@ -16,11 +18,26 @@ from spacy.tokens import Doc, Token
 
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import parties
-from mosaic.extract.relations.nouns import SUCCEED_VERBS, Candidate, noun_relations
+from mosaic.extract.relations.nouns import (
+    SUCCEED_VERBS,
+    Candidate,
+    noun_kind,
+    noun_relations,
+    owner_tokens,
+    owners,
+    relation_type,
+)
 from mosaic.extract.relations.refs import person_antecedent, sentence_context
 from mosaic.extract.relations.verbs import verb_relations, with_appositions
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import agents, children, is_passive, lemma, subject
+from mosaic.extract.text.syntax import (
+    agents,
+    children,
+    is_passive,
+    lemma,
+    prep_objects,
+    subject,
+)
 from mosaic.model import RelationType
 
 R = RelationType
@@ -67,11 +84,39 @@ def succession_relations(context: SentenceContext) -> list[Candidate]:
         if verb.pos_ != "VERB" or lemma(verb) not in SUCCEED_VERBS:
             continue
         successors, predecessors = _succession_sides(verb)
+        olds: list[EntityMention] = []
         for new in parties(with_appositions(successors), context):
             for old in _predecessors(predecessors, new, context):
                 if new.role is Role.PERSON and old.role is Role.PERSON and new != old:
                     found.append(Candidate(R.LEADER_OF, new, old, verb.i, dated=True))
+                    olds += [old]
+        olds += [p for p in parties(predecessors, context) if p.role is Role.PERSON]
+        found += _offices_left(verb, list(dict.fromkeys(olds)), context)
     return found
+
+
+def _offices_left(
+    verb: Token, olds: list[EntityMention], context: SentenceContext
+) -> list[Candidate]:
+    """What a predecessor held until he was succeeded: the office "as" names ("succeeded X
+    as leader of G"), else the groups the report says he leads."""
+    found: list[Candidate] = []
+    for office in prep_objects(verb, "as"):
+        kind = noun_kind(office, context)
+        for old in olds if kind is not None else []:
+            rel = relation_type(kind, old) if kind is not None else None
+            if rel is None:
+                continue
+            name = old.ref.name if old.ref else None
+            for group in owners(owner_tokens(office), context, name):
+                found.append(Candidate(rel, old, group, verb.i, dated=True, ending=True))
+    if found:
+        return found
+    return [
+        Candidate(R.LEADER_OF, old, group, verb.i, dated=True, ending=True)
+        for old in olds
+        for group in leadership(context).get(person_key(old), [])
+    ]
 
 
 def _predecessors(

@@ -10,7 +10,7 @@ import pytest
 from mosaic.extract.relations.finder import RelationFinder, dedupe_relations
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.model import EntityKind, EntityRef, Evidence, RelationFinding, RelationType
-from support.findings import triples
+from support.findings import tenures, triples
 
 R = RelationType
 Contexts = Callable[..., list[SentenceContext]]
@@ -135,3 +135,31 @@ def test_relations_succession_leadership_covers_membership() -> None:
          _finding(R.MEMBER_OF, "A", "H")]
     )  # fmt: skip
     assert {(f.type, f.object.name) for f in kept} == {(R.LEADER_OF, "G"), (R.MEMBER_OF, "H")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Karim Durrani succeeded Daud Aziz as leader of the Pakistani Taliban in November "
+         "2013.",
+         {(R.LEADER_OF, "Karim Durrani", TTP): ("2013-11", None),
+          (R.LEADER_OF, "Daud Aziz", TTP): (None, "2013-11")}),
+        ("Karim Durrani succeeded Daud Aziz as emir of the ISKP.",
+         {(R.LEADER_OF, "Karim Durrani", ISKP): (None, None),
+          (R.LEADER_OF, "Daud Aziz", ISKP): (None, None)}),
+        ("Daud Aziz led the ISKP. He was succeeded by Karim Durrani in April 2016.",
+         {(R.LEADER_OF, "Karim Durrani", ISKP): ("2016-04", None),
+          (R.LEADER_OF, "Daud Aziz", ISKP): (None, "2016-04")}),
+        ("Karim Durrani replaced Daud Aziz as spokesman of the ALF in 2014.",
+         {(R.MEMBER_OF, "Karim Durrani", ALF): ("2014", None),
+          (R.MEMBER_OF, "Daud Aziz", ALF): (None, "2014")}),
+    ],
+)  # fmt: skip
+def test_relations_succession_starts_the_successor_and_ends_the_predecessor(
+    found: Find,
+    text: str,
+    expected: dict[tuple[RelationType, str, str], tuple[str | None, str | None]],
+) -> None:
+    held = tenures(found(text))
+    assert {key: held.get(key) for key in expected} == expected
