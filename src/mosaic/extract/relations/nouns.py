@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import GROUP_POSSESSIVES, PERSON_PRONOUNS, parties
+from mosaic.extract.relations.listed import LIST_WORDS, listed_holders
 from mosaic.extract.relations.refs import (
     group_antecedent,
     is_subgroup_reference,
@@ -168,8 +169,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
     if place.dep_ in OBJECT_PREDICATE_DEPS:
         tokens += children(place.head, *PATIENT_DEPS)
         dated = _appointing(place.head)  # "X was named chief in July"
-    if place.dep_ == "nsubj" and place.head.lemma_ == "be":  # "its leaders were A and B"
-        tokens += [t for a in children(place.head, "attr") for t in (a, *a.conjuncts)]
+    tokens += listed_holders(place)  # "its leaders were A and B", "its leaders include A"
     if _shelter(place):  # "X operates under the umbrella of Y", "groups under the banner of Y"
         above = place.head.head
         tokens += subject(above) if above.pos_ in VERB_POS else [above]
@@ -409,7 +409,8 @@ def _office(noun: Token) -> bool:
     earlier = any(c.lower_ in PAST_OFFICE for c in words)
     titled = place.dep_ in TITLE_DEPS and noun.lemma_.lower() in MILITANT_TITLES
     listed = noun.lemma_.lower() in LEADER_NOUNS and bool(children(noun, "appos"))
-    return earlier and (titled or listed or (place.dep_ == "nsubj" and verb.lemma_ == "be"))
+    listing = verb.lemma_ == "be" or verb.lemma_.lower() in LIST_WORDS
+    return earlier and (titled or listed or (place.dep_ == "nsubj" and listing))
 
 
 def _role_word(word: Token) -> bool:
