@@ -119,9 +119,11 @@ def relation_dates(
     candidate: Candidate, context: SentenceContext
 ) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     """Start and end from the date nearest the anchor: "until 2016" ends, others start; a
-    sentence with no date that refers back to the event before it takes that event's date."""
+    sentence with no date that refers back to the event before it takes that event's date.
+    A role held "until" a date of its own clause ends then, even where nothing dates its
+    start ("was its spokesman until 2014", "led Y from 2016 until his death in 2017")."""
     if not candidate.dated:
-        return None, None
+        return None, _until_end(candidate, context)
     if not context.dates:
         carried = carried_date(context)
         if carried is None:
@@ -134,7 +136,28 @@ def relation_dates(
     date = min(dates, key=lambda d: tree_distance(anchor, context.date_root(d)))
     if candidate.ending:
         return None, date.value.start
-    return _start_end(date, context)
+    start, end = _start_end(date, context)
+    return start, end or (_until_end(candidate, context) if start else None)
+
+
+def _until_end(candidate: Candidate, context: SentenceContext) -> FuzzyDate | None:
+    """The date an "until" of the anchor's own clause gives, nearest the anchor first."""
+    anchor = context.doc[candidate.anchor]
+    clause = governing_verb(anchor)
+    ending = [d for d in context.dates if _until(root := context.date_root(d))
+              and _date_clause(root) == clause]  # fmt: skip
+    if not ending:
+        return None
+    return min(ending, key=lambda d: tree_distance(anchor, context.date_root(d))).value.start
+
+
+def _date_clause(root: Token) -> Token:
+    """The clause a date belongs to, past the "until" clause it may open ("until he
+    defected in 2014": the clause "until" is hung on)."""
+    verb = governing_verb(root)
+    if any(c.dep_ == "mark" and c.lower_ in _UNTIL for c in verb.children):
+        return governing_verb(verb.head)
+    return verb
 
 
 def _in_other_clause(word: Token, anchor: Token) -> bool:

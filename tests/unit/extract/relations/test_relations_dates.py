@@ -153,3 +153,28 @@ def test_its_after_a_groups_formation_is_the_new_group(relations: Found) -> None
     )
     leader = one(relations(text), R.LEADER_OF, "Khorasani")
     assert leader.object.name == "Jamaat-ul-Ahrar" and leader.start == FuzzyDate(2014)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Karim Durrani was the TTP's spokesman until he defected in 2014.",
+         R.MEMBER_OF, (None, FuzzyDate(2014))),
+        ("Karim Durrani served as the TTP's spokesman until 2014.",
+         R.MEMBER_OF, (None, FuzzyDate(2014))),
+        ("Karim Durrani led the ALF from 2010 until his death in 2015.",
+         R.LEADER_OF, (FuzzyDate(2010), FuzzyDate(2015))),
+        ("Karim Durrani, the TTP's spokesman, said the truce would last until 2016.",
+         R.MEMBER_OF, (None, None)),
+        ("Karim Durrani, the TTP's spokesman until 2014, now lives in Quetta.",
+         R.MEMBER_OF, (None, FuzzyDate(2014))),
+    ],
+)  # fmt: skip
+def test_role_held_until_a_date_of_its_clause_ends_then(
+    relations: Found,
+    text: str,
+    kind: RelationType,
+    expected: tuple[FuzzyDate | None, FuzzyDate | None],
+) -> None:
+    found = one(relations(text), kind, "Karim Durrani")
+    assert (found.start, found.end) == expected
