@@ -45,6 +45,15 @@ def test_relations_offices_named_leader_of_a_group_is_dated(found: Find) -> None
     assert leaders == {"Mullah Omar": (TTP, FuzzyDate(2013, 11), None)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Mullah Omar was picked as the TTP's new emir in November 2013.",
+     "The TTP picked Mullah Omar as its new leader in November 2013."],
+)  # fmt: skip
+def test_relations_offices_picked_leader_is_dated(found: Find, text: str) -> None:
+    assert _leaders(found(text)) == {"Mullah Omar": (TTP, FuzzyDate(2013, 11), None)}
+
+
 def test_relations_offices_office_of_a_place_is_no_leadership(found: Find) -> None:
     text = "The TTP attacked a rally. Hakim Zaman was named chief minister of Punjab."
     assert _leaders(found(text)) == {}
