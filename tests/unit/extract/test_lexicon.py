@@ -192,6 +192,8 @@ EXPLAINED_SUBSETS = {
     ("relations.group_heads", "events.organisation_heads"),
     ("relations.group_heads", "models.cue_words"),
     ("relations.pair_words", "text.counted"),
+    ("relations.succession_nouns", "events.captive_roles"),
+    ("relations.succession_nouns", "relations.leader_nouns"),
 }
 """Classes inside another that mean something else; the smaller one's comment says what."""
 

@@ -4,8 +4,10 @@ Besides names, relations are stated through words that stand for a party:
 "the militant group Tehrik-e Taliban Pakistan" (a group noun with its name),
 "the ranks of IS" and "its leadership" (a collective standing for its group),
 "it", "its" and "the group" (the last group named before; "the two groups" are
-several, never one), "he" and "his" (the last person named before). Relative
-pronouns stand for their noun.
+several, never one), "he" and "his" (the last person named before), and "the
+leader" as a subject with no owner or name of its own ("the 34-year-old leader had
+taken over the group"), who is the last person named before too. Relative pronouns
+stand for their noun.
 """
 
 from __future__ import annotations
@@ -16,7 +18,14 @@ from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import last_person_before
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.sentences import SentenceContext, group_before
-from mosaic.extract.text.syntax import TITLE_DEPS, antecedent, children, prep_objects, subject
+from mosaic.extract.text.syntax import (
+    SUBJECT_DEPS,
+    TITLE_DEPS,
+    antecedent,
+    children,
+    prep_objects,
+    subject,
+)
 
 GROUP_WORDS = lexicon.words("entities.group_words")  # fmt: skip
 SUBGROUP_WORDS = lexicon.words("entities.branch_nouns")
@@ -29,6 +38,10 @@ GROUP_POSSESSIVES = lexicon.words("entities.group_possessives")
 GROUP_PRONOUNS = GROUP_POSSESSIVES | lexicon.words("entities.group_pronouns")
 PERSON_PRONOUNS = lexicon.words("entities.person_pronouns")
 PARTY_ROLES = frozenset({Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY})
+LEADER_NOUNS = lexicon.words("relations.leader_nouns")
+SUCCESSION_NOUNS = lexicon.words("relations.succession_nouns")
+NEWNESS_WORDS = lexicon.words("relations.newness_words")
+_OWNING_DEPS = ("appos", "compound", "nmod", "poss", "prep")
 
 
 def party(
@@ -50,6 +63,8 @@ def party(
         subjects = subject(token.head)
         return party(subjects[0], context, exclude, depth + 1) if subjects else None
     lemma = token.lemma_.lower()
+    if _the_leader(token, lemma):  # "the 34-year-old leader had taken over the group"
+        return _pronoun(token, "he", context, exclude)
     if lemma in COLLECTIVES or lemma in GROUP_HEADS:
         return _group_word(token, lemma, context, exclude, depth)
     if token.pos_ == "NOUN":  # "its rival, the Islamic State in Somalia, is led by ..."
@@ -60,6 +75,18 @@ def party(
         if named:
             return named[0]
     return _pronoun(token, token.lower_, context, exclude)
+
+
+def _the_leader(token: Token, lemma: str) -> bool:
+    """ "The leader" as a clause's subject, with no owner, name or "new" of its own: the
+    leader the report has just named ("the new leader", "the successor" are someone else)."""
+    if lemma not in LEADER_NOUNS - SUCCESSION_NOUNS or token.dep_ not in SUBJECT_DEPS:
+        return False
+    if token.tag_ != "NN":  # "the leaders": several
+        return False
+    words = {c.lower_ for c in token.children}
+    owned = any(c.dep_ in _OWNING_DEPS for c in token.children)
+    return "the" in words and not owned and not words & NEWNESS_WORDS
 
 
 def _group_word(

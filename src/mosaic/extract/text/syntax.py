@@ -112,10 +112,13 @@ def char_span_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether the verb is passive ("was killed") or a bare participle ("17 people killed")."""
-    return any(c.dep_ in PASSIVE_DEPS for c in verb.children) or (
-        verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)
-    )
+    """Whether the verb is passive ("was killed") or a bare participle ("17 people killed").
+    An active subject outweighs a "by" the parser took for an agent ("X had taken over the
+    group ..., also by a drone strike")."""
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj" in deps:
+        return bool(deps & PASSIVE_DEPS - {"agent"})
+    return bool(deps & PASSIVE_DEPS) or verb.tag_ == "VBN"
 
 
 def children(token: Token, *deps: str) -> list[Token]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from mosaic.model import RelationFinding, RelationType
-from support.findings import triples
+from support.findings import tenures, triples
 
 R = RelationType
 Found = Callable[[str], list[RelationFinding]]
@@ -54,3 +54,18 @@ def test_parties_the_part_of_a_group_is_the_group_named_before(
 ) -> None:
     found = triples(relation_findings(text))
     assert (kind, subject, obj) in found or (kind, obj, subject) in found
+
+
+@pytest.mark.parametrize(
+    ("second", "start"),
+    [("The 34-year-old leader had taken over the group in 2009.", "2009"),
+     ("The leader had headed the group since 2012.", "2012"),
+     ("The new leader took over the group in June 2015.", None),
+     ("The successor took over the group in June 2015.", None)],
+)  # fmt: skip
+def test_parties_the_leader_as_subject_is_the_person_named_before(
+    relation_findings: Found, second: str, start: str | None
+) -> None:
+    text = f"The TTP said its chief, Karim Durrani, was killed on Friday. {second}"
+    found = tenures(relation_findings(text))
+    assert found[(R.LEADER_OF, "Karim Durrani", "Tehreek-i-Taliban Pakistan")][0] == start

@@ -14,7 +14,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.parties import party
 from mosaic.extract.places.locations import is_location_span
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import antecedent, subject, tree_distance
+from mosaic.extract.text.syntax import antecedent, is_passive, subject, tree_distance
 
 pytestmark = pytest.mark.slow
 
@@ -32,6 +32,20 @@ def test_syntax_subject_is_inherited_by_continuing_clauses(parse: Callable[..., 
 def test_syntax_antecedent_of_relative_pronoun(parse: Callable[..., Doc]) -> None:
     doc = parse("The cell that bombed the market was dismantled.")
     assert antecedent(word(doc, "that")).text == "cell"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "passive"),
+    [("The ALF was founded by Karim Durrani.", "founded", True),
+     ("The ALF, founded by Karim Durrani, grew.", "founded", True),
+     ("Twelve people killed in the blast were buried.", "killed", True),
+     ("The leader had taken over the group in 2009 when its head was killed, also by a drone "
+      "strike.", "taken", False)],
+)  # fmt: skip
+def test_syntax_passive_needs_no_active_subject(
+    parse: Callable[..., Doc], text: str, verb: str, passive: bool
+) -> None:
+    assert is_passive(word(parse(text), verb)) is passive
 
 
 @pytest.mark.parametrize(
