@@ -47,6 +47,7 @@ from mosaic.extract.entities.name_shapes import (
     looks_like_armed_group,
     looks_like_person,
     looks_like_place_name,
+    titled_name,
 )
 from mosaic.extract.entities.state_actors import state_actor
 from mosaic.extract.entities.surnames import refer_surnames
@@ -396,7 +397,7 @@ class EntityLinker:
         name = as_written(name)
         if ent.label_ in GROUP_OR_PERSON_LABELS and _new_group(ent):
             return _mention(ent, Role.GROUP, EntityRef(name=name, kind=EntityKind.ORGANIZATION))
-        if ent.label_ == "PERSON" and looks_like_person(name):
+        if (ent.label_ == "PERSON" or titled_name(ent)) and looks_like_person(name):
             return _mention(ent, Role.PERSON, EntityRef(name=name, kind=EntityKind.PERSON))
         if ent.label_ == "ORG":
             return _mention(ent, Role.ORG, None)

@@ -115,6 +115,12 @@ def is_people_word(ent: Span) -> bool:
     return after.lower_ in PEOPLE_NOUNS or after.lemma_.lower() in PEOPLE_NOUNS
 
 
+def titled_name(span: Span) -> bool:
+    """Whether the name begins with a title and a proper name ("Mufti Nur Wali"), which
+    the NER may take for an organisation's: a person's."""
+    return len(span) > 1 and span[0].lower_.rstrip(".") in TITLES and span[1].pos_ == "PROPN"
+
+
 def after_title(span: Span) -> bool:
     """Whether a title stands right before the name ("Mr Khan", "General Ponce")."""
     return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES

@@ -72,3 +72,17 @@ def test_entities_to_mentions_carry_sentence_spans(
     kabul = next(m for m, _ in mentions if m.text == "Kabul")
     assert text[kabul.sentence_start : kabul.sentence_end] == "The Taliban entered Kabul."
     assert kabul.report_id == report.id and text[kabul.start : kabul.end] == "Kabul"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Mufti Hamid Wali, the TTP's leader since 2018, said the talks had failed.",
+      "Mufti Hamid Wali"),
+     ("Maulana Sher Zaman, the ALF's chief, said the attack was revenge.", "Maulana Sher Zaman")],
+)  # fmt: skip
+def test_entities_name_led_by_a_title_is_a_person(
+    parse: Callable[..., Doc], gazetteer: Gazetteer, places: PlaceTable, text: str, name: str
+) -> None:
+    found = {m.text: m for m in EntityLinker(gazetteer, places).link(parse(text))}
+    assert found[name].role is Role.PERSON
