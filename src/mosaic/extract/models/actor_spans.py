@@ -36,6 +36,7 @@ from mosaic.extract.entities.name_shapes import (
 from mosaic.extract.models.initials_context import named_as_group, used_as_group
 from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.models.word_vectors import load_with_word_vectors
+from mosaic.extract.text.syntax import PLACE_LABELS
 from mosaic.extract.text.words import HYPHENS
 
 LABEL = "GROUP"
@@ -193,7 +194,7 @@ class ActorSpanTagger:
             clashes = [e for e in kept if e.start < span.end and span.start < e.end]
             if sum(bool(e.ent_id_) for e in clashes) > 1:
                 continue  # "al-Qaeda and the Taliban": two listed names, no third
-            if any(not self._may_replace(e, span) for e in clashes):
+            if any(not self._may_replace(e, span) for e in clashes) or _placed(clashes):
                 continue
             kept = [e for e in kept if e not in clashes] + [span]
             for token in span:
@@ -213,6 +214,20 @@ class ActorSpanTagger:
             return not self.is_listed(ent.text)
         extra = [t for t in span if t.i < ent.start or t.i >= ent.end]
         return all(_capitalised(t) or t.lower_ in _NAME_GLUE for t in extra)
+
+
+def _placed(clashes: Sequence[Span]) -> bool:
+    """Whether the entities a span runs over are a gazetteer name and a place "in" after it
+    ("Jaish-e-Mohammed in Kashmir"): the name and where it acts, not a branch's name (a
+    listed branch, "al-Qaeda in the Arabian Peninsula", is never replaced)."""
+    listed = [e for e in clashes if e.ent_id_]
+    places = [e for e in clashes if e.label_ in PLACE_LABELS]
+    return any(_in_between(name, place) for name in listed for place in places)
+
+
+def _in_between(name: Span, place: Span) -> bool:
+    between = [t.lower_ for t in name.doc[name.end : place.start]]
+    return between in (["in"], ["in", "the"])
 
 
 def written_again(doc: Doc, names: Sequence[Span]) -> list[Span]:

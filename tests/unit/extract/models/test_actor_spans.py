@@ -178,3 +178,14 @@ def test_actor_spans_a_branch_named_after_its_parent_and_a_place_replaces_the_pa
     tagger.is_listed = lambda name: name == "al-Zulu"
     [ent] = tagger._merged(doc.ents, [Span(doc, 2, 9, label="ORG", kb_id=NEW_GROUP)])
     assert (ent.text, ent.kb_id_) == ("al-Zulu in the Eastern Hills", NEW_GROUP)
+
+
+def test_actor_spans_a_listed_name_and_the_place_it_acts_in_stay_apart(
+    tagger: ActorSpanTagger,
+) -> None:
+    doc = _doc_with(
+        "The ALF works with al-Zulu in Kharan.", [(4, 7, "ORG", "org:zulu"), (8, 9, "GPE", "")]
+    )
+    tagger.is_listed = lambda name: name == "al-Zulu"
+    kept = tagger._merged(doc.ents, [Span(doc, 4, 9, label="ORG", kb_id=NEW_GROUP)])
+    assert [(e.text, e.ent_id_) for e in kept] == [("al-Zulu", "org:zulu"), ("Kharan", "")]
