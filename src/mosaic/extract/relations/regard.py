@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
-from mosaic.extract.entities.parties import parties
+from mosaic.extract.entities.parties import GROUP_POSSESSIVES, parties
 from mosaic.extract.relations.nouns import Candidate, noun_kind, relation_type
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
@@ -51,8 +51,10 @@ def regarded_sides(context: SentenceContext) -> list[Candidate]:
 
 
 def _owned(noun: Token) -> bool:
-    """ "an enemy of Z", "Z's rival": the noun names its other side itself."""
-    return bool(children(noun, "poss") or prep_objects(noun, "of", "to", "for"))
+    """ "an enemy of Z", "Z's rival": the noun names its other side itself; "its enemy" is
+    the viewer's own ("X considers Y its main enemy")."""
+    owners = [c for c in children(noun, "poss") if c.lower_ not in GROUP_POSSESSIVES]
+    return bool(owners or prep_objects(noun, "of", "to", "for"))
 
 
 def _regarding(noun: Token) -> tuple[Token | None, list[Token]]:

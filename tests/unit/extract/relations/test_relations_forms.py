@@ -57,6 +57,9 @@ FORMS = [
     # rivalries
     ("The ISKP considers the Taliban an enemy.", R.RIVALRY, ISKP, TALIBAN),
     ("The ISKP regards the Taliban as an enemy.", R.RIVALRY, ISKP, TALIBAN),
+    ("The ISKP, which considers the Taliban its enemy, attacked a mosque.",
+     R.RIVALRY, ISKP, TALIBAN),
+    ("The ALF considers the TTP its ally.", R.ALLIANCE, ALF, TTP),
     ("The ISKP is a rival of the Taliban.", R.RIVALRY, ISKP, TALIBAN),
     ("The ISKP has fought the Taliban since 2015.", R.RIVALRY, ISKP, TALIBAN),
     # leaders
@@ -317,6 +320,7 @@ def test_forms_relation_dates(
     [("Members of the TTP founded the ALF in 2014.", R.SPLIT_FROM),
      ("The ALF was founded by Hakim Zaman, a former TTP commander.", R.SPLIT_FROM),
      ("The ISKP considers the Taliban an enemy of Islam.", R.RIVALRY),
+     ("The ALF considers the Taliban Islam's enemy.", R.RIVALRY),
      ("The ALF worked with the TTP.", R.ALLIANCE),
      ("The TTP is considered an enemy of Islam.", R.RIVALRY),
      ("The ALF claimed the attack. The group's second-in-command, Hakim Zaman, was killed.",
