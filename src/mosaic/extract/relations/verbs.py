@@ -28,6 +28,7 @@ from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     PATIENT_OR_ATTRIBUTE_DEPS,
     SUBJECT_DEPS,
+    VERB_POS,
     agents,
     children,
     is_passive,
@@ -86,6 +87,8 @@ ENLISTING = lexicon.words("relations.enlisting")
 """Verbs by which a person who takes a group's side becomes one of its members."""
 BREAKAWAY_ADVERBS = lexicon.words("relations.breakaway_adverbs")
 """Adverbs of leaving the parser may hang "from" on ("broke away from Y")."""
+RECIPROCALS = lexicon.words("relations.reciprocals")
+"""The nouns of "each other", "one another": the subjects act on one another."""
 LEADING_VERBS = lexicon.words("relations.leading_verbs")
 """Verbs of leading ("led by X", "headed by X")."""
 NOUN_PATTERNS: dict[str, tuple[RelationType, tuple[str, ...]]] = {
@@ -100,7 +103,7 @@ def _objects(verb: Token, pattern: VerbPattern) -> list[Token]:
     if pattern.prep is None:
         return with_appositions(children(verb, "dobj"))
     direct = prep_objects(verb, pattern.prep)
-    for obj in children(verb, "dobj"):
+    for obj in _direct_objects(verb):
         direct += prep_objects(obj, pattern.prep)
     for particle in children(verb, "prt"):
         direct += prep_objects(particle, pattern.prep)
@@ -115,6 +118,7 @@ def verb_relations(context: SentenceContext) -> list[Candidate]:
     found: list[Candidate] = []
     for verb in context.sent:
         if verb.pos_ != "VERB":
+            found += _misread_verb(verb, context)
             continue
         for pattern in verb_patterns(lemma(verb)):
             if not _has_needed(verb, pattern):
@@ -122,11 +126,51 @@ def verb_relations(context: SentenceContext) -> list[Candidate]:
             subjects, objects = _verb_parties(verb, pattern, context)
             if not objects and pattern.type is R.ALLEGIANCE and lemma(verb) in SWITCHING:
                 objects = _side_switched_to(verb, context)
+            if not objects and _mutual(verb, pattern) and len(subjects) >= 2:
+                subjects, objects = subjects[:1], subjects[1:2]  # "X and Y clashed"
             regional = _regional(verb, pattern, context)
             found += [Candidate(R.MEMBER_OF if regional else _verb_type(pattern, s, subjects),
                                 s, o, verb.i, dated=True)
                       for s in subjects for o in objects if s != o]  # fmt: skip
     return found
+
+
+def _misread_verb(word: Token, context: SentenceContext) -> list[Candidate]:
+    """ "X split from Y" with "split" tagged a noun after the name: a bare noun right after a
+    party's name that carries a verb pattern's preposition is that verb, the name its subject
+    (the parse's labels are wrong there, the words' order is not)."""
+    if word.pos_ != "NOUN" or children(word, "det", "poss"):
+        return []
+    before = context.mention_at(word.doc[word.i - 1]) if word.i > word.sent.start else None
+    if before is None or before.end != word.i:
+        return []
+    subjects = parties([word.doc[before.start]], context)
+    found: list[Candidate] = []
+    for pattern in verb_patterns(word.lemma_.lower()):
+        if pattern.prep is None or pattern.needs is not None or pattern.particle is not None:
+            continue
+        objects = parties(prep_objects(word, pattern.prep), context)
+        found += [Candidate(pattern.type, s, o, word.i, dated=True)
+                  for s in subjects for o in objects if s != o]  # fmt: skip
+    return found
+
+
+def _mutual(verb: Token, pattern: VerbPattern) -> bool:
+    """Whether the subjects hold the tie with each other: a verb whose "with" names the other
+    side ("clashed with Y") said with none ("X and Y clashed"), or one whose other side is
+    "each other" ("X and Y fought each other")."""
+    if not pattern.type.symmetric:
+        return False
+    if pattern.prep is None:
+        return any(_reciprocal(o) for o in children(verb, "dobj"))
+    if any(_reciprocal(o) for o in prep_objects(verb, pattern.prep)):
+        return True
+    return pattern.prep == "with" and pattern.needs is None and not prep_objects(verb, "with")
+
+
+def _reciprocal(word: Token) -> bool:
+    """ "each other", "one another"."""
+    return word.lower_ in RECIPROCALS and any(c.lower_ in ("each", "one") for c in word.children)
 
 
 def _regional(verb: Token, pattern: VerbPattern, context: SentenceContext) -> bool:
@@ -204,7 +248,7 @@ def _verb_parties(
     exclude = objects[0].ref.name if objects and objects[0].ref else None
     doers = _participle_subject(verb) or subject(verb) or _prefix_subject(verb)
     doers = _not_prefix(doers, verb) or _passive_subject(verb)
-    doers = doers or _noun_owner(verb)
+    doers = doers or _noun_owner(verb) or _apposed_to_object(verb)
     subjects = parties(with_appositions(doers), context, exclude)
     return subjects, objects
 
@@ -236,6 +280,14 @@ def _passive_subject(verb: Token) -> list[Token]:
     return children(verb, "nsubjpass") if is_passive(verb) else []
 
 
+def _apposed_to_object(verb: Token) -> list[Token]:
+    """ "X, once allied with Z, later swore allegiance to Y" parsed as "allegiance" in
+    apposition to X, "swore" its modifier: X swore it."""
+    if not _modifies_object(verb) or verb.head.dep_ != "appos":
+        return []
+    return [verb.head.head]
+
+
 def _noun_owner(verb: Token) -> list[Token]:
     """ "its decision to join X": the noun's possessor does what the infinitive says."""
     if verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
@@ -260,7 +312,17 @@ def _has_needed(verb: Token, pattern: VerbPattern) -> bool:
         return any(c.lower_ == pattern.particle for c in children(verb, "prt"))
     if pattern.needs is None:
         return True
-    return any(c.lemma_.lower() in pattern.needs for c in children(verb, "dobj"))
+    return any(c.lemma_.lower() in pattern.needs for c in _direct_objects(verb))
+
+
+def _direct_objects(verb: Token) -> list[Token]:
+    """The verb's objects; "X, once allied with Z, later swore allegiance to Y" parsed with
+    "swore" as a modifier of "allegiance": the noun it modifies."""
+    return children(verb, "dobj") + ([verb.head] if _modifies_object(verb) else [])
+
+
+def _modifies_object(verb: Token) -> bool:
+    return verb.dep_ == "amod" and verb.head.pos_ == "NOUN" and not children(verb, *SUBJECT_DEPS)
 
 
 def _carries_adverb(verb: Token, adverbs: frozenset[str]) -> bool:
@@ -276,11 +338,11 @@ def _noun_subjects(noun: Token) -> list[Token]:
     if own:
         return own
     verb = noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into"):
-        verb = noun.head.head
-    elif noun.dep_ not in PATIENT_OR_ATTRIBUTE_DEPS:
-        return []
-    if verb.pos_ != "VERB":
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "in", "into"):
+        verb = noun.head.head  # "has been at war with Y": a copula's subject too
+        if verb.pos_ not in VERB_POS:
+            return []
+    elif noun.dep_ not in PATIENT_OR_ATTRIBUTE_DEPS or verb.pos_ != "VERB":
         return []
     return agents(verb) if is_passive(verb) else subject(verb)
 

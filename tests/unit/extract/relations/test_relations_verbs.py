@@ -1,9 +1,17 @@
-"""Tests for the relation rule tables read from data/lexicon/relations.yaml (relations.verbs)."""
+"""Tests for the relation rule tables read from data/lexicon/relations.yaml (relations.verbs),
+and for verbs the parser misreads: "X split from Y" with "split" tagged a noun, a verb parsed
+as the modifier of its object, and sides that hold a tie with each other; in sentences
+written for the test."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
 from mosaic.extract.relations.verbs import NOUN_PATTERNS, VERB_PATTERNS
-from mosaic.model import RelationType
+from mosaic.model import RelationFinding, RelationType
+from support.findings import assert_relation_found, triples
 
 
 def test_verbs_patterns_keep_the_table_order() -> None:
@@ -26,3 +34,45 @@ def test_verbs_pattern_without_prep_takes_the_direct_object() -> None:
 def test_verbs_noun_pattern_lists_its_prepositions() -> None:
     assert NOUN_PATTERNS["tie"] == (RelationType.ALLIANCE, ("to", "with"))
     assert NOUN_PATTERNS["alliance"] == (RelationType.ALLIANCE, ("with",))
+
+
+R = RelationType
+Found = Callable[[str], list[RelationFinding]]
+AQ, TALIBAN, ALF = "al-Qaeda", "Afghan Taliban", "Alpha Liberation Front"
+TTP, IS, ISKP = "Tehreek-i-Taliban Pakistan", "Islamic State", "Islamic State Khorasan Province"
+ARMY = "Pakistan Army"
+
+STATED = [
+    ("Ahrar-ul-Zulu split from the TTP in August 2014 after a dispute.",
+     R.SPLIT_FROM, "Ahrar-ul-Zulu", TTP),
+    ("IS-K split from the Islamic State in 2019.", R.SPLIT_FROM, ISKP, IS),
+    ("The ALF separated from the Pakistani Taliban in 2014.", R.SPLIT_FROM, ALF, TTP),
+    ("The ALF, once allied with the Taliban, later swore allegiance to the Islamic State.",
+     R.ALLEGIANCE, ALF, IS),
+    ("The ALF and the TTP clashed in Quetta in June 2015.", R.RIVALRY, ALF, TTP),
+    ("The ALF and the TTP have cooperated in attacks in Quetta since 2001.",
+     R.ALLIANCE, ALF, TTP),
+    ("The Taliban and the ALF have fought each other in Nangarhar since 2015.",
+     R.RIVALRY, TALIBAN, ALF),
+    ("The ALF has been at war with the Pakistani army since 2007.", R.RIVALRY, ALF, ARMY),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind", "subject", "obj"), STATED)
+def test_verbs_relation_read_past_parse_errors_is_found(
+    relation_findings: Found, text: str, kind: RelationType, subject: str, obj: str
+) -> None:
+    assert_relation_found(relation_findings(text), kind, subject, obj)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The ALF split the TTP's fighters into two camps.",
+     "The ALF and the TTP clashed with the army in Quetta.",
+     "The ALF and the TTP fought the army in Quetta."],
+)  # fmt: skip
+def test_verbs_near_misses_state_no_tie(relation_findings: Found, text: str) -> None:
+    found = triples(relation_findings(text))
+    assert not {t for t in found if {t[1], t[2]} in ({ALF, TTP}, {ALF, AQ})}, found
