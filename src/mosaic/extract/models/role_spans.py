@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention
+from mosaic.extract.entities.parent_names import names_a_parent
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
 from mosaic.extract.models.role_windows import (
@@ -351,10 +352,13 @@ def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:
     """
     words = _trimmed(span)
     own = EntityRef(name=as_written(span_words(words)), kind=_KINDS[span.label_])
-    for mention in mentions:
+    inside = [m for m in mentions if words.start <= m.start and m.end <= words.end]
+    parents = [m for m in inside if names_a_parent(m, mentions, span.doc)]
+    if span.label_ in _ATTACKERS and any(m.start <= words.root.i < m.end for m in parents):
+        return []  # "the Pakistani Taliban splinter group X": X's parent is no attacker
+    for mention in (m for m in inside if m not in parents):
         ref = mention.ref
-        inside = words.start <= mention.start and mention.end <= words.end
-        if not inside or ref is None or ref.kind is EntityKind.PLACE:
+        if ref is None or ref.kind is EntityKind.PLACE:
             continue
         if not mention.start <= words.root.i < mention.end:
             return [own, ref] if span.label_ in ("PERP_IND", "PERP_ORG") else [own]

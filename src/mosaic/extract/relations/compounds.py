@@ -1,5 +1,6 @@
 """Relations told by a hyphenated participle before a name: "the Taliban-allied Haqqani
-network", "the al-Qaeda-affiliated X", "the Hakimullah-led TTP".
+network", "the al-Qaeda-affiliated X", "the Hakimullah-led TTP"; and by a noun set between
+two names ("the Pakistani Taliban splinter group X", `entities/parent_names.py`).
 
 "Y-<participle> X" says X was <participle> by or with Y. The participle's verb pattern
 names the relation: a verb with a direct object ("lead", "found") makes Y its subject
@@ -16,6 +17,7 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention
+from mosaic.extract.entities.parent_names import parent_before
 from mosaic.extract.entities.parties import party
 from mosaic.extract.relations.nouns import Candidate
 from mosaic.extract.relations.rules.registry import verb_patterns
@@ -44,6 +46,21 @@ def compound_relations(context: SentenceContext) -> list[Candidate]:
         subject, obj = (modifier, described) if modifier_leads else (described, modifier)
         if subject != obj:
             found.append(Candidate(kind, subject, obj, word.i, dated=False))
+    return found
+
+
+_NOUN_KINDS = {"split": RelationType.SPLIT_FROM, "affiliate": RelationType.AFFILIATE_OF,
+               "ally": RelationType.ALLIANCE}  # fmt: skip
+
+
+def parent_name_relations(context: SentenceContext) -> list[Candidate]:
+    """ "the Pakistani Taliban splinter group X": X split from the name before the noun."""
+    found: list[Candidate] = []
+    for mention in context.mentions:
+        described = parent_before(mention, context.mentions, context.doc)
+        kind = _NOUN_KINDS.get(described[0]) if described is not None else None
+        if described is not None and kind is not None and mention.ref is not None:
+            found.append(Candidate(kind, mention, described[1], mention.start, dated=False))
     return found
 
 

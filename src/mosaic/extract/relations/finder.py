@@ -24,7 +24,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.models.relation_classifier import RelationClassifier, pair_key
-from mosaic.extract.relations.compounds import compound_relations
+from mosaic.extract.relations.compounds import compound_relations, parent_name_relations
 from mosaic.extract.relations.context import carried_date
 from mosaic.extract.relations.deaths import parenthesised_death, stated_deaths
 from mosaic.extract.relations.group_ties import SEVERING_VERBS, group_ties
@@ -216,7 +216,8 @@ class RelationFinder:
         others = through_leaders(
             [*verb_relations(context), *noun_relations_of_events(context),
              *succession_relations(context), *regarded_sides(context), *offshoots(context),
-             *compound_relations(context), *group_ties(context), *left_groups(context)],
+             *compound_relations(context), *parent_name_relations(context),
+             *group_ties(context), *left_groups(context)],
             context,
         )  # fmt: skip
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]

@@ -323,3 +323,14 @@ def test_role_spans_batch_tags_each_doc_as_alone(tagger: RoleTagger) -> None:
     alone = [spans(tagger.tag([nlp(text)])[0]) for text in texts]
     assert any(alone), "the tagger found nothing to compare"
     assert [spans(doc) for doc in tagger.tag([nlp(text) for text in texts])] == alone
+
+
+def test_role_spans_a_parent_named_before_its_splinter_group_is_no_attacker() -> None:
+    words = ["The", "Delta", "Front", "splinter", "group", "Echo", "Band", "shot", "a", "judge"]
+    pos = ["DET", "PROPN", "PROPN", "NOUN", "NOUN", "PROPN", "PROPN", "VERB", "DET", "NOUN"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, sent_starts=[True] + [False] * 9)
+    doc.spans[SPANS_KEY] = [Span(doc, 1, 3, label="PERP_ORG"), Span(doc, 5, 7, label="PERP_ORG")]
+    echo = EntityRef("Echo Band", EntityKind.ORGANIZATION, key="org:echo-band")
+    mentions = [_mention(doc, 1, 3, DELTA, Role.GROUP), _mention(doc, 5, 7, echo, Role.GROUP)]
+    [event] = attach_roles([_incident(doc)], doc, mentions)
+    assert event.perpetrators == (echo,)

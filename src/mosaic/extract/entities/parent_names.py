@@ -1,0 +1,129 @@
+"""A group's name set before another's to describe it: "the Pakistani Taliban splinter group
+Jamaat-ul-Ahrar", "the al-Qaeda affiliate al-Shabaab", "the IS-linked JAD"; or inside an
+apposition that describes it: "Ansaru, a breakaway faction of Boko Haram".
+
+The name so placed says whose offshoot, branch or partner the described group is; it is no
+actor of what the sentence says that group did. The parser's reading of a run of names and
+nouns is unreliable (it takes "splinter" or the second name for a subject), so the run
+before a name is read from the tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from mosaic.extract import lexicon
+from mosaic.extract.entities.mentions import EntityMention
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.syntax import NOUN_POS, SUBJECT_DEPS, VERB_POS, antecedent, children
+
+SPLIT_WORDS = lexicon.words("relations.split_words")
+AFFILIATE_WORDS = lexicon.words("relations.affiliate_nouns") | lexicon.words(
+    "relations.front_nouns"
+)
+ALLY_WORDS = lexicon.words("relations.ally_nouns")
+LINK_PARTICIPLES = lexicon.words("entities.link_participles")
+"""Participles joined by a hyphen to a name that describe the next name by it ("IS-linked")."""
+_KINDS = (("split", SPLIT_WORDS), ("affiliate", AFFILIATE_WORDS), ("ally", ALLY_WORDS))
+_DESCRIBING = frozenset(word for _, words in _KINDS for word in words)
+_REACH = 4
+"""How many words may stand between the two names ("splinter group", "militant faction")."""
+_POSSESSIVE = frozenset({"'s", "’s", "'"})
+
+
+def parent_before(
+    mention: EntityMention, mentions: Sequence[EntityMention], doc: Doc
+) -> tuple[str, EntityMention] | None:
+    """The kind ("split", "affiliate", "ally"; "link" for a hyphened participle) and the name
+    of `mentions` that a run of nouns before the mention describes it by, if any."""
+    first = doc[mention.start].sent.start
+    i, words = mention.start - 1, list[Token]()
+    while i > first and len(words) < _REACH and _describing_word(doc[i]):
+        words.append(doc[i])
+        i -= 1
+    if i >= first and doc[i].text in _POSSESSIVE:
+        i -= 1
+    parent = next((m for m in mentions if m.end == i + 1 and m != mention), None)
+    if parent is None or i < first:
+        return None
+    kind = _linked(words) or _kind(words)
+    return (kind, parent) if kind is not None else None
+
+
+def _describing_word(token: Token) -> bool:
+    return (token.is_lower and token.pos_ in (*NOUN_POS, "ADJ", "VERB")) or token.text == "-"
+
+
+def _linked(words: Sequence[Token]) -> str | None:
+    """ "IS-linked": the last word before the name's run is a hyphened participle."""
+    if len(words) < 2 or words[-1].text != "-" or words[-1].whitespace_:
+        return None
+    return "link" if words[-2].lemma_.lower() in LINK_PARTICIPLES else None
+
+
+def _kind(words: Sequence[Token]) -> str | None:
+    if any(w.pos_ == "VERB" or w.text == "-" for w in words):
+        return None
+    lemmas = {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+    return next((kind for kind, class_words in _KINDS if lemmas & class_words), None)
+
+
+def parent_of(
+    mention: EntityMention, mentions: Sequence[EntityMention], doc: Doc
+) -> EntityMention | None:
+    """The name of `mentions` set before the mention to describe it, if any."""
+    found = parent_before(mention, mentions, doc)
+    return found[1] if found is not None else None
+
+
+def names_a_parent(mention: EntityMention, mentions: Sequence[EntityMention], doc: Doc) -> bool:
+    """Whether the mention describes another of `mentions`: set before its name, or owning a
+    describing noun said of it."""
+    after = [m for m in mentions if mention.end < m.start <= mention.end + _REACH + 2]
+    if any(parent_of(m, mentions, doc) == mention for m in after):
+        return True
+    return _described(mention, mentions, doc) is not None
+
+
+def describes_another(
+    mention: EntityMention, others: Sequence[EntityMention], context: SentenceContext
+) -> bool:
+    """Whether the mention only describes one of the others: named before it as its parent
+    or partner, or owning a describing noun said of it ("X, a faction of Y", "X, which is
+    thought to be the wing of Y")."""
+    if any(parent_of(o, others, context.doc) == mention for o in others):
+        return True
+    return _described(mention, others, context.doc) is not None
+
+
+def _described(
+    mention: EntityMention, mentions: Sequence[EntityMention], doc: Doc
+) -> EntityMention | None:
+    """The other mention a describing noun owned by this one is said of ("Y" of "Y, a
+    breakaway faction of X"); none past a verb of its own clause."""
+    root = doc[mention.start : mention.end].root
+    for above in list(root.ancestors)[:3]:
+        if above.lemma_.lower() in _DESCRIBING:
+            target = _described_word(above)
+            found = next((m for m in mentions if target is not None and
+                          m.start <= target.i < m.end), None)  # fmt: skip
+            return found if found != mention else None
+        if above.pos_ in VERB_POS:
+            return None
+    return None
+
+
+def _described_word(noun: Token) -> Token | None:
+    """What the describing noun is said of: the word it is in apposition to, or the subject
+    of the copula it completes ("which is thought to be the wing of Y": the relative's noun)."""
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ != "attr":
+        return None
+    verb = noun.head
+    said_of = children(verb, *SUBJECT_DEPS)
+    if not said_of and verb.dep_ == "xcomp":  # "is believed to be", "is thought to be"
+        said_of = children(verb.head, *SUBJECT_DEPS)
+    return antecedent(said_of[0]) if said_of else None
