@@ -32,6 +32,7 @@ from mosaic.extract.relations.infobox import InfoboxRelation, infobox_relations
 from mosaic.extract.relations.leaving import left_groups
 from mosaic.extract.relations.nouns import APPOINT_VERBS, Candidate, noun_relations
 from mosaic.extract.relations.offshoots import offshoots
+from mosaic.extract.relations.pledges import accepted_pledges
 from mosaic.extract.relations.refs import full_person
 from mosaic.extract.relations.regard import regarded_sides
 from mosaic.extract.relations.rules.registry import relation_rule
@@ -217,7 +218,7 @@ class RelationFinder:
             [*verb_relations(context), *noun_relations_of_events(context),
              *succession_relations(context), *regarded_sides(context), *offshoots(context),
              *compound_relations(context), *parent_name_relations(context),
-             *group_ties(context), *left_groups(context)],
+             *accepted_pledges(context), *group_ties(context), *left_groups(context)],
             context,
         )  # fmt: skip
         kept = [c for c in roles if allowed(c) and not denied(c, context, role_noun=True)]
