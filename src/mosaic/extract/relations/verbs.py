@@ -250,6 +250,9 @@ def _verb_parties(
     doers = _not_prefix(doers, verb) or _passive_subject(verb)
     doers = doers or _noun_owner(verb) or _apposed_to_object(verb)
     subjects = parties(with_appositions(doers), context, exclude)
+    if subjects and subjects[0] in objects and subjects[0].ref is not None:
+        # "X had joined its ranks": a pronoun in the object is not the subject itself
+        objects = parties(_objects(verb, pattern), context, subjects[0].ref.name)
     return subjects, objects
 
 

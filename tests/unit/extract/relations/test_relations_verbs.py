@@ -47,6 +47,7 @@ STATED = [
      R.SPLIT_FROM, "Ahrar-ul-Zulu", TTP),
     ("IS-K split from the Islamic State in 2019.", R.SPLIT_FROM, ISKP, IS),
     ("The ALF separated from the Pakistani Taliban in 2014.", R.SPLIT_FROM, ALF, TTP),
+    ("The TTP said on Monday that the ALF had joined its ranks.", R.ALLEGIANCE, ALF, TTP),
     ("The ALF, once allied with the Taliban, later swore allegiance to the Islamic State.",
      R.ALLEGIANCE, ALF, IS),
     ("The ALF and the TTP clashed in Quetta in June 2015.", R.RIVALRY, ALF, TTP),
