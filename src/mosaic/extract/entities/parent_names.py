@@ -116,10 +116,14 @@ def _described(
 
 
 def _described_word(noun: Token) -> Token | None:
-    """What the describing noun is said of: the word it is in apposition to, or the subject
-    of the copula it completes ("which is thought to be the wing of Y": the relative's noun)."""
+    """What the describing noun is said of: the word it is in apposition to or the name set in
+    apposition to it, or the subject of the copula it completes ("which is thought to be the
+    wing of Y": the relative's noun)."""
     if noun.dep_ == "appos":
         return noun.head
+    named = children(noun, "appos")  # "Y's offshoot, X, claimed it"
+    if named:
+        return named[0]
     if noun.dep_ != "attr":
         return None
     verb = noun.head

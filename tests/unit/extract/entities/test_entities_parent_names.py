@@ -42,7 +42,8 @@ def test_parent_names_kind_of_the_name_before(
     ["The Pakistani Taliban splinter group ALF claimed the attack on the court in Mardan.",
      "The ALF, a breakaway faction of the Pakistani Taliban, bombed a court in Mardan.",
      "The ALF, the TTP's affiliate in Mardan, bombed a court in Mardan.",
-     "The TTP-linked ALF bombed a court in Mardan."],
+     "The TTP-linked ALF bombed a court in Mardan.",
+     "The TTP's offshoot, the ALF, bombed a court in Mardan."],
 )  # fmt: skip
 def test_parent_names_the_parent_is_no_perpetrator(events: Events, text: str) -> None:
     [attack] = [e for e in events(text) if e.perpetrators]
