@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from mosaic.evaluation.names import as_name, as_name_list
+from mosaic.evaluation.perpetrators import ExtraPerpetrator, PerpetratorCounts
 from mosaic.evaluation.places import PlaceError, PlaceScores
 from mosaic.evaluation.scoring import (
     DocumentScore,
@@ -23,9 +24,10 @@ _EVIDENCE_WIDTH = 100
 
 
 def render_table(result: EvaluationResult) -> str:
-    """The per-document table with misses, extras, wrong slots and wrong place mentions, then
-    slot accuracy and place-mention figures (where the output has mentions), then the
-    summary; the last three lines are event P/R/F1, relation P/R/F1 and the headline.
+    """The per-document table with misses, extras, wrong slots, extra perpetrators and wrong
+    place mentions, then slot accuracy, perpetrator names and place-mention figures (where the
+    output has mentions), then the summary; the last three lines are event P/R/F1, relation
+    P/R/F1 and the headline.
     """
     lines = [_document_header()]
     for document in result.documents:
@@ -88,6 +90,7 @@ def _document_lines(document: DocumentScore) -> list[str]:
     lines.extend(_note_line("missed", note) for note in document.missed)
     lines.extend(_note_line("spurious", note) for note in document.spurious)
     lines.extend(_error_line(error) for error in document.slot_errors)
+    lines.extend(_extra_line(extra) for extra in document.extra_perpetrators)
     lines.extend(_place_error_line(error) for error in document.places.errors)
     return lines
 
@@ -101,6 +104,11 @@ def _error_line(error: SlotError) -> str:
     where = f"{error.kind} #{error.gold_index}~#{error.system_index}"
     line = f"  wrong    {where} {error.slot}: gold {error.gold!r}, system {error.system!r}"
     return line + _quote(error.evidence)
+
+
+def _extra_line(extra: ExtraPerpetrator) -> str:
+    where = f"event #{extra.gold_index}~#{extra.system_index}"
+    return f"  extra    {where} perpetrator: {extra.name[0]!r} matches no gold perpetrator"
 
 
 def _quote(evidence: str | None) -> str:
@@ -117,7 +125,15 @@ def _slot_lines(result: EvaluationResult) -> list[str]:
     for name, score in slots.items():
         figure = f"{score.accuracy:.3f}" if score.total else "  n/a"
         lines.append(f"  {name:<14} {figure}  ({score.correct}/{score.total})")
-    return lines
+    return [*lines, _perpetrator_line(result.events.perpetrators)]
+
+
+def _perpetrator_line(counts: PerpetratorCounts) -> str:
+    """Perpetrator names one by one: system names matching gold's, gold names found."""
+    return (
+        f"  perpetrator names  P {counts.precision:.3f} ({counts.matched}/{counts.system})"
+        f"  R {counts.recall:.3f} ({counts.found}/{counts.gold})"
+    )
 
 
 def _place_error_line(error: PlaceError) -> str:
@@ -171,7 +187,12 @@ def _slot_json(score: SlotScore) -> dict[str, Any]:
 
 def _event_json(scores: EventScores) -> dict[str, Any]:
     slots = {name: _slot_json(score) for name, score in scores.slots.items()}
-    return {**_counts_json(scores), "slots": slots}
+    perpetrators = {
+        **asdict(scores.perpetrators),
+        "precision": scores.perpetrators.precision,
+        "recall": scores.perpetrators.recall,
+    }
+    return {**_counts_json(scores), "slots": slots, "perpetrator_names": perpetrators}
 
 
 def _relation_json(scores: RelationScores) -> dict[str, Any]:
@@ -193,6 +214,7 @@ def _document_json(document: DocumentScore) -> dict[str, Any]:
         "missed": [_note_json(note) for note in document.missed],
         "spurious": [_note_json(note) for note in document.spurious],
         "slot_errors": [asdict(error) for error in document.slot_errors],
+        "extra_perpetrators": [asdict(extra) for extra in document.extra_perpetrators],
         "places": _places_json(document.places.scores),
         "place_errors": [asdict(error) for error in document.places.errors],
     }

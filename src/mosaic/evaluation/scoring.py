@@ -5,6 +5,8 @@ non-optional gold items; an optional gold item that is matched counts for precis
 one that is not is ignored. A ratio with nothing to count (no system items, no required
 gold items, no gold values for a slot) is 1.0: nothing was claimed wrongly or missed.
 Corpus figures are micro-averaged: counts are summed over documents before dividing.
+Beside the slot, perpetrator names are counted one by one over matched event pairs
+(`mosaic.evaluation.perpetrators`), so that extra names show as lost precision.
 """
 
 from __future__ import annotations
@@ -15,6 +17,11 @@ from typing import Any
 
 from mosaic.evaluation.documents import GoldDocument, check_shape
 from mosaic.evaluation.matching import match_events, match_relations
+from mosaic.evaluation.perpetrators import (
+    ExtraPerpetrator,
+    PerpetratorCounts,
+    count_perpetrators,
+)
 from mosaic.evaluation.places import PlaceResult, PlaceScores, score_places
 from mosaic.evaluation.slots import EVENT_SLOTS, slot_agrees, states
 
@@ -90,12 +97,14 @@ class MatchCounts:
 
 @dataclass
 class EventScores(MatchCounts):
-    """Event matching counts plus per-slot accuracy over matched pairs."""
+    """Event matching counts plus per-slot accuracy and perpetrator names over matched pairs."""
 
     slots: dict[str, SlotScore] = field(default_factory=lambda: _empty_slots(EVENT_SLOTS))
+    perpetrators: PerpetratorCounts = field(default_factory=PerpetratorCounts)
 
     def add(self, other: EventScores) -> None:
         self.add_counts(other)
+        self.perpetrators.add(other.perpetrators)
         for slot, score in other.slots.items():
             self.slots.setdefault(slot, SlotScore()).add(score)
 
@@ -150,6 +159,7 @@ class DocumentScore:
     missed: list[ItemNote] = field(default_factory=list)
     spurious: list[ItemNote] = field(default_factory=list)
     slot_errors: list[SlotError] = field(default_factory=list)
+    extra_perpetrators: list[ExtraPerpetrator] = field(default_factory=list)
     places: PlaceResult = field(default_factory=PlaceResult)
 
 
@@ -187,6 +197,7 @@ def score_document(gold: dict[str, Any], system: dict[str, Any]) -> DocumentScor
         for slot in EVENT_SLOTS:
             score = result.events.slots[slot]
             _check_slot(result, "event", score, slot, (g_events[pair[0]], s_events[pair[1]]), pair)
+        _count_perpetrators(result, (g_events[pair[0]], s_events[pair[1]]), pair)
     for pair in result.relation_pairs:
         items = (g_relations[pair[0]], s_relations[pair[1]])
         _check_slot(result, "relation", result.relations.date, "date", items, pair)
@@ -256,3 +267,11 @@ def _check_slot(
     quoted = evidence if isinstance(evidence, str) else None
     error = SlotError(kind, *pair, slot, expected.get(slot), got.get(slot), quoted)
     result.slot_errors.append(error)
+
+
+def _count_perpetrators(
+    result: DocumentScore, items: tuple[Item, Item], pair: tuple[int, int]
+) -> None:
+    counts, extra = count_perpetrators(*items)
+    result.events.perpetrators.add(counts)
+    result.extra_perpetrators.extend(ExtraPerpetrator(*pair, name) for name in extra)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mosaic.evaluation.documents import load_gold_dir, read_extraction_file
+from mosaic.evaluation.perpetrators import ExtraPerpetrator
 from mosaic.evaluation.report import describe, render_table, to_json
 from mosaic.evaluation.scoring import EvaluationResult, score_corpus
 
@@ -61,6 +62,18 @@ def test_report_json_round_trips_and_holds_details() -> None:
     assert document["doc_id"] == "test-d1"
     assert document["spurious"][0]["summary"].startswith("arrest")
     assert {e["slot"] for e in document["slot_errors"]} == {"date", "attack_type"}
+    names = data["events"]["perpetrator_names"]
+    assert (names["matched"], names["system"], names["gold"]) == (1, 1, 1)
+    assert names["precision"] == 1.0
+
+
+def test_report_table_counts_perpetrator_names_and_lists_extras() -> None:
+    result = _result()
+    result.events.perpetrators.system += 1
+    result.documents[0].extra_perpetrators.append(ExtraPerpetrator(0, 0, ["Harbour Police"]))
+    table = render_table(result)
+    assert "perpetrator names  P 0.500 (1/2)  R 1.000 (1/1)" in table
+    assert "extra    event #0~#0 perpetrator: 'Harbour Police' matches no gold" in table
 
 
 def test_report_describe_relation_and_event() -> None:

@@ -99,6 +99,20 @@ def test_scoring_perpetrators_extra_system_names_are_fine() -> None:
     system = _doc([{"type": "attack", "perpetrators": [["Jundallah", "Jundullah"], ["TTP"]]}])
     score = score_document(gold, system)
     assert score.events.slots["perpetrators"].accuracy == 1.0
+    names = score.events.perpetrators
+    assert (names.matched, names.system, names.found, names.gold) == (1, 2, 1, 1)
+    assert [(e.gold_index, e.system_index, e.name) for e in score.extra_perpetrators] == [
+        (0, 0, ["TTP"])
+    ]
+
+
+def test_scoring_perpetrator_names_only_over_matched_pairs() -> None:
+    gold = _doc([{"type": "attack", "perpetrators": [["Jundullah"]]}])
+    system = _doc([{"type": "attack"}, {"type": "protest", "perpetrators": [["TTP"]]}])
+    score = score_document(gold, system)
+    names = score.events.perpetrators
+    assert (names.matched, names.system, names.found, names.gold) == (0, 0, 0, 1)
+    assert names.recall == 0.0
 
 
 def test_scoring_relations_and_date_accuracy() -> None:

@@ -1,0 +1,41 @@
+"""Tests of perpetrator names counted one by one over a matched pair."""
+
+from __future__ import annotations
+
+from mosaic.evaluation.perpetrators import PerpetratorCounts, count_perpetrators
+
+
+def test_perpetrators_extra_name_costs_precision_not_recall() -> None:
+    gold = {"perpetrators": [["Red Brigades"]]}
+    system = {"perpetrators": [["Red Brigades"], ["Harbour Police"]]}
+    counts, extra = count_perpetrators(gold, system)
+    assert (counts.matched, counts.system, counts.found, counts.gold) == (1, 2, 1, 1)
+    assert (counts.precision, counts.recall) == (0.5, 1.0)
+    assert extra == [["Harbour Police"]]
+
+
+def test_perpetrators_match_by_any_alias() -> None:
+    gold = {"perpetrators": [["Popular Front", "PF"], ["Northern Army"]]}
+    system = {"perpetrators": [["the PF"]]}
+    counts, extra = count_perpetrators(gold, system)
+    assert (counts.matched, counts.system, counts.found, counts.gold) == (1, 1, 1, 2)
+    assert extra == []
+
+
+def test_perpetrators_stated_only_by_system_are_all_extra() -> None:
+    counts, extra = count_perpetrators({}, {"perpetrators": [["Judge Carter"]]})
+    assert (counts.matched, counts.system, counts.gold) == (0, 1, 0)
+    assert counts.precision == 0.0
+    assert extra == [["Judge Carter"]]
+
+
+def test_perpetrators_nothing_to_count_is_one() -> None:
+    counts, extra = count_perpetrators({}, {})
+    assert (counts.precision, counts.recall) == (1.0, 1.0)
+    assert extra == []
+
+
+def test_perpetrators_counts_add_up() -> None:
+    total = PerpetratorCounts(1, 2, 1, 1)
+    total.add(PerpetratorCounts(0, 1, 0, 2))
+    assert (total.matched, total.system, total.found, total.gold) == (1, 3, 1, 3)
