@@ -36,6 +36,7 @@ from mosaic.extract.entities.mentions import EntityMention
 from mosaic.extract.entities.parent_names import names_a_parent
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
+from mosaic.extract.models.attacker_names import names_no_attacker
 from mosaic.extract.models.role_windows import (
     LowerWords,
     Run,
@@ -348,9 +349,14 @@ def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:
     is one, else the span's words, which the tagger often reads fuller than the NER ("Jose
     Antonio Ruiz Prado" where the NER found "Antonio Ruiz"). A span whose head lies outside
     the mention describes something of that entity ("members of the Front", "the mayor's
-    house"): the span's words, and for attackers the linked group or person too.
+    house"): the span's words, and for attackers the linked group or person too. An attacker
+    span that names no one who acts (a place, a person tagged as a group, a clause) names no
+    one (`attacker_names`).
     """
     words = _trimmed(span)
+    attacker = span.label_ in _ATTACKERS
+    if attacker and names_no_attacker(words, span.label_ == "PERP_ORG", mentions):
+        return []
     own = EntityRef(name=as_written(span_words(words)), kind=_KINDS[span.label_])
     inside = [m for m in mentions if words.start <= m.start and m.end <= words.end]
     parents = [m for m in inside if names_a_parent(m, mentions, span.doc)]
@@ -361,7 +367,7 @@ def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:
         if ref is None or ref.kind is EntityKind.PLACE:
             continue
         if not mention.start <= words.root.i < mention.end:
-            return [own, ref] if span.label_ in ("PERP_IND", "PERP_ORG") else [own]
+            return [own, ref] if attacker else [own]
         return [ref if ref.key is not None else _new_entity(own, ref)]
     return [own]
 

@@ -1,0 +1,45 @@
+"""Whether an attacker span of the role tagger names who acted, before it becomes a perpetrator.
+
+The tagger reads words, not the entities the pipeline found, and on reporting unlike what it
+learnt from it tags as attackers words that name no one who acts: a place ("the United
+States" as the subject of "has offered a bounty"), a person the NER and the linker read as a
+person, with a title or a job before the name ("Special Agent Jane Roe"), which the tagger
+took for an organisation, and words running over a clause ("the Harbour Authority ratifies
+its offer", "a truck carrying soldiers"), whose verb no name holds. Such a span, unlinked to
+a group, would become a new organisation and the incident's perpetrator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.text.syntax import KIND_MODIFIER_DEPS, VERB_POS
+
+PLACE_ROLES = frozenset({Role.PLACE, Role.COUNTRY})
+"""Mentions of places, which an attacker span may name but which act in no attack."""
+
+
+def names_no_attacker(words: Span, organisation: bool, mentions: Sequence[EntityMention]) -> bool:
+    """Whether an attacker span (`organisation`: tagged as a group) names a place, or, tagged
+    as a group, a person or a clause."""
+    if _holds(words.root.i, mentions, PLACE_ROLES):
+        return True
+    if not organisation:
+        return False
+    return _holds(words.end - 1, mentions, {Role.PERSON}) or runs_over_clause(words)
+
+
+def runs_over_clause(words: Span) -> bool:
+    """A verb in the words that heads a clause rather than describing a noun ("a truck
+    carrying soldiers", "the Authority ratifies"; not "armed", "Kurdish-led")."""
+    return any(t.pos_ in VERB_POS and t.dep_ not in KIND_MODIFIER_DEPS for t in words)
+
+
+def _holds(
+    index: int, mentions: Sequence[EntityMention], roles: frozenset[Role] | set[Role]
+) -> bool:
+    """Whether a mention of one of the roles holds the token."""
+    return any(m.start <= index < m.end and m.role in roles for m in mentions)

@@ -1,0 +1,87 @@
+"""Attacker spans that name no one who acts: a place, a person tagged as a group, a clause."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.models.attacker_names import names_no_attacker, runs_over_clause
+from mosaic.extract.models.role_spans import SPANS_KEY, attach_roles
+from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, Evidence
+
+
+def _doc(words: list[str], pos: list[str], deps: list[str], heads: list[int]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads)
+
+
+def _mention(doc: Doc, start: int, end: int, role: Role, kind: EntityKind) -> EntityMention:
+    span = doc[start:end]
+    ref = EntityRef(span.text, kind)
+    return EntityMention(
+        start, end, span.start_char, span.end_char, span.text, "X", role, ref
+    )  # fmt: skip
+
+
+# "the Harbour Authority ratifies its offer"
+RATIFIES = _doc(
+    ["the", "Harbour", "Authority", "ratifies", "its", "offer"],
+    ["DET", "PROPN", "PROPN", "VERB", "PRON", "NOUN"],
+    ["det", "compound", "nsubj", "ROOT", "poss", "dobj"],
+    [2, 2, 3, 3, 5, 3],
+)
+# "the Zulu-led Eastern Front struck"
+LED = _doc(
+    ["the", "Zulu", "-", "led", "Eastern", "Front", "struck"],
+    ["DET", "PROPN", "PUNCT", "VERB", "PROPN", "PROPN", "VERB"],
+    ["det", "npadvmod", "punct", "amod", "compound", "nsubj", "ROOT"],
+    [5, 3, 3, 5, 5, 6, 6],
+)
+
+
+def test_attacker_names_a_verb_heading_a_clause_is_no_name() -> None:
+    assert runs_over_clause(RATIFIES[1:4])
+    assert not runs_over_clause(RATIFIES[1:3])
+
+
+def test_attacker_names_a_participle_describing_the_name_stays() -> None:
+    assert not runs_over_clause(LED[1:6])
+    assert not names_no_attacker(LED[1:6], True, [])
+
+
+def test_attacker_names_a_span_holding_a_place_names_no_attacker() -> None:
+    doc = RATIFIES
+    harbour = [_mention(doc, 1, 3, Role.COUNTRY, EntityKind.PLACE)]
+    assert names_no_attacker(doc[1:3], True, harbour)
+    assert names_no_attacker(doc[1:3], False, harbour)
+    assert not names_no_attacker(doc[1:3], True, [])
+
+
+def test_attacker_names_a_person_tagged_as_a_group_is_none() -> None:
+    # "Special Agent Jane Roe testified"
+    doc = _doc(
+        ["Special", "Agent", "Jane", "Roe", "testified"],
+        ["PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+        ["compound", "compound", "compound", "nsubj", "ROOT"],
+        [3, 3, 3, 4, 4],
+    )
+    roe = [_mention(doc, 2, 4, Role.PERSON, EntityKind.PERSON)]
+    assert names_no_attacker(doc[0:4], True, roe)
+    assert not names_no_attacker(doc[0:4], False, roe)  # an attacker tagged as a person
+
+
+def test_attacker_names_a_place_span_gives_the_attack_no_perpetrator() -> None:
+    # "Zululand offered a reward after the bombing"
+    doc = _doc(
+        ["Zululand", "offered", "a", "reward", "after", "the", "bombing"],
+        ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN"],
+        ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj"],
+        [1, 1, 3, 1, 1, 6, 4],
+    )
+    doc.spans[SPANS_KEY] = [doc.char_span(0, len("Zululand"), label="PERP_ORG")]
+    place = [_mention(doc, 0, 1, Role.COUNTRY, EntityKind.PLACE)]
+    event = EventFinding(EventType.ATTACK, Evidence(0, len(doc.text), doc.text), "test")
+    (attack,) = attach_roles([event], doc, place)
+    assert attack.perpetrators == ()
+    (unknown,) = attach_roles([event], doc, [])
+    assert [p.name for p in unknown.perpetrators] == ["Zululand"]
