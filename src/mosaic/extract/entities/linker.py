@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import replace
@@ -75,6 +76,8 @@ _MINOR = lexicon.words("entities.minor_features")
 """Place features small enough that an English word naming one is rather the word."""
 _MAJOR = lexicon.words("entities.major_features")
 """Place features a name is rarely anything else than, wherever it stands ("Balochistan")."""
+_NAME_PARTS = re.compile(r"[\s-]+")
+"""What parts a name's words: spaces and hyphens."""
 
 
 def document_countries(doc: Doc, country_of: Callable[[str], str | None]) -> list[str]:
@@ -395,13 +398,19 @@ class EntityLinker:
         if iso2 is not None and (ent.label_ == "NORP" or len(ent) == 1):
             return _mention(ent, Role.DEMONYM, None, iso2)
         name = as_written(name)
-        if ent.label_ in GROUP_OR_PERSON_LABELS and _new_group(ent):
+        if ent.label_ in GROUP_OR_PERSON_LABELS and _new_group(ent) and not self._origins(name):
             return _mention(ent, Role.GROUP, EntityRef(name=name, kind=EntityKind.ORGANIZATION))
         if (ent.label_ == "PERSON" or titled_name(ent)) and looks_like_person(name):
             return _mention(ent, Role.PERSON, EntityRef(name=name, kind=EntityKind.PERSON))
         if ent.label_ == "ORG":
             return _mention(ent, Role.ORG, None)
         return None
+
+    def _origins(self, name: str) -> bool:
+        """Demonyms or countries joined ("British-Libyan", "Afghan-American"): where a person
+        or a people comes from, never a group's name."""
+        parts = [part for part in _NAME_PARTS.split(name) if part]
+        return len(parts) > 1 and all(self.country_of(part) for part in parts)
 
 
 def _new_group(ent: Span) -> bool:

@@ -111,18 +111,16 @@ def is_initials(span: Span) -> bool:
 
 
 def _describing_word(span: Span) -> bool:
-    """One adjective describing the common noun after it ("another Islamic group", "Jihadi
-    fighters"): a kind of group, not a group's name."""
+    """Words describing the common noun after them: one adjective ("another Islamic group",
+    "Jihadi fighters") or words holding an adjective that modifies that noun ("an Orthodox
+    Zulu group"): a kind of group, not a group's name."""
     word = span.root
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    return (
-        len(span) == 1
-        and word.tag_ == "JJ"
-        and after is not None
-        and after.is_lower
-        and after.pos_ == "NOUN"
-    )
+    if after is None or not after.is_lower or after.pos_ != "NOUN":
+        return False
+    one_adjective = len(span) == 1 and word.tag_ == "JJ"
+    return one_adjective or any(t.dep_ == "amod" and t.head.i == after.i for t in span)
 
 
 class ActorSpanTagger:

@@ -2,11 +2,12 @@
 
 The tagger reads words, not the entities the pipeline found, and on reporting unlike what it
 learnt from it tags as attackers words that name no one who acts: a place ("the United
-States" as the subject of "has offered a bounty"), a person the NER and the linker read as a
-person, with a title or a job before the name ("Special Agent Jane Roe"), which the tagger
-took for an organisation, and words running over a clause ("the Harbour Authority ratifies
-its offer", "a truck carrying soldiers"), whose verb no name holds. Such a span, unlinked to
-a group, would become a new organisation and the incident's perpetrator.
+States" as the subject of "has offered a bounty", "the Dune Hotel"), a person the NER and
+the linker read as a person, with a title or a job before the name ("Special Agent Jane
+Roe"), which the tagger took for an organisation, and words running over a clause ("the
+Harbour Authority ratifies its offer", "a truck carrying soldiers"), whose verb no name
+holds. Such a span, unlinked to a group, would become a new organisation and the incident's
+perpetrator.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.places.place_slots import NAME_HEADS
 from mosaic.extract.text.syntax import KIND_MODIFIER_DEPS, VERB_POS
 
 PLACE_ROLES = frozenset({Role.PLACE, Role.COUNTRY})
@@ -27,6 +29,8 @@ def names_no_attacker(words: Span, organisation: bool, mentions: Sequence[Entity
     as a group, a person or a clause."""
     if _holds(words.root.i, mentions, PLACE_ROLES):
         return True
+    if _facility_name(words) and not _holds(words.root.i, mentions, {Role.GROUP}):
+        return True
     if not organisation:
         return False
     return _holds(words.end - 1, mentions, {Role.PERSON}) or runs_over_clause(words)
@@ -36,6 +40,13 @@ def runs_over_clause(words: Span) -> bool:
     """A verb in the words that heads a clause rather than describing a noun ("a truck
     carrying soldiers", "the Authority ratifies"; not "armed", "Kurdish-led")."""
     return any(t.pos_ in VERB_POS and t.dep_ not in KIND_MODIFIER_DEPS for t in words)
+
+
+def _facility_name(words: Span) -> bool:
+    """A name ending in a facility's or an area's head word ("the Dune Hotel", "Camp Zulu
+    Base"), which is a place's name whatever the tagger took it for."""
+    last = words[-1]
+    return last.text[:1].isupper() and last.lower_ in NAME_HEADS
 
 
 def _holds(

@@ -52,6 +52,7 @@ from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.display_lines import DisplayLines
 from mosaic.extract.text.surface import as_written
+from mosaic.extract.text.syntax import PREPOSITION_POS
 from mosaic.extract.text.words import ARTICLES
 from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
 
@@ -385,7 +386,8 @@ def span_words(span: Span) -> str:
 
 
 def _trimmed(span: Span) -> Span:
-    """The span without loose punctuation at its edges or a dangling "of", "the" at its end.
+    """The span without loose punctuation at its edges or a dangling "of", "the" or other
+    preposition at its end ("the Harbour Authority for").
 
     A quote or bracket at an edge stays when the span holds its partner ("the "Sol" hotel").
     """
@@ -393,7 +395,9 @@ def _trimmed(span: Span) -> Span:
     while start < end and _loose(doc[start], doc[start:end]):
         start += 1
     while start < end and (
-        _loose(doc[end - 1], doc[start:end]) or doc[end - 1].lower_ in _DANGLING
+        _loose(doc[end - 1], doc[start:end])
+        or doc[end - 1].lower_ in _DANGLING
+        or doc[end - 1].pos_ in PREPOSITION_POS
     ):
         end -= 1
     return doc[start:end] if start < end else span

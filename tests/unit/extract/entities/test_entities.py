@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from spacy.tokens import Doc
+import spacy
+from spacy.tokens import Doc, Span
 
 from mosaic.extract.entities.gazetteer import Gazetteer
 from mosaic.extract.entities.linker import EntityLinker, document_countries
 from mosaic.extract.entities.mentions import Role, clean_name, to_mentions
 from mosaic.extract.entities.name_shapes import looks_like_person
+from mosaic.extract.models.actor_spans import NEW_GROUP
 from mosaic.extract.places.table import PlaceTable
 from mosaic.model import EntityKind, Report
 
@@ -86,3 +88,22 @@ def test_entities_name_led_by_a_title_is_a_person(
 ) -> None:
     found = {m.text: m for m in EntityLinker(gazetteer, places).link(parse(text))}
     assert found[name].role is Role.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "group"),
+    [
+        ("Tom Reed, the Afghan-American, struck.", 4, 7, False),
+        ("Tom Reed, the Zulu-Harami, struck.", 4, 7, True),
+    ],
+)
+def test_entities_joined_demonyms_tagged_as_a_new_group_are_no_group(
+    gazetteer: Gazetteer, places: PlaceTable, text: str, start: int, end: int, group: bool
+) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label="ORG", kb_id=NEW_GROUP)]
+    mentions = EntityLinker(gazetteer, places).link(doc)
+    groups = [m.text for m in mentions if m.role is Role.GROUP]
+    assert (doc[start:end].text in groups) is group

@@ -85,3 +85,34 @@ def test_attacker_names_a_place_span_gives_the_attack_no_perpetrator() -> None:
     assert attack.perpetrators == ()
     (unknown,) = attach_roles([event], doc, [])
     assert [p.name for p in unknown.perpetrators] == ["Zululand"]
+
+
+def test_attacker_names_a_facility_name_names_no_attacker() -> None:
+    # "the Dune Hotel was hit"
+    doc = _doc(
+        ["the", "Dune", "Hotel", "was", "hit"],
+        ["DET", "PROPN", "PROPN", "AUX", "VERB"],
+        ["det", "compound", "nsubjpass", "auxpass", "ROOT"],
+        [2, 2, 4, 4, 4],
+    )
+    assert names_no_attacker(doc[1:3], True, [])
+    group = [_mention(doc, 1, 3, Role.GROUP, EntityKind.ORGANIZATION)]
+    assert not names_no_attacker(doc[1:3], True, group)  # a listed group named so
+
+
+def test_attacker_names_a_dangling_preposition_is_cut_before_the_place_test() -> None:
+    # "bombers lived in Zululand for years": "for" heads the span "Zululand for"
+    doc = _doc(
+        ["bombers", "lived", "in", "Zululand", "for", "years"],
+        ["NOUN", "VERB", "ADP", "PROPN", "ADP", "NOUN"],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj"],
+        [1, 1, 1, 2, 1, 4],
+    )
+    start = doc.text.index("Zululand")
+    span = doc.char_span(start, start + len("Zululand for"), label="PERP_ORG")
+    assert span is not None and span.root.text == "for"
+    doc.spans[SPANS_KEY] = [span]
+    place = [_mention(doc, 3, 4, Role.COUNTRY, EntityKind.PLACE)]
+    event = EventFinding(EventType.ATTACK, Evidence(0, len(doc.text), doc.text), "test")
+    (attack,) = attach_roles([event], doc, place)
+    assert attack.perpetrators == ()

@@ -88,3 +88,13 @@ def test_initials_context_a_persons_name_acting_as_people_do_stays_a_person(
     parse: Parse, gazetteer: Gazetteer, places: PlaceTable, text: str, name: str
 ) -> None:
     assert name not in _groups_of(parse(text), gazetteer, places)
+
+
+def test_initials_context_words_holding_an_adjective_of_the_noun_after_are_no_group(
+    parse: Parse, gazetteer: Gazetteer, places: PlaceTable
+) -> None:
+    text = (
+        "Hostages were held at the Cedar Centre, the offices of Beit Tova, an Orthodox "
+        "Jewish group, on Monday."
+    )
+    assert "Orthodox Jewish" not in _groups_of(parse(text), gazetteer, places)
