@@ -6,7 +6,9 @@ States" as the subject of "has offered a bounty", "the Dune Hotel"), a person th
 the linker read as a person, with a title or a job before the name ("Special Agent Jane
 Roe"), which the tagger took for an organisation, and words running over a clause ("the
 Harbour Authority ratifies its offer", "a truck carrying soldiers"), whose verb no name
-holds. Such a span, unlinked to a group, would become a new organisation and the incident's
+holds; and, where no group the linker found holds it, a description cut short before its
+noun ("Zulu pro-government [militiamen]") or words for an event ("Shootings in Zululand").
+Such a span, unlinked to a group, would become a new organisation and the incident's
 perpetrator.
 """
 
@@ -17,6 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.name_shapes import EVENT_NAME_WORDS
 from mosaic.extract.places.place_slots import NAME_HEADS
 from mosaic.extract.text.syntax import KIND_MODIFIER_DEPS, VERB_POS
 
@@ -33,13 +36,29 @@ def names_no_attacker(words: Span, organisation: bool, mentions: Sequence[Entity
         return True
     if not organisation:
         return False
-    return _holds(words.end - 1, mentions, {Role.PERSON}) or runs_over_clause(words)
+    if _holds(words.end - 1, mentions, {Role.PERSON}) or runs_over_clause(words):
+        return True
+    named_group = _holds(words.root.i, mentions, {Role.GROUP})
+    return not named_group and (_cut_off(words) or _tells_event(words))
+
+
+def _cut_off(words: Span) -> bool:
+    """Words ending in an adjective of the noun right after them ("Zulu pro-government
+    [militiamen]"): a description the tagger cut short, no name."""
+    last = words[-1]
+    return last.dep_ == "amod" and last.head.i == words.end
 
 
 def runs_over_clause(words: Span) -> bool:
     """A verb in the words that heads a clause rather than describing a noun ("a truck
     carrying soldiers", "the Authority ratifies"; not "armed", "Kurdish-led")."""
     return any(t.pos_ in VERB_POS and t.dep_ not in KIND_MODIFIER_DEPS for t in words)
+
+
+def _tells_event(words: Span) -> bool:
+    """A word for an event among the words ("Shootings in Zululand", a headline's "Market
+    Blast"): what happened, not who did it."""
+    return any(t.lower_ in EVENT_NAME_WORDS or t.lemma_.lower() in EVENT_NAME_WORDS for t in words)
 
 
 def _facility_name(words: Span) -> bool:

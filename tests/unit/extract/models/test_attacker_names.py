@@ -11,8 +11,15 @@ from mosaic.extract.models.role_spans import SPANS_KEY, attach_roles
 from mosaic.model import EntityKind, EntityRef, EventFinding, EventType, Evidence
 
 
-def _doc(words: list[str], pos: list[str], deps: list[str], heads: list[int]) -> Doc:
-    return Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads)
+def _doc(
+    words: list[str],
+    pos: list[str],
+    deps: list[str],
+    heads: list[int],
+    lemmas: list[str] | None = None,
+) -> Doc:
+    vocab = spacy.blank("en").vocab
+    return Doc(vocab, words=words, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
 
 
 def _mention(doc: Doc, start: int, end: int, role: Role, kind: EntityKind) -> EntityMention:
@@ -116,3 +123,35 @@ def test_attacker_names_a_dangling_preposition_is_cut_before_the_place_test() ->
     event = EventFinding(EventType.ATTACK, Evidence(0, len(doc.text), doc.text), "test")
     (attack,) = attach_roles([event], doc, place)
     assert attack.perpetrators == ()
+
+
+# "Zulu pro-government militiamen were killed"
+CUT = _doc(
+    ["Zulu", "pro", "-", "government", "militiamen", "were", "killed"],
+    ["ADJ", "ADJ", "ADJ", "ADJ", "NOUN", "AUX", "VERB"],
+    ["amod", "amod", "amod", "amod", "nsubjpass", "auxpass", "ROOT"],
+    [4, 4, 4, 4, 6, 6, 6],
+)
+
+
+def test_attacker_names_a_description_cut_before_its_noun_is_no_name() -> None:
+    assert names_no_attacker(CUT[0:4], True, [])
+    assert not names_no_attacker(CUT[0:5], True, [])
+
+
+def test_attacker_names_a_cut_span_naming_a_group_stays() -> None:
+    group = [_mention(CUT, 0, 4, Role.GROUP, EntityKind.ORGANIZATION)]
+    assert not names_no_attacker(CUT[0:4], True, group)
+
+
+def test_attacker_names_words_for_an_event_name_no_attacker() -> None:
+    # "Shootings in Zululand went on"
+    doc = _doc(
+        ["Shootings", "in", "Zululand", "went", "on"],
+        ["NOUN", "ADP", "PROPN", "VERB", "ADP"],
+        ["nsubj", "prep", "pobj", "ROOT", "prt"],
+        [3, 0, 1, 3, 3],
+        ["shooting", "in", "Zululand", "go", "on"],
+    )
+    assert names_no_attacker(doc[0:3], True, [])
+    assert not names_no_attacker(doc[0:3], False, [])  # described attackers are read apart
