@@ -13,6 +13,8 @@ name an event only with the right object ("formed" a group, "banned" a group,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
@@ -296,8 +298,8 @@ _TYPE_WORDS = _BOMB_WORDS | _GUN_WORDS | set(lexicon.words("events.type_words"))
 FACILITIES = lexicon.words("events.facilities")  # fmt: skip
 
 
-def clause_lemmas(token: Token) -> set[str]:
-    """Lemmas of the clause the token stands in: the subtree of its governing verb."""
+def clause_head(token: Token) -> Token:
+    """The verb governing the clause the token stands in."""
     current = token
     for _ in range(6):
         if current.pos_ in VERB_POS or current.head == current:
@@ -305,7 +307,7 @@ def clause_lemmas(token: Token) -> set[str]:
         current = current.head
     if current.dep_ == "advcl" and current.tag_ == "VBG":
         current = current.head  # "a bomb struck a bus, killing nine": the clause it trails
-    return {t.lemma_.lower() for t in current.subtree} | {t.lower_ for t in current.subtree}
+    return current
 
 
 def _doers(token: Token) -> set[str]:
@@ -325,14 +327,17 @@ def _suicide_attack(token: Token) -> bool:
     return any(c.lower_ == "suicide" for c in token.children if c.dep_ in KIND_MODIFIER_DEPS)
 
 
-def _own_lemmas(token: Token) -> set[str]:
-    """Lemmas of a noun trigger's own phrase, without the events coordinated with it ("a
-    suicide attack on X and a failed bombing of Y": the bombing is not a suicide one)."""
+def _own_phrase(token: Token) -> list[Token]:
+    """A noun trigger's own phrase, without the events coordinated with it ("a suicide attack
+    on X and a failed bombing of Y": the bombing is not a suicide one)."""
     if token.pos_ not in NOUN_POS:
-        return set()
+        return []
     cut = {t.i for c in token.children if c.dep_ == "conj" for t in c.subtree}
-    kept = [t for t in token.subtree if t.i not in cut]
-    return {t.lemma_.lower() for t in kept} | {t.lower_ for t in kept}
+    return [t for t in token.subtree if t.i not in cut]
+
+
+def _lemmas(tokens: Sequence[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
 def attacked_facility(token: Token) -> bool:
@@ -343,18 +348,71 @@ def attacked_facility(token: Token) -> bool:
     return any(o.lemma_.lower() in FACILITIES for o in objects)
 
 
+SELF_WORDS = lexicon.words("events.self_words")
+WORN_BOMBS = lexicon.words("events.worn_bombs")
+WORN_VERBS = lexicon.words("events.worn_verbs")
+
+
+ARMED_PEOPLE = lexicon.words("events.armed_people")
+
+
+def _armed_people(clause: Sequence[Token]) -> bool:
+    """ "heavily armed militants", "armed men": attackers said to bear arms."""
+    return any(
+        t.lower_ == "armed" and t.head.lemma_.lower() in ARMED_PEOPLE and t.head.i > t.i
+        for t in clause
+    )
+
+
+def _blew_self_up(clause: Sequence[Token]) -> bool:
+    """ "a bomber blew himself up", "two women detonated themselves": the bomber is what blew
+    up, a suicide bombing told without the word."""
+    return any(
+        t.lemma_.lower() in _BOMB_WORDS and any(c.lower_ in SELF_WORDS for c in t.children)
+        for t in clause
+    )
+
+
+def _worn_bomb(clause: Sequence[Token]) -> bool:
+    """ "wearing explosive belts", "detonated his vest", "explosives strapped to his body": a
+    bomb worn on the body, which only a suicide bomber wears."""
+    return any(_armed_garment(t) or _strapped_bomb(t) for t in clause)
+
+
+def _armed_garment(token: Token) -> bool:
+    """ "an explosive vest", "his explosives vest" (which the parser may take for an
+    adjective), "detonated his belt"."""
+    if token.lemma_.lower() not in WORN_BOMBS:
+        return False
+    before = token.doc[token.i - 1] if token.i else token
+    words = {before.lemma_.lower(), token.head.lemma_.lower()}
+    return bool((words | {c.lemma_.lower() for c in token.children}) & _BOMB_WORDS)
+
+
+def _strapped_bomb(token: Token) -> bool:
+    if token.lemma_.lower() not in WORN_VERBS or token.pos_ not in VERB_POS:
+        return False
+    return bool({token.head.lemma_.lower(), *(c.lemma_.lower() for c in token.children)}
+                & _BOMB_WORDS)  # fmt: skip
+
+
 def attack_type(token: Token, entry: Entry) -> AttackType | None:
     """The attack type the clause states: beheading, kidnapping, suicide bombing, assassination,
     bombing, armed assault, an attack on a facility; None when the text does not say."""
-    own = _own_lemmas(token)
-    words = own if own & _TYPE_WORDS else clause_lemmas(token) | _doers(token)
+    clause = _own_phrase(token)
+    if not _lemmas(clause) & _TYPE_WORDS:
+        clause = list(clause_head(token).subtree)
+    words = _lemmas(clause) | _doers(token)
     if entry.attack_type in (AttackType.BEHEADING, AttackType.KIDNAPPING):
         return entry.attack_type
     if "suicide" in words and (words & _BOMB_WORDS or _suicide_attack(token)):
         return AttackType.SUICIDE_BOMBING
+    armed = bool(words & _GUN_WORDS) or _armed_people(clause)  # gunmen with grenades too
+    if _blew_self_up(clause) or (_worn_bomb(clause) and not armed):
+        return AttackType.SUICIDE_BOMBING  # militants with vests who storm a site: an assault
     if entry.attack_type is AttackType.ASSASSINATION:
         return entry.attack_type
-    if words & _GUN_WORDS:  # gunmen with grenades: an armed assault with explosives
+    if armed:
         return AttackType.ARMED_ASSAULT
     if words & _BOMB_WORDS:
         return AttackType.BOMBING

@@ -84,3 +84,41 @@ def test_event_types_attack_type_from_the_clause(
     token = next(t for t in parse(sentence) if t.text == word)
     entry = entry_for(token)
     assert entry is not None and attack_type(token, entry) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("A bomber blew himself up outside the shrine on Friday.", "blew"),
+        ("Two women blew themselves up at the gate of the court.", "blew"),
+        ("The attacker detonated his explosives vest at the checkpoint.", "detonated"),
+        ("A teenager wearing an explosive belt attacked the wedding party.", "attacked"),
+        ("He detonated the explosives strapped to his body near the crowd.", "detonated"),
+    ],
+)
+def test_event_types_a_bomber_blowing_himself_up_is_a_suicide_bombing(
+    parse: Callable[..., Doc], sentence: str, word: str
+) -> None:
+    token = next(t for t in parse(sentence) if t.text == word)
+    entry = entry_for(token)
+    assert entry is not None and attack_type(token, entry) is AttackType.SUICIDE_BOMBING
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Four gunmen wearing explosive vests stormed the academy.", "stormed",
+         AttackType.ARMED_ASSAULT),
+        ("Heavily armed militants attacked the camp at night.", "attacked",
+         AttackType.ARMED_ASSAULT),
+        ("The armed wing of the party claimed the bombing.", "bombing", AttackType.BOMBING),
+        ("Militants detonated a roadside bomb as the convoy passed.", "detonated",
+         AttackType.BOMBING),
+    ],
+)  # fmt: skip
+def test_event_types_bombs_in_an_armed_raid_and_bombs_alone(
+    parse: Callable[..., Doc], sentence: str, word: str, expected: AttackType
+) -> None:
+    token = next(t for t in parse(sentence) if t.text == word)
+    entry = entry_for(token)
+    assert entry is not None and attack_type(token, entry) is expected
