@@ -21,6 +21,7 @@ from mosaic.model import (
     EntityKind,
     EntityRef,
     EventFinding,
+    Evidence,
     PerpetratorStatus,
     Precision,
     StatedFigure,
@@ -235,8 +236,30 @@ def _union(a: Sequence[EntityRef], b: Sequence[EntityRef]) -> tuple[EntityRef, .
     return (*a, *(ref for ref in b if (ref.key or ref.name) not in seen))
 
 
-def _attack_type(a: AttackType | None, b: AttackType | None) -> AttackType | None:
-    known = [t for t in (a, b) if t is not None]
+CLAUSE_GAP = 2
+"""Characters between a clause ending in a semicolon and the next clause of its sentence."""
+_KEPT_BEFORE_BOMBS = frozenset({AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION})
+"""Kinds of attack that bombs told later are a part of: gunmen who storm a site and blow
+themselves up at the end, a leader shot at and then bombed, are an assault, a killing."""
+
+
+def _one_sentence(first: Evidence, then: Evidence) -> bool:
+    """Whether two findings are told in one sentence: the same, or two clauses a semicolon
+    joins (told apart by the sentence splitter)."""
+    joined = first.sentence.rstrip().endswith(";")
+    return first == then or (joined and 0 <= then.start - first.end <= CLAUSE_GAP)
+
+
+def _attack_type(a: EventFinding, b: EventFinding) -> AttackType | None:
+    """The more specific kind of the two (`b` told after `a`), save that a suicide bomb told
+    in a later sentence than an assault or an assassination is a part of it, not its kind
+    (told in the same sentence, it says how it was done: "the assassination of X; he was
+    killed in a suicide bombing")."""
+    first, then = a.attack_type, b.attack_type
+    later = not _one_sentence(a.evidence, b.evidence)
+    if later and first in _KEPT_BEFORE_BOMBS and then is AttackType.SUICIDE_BOMBING:
+        return first
+    known = [t for t in (first, then) if t is not None]
     return min(known, key=_ATTACK_TYPE_ORDER.index) if known else None
 
 
@@ -254,7 +277,7 @@ def combine(a: EventFinding, b: EventFinding, within: Within = _never) -> EventF
     lead = a if a.confidence >= b.confidence else b
     return replace(
         lead,
-        attack_type=_attack_type(a.attack_type, b.attack_type),
+        attack_type=_attack_type(a, b),
         date=dated.date, date_end=dated.date_end,
         place=placed.place, country=placed.country or a.country or b.country,
         perpetrators=_union(a.perpetrators, b.perpetrators),

@@ -154,3 +154,24 @@ def test_event_merge_victims_told_far_after_stay_apart() -> None:
     attack = finding(0, date=FuzzyDate(2016, 1, 14), place=KABUL, country="AF")
     other = finding(3000, country="AF", killed=Count(4, 4))
     assert len(merge_events([attack, other], 0.3)) == 2
+
+
+def test_event_merge_a_suicide_blast_told_later_is_part_of_an_assault() -> None:
+    day = FuzzyDate(2016, 1, 13)
+    for kind in (AttackType.ARMED_ASSAULT, AttackType.ASSASSINATION):
+        first = finding(0, date=day, place=QUETTA, attack_type=kind)
+        later = finding(300, date=day, place=QUETTA, attack_type=AttackType.SUICIDE_BOMBING)
+        [merged] = merge_events([first, later], 0.3)
+        assert merged.attack_type is kind
+        clause = replace(first, evidence=Evidence(0, 40, "They carried out the attack;"))
+        manner = replace(later, evidence=Evidence(41, 90, "he was killed in a bombing."))
+        [told] = merge_events([clause, manner], 0.3)
+        assert told.attack_type is AttackType.SUICIDE_BOMBING  # one sentence: the manner
+
+
+def test_event_merge_a_suicide_blast_told_later_refines_a_bombing() -> None:
+    day = FuzzyDate(2016, 1, 13)
+    first = finding(0, date=day, place=QUETTA, attack_type=AttackType.BOMBING)
+    later = finding(300, date=day, place=QUETTA, attack_type=AttackType.SUICIDE_BOMBING)
+    [merged] = merge_events([first, later], 0.3)
+    assert merged.attack_type is AttackType.SUICIDE_BOMBING
