@@ -3,7 +3,9 @@
 
 The kidnapping is the attack the report tells, and its captives' deaths are its dead
 (FORMAT.md counts every death of the attack): the number of people taken when a verb
-coordinated with the kidnapping kills them, beheads them, or finds them dead.
+coordinated with the kidnapping kills them, beheads them, or finds them dead. Its kind is
+then the killing's: people taken only to be killed were not held, so the attack is no
+kidnapping but an armed assault, or a beheading.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.events.killings import is_kill_word
+from mosaic.extract.events.rules.base import Entry
 from mosaic.extract.events.slots import target_tokens
+from mosaic.extract.events.types import attack_type
 from mosaic.extract.numbers.counts import parse_number
-from mosaic.extract.text.syntax import SINGULAR_NOUN_TAGS, children
+from mosaic.extract.text.syntax import ACT_POS, PATIENT_DEPS, SINGULAR_NOUN_TAGS, children
 from mosaic.model import AttackType, Count
 
 DEATH_STATES = lexicon.words("events.death_states")
@@ -28,11 +32,41 @@ def captives_killed(trigger: Token, kind: AttackType | None) -> Count | None:
     return _people(target_tokens(trigger))
 
 
+BEHEADING_WORDS = lexicon.words("events.beheading_words")
+"""Verbs and nouns of cutting off a head ("beheaded them", "the beheading of")."""
+
+
+def attack_kind(trigger: Token, entry: Entry) -> AttackType | None:
+    """The attack's type (`types.attack_type`); a kidnapping whose captives are killed, the
+    killing's."""
+    kind = attack_type(trigger, entry)
+    return (captives_fate(trigger) or kind) if kind is AttackType.KIDNAPPING else kind
+
+
+def captives_fate(trigger: Token) -> AttackType | None:
+    """The kind of attack a kidnapping is whose captives the words coordinated with it kill
+    ("abducted two engineers and shot them dead", "the kidnapping and beheading of"): a
+    beheading, else an armed assault; None where no one taken is killed ("kidnapped a man
+    and killed his guard": the guard died, the man was held)."""
+    fates = [c for c in children(trigger, "conj") if c.pos_ in ACT_POS and _kills_taken(c)]
+    if not fates:
+        return None
+    beheaded = any(f.lemma_.lower() in BEHEADING_WORDS for f in fates)
+    return AttackType.BEHEADING if beheaded else AttackType.ARMED_ASSAULT
+
+
+def _kills_taken(word: Token) -> bool:
+    """A killing word whose victims are the ones taken: no object of its own, or a pronoun."""
+    if not (is_kill_word(word) or word.lemma_.lower() in BEHEADING_WORDS):
+        return False
+    return all(o.pos_ == "PRON" for o in children(word, *PATIENT_DEPS))
+
+
 def _kills(verb: Token) -> bool:
     """ "killed them", "beheaded him", "was found dead", "were found beheaded"."""
     if verb.pos_ != "VERB":
         return False
-    if is_kill_word(verb) or verb.lemma_.lower() in ("behead", "decapitate"):
+    if is_kill_word(verb) or verb.lemma_.lower() in BEHEADING_WORDS:
         return True
     states = children(verb, "oprd", "acomp", "xcomp")
     return verb.lemma_.lower() == "find" and any(s.lower_ in DEATH_STATES for s in states)

@@ -25,9 +25,32 @@ Events = Callable[[str], list[EventFinding]]
 def test_captives_kidnapped_then_killed_are_the_kidnappings_dead(
     events: Events, text: str, dead: int
 ) -> None:
-    found = of_type(events(text), EventType.ATTACK)
-    kidnapping = next(f for f in found if f.attack_type is AttackType.KIDNAPPING)
+    [kidnapping] = of_type(events(text), EventType.ATTACK)
     assert kidnapping.killed == Count.exactly(dead)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Militants kidnapped two engineers near Quetta on Friday and later killed them.",
+         AttackType.ARMED_ASSAULT),
+        ("Six passengers were abducted and killed by gunmen near Mardan on Sunday.",
+         AttackType.ARMED_ASSAULT),
+        ("Rebels abducted three aid workers near Mardan and later shot them dead.",
+         AttackType.ARMED_ASSAULT),
+        ("Gunmen kidnapped a trader in Peshawar on Monday and beheaded him.",
+         AttackType.BEHEADING),
+        ("Gunmen kidnapped a trader in Peshawar on Monday and killed his driver.",
+         AttackType.KIDNAPPING),
+        ("A reporter was kidnapped in Peshawar on Monday and held for a ransom.",
+         AttackType.KIDNAPPING),
+    ],
+)  # fmt: skip
+def test_captives_taken_to_be_killed_type_the_attack_by_the_killing(
+    events: Events, text: str, kind: AttackType
+) -> None:
+    found = of_type(events(text), EventType.ATTACK)
+    assert found and found[0].attack_type is kind
 
 
 def test_captives_kidnapped_and_freed_are_no_dead(events: Events) -> None:

@@ -7,6 +7,7 @@ Each rule's trigger words are its type's entries of the trigger lexicon
 from __future__ import annotations
 
 from mosaic.extract.entities.mentions import Role
+from mosaic.extract.events.captives import attack_kind
 from mosaic.extract.events.founding_dates import founding_date
 from mosaic.extract.events.killings import absorb_killings, kill_triggers, retype
 from mosaic.extract.events.rules.base import (
@@ -20,7 +21,7 @@ from mosaic.extract.events.rules.base import (
     TargetSlot,
 )
 from mosaic.extract.events.rules.registry import register_event_rule
-from mosaic.extract.events.types import LEXICON, attack_type, no_meeting
+from mosaic.extract.events.types import LEXICON, no_meeting
 from mosaic.model import EventType
 
 _STATE = (Role.STATE, Role.COUNTRY, Role.DEMONYM)
@@ -35,7 +36,7 @@ ATTACK = register_event_rule(
         EventType.ATTACK,
         _triggers(EventType.ATTACK),
         Slots((Role.GROUP, Role.PERSON, *_STATE), described=True, home_force=True,
-              targets=TargetSlot.HIT, casualties=True, attack_type=attack_type),
+              targets=TargetSlot.HIT, casualties=True, attack_type=attack_kind),
         CountryPolicy(report_focus=True, carried=True, groups_home=True),
         ReportPolicy(news_lead=True, claimable=True, infobox=True, reciprocal=True,
                      role_fillers=True),
