@@ -32,6 +32,7 @@ from mosaic.extract.text.syntax import (
     ORDINAL_PERSON_POS,
     PATIENT_OR_LISTED_DEPS,
     PLURAL_NOUN_TAGS,
+    PREDICATE_TAGS,
     QUALIFIER_DEPS,
     RELATIVE_PRONOUN_TAGS,
     SUBJECT_DEPS,
@@ -217,9 +218,10 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
 
 def _part_of_relative(noun: Token) -> bool:
     """ "38 of whom", "most of which": a count of a relative pronoun is a part of the count
-    the clause describes."""
+    the clause describes; so is one of a pronoun set beside a count ("wounded 16 others, two
+    of them critically")."""
     return any(
-        o.tag_ in RELATIVE_PRONOUN_TAGS
+        o.tag_ in RELATIVE_PRONOUN_TAGS or (noun.dep_ == "appos" and o.pos_ == "PRON")
         for p in children(noun, "prep")
         if p.lower_ == "of"
         for o in children(p, "pobj")
@@ -227,10 +229,14 @@ def _part_of_relative(noun: Token) -> bool:
 
 
 def _object_predicate(noun: Token) -> Token | None:
-    """ "the blast left three people dead": a casualty word its verb says of the object."""
+    """ "the blast left three people dead": a casualty word its verb says of the object; also
+    right after it where the parser hung it elsewhere ("leaving 13 others wounded")."""
     if noun.dep_ != "dobj":
         return None
     predicates = [c for c in noun.head.children if c.dep_ in OBJECT_PREDICATE_DEPS]
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.tag_ in PREDICATE_TAGS and after.head != noun:
+        predicates.append(after)
     return next((p for p in predicates if p.i > noun.i and _role(p) is not None), None)
 
 
@@ -377,16 +383,18 @@ def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
     return found
 
 
-def _one_person(noun: Token) -> bool:
+def _one_person(noun: Token, listing: bool = False) -> bool:
     """A singular common noun with "a", "an" or a possessive and nothing counting it ("a
-    guard", "his driver"), not "a number of people" nor a name."""
+    guard", "his driver"), not "a number of people" nor a name; alone, unless `listing`
+    (then others may be listed after it)."""
     words = list(noun.children)
     return (
         noun.tag_ == "NN"
         and not noun.ent_type_
         and any(w.dep_ == "det" and w.lower_ in INDEFINITE_ARTICLES for w in words)
         and not any(w.like_num or (w.dep_ == "prep" and w.lower_ == "of") for w in words)
-        and not children(noun, "conj", "nummod")
+        and not children(noun, "nummod")
+        and (listing or not children(noun, "conj"))
     )
 
 
@@ -450,6 +458,8 @@ def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
     "X and two other militants" 3."""
     if is_others(noun) and noun.dep_ == "conj" and noun.head.tag_ in ONE_PERSON_TAGS:
         return add_counts(count, Count.exactly(1))
+    if noun.dep_ == "conj" and noun.head.i < noun.i and _one_person(noun.head, listing=True):
+        return add_counts(count, Count.exactly(1))  # "a guard and two customers were killed"
     if not any(c.lower_ == "other" for c in noun.children):
         return count
     if not any(c.dep_ == "nsubjpass" and c.tag_ in ONE_PERSON_TAGS for c in trigger.children):

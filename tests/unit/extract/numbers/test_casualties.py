@@ -45,6 +45,18 @@ pytestmark = pytest.mark.slow
             None,
         ),
         ("The fire took the lives of 4 guards, 2 cooks, and 1 driver.", Count(7, 7), None),
+        (
+            "Gunmen fired on a van, killing two men and leaving 11 others wounded.",
+            Count(2, 2),
+            Count(11, 11),
+        ),
+        ("The blast also wounded 16 others, two of them critically.", None, Count(16, 16)),
+        (
+            "A guard and two customers were killed and nine others were hurt.",
+            Count(3, 3),
+            Count(9, 9),
+        ),
+        ("A policeman and three children died in the blast.", Count(4, 4), None),
     ],
 )
 def test_casualties_counts_victims(
