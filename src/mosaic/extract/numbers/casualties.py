@@ -52,6 +52,9 @@ WOUNDED_WORDS = WOUNDING_VERBS | lexicon.words("numbers.wounded_words")
 KILLER_VERBS = DEADLY_VERBS | WOUNDING_VERBS
 """Verbs whose active subject did the killing or wounding ("two strikes killed 26")."""
 LIFE_TAKERS = lexicon.words("numbers.life_takers")
+SUFFERING_VERBS = lexicon.words("numbers.suffering_verbs")
+WOUND_NOUNS = lexicon.words("numbers.wound_nouns")
+TALLY_NOUNS = lexicon.words("numbers.tally_nouns")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
 _BREAKDOWN = lexicon.words("numbers.breakdown")
 FLOOR_QUALIFIERS = lexicon.words("numbers.floor_qualifiers")
@@ -212,8 +215,31 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
             c.dep_ == "nsubj" and c.lemma_ == "toll" for c in head.children
         ):
             return head, "killed"
+        told = _tallied(head) or _suffered(current, head)
+        if told is not None:
+            return told
         current = head
     return None
+
+
+def _tallied(verb: Token) -> tuple[Token, str] | None:
+    """ "the number of injured rose to 60", "the number of dead climbed to 41": a verb whose
+    subject tallies the dead or wounded."""
+    if verb.pos_ not in VERB_POS:
+        return None
+    tallies = [c for c in children(verb, "nsubj") if c.lemma_.lower() in TALLY_NOUNS]
+    counted = [o for t in tallies for p in children(t, "prep") if p.lower_ == "of"
+               for o in children(p, "pobj")]  # fmt: skip
+    return next(((o, role) for o in counted if (role := _role(o)) is not None), None)
+
+
+def _suffered(subject: Token, verb: Token) -> tuple[Token, str] | None:
+    """ "12 people sustained injuries", "25 suffered wounds": the subject of a verb of
+    suffering whose object is a wound."""
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in SUFFERING_VERBS:
+        return None
+    wounds = [o for o in children(verb, "dobj") if o.lemma_.lower() in WOUND_NOUNS]
+    return (wounds[0], "wounded") if wounds else None
 
 
 def _part_of_relative(noun: Token) -> bool:

@@ -57,6 +57,11 @@ pytestmark = pytest.mark.slow
             Count(9, 9),
         ),
         ("A policeman and three children died in the blast.", Count(4, 4), None),
+        ("Another 12 people sustained injuries in the blast.", None, Count(12, 12)),
+        ("At least 25 people suffered wounds.", None, Count(25, None)),
+        ("The number of injured rose to 60 on Tuesday.", None, Count(60, 60)),
+        ("The number of dead has climbed to 41.", Count(41, 41), None),
+        ("The number of schools rose to 60 on Tuesday.", None, None),
     ],
 )
 def test_casualties_counts_victims(
