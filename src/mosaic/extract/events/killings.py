@@ -20,8 +20,11 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import party
+from mosaic.extract.events.blame import STATE_FORCES
 from mosaic.extract.events.rules.base import Entry, Trigger
-from mosaic.extract.events.slots import target_tokens
+from mosaic.extract.events.slots import agent_heads, target_tokens
+from mosaic.extract.events.state_forces import STATE_ARMS
+from mosaic.extract.events.types import attack_type
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, WOUNDING_VERBS, is_shot_dead
 from mosaic.extract.numbers.counts import add_counts, parse_number
 from mosaic.extract.text.sentences import SentenceContext
@@ -197,19 +200,51 @@ def _kills_attackers(token: Token) -> bool:
 def retype(
     finding: EventFinding, token: Token, perpetrators: Sequence[EntityMention]
 ) -> EventFinding:
-    """An attack by state forces alone is a military operation (a killing if an execution);
-    a raid by armed groups alone is an attack."""
+    """An attack by state forces alone, named or described ("troops ambushed"), is a
+    military operation (a killing if an execution); a raid by armed groups alone, named or
+    described ("militants raided"), is an attack, of the kind its clause says."""
     roles = {m.role for m in perpetrators}
-    if finding.type is EventType.ATTACK and roles == {Role.STATE}:
+    if finding.type is EventType.ATTACK and (
+        roles == {Role.STATE} or _by_forces(token, perpetrators)
+    ):
         if token.lemma_.lower() in EXECUTIONS:
             return replace(finding, type=EventType.KILLING, attack_type=None)
         finding = replace(finding, type=EventType.MILITARY_OPERATION, attack_type=None)
     elif finding.type is EventType.ATTACK and not perpetrators and _fighting(finding, token):
         return replace(finding, type=EventType.MILITARY_OPERATION, killed=_both_sides(finding))
     raid = token.lemma_.lower() in RAID_WORDS
-    if finding.type is EventType.MILITARY_OPERATION and roles == {Role.GROUP} and raid:
-        return replace(finding, type=EventType.ATTACK)
+    by_group = roles == {Role.GROUP} or (not roles and _by_attackers(token))
+    if finding.type is EventType.MILITARY_OPERATION and by_group and raid:
+        entry = Entry(EventType.ATTACK, finding.confidence)
+        return replace(finding, type=EventType.ATTACK, attack_type=attack_type(token, entry))
     return finding
+
+
+def _by_attackers(token: Token) -> bool:
+    """ "militants raided a police post", "gunmen launched a raid": attackers described by
+    what they are are all who acted."""
+    heads = with_conjuncts(agent_heads(token))
+    return bool(heads) and all({h.lower_, h.lemma_.lower()} & ATTACKER_WORDS for h in heads)
+
+
+FORCE_WORDS = STATE_FORCES | STATE_ARMS
+"""A state's forces and the arms only they field ("troops", "commandos", "gunships")."""
+
+
+def _by_forces(token: Token, perpetrators: Sequence[EntityMention]) -> bool:
+    """ "troops ambushed the insurgents", "police opened fire on the hideout", "army gunships
+    attacked a camp": forces or their arms are all who acted, and no known group or person
+    is among the perpetrators. Deaths alone ("the attackers were killed by police") are not
+    such an act: they tell the end of an attack."""
+    if is_kill_word(token) or token.lemma_.lower() in CASUALTY_WORDS:
+        return False
+    heads = with_conjuncts(agent_heads(token))
+    if not heads or not all({h.lower_, h.lemma_.lower()} & FORCE_WORDS for h in heads):
+        return False
+    return not any(m.ref is not None and m.ref.key for m in perpetrators if m.role in _ACTORS)
+
+
+_ACTORS = frozenset({Role.GROUP, Role.PERSON})
 
 
 def _fighting(finding: EventFinding, token: Token) -> bool:

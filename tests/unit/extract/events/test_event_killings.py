@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.model import Count, EventFinding, EventType
+from mosaic.model import AttackType, Count, EventFinding, EventType
 
 pytestmark = pytest.mark.slow
 
@@ -57,3 +57,37 @@ def test_killings_apposition_names_the_same_victim(events: Events, sentence: str
     killings = [f for f in events(sentence) if f.type is EventType.KILLING]
     assert killings
     assert killings[0].killed == Count.exactly(1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Troops ambushed a band of insurgents near Quetta on Friday, killing six of them.",
+        "Police opened fire on a hideout in Mardan on Friday, killing three suspects.",
+        "Army gunships attacked a camp near Peshawar on Sunday, killing 12 militants.",
+        "Commandos stormed a compound near Peshawar on Tuesday, killing seven fighters.",
+    ],
+)
+def test_killings_forces_alone_attacking_run_an_operation(events: Events, sentence: str) -> None:
+    found = [f for f in events(sentence) if f.type is not EventType.KILLING]
+    assert found and all(f.type is EventType.MILITARY_OPERATION for f in found)
+    assert all(f.attack_type is None for f in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants raided a police post in Quetta on Monday, killing four officers.",
+        "Gunmen launched a raid on a village near Mardan on Friday, killing 11 villagers.",
+        "ALF fighters ambushed a convoy near Quetta on Friday, killing six soldiers.",
+    ],
+)
+def test_killings_attackers_raiding_carry_out_an_attack(events: Events, sentence: str) -> None:
+    assert [f.type for f in events(sentence)] == [EventType.ATTACK]
+
+
+def test_killings_a_raid_by_attackers_is_typed_by_its_clause(events: Events) -> None:
+    text = "Three gunmen with rifles raided a hospital in Kabul on Monday, killing nine patients."
+    assert [(f.type, f.attack_type) for f in events(text)] == [
+        (EventType.ATTACK, AttackType.ARMED_ASSAULT)
+    ]
