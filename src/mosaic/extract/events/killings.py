@@ -27,6 +27,7 @@ from mosaic.extract.events.state_forces import STATE_ARMS
 from mosaic.extract.events.types import attack_type
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, WOUNDING_VERBS, is_shot_dead
 from mosaic.extract.numbers.counts import add_counts, parse_number
+from mosaic.extract.text.modality import DEFINITE
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     ACT_POS,
@@ -166,10 +167,29 @@ def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Tr
             continue
         if operations and _kills_attackers(token):
             continue  # "special forces, who killed all six terrorists": the operation's dead
-        if not attacks and all(tree_distance(token, op) > 3 for op in operations):
+        weapon = _weapon_killer(token, found)
+        if (weapon or not attacks) and all(tree_distance(token, op) > 3 for op in operations):
             extra.append(Trigger(token.i, Entry(EventType.ATTACK, 0.2)))
             attacks = True
     return extra
+
+
+WEAPON_WORDS = lexicon.words("events.bomb_words")
+
+
+def _weapon_killer(token: Token, found: Sequence[Trigger]) -> bool:
+    """ "a roadside bomb killed four soldiers, a day after militants attacked a checkpoint": a
+    bomb that is no trigger itself, as the killer, tells an attack of its own beside the
+    others of the sentence ("the bomb", named again, is the one told before)."""
+    if token.pos_ != "VERB" or is_passive(token):
+        return False
+    triggers = {t.i for t in found}
+    return any(
+        s.lemma_.lower() in WEAPON_WORDS
+        and s.i not in triggers
+        and not any(c.lower_ in DEFINITE for c in s.children)
+        for s in children(token, "nsubj")
+    )
 
 
 LEADER_NOUNS = lexicon.words("relations.leader_nouns")

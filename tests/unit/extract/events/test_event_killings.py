@@ -91,3 +91,19 @@ def test_killings_a_raid_by_attackers_is_typed_by_its_clause(events: Events) -> 
     assert [(f.type, f.attack_type) for f in events(text)] == [
         (EventType.ATTACK, AttackType.ARMED_ASSAULT)
     ]
+
+
+def test_killings_a_bomb_killing_beside_another_attack_is_an_attack_of_its_own(
+    events: Events,
+) -> None:
+    found = events(
+        "A roadside bomb killed four soldiers near Quetta on Monday, a day after militants "
+        "attacked a checkpoint in Mardan and killed seven policemen."
+    )
+    attacks = [f for f in found if f.type is EventType.ATTACK]
+    assert sorted(f.killed.low for f in attacks if f.killed) == [4, 7]
+
+
+def test_killings_the_bomb_named_again_tells_no_second_attack(events: Events) -> None:
+    found = events("Militants attacked a checkpoint in Mardan on Monday and the bomb killed seven.")
+    assert len([f for f in found if f.type is EventType.ATTACK]) == 1
