@@ -401,24 +401,38 @@ def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
             continue
         victims = children(verb, "nsubjpass") if is_passive(verb) else children(verb, "dobj")
         for noun in victims:
-            if noun.i in consumed or not _one_person(noun):
+            if noun.i in consumed or not _one_person(noun, listing=True):
                 continue
+            listed = _listed_people(noun)
+            if len(listed) != len(children(noun, "conj")):
+                continue  # "a guard and two customers": counted with the customers
+            count = Count.exactly(1 + len(listed))
             attacker = _is_attacker(noun)
-            found.append(CountMention(Count.exactly(1), role, attacker, verb.i, noun=noun.i))
+            found.append(CountMention(count, role, attacker, verb.i, noun=noun.i))
             consumed.update(t.i for t in noun.subtree)
     return found
 
 
+def _pronoun_owner(word: Token) -> bool:
+    """ "his driver", "their guard": a possessive pronoun ("the group's leader" is a person
+    the report names, told of as one)."""
+    return word.dep_ == "poss" and word.pos_ == "PRON"
+
+
 def _one_person(noun: Token, listing: bool = False) -> bool:
-    """A singular common noun with "a", "an" or a possessive and nothing counting it ("a
-    guard", "his driver"), not "a number of people" nor a name; alone, unless `listing`
-    (then others may be listed after it)."""
+    """A singular common noun with "a", "an" or a possessive pronoun and nothing counting or
+    naming it ("a guard", "his driver"), not "a number of people" nor a name; alone, unless
+    `listing` (then others may be listed after it)."""
     words = list(noun.children)
     return (
         noun.tag_ == "NN"
         and not noun.ent_type_
-        and any(w.dep_ == "det" and w.lower_ in INDEFINITE_ARTICLES for w in words)
+        and any(
+            (w.dep_ == "det" and w.lower_ in INDEFINITE_ARTICLES) or _pronoun_owner(w)
+            for w in words
+        )
         and not any(w.like_num or (w.dep_ == "prep" and w.lower_ == "of") for w in words)
+        and not children(noun, "appos")
         and not children(noun, "nummod")
         and (listing or not children(noun, "conj"))
     )

@@ -62,6 +62,10 @@ pytestmark = pytest.mark.slow
         ("The number of injured rose to 60 on Tuesday.", None, Count(60, 60)),
         ("The number of dead has climbed to 41.", Count(41, 41), None),
         ("The number of schools rose to 60 on Tuesday.", None, None),
+        ("The ambush killed his secretary and a guard.", Count(2, 2), None),
+        ("His driver was wounded in the blast.", None, Count(1, 1)),
+        ("His driver and two guards were killed.", Count(3, 3), None),
+        ("The raid killed the group's chief, Ahmed Karim.", None, None),
     ],
 )
 def test_casualties_counts_victims(
