@@ -185,6 +185,7 @@ EXPLAINED_SUBSETS = {
     ("entities.naming_heads", "entities.group_words"),
     ("events.blast_nouns", "entities.event_name_words"),
     ("models.group_ranks", "entities.person_roles"),
+    ("numbers.wound_preps", "events.preps"),
     ("numbers.wounding_verbs", "numbers.acted_on"),
     ("places.slot_preps", "places.locative_preps"),
     ("relations.ally_nouns", "events.partner_verbs"),

@@ -31,6 +31,7 @@ from mosaic.extract.text.syntax import (
     ONE_PERSON_TAGS,
     ORDINAL_PERSON_POS,
     PATIENT_OR_LISTED_DEPS,
+    PERSON_DEPS,
     PLURAL_NOUN_TAGS,
     PREDICATE_TAGS,
     QUALIFIER_DEPS,
@@ -55,6 +56,7 @@ LIFE_TAKERS = lexicon.words("numbers.life_takers")
 SUFFERING_VERBS = lexicon.words("numbers.suffering_verbs")
 WOUND_NOUNS = lexicon.words("numbers.wound_nouns")
 TALLY_NOUNS = lexicon.words("numbers.tally_nouns")
+WOUND_PREPS = lexicon.words("numbers.wound_preps")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
 _BREAKDOWN = lexicon.words("numbers.breakdown")
 FLOOR_QUALIFIERS = lexicon.words("numbers.floor_qualifiers")
@@ -233,12 +235,17 @@ def _tallied(verb: Token) -> tuple[Token, str] | None:
     return next(((o, role) for o in counted if (role := _role(o)) is not None), None)
 
 
-def _suffered(subject: Token, verb: Token) -> tuple[Token, str] | None:
+def _suffered(person: Token, verb: Token) -> tuple[Token, str] | None:
     """ "12 people sustained injuries", "25 suffered wounds": the subject of a verb of
-    suffering whose object is a wound."""
-    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in SUFFERING_VERBS:
+    suffering whose object is a wound; "20 were taken to hospital with injuries", "31 were
+    treated for wounds", "left seven others with injuries": people the verb's "with" or
+    "for" says are wounded."""
+    if person.dep_ not in PERSON_DEPS or verb.pos_ not in VERB_POS:
         return None
-    wounds = [o for o in children(verb, "dobj") if o.lemma_.lower() in WOUND_NOUNS]
+    objects = children(verb, "dobj") if verb.lemma_.lower() in SUFFERING_VERBS else []
+    objects += [o for w in (verb, person) for p in children(w, "prep")
+                if p.lower_ in WOUND_PREPS for o in children(p, "pobj")]  # fmt: skip
+    wounds = [o for o in objects if o.lemma_.lower() in WOUND_NOUNS]
     return (wounds[0], "wounded") if wounds else None
 
 

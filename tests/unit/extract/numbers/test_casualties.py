@@ -66,6 +66,14 @@ pytestmark = pytest.mark.slow
         ("His driver was wounded in the blast.", None, Count(1, 1)),
         ("His driver and two guards were killed.", Count(3, 3), None),
         ("The raid killed the group's chief, Ahmed Karim.", None, None),
+        ("More than 20 people were taken to hospital with injuries.", None, Count(21, None)),
+        ("Doctors said 31 people were being treated for wounds.", None, Count(31, 31)),
+        (
+            "The grenade killed two officers and left seven others with injuries.",
+            Count(2, 2),
+            Count(7, 7),
+        ),
+        ("More than 20 people were taken to hospital with fever.", None, None),
     ],
 )
 def test_casualties_counts_victims(
