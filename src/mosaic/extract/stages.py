@@ -20,6 +20,7 @@ from mosaic.extract.config import PipelineConfig
 from mosaic.extract.dates.document import doc_dates
 from mosaic.extract.entities.display_names import drop_display_names
 from mosaic.extract.entities.mentions import EntityMention
+from mosaic.extract.events.arms_sentences import join_arms_sentences
 from mosaic.extract.events.country import carry_countries, home_countries
 from mosaic.extract.events.followups import (
     FollowUp,
@@ -149,6 +150,7 @@ def _find_events(extractor: Extractor, analysis: Analysis) -> None:
     analysis.findings = join_weapon_tolls(analysis.findings, analysis.doc)
     analysis.findings = join_toll_sentences(analysis.findings, analysis.contexts, MIN_CONFIDENCE)
     analysis.findings = join_place_sentences(analysis.findings, analysis.contexts, MIN_CONFIDENCE)
+    analysis.findings = join_arms_sentences(analysis.findings, analysis.contexts, MIN_CONFIDENCE)
 
 
 @stage("mosaic.date_news_leads.v1", needs=["findings", "contexts"], sets=["findings"])
