@@ -25,6 +25,7 @@ from mosaic.extract.numbers.casualties import ATTACKER_WORDS
 from mosaic.extract.text.syntax import (
     KIND_MODIFIER_DEPS,
     NOUN_CLAUSE_DEPS,
+    NOUN_MODIFIER_DEPS,
     NOUN_POS,
     PATIENT_DEPS,
     TRIGGER_POS,
@@ -396,6 +397,19 @@ def _strapped_bomb(token: Token) -> bool:
                 & _BOMB_WORDS)  # fmt: skip
 
 
+def _first_named_arm(token: Token) -> AttackType | None:
+    """ "a bomb and gun attack", "a gun-and-grenade attack": an attack noun named by both
+    bombs and guns is of the kind named first; None where its words name one kind or none."""
+    words = [c for c in token.lefts if c.dep_ in NOUN_MODIFIER_DEPS]
+    words = sorted({w for c in words for w in (c, *c.conjuncts)}, key=lambda w: w.i)
+    kinds = [
+        AttackType.BOMBING if lemma in _BOMB_WORDS else AttackType.ARMED_ASSAULT
+        for w in words
+        if (lemma := w.lemma_.lower()) in _BOMB_WORDS | _GUN_WORDS
+    ]
+    return kinds[0] if len(set(kinds)) > 1 else None
+
+
 def attack_type(token: Token, entry: Entry) -> AttackType | None:
     """The attack type the clause states: beheading, kidnapping, suicide bombing, assassination,
     bombing, armed assault, an attack on a facility; None when the text does not say."""
@@ -412,6 +426,9 @@ def attack_type(token: Token, entry: Entry) -> AttackType | None:
         return AttackType.SUICIDE_BOMBING  # militants with vests who storm a site: an assault
     if entry.attack_type is AttackType.ASSASSINATION:
         return entry.attack_type
+    mixed = _first_named_arm(token)
+    if mixed is not None:
+        return mixed
     if armed:
         return AttackType.ARMED_ASSAULT
     if words & _BOMB_WORDS:

@@ -122,3 +122,19 @@ def test_event_types_bombs_in_an_armed_raid_and_bombs_alone(
     token = next(t for t in parse(sentence) if t.text == word)
     entry = entry_for(token)
     assert entry is not None and attack_type(token, entry) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Militants carried out a bomb and gun attack on the hotel.", AttackType.BOMBING),
+        ("A gun-and-grenade attack on the post killed three.", AttackType.ARMED_ASSAULT),
+        ("Militants carried out a gun and knife attack on the post.", AttackType.ARMED_ASSAULT),
+    ],
+)
+def test_event_types_an_attack_of_bombs_and_guns_is_of_the_kind_named_first(
+    parse: Callable[..., Doc], sentence: str, expected: AttackType
+) -> None:
+    token = next(t for t in parse(sentence) if t.lemma_ == "attack")
+    entry = entry_for(token)
+    assert entry is not None and attack_type(token, entry) is expected
