@@ -34,6 +34,7 @@ from mosaic.extract.events.infobox_tolls import attach_infobox_tolls
 from mosaic.extract.events.leads import date_news_leads
 from mosaic.extract.events.merge import drop_echoes, merge_events
 from mosaic.extract.events.place_sentences import join_place_sentences
+from mosaic.extract.events.retellings import fold_retellings
 from mosaic.extract.events.toll_sentences import join_toll_sentences
 from mosaic.extract.events.weapon_tolls import join_weapon_tolls
 from mosaic.extract.models.role_spans import attach_roles
@@ -167,9 +168,10 @@ def _carry_countries(extractor: Extractor, analysis: Analysis) -> None:
 @stage("mosaic.merge_events.v1", needs=["findings", "display"], sets=["events"])
 def _merge(extractor: Extractor, analysis: Analysis) -> None:
     """One event per event the report tells; a headline's event is folded into the prose's
-    telling of it first."""
+    telling of it first, and an event named again only as "the attack" into its first telling."""
     within = extractor.places.contains
     findings = fold_headlines(analysis.findings, analysis.display, MIN_CONFIDENCE, within)
+    findings = fold_retellings(findings, MIN_CONFIDENCE, within)
     merged = merge_events(findings, MIN_CONFIDENCE, within)
     analysis.events = drop_echoes(merged, MIN_CONFIDENCE)
 

@@ -77,6 +77,9 @@ class EventFinding:
     """The attackers' dead where the text counts them apart; `killed` holds them only when
     it counts no victims."""
     other_figures: tuple[StatedFigure, ...] = ()
+    retelling: bool = False
+    """Named only by a noun pointing back ("the attack", "that attack"): an event told before,
+    which the rest of its sentence (a statement's date, a speaker's country) does not move."""
 
 
 @dataclass(frozen=True)

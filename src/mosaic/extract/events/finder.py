@@ -154,6 +154,7 @@ class EventFinder:
             killed=self._killed(rule, trigger, token, dead, context), wounded=dead.wounded,
             attackers_killed=dead.attackers_killed,
             attributed_to=claimant(token, context) or context.speaker,
+            retelling=modality.is_retelling(token),
         )  # fmt: skip
         finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
         story = _narrative_day(context)

@@ -16,6 +16,8 @@ from mosaic.extract.text.syntax import (
     COMPLEMENT_DEPS,
     CONDITION_DEPS,
     NOUN_POS,
+    OTHER_EVENT_TAGS,
+    RETELLING_MODIFIER_DEPS,
     SPECIFYING_DEPS,
     STATED_SUBJECT_DEPS,
     children,
@@ -241,6 +243,37 @@ def is_anaphoric(trigger: Token) -> bool:
     kinds = {c.dep_ for c in trigger.children}
     determined = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children)
     return determined and not kinds & SPECIFYING_DEPS
+
+
+RELATIVE_WORDS = lexicon.words("events.relative_words")
+
+
+def is_retelling(trigger: Token) -> bool:
+    """ "the attack", "that attack", "the attacks", "the deadly attack": an event noun whose
+    determiner points back and whose only other words describe it, so it names an event told
+    before; not "the previous attack", "the first attack" or "the deadliest attack", which
+    set it beside another."""
+    if trigger.pos_ != "NOUN":
+        return False
+    words = list(trigger.children)
+    determined = any(c.dep_ == "det" and c.lower_ in _REFERRING for c in words)
+    return (
+        determined
+        and all(c.dep_ in RETELLING_MODIFIER_DEPS for c in words)
+        and not any(_sets_apart(c) for c in words if c.dep_ != "det")
+    )
+
+
+def _sets_apart(word: Token) -> bool:
+    """A word that sets the event beside another: a name the parser took for a describing
+    word ("the Kerman attack"), an ordinal, a comparison, a word of time order ("first",
+    "deadliest", "previous")."""
+    return (
+        word.pos_ != "ADJ"
+        or word.tag_ in OTHER_EVENT_TAGS
+        or word.ent_type_ == "ORDINAL"
+        or word.lower_ in RELATIVE_WORDS
+    )
 
 
 def is_hedged(trigger: Token) -> bool:

@@ -64,6 +64,27 @@ def test_modality_anaphoric_reference(parse: Callable[..., Doc]) -> None:
     assert not modality.is_anaphoric(word(doc, "bombing"))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "retelling"),
+    [
+        ("Officials said the rebels carried out the attack.", "attack", True),
+        ("Police say the rebels carried out those deadly bombings.", "bombings", True),
+        ("That raid angered the villagers.", "raid", True),
+        ("An attack hit the market.", "attack", False),
+        ("The attack on the market killed four.", "attack", False),
+        ("The previous attack had killed four.", "attack", False),
+        ("It was the deadliest attack this year.", "attack", False),
+        ("The first bombing struck at dawn.", "bombing", False),
+        ("The Kabul bombing was worse.", "bombing", False),
+        ("Rebels attacked the market.", "attacked", False),
+    ],
+)  # fmt: skip
+def test_modality_retelling(
+    parse: Callable[..., Doc], sentence: str, trigger: str, retelling: bool
+) -> None:
+    assert modality.is_retelling(word(parse(sentence), trigger)) is retelling
+
+
 def test_modality_quotation(parse: Callable[..., Doc]) -> None:
     doc = parse('He said: "We will see more bombings soon," and the attack ended.')
     assert modality.in_quotation(word(doc, "bombings"))
