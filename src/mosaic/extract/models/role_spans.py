@@ -41,6 +41,7 @@ from mosaic.extract.models.role_windows import (
     LowerWords,
     Run,
     Window,
+    holds_any,
     merged,
     receptive_field,
     runs_within_reach,
@@ -78,6 +79,8 @@ INCIDENT_WORDS: frozenset[str] = frozenset(
 triggers, kill and casualty words (killings.py), the phrasal triggers' words ("blew up",
 "opened fire", "slit ... throat", "suicide strike", "shot dead") and raids that retype as
 attacks."""
+_INCIDENT_WORDS = LowerWords(INCIDENT_WORDS)
+"""The incident words, tested by string-store key (each key's answer kept)."""
 _KINDS = {
     "PERP_IND": EntityKind.OTHER,
     "PERP_ORG": EntityKind.ORGANIZATION,
@@ -100,7 +103,7 @@ class RoleTagger:
 
     def __init__(self, model_path: Path) -> None:
         self.tagger = load_with_word_vectors(model_path)
-        self.incident_words = LowerWords(INCIDENT_WORDS)
+        self.incident_words = _INCIDENT_WORDS
         self.context = 2 * receptive_field(self.tagger.config)
         """Tokens of context a window reads on either side of what it reads for."""
 
@@ -180,8 +183,9 @@ def _add_spans(doc: Doc, key: str, spans: list[Span]) -> None:
 
 
 def may_state_incident(doc: Doc) -> bool:
-    """Whether a token's lemma or lower-case form is one of the incident words."""
-    return any(t.lower_ in INCIDENT_WORDS or t.lemma_.lower() in INCIDENT_WORDS for t in doc)
+    """Whether a token's lemma or lower-case form is one of the incident words (read from
+    the doc's arrays, each distinct word once: a Token per word cost more)."""
+    return holds_any(doc, _INCIDENT_WORDS)
 
 
 @Language.factory("mosaic_roles_v1", default_config={"model_path": ""})

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -60,10 +60,17 @@ class Window:
 
 
 def sentence_runs(doc: Doc) -> list[Run]:
-    """The document's sentences as token runs; one run for a document without sentences."""
+    """The document's sentences as token runs; one run for a document without sentences.
+
+    The runs of `doc.sents`, read from the array of sentence starts: a sentence starts at the
+    first token and at each later one marked as a start."""
     if not doc.has_annotation("SENT_START"):
         return [(0, len(doc))] if len(doc) else []
-    return [(sent.start, sent.end) for sent in doc.sents]
+    if "sents" in doc.user_hooks or not len(doc):
+        return [(sent.start, sent.end) for sent in doc.sents]
+    marks = doc.to_array(SENT_START)
+    starts = [0, *(numpy.flatnonzero(marks[1:] == 1) + 1).tolist()]
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
 
 class LowerWords:
@@ -82,13 +89,26 @@ class LowerWords:
             self._known[key] = known
         return known
 
+    def keys_in(self, forms: numpy.ndarray[Any, Any], strings: StringStore) -> list[int]:
+        """The distinct keys of an array of string-store keys that are words."""
+        return [key for key in map(int, numpy.unique(forms)) if self.holds(key, strings)]
+
+
+def word_forms(doc: Doc) -> numpy.ndarray[Any, Any]:
+    """Each token's lower-case form and lemma, as string-store keys (one row per token)."""
+    return doc.to_array([LOWER, LEMMA])
+
+
+def holds_any(doc: Doc, words: LowerWords) -> bool:
+    """Whether a token's lower-case form or lower-cased lemma is one of the words."""
+    return bool(words.keys_in(word_forms(doc), doc.vocab.strings))
+
 
 def sentences_with(doc: Doc, words: LowerWords) -> list[tuple[int, int]]:
     """The character ranges of the sentences with a token whose lower-case form or
     lower-cased lemma is one of the words."""
-    forms = doc.to_array([LOWER, LEMMA])
-    strings = doc.vocab.strings
-    wanted = [key for key in map(int, numpy.unique(forms)) if words.holds(key, strings)]
+    forms = word_forms(doc)
+    wanted = words.keys_in(forms, doc.vocab.strings)
     if not wanted:
         return []
     marked = numpy.flatnonzero(numpy.isin(forms, wanted).any(axis=1)).tolist()

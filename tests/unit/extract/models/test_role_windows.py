@@ -12,6 +12,7 @@ from mosaic.extract.models.role_windows import (
     FALLBACK_FIELD,
     LowerWords,
     Window,
+    holds_any,
     merged,
     receptive_field,
     runs_within_reach,
@@ -43,6 +44,24 @@ def _starts(doc: Doc) -> list[int]:
 def test_role_windows_a_doc_without_sentences_is_one_run() -> None:
     doc = spacy.blank("en")(CALM)
     assert sentence_runs(doc) == [(0, len(doc))]
+
+
+def test_role_windows_sentence_runs_are_the_docs_sentences() -> None:
+    doc = _doc([CALM, ATTACK, CALM, ATTACK])
+    doc[0].is_sent_start = False  # the first token starts a sentence whatever its mark
+    doc[3].is_sent_start = None  # a token whose start is unknown starts none
+    doc[len(doc) - 1].is_sent_start = True
+    runs = sentence_runs(doc)
+    assert runs == [(sent.start, sent.end) for sent in doc.sents]
+    assert runs[0][0] == 0 and runs[-1] == (len(doc) - 1, len(doc)) and len(runs) == 5
+    assert sentence_runs(spacy.blank("en")("")) == []
+
+
+def test_role_windows_holds_any_reads_lower_case_forms_and_lemmas() -> None:
+    doc = _doc([CALM, "Rebels Struck a bridge."], {"Struck": "STRIKE"})
+    assert holds_any(doc, LowerWords({"strike"}))
+    assert holds_any(doc, LowerWords({"struck"}))
+    assert not holds_any(doc, LowerWords({"ambush", "bombed"}))
 
 
 def test_role_windows_sentences_with_read_lower_case_forms_and_lemmas() -> None:
