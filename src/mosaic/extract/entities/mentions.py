@@ -8,6 +8,7 @@ them into the model's Mentions, in the report's own text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,8 +62,10 @@ class EntityMention:
         return _PLACE_RANK.get(self.feature, 3)
 
 
+@functools.lru_cache(maxsize=16_384)
 def clean_name(text: str) -> str:
-    """The name without a leading article, trailing possessive or surrounding punctuation."""
+    """The name without a leading article, trailing possessive or surrounding punctuation
+    (kept for each text: the linker cleans an entity's name several times)."""
     name = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
     name = re.sub(r"['’]s?$", "", name).strip(" ,.;:\"'“”‘’()[]")
     return " ".join(name.split())
