@@ -228,7 +228,7 @@ def _launched_once(trigger: Token) -> bool:
 
 def _claimed_definite(trigger: Token) -> bool:
     """ "claimed the bombings", "took responsibility for these attacks"."""
-    if not any(c.dep_ == "det" and c.lower_ in _REFERRING for c in trigger.children):
+    if not _determined_by(trigger, _REFERRING):
         return False
     head = trigger.head
     if trigger.dep_ == "dobj":
@@ -241,8 +241,12 @@ def is_anaphoric(trigger: Token) -> bool:
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NN":
         return False
     kinds = {c.dep_ for c in trigger.children}
-    determined = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trigger.children)
-    return determined and not kinds & SPECIFYING_DEPS
+    return _determined_by(trigger, DEFINITE) and not kinds & SPECIFYING_DEPS
+
+
+def _determined_by(noun: Token, determiners: frozenset[str]) -> bool:
+    """Whether one of the determiners stands on the noun ("the", "those")."""
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in noun.children)
 
 
 RELATIVE_WORDS = lexicon.words("events.relative_words")
@@ -252,13 +256,13 @@ def is_retelling(trigger: Token) -> bool:
     """ "the attack", "that attack", "the attacks", "the deadly attack": an event noun whose
     determiner points back and whose only other words describe it, so it names an event told
     before; not "the previous attack", "the first attack" or "the deadliest attack", which
-    set it beside another."""
+    set it beside another. Wider than `is_anaphoric`, which dates an event only by its own
+    words and so admits no describing word and no plural."""
     if trigger.pos_ != "NOUN":
         return False
     words = list(trigger.children)
-    determined = any(c.dep_ == "det" and c.lower_ in _REFERRING for c in words)
     return (
-        determined
+        _determined_by(trigger, _REFERRING)
         and all(c.dep_ in RETELLING_MODIFIER_DEPS for c in words)
         and not any(_sets_apart(c) for c in words if c.dep_ != "det")
     )
