@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention
-from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import NOUN_POS, SUBJECT_DEPS, VERB_POS, antecedent, children
 
 SPLIT_WORDS = lexicon.words("relations.split_words")
@@ -79,23 +78,13 @@ def parent_of(
 
 
 def names_a_parent(mention: EntityMention, mentions: Sequence[EntityMention], doc: Doc) -> bool:
-    """Whether the mention describes another of `mentions`: set before its name, or owning a
-    describing noun said of it."""
+    """Whether the mention only describes another of `mentions`: set before its name as its
+    parent or partner, or owning a describing noun said of it ("X, a faction of Y", "X, which
+    is thought to be the wing of Y")."""
     after = [m for m in mentions if mention.end < m.start <= mention.end + _REACH + 2]
     if any(parent_of(m, mentions, doc) == mention for m in after):
         return True
     return _described(mention, mentions, doc) is not None
-
-
-def describes_another(
-    mention: EntityMention, others: Sequence[EntityMention], context: SentenceContext
-) -> bool:
-    """Whether the mention only describes one of the others: named before it as its parent
-    or partner, or owning a describing noun said of it ("X, a faction of Y", "X, which is
-    thought to be the wing of Y")."""
-    if any(parent_of(o, others, context.doc) == mention for o in others):
-        return True
-    return _described(mention, others, context.doc) is not None
 
 
 def _described(

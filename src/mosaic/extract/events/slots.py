@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parent_names import describes_another
+from mosaic.extract.entities.parent_names import names_a_parent
 from mosaic.extract.entities.parties import GROUP_WORDS, party
 from mosaic.extract.entities.state_actors import ARMED_FORCES, STATE_NOUNS, modified_noun
 from mosaic.extract.events.agents import (
@@ -177,7 +177,7 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
     claimers = claimants(context, trigger) if Role.GROUP in roles else []
     if claimers:
         found, claimed = [*found, *(c for c in claimers if c not in found)], True
-    found = [m for m in found if not describes_another(m, found, context)]
+    found = [m for m in found if not names_a_parent(m, found, context.doc)]
     blamed = False
     if not found:
         found, blamed = _blamed(trigger, context, roles)
