@@ -39,3 +39,21 @@ def test_perpetrators_counts_add_up() -> None:
     total = PerpetratorCounts(1, 2, 1, 1)
     total.add(PerpetratorCounts(0, 1, 0, 2))
     assert (total.matched, total.system, total.found, total.gold) == (1, 3, 1, 3)
+
+
+def test_perpetrators_one_group_given_twice_is_one_right_and_one_extra() -> None:
+    gold = {"perpetrators": [["Popular Front", "PF"]]}
+    system = {"perpetrators": [["Popular Front"], ["PF"]]}
+    counts, extra = count_perpetrators(gold, system)
+    assert (counts.matched, counts.system, counts.found, counts.gold) == (1, 2, 1, 1)
+    assert extra == [["PF"]]
+
+
+def test_perpetrators_pairing_finds_the_most_pairs() -> None:
+    # The first system name matches both gold groups; pairing it greedily with the first
+    # would leave the second system name unpaired.
+    gold = {"perpetrators": [["Northern Army", "NA"], ["Popular Front", "PF"]]}
+    system = {"perpetrators": [["NA", "PF"], ["Northern Army"]]}
+    counts, extra = count_perpetrators(gold, system)
+    assert (counts.matched, counts.found) == (2, 2)
+    assert extra == []
