@@ -56,6 +56,7 @@ from mosaic.extract.text.surface import as_written
 from mosaic.extract.text.syntax import PREPOSITION_POS
 from mosaic.extract.text.words import ARTICLES
 from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
+from mosaic.resolve.names import match_key
 
 ROLE_LABELS: dict[str, str] = {
     "PerpInd": "PERP_IND",
@@ -416,9 +417,28 @@ def _loose(token: Token, words: Span) -> bool:
 
 
 def _add_ref(refs: list[EntityRef], ref: EntityRef) -> None:
-    known = {r.key for r in refs if r.key} | {r.name.casefold() for r in refs}
-    if (ref.key or ref.name.casefold()) not in known:
-        refs.append(ref)
+    """Add an entity unless it is one already there, so that an actor told under two names
+    ("IJU" beside the listed Islamic Jihad Union) is one perpetrator, not two.
+
+    The same record is the same entity; so is an unlisted name that one already there
+    shares with it, and a listed record takes the place of the unlisted one it names. Two
+    listed records that share an alias stay two: the gazetteer keeps them apart.
+    """
+    names = _match_keys(ref)
+    for index, known in enumerate(refs):
+        if ref.key is not None and known.key is not None:
+            if ref.key == known.key:
+                return
+            continue
+        if names & _match_keys(known):
+            if known.key is None and ref.key is not None:
+                refs[index] = ref
+            return
+    refs.append(ref)
+
+
+def _match_keys(ref: EntityRef) -> set[str]:
+    return {key for key in map(match_key, ref.names) if key}
 
 
 def _add_name(names: list[str], name: str) -> None:

@@ -114,6 +114,31 @@ def test_role_spans_keep_a_known_perpetrator_once() -> None:
     assert event.perpetrators == (GROUP,)
 
 
+def test_role_spans_an_unlisted_name_of_a_listed_perpetrator_is_not_a_second_one() -> None:
+    listed = replace(GROUP, aliases=("Rebels",))
+    doc = _doc([("PERP_ORG", "Rebels")])
+    [event] = attach_roles([_event(0, perpetrators=(listed,))], doc, [])
+    assert event.perpetrators == (listed,)
+
+
+def test_role_spans_a_listed_perpetrator_replaces_its_unlisted_name() -> None:
+    listed = replace(GROUP, aliases=("Rebels",))
+    unlisted = EntityRef("rebels", EntityKind.ORGANIZATION)
+    linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, listed)
+    doc = _doc([("PERP_ORG", "Rebels")])
+    [event] = attach_roles([_event(0, perpetrators=(unlisted,))], doc, [linked])
+    assert event.perpetrators == (listed,)
+
+
+def test_role_spans_two_listed_records_sharing_an_alias_stay_two() -> None:
+    other = EntityRef("Southern Front", EntityKind.ORGANIZATION, key="org:southern-front")
+    shared = [replace(ref, aliases=("the Front",)) for ref in (GROUP, other)]
+    linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, shared[1])
+    doc = _doc([("PERP_ORG", "Rebels")])
+    [event] = attach_roles([_event(0, perpetrators=(shared[0],))], doc, [linked])
+    assert event.perpetrators == tuple(shared)
+
+
 def test_role_spans_unlisted_attackers_only_a_headline_names_are_dropped() -> None:
     doc = _doc([("PERP_ORG", "Rebels"), ("PERP_IND", "gunmen")])
     display = DisplayLines(TEXT, headlines=((0, TEXT.index(".")),))
