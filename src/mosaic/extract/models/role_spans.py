@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from importlib import resources
-from itertools import islice
+from itertools import islice, pairwise
 from pathlib import Path
 
 from spacy.language import Language
@@ -334,7 +334,8 @@ def _fill(
                 if not _displayed_only(span, ref, display):
                     _add_ref(perpetrators, ref)
         elif span.label_ in _KINDS:
-            _add_ref(targets, span_refs(span, mentions)[0])
+            for piece in coordinated(span, mentions):
+                _add_ref(targets, span_refs(piece, mentions)[0])
     return replace(
         event, perpetrators=tuple(perpetrators), targets=tuple(targets), weapons=tuple(weapons)
     )
@@ -360,6 +361,8 @@ def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:
     one (`attacker_names`).
     """
     words = _trimmed(span)
+    if span.label_ == "VICTIM":
+        words = _name_only(words, mentions)
     attacker = span.label_ in _ATTACKERS
     if attacker and names_no_attacker(words, span.label_ == "PERP_ORG", mentions):
         return []
@@ -376,6 +379,60 @@ def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:
             return [own, ref] if attacker else [own]
         return [ref if ref.key is not None else _new_entity(own, ref)]
     return [own]
+
+
+def coordinated(span: Span, mentions: Sequence[EntityMention]) -> list[Span]:
+    """The target or victim span cut into the things it coordinates, each with the span's label.
+
+    The tagger often runs one span over a coordination ("pylons and transformers", "the
+    building and facilities"), but each conjunct is a target of its own, and one entity
+    named by them all is none of them. The span is cut at the conjunctions and commas that
+    join its head to its conjuncts; a victim span is also cut where such a word stands
+    between two persons' names ("A of Milan and B of Rome", which the parser attaches to
+    "Milan"). A word inside a name ("the Ministry of Justice and Peace") cuts nothing.
+    """
+    words = _trimmed(span)
+    inside = [m for m in mentions if words.start <= m.start and m.end <= words.end]
+    cuts = [t.i for t in words if _joins(t, words) and not _in_name(t, inside)]
+    if span.label_ == "VICTIM" and not cuts:
+        persons = [m for m in inside if m.ref is not None and m.ref.kind is EntityKind.PERSON]
+        cuts = [t.i for t in words if _is_joint(t) and _between(t, persons)]
+    bounds = [words.start - 1, *cuts, words.end]
+    pieces = [_trimmed(span.doc[a + 1 : b]) for a, b in pairwise(bounds) if b > a + 1]
+    return [Span(span.doc, p.start, p.end, label=span.label_) for p in pieces] if cuts else [span]
+
+
+def _joins(token: Token, words: Span) -> bool:
+    """Whether the token joins the span's head to one of its conjuncts."""
+    heads = {words.root.i} | {t.i for t in words.root.conjuncts if words.start <= t.i < words.end}
+    return len(heads) > 1 and _is_joint(token) and token.head.i in heads
+
+
+def _is_joint(token: Token) -> bool:
+    return token.pos_ == "CCONJ" or token.text == ","
+
+
+def _in_name(token: Token, mentions: Sequence[EntityMention]) -> bool:
+    return any(m.start <= token.i < m.end for m in mentions)
+
+
+def _between(token: Token, persons: Sequence[EntityMention]) -> bool:
+    before = any(m.end <= token.i for m in persons)
+    return before and any(token.i < m.start for m in persons)
+
+
+def _name_only(words: Span, mentions: Sequence[EntityMention]) -> Span:
+    """A victim's words ending with the person's name that holds their head, without the
+    phrase after it that says where the person is from ("Ana Soto of Leeds"): the phrase
+    describes the victim, it is not part of the name."""
+    for m in mentions:
+        ref, doc = m.ref, words.doc
+        person = ref is not None and ref.kind is EntityKind.PERSON
+        if person and m.start <= words.root.i < m.end < words.end:
+            after = doc[m.end]
+            if after.pos_ in PREPOSITION_POS and m.start <= after.head.i < m.end:
+                return doc[words.start : m.end]
+    return words
 
 
 def _new_entity(own: EntityRef, ref: EntityRef) -> EntityRef:

@@ -359,3 +359,49 @@ def test_role_spans_a_parent_named_before_its_splinter_group_is_no_attacker() ->
     mentions = [_mention(doc, 1, 3, DELTA, Role.GROUP), _mention(doc, 5, 7, echo, Role.GROUP)]
     [event] = attach_roles([_incident(doc)], doc, mentions)
     assert event.perpetrators == (echo,)
+
+
+def _tagged(words: str, heads: list[int], tags: str, spans: list[tuple[str, int, int]]) -> Doc:
+    """A parsed Doc of the space-separated `words`, their heads given and each tag "POS/dep"."""
+    pos, deps = zip(*(tag.split("/") for tag in tags.split()), strict=True)
+    doc = Doc(spacy.blank("en").vocab, words=words.split(), heads=heads, deps=deps, pos=pos)
+    doc.spans[SPANS_KEY] = [Span(doc, start, end, label=label) for label, start, end in spans]
+    return doc
+
+
+def test_role_spans_a_coordinated_target_names_each_conjunct() -> None:
+    doc = _tagged(
+        "Rebels sabotaged pylons , cables and transformers .",
+        [1, 1, 1, 2, 2, 2, 2, 1],
+        "NOUN/nsubj VERB/ROOT NOUN/dobj PUNCT/punct NOUN/conj CCONJ/cc NOUN/conj PUNCT/punct",
+        [("TARGET", 2, 7)],
+    )
+    [event] = attach_roles([_incident(doc)], doc, [])
+    assert [t.name for t in event.targets] == ["pylons", "cables", "transformers"]
+
+
+def test_role_spans_a_name_holding_a_conjunction_stays_one_target() -> None:
+    doc = _tagged(
+        "Rebels bombed the Ministry and Peace Office .",
+        [1, 1, 3, 1, 3, 6, 3, 1],
+        "NOUN/nsubj VERB/ROOT DET/det PROPN/dobj CCONJ/cc PROPN/compound PROPN/conj PUNCT/punct",
+        [("TARGET", 2, 7)],
+    )
+    ministry = EntityRef("Ministry and Peace Office", EntityKind.ORGANIZATION)
+    mentions = [_mention(doc, 3, 7, ministry, Role.GROUP)]
+    [event] = attach_roles([_incident(doc)], doc, mentions)
+    assert [t.name for t in event.targets] == ["the Ministry and Peace Office"]
+
+
+def test_role_spans_two_victims_from_two_towns_are_two_names() -> None:
+    doc = _tagged(
+        "Gunmen killed Ana Soto of Leeds and Luis Vega of York .",
+        [1, 1, 3, 1, 3, 4, 5, 8, 5, 8, 9, 1],
+        "NOUN/nsubj VERB/ROOT PROPN/compound PROPN/dobj ADP/prep PROPN/pobj CCONJ/cc"
+        " PROPN/compound PROPN/conj ADP/prep PROPN/pobj PUNCT/punct",
+        [("VICTIM", 2, 11)],
+    )
+    soto, vega = EntityRef("Ana Soto", EntityKind.PERSON), EntityRef("Luis Vega", EntityKind.PERSON)
+    mentions = [_mention(doc, 2, 4, soto, Role.PERSON), _mention(doc, 7, 9, vega, Role.PERSON)]
+    [event] = attach_roles([_incident(doc)], doc, mentions)
+    assert event.targets == (soto, vega)
