@@ -51,6 +51,7 @@ from mosaic.extract.entities.name_shapes import (
     titled_name,
 )
 from mosaic.extract.entities.state_actors import state_actor
+from mosaic.extract.entities.state_units import state_unit, unit_initials
 from mosaic.extract.entities.surnames import refer_surnames
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.models.actor_spans import NEW_GROUP
@@ -129,7 +130,7 @@ class EntityLinker:
         found = self._join_wrapped(doc, drop_covered(found))
         found = possessive_places(doc, self._group_cores(doc, found))
         found = mark_group_forms(doc, refer_surnames(doc, found))
-        found = join_acronyms(join_apposed_names(doc, found))
+        found = unit_initials(join_acronyms(join_apposed_names(doc, found)))
         return [self._state(m, doc) for m in found]
 
     def _mentions(
@@ -398,6 +399,9 @@ class EntityLinker:
         if iso2 is not None and (ent.label_ == "NORP" or len(ent) == 1):
             return _mention(ent, Role.DEMONYM, None, iso2)
         name = as_written(name)
+        unit = self._state_unit(ent, name, context)
+        if unit is not None:
+            return unit
         if ent.label_ in GROUP_OR_PERSON_LABELS and _new_group(ent) and not self._origins(name):
             return _mention(ent, Role.GROUP, EntityRef(name=name, kind=EntityKind.ORGANIZATION))
         if (ent.label_ == "PERSON" or titled_name(ent)) and looks_like_person(name):
@@ -405,6 +409,26 @@ class EntityLinker:
         if ent.label_ == "ORG":
             return _mention(ent, Role.ORG, None)
         return None
+
+    def _state_unit(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention | None:
+        """ "the Border Security Force": a state's unit by its name's form, not a new group;
+        of the country its name or owner says, else of the sentence's or document's."""
+        if ent.label_ not in GROUP_OR_PERSON_LABELS:
+            return None
+        unit = state_unit(ent, self._place_country)
+        if unit is None:
+            return None
+        country = unit.country or (context[0] if context else None)
+        ref = EntityRef(name=name, kind=EntityKind.ORGANIZATION, country=country)
+        return _mention(ent, Role.STATE, ref, country)
+
+    def _place_country(self, name: str) -> str | None:
+        """The country of a country, a people, or a city, province or region ("Sindh")."""
+        country = self.country_of(name)
+        if country is not None:
+            return country
+        place = self.places.resolve(name)
+        return place.country if place is not None and place.feature in _MAJOR else None
 
     def _origins(self, name: str) -> bool:
         """Demonyms or countries joined ("British-Libyan", "Afghan-American"): where a person

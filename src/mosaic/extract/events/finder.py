@@ -290,9 +290,11 @@ class EventFinder:
     def _refs(
         self, mentions: Sequence[EntityMention], context: SentenceContext
     ) -> tuple[EntityRef, ...]:
-        """The perpetrators' refs; a state body ("US forces") also as its country ("United
-        States"), the name reports and analysts use for a state's acts; a parent group also
-        as its affiliate where the report names one."""
+        """The perpetrators' refs; a listed state body ("US forces") also as its country
+        ("United States"), the name reports and analysts use for a state's acts (a unit the
+        gazetteer lacks, "the Border Security Force", by its own name only: its country is
+        a guess where the name does not say it); a parent group also as its affiliate where
+        the report names one."""
         refs = self._state_refs(mentions)
         refs += named_affiliates(refs, context.doc_mentions, self.affiliates)
         return tuple(dict.fromkeys(refs))
@@ -303,7 +305,8 @@ class EventFinder:
             if mention.ref is None:
                 continue
             refs.append(mention.ref)
-            if mention.role is Role.STATE and mention.ref.kind is not EntityKind.PLACE:
+            listed = mention.ref.key is not None
+            if mention.role is Role.STATE and mention.ref.kind is not EntityKind.PLACE and listed:
                 country = self.places.country(mention.ref.country or "")
                 refs += [country.ref()] if country else []
         return refs

@@ -296,11 +296,27 @@ def _unnamed_mention(head: Token, ref: EntityRef, role: Role = Role.GROUP) -> En
 
 def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
     """Groups and people may stand anywhere in an agent's phrase ("gunmen affiliated with the
-    TTP"); a state only as the agent itself ("Pakistan", "US forces"), not "Uighurs from China"."""
+    TTP"); a state only as the agent itself ("Pakistan", "US forces"), not "Uighurs from China",
+    or as the unit its forces belong to ("commandos of the Rapid Action Force")."""
     if mention.role not in _STATE_ROLES:
         return True
-    return any(mention.start <= head.i < mention.end or _heads_forces(mention, head)
-               for head in heads)  # fmt: skip
+    return any(
+        mention.start <= head.i < mention.end
+        or _heads_forces(mention, head)
+        or _unit_of_forces(mention, head)
+        for head in heads
+    )
+
+
+def _unit_of_forces(mention: EntityMention, head: Token) -> bool:
+    """ "commandos with the Rapid Action Force", "soldiers of the Frontier Corps": a state
+    body by its own name (no country) that the forces acting belong to."""
+    if mention.ref is None or mention.ref.kind is EntityKind.PLACE:
+        return False
+    if head.lower_ not in STATE_FORCES and head.lemma_.lower() not in STATE_FORCES:
+        return False
+    root = head.doc[mention.start : mention.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in ("of", "with") and root.head.head == head
 
 
 BLAST_NOUNS = lexicon.words("events.blast_nouns")
