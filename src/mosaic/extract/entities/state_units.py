@@ -9,11 +9,14 @@ text saying whose it is ("the provincial Levies", "Indian Rangers"). A name with
 word is a state's only where both show: a word of state units, and an owner said before it
 or a state's act done by it ("the Zulu Special Guard arrested two men"). A name with a
 word of armed groups' names ("Liberation", "Jaish", "Islamic"), or with other words ("the
-Zulu Martyrs Force", "Imam Shamil Battalion"), stays a group's.
+Zulu Martyrs Force", "Imam Shamil Battalion"), stays a group's. A force described by its
+kind is the unit the report names with the same words ("counter-terrorism police" and "the
+Punjab Counter Terrorism Department"): reports lead with the kind and name the unit after.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -36,6 +39,8 @@ STATE_OWNERS = lexicon.words("entities.state_owners")
 STATE_ACTS = lexicon.words("entities.state_unit_acts")
 """Verbs of a state's acts, done by the unit named ("arrested", "deployed")."""
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_NAME_PARTS = re.compile(r"[\s-]+")
+"""What parts a name's words: spaces and hyphens."""
 _LINKS = frozenset({"of", "the", "and", "&", "for"})
 """Words joining the parts of a unit's name ("Directorate of Security")."""
 
@@ -189,3 +194,31 @@ def _as_unit(
     if ref is None or ref.name not in found:
         return mention
     return replace(mention, role=Role.STATE, ref=found[ref.name], country=ref.country)
+
+
+def described_unit(description: str, mentions: Sequence[EntityMention]) -> EntityMention | None:
+    """The state unit a force described by its kind is, where the report names one unit with
+    all its describing words: "counter-terrorism police" and "the Punjab Counter Terrorism
+    Department", "border police" and "the Border Police Force". Two describing words or
+    more, or the force's noun in the unit's name too, so that "special forces" is no unit
+    named "Special Services Group"."""
+    *describing, noun = _NAME_PARTS.split(description.lower())
+    if not describing:
+        return None
+    found = {
+        m.ref.name: m
+        for m in mentions
+        if _state_body(m) and m.ref is not None
+        and _describes(describing, noun, set(_NAME_PARTS.split(m.ref.name.lower())))
+    }  # fmt: skip
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _describes(describing: list[str], noun: str, name: set[str]) -> bool:
+    return set(describing) <= name and (len(describing) > 1 or noun in name)
+
+
+def _state_body(mention: EntityMention) -> bool:
+    """A state body named by its own name (listed or not), not a country."""
+    ref = mention.ref
+    return mention.role is Role.STATE and ref is not None and ref.kind is EntityKind.ORGANIZATION

@@ -19,6 +19,7 @@ from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parent_names import names_a_parent
 from mosaic.extract.entities.parties import GROUP_WORDS, party
 from mosaic.extract.entities.state_actors import ARMED_FORCES, STATE_NOUNS, modified_noun
+from mosaic.extract.entities.state_units import described_unit
 from mosaic.extract.events.agents import (
     gerund_actor,
     harming_actor,
@@ -264,7 +265,7 @@ def described_perpetrators(
         found = [(trigger, ref)]
     mentions = tuple(_unnamed_mention(head, ref) for head, ref in found)
     forces = [(h, r) for h in heads if (r := force_actor(h)) is not None]
-    mentions += tuple(_unnamed_mention(head, ref, _force_role(head)) for head, ref in forces)
+    mentions += tuple(_force_mention(head, ref, context) for head, ref in forces)
     if not mentions:
         return Perpetrators()
     status = PerpetratorStatus.SUSPECTED if suspected else PerpetratorStatus.ATTRIBUTED
@@ -286,6 +287,18 @@ def _force_role(head: Token) -> Role:
     """A described force is a state's ("government troops"), a militia a group's ("tribal
     militiamen")."""
     return Role.STATE if head.lower_ in STATE_FORCES else Role.GROUP
+
+
+def _force_mention(head: Token, ref: EntityRef, context: SentenceContext) -> EntityMention:
+    """A force described by its kind; the state unit the report names by the same words where
+    it names one ("counter-terrorism police" ... "the Punjab Counter Terrorism Department")."""
+    unit = described_unit(ref.name, context.doc_mentions)
+    if unit is None:
+        return _unnamed_mention(head, ref, _force_role(head))
+    return EntityMention(
+        head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text, "DESC", Role.STATE,
+        unit.ref, unit.country,
+    )  # fmt: skip
 
 
 def _unnamed_mention(head: Token, ref: EntityRef, role: Role = Role.GROUP) -> EntityMention:

@@ -9,10 +9,10 @@ from collections.abc import Callable
 import pytest
 from spacy.tokens import Doc, Span
 
-from mosaic.extract.entities.mentions import Role
-from mosaic.extract.entities.state_units import state_unit
+from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.state_units import described_unit, state_unit
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.model import EventFinding, EventType
+from mosaic.model import EntityKind, EntityRef, EventFinding, EventType
 from support.findings import perpetrator_names
 
 Contexts = Callable[..., list[SentenceContext]]
@@ -106,3 +106,43 @@ def test_state_units_a_unit_with_its_country_is_named_by_itself(events: Events) 
     [raid] = [e for e in found if e.perpetrators]
     assert raid.type is EventType.MILITARY_OPERATION and raid.country == "PK"
     assert perpetrator_names(raid) == {"Special Task Force of Pakistan"}
+
+
+def _body(name: str, role: Role = Role.STATE) -> EntityMention:
+    ref = EntityRef(name=name, kind=EntityKind.ORGANIZATION, country="PK")
+    return EntityMention(0, 1, 0, len(name), name, "ORG", role, ref, "PK")
+
+
+@pytest.mark.parametrize(
+    ("description", "bodies", "expected"),
+    [("Counter-terrorism police", ["Punjab Counter Terrorism Department"],
+      "Punjab Counter Terrorism Department"),
+     ("border police", ["Zulu Border Police"], "Zulu Border Police"),
+     ("special forces", ["Special Services Group"], None),
+     ("border police", ["Border Security Force"], None),
+     ("counter-terrorism police", ["Punjab Counter Terrorism Department",
+                                   "Sindh Counter Terrorism Department"], None),
+     ("police", ["Punjab Police"], None)],
+)  # fmt: skip
+def test_state_units_a_described_force_is_the_unit_named_by_its_words(
+    description: str, bodies: list[str], expected: str | None
+) -> None:
+    found = described_unit(description, [_body(name) for name in bodies])
+    assert (found.ref.name if found is not None and found.ref else None) == expected
+
+
+def test_state_units_a_group_with_the_words_is_no_described_unit() -> None:
+    group = _body("Zulu Counter Terrorism Front", Role.GROUP)
+    assert described_unit("counter-terrorism fighters", [group]) is None
+
+
+@pytest.mark.slow
+def test_state_units_a_described_force_acts_as_the_unit_the_report_names(
+    events: Events,
+) -> None:
+    found = events(
+        "Counter-terrorism police killed four militants in a raid near Peshawar on Sunday. "
+        "The Peshawar Counter Terrorism Department said the men opened fire."
+    )
+    [raid] = [e for e in found if e.perpetrators]
+    assert perpetrator_names(raid) == {"Peshawar Counter Terrorism Department"}
