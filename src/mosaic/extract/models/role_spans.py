@@ -13,11 +13,12 @@ ones whose spans an event found there can take; it notes what it read in
 the report's incident events that it did not read (a skipped document, an event told far
 from the words), so the spans an event can take never depend on those checks.
 `attach_roles` then gives each span to the incident event whose sentence holds it, else to
-the nearest incident event of the report: attackers become perpetrators, targets and
-victims become targets (replacing the rule-found targets of the report's incidents), weapons
-fill `weapons`. A span is read by `span_refs`: the gazetteer record of the group or person
-it names, else its own words (trimmed, on one line), which keep the fuller name or noun
-phrase the tagger saw.
+the nearest incident event of the report (none for a span in a sentence with no incident
+word more than two sentences from every incident's, `_remote`): attackers become
+perpetrators, targets and victims become targets (replacing the rule-found targets of the
+report's incidents), weapons fill `weapons`. A span is read by `span_refs`: the gazetteer
+record of the group or person it names, else its own words (trimmed, on one line), which
+keep the fuller name or noun phrase the tagger saw.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from mosaic.extract.models.role_windows import (
     holds_any,
     merged,
     receptive_field,
+    remote_sentences,
     runs_within_reach,
     sentences_with,
     unread,
@@ -198,6 +200,9 @@ def make_role_tagger(nlp: Language, name: str, model_path: str) -> RoleTagger:
 SPAN_REACH = 800
 """Characters from its nearest incident beyond which a span belongs to none: a report of
 several events names people and places far from any attack it tells."""
+QUIET_REACH = 2
+"""Sentences from an incident's beyond which a span in a sentence with no incident word
+belongs to none (`_remote`)."""
 
 
 def attach_roles(
@@ -225,9 +230,12 @@ def attach_roles(
         return events
     found: dict[int, list[Span]] = {i: [] for i in incidents}
     elsewhere = [e for e in events if rule_for(e.type).report.own_roles]
+    remote = _remote(doc, [events[i] for i in incidents])
     for span in spans:
         if _told_of(span, elsewhere) and not _told_of(span, [events[i] for i in incidents]):
             continue  # "X was founded by former members of Y": Y founded, not attacked
+        if any(start <= span.start_char < end for start, end in remote):
+            continue
         owner = _owner(span, [(i, events[i]) for i in incidents])
         if _distance(span, events[owner]) <= SPAN_REACH:
             found[owner].append(span)
@@ -239,6 +247,20 @@ def attach_roles(
         tagged_targets = any(span.label_ in ("TARGET", "VICTIM") for span in owned)
         result[index] = _fill(event, owned, mentions, tagged_targets, display)
     return result
+
+
+def _remote(doc: Doc, incidents: Sequence[EventFinding]) -> list[tuple[int, int]]:
+    """The sentences whose role spans join no incident: those with no word for an attack
+    or a killing more than `QUIET_REACH` sentences from every incident's sentence.
+
+    A report tells who was hit or who did it in its incident's sentence or in the few
+    after it ("The victims were ..."); a sentence further on that names no attack or
+    killing is about something else (a trial, a tournament, a source), and what the
+    tagger finds there ("prosecutor X", "the Football World Cup") is no filler of them,
+    however few characters lie between.
+    """
+    anchors = [(event.evidence.start, event.evidence.end) for event in incidents]
+    return remote_sentences(doc, anchors, _INCIDENT_WORDS, QUIET_REACH)
 
 
 def _lead_attackers(events: list[EventFinding], found: dict[int, list[Span]]) -> None:

@@ -127,6 +127,27 @@ def runs_within_reach(doc: Doc, anchors: Iterable[tuple[int, int]], reach: int) 
     return merged(run for run in sentence_runs(doc) if _meets(_chars(doc, run), near))
 
 
+def remote_sentences(
+    doc: Doc, anchors: Iterable[tuple[int, int]], words: LowerWords, reach: int
+) -> list[tuple[int, int]]:
+    """The character ranges of the sentences more than `reach` sentences from every sentence
+    an anchor (a character range) meets that hold none of the words."""
+    sentences = [_chars(doc, run) for run in sentence_runs(doc)]
+    ranges = list(anchors)
+    told = [i for i, chars in enumerate(sentences) if _meets_inside(chars, ranges)]
+    worded = set(sentences_with(doc, words))
+    return [
+        chars
+        for i, chars in enumerate(sentences)
+        if chars not in worded and all(abs(i - j) > reach for j in told)
+    ]
+
+
+def _meets_inside(chars: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    """Whether the character range shares a character with one of the ranges."""
+    return any(low < chars[1] and chars[0] < high for low, high in ranges)
+
+
 def _meets(chars: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
     """Whether the character range meets one of the ranges (ends included)."""
     return any(low <= chars[1] and chars[0] <= high for low, high in ranges)

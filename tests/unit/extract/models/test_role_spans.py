@@ -333,6 +333,27 @@ def test_role_spans_far_from_every_incident_join_none() -> None:
     assert attach_roles([far], doc, [])[0].targets == ()
 
 
+QUIET = (
+    "Rebels bombed a bus in the north. The driver was hurt. Police closed the road. "
+    "The mayor spoke on Monday. Later the council met the judge."
+)
+
+
+@pytest.mark.parametrize(("words", "joins"), [("driver", True), ("judge", False)])
+def test_role_spans_in_a_quiet_sentence_far_from_the_incident_join_none(
+    words: str, joins: bool
+) -> None:
+    doc = spacy.blank("en")(QUIET)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    start = QUIET.index(words)
+    doc.spans[SPANS_KEY] = [doc.char_span(start, start + len(words), label="VICTIM")]
+    end = QUIET.index(".") + 1
+    attack = EventFinding(EventType.ATTACK, Evidence(0, end, QUIET[:end]), "test")
+    [event] = attach_roles([attack], doc, [])
+    assert [t.name for t in event.targets] == ([words] if joins else [])
+
+
 @pytest.mark.slow
 def test_role_spans_batch_tags_each_doc_as_alone(tagger: RoleTagger) -> None:
     texts = [

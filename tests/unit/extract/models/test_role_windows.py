@@ -15,6 +15,7 @@ from mosaic.extract.models.role_windows import (
     holds_any,
     merged,
     receptive_field,
+    remote_sentences,
     runs_within_reach,
     sentence_runs,
     sentences_with,
@@ -86,6 +87,18 @@ def test_role_windows_runs_within_reach_take_the_sentences_near_an_anchor() -> N
     assert runs_within_reach(doc, [anchor], 1) == [(runs[1][0], runs[3][1])]
     assert runs_within_reach(doc, [anchor], 10_000) == [(0, len(doc))]
     assert runs_within_reach(doc, [], 10_000) == []
+
+
+def test_role_windows_remote_sentences_lack_the_words_and_lie_beyond_reach() -> None:
+    raid = "Rebels ambushed a convoy."
+    doc = _doc([ATTACK, CALM, CALM, CALM, raid, CALM])
+    sentences = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in sentence_runs(doc)]
+    words = LowerWords({"ambush"})
+    anchor = sentences[0]
+    assert remote_sentences(doc, [anchor], words, 2) == [sentences[3], sentences[5]]
+    assert remote_sentences(doc, [anchor], words, 1) == [sentences[2], sentences[3], sentences[5]]
+    assert remote_sentences(doc, [sentences[3]], words, 2) == []
+    assert remote_sentences(doc, [], words, 2) == [sentences[i] for i in (1, 2, 3, 5)]
 
 
 def test_role_windows_merged_and_unread_runs() -> None:
