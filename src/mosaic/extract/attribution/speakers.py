@@ -52,7 +52,7 @@ def _claimed_act(word: Token) -> bool:
     return word.lemma_.lower() in _CLAIMS_OF_RESPONSIBILITY or entry_for(word) is not None
 
 
-def _according_to(sent: Span) -> Token | None:
+def according_to(sent: Span) -> Token | None:
     """The head of the noun phrase in "according to X"."""
     for token in sent:
         if token.lower_ == "to" and token.i > sent.start and token.nbor(-1).lower_ == "according":
@@ -85,7 +85,7 @@ def speaker(
     sent: Span, mentions: Sequence[EntityMention], last_person: str | None = None
 ) -> str | None:
     """The name or noun phrase of whoever the sentence quotes, if it quotes anyone."""
-    head = _according_to(sent)
+    head = according_to(sent)
     if head is None:
         verb = _speech_verb(sent)
         if verb is None:

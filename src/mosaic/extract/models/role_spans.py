@@ -14,11 +14,12 @@ the report's incident events that it did not read (a skipped document, an event 
 from the words), so the spans an event can take never depend on those checks.
 `attach_roles` then gives each span to the incident event whose sentence holds it, else to
 the nearest incident event of the report (none for a span in a sentence with no incident
-word more than two sentences from every incident's, `_remote`): attackers become
-perpetrators, targets and victims become targets (replacing the rule-found targets of the
-report's incidents), weapons fill `weapons`. A span is read by `span_refs`: the gazetteer
-record of the group or person it names, else its own words (trimmed, on one line), which
-keep the fuller name or noun phrase the tagger saw.
+word more than two sentences from every incident's, `_remote`, and none for the source a
+sentence cites, "according to X", `_cited`): attackers become perpetrators, targets and
+victims become targets (replacing the rule-found targets of the report's incidents),
+weapons fill `weapons`. A span is read by `span_refs`: the gazetteer record of the group
+or person it names, else its own words (trimmed, on one line), which keep the fuller name
+or noun phrase the tagger saw.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.attribution.speakers import according_to
 from mosaic.extract.entities.mentions import EntityMention
 from mosaic.extract.entities.parent_names import names_a_parent
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
@@ -234,7 +236,7 @@ def attach_roles(
     for span in spans:
         if _told_of(span, elsewhere) and not _told_of(span, [events[i] for i in incidents]):
             continue  # "X was founded by former members of Y": Y founded, not attacked
-        if any(start <= span.start_char < end for start, end in remote):
+        if any(start <= span.start_char < end for start, end in remote) or _cited(span):
             continue
         owner = _owner(span, [(i, events[i]) for i in incidents])
         if _distance(span, events[owner]) <= SPAN_REACH:
@@ -247,6 +249,13 @@ def attach_roles(
         tagged_targets = any(span.label_ in ("TARGET", "VICTIM") for span in owned)
         result[index] = _fill(event, owned, mentions, tagged_targets, display)
     return result
+
+
+def _cited(span: Span) -> bool:
+    """Whether the span is the source its sentence cites ("..., according to the X
+    Observatory"): who reports an incident, not one of its role fillers."""
+    source = according_to(span.sent)
+    return source is not None and span.start <= source.i < span.end
 
 
 def _remote(doc: Doc, incidents: Sequence[EventFinding]) -> list[tuple[int, int]]:

@@ -253,6 +253,19 @@ def test_role_spans_a_persons_property_stays_a_thing() -> None:
     assert event.targets == (EntityRef("the house of Ana Soto", EntityKind.OTHER),)
 
 
+def test_role_spans_the_source_a_sentence_cites_fills_no_role() -> None:
+    words = ["Gunmen", "shot", "two", "guards", ",", "according", "to", "the", "Delta"]
+    words += ["Watch", "."]
+    heads = [1, 1, 3, 1, 1, 1, 5, 9, 9, 6, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "punct", "prep", "prep", "det", "compound"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=[*deps, "pobj", "punct"])
+    doc.spans[SPANS_KEY] = [Span(doc, 0, 1, "PERP_IND"), Span(doc, 8, 10, "PERP_ORG")]
+    [event] = attach_roles([_incident(doc)], doc, [])
+    assert [p.name for p in event.perpetrators] == ["Gunmen"]
+    doc.spans[SPANS_KEY] = [Span(doc, 8, 10, "VICTIM")]
+    assert attach_roles([_incident(doc)], doc, [])[0].targets == ()
+
+
 def test_role_spans_trim_words_left_dangling_and_join_lines() -> None:
     words = [*WORDS[:6], "Tomas", "\n", "Reyes", "of", *WORDS[10:]]
     doc = _parsed([("VICTIM", 6, 10)], words)
