@@ -15,7 +15,8 @@ from the words), so the spans an event can take never depend on those checks.
 `attach_roles` then gives each span to the incident event whose sentence holds it, else to
 the nearest incident event of the report (none for a span in a sentence with no incident
 word more than two sentences from every incident's, `_remote`, and none for the source a
-sentence cites, "according to X", `_cited`): attackers become perpetrators, targets and
+sentence cites, "according to X", `_cited`): attackers become perpetrators (an attacker
+span that an attack or killing verb acts on, a victim: `_acted_on`), targets and
 victims become targets (replacing the rule-found targets of the report's incidents),
 weapons fill `weapons`. A span is read by `span_refs`: the gazetteer record of the group
 or person it names, else its own words (trimmed, on one line), which keep the fuller name
@@ -56,8 +57,9 @@ from mosaic.extract.models.role_windows import (
 from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.display_lines import DisplayLines
+from mosaic.extract.text.modality import MODALS
 from mosaic.extract.text.surface import as_written
-from mosaic.extract.text.syntax import PREPOSITION_POS
+from mosaic.extract.text.syntax import PATIENT_DEPS, PREPOSITION_POS, VERB_POS, lemma
 from mosaic.extract.text.words import ARTICLES
 from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
 from mosaic.resolve.names import match_key
@@ -238,6 +240,8 @@ def attach_roles(
             continue  # "X was founded by former members of Y": Y founded, not attacked
         if any(start <= span.start_char < end for start, end in remote) or _cited(span):
             continue
+        if span.label_ in _ATTACKERS and _acted_on(span):
+            span = Span(doc, span.start, span.end, label="VICTIM")  # "fighters were killed"
         owner = _owner(span, [(i, events[i]) for i in incidents])
         if _distance(span, events[owner]) <= SPAN_REACH:
             found[owner].append(span)
@@ -249,6 +253,35 @@ def attach_roles(
         tagged_targets = any(span.label_ in ("TARGET", "VICTIM") for span in owned)
         result[index] = _fill(event, owned, mentions, tagged_targets, display)
     return result
+
+
+def _acted_on(span: Span) -> bool:
+    """Whether the span is what an attack or killing verb acts on, or joined to it by "and":
+    a victim, whatever the tagger's label.
+
+    "More than a dozen pro-regime fighters were killed": the tagger read a side of the war
+    as attackers, but the verb says they were hit. A group named inside what was hit ("a
+    militant of X was killed") may still be the one that attacked, and keeps its label.
+    """
+    word = span.root
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head
+    verb = word.head
+    return (
+        word.dep_ in PATIENT_DEPS
+        and verb.pos_ in VERB_POS
+        and (lemma(verb) in INCIDENT_WORDS or verb.lower_ in INCIDENT_WORDS)
+        and _told_as_done(verb)
+    )
+
+
+def _told_as_done(verb: Token) -> bool:
+    """Whether the verb tells a deed rather than one wanted or owed ("not to attack the
+    armed forces", "we must attack terrorists"), whose object is no one's victim."""
+    return not any(
+        child.dep_ == "aux" and (child.tag_ == "TO" or child.lower_ in MODALS)
+        for child in verb.children
+    )
 
 
 def _cited(span: Span) -> bool:

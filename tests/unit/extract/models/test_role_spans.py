@@ -266,6 +266,34 @@ def test_role_spans_the_source_a_sentence_cites_fills_no_role() -> None:
     assert attach_roles([_incident(doc)], doc, [])[0].targets == ()
 
 
+def _clause(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    lemmas = [{"killed": "kill"}.get(w, w.lower()) for w in words]
+    return Doc(spacy.blank("en").vocab, words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_role_spans_attackers_a_killing_verb_acts_on_are_victims() -> None:
+    words = ["Gunmen", "killed", "two", "fighters", "and", "a", "guard", "."]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "cc", "det", "conj", "punct"]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT"]
+    doc = _clause(words, [1, 1, 3, 1, 3, 6, 3, 1], deps, pos)
+    labels = [("PERP_IND", 0, 1), ("PERP_ORG", 3, 4), ("PERP_IND", 6, 7)]
+    doc.spans[SPANS_KEY] = [Span(doc, start, end, label) for label, start, end in labels]
+    [event] = attach_roles([_incident(doc)], doc, [])
+    assert [p.name for p in event.perpetrators] == ["Gunmen"]
+    assert [(t.name, t.kind) for t in event.targets] == [
+        ("fighters", EntityKind.PERSON),
+        ("guard", EntityKind.PERSON),
+    ]
+
+
+def test_role_spans_attackers_a_verb_only_wants_acted_on_stay_attackers() -> None:
+    words, deps = ["We", "must", "kill", "fighters", "."], ["nsubj", "aux", "ROOT", "dobj", "punct"]
+    doc = _clause(words, [2, 2, 2, 2, 2], deps, ["PRON", "AUX", "VERB", "NOUN", "PUNCT"])
+    doc.spans[SPANS_KEY] = [Span(doc, 3, 4, "PERP_IND")]
+    [event] = attach_roles([_incident(doc)], doc, [])
+    assert [p.name for p in event.perpetrators] == ["fighters"] and event.targets == ()
+
+
 def test_role_spans_trim_words_left_dangling_and_join_lines() -> None:
     words = [*WORDS[:6], "Tomas", "\n", "Reyes", "of", *WORDS[10:]]
     doc = _parsed([("VICTIM", 6, 10)], words)
