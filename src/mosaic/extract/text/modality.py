@@ -20,6 +20,7 @@ from mosaic.extract.text.syntax import (
     RETELLING_MODIFIER_DEPS,
     SPECIFYING_DEPS,
     STATED_SUBJECT_DEPS,
+    VERB_POS,
     children,
     governing_verb,
 )
@@ -30,7 +31,9 @@ NEGATING_BEFORE = lexicon.words("text.negating_before")
 """Words that negate an event named just after them ("without any attack")."""
 DENIALS = lexicon.words("text.denials")
 MODALS = lexicon.words("text.modals")
-INTENT_VERBS = lexicon.words("text.intent_verbs")  # fmt: skip
+PREVENTING_VERBS = lexicon.words("text.preventing_verbs")
+"""Verbs that keep their aim from happening ("foiled a plan to bomb", "stop shelling")."""
+INTENT_VERBS = lexicon.words("text.intent_verbs") | PREVENTING_VERBS
 INTENT_NOUNS = lexicon.words("text.intent_nouns")  # fmt: skip
 HEDGES = lexicon.words("text.hedges")  # fmt: skip
 
@@ -289,9 +292,23 @@ def is_hedged(trigger: Token) -> bool:
     return bool((words | window) & HEDGES)
 
 
+def is_unreal(trigger: Token) -> bool:
+    """A verb telling an act that has not happened and is no threat either: an order ("kill
+    them", "bomb the bridge") or the aim of a verb that keeps it from happening ("foiled a
+    plan to bomb", "stop shelling the villages", "refused to attack"). A threat, plan or
+    condition ("will attack", "vowed to kill", "will kill them if ...") is still told, and
+    MUC-4 templates threats: it is only weakened, as is a noun ("the threat of attacks")."""
+    if trigger.pos_ not in VERB_POS:
+        return False
+    if _imperative(trigger):
+        return True
+    verbs = (trigger.head, governing_verb(trigger.head)) if trigger.head != trigger else ()
+    return any(v.lemma_.lower() in PREVENTING_VERBS for v in verbs)
+
+
 def factor(trigger: Token) -> float:
     """How much of a finding's confidence survives the trigger's modality (0 drops it)."""
-    if is_negated(trigger):
+    if is_negated(trigger) or is_unreal(trigger):
         return 0.0
     if is_hypothetical(trigger) and not _dated_itself(trigger):
         return 0.3

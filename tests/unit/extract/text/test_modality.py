@@ -28,12 +28,12 @@ def word(doc: Doc, text: str) -> Token:
         ("Attacks on Shia pilgrims are common.", "Attacks", modality.GENERIC_FACTOR),
         ("The group reportedly bombed the bridge.", "bombed", 0.8),
         ("If the guards resist, the militants attack the post.", "attack", 0.3),
-        ("Find the traitors, and if they refuse to return, kill them.", "kill", 0.3),
-        ("Bomb the bridge tonight, the commander told his men.", "Bomb", 0.3),
+        ("Find the traitors, and if they refuse to return, kill them.", "kill", 0.0),
+        ("Bomb the bridge tonight, the commander told his men.", "Bomb", 0.0),
         ("Gunmen kill 12 in a raid on a village.", "kill", 1.0),
         ("The cell was formed in 2009 by exiles, and its chief was hanged in 2012.", "hanged", 1.0),
         ("Officials warned of a plan and an attack on the port.", "attack", 0.3),
-        ("Police foiled a plan to bomb the consulate.", "bomb", 0.3),
+        ("Police foiled a plan to bomb the consulate.", "bomb", 0.0),
         ("A reward is offered for information leading to the arrest of the men.", "arrest", 0.3),
         ("The arrest of the men led to riots.", "arrest", 1.0),
         ("He confessed to planning the March 3, 2012 bombing of the bridge.", "bombing", 1.0),
@@ -44,6 +44,41 @@ def test_modality_factor(
     parse: Callable[..., Doc], sentence: str, trigger: str, factor: float
 ) -> None:
     assert modality.factor(word(parse(sentence), trigger)) == pytest.approx(factor)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Stop shelling the villages, the bishop told the army.", "shelling"),
+        ("Burn the depot tonight, the commander told his men.", "Burn"),
+        ("Customs officers thwarted a plot to bomb the ferry.", "bomb"),
+        ("The pilot refused to bomb the market.", "bomb"),
+    ],
+)
+def test_modality_orders_and_prevented_acts_are_no_events(
+    parse: Callable[..., Doc], sentence: str, trigger: str
+) -> None:
+    token = word(parse(sentence), trigger)
+    assert modality.is_unreal(token)
+    assert modality.factor(token) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The rebels threatened to kill the mayor of the town.", "kill"),
+        ("A leaked letter said a cell would murder the judge before the vote.", "murder"),
+        ("They will kill the hostages if the ransom is not paid.", "kill"),
+        ("Troops stopped the shelling of the port at dawn.", "shelling"),
+        ("The gunmen killed the mayor outside his house.", "killed"),
+    ],
+)
+def test_modality_threats_plans_and_nouns_are_not_unreal(
+    parse: Callable[..., Doc], sentence: str, trigger: str
+) -> None:
+    token = word(parse(sentence), trigger)
+    assert not modality.is_unreal(token)
+    assert modality.factor(token) > 0.0
 
 
 def test_modality_counted_plurals_are_not_generic(parse: Callable[..., Doc]) -> None:
