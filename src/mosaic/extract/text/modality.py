@@ -45,7 +45,7 @@ def is_negated(trigger: Token) -> bool:
     """ "did not attack", "no attack", "denied the attack", "without any attack", "his rumoured
     assassination (since proven unfounded)"."""
     verb = governing_verb(trigger)
-    if any(t.lower_ in REFUTED for t in trigger.subtree):
+    if any(t.lower_ in REFUTED for t in trigger.subtree) or refuted_claim(trigger) is not None:
         return True
     for word in (trigger, verb):
         if any(is_negating(c) for c in word.children):
@@ -76,6 +76,22 @@ def denied_claim(trigger: Token) -> Token | None:
         if current.lemma_.lower() in CLAIM_NOUNS:  # "government claims" may parse as a verb
             denied = current.dep_ in DENIED_DEPS and current.head.lemma_ in DENIALS
             return current if denied else None
+    return None
+
+
+def refuted_claim(trigger: Token) -> Token | None:
+    """The claim noun whose content the text calls false ("the report that he was wounded is
+    unfounded", "false reports that the mayor was killed"): nothing happened."""
+    current = trigger
+    for _ in range(_CLAIM_STEPS):
+        if current.head == current:
+            return None
+        current = current.head
+        if current.lemma_.lower() in CLAIM_NOUNS and current.pos_ in NOUN_POS:
+            said = [*current.children]
+            if current.dep_ in STATED_SUBJECT_DEPS:  # "the report ... is unfounded"
+                said += current.head.children
+            return current if any(w.lower_ in REFUTED for w in said) else None
     return None
 
 

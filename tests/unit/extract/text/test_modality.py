@@ -81,6 +81,27 @@ def test_modality_threats_plans_and_nouns_are_not_unreal(
     assert modality.factor(token) > 0.0
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The report that the consul was shot in the street is false.", "shot"),
+        ("Reports that the mayor had been kidnapped proved baseless.", "kidnapped"),
+        ("Police dismissed as untrue a claim that the convoy was bombed.", "bombed"),
+        ("He repeated the false report that the bishop was murdered.", "murdered"),
+    ],
+)
+def test_modality_events_of_claims_called_false_are_negated(
+    parse: Callable[..., Doc], sentence: str, trigger: str
+) -> None:
+    assert modality.is_negated(word(parse(sentence), trigger))
+
+
+def test_modality_a_true_report_is_not_negated(parse: Callable[..., Doc]) -> None:
+    doc = parse("The report that the consul was shot in the street is accurate.")
+    assert not modality.is_negated(word(doc, "shot"))
+    assert modality.refuted_claim(word(doc, "shot")) is None
+
+
 def test_modality_counted_plurals_are_not_generic(parse: Callable[..., Doc]) -> None:
     doc = parse("Twin bombings and two attacks hit the city.")
     assert not modality.is_generic(word(doc, "bombings"))
