@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from mosaic.extract import lexicon
 from mosaic.extract.entities.acronyms import join_acronyms
 from mosaic.extract.entities.apposed_names import is_new_group, join_apposed_names
+from mosaic.extract.entities.branch_names import link_branches
 from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
 from mosaic.extract.entities.group_forms import mark_group_forms
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
@@ -131,6 +132,7 @@ class EntityLinker:
         found = possessive_places(doc, self._group_cores(doc, found))
         found = mark_group_forms(doc, refer_surnames(doc, found))
         found = unit_initials(join_acronyms(join_apposed_names(doc, found)))
+        found = link_branches(doc, found, self.gazetteer, self.country_of)
         return [self._state(m, doc) for m in found]
 
     def _mentions(

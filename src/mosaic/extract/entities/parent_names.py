@@ -1,6 +1,8 @@
 """A group's name set before another's to describe it: "the Pakistani Taliban splinter group
 Jamaat-ul-Ahrar", "the al-Qaeda affiliate al-Shabaab", "the IS-linked JAD"; or inside an
-apposition that describes it: "Ansaru, a breakaway faction of Boko Haram".
+apposition that describes it: "Ansaru, a breakaway faction of Boko Haram"; or owning, or
+standing under "of" after, the branch noun a group told by what it is ends with ("the Islamic
+State's Khorasan branch", "the Yemeni branch of al-Qaeda", `branch_names`).
 
 The name so placed says whose offshoot, branch or partner the described group is; it is no
 actor of what the sentence says that group did. The parser's reading of a run of names and
@@ -47,8 +49,15 @@ def parent_before(
     parent = next((m for m in mentions if m.end == i + 1 and m != mention), None)
     if parent is None or i < first:
         return None
-    kind = _linked(words) or _kind(words)
+    kind = _linked(words) or _kind(words) or _kind(_own_noun(mention, doc))
     return (kind, parent) if kind is not None else None
+
+
+def _own_noun(mention: EntityMention, doc: Doc) -> list[Token]:
+    """The mention's last word where it is a lower-case noun: a group told by what it is
+    ("IS's Yemeni affiliate"), whose parent owns it."""
+    last = doc[mention.end - 1]
+    return [last] if last.is_lower and last.pos_ in NOUN_POS else []
 
 
 def _describing_word(token: Token) -> bool:
@@ -95,6 +104,9 @@ def _described(
     root = doc[mention.start : mention.end].root
     for above in list(root.ancestors)[:3]:
         if above.lemma_.lower() in _DESCRIBING:
+            owner = _owning_mention(above, root, mentions)
+            if owner is not None:  # "the Yemeni branch of X", itself a group's mention
+                return owner if owner != mention else None
             target = _described_word(above)
             found = next((m for m in mentions if target is not None and
                           m.start <= target.i < m.end), None)  # fmt: skip
@@ -102,6 +114,16 @@ def _described(
         if above.pos_ in VERB_POS:
             return None
     return None
+
+
+def _owning_mention(
+    noun: Token, root: Token, mentions: Sequence[EntityMention]
+) -> EntityMention | None:
+    """The mention a lower-case describing noun ends whose "of" the name stands under
+    ("the Yemeni branch of X"); none for a word of a group's own name ("... Province")."""
+    if not noun.is_lower or root.head.lower_ != "of" or root.head.head != noun:
+        return None
+    return next((m for m in mentions if m.end - 1 == noun.i), None)
 
 
 def _described_word(noun: Token) -> Token | None:
