@@ -26,6 +26,8 @@ from mosaic.model import RelationType
 
 BRANCH_NOUNS = lexicon.words("entities.branch_nouns") | lexicon.words("relations.affiliate_nouns")
 """Nouns for a part of a group: "branch", "affiliate", "wing", "province" ..."""
+SPLIT_WORDS = lexicon.words("relations.split_words")
+"""Words making the part one that broke away ("breakaway faction"): no affiliate."""
 _PLACE_ROLES = frozenset({Role.COUNTRY, Role.PLACE, Role.DEMONYM})
 _POSSESSIVE = frozenset({"'s", "’s", "'"})
 _PLACE_PREPS = frozenset({"in", "for"})
@@ -83,7 +85,7 @@ def _phrase(
         for i in range(start, min(start + _REACH + 1, sent.end)):
             if _is_branch_noun(doc[i]):
                 return (start, i) if _free(start, i, mentions) else None
-            if not _modifier(doc[i]):
+            if not _modifier(doc[i]):  # a split word too: "IS's splinter faction"
                 return None
         return None
     of = parent.start - 1
@@ -96,6 +98,8 @@ def _phrase(
         start = noun
         while start > sent.start and noun - start < _REACH and _modifier(doc[start - 1]):
             start -= 1
+        if start > sent.start and _split(doc[start - 1]):  # "the splinter faction of IS"
+            return None
         return (start, noun) if _free(start, noun, mentions) else None
     return None
 
@@ -107,7 +111,11 @@ def _is_branch_noun(token: Token) -> bool:
 def _modifier(token: Token) -> bool:
     """A word that may stand before the branch noun: an adjective or a name, never a
     determiner or punctuation."""
-    return token.pos_ in ("ADJ", "PROPN", "NOUN") and token.is_alpha
+    return token.pos_ in ("ADJ", "PROPN", "NOUN") and token.is_alpha and not _split(token)
+
+
+def _split(token: Token) -> bool:
+    return token.lower_ in SPLIT_WORDS or token.lemma_.lower() in SPLIT_WORDS
 
 
 def _free(start: int, noun: int, mentions: Sequence[EntityMention]) -> bool:

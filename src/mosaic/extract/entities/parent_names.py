@@ -53,11 +53,31 @@ def parent_before(
     return (kind, parent) if kind is not None else None
 
 
+def parent_after(
+    mention: EntityMention, mentions: Sequence[EntityMention], doc: Doc
+) -> tuple[str, EntityMention] | None:
+    """The kind and the name of `mentions` that stands after "of" when the mention ends with
+    a describing noun ("the Yemeni branch of X": "affiliate", X)."""
+    kind = _kind(_own_noun(mention, doc))
+    i = mention.end
+    if kind is None or i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    i += 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else 1
+    parent = next((m for m in mentions if m.start == i and m != mention), None)
+    return (kind, parent) if parent is not None else None
+
+
 def _own_noun(mention: EntityMention, doc: Doc) -> list[Token]:
-    """The mention's last word where it is a lower-case noun: a group told by what it is
-    ("IS's Yemeni affiliate"), whose parent owns it."""
+    """The run of lower-case words the mention ends with, a noun last: a group told by what it
+    is ("IS's Yemeni affiliate", "a breakaway faction of Y"), whose parent owns it."""
     last = doc[mention.end - 1]
-    return [last] if last.is_lower and last.pos_ in NOUN_POS else []
+    if not (last.is_lower and last.pos_ in NOUN_POS):
+        return []
+    words = [last]  # on past the mention's start: "a breakaway" before its "faction"
+    first = doc[mention.start].sent.start
+    while words[-1].i > first and doc[words[-1].i - 1].is_lower:
+        words.append(doc[words[-1].i - 1])
+    return words
 
 
 def _describing_word(token: Token) -> bool:
@@ -93,6 +113,9 @@ def names_a_parent(mention: EntityMention, mentions: Sequence[EntityMention], do
     after = [m for m in mentions if mention.end < m.start <= mention.end + _REACH + 2]
     if any(parent_of(m, mentions, doc) == mention for m in after):
         return True
+    before = [m for m in mentions if mention.start - 3 <= m.end <= mention.start]
+    if any((found := parent_after(m, mentions, doc)) and found[1] == mention for m in before):
+        return True
     return _described(mention, mentions, doc) is not None
 
 
@@ -104,9 +127,6 @@ def _described(
     root = doc[mention.start : mention.end].root
     for above in list(root.ancestors)[:3]:
         if above.lemma_.lower() in _DESCRIBING:
-            owner = _owning_mention(above, root, mentions)
-            if owner is not None:  # "the Yemeni branch of X", itself a group's mention
-                return owner if owner != mention else None
             target = _described_word(above)
             found = next((m for m in mentions if target is not None and
                           m.start <= target.i < m.end), None)  # fmt: skip
@@ -114,16 +134,6 @@ def _described(
         if above.pos_ in VERB_POS:
             return None
     return None
-
-
-def _owning_mention(
-    noun: Token, root: Token, mentions: Sequence[EntityMention]
-) -> EntityMention | None:
-    """The mention a lower-case describing noun ends whose "of" the name stands under
-    ("the Yemeni branch of X"); none for a word of a group's own name ("... Province")."""
-    if not noun.is_lower or root.head.lower_ != "of" or root.head.head != noun:
-        return None
-    return next((m for m in mentions if m.end - 1 == noun.i), None)
 
 
 def _described_word(noun: Token) -> Token | None:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention
-from mosaic.extract.entities.parent_names import parent_before
+from mosaic.extract.entities.parent_names import parent_after, parent_before
 from mosaic.extract.entities.parties import party
 from mosaic.extract.relations.nouns import Candidate
 from mosaic.extract.relations.rules.registry import verb_patterns
@@ -54,10 +54,13 @@ _NOUN_KINDS = {"split": RelationType.SPLIT_FROM, "affiliate": RelationType.AFFIL
 
 
 def parent_name_relations(context: SentenceContext) -> list[Candidate]:
-    """ "the Pakistani Taliban splinter group X": X split from the name before the noun."""
+    """ "the Pakistani Taliban splinter group X": X split from the name before the noun; "the
+    Yemeni branch of Y" (a group told by what it is): it is an affiliate of Y."""
     found: list[Candidate] = []
     for mention in context.mentions:
-        described = parent_before(mention, context.mentions, context.doc)
+        described = parent_before(mention, context.mentions, context.doc) or parent_after(
+            mention, context.mentions, context.doc
+        )
         kind = _NOUN_KINDS.get(described[0]) if described is not None else None
         if described is not None and kind is not None and mention.ref is not None:
             found.append(Candidate(kind, mention, described[1], mention.start, dated=False))

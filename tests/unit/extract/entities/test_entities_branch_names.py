@@ -14,7 +14,7 @@ from mosaic.extract.entities.branch_names import link_branches
 from mosaic.extract.entities.gazetteer import ActorRecord, ActorRelation, Gazetteer
 from mosaic.extract.entities.linker import EntityLinker
 from mosaic.extract.entities.mentions import EntityMention
-from mosaic.extract.entities.parent_names import names_a_parent
+from mosaic.extract.entities.parent_names import names_a_parent, parent_after
 from mosaic.extract.places.table import PlaceTable
 from mosaic.model import EntityKind, FuzzyDate, RelationType
 
@@ -73,6 +73,9 @@ def _keys(mentions: list[EntityMention]) -> list[str]:
      ("The Islamic State's branch in Pakistan claimed the attack.", 2016, None),
      # no place: the branch is not told
      ("The Islamic State's branch claimed the attack.", 2016, None),
+     # a part that broke away is no affiliate
+     ("The Islamic State's breakaway faction in Afghanistan claimed it.", 2016, None),
+     ("The splinter faction of the Islamic State in Afghanistan claimed it.", 2016, None),
      # a branch of a parent other than the one named
      ("Al-Qaeda's branch in Afghanistan claimed the attack.", 2016, None)],
 )  # fmt: skip
@@ -103,3 +106,19 @@ def test_branch_names_parent_only_describes(link: Link, text: str) -> None:
     doc, mentions = link(text, dt.date(2016, 6, 1))
     parent = next(m for m in mentions if m.ref is not None and m.ref.key == "org:islamic-state")
     assert names_a_parent(parent, mentions, doc)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("The Afghan branch of the Islamic State claimed the attack.", "affiliate"),
+     ("The Afghan wing of IS claimed the attack.", "affiliate"),
+     # the parent before the branch: none after it
+     ("The Islamic State's branch in Afghanistan claimed the attack.", None)],
+)  # fmt: skip
+def test_branch_names_parent_after_the_branch(link: Link, text: str, kind: str | None) -> None:
+    doc, mentions = link(text, dt.date(2016, 6, 1))
+    branch = next(m for m in mentions if m.ref is not None and m.ref.key == "org:iskp")
+    found = parent_after(branch, mentions, doc)
+    assert (found[0] if found else None) == kind
+    assert found is None or (found[1].ref is not None and found[1].ref.key == "org:islamic-state")
