@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
@@ -70,21 +69,11 @@ def group_ties(context: SentenceContext) -> list[Candidate]:
     first = next((m for m in context.doc_mentions if m.role is Role.GROUP), None)
     if first is None or first.start >= context.sent.end:
         return found
-    words = _sentence_words(context.sent)
+    words = context.words
     for cue, way in _WAYS:
         if words & cue:
             found += way(context)
     return found
-
-
-def _sentence_words(sent: Span) -> set[str]:
-    """The sentence's words, lower-cased, and their lemmas, read from its arrays: making a
-    Token for every word of every sentence cost more than the ways tried on them."""
-    strings = sent.doc.vocab.strings
-    keys = sent.to_array([LOWER, LEMMA])  # type: ignore[attr-defined]  # not in spaCy's stub
-    return {strings[key] for key in set(keys[:, 0].tolist())} | {
-        strings[key].lower() for key in set(keys[:, 1].tolist())
-    }
 
 
 def _joint_acts(context: SentenceContext) -> list[Candidate]:

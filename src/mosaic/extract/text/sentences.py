@@ -5,8 +5,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract.attribution.speakers import last_person_before, speaker
@@ -47,6 +50,12 @@ class SentenceContext:
     def doc(self) -> Doc:
         return self.sent.doc
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The sentence's words lower-cased and their lemmas lower-cased (`sentence_words`),
+        read once however many rules ask."""
+        return sentence_words(self.sent)
+
     @property
     def doc_text(self) -> str:
         """The text of the whole doc (the prepared text it was parsed from)."""
@@ -69,6 +78,35 @@ class SentenceContext:
 
 
 _Item = TypeVar("_Item", EntityMention, DateSpan)
+_WORD_KEYS = "mosaic_word_keys"
+"""`Doc.user_data` key of the doc's array of word keys (lower-case form, lemma), made once per
+doc: no stage changes a word or lemma after the parse."""
+_LOWERED: dict[int, str] = {}
+"""String-store key -> its string lower-cased: a key names the same string in every store."""
+_LOWERED_MAX = 500_000
+
+
+def sentence_words(sent: Span) -> frozenset[str]:
+    """Each token's lower-case form and lower-cased lemma, read from the doc's array of them
+    (a span's own array per sentence cost as much as the rules that read it; a Token per
+    word, more)."""
+    doc = sent.doc
+    keys = doc.user_data.get(_WORD_KEYS)
+    if keys is None:
+        keys = doc.user_data[_WORD_KEYS] = doc.to_array([LOWER, LEMMA])
+    strings = doc.vocab.strings
+    return frozenset(
+        _lowered(key, strings) for key in set(keys[sent.start : sent.end].ravel().tolist())
+    )
+
+
+def _lowered(key: int, strings: StringStore) -> str:
+    word = _LOWERED.get(key)
+    if word is None:
+        if len(_LOWERED) >= _LOWERED_MAX:
+            _LOWERED.clear()
+        word = _LOWERED[key] = strings[key].lower()
+    return word
 
 
 def build_contexts(

@@ -3,11 +3,21 @@ the person a "he said" of each sentence may stand for."""
 
 from __future__ import annotations
 
+import spacy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc
+
 from mosaic.extract.attribution.speakers import last_person_before
 from mosaic.extract.dates.phrases import DateValue
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.text.sentences import DateSpan, by_sentence, last_people_before
-from mosaic.model import EntityKind, EntityRef, FuzzyDate
+from mosaic.extract.text.sentences import (
+    DateSpan,
+    SentenceContext,
+    by_sentence,
+    last_people_before,
+    sentence_words,
+)
+from mosaic.model import EntityKind, EntityRef, Evidence, FuzzyDate
 
 
 def _mention(start: int, end: int, role: Role, name: str) -> EntityMention:
@@ -45,3 +55,43 @@ def test_sentences_last_people_before_each_position_as_one_call_each_finds() -> 
     expected = [last_person_before(mentions, p) for p in positions]
     assert expected == [None, None, "Ann Lee", "Cy Dunn", "Cy Dunn", "Cy Dunn", "Cy Dunn", "Di Ek"]
     assert last_people_before(mentions, positions) == expected
+
+
+def _doc() -> Doc:
+    return Doc(
+        spacy.blank("en").vocab,
+        words=["Two", "Bands", "QUARRELLED", "again", ".", "Envoys", "left"],
+        lemmas=["two", "Band", "QUARREL", "again", ".", "envoy", "leave"],
+    )
+
+
+def test_sentences_sentence_words_are_each_sentences_lower_forms_and_lemmas() -> None:
+    doc = _doc()
+    assert sentence_words(doc[0:5]) == {
+        "two",
+        "bands",
+        "band",
+        "quarrelled",
+        "quarrel",
+        "again",
+        ".",
+    }
+    assert sentence_words(doc[5:7]) == {"envoys", "envoy", "left", "leave"}
+    assert sentence_words(doc[2:2]) == frozenset()
+
+
+def test_sentences_sentence_words_match_the_spans_own_arrays() -> None:
+    doc = _doc()
+    strings = doc.vocab.strings
+    for start, end in [(0, 5), (5, 7), (1, 6), (0, 7)]:
+        keys = doc[start:end].to_array([LOWER, LEMMA])  # type: ignore[attr-defined]
+        expected = {strings[k] for k in keys[:, 0].tolist()}
+        expected |= {strings[k].lower() for k in keys[:, 1].tolist()}
+        assert sentence_words(doc[start:end]) == expected
+
+
+def test_sentences_context_words_are_read_once_per_context() -> None:
+    doc = _doc()
+    context = SentenceContext(doc[5:7], (), (), Evidence(0, 6, "Envoys"), None)
+    assert context.words == {"envoys", "envoy", "left", "leave"}
+    assert context.words is context.words
