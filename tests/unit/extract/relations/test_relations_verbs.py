@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.extract.relations.verbs import NOUN_PATTERNS, VERB_PATTERNS
+from mosaic.extract.relations.verbs import NOUN_PATTERNS, VERB_PATTERNS, _noun_read_patterns
 from mosaic.model import RelationFinding, RelationType
 from support.findings import assert_relation_found, triples
 
@@ -77,3 +77,16 @@ def test_verbs_relation_read_past_parse_errors_is_found(
 def test_verbs_near_misses_state_no_tie(relation_findings: Found, text: str) -> None:
     found = triples(relation_findings(text))
     assert not {t for t in found if {t[1], t[2]} in ({ALF, TTP}, {ALF, AQ})}, found
+
+
+def test_verbs_noun_read_patterns_are_the_lemmas_bare_preposition_patterns() -> None:
+    for lemma in {p.lemma for p in VERB_PATTERNS}:
+        expected = [
+            (p, p.prep)
+            for p in VERB_PATTERNS
+            if p.lemma == lemma and p.prep and p.needs is None and p.particle is None
+        ]
+        assert _noun_read_patterns(lemma) == expected
+    assert [prep for _, prep in _noun_read_patterns("split")] == ["from"]
+    assert _noun_read_patterns("wage") == []  # needs a word class ("war")
+    assert _noun_read_patterns("harvest") == []  # no pattern
