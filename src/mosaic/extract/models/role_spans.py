@@ -18,9 +18,9 @@ word more than two sentences from every incident's, `_remote`, and none for the 
 sentence cites, "according to X", `_cited`): attackers become perpetrators (an attacker
 span that an attack or killing verb acts on, a victim: `_acted_on`), targets and
 victims become targets (replacing the rule-found targets of the report's incidents),
-weapons fill `weapons`. A span is read by `span_refs`: the gazetteer record of the group
-or person it names, else its own words (trimmed, on one line), which keep the fuller name
-or noun phrase the tagger saw.
+weapons fill `weapons`. A span is read by `role_span_names.span_refs`: the gazetteer record of
+the group or person it names, else its own words (trimmed, on one line), which keep the
+fuller name or noun phrase the tagger saw.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from importlib import resources
-from itertools import islice, pairwise
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -37,10 +37,15 @@ from spacy.tokens import Doc, Span, Token
 from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import according_to
 from mosaic.extract.entities.mentions import EntityMention
-from mosaic.extract.entities.parent_names import names_a_parent
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
-from mosaic.extract.models.attacker_names import names_no_attacker
+from mosaic.extract.models.role_span_names import (
+    ATTACKERS,
+    SPAN_KINDS,
+    coordinated,
+    span_refs,
+    span_words,
+)
 from mosaic.extract.models.role_windows import (
     LowerWords,
     Run,
@@ -58,9 +63,7 @@ from mosaic.extract.models.word_copies import copy_words
 from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.display_lines import DisplayLines
 from mosaic.extract.text.modality import MODALS
-from mosaic.extract.text.surface import as_written
-from mosaic.extract.text.syntax import PATIENT_DEPS, PREPOSITION_POS, VERB_POS, lemma
-from mosaic.extract.text.words import ARTICLES
+from mosaic.extract.text.syntax import PATIENT_DEPS, VERB_POS, lemma
 from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
 from mosaic.resolve.names import match_key
 
@@ -88,16 +91,6 @@ triggers, kill and casualty words (killings.py), the phrasal triggers' words ("b
 attacks."""
 _INCIDENT_WORDS = LowerWords(INCIDENT_WORDS)
 """The incident words, tested by string-store key (each key's answer kept)."""
-_KINDS = {
-    "PERP_IND": EntityKind.OTHER,
-    "PERP_ORG": EntityKind.ORGANIZATION,
-    "TARGET": EntityKind.OTHER,
-    "VICTIM": EntityKind.PERSON,
-}
-"""The kind of an entity named by a span that no gazetteer record or NER entity covers."""
-_ATTACKERS = frozenset({"PERP_IND", "PERP_ORG"})
-_DANGLING = ARTICLES | lexicon.words("models.dangling")
-"""Words a noun phrase does not end with: left over where the tagger's span runs on."""
 
 
 def default_model_path() -> Path:
@@ -240,7 +233,7 @@ def attach_roles(
             continue  # "X was founded by former members of Y": Y founded, not attacked
         if any(start <= span.start_char < end for start, end in remote) or _cited(span):
             continue
-        if span.label_ in _ATTACKERS and _acted_on(span):
+        if span.label_ in ATTACKERS and _acted_on(span):
             span = Span(doc, span.start, span.end, label="VICTIM")  # "fighters were killed"
         owner = _owner(span, [(i, events[i]) for i in incidents])
         if _distance(span, events[owner]) <= SPAN_REACH:
@@ -316,14 +309,14 @@ def _lead_attackers(events: list[EventFinding], found: dict[int, list[Span]]) ->
     states an event of any type (an incident, a raid, an arrest) are not given to the lead.
     """
     lead = min(found, key=lambda i: events[i].evidence.start)
-    if events[lead].perpetrators or any(s.label_ in _ATTACKERS for s in found[lead]):
+    if events[lead].perpetrators or any(s.label_ in ATTACKERS for s in found[lead]):
         return
     found[lead] += [
         span
         for index, spans in found.items()
         if index != lead
         for span in spans
-        if span.label_ in _ATTACKERS and not _told_of(span, events)
+        if span.label_ in ATTACKERS and not _told_of(span, events)
     ]
 
 
@@ -397,7 +390,7 @@ def _fill(
             for ref in span_refs(span, mentions):
                 if not _displayed_only(span, ref, display):
                     _add_ref(perpetrators, ref)
-        elif span.label_ in _KINDS:
+        elif span.label_ in SPAN_KINDS:
             for piece in coordinated(span, mentions):
                 _add_ref(targets, span_refs(piece, mentions)[0])
     return replace(
@@ -411,130 +404,6 @@ def _displayed_only(span: Span, ref: EntityRef, display: DisplayLines) -> bool:
         return False
     person = ref.kind is EntityKind.PERSON
     return display.only_displayed(span.start_char, span.end_char, ref.name, person)
-
-
-def span_refs(span: Span, mentions: Sequence[EntityMention]) -> list[EntityRef]:
-    """The entities a role span names, the one it is about first.
-
-    A linked mention that holds the span's head names it: the gazetteer's record when there
-    is one, else the span's words, which the tagger often reads fuller than the NER ("Jose
-    Antonio Ruiz Prado" where the NER found "Antonio Ruiz"). A span whose head lies outside
-    the mention describes something of that entity ("members of the Front", "the mayor's
-    house"): the span's words, and for attackers the linked group or person too. An attacker
-    span that names no one who acts (a place, a person tagged as a group, a clause) names no
-    one (`attacker_names`).
-    """
-    words = _trimmed(span)
-    if span.label_ == "VICTIM":
-        words = _name_only(words, mentions)
-    attacker = span.label_ in _ATTACKERS
-    if attacker and names_no_attacker(words, span.label_ == "PERP_ORG", mentions):
-        return []
-    own = EntityRef(name=as_written(span_words(words)), kind=_KINDS[span.label_])
-    inside = [m for m in mentions if words.start <= m.start and m.end <= words.end]
-    parents = [m for m in inside if names_a_parent(m, mentions, span.doc)]
-    if span.label_ in _ATTACKERS and any(m.start <= words.root.i < m.end for m in parents):
-        return []  # "the Pakistani Taliban splinter group X": X's parent is no attacker
-    for mention in (m for m in inside if m not in parents):
-        ref = mention.ref
-        if ref is None or ref.kind is EntityKind.PLACE:
-            continue
-        if not mention.start <= words.root.i < mention.end:
-            return [own, ref] if attacker else [own]
-        return [ref if ref.key is not None else _new_entity(own, ref)]
-    return [own]
-
-
-def coordinated(span: Span, mentions: Sequence[EntityMention]) -> list[Span]:
-    """The target or victim span cut into the things it coordinates, each with the span's label.
-
-    The tagger often runs one span over a coordination ("pylons and transformers", "the
-    building and facilities"), but each conjunct is a target of its own, and one entity
-    named by them all is none of them. The span is cut at the conjunctions and commas that
-    join its head to its conjuncts; a victim span is also cut where such a word stands
-    between two persons' names ("A of Milan and B of Rome", which the parser attaches to
-    "Milan"). A word inside a name ("the Ministry of Justice and Peace") cuts nothing.
-    """
-    words = _trimmed(span)
-    inside = [m for m in mentions if words.start <= m.start and m.end <= words.end]
-    cuts = [t.i for t in words if _joins(t, words) and not _in_name(t, inside)]
-    if span.label_ == "VICTIM" and not cuts:
-        persons = [m for m in inside if m.ref is not None and m.ref.kind is EntityKind.PERSON]
-        cuts = [t.i for t in words if _is_joint(t) and _between(t, persons)]
-    bounds = [words.start - 1, *cuts, words.end]
-    pieces = [_trimmed(span.doc[a + 1 : b]) for a, b in pairwise(bounds) if b > a + 1]
-    return [Span(span.doc, p.start, p.end, label=span.label_) for p in pieces] if cuts else [span]
-
-
-def _joins(token: Token, words: Span) -> bool:
-    """Whether the token joins the span's head to one of its conjuncts."""
-    heads = {words.root.i} | {t.i for t in words.root.conjuncts if words.start <= t.i < words.end}
-    return len(heads) > 1 and _is_joint(token) and token.head.i in heads
-
-
-def _is_joint(token: Token) -> bool:
-    return token.pos_ == "CCONJ" or token.text == ","
-
-
-def _in_name(token: Token, mentions: Sequence[EntityMention]) -> bool:
-    return any(m.start <= token.i < m.end for m in mentions)
-
-
-def _between(token: Token, persons: Sequence[EntityMention]) -> bool:
-    before = any(m.end <= token.i for m in persons)
-    return before and any(token.i < m.start for m in persons)
-
-
-def _name_only(words: Span, mentions: Sequence[EntityMention]) -> Span:
-    """A victim's words ending with the person's name that holds their head, without the
-    phrase after it that says where the person is from ("Ana Soto of Leeds"): the phrase
-    describes the victim, it is not part of the name."""
-    for m in mentions:
-        ref, doc = m.ref, words.doc
-        person = ref is not None and ref.kind is EntityKind.PERSON
-        if person and m.start <= words.root.i < m.end < words.end:
-            after = doc[m.end]
-            if after.pos_ in PREPOSITION_POS and m.start <= after.head.i < m.end:
-                return doc[words.start : m.end]
-    return words
-
-
-def _new_entity(own: EntityRef, ref: EntityRef) -> EntityRef:
-    """An entity the gazetteer lacks, named by the span's words and known by every name the
-    report gave it too ("Zafar Front" and its initials)."""
-    aliases = tuple(name for name in ref.names if name != own.name)
-    return replace(own, kind=ref.kind, aliases=tuple(dict.fromkeys((*own.aliases, *aliases))))
-
-
-def span_words(span: Span) -> str:
-    """The span's text on one line ("Jose\\nRuiz" -> "Jose Ruiz")."""
-    return " ".join(span.text.split())
-
-
-def _trimmed(span: Span) -> Span:
-    """The span without loose punctuation at its edges or a dangling "of", "the" or other
-    preposition at its end ("the Harbour Authority for").
-
-    A quote or bracket at an edge stays when the span holds its partner ("the "Sol" hotel").
-    """
-    doc, start, end = span.doc, span.start, span.end
-    while start < end and _loose(doc[start], doc[start:end]):
-        start += 1
-    while start < end and (
-        _loose(doc[end - 1], doc[start:end])
-        or doc[end - 1].lower_ in _DANGLING
-        or doc[end - 1].pos_ in PREPOSITION_POS
-    ):
-        end -= 1
-    return doc[start:end] if start < end else span
-
-
-def _loose(token: Token, words: Span) -> bool:
-    if token.is_space or not token.is_punct:
-        return token.is_space
-    if token.is_quote or token.is_bracket:
-        return sum(t.is_quote or t.is_bracket for t in words) % 2 == 1
-    return True
 
 
 def _add_ref(refs: list[EntityRef], ref: EntityRef) -> None:
