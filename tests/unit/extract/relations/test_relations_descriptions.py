@@ -11,7 +11,8 @@ import pytest
 from mosaic.extract.relations.descriptions import with_described_groups
 from mosaic.extract.relations.finder import RelationFinder, dedupe_relations
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.model import RelationFinding, RelationType
+from mosaic.model import RelationType
+from support.findings import triples
 
 R = RelationType
 Contexts = Callable[..., list[SentenceContext]]
@@ -27,13 +28,9 @@ def found(contexts: Contexts) -> Find:
     def run(text: str) -> set[tuple[RelationType, str, str]]:
         described = with_described_groups(contexts(text))
         findings = dedupe_relations(f for c in described for f in finder.find(c))
-        return _triples(findings)
+        return triples(findings)
 
     return run
-
-
-def _triples(findings: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
-    return {(f.type, f.subject.name, f.object.name) for f in findings}
 
 
 def test_descriptions_leader_chosen_by_a_breakaway_faction_leads_the_faction(found: Find) -> None:

@@ -70,10 +70,6 @@ def test_relations_offices_previous_leaders_end_with_their_deaths(found: Find) -
     }
 
 
-def _triples(findings: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
-    return {(f.type, f.subject.name, f.object.name) for f in findings}
-
-
 def test_relations_offices_spokesman_for_the_group_named_after_it(found: Find) -> None:
     text = (
         "The Tehreek-i-Taliban Pakistan claimed the attack. A spokesman for the group, Ahmed "
