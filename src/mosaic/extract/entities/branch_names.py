@@ -29,7 +29,7 @@ BRANCH_NOUNS = lexicon.words("entities.branch_nouns") | lexicon.words("relations
 SPLIT_WORDS = lexicon.words("relations.split_words")
 """Words making the part one that broke away ("breakaway faction"): no affiliate."""
 _PLACE_ROLES = frozenset({Role.COUNTRY, Role.PLACE, Role.DEMONYM})
-_POSSESSIVE = frozenset({"'s", "’s", "'"})
+_POSSESSIVE = lexicon.words("entities.possessive")
 _PLACE_PREPS = frozenset({"in", "for"})
 _PLACE_JOINS = frozenset({"and", ",", "the"})
 _REACH = 3

@@ -31,7 +31,7 @@ _KINDS = (("split", SPLIT_WORDS), ("affiliate", AFFILIATE_WORDS), ("ally", ALLY_
 _DESCRIBING = frozenset(word for _, words in _KINDS for word in words)
 _REACH = 4
 """How many words may stand between the two names ("splinter group", "militant faction")."""
-_POSSESSIVE = frozenset({"'s", "’s", "'"})
+_POSSESSIVE = lexicon.words("entities.possessive")
 
 
 def parent_before(

@@ -38,7 +38,7 @@ STATE_OWNERS = lexicon.words("entities.state_owners")
 """Words before a unit's name saying a state owns it ("provincial", "the country's")."""
 STATE_ACTS = lexicon.words("entities.state_unit_acts")
 """Verbs of a state's acts, done by the unit named ("arrested", "deployed")."""
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVES = lexicon.words("entities.possessive")
 _NAME_PARTS = re.compile(r"[\s-]+")
 """What parts a name's words: spaces and hyphens."""
 _LINKS = frozenset({"of", "the", "and", "&", "for"})
