@@ -1,9 +1,12 @@
-"""A group the gazetteer does not list, named in full and by its initials, is one group.
+"""A group named in full and by its initials is one group.
 
 "Jamat-ul-Ahrar (JuA) ... JuA said" names one new group twice: the short form is its
 initials (of every part of the name, or of its capitalised parts only). Each mention of
 either form gets one reference, named in full with the short form as an alias, so that
-its events and relations gather on one entity. Known groups are left to the gazetteer.
+its events and relations gather on one entity. Known groups are left to the gazetteer,
+unless the report gives a known group's initials in parentheses after its name and the
+gazetteer gives that short form to another group ("Hizb-ul-Ahrar (HuA)"): the report's
+own definition wins, for every mention of the short form in it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
+
+from spacy.tokens import Doc
 
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.surface import as_written
@@ -47,6 +53,36 @@ def join_acronyms(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     if not joined:
         return list(mentions)
     return [_joined(m, joined) if _new_group(m) else m for m in mentions]
+
+
+def own_short_forms(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+    """The mentions, each short form the report defines after a known group's name ("X (XY)")
+    naming that group wherever it stands, though the gazetteer gives it to another."""
+    defined: dict[str, EntityRef] = {}
+    for full, short in pairwise(mentions):
+        if _defines(doc, full, short) and full.ref is not None:
+            defined[as_written(short.text)] = full.ref
+    if not defined:
+        return list(mentions)
+    return [_defined(m, defined) for m in mentions]
+
+
+def _defines(doc: Doc, full: EntityMention, short: EntityMention) -> bool:
+    """Whether `short` is `full`'s initials in parentheses right after it, resolved to another
+    group."""
+    if full.role is not Role.GROUP or short.role is not Role.GROUP:
+        return False
+    if full.ref is None or short.ref is None or full.ref.name == short.ref.name:
+        return False
+    if doc.text[full.end_char : short.start_char].strip() != "(":
+        return False
+    form = as_written(short.text)
+    return is_short_form(form) and form.casefold() in initials(full.text)
+
+
+def _defined(mention: EntityMention, defined: dict[str, EntityRef]) -> EntityMention:
+    ref = defined.get(as_written(mention.text)) if mention.role is Role.GROUP else None
+    return mention if ref is None else replace(mention, ref=ref)
 
 
 def _new_group(mention: EntityMention) -> bool:

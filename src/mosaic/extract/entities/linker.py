@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from mosaic.extract import lexicon
-from mosaic.extract.entities.acronyms import join_acronyms
+from mosaic.extract.entities.acronyms import join_acronyms, own_short_forms
 from mosaic.extract.entities.apposed_names import is_new_group, join_apposed_names
 from mosaic.extract.entities.branch_names import link_branches
 from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
@@ -131,7 +131,8 @@ class EntityLinker:
         found = self._join_wrapped(doc, drop_covered(found))
         found = possessive_places(doc, self._group_cores(doc, found))
         found = mark_group_forms(doc, refer_surnames(doc, found))
-        found = unit_initials(join_acronyms(join_apposed_names(doc, found)))
+        found = own_short_forms(doc, join_acronyms(join_apposed_names(doc, found)))
+        found = unit_initials(found)
         found = link_branches(doc, found, self.gazetteer, self.country_of)
         return [self._state(m, doc) for m in found]
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from mosaic.extract.entities.acronyms import initials, is_short_form, join_acronyms
+import spacy
+
+from mosaic.extract.entities.acronyms import (
+    initials,
+    is_short_form,
+    join_acronyms,
+    own_short_forms,
+)
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.model import EntityKind, EntityRef
 
@@ -39,3 +46,31 @@ def test_acronyms_known_groups_are_left_to_the_gazetteer() -> None:
 def test_acronyms_short_form_without_its_full_name_stays() -> None:
     mentions = [_group("Sada Brigade", 0), _group("HuZ", 4)]
     assert join_acronyms(mentions) == mentions
+
+
+def _placed(text: str, name: str, after: int, key: str) -> EntityMention:
+    start = text.index(name, after)
+    span = spacy.blank("en")(text).char_span(start, start + len(name))
+    assert span is not None
+    ref = EntityRef(name=name, kind=EntityKind.ORGANIZATION, key=key)
+    return EntityMention(span.start, span.end, start, start + len(name), name, "ORG",
+                         Role.GROUP, ref)  # fmt: skip
+
+
+def test_acronyms_a_known_groups_initials_in_parentheses_name_it_not_another() -> None:
+    """The gazetteer gives "HuZ" to another group; the report defines it as this one's."""
+    text = "Harakat-ul-Zafar (HuZ) struck. HuZ said so."
+    full = _placed(text, "Harakat-ul-Zafar", 0, "org:zafar")
+    shorts = [_placed(text, "HuZ", at, "org:other") for at in (0, text.index("struck"))]
+    joined = own_short_forms(spacy.blank("en")(text), [full, *shorts])
+    assert [m.ref.key for m in joined if m.ref] == ["org:zafar"] * 3
+    assert [m.text for m in joined] == ["Harakat-ul-Zafar", "HuZ", "HuZ"]
+
+
+def test_acronyms_a_short_form_not_in_parentheses_keeps_the_gazetteers_group() -> None:
+    text = "Harakat-ul-Zafar and HuZ struck."
+    mentions = [
+        _placed(text, "Harakat-ul-Zafar", 0, "org:zafar"),
+        _placed(text, "HuZ", 0, "org:other"),
+    ]
+    assert own_short_forms(spacy.blank("en")(text), mentions) == mentions
