@@ -4,7 +4,9 @@
 Front, also known as Zulu Brigade" name one new group twice: the second name is the
 first's alias, so each mention of either gets one reference, named by the first with
 the second as an alias, and its events and relations gather on one entity. Known groups
-are left to the gazetteer.
+are left to the gazetteer, but a name it lacks given as another name of a known group or
+person ("Mufti Karim Zaman, also known as <a listed leader>") is that actor wherever the
+report uses it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ _APPOSITION = re.compile(
 )
 """What stands between a name and its alias: "X (Y", "X, or the Y", "X, also known as Y",
 "X, the Arabic acronym for Y"."""
+_ALIAS = re.compile(
+    r"^\s*[,(]?\s*(?:also\s+known\s+as|better\s+known\s+as|aka|a\.k\.a\.|alias)\s+$",
+    re.IGNORECASE,
+)
+"""What stands between an actor's name and another name of the same actor only: "X, also
+known as Y", "X alias Y" (not "X (Y", which may name a place or an acronym)."""
 
 
 def is_new_group(mention: EntityMention) -> bool:
@@ -35,9 +43,14 @@ def is_new_group(mention: EntityMention) -> bool:
 
 
 def join_apposed_names(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
-    """The mentions, each new group's name and the alias apposed to it sharing one reference."""
+    """The mentions, each new group's name and the alias apposed to it sharing one reference;
+    a name the gazetteer lacks, given as a known actor's other name, naming that actor."""
     joined: dict[str, EntityRef] = {}
     for first, second in pairwise(mentions):
+        alias = _known_alias(doc, first, second)
+        if alias is not None:
+            joined[alias[0]] = joined[alias[1].name] = alias[1]
+            continue
         if not (is_new_group(first) and is_new_group(second)):
             continue
         if first.ref is None or second.ref is None or first.ref.name == second.ref.name:
@@ -57,8 +70,32 @@ def apposed(doc: Doc, first: EntityMention, second: EntityMention) -> bool:
     return bool(_APPOSITION.match(doc.text[first.end_char : second.start_char]))
 
 
+def _known_alias(
+    doc: Doc, first: EntityMention, second: EntityMention
+) -> tuple[str, EntityRef] | None:
+    """The name the gazetteer lacks and the known actor it is given as another name of, where
+    one of two apposed mentions of the same kind is known and the other is not."""
+    if first.role is not second.role or first.role not in (Role.GROUP, Role.PERSON):
+        return None
+    if first.ref is None or second.ref is None:
+        return None
+    if (first.ref.key is None) is (second.ref.key is None):
+        return None  # both known (the gazetteer's business) or both new (joined above)
+    if not _ALIAS.match(doc.text[first.end_char : second.start_char]):
+        return None
+    if first.ref.key is None:
+        return first.ref.name, second.ref
+    return second.ref.name, first.ref
+
+
+def _new(mention: EntityMention) -> bool:
+    """A group or person mention with no gazetteer record."""
+    actor = mention.role in (Role.GROUP, Role.PERSON)
+    return actor and mention.ref is not None and mention.ref.key is None
+
+
 def _joined(mention: EntityMention, joined: dict[str, EntityRef]) -> EntityMention:
-    if not is_new_group(mention) or mention.ref is None:
+    if not _new(mention) or mention.ref is None:
         return mention
     ref = joined.get(mention.ref.name)
     return mention if ref is None else replace(mention, ref=joined[ref.name])

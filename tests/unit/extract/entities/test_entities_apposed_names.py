@@ -69,3 +69,34 @@ def test_apposed_names_known_groups_are_left_to_the_gazetteer() -> None:
     text = "The Zafar Front (Jabhat Zafar) struck twice."
     mentions = _groups(text, ["Zafar Front", "Jabhat Zafar"], {"Jabhat Zafar": "org:zafar"})
     assert join_apposed_names(NLP(text), mentions) == mentions
+
+
+def _person(doc_text: str, name: str, after: int, key: str | None) -> EntityMention:
+    start = doc_text.index(name, after)
+    ref = EntityRef(name=name, kind=EntityKind.PERSON, key=key)
+    doc = NLP(doc_text)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    return EntityMention(span.start, span.end, start, start + len(name), name, "PERSON",
+                         Role.PERSON, ref)  # fmt: skip
+
+
+@pytest.mark.parametrize("between", [", also known as ", " (also known as ", " alias "])
+def test_apposed_names_an_unlisted_name_given_as_a_known_actors_is_that_actor(
+    between: str,
+) -> None:
+    text = f"The chief, Qari Durrani{between}Karim Zafar, spoke. Qari Durrani said so."
+    mentions = [_person(text, "Qari Durrani", 0, None),
+                _person(text, "Karim Zafar", 0, "person:zafar"),
+                _person(text, "Qari Durrani", text.index("spoke"), None)]  # fmt: skip
+    joined = join_apposed_names(NLP(text), mentions)
+    assert [m.ref.key for m in joined if m.ref] == ["person:zafar"] * 3
+    assert [m.text for m in joined] == ["Qari Durrani", "Karim Zafar", "Qari Durrani"]
+
+
+def test_apposed_names_an_unlisted_name_in_parentheses_stays_apart() -> None:
+    """ "X (Y" may name a place or an acronym: only a word of naming joins a known actor."""
+    text = "The chief, Qari Durrani (Karim Zafar), spoke."
+    mentions = [_person(text, "Qari Durrani", 0, None),
+                _person(text, "Karim Zafar", 0, "person:zafar")]  # fmt: skip
+    assert join_apposed_names(NLP(text), mentions) == mentions
