@@ -19,11 +19,14 @@ Figures printed:
   measure the adapter's word lists, not the pipeline: off by default).
 - incident detection: per document, P/R/F1 of "has at least one incident event that
   relevance.py keeps" against "has at least one key template".
-- date, country, place, effect (templates.py, incidents.py): the share of key templates
+- date, country, place, effect, type (templates.py, incidents.py): the share of key templates
   (dev and test keys_json) matched by at least one incident event of the same document:
   date inside the key's span ("- D" = the week up to D), same country, a place named below
   the country, same set of {death, injury}; a template counts only where the key states
-  the slot (no date "-", a city or finer, a DEATH or INJURY fill).
+  the slot (no date "-", a city or finer, a DEATH or INJURY fill; for the type, an
+  ACCOMPLISHED or ATTEMPTED incident of a type FORMAT.md's attack types map to, the map
+  written in templates.py), and a confusion table of the key's type against the kind of
+  the document's event best aligned with the template ("none": no incident event).
 `--predictions FILE` scores a GRIT-format prediction file instead of running Mosaic: with
 ../shared/data/muc4/reference_predictions/grit_preds_s_t.out it reproduces GRIT's 54.50.
 """
@@ -52,6 +55,7 @@ from mosaic.evaluation.muc4 import (
 )
 from mosaic.evaluation.muc4.corpus import grit_number
 from mosaic.evaluation.muc4.relevance import relevant_events
+from mosaic.evaluation.muc4.templates import event_kind, key_types
 from mosaic.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +116,15 @@ def run_mosaic(
         run.add(document, predicted)
         events = relevant_events(incident_events(extraction), report.published)
         incidents.add_document(events, document.templates)
-        run.rows.append({"doc_id": document.doc_id, "events": len(events), "predicted": predicted})
+        run.rows.append(
+            {
+                "doc_id": document.doc_id,
+                "events": len(events),
+                "predicted": predicted,
+                "kinds": [[event_kind(e), e.evidence.sentence] for e in events],
+                "key_types": [key_types(t) for t in document.templates],
+            }
+        )
     return run
 
 
@@ -165,7 +177,27 @@ def summary(run: Run) -> dict[str, Any]:
             slot: {"accuracy": round(100 * a.value, 2), "matched": a.matched, "counted": a.counted}
             for slot, a in incidents.slots.items()
         }
+        result["type_confusion"] = _confusion(incidents)
     return result
+
+
+def _confusion(incidents: IncidentScores) -> dict[str, dict[str, int]]:
+    """Key type -> kind of the aligned event -> templates, rows and columns sorted."""
+    table: dict[str, dict[str, int]] = {}
+    for (key, kind), count in sorted(incidents.confusion.items()):
+        table.setdefault(key, {})[kind] = count
+    return table
+
+
+def render_confusion(table: dict[str, dict[str, int]]) -> list[str]:
+    """The confusion table as lines: one row per key type, one column per event kind."""
+    kinds = sorted({kind for row in table.values() for kind in row})
+    width = max((len(k) for k in table), default=4) + 2
+    lines = ["type confusion (key type x kind of the aligned event):"]
+    lines.append(" " * width + "".join(f"{k[:12]:>13}" for k in kinds))
+    for key, row in table.items():
+        lines.append(f"{key:<{width}}" + "".join(f"{row.get(k, 0):>13}" for k in kinds))
+    return lines
 
 
 def render(figures: dict[str, Any], title: str) -> str:
@@ -191,6 +223,7 @@ def render(figures: dict[str, Any], title: str) -> str:
         lines.append("key templates matched by an extracted incident of the same document:")
         for slot, a in figures["slots"].items():
             lines.append(f"  {slot:<8}{a['accuracy']:>8.2f}%   {a['matched']}/{a['counted']}")
+        lines.extend(render_confusion(figures["type_confusion"]))
     return "\n".join(lines)
 
 

@@ -1,15 +1,19 @@
-"""Incident-level figures against the MUC-4 answer keys: detection, date, place, effects.
+"""Incident-level figures against the MUC-4 answer keys: detection, date, place, effects, type.
 
 `templates` says what each key slot means and when an event agrees with it; this module
 counts. Besides the slot accuracies it scores incident detection per document: a document
 is relevant when its key has at least one template, and predicted relevant when Mosaic
 finds at least one incident event in it, which is the decision the 1992 systems made
 before filling any slot (about a third of the test documents have no template).
+Besides the type's accuracy it keeps a confusion table, key type x the kind of the event
+the template is read against (`aligned_event`: the document's event that agrees with it on
+the most slots, the type first), so that the classes of error show.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -19,14 +23,20 @@ from mosaic.evaluation.muc4.corpus import KeyTemplate
 from mosaic.evaluation.muc4.templates import (
     date_matches,
     event_effects,
+    event_kind,
     key_effects,
+    key_types,
     normal_name,
     template_locations,
     template_spans,
+    type_counted,
+    type_matches,
 )
 from mosaic.model import EventFinding
 
-SLOTS: tuple[str, ...] = ("date", "country", "place", "effect")
+SLOTS: tuple[str, ...] = ("date", "country", "place", "effect", "type")
+NO_EVENT = "none"
+"""The confusion table's column for a template whose document has no incident event."""
 
 
 @dataclass
@@ -47,6 +57,7 @@ class IncidentScores:
 
     slots: dict[str, Accuracy] = field(default_factory=lambda: {s: Accuracy() for s in SLOTS})
     detection: RoleCounts = field(default_factory=RoleCounts)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add_document(
         self, events: Sequence[EventFinding], templates: Sequence[KeyTemplate]
@@ -59,6 +70,8 @@ class IncidentScores:
                 if _counted(slot, template):
                     self.slots[slot].counted += 1
                     self.slots[slot].matched += any(judge(e, template) for e in events)
+            if key_types(template):
+                self.confusion[_confusion_cell(events, template)] += 1
 
 
 @functools.cache
@@ -99,7 +112,28 @@ _JUDGES: dict[str, Callable[[EventFinding, KeyTemplate], bool]] = {
     "country": country_matches,
     "place": place_matches,
     "effect": effect_matches,
+    "type": type_matches,
 }
+
+
+def aligned_event(events: Sequence[EventFinding], template: KeyTemplate) -> EventFinding | None:
+    """The event the template is read against: one of the key's type if any, else the one
+    agreeing on most of date, country, place and effect (the first of equals)."""
+    if not events:
+        return None
+    return max(events, key=lambda e: tuple(judge(e, template) for judge in _ALIGNERS))
+
+
+_ALIGNERS = (type_matches, date_matches, country_matches, place_matches, effect_matches)
+
+
+def _confusion_cell(events: Sequence[EventFinding], template: KeyTemplate) -> tuple[str, str]:
+    """(key type, kind of the aligned event or "none"); uncounted stages keep their own row."""
+    key = " / ".join(key_types(template)) or "-"
+    if not type_counted(template):
+        key = f"{key} (not counted)"
+    event = aligned_event(events, template)
+    return key, event_kind(event) if event is not None else NO_EVENT
 
 
 def _counted(slot: str, template: KeyTemplate) -> bool:
@@ -110,4 +144,6 @@ def _counted(slot: str, template: KeyTemplate) -> bool:
         return bool(template_locations(template))
     if slot == "place":
         return any(loc.places for loc in template_locations(template))
+    if slot == "type":
+        return type_counted(template)
     return bool(key_effects(template.slot("HUM TGT: EFFECT OF INCIDENT")))

@@ -15,8 +15,20 @@ from mosaic.evaluation.muc4.templates import (
     key_date_spans,
     key_effects,
     key_locations,
+    key_types,
+    type_counted,
+    type_matches,
 )
-from mosaic.model import Count, EntityKind, EntityRef, EventFinding, EventType, Evidence, FuzzyDate
+from mosaic.model import (
+    AttackType,
+    Count,
+    EntityKind,
+    EntityRef,
+    EventFinding,
+    EventType,
+    Evidence,
+    FuzzyDate,
+)
 
 FIXTURE = Path(__file__).resolve().parents[4] / "tests" / "data" / "evaluation" / "muc4"
 D = dt.date
@@ -99,6 +111,8 @@ def test_muc4_templates_wrong_or_missing_values_do_not_match() -> None:
             "INCIDENT: DATE": ("16 NOV 89",),
             "INCIDENT: LOCATION": ("PERU: LIMA (CITY)",),
             "HUM TGT: EFFECT OF INCIDENT": ('INJURY: "GUARD"',),
+            "INCIDENT: TYPE": ("KIDNAPPING",),
+            "INCIDENT: STAGE OF EXECUTION": ("ACCOMPLISHED",),
         },
     )
     scores = IncidentScores()
@@ -120,3 +134,63 @@ def test_muc4_templates_detection_counts_documents() -> None:
         2,
     )
     assert scores.slots["date"].counted == 0
+
+
+def _typed(kind: str, stage: str = "ACCOMPLISHED") -> KeyTemplate:
+    return KeyTemplate(
+        "1", False, {"INCIDENT: TYPE": (kind,), "INCIDENT: STAGE OF EXECUTION": (stage,)}
+    )
+
+
+def _attack(attack_type: AttackType | None, type: EventType = EventType.ATTACK) -> EventFinding:
+    return EventFinding(
+        type=type,
+        evidence=Evidence(0, 10, "Men shot a judge."),
+        extractor="test",
+        attack_type=attack_type,
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "event", "matched"),
+    [
+        ("BOMBING", _attack(AttackType.BOMBING), True),
+        ("BOMBING", _attack(AttackType.SUICIDE_BOMBING), True),
+        ("BOMBING", _attack(AttackType.ARMED_ASSAULT), False),
+        ("ATTACK", _attack(AttackType.ARMED_ASSAULT), True),
+        ("ATTACK", _attack(AttackType.ASSASSINATION), True),
+        ("ATTACK", _attack(None), True),
+        ("ATTACK", _attack(None, EventType.KILLING), True),
+        ("ATTACK", _attack(AttackType.BOMBING), False),
+        ("ATTACK", _attack(AttackType.KIDNAPPING), False),
+        ("KIDNAPPING", _attack(AttackType.KIDNAPPING), True),
+        ("KIDNAPPING", _attack(AttackType.ARMED_ASSAULT), False),
+        ("ARSON", _attack(AttackType.FACILITY_ATTACK), True),
+        ("ARSON", _attack(AttackType.BOMBING), False),
+        ("BOMBING / ATTACK", _attack(AttackType.ARMED_ASSAULT), True),
+    ],
+)
+def test_muc4_templates_type_map(key: str, event: EventFinding, matched: bool) -> None:
+    assert type_matches(event, _typed(key)) is matched
+
+
+def test_muc4_templates_type_counts_executed_mapped_incidents_only() -> None:
+    assert key_types(_typed("BOMBING / ATTACK")) == ["BOMBING", "ATTACK"]
+    assert type_counted(_typed("BOMBING", "ATTEMPTED"))
+    assert type_counted(_typed("KIDNAPPING", "ACCOMPLISHED / ATTEMPTED"))
+    assert not type_counted(_typed("BOMBING", "THREATENED"))
+    assert not type_counted(_typed("ROBBERY"))
+
+
+def test_muc4_templates_type_accuracy_and_confusion() -> None:
+    scores = IncidentScores()
+    bombing, shooting = _attack(AttackType.BOMBING), _attack(AttackType.ARMED_ASSAULT)
+    scores.add_document([shooting, bombing], [_typed("BOMBING"), _typed("KIDNAPPING")])
+    scores.add_document([], [_typed("ATTACK"), _typed("ATTACK", "THREATENED")])
+    assert (scores.slots["type"].matched, scores.slots["type"].counted) == (1, 3)
+    assert scores.confusion == {
+        ("BOMBING", "bombing"): 1,
+        ("KIDNAPPING", "armed_assault"): 1,
+        ("ATTACK", "none"): 1,
+        ("ATTACK (not counted)", "none"): 1,
+    }
