@@ -53,6 +53,18 @@ def test_typing_a_person_seized_by_gunmen_is_kidnapped(events: Events) -> None:
     assert [f.type for f in arrested] == [EventType.ARREST]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ALF carried out a dynamite attack on a power station near Quetta on Monday.",
+        "ALF fighters attacked a power station near Quetta with dynamite on Monday.",
+    ],
+)
+def test_typing_a_dynamite_attack_is_a_bombing(events: Events, text: str) -> None:
+    found = confident(events(text))
+    assert [(f.type, f.attack_type) for f in found] == [(EventType.ATTACK, AttackType.BOMBING)]
+
+
 def test_typing_a_kidnapping_at_a_rally_is_no_protest(events: Events) -> None:
     found = events("Ahmed Karim was seized by militants at a campaign rally in Quetta in May 2014.")
     assert types(found) == [EventType.ATTACK]
