@@ -29,6 +29,7 @@ from mosaic.extract.events.agents import (
     spoken_for,
     verb_agents,
 )
+from mosaic.extract.events.arson import FIRE_WORDS
 from mosaic.extract.events.blame import (
     STATE_FORCES,
     blamed_heads,
@@ -390,6 +391,8 @@ def target_tokens(trigger: Token) -> list[Token]:
         heads = children(trigger, "nsubjpass") if is_passive(trigger) else children(trigger, "dobj")
         if not heads and is_passive(trigger) and trigger.dep_ == "conj":
             heads = children(trigger.head, "nsubjpass")  # "X was designated ... and banned"
+        if trigger.lemma_.lower() == "set" and any(h.lemma_.lower() in FIRE_WORDS for h in heads):
+            heads = prep_objects(trigger, "to")  # "set fire to the office": the office
     else:
         heads = prep_objects(trigger, "on", "against", "of")
         if trigger.lemma_.lower() in VICTIM_POSSESSORS:

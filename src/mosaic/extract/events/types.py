@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.events.arson import sets_fire
 from mosaic.extract.events.rules.base import Entry, ObjectNeeded, Trigger
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
 from mosaic.extract.events.state_strikes import by_state
@@ -48,6 +49,7 @@ LEXICON: dict[str, Entry] = {
     "ambush": Entry(A, 0.35, AttackType.ARMED_ASSAULT),
     "massacre": Entry(A, 0.35),
     "hijack": Entry(A, 0.3, AttackType.ARMED_ASSAULT),
+    "arson": Entry(A, 0.3, AttackType.FACILITY_ATTACK),
     "storm": Entry(A, 0.25, AttackType.ARMED_ASSAULT, needs=ObjectNeeded.ANY),
     "assassinate": Entry(A, 0.35, AttackType.ASSASSINATION),
     "assassination": Entry(A, 0.35, AttackType.ASSASSINATION),
@@ -126,6 +128,8 @@ def _phrasal(token: Token) -> Entry | None:
         return Entry(A, 0.3, AttackType.BOMBING)
     if lemma == "set" and _particle(token, "off") and _object_lemmas(token) & _BOMB_WORDS:
         return Entry(A, 0.3, AttackType.BOMBING)  # "set off a bomb"
+    if sets_fire(token):
+        return Entry(A, 0.3, AttackType.FACILITY_ATTACK)  # "torched a bus", "set fire to"
     if lemma == "open" and "fire" in _object_lemmas(token):
         return Entry(A, 0.3, AttackType.ARMED_ASSAULT)
     if lemma == "drop" and token.pos_ == "VERB" and _object_lemmas(token) & DROPPED_ARMS:

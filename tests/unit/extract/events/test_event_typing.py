@@ -65,6 +65,38 @@ def test_typing_a_dynamite_attack_is_a_bombing(events: Events, text: str) -> Non
     assert [(f.type, f.attack_type) for f in found] == [(EventType.ATTACK, AttackType.BOMBING)]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("ALF militants set fire to a girls' school in Quetta on Monday.", "a girls' school"),
+        ("ALF militants set the police station on fire in Quetta on Monday.", "police station"),
+        ("Two buses were torched by ALF militants near Quetta on Monday.", "buses"),
+        ("THE REBELS BURNED THE MUNICIPAL OFFICE IN QUETTA ON MONDAY.", "municipal office"),
+    ],
+)
+def test_typing_fire_set_to_a_building_or_vehicle_is_a_facility_attack(
+    events: Events, text: str, target: str
+) -> None:
+    found = confident(events(text))
+    assert [(f.type, f.attack_type) for f in found] == [
+        (EventType.ATTACK, AttackType.FACILITY_ATTACK)
+    ]
+    assert target in [t.name for t in found[0].targets]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were burned to death in Quetta on Monday.",
+        "A man set himself on fire outside the court in Quetta on Monday.",
+        "Protesters burned the flag of the ALF in Quetta on Monday.",
+        "Gunmen opened fire on a police station in Quetta on Monday.",
+    ],
+)
+def test_typing_other_fires_are_no_facility_attack(events: Events, text: str) -> None:
+    assert AttackType.FACILITY_ATTACK not in [f.attack_type for f in confident(events(text))]
+
+
 def test_typing_a_kidnapping_at_a_rally_is_no_protest(events: Events) -> None:
     found = events("Ahmed Karim was seized by militants at a campaign rally in Quetta in May 2014.")
     assert types(found) == [EventType.ATTACK]
