@@ -28,15 +28,18 @@ incident event extracted from the same document agrees with it:
     BOMBING     bombing, suicide_bombing
     KIDNAPPING  kidnapping
     ARSON       facility_attack
-  facility_attack is both an ATTACK (raiding a farm) and an ARSON (burning it): FORMAT.md
-  has no arson type, and a fire set to a building is an attack on a facility. Where the
-  conventions differ FORMAT.md wins for the pipeline and the map follows it: aerial bombing
-  is an ATTACK in MUC-4 and a state's air strike a military operation in FORMAT.md (no
-  incident event, so such a template is unmatched); a kidnapping whose captives are killed
-  is typed by their fate in the pipeline (`extract/events/captives.py`), which MUC-4 keys
-  as two templates (KIDNAPPING and ATTACK) and the map matches as ATTACK only. ROBBERY and
-  FORCED WORK STOPPAGE have no FORMAT.md type and are not counted (the confusion table
-  still shows them). Alternatives ("BOMBING / ATTACK") match if any does.
+  ATTACK is the residual type, so an attack of no stated type ("unknown") and a killing
+  count as one; facility_attack is both an ATTACK (raiding a farm) and an ARSON (burning
+  it): FORMAT.md has no arson type, and fire set to a building is an attack on a facility.
+  Where the conventions differ FORMAT.md wins for the pipeline and the map follows it:
+  aerial bombing is an ATTACK in MUC-4 and a state's air strike a military operation in
+  FORMAT.md (no incident event, so such a template is unmatched); people seized by
+  soldiers or police are a KIDNAPPING (state-sponsored violence) in MUC-4 and an arrest in
+  FORMAT.md (again no incident event); a kidnapping whose captives are killed is typed by
+  their fate in the pipeline (`extract/events/captives.py`), which MUC-4 keys as two
+  templates (KIDNAPPING and ATTACK) and the map matches as ATTACK only. ROBBERY and FORCED
+  WORK STOPPAGE have no FORMAT.md type and are not counted (the confusion table still
+  shows them). Alternatives ("BOMBING / ATTACK") match if any does.
 Names are compared in GRIT's normal form after accents are stripped.
 """
 
