@@ -125,7 +125,7 @@ def key_date_spans(fill: str) -> list[DateSpan]:
 def key_locations(fill: str) -> list[KeyLocation]:
     """The alternatives of a key location fill ("COLOMBIA: MEDELLIN (CITY)"); [] for "-"."""
     locations = []
-    for alternative in fill.replace("?", "").split(" / "):
+    for alternative in _alternatives(fill.replace("?", "")):
         levels = [level.strip() for level in _unwrap(alternative.strip()).split(":")]
         names = [[normal_name(_untyped(p)) for p in level.split(" - ")] for level in levels]
         country = names[0][0] if names and names[0] else ""
@@ -133,6 +133,18 @@ def key_locations(fill: str) -> list[KeyLocation]:
             places = tuple(p for level in names[1:] for p in level if p)
             locations.append(KeyLocation(country, places))
     return locations
+
+
+def _alternatives(fill: str) -> list[str]:
+    """The fill split at each " / " outside parentheses: "USULUTAN (CITY / DEPARTMENT)" is one
+    place of two types, not two alternatives."""
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(fill):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth == 0 and fill.startswith(" / ", i):
+            parts.append(fill[start:i])
+            start = i + 3
+    return [*parts, fill[start:]]
 
 
 def _unwrap(text: str) -> str:

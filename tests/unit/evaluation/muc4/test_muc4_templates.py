@@ -58,6 +58,9 @@ def test_muc4_templates_key_location_levels_and_alternatives() -> None:
         KeyLocation("el salvador", ("san salvador",)),
         KeyLocation("el salvador", ()),
     ]
+    assert key_locations("HONDURAS: TRUJILLO (CITY / DEPARTMENT)") == [
+        KeyLocation("honduras", ("trujillo",))
+    ]
     assert key_locations("COLOMBIA: CUCUTA (CITY) - CAMPANARIO (REGION)") == [
         KeyLocation("colombia", ("cucuta", "campanario"))
     ]
