@@ -45,6 +45,7 @@ from mosaic.extract.events.rules.registry import event_rules, rule_for
 from mosaic.extract.events.state_forces import only_unnamed_forces, telling_state, unnamed_forces
 from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
+from mosaic.extract.places.datelines import read_dateline
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text import modality
 from mosaic.extract.text.sentences import SentenceContext
@@ -196,7 +197,8 @@ class EventFinder:
         rivals: Sequence[Token],
     ) -> str | None:
         found = inferred_country(rule.type, who.mentions, token, context, rivals)
-        return found or focus_country(rule.type, who.mentions, context.doc_mentions)
+        dateline = read_dateline(context.doc.text, self.places)
+        return found or focus_country(rule.type, who.mentions, context.doc_mentions, dateline)
 
     def _killed(
         self,
