@@ -35,6 +35,8 @@ from mosaic.model import EventFinding, EventType
 FOREIGN_WORDS = lexicon.words("events.foreign_words")  # fmt: skip
 """Words of acts states carry out abroad: their country says nothing of the event's."""
 ACTOR_PREPS = lexicon.words("events.actor_preps")
+MISSION_NOUNS = lexicon.words("events.mission_nouns")
+"""A state's missions abroad: the state is their owner, not the country they stand in."""
 NEAR = 4
 """How close in the parse a state body must stand to the trigger to give its country."""
 
@@ -187,12 +189,19 @@ def _ours(
     ("militants from Syria", "two American soldiers were killed"), not a body's owner
     ("Russia's FSB"), not nearer another event."""
     head = context.doc[mention.start : mention.end].root
-    if is_origin(head) or _victims(head):
+    if is_origin(head) or _victims(head) or _mission(head):
         return False
     if head.dep_ == "poss" and not is_place_noun(head.head):
         return False
     distance = tree_distance(trigger, head)
     return all(tree_distance(rival, head) >= distance for rival in rivals)
+
+
+def _mission(head: Token) -> bool:
+    """ "the U.S. embassy", "the American ambassador": a state named as the owner of a mission
+    abroad, or the mission itself, whose country is not the one it stands in."""
+    owned = head.head if head.dep_ in NOUN_MODIFIER_DEPS and head.head != head else head
+    return owned.lemma_.lower() in MISSION_NOUNS or head.lemma_.lower() in MISSION_NOUNS
 
 
 def _only_country(mentions: Sequence[EntityMention]) -> str | None:
