@@ -125,7 +125,7 @@ def key_date_spans(fill: str) -> list[DateSpan]:
 def key_locations(fill: str) -> list[KeyLocation]:
     """The alternatives of a key location fill ("COLOMBIA: MEDELLIN (CITY)"); [] for "-"."""
     locations = []
-    for alternative in _alternatives(fill.replace("?", "")):
+    for alternative in _location_alternatives(fill.replace("?", "")):
         levels = [level.strip() for level in _unwrap(alternative.strip()).split(":")]
         names = [[normal_name(_untyped(p)) for p in level.split(" - ")] for level in levels]
         country = names[0][0] if names and names[0] else ""
@@ -135,7 +135,7 @@ def key_locations(fill: str) -> list[KeyLocation]:
     return locations
 
 
-def _alternatives(fill: str) -> list[str]:
+def _location_alternatives(fill: str) -> list[str]:
     """The fill split at each " / " outside parentheses: "USULUTAN (CITY / DEPARTMENT)" is one
     place of two types, not two alternatives."""
     parts, depth, start = [], 0, 0
