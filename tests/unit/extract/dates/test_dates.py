@@ -115,3 +115,20 @@ def test_dates_today_the_ner_missed_counts_from_the_heading_day(
     doc = parse("Press Briefing Mar. 8, 2016\n\nThe city had a sad day today.", dt.date(2016, 3, 9))
     found = {doc.text[d.start : d.end]: d.value.start.iso() for d in doc_dates(doc)}
     assert found.get("today") == "2016-03-08"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "phrase", "iso"),
+    [
+        ("The shop was set on fire at 2230 last night by masked men.", "last night", "2016-01-20"),
+        ("Masked men set the shop on fire early this morning.", "this morning", "2016-01-21"),
+        ("THE SHOP WAS SET ON FIRE AT 2230 LAST NIGHT BY MASKED MEN.", "last night", "2016-01-20"),
+    ],
+)
+def test_dates_parts_of_the_day_the_ner_takes_for_times(
+    parse: Callable[..., Doc], text: str, phrase: str, iso: str
+) -> None:
+    doc = parse(text)
+    found = {doc.text[d.start : d.end].lower(): d.value.start.iso() for d in doc_dates(doc)}
+    assert found.get(phrase) == iso
