@@ -35,6 +35,7 @@ from mosaic.extract.dates.phrases import (
     read_partial,
     read_weekday,
 )
+from mosaic.extract.text.boundaries import breaks_paragraph
 from mosaic.extract.text.syntax import NOUN_MODIFIER_DEPS
 from mosaic.model import FuzzyDate
 
@@ -241,7 +242,7 @@ def resolve_doc_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     mentions: list[DateMention] = []
     last_end, text = 0, doc.text
     for start, end in date_spans(doc):
-        if "\n" in text[last_end:start]:
+        if breaks_paragraph(text, last_end, start):
             resolver.new_paragraph()
         elif mentions and mentions[-1].end == last_end and _APPOSITION.match(text[last_end:start]):
             continue  # "On 27 March 2016, Easter Sunday": the second names the same day

@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from mosaic.extract.events.rules.registry import rule_for
+from mosaic.extract.text.boundaries import breaks_paragraph
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import AUXILIARY_DEPS, PRESENT_TAGS, TIME_LABELS
 from mosaic.model import EventFinding, FuzzyDate, Precision
@@ -60,10 +61,11 @@ def lead_contexts(contexts: Sequence[SentenceContext]) -> list[SentenceContext]:
 
 
 def _line_break(before: Span, context: SentenceContext) -> bool:
-    """Whether a line break stands between the sentence before and this one."""
+    """Whether a paragraph break (a line break, but not a hard-wrapped line's) stands between
+    the sentence before and this one."""
     words = [t for t in before if not t.is_space] or list(before)
     last = words[-1]
-    return "\n" in context.doc_text[last.idx + len(last) : context.sent.start_char]
+    return breaks_paragraph(context.doc_text, last.idx + len(last), context.sent.start_char)
 
 
 def _names_date(sent: Span) -> bool:

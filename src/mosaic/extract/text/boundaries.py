@@ -12,6 +12,7 @@ or byline set off on its own ends one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -41,6 +42,41 @@ def line_ends_sentence(text: str, newline: int) -> bool:
     if _stands_alone(text, newline + 1):
         return True  # a long headline above a dateline or byline line of its own
     return len(line.strip()) < SHORT_LINE or bool(_FINAL.search(line))
+
+
+WRAPPED_SHARE = 0.5
+"""A text is hard-wrapped when at least this share of its long lines end mid-sentence."""
+WRAPPED_LINES = 3
+"""The fewest long lines that show a text to be hard-wrapped."""
+
+
+@functools.lru_cache(maxsize=16)
+def hard_wrapped(text: str) -> bool:
+    """Whether the text breaks its lines mid-sentence (wire copy wrapped at ~70 characters),
+    so that a single line break inside a paragraph is no paragraph break."""
+    long = [line for line in text.splitlines() if len(line.strip()) >= SHORT_LINE]
+    if len(long) < WRAPPED_LINES:
+        return False
+    open_ended = sum(not _FINAL.search(line) for line in long)
+    return open_ended >= WRAPPED_SHARE * len(long)
+
+
+def breaks_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds a paragraph break: any line break, except in
+    hard-wrapped text, where only a blank line, an indented line or a line set off on its
+    own starts a paragraph."""
+    newline = text.find("\n", start, end)
+    if newline < 0:
+        return False
+    if not hard_wrapped(text):
+        return True
+    while newline >= 0:
+        if text[newline + 1 : newline + 2] in ("\n", " ", "\t", "\r"):
+            return True
+        if _stands_alone(text, newline + 1):
+            return True
+        newline = text.find("\n", newline + 1, end)
+    return False
 
 
 def _stands_alone(text: str, start: int) -> bool:

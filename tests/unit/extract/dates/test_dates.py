@@ -132,3 +132,18 @@ def test_dates_parts_of_the_day_the_ner_takes_for_times(
     doc = parse(text)
     found = {doc.text[d.start : d.end].lower(): d.value.start.iso() for d in doc_dates(doc)}
     assert found.get(phrase) == iso
+
+
+@pytest.mark.slow
+def test_dates_a_wrapped_line_keeps_the_paragraph_s_year(parse: Callable[..., Doc]) -> None:
+    text = (
+        "The council met in the old town hall in May 2013 to hear the complaints\n"
+        "of the traders, who said that armed men had taken money from them for\n"
+        "months, and it met there again in August to hear what the police did.\n"
+        "\n"
+        "   The traders said that nothing had changed since the first meeting\n"
+        "and that the men still came to the market every week to collect it.\n"
+    )
+    doc = parse(text)
+    found = {doc.text[d.start : d.end]: d.value.start.iso() for d in doc_dates(doc)}
+    assert found.get("August") == "2013-08"

@@ -8,7 +8,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from mosaic.extract.text.boundaries import line_ends_sentence, mark_boundaries
+from mosaic.extract.text.boundaries import (
+    breaks_paragraph,
+    hard_wrapped,
+    line_ends_sentence,
+    mark_boundaries,
+)
 
 
 def sentences(doc: Doc) -> list[str]:
@@ -51,3 +56,34 @@ def test_boundaries_marked_after_semicolons_outside_brackets_and_ending_lines() 
     doc = mark_boundaries(spacy.blank("en")(text))
     starts = [t.text for t in doc if t.is_sent_start and t.i > 0]
     assert starts == ["police", "A", "(", "end"]
+
+
+_WRAPPED = (
+    "The mayor of the small river town said that a group of armed men\n"
+    "entered the market at dawn and set fire to the stalls of the traders\n"
+    "who had refused to pay them.  Nobody was hurt, he told the radio.\n"
+    "\n"
+    "   The army sent two companies to the area, where the men had been\n"
+    "seen in the hills above the town for several weeks before the fire.\n"
+)
+_ONE_LINE_PARAGRAPHS = (
+    "The mayor of the small river town said armed men set fire to the market.\n"
+    "The army sent two companies to the area, where the men had been seen before.\n"
+    "Nobody was hurt in the fire, the mayor told a local radio station on the phone.\n"
+)
+
+
+def test_boundaries_hard_wrapped_text_is_told_from_one_paragraph_a_line() -> None:
+    assert hard_wrapped(_WRAPPED)
+    assert not hard_wrapped(_ONE_LINE_PARAGRAPHS)
+    assert not hard_wrapped("A short headline\n\nOne line of prose that is long enough here.")
+
+
+def test_boundaries_a_wrapped_line_is_no_paragraph_break() -> None:
+    wrap = _WRAPPED.index("\n")
+    assert not breaks_paragraph(_WRAPPED, wrap - 3, wrap + 3)
+    indent = _WRAPPED.index("\n\n")
+    assert breaks_paragraph(_WRAPPED, indent - 3, indent + 6)
+    line = _ONE_LINE_PARAGRAPHS.index("\n")
+    assert breaks_paragraph(_ONE_LINE_PARAGRAPHS, line - 3, line + 3)
+    assert not breaks_paragraph(_ONE_LINE_PARAGRAPHS, 0, 20)
