@@ -245,12 +245,27 @@ def resolve_doc_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
         if breaks_paragraph(text, last_end, start):
             resolver.new_paragraph()
         elif mentions and mentions[-1].end == last_end and _APPOSITION.match(text[last_end:start]):
+            mentions[-1] = _named_day(resolver, text, mentions[-1], start, end)
+            last_end = mentions[-1].end  # moved on only where the weekday took the day's date
             continue  # "On 27 March 2016, Easter Sunday": the second names the same day
         mention = _resolved(resolver, text, start, end)
         if mention is not None:
             mentions.append(mention)
         last_end = end
     return mentions
+
+
+def _named_day(
+    resolver: DateResolver, text: str, weekday: DateMention, start: int, end: int
+) -> DateMention:
+    """ "On Monday, 4 August": a weekday the day after it names, which says which Monday it
+    is (the weekday alone is read as the latest before publication); else the first."""
+    if text[weekday.start : weekday.end].strip().lower() not in WEEKDAYS:
+        return weekday
+    day = _resolved(resolver, text, start, end)
+    if day is None or day.value.start.day is None or day.value.end is not None:
+        return weekday
+    return DateMention(weekday.start, day.end, day.value)
 
 
 HEADING_LINES = 5

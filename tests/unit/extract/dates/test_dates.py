@@ -147,3 +147,10 @@ def test_dates_a_wrapped_line_keeps_the_paragraph_s_year(parse: Callable[..., Do
     doc = parse(text)
     found = {doc.text[d.start : d.end]: d.value.start.iso() for d in doc_dates(doc)}
     assert found.get("August") == "2013-08"
+
+
+@pytest.mark.slow
+def test_dates_a_weekday_takes_the_day_named_after_it(parse: Callable[..., Doc]) -> None:
+    doc = parse("Gunmen shot a judge on Monday, 4 January, outside the court in Quetta.")
+    found = {doc.text[d.start : d.end]: d.value.start.iso() for d in doc_dates(doc)}
+    assert found == {"Monday, 4 January": "2016-01-04"}
