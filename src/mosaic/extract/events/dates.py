@@ -27,8 +27,9 @@ def event_date(
     trigger: Token, context: SentenceContext, rivals: Sequence[Token]
 ) -> DateSpan | None:
     """The sentence's date nearest the trigger in the parse, unless another trigger is nearer;
-    "the attack" referring back takes only a date of its own."""
-    best: tuple[int, DateSpan] | None = None
+    "the attack" referring back takes only a date of its own. Of two as near, the one hung
+    below the trigger ("reported today that she was killed on Monday") dates it."""
+    best: tuple[tuple[int, bool], DateSpan] | None = None
     own = {t.i for t in trigger.subtree} if is_anaphoric(trigger) else None
     for date in context.dates:
         root = context.date_root(date)
@@ -40,8 +41,9 @@ def event_date(
         if any(tree_distance(o, root) < distance and _may_take(o, root) for o in rivals):
             continue
         distance += _relative(date, context)
-        if best is None or distance < best[0]:
-            best = (distance, date)
+        rank = (distance, root not in trigger.subtree)  # a tie goes to the trigger's own date
+        if best is None or rank < best[0]:
+            best = (rank, date)
     return best[1] if best else None
 
 

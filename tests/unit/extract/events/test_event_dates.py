@@ -27,3 +27,9 @@ def test_event_dates_a_date_in_the_events_phrase_still_dates_it(events: Events) 
     found = events("Gunmen opened fire at a June 9 rally in Mardan, killing 12 people.")
     attacks = [f for f in found if f.type is EventType.ATTACK]
     assert [f.date.iso() for f in attacks if f.date] == ["2015-06-09"]
+
+
+def test_event_dates_of_two_as_near_the_trigger_s_own_dates_it(events: Events) -> None:
+    found = events("Police reported today that the judge was shot dead on Monday, 4 January.")
+    attacks = [f for f in found if f.type is EventType.ATTACK]
+    assert [f.date.iso() for f in attacks if f.date] == ["2016-01-04"]
