@@ -27,6 +27,10 @@ Figures printed:
   ACCOMPLISHED or ATTEMPTED incident of a type FORMAT.md's attack types map to, the map
   written in templates.py), and a confusion table of the key's type against the kind of
   the document's event best aligned with the template ("none": no incident event).
+- killed, wounded (tolls.py): the share of key templates with a countable death (injury)
+  figure matched by an incident event of the same document whose killed (wounded) figure
+  agrees with it; the key's figure leaves out dead attackers, the pipeline follows
+  dev-news's BRIEF.md (tolls.py says how each is read).
 `--predictions FILE` scores a GRIT-format prediction file instead of running Mosaic: with
 ../shared/data/muc4/reference_predictions/grit_preds_s_t.out it reproduces GRIT's 54.50.
 """

@@ -1,10 +1,12 @@
-"""Incident-level figures against the MUC-4 answer keys: detection, date, place, effects, type.
+"""Incident-level figures against the MUC-4 answer keys: detection, date, place, effects,
+type, tolls.
 
-`templates` says what each key slot means and when an event agrees with it; this module
-counts. Besides the slot accuracies it scores incident detection per document: a document
-is relevant when its key has at least one template, and predicted relevant when Mosaic
-finds at least one incident event in it, which is the decision the 1992 systems made
-before filling any slot (about a third of the test documents have no template).
+`templates` says what each key slot means and when an event agrees with it, `tolls` the
+same for the death and injury figures; this module counts. Besides the slot accuracies it
+scores incident detection per document: a document is relevant when its key has at least
+one template, and predicted relevant when Mosaic finds at least one incident event in it,
+which is the decision the 1992 systems made before filling any slot (about a third of the
+test documents have no template).
 Besides the type's accuracy it keeps a confusion table, key type x the kind of the event
 the template is read against (`aligned_event`: the document's event that agrees with it on
 the most slots, the type first), so that the classes of error show.
@@ -32,9 +34,10 @@ from mosaic.evaluation.muc4.templates import (
     type_counted,
     type_matches,
 )
+from mosaic.evaluation.muc4.tolls import key_figures, toll_matches
 from mosaic.model import EventFinding
 
-SLOTS: tuple[str, ...] = ("date", "country", "place", "effect", "type")
+SLOTS: tuple[str, ...] = ("date", "country", "place", "effect", "type", "killed", "wounded")
 NO_EVENT = "none"
 """The confusion table's column for a template whose document has no incident event."""
 
@@ -113,6 +116,8 @@ _JUDGES: dict[str, Callable[[EventFinding, KeyTemplate], bool]] = {
     "place": place_matches,
     "effect": effect_matches,
     "type": type_matches,
+    "killed": functools.partial(toll_matches, slot="killed"),
+    "wounded": functools.partial(toll_matches, slot="wounded"),
 }
 
 
@@ -146,4 +151,6 @@ def _counted(slot: str, template: KeyTemplate) -> bool:
         return any(loc.places for loc in template_locations(template))
     if slot == "type":
         return type_counted(template)
+    if slot in ("killed", "wounded"):
+        return bool(key_figures(template, slot))
     return bool(key_effects(template.slot("HUM TGT: EFFECT OF INCIDENT")))
