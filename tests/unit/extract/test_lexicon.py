@@ -194,6 +194,7 @@ EXPLAINED_SUBSETS = {
     ("relations.group_heads", "events.organisation_heads"),
     ("relations.group_heads", "models.cue_words"),
     ("relations.pair_words", "text.counted"),
+    ("relations.reciprocals", "events.other_event_words"),
     ("relations.succession_nouns", "events.captive_roles"),
     ("relations.succession_nouns", "relations.leader_nouns"),
 }

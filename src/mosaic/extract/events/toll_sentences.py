@@ -5,7 +5,8 @@ the event again, or only as "the operation", "the gunfight": "Two other men were
 killed in the hour-long gunfight." "Four other people were wounded." Such a
 sentence states no event of its own, or only the bare casualty the finder reads
 as an attack with no one behind it, no date and no place; its figures are those
-of the event told just before (of the type the sentence names again, if it does).
+of the event told just before (of the type the sentence names again, if it does),
+unless it names its event as another ("other attacks").
 A count of "other" people adds to that event's count of the same kind; any other
 count is a later statement, which wins as it does when findings merge.
 """
@@ -27,6 +28,7 @@ from mosaic.extract.numbers.casualties import (
     CountMention,
     combine,
     count_mentions,
+    is_person_name,
 )
 from mosaic.extract.numbers.counts import add_counts
 from mosaic.extract.text.modality import DEFINITE
@@ -38,6 +40,7 @@ _WHERE = (Role.PLACE, Role.COUNTRY)
 _CASUALTY_LEMMAS = KILLED_WORDS | WOUNDED_WORDS
 OPERATION_NOUNS = lexicon.words("events.operation_nouns")
 """Nouns that point back to an act of forces of any kind ("killed in the operation")."""
+OTHER_EVENT_WORDS = lexicon.words("events.other_event_words")
 
 
 def join_toll_sentences(
@@ -56,6 +59,8 @@ def join_toll_sentences(
         if index is None or not _tells_casualties(context) or states_a_time(context):
             continue
         if _elsewhere(context, kept[index]) or _other_day(own, kept[index]):
+            continue
+        if _names_another(context, own):
             continue
         mentions = [m for m in count_mentions(context.sent) if not _told_before(m, context)]
         tolled = _with_tolls(kept[index], mentions)
@@ -82,8 +87,11 @@ def _tells_casualties(context: SentenceContext) -> bool:
 
 def _told_before(mention: CountMention, context: SentenceContext) -> bool:
     """ "where the five contractors were killed": people counted with a definite article were
-    counted before, maybe in another event."""
+    counted before, maybe in another event; "X was killed": a named person's killing is an
+    event of its own (`killings`), not a toll of the event before."""
     noun = context.doc[mention.noun] if mention.noun is not None else None
+    if noun is not None and is_person_name(noun):
+        return True
     return noun is not None and any(c.lower_ in DEFINITE for c in noun.children)
 
 
@@ -91,6 +99,16 @@ def _elsewhere(context: SentenceContext, event: EventFinding) -> bool:
     """Whether the sentence names a country other than the event's ("violence in Burma")."""
     countries = {m.country for m in context.mentions if m.role in _WHERE and m.country}
     return event.country is not None and bool(countries - {event.country})
+
+
+def _names_another(context: SentenceContext, own: Sequence[EventFinding]) -> bool:
+    """Whether the sentence names its own event as a different one: "there were other
+    attacks, in which two men were killed", "another bombing killed four"."""
+    triggers = {word for f in own for word in rule_for(f.type).triggers}
+    return any(
+        t.lemma_.lower() in triggers and any(c.lower_ in OTHER_EVENT_WORDS for c in t.children)
+        for t in context.sent
+    )
 
 
 def _other_day(own: Sequence[EventFinding], event: EventFinding) -> bool:

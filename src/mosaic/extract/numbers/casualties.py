@@ -32,6 +32,7 @@ from mosaic.extract.text.syntax import (
     ORDINAL_PERSON_POS,
     PATIENT_OR_LISTED_DEPS,
     PERSON_DEPS,
+    PERSON_LABELS,
     PLURAL_NOUN_TAGS,
     PREDICATE_TAGS,
     QUALIFIER_DEPS,
@@ -303,18 +304,21 @@ def _role(token: Token) -> str | None:
 
 
 def _may_climb(token: Token) -> bool:
-    """Whether a count may pass from `token` to its head: not out of "including ..." or "in ..."."""
+    """Whether a count may pass from `token` to its head: not out of "including ...", "in ..."
+    or "by ..."."""
     if token.lemma_ in _BREAKDOWN or token.lower_ in _BREAKDOWN:
         return False
     if token.dep_ == "conj" and token.pos_ in VERB_POS:
         return False  # "three were killed and seven were arrested": the seven were not killed
     if token.dep_ == "advcl" and token.pos_ in VERB_POS:
         return False  # "X and three others were killed when four missiles hit": not the dead
+    if token.dep_ == "agent":
+        return False  # "was killed by the impact of three bullets": what killed, not the dead
     if token.dep_ != "prep":
         return True
     if token.lower_ == "along":
         return any(child.lower_ == "with" for child in token.children)
-    return token.lower_ in ("of", "to") or (token.lower_ == "with" and token.head.lower_ == "along")
+    return token.lower_ in ("of", "to") or _along_with_word(token)
 
 
 def _is_agent(child: Token, verb: Token) -> bool:
@@ -354,6 +358,8 @@ def count_mentions(span: Span) -> list[CountMention]:
         noun = counted_noun(token)
         stated = count
         count = _plus_subject(count, noun, found[0])
+        if count != stated:  # the one it was added to is not counted again on its own
+            consumed.update(v.i for v in victims_of(found[0]))
         others = is_others(noun) and count == stated  # not "X and two others"
         count = _plus_listed_people(count, noun)
         if mentions and tokens == [*number_word_tens(token), token] and noun == token:
@@ -378,18 +384,10 @@ def _plus_count(token: Token) -> CountMention | None:
 
 
 def _listed_people(noun: Token) -> list[Token]:
-    """ "three of them and their driver", "two soldiers and a policeman": one person more for
-    each singular noun listed after a count, with an article or possessive and no number."""
-    listed = []
-    for conj in noun.children:
-        if conj.dep_ != "conj" or conj.tag_ != "NN" or conj.ent_type_:
-            continue
-        words = list(conj.children)
-        if any(w.like_num for w in words) or children(conj, "nummod"):
-            continue
-        if any(w.lower_ in INDEFINITE_ARTICLES or w.dep_ == "poss" for w in words):
-            listed.append(conj)
-    return listed
+    """ "three of them and their driver", "two soldiers and a policeman", "X and Y": one
+    person more for each singular noun with an article or possessive, or name of a person,
+    listed after a count or a person, with no number."""
+    return [c for c in children(noun, "conj") if _single_person(c)]
 
 
 def _plus_listed_people(count: Count, noun: Token) -> Count:
@@ -406,8 +404,7 @@ def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
         role = _role(verb) if verb.pos_ in VERB_POS else None
         if role is None or verb.i in consumed:
             continue
-        victims = children(verb, "nsubjpass") if is_passive(verb) else children(verb, "dobj")
-        for noun in victims:
+        for noun in victims_of(verb):
             if noun.i in consumed or not _one_person(noun, listing=True):
                 continue
             listed = _listed_people(noun)
@@ -420,29 +417,51 @@ def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
     return found
 
 
-def _pronoun_owner(word: Token) -> bool:
-    """ "his driver", "their guard": a possessive pronoun ("the group's leader" is a person
-    the report names, told of as one)."""
-    return word.dep_ == "poss" and word.pos_ == "PRON"
+def victims_of(verb: Token) -> list[Token]:
+    """Who a casualty verb says was killed or wounded: the passive subject ("X was killed"),
+    the object of a verb with a killer ("gunmen killed X"), the subject of one without
+    ("the driver died"), unless a name: "X died of a skull fracture" tells how a victim
+    counted with the attack died, or a death of old age."""
+    if is_passive(verb):
+        return children(verb, "nsubjpass")
+    if verb.lemma_.lower() in KILLER_VERBS or children(verb, "dobj"):
+        return children(verb, "dobj")
+    return [s for s in children(verb, "nsubj") if not is_person_name(s)]
+
+
+def _singles_out(word: Token) -> bool:
+    """An article or a possessive that makes a singular noun one person ("a guard", "the
+    driver", "his driver", "the minister's driver")."""
+    return (word.dep_ == "det" and word.lower_ in ARTICLES) or word.dep_ == "poss"
+
+
+def is_person_name(noun: Token) -> bool:
+    """The last word of a person's name ("Juan Ortiz"), one person."""
+    return noun.ent_type_ in PERSON_LABELS and noun.tag_ == "NNP"
+
+
+def _single_person(noun: Token) -> bool:
+    """A person's name, or a singular common noun an article or possessive makes one person,
+    with nothing counting it ("a guard", "the driver", "his driver"; not "a number of
+    people", nor "the group's chief, X", which names the one it counts)."""
+    words = [w for w in noun.children if w.dep_ != "conj"]  # "X and two guards": X is one
+    if any(w.like_num for w in words) or children(noun, "nummod"):
+        return False
+    if is_person_name(noun):
+        return True
+    return (
+        not children(noun, "appos")
+        and noun.tag_ == "NN"
+        and not noun.ent_type_
+        and any(_singles_out(w) for w in words)
+        and not any(w.dep_ == "prep" and w.lower_ == "of" for w in words)
+    )
 
 
 def _one_person(noun: Token, listing: bool = False) -> bool:
-    """A singular common noun with "a", "an" or a possessive pronoun and nothing counting or
-    naming it ("a guard", "his driver"), not "a number of people" nor a name; alone, unless
-    `listing` (then others may be listed after it)."""
-    words = list(noun.children)
-    return (
-        noun.tag_ == "NN"
-        and not noun.ent_type_
-        and any(
-            (w.dep_ == "det" and w.lower_ in INDEFINITE_ARTICLES) or _pronoun_owner(w)
-            for w in words
-        )
-        and not any(w.like_num or (w.dep_ == "prep" and w.lower_ == "of") for w in words)
-        and not children(noun, "appos")
-        and not children(noun, "nummod")
-        and (listing or not children(noun, "conj"))
-    )
+    """A single person (`_single_person`), alone unless `listing` (then others may be listed
+    after it)."""
+    return _single_person(noun) and (listing or not children(noun, "conj"))
 
 
 def _listed_after_breakdown(trigger: Token, token: Token) -> bool:
@@ -507,11 +526,28 @@ def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
         return add_counts(count, Count.exactly(1))
     if noun.dep_ == "conj" and noun.head.i < noun.i and _one_person(noun.head, listing=True):
         return add_counts(count, Count.exactly(1))  # "a guard and two customers were killed"
+    if _along_with(noun) and any(_one_person(v, listing=True) for v in victims_of(trigger)):
+        return add_counts(count, Count.exactly(1))  # "X was killed along with two guards"
     if not any(c.lower_ == "other" for c in noun.children):
         return count
     if not any(c.dep_ == "nsubjpass" and c.tag_ in ONE_PERSON_TAGS for c in trigger.children):
         return count
     return add_counts(count, Count.exactly(1))
+
+
+def _along_with_word(token: Token) -> bool:
+    """ "with" of "along with", however the parser hung "along" (on "with", or on the verb
+    right before it)."""
+    if token.lower_ != "with":
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    along = before is not None and before.lower_ == "along"
+    return along or token.head.lower_ == "along" or any(c.lower_ == "along" for c in token.children)
+
+
+def _along_with(noun: Token) -> bool:
+    """ "along with two of his guards": a count the casualty word's victim comes with."""
+    return _along_with_word(noun.head)
 
 
 def is_others(noun: Token) -> bool:

@@ -41,6 +41,15 @@ def test_toll_sentences_wounded_told_next_are_the_attacks(extractor: Extractor) 
     assert (attack.killed, attack.wounded) == (Count.exactly(4), Count.exactly(3))
 
 
+def test_toll_sentences_another_event_keeps_its_dead(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Rebels bombed a power station near Tunja on Monday.\n\n"
+        "There were other attacks, in which two guards were killed.",
+    )
+    assert all(e.killed is None for e in events if e.attack_type is not None)
+
+
 def test_toll_sentences_the_operation_named_again_takes_the_dead(extractor: Extractor) -> None:
     events = _events(
         extractor,

@@ -74,6 +74,18 @@ pytestmark = pytest.mark.slow
             Count(7, 7),
         ),
         ("More than 20 people were taken to hospital with fever.", None, None),
+        ("The driver was killed in the ambush.", Count(1, 1), None),
+        (
+            "The minister's driver was killed and his bodyguard was wounded.",
+            Count(1, 1),
+            Count(1, 1),
+        ),
+        ("Police officer Fidel Ramos was seriously wounded.", None, Count(1, 1)),
+        ("A policeman died in the explosion.", Count(1, 1), None),
+        ("Inspector Juan Ortiz died of a heart attack in 1990.", None, None),
+        ("Mayor Pedro Lopez was killed along with two of his bodyguards.", Count(3, 3), None),
+        ("The senator and his two bodyguards died in the blast.", Count(3, 3), None),
+        ("The judge was killed by the impact of three bullets.", Count(1, 1), None),
     ],
 )
 def test_casualties_counts_victims(
