@@ -50,6 +50,15 @@ def test_toll_sentences_another_event_keeps_its_dead(extractor: Extractor) -> No
     assert all(e.killed is None for e in events if e.attack_type is not None)
 
 
+def test_toll_sentences_a_named_persons_killing_stays_its_own(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "The army suffered heavy losses in 2003 during the offensive in Helmand. "
+        "Commander Juan Ortiz was killed, while his deputy fled.",
+    )
+    assert _of_type(events, EventType.KILLING).killed == Count.exactly(1)
+
+
 def test_toll_sentences_the_operation_named_again_takes_the_dead(extractor: Extractor) -> None:
     events = _events(
         extractor,
