@@ -23,6 +23,7 @@ from mosaic.extract.text.syntax import (
     ACTING_VERB_TAGS,
     ATTRIBUTIVE_OR_RELATIVE_DEPS,
     COUNTED_POS,
+    NAME_LABELS,
     NOT_COUNT_LABELS,
     NOUN_POS,
     NUMBER_DEPS,
@@ -103,6 +104,8 @@ def is_count_token(token: Token) -> bool:
         return False
     if token.ent_type_ in NOT_COUNT_LABELS and not _count_read_as_date(token):
         return False
+    if token.ent_type_ in NAME_LABELS and counted_noun(token).ent_type_ == token.ent_type_:
+        return False  # "the 19 April Movement": a number inside a name counts no one
     neighbours = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
     if not number_word_tens(token) and any(
         n.text in HYPHENS and n.whitespace_ == "" for n in neighbours
@@ -386,8 +389,9 @@ def _plus_count(token: Token) -> CountMention | None:
 def _listed_people(noun: Token) -> list[Token]:
     """ "three of them and their driver", "two soldiers and a policeman", "X and Y": one
     person more for each singular noun with an article or possessive, or name of a person,
-    listed after a count or a person, with no number."""
-    return [c for c in children(noun, "conj") if _single_person(c)]
+    listed after a count or a person, with no number; not an attacker ("40 soldiers as well
+    as the bomber": the bomber is counted apart)."""
+    return [c for c in children(noun, "conj") if _single_person(c) and not _is_attacker(c)]
 
 
 def _plus_listed_people(count: Count, noun: Token) -> Count:

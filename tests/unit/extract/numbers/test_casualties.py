@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from mosaic.extract.numbers.casualties import Casualties, casualties
+from mosaic.extract.numbers.casualties import Casualties, casualties, is_count_token
 from mosaic.model import Count
 
 pytestmark = pytest.mark.slow
@@ -86,6 +86,7 @@ pytestmark = pytest.mark.slow
         ("Mayor Pedro Lopez was killed along with two of his bodyguards.", Count(3, 3), None),
         ("The senator and his two bodyguards died in the blast.", Count(3, 3), None),
         ("The judge was killed by the impact of three bullets.", Count(1, 1), None),
+        ("The blast killed 40 border guards as well as the bomber.", Count(40, 40), None),
     ],
 )
 def test_casualties_counts_victims(
@@ -321,3 +322,21 @@ def test_casualties_a_count_of_whom_is_a_part(parse: Callable[..., Doc]) -> None
         parse("The bomb killed 9 people and wounded at least 30, 12 of whom were children.")[:]
     )
     assert (found.total_killed(), found.wounded) == (Count(9, 9), Count(30, None))
+
+
+@pytest.mark.parametrize(
+    ("spans", "counts"),
+    [
+        ([(1, 4, "ORG")], False),  # "the 19 April Movement": the number is part of the name
+        ([(1, 2, "CARDINAL"), (2, 4, "ORG")], True),  # "19 April Movement men": a count
+    ],
+)
+def test_casualties_a_number_inside_a_name_counts_no_one(
+    spans: list[tuple[int, int, str]], counts: bool
+) -> None:
+    words = ["the", "19", "April", "Movement"]
+    deps = ["det", "nummod", "compound", "ROOT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3], deps=deps)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+    doc[3].pos_ = "PROPN"
+    assert is_count_token(doc[1]) is counts
