@@ -98,12 +98,12 @@ def run_mosaic(
 ) -> Run:
     """Extract every document with Mosaic's pipeline and score roles and incidents, with
     the role tagger of `roles_model` in place of the shipped one where given."""
-    from mosaic.extract.models.word_vectors import load_with_word_vectors
+    from mosaic.extract.models.cpu_ops import load_tagger
     from mosaic.extract.pipeline import load_extractor
 
     extractor = load_extractor()
     if roles_model is not None and extractor.roles is not None:
-        extractor.roles.tagger = load_with_word_vectors(roles_model)
+        extractor.roles.tagger = load_tagger(roles_model)
     reports = [_report(d, text) for d in documents]
     incidents = IncidentScores()
     run = Run(incidents=incidents)

@@ -27,7 +27,7 @@ from typing import Any
 from news_folds import fold_folder, train_without_fold
 
 from mosaic.evaluation import to_json
-from mosaic.extract.models.word_vectors import load_with_word_vectors
+from mosaic.extract.models.cpu_ops import load_tagger
 from mosaic.extract.pipeline import Extractor, load_extractor
 from mosaic.services.evaluate import evaluate_gold_dir
 
@@ -76,7 +76,7 @@ def score(extractor: Extractor, folder: Path, model: Path) -> dict[str, list[int
     extractor's role tagger swapped for `model`."""
     if extractor.roles is None:
         raise SystemExit("the pipeline has no role tagger")
-    extractor.roles.tagger = load_with_word_vectors(model)
+    extractor.roles.tagger = load_tagger(model)
     events: dict[str, Any] = to_json(evaluate_gold_dir(folder, extractor))["events"]
     figures = {slot: [events["slots"][slot][key] for key in ("correct", "total")] for slot in SLOTS}
     figures["events"] = [

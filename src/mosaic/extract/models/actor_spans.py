@@ -33,9 +33,9 @@ from mosaic.extract.entities.name_shapes import (
     PEOPLE_NOUNS,
     looks_like_armed_group,
 )
+from mosaic.extract.models.cpu_ops import load_tagger, one_blas_thread
 from mosaic.extract.models.initials_context import named_as_group, used_as_group
 from mosaic.extract.models.word_copies import copy_words
-from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.syntax import PLACE_LABELS
 from mosaic.extract.text.words import HYPHENS
 
@@ -130,7 +130,7 @@ class ActorSpanTagger:
     tagged span the gazetteer lists is left to the ruler."""
 
     def __init__(self, model_path: Path) -> None:
-        self.tagger = load_with_word_vectors(model_path)
+        self.tagger = load_tagger(model_path)
         self.is_listed: Callable[[str], bool] = lambda name: False
 
     def __call__(self, doc: Doc) -> Doc:
@@ -149,7 +149,8 @@ class ActorSpanTagger:
         `doc.ents`. Each sentence is tagged on its own, so batching leaves results as they are."""
         candidates = [[sent for sent in doc.sents if may_name_group(sent)] for doc in docs]
         copies = [self._copy(sent) for sents in candidates for sent in sents]
-        tagged = iter(self.tagger.pipe(copies, batch_size=max(len(copies), 1)))
+        with one_blas_thread():
+            tagged = iter(list(self.tagger.pipe(copies, batch_size=max(len(copies), 1))))
         for doc, sents in zip(docs, candidates, strict=True):
             found = [span for sent in sents for span in self._spans(sent, next(tagged))]
             if found:

@@ -39,6 +39,7 @@ from mosaic.extract.attribution.speakers import according_to
 from mosaic.extract.entities.mentions import EntityMention
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
+from mosaic.extract.models.cpu_ops import load_tagger, one_blas_thread
 from mosaic.extract.models.role_span_names import (
     ATTACKERS,
     SPAN_KINDS,
@@ -60,7 +61,6 @@ from mosaic.extract.models.role_windows import (
     windows,
 )
 from mosaic.extract.models.word_copies import copy_words
-from mosaic.extract.models.word_vectors import load_with_word_vectors
 from mosaic.extract.text.display_lines import DisplayLines
 from mosaic.extract.text.modality import MODALS
 from mosaic.extract.text.syntax import PATIENT_DEPS, VERB_POS, lemma
@@ -102,7 +102,7 @@ class RoleTagger:
     """Tags role-filler spans with a separately loaded spaCy NER pipeline."""
 
     def __init__(self, model_path: Path) -> None:
-        self.tagger = load_with_word_vectors(model_path)
+        self.tagger = load_tagger(model_path)
         self.incident_words = _INCIDENT_WORDS
         self.context = 2 * receptive_field(self.tagger.config)
         """Tokens of context a window reads on either side of what it reads for."""
@@ -154,7 +154,8 @@ class RoleTagger:
             (doc, window) for doc, runs in wanted for window in windows(doc, runs, self.context)
         ]
         copies = [self._copy(doc[w.start : w.end]) for doc, w in pieces]
-        tagged = self.tagger.pipe(copies, batch_size=max(len(copies), 1))
+        with one_blas_thread():
+            tagged = list(self.tagger.pipe(copies, batch_size=max(len(copies), 1)))
         found: dict[int, list[Span]] = {id(doc): [] for doc, _ in wanted}
         for (doc, window), copy in zip(pieces, tagged, strict=True):
             found[id(doc)] += _kept_spans(doc, window, copy)
