@@ -182,7 +182,6 @@ def test_lexicon_row_choice_outside_the_allowed_words_is_named() -> None:
 
 EXPLAINED_SUBSETS = {
     ("dates.step_on", "events.relative_words"),
-    ("entities.speaker_pronouns", "attribution.pronouns"),
     ("entities.naming_heads", "entities.group_words"),
     ("events.blast_nouns", "entities.event_name_words"),
     ("models.group_ranks", "entities.person_roles"),

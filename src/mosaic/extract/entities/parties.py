@@ -15,12 +15,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
-from mosaic.extract.attribution.speakers import SPEECH_VERBS, last_person_before
+from mosaic.extract.attribution.speakers import last_person_before
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.sentences import SentenceContext, group_before
 from mosaic.extract.text.syntax import (
-    COMPLEMENT_DEPS,
-    PLURAL_NOUN_TAGS,
     SUBJECT_DEPS,
     TITLE_DEPS,
     antecedent,
@@ -39,8 +37,6 @@ NAMING_HEADS = lexicon.words("entities.naming_heads")
 GROUP_POSSESSIVES = lexicon.words("entities.group_possessives")
 GROUP_PRONOUNS = GROUP_POSSESSIVES | lexicon.words("entities.group_pronouns")
 PERSON_PRONOUNS = lexicon.words("entities.person_pronouns")
-SPEAKER_PRONOUNS = lexicon.words("entities.speaker_pronouns")
-"""Subject pronouns that stand for the speaker of the clause they are the subject of."""
 PARTY_ROLES = frozenset({Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY})
 LEADER_NOUNS = lexicon.words("relations.leader_nouns")
 SUCCESSION_NOUNS = lexicon.words("relations.succession_nouns")
@@ -78,35 +74,7 @@ def party(
         ]  # fmt: skip
         if named:
             return named[0]
-    speaker = _speaker(token, context, exclude, depth)
-    return speaker or _pronoun(token, token.lower_, context, exclude)
-
-
-def _speaker(
-    token: Token, context: SentenceContext, exclude: str | None, depth: int
-) -> EntityMention | None:
-    """The party that says what a pronoun does, where the pronoun is the subject of what it
-    says ("India said it had struck nine camps", "the police said they arrested five men"):
-    the speaker, nearer than whoever was named before it. The pronoun agrees with it: "he"
-    and "she" a person, "it" one party that is no person, "they" a party that is no person."""
-    word = token.lower_
-    if token.dep_ not in SUBJECT_DEPS or word not in SPEAKER_PRONOUNS:
-        return None
-    clause = token.head
-    if clause.dep_ not in COMPLEMENT_DEPS or clause.head.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    speakers = children(clause.head, "nsubj")
-    if len(speakers) != 1 or speakers[0].lower_ in SPEAKER_PRONOUNS:
-        return None
-    found = party(speakers[0], context, exclude, depth + 1)
-    if found is None or (found.ref is not None and found.ref.name == exclude):
-        return None
-    person = found.role is Role.PERSON
-    if word in PERSON_PRONOUNS or word == "she":
-        return found if person else None
-    if person or (word == "it" and speakers[0].tag_ in PLURAL_NOUN_TAGS):
-        return None
-    return found
+    return _pronoun(token, token.lower_, context, exclude)
 
 
 def _the_leader(token: Token, lemma: str) -> bool:

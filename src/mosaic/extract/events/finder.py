@@ -49,7 +49,7 @@ from mosaic.extract.places.datelines import read_dateline
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text import modality
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import TIME_LABELS, agents, children, is_passive, subject
+from mosaic.extract.text.syntax import TIME_LABELS, children, is_passive, subject
 from mosaic.model import (
     Count,
     EntityKind,
@@ -167,7 +167,6 @@ class EventFinder:
             finding = replace(finding, date=rule.slots.date(finding.date, who.mentions, context))
         finding = rule.retype(finding, token, who.mentions) if rule.retype else finding
         finding = self._told_by_forces(finding, token, context)
-        finding = self._done_by_ruler(finding, token, context)
         return reciprocal_parts(
             finding, who.mentions, context.sent, partial(self._refs, context=context)
         )
@@ -186,26 +185,6 @@ class EventFinder:
         return replace(
             finding,
             perpetrators=self._refs(found, context),
-            perpetrator_status=PerpetratorStatus.ATTRIBUTED,
-        )
-
-    def _done_by_ruler(
-        self, finding: EventFinding, token: Token, context: SentenceContext
-    ) -> EventFinding:
-        """A passive act with no agent that only a state does, of a type a state does at home
-        ("X has been banned in Pakistan since 2001"), as the state of the country it is in,
-        else of the country the report is about ("X was banned in February")."""
-        if finding.perpetrators or not rule_for(finding.type).slots.ruler_acts:
-            return finding
-        if not is_passive(token) or agents(token):
-            return finding
-        where = finding.country or country_focus(context.doc_mentions)
-        country = self.places.country(where) if where else None
-        if country is None:
-            return finding
-        return replace(
-            finding,
-            perpetrators=(country.ref(),),
             perpetrator_status=PerpetratorStatus.ATTRIBUTED,
         )
 

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from mosaic.extract.attribution.speakers import SPEECH_VERBS
 from mosaic.extract.entities.state_actors import ARMED_FORCES
-from mosaic.extract.text.syntax import SUBJECT_DEPS, agents, children, is_passive, subject
+from mosaic.extract.text.syntax import SUBJECT_DEPS, agents, children, is_passive
 
 _REPORT_STEPS = 4
 """Links from an agentless participle up to the verb of saying its clause hangs on."""
@@ -31,23 +31,6 @@ def reporting_force(trigger: Token) -> Token | None:
 def force_teller(trigger: Token) -> Token | None:
     """The force ("police", "the Pakistani military") that tells of an act with no agent of its
     own: the subject of the verb of saying the act's clause hangs on."""
-    speaking = speech_verb(trigger)
-    if speaking is None:
-        return None
-    tellers = [s for s in children(speaking, "nsubj") if s.lower_ in ARMED_FORCES]
-    return tellers[0] if tellers else None
-
-
-def act_tellers(trigger: Token) -> list[Token]:
-    """Whoever tells of an act with no agent of its own ("Iran blamed militants and said two
-    suspects had been detained": Iran), the subject of the verb of saying, or of the verb it
-    is joined to."""
-    speaking = speech_verb(trigger)
-    return subject(speaking) if speaking is not None else []
-
-
-def speech_verb(trigger: Token) -> Token | None:
-    """The verb of saying an act with no agent of its own hangs on, a few links up."""
     if agents(trigger) or (children(trigger, *SUBJECT_DEPS) and not is_passive(trigger)):
         return None
     current = trigger
@@ -56,5 +39,6 @@ def speech_verb(trigger: Token) -> Token | None:
             return None
         current = current.head
         if current.pos_ == "VERB" and current.lemma_.lower() in SPEECH_VERBS:
-            return current
+            tellers = [s for s in children(current, "nsubj") if s.lower_ in ARMED_FORCES]
+            return tellers[0] if tellers else None
     return None

@@ -19,7 +19,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.state_actors import ARMED_FORCES, state_actor
 from mosaic.extract.events.blame import STATE_FORCES
-from mosaic.extract.events.reporting_forces import act_tellers, force_teller
+from mosaic.extract.events.reporting_forces import force_teller
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import IDENTITY_LABELS, with_conjuncts
@@ -62,20 +62,6 @@ def only_unnamed_forces(mentions: Sequence[EntityMention]) -> bool:
     return all(m.role is Role.STATE and m.country is None for m in mentions)
 
 
-def _named_state(
-    tellers: Sequence[Token], context: SentenceContext, places: PlaceTable
-) -> EntityMention | None:
-    """A country telling of an act with no agent, as the state that carried it out ("Iran
-    said two suspects had been detained": Iran); several tellers name no one."""
-    found = [context.mention_at(t) for t in tellers]
-    states = [m for m in found if m is not None and m.role in (Role.STATE, Role.COUNTRY)]
-    if len(tellers) != 1 or len(states) != 1:
-        return None
-    if states[0].role is Role.STATE:
-        return states[0] if states[0].country is not None else None
-    return state_actor(states[0], context.doc, places)
-
-
 def telling_state(
     trigger: Token, context: SentenceContext, places: PlaceTable
 ) -> tuple[EntityMention | None, Token | None]:
@@ -84,7 +70,7 @@ def telling_state(
     ..."), for the caller to take as the home force; (None, None) if no force tells of it."""
     teller = force_teller(trigger)
     if teller is None or teller.lower_ not in ARMED_FORCES:
-        return _named_state(act_tellers(trigger), context, places), None
+        return None, None
     for mention in context.mentions_in(list(teller.subtree)):
         if mention.role is Role.STATE and mention.country is not None:
             return mention, None

@@ -9,12 +9,11 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.model import EventFinding, EventType, RelationFinding, RelationType
-from support.findings import of_type, perpetrator_names, tenures, triples
+from mosaic.model import RelationFinding, RelationType
+from support.findings import tenures, triples
 
 R = RelationType
 Found = Callable[[str], list[RelationFinding]]
-Events = Callable[[str], list[EventFinding]]
 AQ, ALF, IS = "al-Qaeda", "Alpha Liberation Front", "Islamic State"
 pytestmark = pytest.mark.slow
 
@@ -70,20 +69,3 @@ def test_parties_the_leader_as_subject_is_the_person_named_before(
     text = f"The TTP said its chief, Karim Durrani, was killed on Friday. {second}"
     found = tenures(relation_findings(text))
     assert found[(R.LEADER_OF, "Karim Durrani", "Tehreek-i-Taliban Pakistan")][0] == start
-
-
-def test_parties_a_pronoun_saying_what_it_did_is_its_speaker(events: Events) -> None:
-    text = "Pakistan said on Monday it had struck three camps of the ALF near Quetta."
-    operation = of_type(events(text), EventType.MILITARY_OPERATION)[0]
-    assert "Pakistan" in perpetrator_names(operation)
-
-
-def test_parties_the_speaker_outranks_the_group_named_before(events: Events) -> None:
-    text = (
-        "The ALF attacked a police post in Quetta on Monday. The Pakistani army said on "
-        "Friday it had killed twelve militants in a raid near Peshawar."
-    )
-    operation = of_type(events(text), EventType.MILITARY_OPERATION)[-1]
-    names = perpetrator_names(operation)
-    assert "Pakistan Army" in names
-    assert "Alpha Liberation Front" not in names

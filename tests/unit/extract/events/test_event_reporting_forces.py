@@ -52,34 +52,3 @@ def test_reporting_forces_no_country_of_focus_names_no_police(events: Events) ->
     text = "Police said two men, detained at the weekend, belong to the ALF."
     arrest = of_type(events(text), EventType.ARREST)[0]
     assert arrest.perpetrators == ()
-
-
-def test_reporting_forces_a_country_telling_of_an_agentless_arrest_made_it(
-    events: Events,
-) -> None:
-    text = "Russia condemned the bombing and said three men had been detained in Moscow."
-    arrest = of_type(events(text), EventType.ARREST)[0]
-    assert "Russia" in perpetrator_names(arrest)
-
-
-def test_reporting_forces_two_countries_telling_of_an_arrest_name_neither(events: Events) -> None:
-    text = "Russia and Pakistan said three men had been detained in Moscow."
-    arrest = of_type(events(text), EventType.ARREST)[0]
-    assert not {"Russia", "Pakistan"} & perpetrator_names(arrest)
-
-
-def test_reporting_forces_a_ban_with_no_one_banning_is_the_countrys(events: Events) -> None:
-    text = "The ALF, which broke away from the TTP in 2014, has been banned in Pakistan since 2015."
-    ban = of_type(events(text), EventType.DESIGNATION)[0]
-    assert "Pakistan" in perpetrator_names(ban)
-
-
-def test_reporting_forces_a_ban_by_someone_is_theirs(events: Events) -> None:
-    text = "The ALF has been banned by the United States since 2015."
-    ban = of_type(events(text), EventType.DESIGNATION)[0]
-    assert "Pakistan" not in perpetrator_names(ban)
-
-
-def test_reporting_forces_a_ban_with_no_place_is_the_reports_countrys(events: Events) -> None:
-    ban = of_type(events(FOCUS + "The ALF was banned in February."), EventType.DESIGNATION)[0]
-    assert "Pakistan" in perpetrator_names(ban)

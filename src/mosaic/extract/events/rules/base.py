@@ -113,9 +113,6 @@ class Slots:
     reporter_acts: bool = False
     """With no agent named, a force telling of the act did it ("police said two men,
     detained at the weekend, ...", "the Pakistani military says 80 militants were killed")."""
-    ruler_acts: bool = False
-    """With no agent named, a passive act ("X has been banned in Pakistan since 2001") is the
-    state's of the country it happened in: only a state can do it, and one does it at home."""
     targets: TargetSlot = TargetSlot.OBJECTS
     casualties: bool = False
     """The sentence's dead and wounded are the event's."""

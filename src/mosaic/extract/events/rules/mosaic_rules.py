@@ -95,7 +95,7 @@ DESIGNATION = register_event_rule(
     EventRule(
         EventType.DESIGNATION,
         _triggers(EventType.DESIGNATION),
-        Slots(_STATE, ruler_acts=True, targets=TargetSlot.LISTED, group_by_pronoun=True),
+        Slots(_STATE, targets=TargetSlot.LISTED, group_by_pronoun=True),
         CountryPolicy(home_act=True, domestic=True, ruled=True),
         ReportPolicy(own_roles=True),
     )
