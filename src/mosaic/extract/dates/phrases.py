@@ -52,8 +52,6 @@ _DAY_BEFORE = lexicon.words("dates.day_before")
 _SAME_DAY = lexicon.words("dates.same_day")
 _DAY_PARTS = _DAY_BEFORE | _SAME_DAY
 """The relative days read as one word ("last night", "this morning")."""
-NAMED_DAYS = _DAY_PARTS | {"today"}
-"""The days named from the telling ("today", "yesterday", "last night", "this morning")."""
 _FORWARD = lexicon.words("dates.forward")
 _FROM_PUBLICATION = lexicon.words("dates.from_publication")
 _STEPS = (

@@ -118,23 +118,6 @@ def test_dates_today_the_ner_missed_counts_from_the_heading_day(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "phrase", "iso"),
-    [
-        ("The shop was set on fire at 2230 last night by masked men.", "last night", "2016-01-20"),
-        ("Masked men set the shop on fire early this morning.", "this morning", "2016-01-21"),
-        ("THE SHOP WAS SET ON FIRE AT 2230 LAST NIGHT BY MASKED MEN.", "last night", "2016-01-20"),
-    ],
-)
-def test_dates_parts_of_the_day_the_ner_takes_for_times(
-    parse: Callable[..., Doc], text: str, phrase: str, iso: str
-) -> None:
-    doc = parse(text)
-    found = {doc.text[d.start : d.end].lower(): d.value.start.iso() for d in doc_dates(doc)}
-    assert found.get(phrase) == iso
-
-
-@pytest.mark.slow
 def test_dates_a_wrapped_line_keeps_the_paragraph_s_year(parse: Callable[..., Doc]) -> None:
     text = (
         "The council met in the old town hall in May 2013 to hear the complaints\n"
