@@ -28,7 +28,7 @@ from mosaic.extract.numbers.casualties import (
     CountMention,
     combine,
     count_mentions,
-    is_person_name,
+    ends_person_name,
 )
 from mosaic.extract.numbers.counts import add_counts
 from mosaic.extract.text.modality import DEFINITE
@@ -90,7 +90,7 @@ def _told_before(mention: CountMention, context: SentenceContext) -> bool:
     counted before, maybe in another event; "X was killed": a named person's killing is an
     event of its own (`killings`), not a toll of the event before."""
     noun = context.doc[mention.noun] if mention.noun is not None else None
-    if noun is not None and is_person_name(noun):
+    if noun is not None and ends_person_name(noun):
         return True
     return noun is not None and any(c.lower_ in DEFINITE for c in noun.children)
 

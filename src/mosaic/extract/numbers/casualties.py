@@ -430,7 +430,7 @@ def victims_of(verb: Token) -> list[Token]:
         return children(verb, "nsubjpass")
     if verb.lemma_.lower() in KILLER_VERBS or children(verb, "dobj"):
         return children(verb, "dobj")
-    return [s for s in children(verb, "nsubj") if not is_person_name(s)]
+    return [s for s in children(verb, "nsubj") if not ends_person_name(s)]
 
 
 def _singles_out(word: Token) -> bool:
@@ -439,7 +439,7 @@ def _singles_out(word: Token) -> bool:
     return (word.dep_ == "det" and word.lower_ in ARTICLES) or word.dep_ == "poss"
 
 
-def is_person_name(noun: Token) -> bool:
+def ends_person_name(noun: Token) -> bool:
     """The last word of a person's name ("Juan Ortiz"), one person."""
     return noun.ent_type_ in PERSON_LABELS and noun.tag_ == "NNP"
 
@@ -451,7 +451,7 @@ def _single_person(noun: Token) -> bool:
     words = [w for w in noun.children if w.dep_ != "conj"]  # "X and two guards": X is one
     if any(w.like_num for w in words) or children(noun, "nummod"):
         return False
-    if is_person_name(noun):
+    if ends_person_name(noun):
         return True
     return (
         not children(noun, "appos")
