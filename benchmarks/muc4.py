@@ -1,6 +1,7 @@
 """Mosaic on the MUC-4 terrorism corpus: GRIT's CEAF-REE over five roles, plus incident slots.
 
-Run by hand: `.venv/bin/python benchmarks/muc4.py [--split dev|test] [--limit N] [--json]`.
+Run by hand: `.venv/bin/python benchmarks/muc4.py [--split dev|test] [--skip N] [--limit N]
+[--json]`.
 `--roles-model DIR` runs the pipeline with that role tagger (`scripts/train_roles.py
 --output DIR`) in place of the shipped one, to compare candidates on dev.
 The test split (TST3+TST4, 200 messages) is the one to report; tune on dev (TST1+TST2) or
@@ -235,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--split", choices=["train", "dev", "test"], default="test")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument(
+        "--skip", type=int, default=0, help="leave out the first N documents (before --limit)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON, with per-document fills")
     parser.add_argument(
         "--text",
@@ -258,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         "--roles-model", type=Path, default=None, help="a role tagger's folder (default: shipped)"
     )
     args = parser.parse_args(argv)
-    documents = load_split(args.data, args.split)[: args.limit]
+    documents = load_split(args.data, args.split)[args.skip :]
+    documents = documents[: args.limit]
     started = time.perf_counter()
     if args.predictions:
         run = score_predictions(documents, args.predictions)
