@@ -327,8 +327,10 @@ def drop_echoes(findings: Sequence[EventFinding], threshold: float) -> list[Even
     sentence already tells ("the timing of the explosions suggests a coordinated attack"
     after the bombing): kept, they would be stored as a second event of that day."""
     strong = [f for f in findings if f.confidence >= threshold]
-    return [
-        f for f in findings
-        if f.confidence >= threshold
-        or not any(compatible(f, s) and link_strength(f, s) == SAME_DAY for s in strong)
-    ]  # fmt: skip
+    return [f for f in findings if f.confidence >= threshold or not echoes(f, strong)]
+
+
+def echoes(finding: EventFinding, written: Sequence[EventFinding]) -> bool:
+    """Whether one of the written-out findings tells the finding's event: the same type and day
+    or sentence, nothing contradicting."""
+    return any(compatible(finding, w) and link_strength(finding, w) == SAME_DAY for w in written)
