@@ -33,6 +33,7 @@ from mosaic.extract.events.infobox import attach_infobox_perpetrators
 from mosaic.extract.events.infobox_tolls import attach_infobox_tolls
 from mosaic.extract.events.leads import date_news_leads
 from mosaic.extract.events.merge import drop_echoes, merge_events
+from mosaic.extract.events.paragraph_days import date_by_paragraph
 from mosaic.extract.events.place_sentences import join_place_sentences
 from mosaic.extract.events.retellings import fold_retellings
 from mosaic.extract.events.toll_sentences import join_toll_sentences
@@ -179,6 +180,11 @@ def _merge(extractor: Extractor, analysis: Analysis) -> None:
 @stage("mosaic.attach_follow_ups.v1", needs=["events", "follow_ups"], sets=["events"])
 def _follow_ups(extractor: Extractor, analysis: Analysis) -> None:
     analysis.events = attach_follow_ups(analysis.events, analysis.follow_ups, MIN_CONFIDENCE)
+
+
+@stage("mosaic.paragraph_days.v1", needs=["events", "contexts"], sets=["events"])
+def _paragraph_days(extractor: Extractor, analysis: Analysis) -> None:
+    analysis.events = date_by_paragraph(analysis.events, analysis.contexts, MIN_CONFIDENCE)
 
 
 @stage("mosaic.infobox_perpetrators.v1", needs=["events"], sets=["events"])

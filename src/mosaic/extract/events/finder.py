@@ -159,7 +159,7 @@ class EventFinder:
         )  # fmt: skip
         finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
         story = _narrative_day(context)
-        if date is None and story is not None and not _dated(context):
+        if date is None and story is not None and not sentence_states_a_date(context):
             finding = replace(finding, date=story.start, date_end=story.end)
         elif date is None and (since := elapsed_date(token, _published(context))) is not None:
             finding = replace(finding, date=since)
@@ -359,7 +359,7 @@ def _published(context: SentenceContext) -> FuzzyDate | None:
     return FuzzyDate.parse(iso) if iso else None
 
 
-def _dated(context: SentenceContext) -> bool:
+def sentence_states_a_date(context: SentenceContext) -> bool:
     """Whether the sentence states a date of its own, even one left unresolved."""
     return bool(context.dates) or any(
         t.ent_type_ in TIME_LABELS or _year_like(t.text) or t.lower_ in MONTHS for t in context.sent
