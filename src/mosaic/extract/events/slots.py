@@ -16,8 +16,9 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.entities.name_repairs import MEMBER_AND_UNIT_NOUNS
 from mosaic.extract.entities.parent_names import names_a_parent
-from mosaic.extract.entities.parties import GROUP_WORDS, party
+from mosaic.extract.entities.parties import GROUP_POSSESSIVES, GROUP_WORDS, party
 from mosaic.extract.entities.state_actors import ARMED_FORCES, STATE_NOUNS, modified_noun
 from mosaic.extract.entities.state_units import described_unit
 from mosaic.extract.events.agents import (
@@ -199,10 +200,20 @@ def _standing_for(
     heads: Sequence[Token], context: SentenceContext, roles: Sequence[Role]
 ) -> list[EntityMention]:
     """The parties pronouns and "the group" in an agent's position stand for ("they carried
-    out the attack", "its attack on the consulate", "the group conducted attacks")."""
+    out the attack", "its attack on the consulate", "the group conducted attacks", "its
+    fighters stormed the post")."""
     standing = [h for h in heads if h.pos_ == "PRON" or _the_group(h)]
+    standing += [p for h in heads for p in _owning_group(h)]
     found = [party(h, context) for h in standing if context.mention_at(h) is None]
     return [m for m in found if m is not None and m.role in roles]
+
+
+def _owning_group(head: Token) -> list[Token]:
+    """The possessive of a group's fighters or units acting ("its fighters stormed", "their
+    commandos carried out the attack"): the group acted through them."""
+    if not {head.lower_, head.lemma_.lower()} & MEMBER_AND_UNIT_NOUNS:
+        return []
+    return [p for p in children(head, "poss") if p.lower_ in GROUP_POSSESSIVES]
 
 
 def _the_group(head: Token) -> bool:

@@ -97,3 +97,22 @@ def test_event_slots_round2_founded_group_country(events: Events) -> None:
 def test_event_slots_round2_over_as_head_of_count(parse: Callable[..., Doc]) -> None:
     found = casualties(parse("At least 12 people died and over 40 were injured.")[:])
     assert found.wounded == Count(41, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ALF said its fighters stormed a police post in Quetta on Friday, killing two guards.",
+        "The ALF said their commandos carried out the bombing of a bus in Quetta on Friday.",
+    ],
+)
+def test_event_slots_round2_a_group_acting_through_its_fighters(events: Events, text: str) -> None:
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert "Alpha Liberation Front" in perpetrator_names(attack)
+    assert attack.perpetrator_status is PerpetratorStatus.CLAIMED
+
+
+def test_event_slots_round2_a_groups_rivals_acting_are_not_the_group(events: Events) -> None:
+    found = events("The ALF said its rivals stormed a police post in Quetta on Friday.")
+    attack = of_type(found, EventType.ATTACK)[0]
+    assert "Alpha Liberation Front" not in perpetrator_names(attack)
