@@ -32,6 +32,7 @@ from mosaic.extract.text.syntax import (
     PARTICIPLE_CLAUSE_DEPS,
     PAST_TAGS,
     PATIENT_DEPS,
+    PLURAL_NOUN_TAGS,
     REFERRING_POS,
     SUBJECT_DEPS,
     TITLE_DEPS,
@@ -353,7 +354,7 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
         if kind is None or not _role_word(noun) or context.mention_at(noun) is not None:
             continue  # "Province" in "Islamic State Khorasan Province" is part of a name
         tokens, dated = holder_tokens(noun)
-        holders = parties(_names_in_apposition(tokens), context)
+        holders = parties(_names_in_apposition(_coordinated(noun, tokens)), context)
         for holder in holders:
             rel = relation_type(kind, holder)
             name = holder.ref.name if holder.ref else None
@@ -365,6 +366,15 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
                 if rel is not None and owner != holder:
                     found.append(Candidate(rel, holder, owner, noun.i, dated=dated))
     return found + possessed_groups(context) + rival_groups(context)
+
+
+def _coordinated(noun: Token, tokens: list[Token]) -> list[Token]:
+    """A plural role noun describes every name of its holder's coordination ("A and B, the
+    leaders of Y", "A and B are considered the heads of Y", "Y commanders A and B"), where
+    the parser hangs it on one of them."""
+    if noun.tag_ not in PLURAL_NOUN_TAGS:
+        return tokens
+    return list(dict.fromkeys(t for token in tokens for t in (token, *token.conjuncts)))
 
 
 def _names_in_apposition(tokens: list[Token]) -> list[Token]:

@@ -1,0 +1,50 @@
+"""Tests for the holders and owners of role nouns (mosaic.extract.relations.nouns): every
+name a plural role noun describes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.extract.relations.finder import RelationFinder, dedupe_relations
+from mosaic.extract.text.sentences import SentenceContext
+from mosaic.model import RelationFinding, RelationType
+
+R = RelationType
+Contexts = Callable[..., list[SentenceContext]]
+Find = Callable[[str], list[RelationFinding]]
+TTP, ALF = "Tehreek-i-Taliban Pakistan", "Alpha Liberation Front"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def found(contexts: Contexts) -> Find:
+    finder = RelationFinder("test")
+
+    def run(text: str) -> list[RelationFinding]:
+        return dedupe_relations(f for c in contexts(text) for f in finder.find(c))
+
+    return run
+
+
+def _pairs(findings: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
+    return {(f.type, f.subject.name, f.object.name) for f in findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Hakim Zaman and Tariq Baloch, the leaders of the ALF, were arrested.", R.LEADER_OF),
+     ("Hakim Zaman and Tariq Baloch are considered the founders of the ALF.", R.LEADER_OF),
+     ("Police said ALF commanders Hakim Zaman and Tariq Baloch were killed.", R.MEMBER_OF)],
+)  # fmt: skip
+def test_relations_nouns_plural_role_noun_holds_every_coordinated_name(
+    found: Find, text: str, kind: RelationType
+) -> None:
+    pairs = _pairs(found(text))
+    assert {(kind, "Hakim Zaman", ALF), (kind, "Tariq Baloch", ALF)} <= pairs
+
+
+def test_relations_nouns_singular_role_noun_holds_only_its_own_name(found: Find) -> None:
+    pairs = _pairs(found("Hakim Zaman and Tariq Baloch, a leader of the ALF, were arrested."))
+    assert (R.LEADER_OF, "Hakim Zaman", ALF) not in pairs
