@@ -265,6 +265,8 @@ def owner_tokens(noun: Token) -> list[Token]:
     tokens = children(noun, "poss", "compound", "nmod", "amod")
     if noun.dep_ in ("compound", "amod"):  # "the group's second-in-command X": on X
         tokens += children(noun.head, "poss")
+        if noun.head.pos_ == "PROPN":  # "Commander X of Y": the group hangs on the name
+            tokens += prep_objects(noun.head, "of")
         if noun.head.dep_ == "conj":  # "their founder and former leader X"
             tokens += children(noun.head.head, "poss")
     tokens += prep_objects(noun, "of", "for", "in", "within", "to")

@@ -1,5 +1,5 @@
 """Tests for the holders and owners of role nouns (mosaic.extract.relations.nouns): every
-name a plural role noun describes."""
+name a plural role noun describes, and the group hung on a titled name ("Commander X of Y")."""
 
 from __future__ import annotations
 
@@ -48,3 +48,12 @@ def test_relations_nouns_plural_role_noun_holds_every_coordinated_name(
 def test_relations_nouns_singular_role_noun_holds_only_its_own_name(found: Find) -> None:
     pairs = _pairs(found("Hakim Zaman and Tariq Baloch, a leader of the ALF, were arrested."))
     assert (R.LEADER_OF, "Hakim Zaman", ALF) not in pairs
+
+
+def test_relations_nouns_title_before_a_name_takes_the_group_after_it(found: Find) -> None:
+    pairs = _pairs(found("Commander Hakim Zaman of the Pakistani Taliban denied the claim."))
+    assert pairs == {(R.MEMBER_OF, "Hakim Zaman", TTP)}
+
+
+def test_relations_nouns_title_before_a_name_takes_no_place_after_it(found: Find) -> None:
+    assert _pairs(found("Commander Hakim Zaman of Peshawar denied the claim.")) == set()
