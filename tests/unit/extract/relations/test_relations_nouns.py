@@ -57,3 +57,15 @@ def test_relations_nouns_title_before_a_name_takes_the_group_after_it(found: Fin
 
 def test_relations_nouns_title_before_a_name_takes_no_place_after_it(found: Find) -> None:
     assert _pairs(found("Commander Hakim Zaman of Peshawar denied the claim.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Police arrested Hakim Zaman, the ALF kingpin, in Quetta.", R.LEADER_OF),
+     ("Hakim Zaman, a ringleader of the ALF, was arrested.", R.LEADER_OF),
+     ("Hakim Zaman, the treasurer of the ALF, was arrested.", R.MEMBER_OF)],
+)  # fmt: skip
+def test_relations_nouns_words_for_a_leader_and_a_member(
+    found: Find, text: str, kind: RelationType
+) -> None:
+    assert _pairs(found(text)) == {(kind, "Hakim Zaman", ALF)}
