@@ -45,6 +45,7 @@ FORMS = [
     ("The ALF merged into the TTP in August 2014.", R.ALLEGIANCE, ALF, TTP),
     ("The ALF rejoined the TTP in 2020.", R.ALLEGIANCE, ALF, TTP),
     ("The ALF announced its merger with the TTP in 2020.", R.ALLEGIANCE, ALF, TTP),
+    ("The ALF was absorbed into the TTP in 2017.", R.ALLEGIANCE, ALF, TTP),
     # alliances
     ("The ALF, a militant group aligned with the Taliban, claimed the attack.",
      R.ALLIANCE, ALF, TALIBAN),
@@ -62,6 +63,7 @@ FORMS = [
     ("The ALF considers the TTP its ally.", R.ALLIANCE, ALF, TTP),
     ("The ISKP is a rival of the Taliban.", R.RIVALRY, ISKP, TALIBAN),
     ("The ISKP has fought the Taliban since 2015.", R.RIVALRY, ISKP, TALIBAN),
+    ("The ISKP competes against the Taliban for recruits.", R.RIVALRY, ISKP, TALIBAN),
     # leaders
     ("Hakim Zaman was named chief of the TTP in late July.", R.LEADER_OF, "Hakim Zaman", TTP),
     ("The TTP named Hakim Zaman as its chief in July 2015.", R.LEADER_OF, "Hakim Zaman", TTP),
