@@ -34,6 +34,7 @@ from mosaic.extract.text.syntax import (
     PATIENT_DEPS,
     PLURAL_NOUN_TAGS,
     REFERRING_POS,
+    S_VERB_TAGS,
     SUBJECT_DEPS,
     TITLE_DEPS,
     VERB_POS,
@@ -263,6 +264,8 @@ def owner_tokens(noun: Token) -> list[Token]:
     """Tokens naming the group the role noun belongs to; in "its affiliate X" the possessor
     hangs on X."""
     tokens = children(noun, "poss", "compound", "nmod", "amod")
+    if _verb_tagged_compound(noun):  # "M-19 guerrillas X and Y": M-19 parsed as its subject
+        tokens += children(noun, "nsubj")
     if noun.dep_ in ("compound", "amod"):  # "the group's second-in-command X": on X
         tokens += children(noun.head, "poss")
         if noun.head.pos_ == "PROPN":  # "Commander X of Y": the group hangs on the name
@@ -372,11 +375,23 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
 
 def _coordinated(noun: Token, tokens: list[Token]) -> list[Token]:
     """A plural role noun describes every name of its holder's coordination ("A and B, the
-    leaders of Y", "A and B are considered the heads of Y", "Y commanders A and B"), where
-    the parser hangs it on one of them."""
-    if noun.tag_ not in PLURAL_NOUN_TAGS:
+    leaders of Y", "A and B are considered the heads of Y", "Y commanders A, B and C"), where
+    the parser hangs it on one of them (and may take "A, B" for an apposition)."""
+    if not _plural(noun):
         return tokens
-    return list(dict.fromkeys(t for token in tokens for t in (token, *token.conjuncts)))
+    listed = [n for t in tokens for n in children(t, "appos") if n.pos_ == "PROPN"]
+    return list(dict.fromkeys(t for token in tokens + listed for t in (token, *token.conjuncts)))
+
+
+def _plural(noun: Token) -> bool:
+    """A plural noun, or one the tagger took for a verb's "-s" form inside a compound."""
+    return noun.tag_ in PLURAL_NOUN_TAGS or _verb_tagged_compound(noun)
+
+
+def _verb_tagged_compound(word: Token) -> bool:
+    """ "TTP commanders X and Y": the tagger reads "commanders" as a verb, the parser as the
+    compound it is."""
+    return word.dep_ == "compound" and word.tag_ in S_VERB_TAGS
 
 
 def _names_in_apposition(tokens: list[Token]) -> list[Token]:
@@ -426,9 +441,10 @@ def _office(noun: Token) -> bool:
 
 
 def _role_word(word: Token) -> bool:
-    """A noun, a title the tagger read as an adjective ("was named chief"), or the head of
-    a hyphenated title ("second-in-command")."""
-    if hyphenated_word(word) is not None:
+    """A noun, a title the tagger read as an adjective ("was named chief") or as a verb in a
+    compound ("TTP commanders X and Y"), or the head of a hyphenated title
+    ("second-in-command")."""
+    if hyphenated_word(word) is not None or _verb_tagged_compound(word):
         return True
     return word.pos_ in NOUN_POS or (word.pos_ == "ADJ" and word.dep_ == "oprd")
 

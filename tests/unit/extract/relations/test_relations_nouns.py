@@ -69,3 +69,15 @@ def test_relations_nouns_words_for_a_leader_and_a_member(
     found: Find, text: str, kind: RelationType
 ) -> None:
     assert _pairs(found(text)) == {(kind, "Hakim Zaman", ALF)}
+
+
+def test_relations_nouns_role_noun_tagged_as_a_verb_lists_its_holders(found: Find) -> None:
+    pairs = _pairs(found("ALF commanders Hakim Zaman, Tariq Baloch and Qari Wahid were killed."))
+    assert {
+        (R.MEMBER_OF, name, ALF) for name in ("Hakim Zaman", "Tariq Baloch", "Qari Wahid")
+    } <= pairs
+
+
+def test_relations_nouns_guerrillas_before_names_are_members(found: Find) -> None:
+    pairs = _pairs(found("Police said TTP guerrillas Hakim Zaman and Tariq Baloch were shot."))
+    assert {(R.MEMBER_OF, "Hakim Zaman", TTP), (R.MEMBER_OF, "Tariq Baloch", TTP)} <= pairs
