@@ -160,7 +160,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         tokens.append(place.head)
     dated = any(c.lower_ in STARTING_WORDS for c in noun.children)  # "its emir since 2012"
     if place.dep_ == "attr" or _become_complement(place):
-        tokens += subject(place.head) or raised_subject(place.head)
+        tokens += described(place.head) or subject(place.head) or raised_subject(place.head)
         dated = dated or place.head.lemma_.lower() in BECOME_VERBS  # "became leader in 2010"
     if place.dep_ == "appos" and place.head.dep_ in ("dobj", "oprd"):
         dated = dated or _appointing(place.head.head)  # "named X its new chief in 2013"
@@ -169,7 +169,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
     if place.lemma_ == "be" and place != noun:  # "X was a militant and emir for Y"
         tokens += subject(place)
     if place.dep_ in OBJECT_PREDICATE_DEPS:
-        tokens += children(place.head, *PATIENT_DEPS)
+        tokens += children(place.head, *PATIENT_DEPS) or described(place.head)
         dated = _appointing(place.head)  # "X was named chief in July"
     tokens += listed_holders(place)  # "its leaders were A and B", "its leaders include A"
     if _shelter(place):  # "X operates under the umbrella of Y", "groups under the banner of Y"
@@ -202,6 +202,16 @@ def raised_subject(verb: Token) -> list[Token]:
     if verb.dep_ != "xcomp":
         return []
     return children(verb.head, "nsubjpass") or children(verb.head, "nsubj")
+
+
+def described(verb: Token) -> list[Token]:
+    """ "X, considered the leader of Y", "X, believed to be a commander of Y": a participle
+    clause after a comma says what the name before the comma is."""
+    if verb.dep_ == "xcomp" and verb.lemma_ == "be":
+        verb = verb.head
+    if verb.dep_ in PARTICIPLE_CLAUSE_DEPS and _participle(verb):
+        return before_comma(verb)
+    return []
 
 
 def _takes_office(verb: Token) -> bool:

@@ -81,3 +81,14 @@ def test_relations_nouns_role_noun_tagged_as_a_verb_lists_its_holders(found: Fin
 def test_relations_nouns_guerrillas_before_names_are_members(found: Find) -> None:
     pairs = _pairs(found("Police said TTP guerrillas Hakim Zaman and Tariq Baloch were shot."))
     assert {(R.MEMBER_OF, "Hakim Zaman", TTP), (R.MEMBER_OF, "Tariq Baloch", TTP)} <= pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("The farm belonged to Hakim Zaman, considered the ALF leader.", R.LEADER_OF),
+     ("Police arrested Hakim Zaman, believed to be a commander of the ALF.", R.MEMBER_OF)],
+)  # fmt: skip
+def test_relations_nouns_participle_clause_describes_the_name_before_it(
+    found: Find, text: str, kind: RelationType
+) -> None:
+    assert _pairs(found(text)) == {(kind, "Hakim Zaman", ALF)}
