@@ -92,3 +92,8 @@ def test_relations_nouns_participle_clause_describes_the_name_before_it(
     found: Find, text: str, kind: RelationType
 ) -> None:
     assert _pairs(found(text)) == {(kind, "Hakim Zaman", ALF)}
+
+
+def test_relations_nouns_financial_chief_is_a_member_not_the_leader(found: Find) -> None:
+    pairs = _pairs(found("Hakim Zaman, the financial chief of the ALF, was arrested."))
+    assert pairs == {(R.MEMBER_OF, "Hakim Zaman", ALF)}
