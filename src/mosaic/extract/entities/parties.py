@@ -104,6 +104,8 @@ def _group_word(
         return None
     if token.tag_ == "NNS":
         return None  # "the two groups", "the groups": several, never the one named last
+    if any(w.pos_ == "NOUN" for w in prep_objects(token, "of")):
+        return None  # "joined the group of people who ...": a gathering it describes
     named = [w for w in children(token, *TITLE_DEPS) if w.pos_ == "PROPN"]
     if any(_not_a_person(w, context) for w in named):
         return None  # "the party Pakistan People's Party": named, and not a group we know

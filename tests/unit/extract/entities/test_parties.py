@@ -37,6 +37,15 @@ def test_parties_singular_group_noun_is_the_group_named_before(relation_findings
     assert (R.ALLEGIANCE, ALF, IS) in triples(relation_findings(text))
 
 
+def test_parties_a_group_of_people_is_not_the_group_named_before(
+    relation_findings: Found,
+) -> None:
+    text = "The ALF met in Quetta. Hakim Zaman joined the group of people seeking a truce."
+    assert (R.MEMBER_OF, "Hakim Zaman", ALF) not in triples(relation_findings(text))
+    text = "The ALF met in Quetta. Hakim Zaman joined the group in May."
+    assert (R.MEMBER_OF, "Hakim Zaman", ALF) in triples(relation_findings(text))
+
+
 def test_parties_the_group_never_relates_a_group_to_itself(relation_findings: Found) -> None:
     text = "The TTP attacked a camp in Quetta. The group said it would fight the TTP."
     assert all(f.subject.name != f.object.name for f in relation_findings(text))
