@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.numbers.counts import VAGUE_FLOORS, add_counts, parse_count, parse_number
+from mosaic.extract.text.modality import is_negating
 from mosaic.extract.text.syntax import (
     ACTING_VERB_TAGS,
     ATTRIBUTIVE_OR_RELATIVE_DEPS,
@@ -111,8 +112,16 @@ def is_count_token(token: Token) -> bool:
         n.text in HYPHENS and n.whitespace_ == "" for n in neighbours
     ):
         return False
+    if _negated_number(token):
+        return False
     head = token.head
     return not (head != token and head.like_num and token.dep_ in NUMBER_PART_DEPS)
+
+
+def _negated_number(token: Token) -> bool:
+    """ "no one was hurt", "not one soldier died": a number negated counts no one."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (before is not None and is_negating(before)) or any(is_negating(c) for c in token.lefts)
 
 
 def _count_read_as_date(token: Token) -> bool:

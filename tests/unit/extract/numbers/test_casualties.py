@@ -340,3 +340,17 @@ def test_casualties_a_number_inside_a_name_counts_no_one(
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
     doc[3].pos_ = "PROPN"
     assert is_count_token(doc[1]) is counts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one was hurt in the blast.",
+        "Fortunately, no one was killed or wounded in the attack.",
+        "Not one soldier died in the ambush.",
+    ],
+)
+def test_casualties_a_negated_number_counts_no_one(
+    parse: Callable[..., Doc], sentence: str
+) -> None:
+    assert casualties(parse(sentence)[:]) == Casualties()
