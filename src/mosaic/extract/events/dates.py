@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import TELLING_VERBS
 from mosaic.extract.dates.phrases import SHIFT_UNITS, shift
+from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import NOUN_MODIFIER_DEPS, NOUN_POS, PRESENT_TAGS, tree_distance
@@ -31,7 +32,7 @@ def event_date(
     below the trigger ("reported today that she was killed on Monday") dates it."""
     best: tuple[tuple[int, bool], DateSpan] | None = None
     own = {t.i for t in trigger.subtree} if is_anaphoric(trigger) else None
-    for date in context.dates:
+    for date in _told_dates(context):
         root = context.date_root(date)
         if own is not None and root.i not in own:
             continue
@@ -45,6 +46,19 @@ def event_date(
         if best is None or rank < best[0]:
             best = (rank, date)
     return best[1] if best else None
+
+
+def _told_dates(context: SentenceContext) -> Sequence[DateSpan]:
+    """The sentence's dates, less a wire dateline's ("KABUL, March 5 (AP) -- ... on Monday")
+    where it has others: the dateline's is the day the report was filed, nearest the first
+    verb only by its place in the text; with no other date it stands for the event's."""
+    if not context.dates or context.sent.start_char >= DATELINE_CHARS:
+        return context.dates
+    end = dateline_end(context.doc[: context.sent.end].text)
+    if end is None:
+        return context.dates
+    told = [d for d in context.dates if context.doc[d.start].idx >= end]
+    return told or context.dates
 
 
 def states_a_time(context: SentenceContext) -> bool:

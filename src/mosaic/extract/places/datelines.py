@@ -49,3 +49,10 @@ def read_dateline(text: str, table: PlaceTable) -> Dateline | None:
     if place is None or place.feature not in _FEATURES:
         return None
     return Dateline(place, match.end())
+
+
+def dateline_end(text: str) -> int | None:
+    """The character the text's dateline ends at, whatever place it names, or None when the
+    text opens with none: what stands before it is where and when the report was filed."""
+    match = _DATELINE.search(text[:DATELINE_CHARS])
+    return match.end() if match is not None else None

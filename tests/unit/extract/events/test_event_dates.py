@@ -33,3 +33,15 @@ def test_event_dates_of_two_as_near_the_trigger_s_own_dates_it(events: Events) -
     found = events("Police reported today that the judge was shot dead on Monday, 4 January.")
     attacks = [f for f in found if f.type is EventType.ATTACK]
     assert [f.date.iso() for f in attacks if f.date] == ["2016-01-04"]
+
+
+def test_event_dates_a_datelines_day_yields_to_the_sentences_own(events: Events) -> None:
+    found = events("MULTAN, 21 January 2016 — Gunmen shot dead a judge in Multan on Monday.")
+    attacks = [f for f in found if f.type is EventType.ATTACK]
+    assert [f.date.iso() for f in attacks if f.date] == ["2016-01-18"]
+
+
+def test_event_dates_a_datelines_day_alone_still_dates_the_event(events: Events) -> None:
+    found = events("MULTAN, 19 January 2016 — Gunmen shot dead a judge in Multan.")
+    attacks = [f for f in found if f.type is EventType.ATTACK]
+    assert [f.date.iso() for f in attacks if f.date] == ["2016-01-19"]

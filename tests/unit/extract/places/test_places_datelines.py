@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mosaic.extract.places.datelines import read_dateline
+from mosaic.extract.places.datelines import dateline_end, read_dateline
 from mosaic.extract.places.table import PlaceTable
 
 
@@ -38,3 +38,10 @@ def test_dateline_place_reads_the_filing_place(table: PlaceTable, text: str, cou
 )
 def test_dateline_place_none_without_a_known_dateline(table: PlaceTable, text: str) -> None:
     assert read_dateline(text, table) is None
+
+
+def test_dateline_end_is_found_whatever_place_it_names() -> None:
+    text = "NOWHERESVILLE, 2 MAR 24 (WIRE) -- Two shops burned."
+    end = dateline_end(text)
+    assert end is not None and text[end:].startswith("Two shops")
+    assert dateline_end("Two shops burned in the night.") is None
