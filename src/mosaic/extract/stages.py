@@ -36,6 +36,7 @@ from mosaic.extract.events.merge import drop_echoes, merge_events
 from mosaic.extract.events.paragraph_days import date_by_paragraph
 from mosaic.extract.events.place_sentences import join_place_sentences
 from mosaic.extract.events.retellings import fold_retellings
+from mosaic.extract.events.told_apart import told_apart
 from mosaic.extract.events.toll_sentences import join_toll_sentences
 from mosaic.extract.events.weapon_tolls import join_weapon_tolls
 from mosaic.extract.models.role_spans import attach_roles
@@ -166,14 +167,16 @@ def _carry_countries(extractor: Extractor, analysis: Analysis) -> None:
     analysis.findings = carry_countries(analysis.findings, analysis.report.text, MIN_CONFIDENCE)
 
 
-@stage("mosaic.merge_events.v1", needs=["findings", "display"], sets=["events"])
+@stage("mosaic.merge_events.v1", needs=["findings", "display", "contexts"], sets=["events"])
 def _merge(extractor: Extractor, analysis: Analysis) -> None:
     """One event per event the report tells; a headline's event is folded into the prose's
-    telling of it first, and an event named again only as "the attack" into its first telling."""
+    telling of it first, and an event named again only as "the attack" into its first telling;
+    one told as another ("In a separate incident") stays apart from those before it."""
     within = extractor.places.contains
     findings = fold_headlines(analysis.findings, analysis.display, MIN_CONFIDENCE, within)
     findings = fold_retellings(findings, MIN_CONFIDENCE, within)
-    merged = merge_events(findings, MIN_CONFIDENCE, within)
+    apart = told_apart(analysis.contexts)
+    merged = merge_events(findings, MIN_CONFIDENCE, within, apart)
     analysis.events = drop_echoes(merged, MIN_CONFIDENCE)
 
 

@@ -24,7 +24,8 @@ def test_stages_shipped_order_is_every_stage_registered() -> None:
 def test_stages_one_needing_what_no_earlier_stage_sets_is_refused() -> None:
     shipped = read_config()
     early_merge = ("mosaic.display_lines.v1", "mosaic.link_entities.v1", "mosaic.merge_events.v1")
-    with pytest.raises(PipelineConfigError, match=r"'mosaic.merge_events.v1' needs \['findings'\]"):
+    missing = r"'mosaic.merge_events.v1' needs \['contexts', 'findings'\]"
+    with pytest.raises(PipelineConfigError, match=missing):
         ordered_stages(replace(shipped, stages=early_merge))
 
 

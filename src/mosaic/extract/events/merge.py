@@ -12,7 +12,7 @@ are revised upwards as a story goes on.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
 from mosaic.model import (
@@ -55,15 +55,19 @@ def _never(_outer: str, _inner: str) -> bool:
 
 
 def merge_events(
-    findings: Iterable[EventFinding], threshold: float, within: Within = _never
+    findings: Iterable[EventFinding],
+    threshold: float,
+    within: Within = _never,
+    apart: Collection[Evidence] = (),
 ) -> list[EventFinding]:
     """The findings with those describing one event merged, strongest links first; findings
     below `threshold` stay apart (they are not written out and must not lend their slots).
-    `within` lets a town and the province holding it be one event's place."""
+    `within` lets a town and the province holding it be one event's place. A finding told in
+    a sentence of `apart` ("In a separate incident, ...") joins nothing told before it."""
     items = list(findings)
     clusters = {i: [i] for i in range(len(items))}
     owner = list(range(len(items)))
-    for _, i, j in _links(items, threshold, within):
+    for _, i, j in _links(items, threshold, within, apart):
         a, b = owner[i], owner[j]
         if a == b or not all(
             compatible(items[x], items[y], within) for x in clusters[a] for y in clusters[b]
@@ -79,7 +83,7 @@ def merge_events(
 
 
 def _links(
-    items: Sequence[EventFinding], threshold: float, within: Within
+    items: Sequence[EventFinding], threshold: float, within: Within, apart: Collection[Evidence]
 ) -> list[tuple[int, int, int]]:
     """Linked pairs (strength, i, j), strongest and closest first."""
     pairs = []
@@ -88,11 +92,18 @@ def _links(
             b = items[j]
             if min(a.confidence, b.confidence) < threshold or not compatible(a, b, within):
                 continue
+            if _opens_after(a, b, apart) or _opens_after(b, a, apart):
+                continue
             strength = link_strength(a, b)
             if strength:
                 pairs.append((strength, i, j, _distance(a, b)))
     pairs.sort(key=lambda p: (-p[0], p[3]))
     return [(strength, i, j) for strength, i, j, _ in pairs]
+
+
+def _opens_after(first: EventFinding, then: EventFinding, apart: Collection[Evidence]) -> bool:
+    """Whether `then` is told as another event, in a sentence after `first`'s."""
+    return then.evidence in apart and then.evidence.start >= first.evidence.end
 
 
 def _distance(a: EventFinding, b: EventFinding) -> int:
