@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.surface import as_written
+from mosaic.extract.text.syntax import doc_text
 from mosaic.model import EntityRef
 
 _SHORT = re.compile(r"^[A-Z][A-Za-z]{1,6}$")
@@ -74,7 +75,7 @@ def _defines(doc: Doc, full: EntityMention, short: EntityMention) -> bool:
         return False
     if full.ref is None or short.ref is None or full.ref.name == short.ref.name:
         return False
-    if doc.text[full.end_char : short.start_char].strip() != "(":
+    if doc_text(doc)[full.end_char : short.start_char].strip() != "(":
         return False
     form = as_written(short.text)
     return is_short_form(form) and form.casefold() in initials(full.text)

@@ -19,6 +19,7 @@ from itertools import pairwise
 from spacy.tokens import Doc
 
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.text.syntax import doc_text
 from mosaic.model import EntityRef
 
 _APPOSITION = re.compile(
@@ -67,7 +68,7 @@ def join_apposed_names(doc: Doc, mentions: Sequence[EntityMention]) -> list[Enti
 
 def apposed(doc: Doc, first: EntityMention, second: EntityMention) -> bool:
     """Whether the second mention names the first again, in apposition to it."""
-    return bool(_APPOSITION.match(doc.text[first.end_char : second.start_char]))
+    return bool(_APPOSITION.match(doc_text(doc)[first.end_char : second.start_char]))
 
 
 def _known_alias(
@@ -81,7 +82,7 @@ def _known_alias(
         return None
     if (first.ref.key is None) is (second.ref.key is None):
         return None  # both known (the gazetteer's business) or both new (joined above)
-    if not _ALIAS.match(doc.text[first.end_char : second.start_char]):
+    if not _ALIAS.match(doc_text(doc)[first.end_char : second.start_char]):
         return None
     if first.ref.key is None:
         return first.ref.name, second.ref

@@ -198,7 +198,7 @@ class EventFinder:
         rivals: Sequence[Token],
     ) -> str | None:
         found = inferred_country(rule.type, who.mentions, token, context, rivals)
-        dateline = read_dateline(context.doc.text, self.places)
+        dateline = read_dateline(context.doc_text, self.places)
         return found or focus_country(rule.type, who.mentions, context.doc_mentions, dateline)
 
     def _killed(

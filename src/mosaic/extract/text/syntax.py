@@ -8,6 +8,20 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 
+_DOC_TEXT = "mosaic_doc_text"
+"""`Doc.user_data` key of the doc's text, joined once per doc."""
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc: spaCy joins every token's text at each call, and the
+    rules that read what stands between two mentions ask for it once per pair (no stage
+    changes a doc's words after the parse)."""
+    text = doc.user_data.get(_DOC_TEXT)
+    if text is None:
+        text = doc.user_data[_DOC_TEXT] = doc.text
+    return str(text)
+
+
 # spaCy's labels grouped by meaning (data/lexicon/syntax.yaml says what each group means).
 ACTOR_DEPS = lexicon.words("syntax.actor_deps")
 ACTOR_MODIFIER_DEPS = lexicon.words("syntax.actor_modifier_deps")

@@ -9,12 +9,13 @@ import pytest
 from spacy.language import Language
 from spacy.pipeline import DependencyParser, EntityRecognizer, Tagger
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.parties import party
 from mosaic.extract.places.locations import is_location_span
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import antecedent, is_passive, subject, tree_distance
+from mosaic.extract.text.syntax import antecedent, doc_text, is_passive, subject, tree_distance
 
 pytestmark = pytest.mark.slow
 
@@ -27,6 +28,13 @@ def test_syntax_subject_is_inherited_by_continuing_clauses(parse: Callable[..., 
     doc = parse("The TTP rejected the offer, launching an attack instead.")
     assert [t.text for t in subject(word(doc, "launching"))] == ["TTP"]
     assert tree_distance(word(doc, "TTP"), word(doc, "rejected")) == 1
+
+
+def test_syntax_doc_text_is_joined_once_per_doc() -> None:
+    doc = Doc(Vocab(), words=["Gunmen", "struck", "a", "market", "."], spaces=[1, 1, 1, 0, 0])
+    assert doc_text(doc) == doc.text == "Gunmen struck a market."
+    doc.user_data["mosaic_doc_text"] = "kept"  # the second call reads what the first joined
+    assert doc_text(doc) == "kept"
 
 
 def test_syntax_antecedent_of_relative_pronoun(parse: Callable[..., Doc]) -> None:
