@@ -31,7 +31,7 @@ class SqlEntities(SqlBase):
 
     def get_entity(self, entity_id: str) -> Entity | None:
         with self._connect() as connection:
-            row = connection.execute(sa.select(entities).where(entities.c.id == entity_id)).first()
+            row = connection.execute(_WITH_ID, {"id": entity_id}).first()
         return entity_of(row._mapping) if row else None
 
     def get_entities(self, entity_ids: Sequence[str]) -> dict[str, Entity]:
@@ -126,6 +126,8 @@ _NAMED_BY_KEY = _by_name(
 """`find_entities_by_name`'s query, built once: linking runs it for every name it meets."""
 
 _WITH_IDS = sa.select(entities).where(entities.c.id.in_(sa.bindparam("ids", expanding=True)))
+_WITH_ID = sa.select(entities).where(entities.c.id == sa.bindparam("id"))
+"""`get_entity`'s query, built once: storing a report reads the place of each event it merges."""
 _UNNAME = sa.delete(entity_names).where(
     entity_names.c.entity_id.in_(sa.bindparam("ids", expanding=True))
 )

@@ -17,6 +17,15 @@ from mosaic.store.sql.base import SqlBase, chunked, upsert
 # The first/last day columns serve queries; a relation is read from its ISO dates.
 _HIDDEN = ("start_first", "end_last", "statement_markings")
 _READ = [column for column in relations.c if column.name not in _HIDDEN]
+_AMONG = (
+    sa.select(*_READ)
+    .where(
+        relations.c.subject_id.in_(sa.bindparam("subjects", expanding=True)),
+        relations.c.object_id.in_(sa.bindparam("objects", expanding=True)),
+    )
+    .order_by(relations.c.id)
+)
+"""`relations_among`'s query, built once: storing a report with relations runs it."""
 
 
 class SqlRelations(SqlBase):
@@ -58,13 +67,17 @@ class SqlRelations(SqlBase):
         """Relations both of whose sides are among `entity_ids`, by id; one query per
         IDS_PER_QUERY ids of each side."""
         chunks = list(chunked(entity_ids))
-        found = [
-            self._relations(
-                relations.c.subject_id.in_(subjects), relations.c.object_id.in_(objects)
-            )
-            for subjects in chunks
-            for objects in chunks
-        ]
+        with self._connect() as connection:
+            found = [
+                [
+                    relation_of(row)
+                    for row in connection.execute(
+                        _AMONG, {"subjects": subjects, "objects": objects}
+                    ).mappings()
+                ]
+                for subjects in chunks
+                for objects in chunks
+            ]
         if len(found) == 1:
             return found[0]
         return sorted((r for part in found for r in part), key=lambda relation: relation.id)

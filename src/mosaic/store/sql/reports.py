@@ -21,30 +21,34 @@ MINHASH_PAGE = 1000
 _signature = functools.lru_cache(maxsize=16 * MINHASH_PAGE)(minhash_of)
 """Stored signatures parsed once: one is read again for every new report that resembles it."""
 _WITH_IDS = sa.select(reports).where(reports.c.id.in_(sa.bindparam("ids", expanding=True)))
+_WITH_ID = sa.select(reports).where(reports.c.id == sa.bindparam("id"))
+_WITH_HASH = sa.select(reports.c.id).where(reports.c.content_hash == sa.bindparam("hash")).limit(1)
+_UNBAND = sa.delete(report_bands).where(report_bands.c.report_id == sa.bindparam("report_id"))
+"""The queries ingest runs for every report, built once: building one costs more than
+running it here."""
 
 
 class SqlReports(SqlBase):
     def has_report(self, content_hash: str) -> bool:
-        query = sa.select(reports.c.id).where(reports.c.content_hash == content_hash).limit(1)
         with self._connect() as connection:
-            return connection.execute(query).first() is not None
+            return connection.execute(_WITH_HASH, {"hash": content_hash}).first() is not None
 
     def add_report(self, report: Report, minhash: Sequence[int]) -> None:
         """Store the report, or update its metadata; the first ingestion time is kept."""
         row = {**report_row(report, minhash), "ingested_at": _now()}
         bands = [
             {"report_id": report.id, "band": band, "bucket": bucket}
-            for band, bucket in band_buckets(minhash)
+            for band, bucket in _band_buckets(tuple(minhash))
         ]
         with self._connect() as connection:
             upsert(connection, reports, [row], keep=("ingested_at",))
-            connection.execute(sa.delete(report_bands).where(report_bands.c.report_id == report.id))
+            connection.execute(_UNBAND, {"report_id": report.id})
             if bands:
                 connection.execute(sa.insert(report_bands), bands)
 
     def get_report(self, report_id: str) -> Report | None:
         with self._connect() as connection:
-            row = connection.execute(sa.select(reports).where(reports.c.id == report_id)).first()
+            row = connection.execute(_WITH_ID, {"id": report_id}).first()
         return report_of(row._mapping) if row else None
 
     def get_reports(self, report_ids: Sequence[str]) -> dict[str, Report]:
@@ -90,7 +94,7 @@ class SqlReports(SqlBase):
     ) -> list[tuple[str, tuple[int, ...]]]:
         """Stored reports sharing a band bucket with `minhash` (`store.bands`), by id, with
         their signatures: one indexed look-up, however many reports are stored."""
-        keys = band_buckets(minhash)
+        keys = _band_buckets(tuple(minhash))
         if not keys:
             return []
         values = {f"bucket_{band}": bucket for band, bucket in keys}
@@ -135,6 +139,13 @@ class SqlReports(SqlBase):
         )
         with self._connect() as connection:
             return [mention_of(row) for row in connection.execute(query).mappings().all()]
+
+
+@functools.lru_cache(maxsize=16)
+def _band_buckets(signature: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """`band_buckets` of a signature, hashed once though a new report's are both looked up
+    and stored."""
+    return tuple(band_buckets(signature))
 
 
 @functools.lru_cache(maxsize=8)

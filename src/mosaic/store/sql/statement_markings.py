@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
+from typing import TypeVar
 
 import sqlalchemy as sa
 
 from mosaic.model import SubjectKind
 from mosaic.store.schema import events, marking_sets, relations, statements
-from mosaic.store.sql.base import chunked, upsert
+from mosaic.store.sql.base import IDS_PER_QUERY, chunked, upsert
 
 MarkingKey = tuple[str, str, str, str]  # owner, tlp, distribution, sharing group ('' if none)
 
 FACT_TABLES = {SubjectKind.EVENT: events, SubjectKind.RELATION: relations}
+_FACT_KINDS = frozenset(kind.value for kind in FACT_TABLES)
+_Fact = TypeVar("_Fact", bound=Hashable)  # a fact's id, or its (kind, id)
 
 
 def set_id(markings: Iterable[MarkingKey]) -> str:
@@ -62,13 +65,22 @@ def subjects_of(connection: sa.Connection, statement_ids: Iterable[str]) -> set[
 
 
 def refresh_subjects(connection: sa.Connection, subjects: Iterable[tuple[str, str]]) -> None:
-    """`refresh` each fact of these (kind, id) pairs; kinds other than facts are skipped."""
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for kind, fact_id in subjects:
-        by_kind[kind].append(fact_id)
-    for kind, ids in by_kind.items():
-        if kind in {k.value for k in FACT_TABLES}:
-            refresh(connection, SubjectKind(kind), ids)
+    """`refresh` each fact of these (kind, id) pairs; kinds other than facts are skipped.
+
+    Events and relations are read together and their sets stored together: a report's
+    facts cost one query and one upsert, then one update per kind.
+    """
+    facts = list(dict.fromkeys(fact for fact in subjects if fact[0] in _FACT_KINDS))
+    for start in range(0, len(facts), IDS_PER_QUERY):
+        chunk = facts[start : start + IDS_PER_QUERY]
+        found = _facts_markings_behind(connection, chunk)
+        named = {fact: set_id(markings) for fact, markings in found.items()}
+        upsert(connection, marking_sets, _set_rows(found, named))
+        by_kind: dict[str, list[dict[str, str | None]]] = defaultdict(list)
+        for fact in chunk:
+            by_kind[fact[0]].append({"fact": fact[1], "set": named.get(fact)})
+        for kind, assignments in by_kind.items():
+            connection.execute(_ASSIGN[SubjectKind(kind)], assignments)
 
 
 def _markings_behind(
@@ -78,6 +90,20 @@ def _markings_behind(
     rows = connection.execute(_MARKINGS_BEHIND, {"kind": kind.value, "ids": fact_ids})
     for fact, owner, tlp, distribution, sharing_group in rows:
         found[fact].add((owner, tlp, distribution, sharing_group))
+    return found
+
+
+def _facts_markings_behind(
+    connection: sa.Connection, facts: list[tuple[str, str]]
+) -> dict[tuple[str, str], set[MarkingKey]]:
+    found: dict[tuple[str, str], set[MarkingKey]] = defaultdict(set)
+    kinds = sorted({kind for kind, _ in facts})
+    ids = list(dict.fromkeys(fact_id for _, fact_id in facts))
+    wanted = set(facts)
+    rows = connection.execute(_FACTS_MARKINGS_BEHIND, {"kinds": kinds, "ids": ids})
+    for kind, fact_id, owner, tlp, distribution, sharing_group in rows:
+        if (kind, fact_id) in wanted:
+            found[(kind, fact_id)].add((owner, tlp, distribution, sharing_group))
     return found
 
 
@@ -98,12 +124,29 @@ _MARKINGS_BEHIND = (
     )
     .distinct()
 )
+_FACTS_MARKINGS_BEHIND = (
+    sa.select(
+        statements.c.subject_kind,
+        statements.c.subject_id,
+        statements.c.owner,
+        statements.c.tlp,
+        statements.c.distribution,
+        sa.func.coalesce(statements.c.sharing_group, ""),
+    )
+    .where(
+        statements.c.subject_kind.in_(sa.bindparam("kinds", expanding=True)),
+        statements.c.subject_id.in_(sa.bindparam("ids", expanding=True)),
+    )
+    .distinct()
+)
 """The queries above, built once: building a query costs more than running it here."""
 
 _SET_COLUMNS = ("set_id", "owner", "tlp", "distribution", "sharing_group")
 
 
-def _set_rows(found: dict[str, set[MarkingKey]], named: dict[str, str]) -> list[dict[str, str]]:
+def _set_rows(
+    found: Mapping[_Fact, set[MarkingKey]], named: Mapping[_Fact, str]
+) -> list[dict[str, str]]:
     rows = {(named[fact], *marking) for fact, markings in found.items() for marking in markings}
     return [dict(zip(_SET_COLUMNS, row, strict=True)) for row in sorted(rows)]
 
