@@ -219,8 +219,7 @@ def _home_countries(extractor: Extractor, analysis: Analysis) -> None:
 @stage("mosaic.find_relations.v1", needs=["contexts"], sets=["relations"])
 def _relations(extractor: Extractor, analysis: Analysis) -> None:
     contexts = with_described_groups(analysis.contexts)
-    found = (f for c in contexts for f in extractor.relations.find(c))
-    analysis.relations = dedupe_relations(found)
+    analysis.relations = dedupe_relations(extractor.relations.find_all(contexts))
 
 
 @stage("mosaic.strengths.v1", needs=["contexts"], sets=["strengths"])

@@ -17,7 +17,7 @@ It runs only on sentences that hold an actor, and only on pairs the rules left a
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -233,22 +233,38 @@ class RelationClassifier:
     ) -> list[PairRelation]:
         """The relations the classifier is sure enough of, for pairs of entities (by
         `mention_key`) not in `known`."""
-        pairs = [p for p in mention_pairs(context) if pair_key(p.first, p.second) not in known]
-        if not pairs:
-            return []
-        docs = [pair_doc(self.nlp.vocab, pair_text(context, p)) for p in pairs]
-        found = []
-        for pair, doc in zip(pairs, self.nlp.pipe(docs), strict=True):
-            label, probability = likeliest_relation(doc.cats)
-            read = relation_of(label)
-            if read is None or probability < self.threshold:
-                continue
-            kind, first_leads = read
-            subject, obj = (pair.first, pair.second) if first_leads else (pair.second, pair.first)
-            found.append(
-                PairRelation(kind, subject, obj, pair.second.start, kind in _DATED, probability)
-            )
-        return found
+        return self.relations_of_each([(context, known)])[0]
+
+    def relations_of_each(
+        self, sentences: Sequence[tuple[SentenceContext, Collection[frozenset[str]]]]
+    ) -> list[list[PairRelation]]:
+        """`relations` of each (sentence, known pairs), the pairs of all of them scored in one
+        pass of the model: a pass per sentence cost more than the scoring (a bag of words
+        scores a pair alike in any batch)."""
+        pairs = [
+            [p for p in mention_pairs(context) if pair_key(p.first, p.second) not in known]
+            for context, known in sentences
+        ]
+        docs = [
+            pair_doc(self.nlp.vocab, pair_text(context, pair))
+            for (context, _), sentence_pairs in zip(sentences, pairs, strict=True)
+            for pair in sentence_pairs
+        ]
+        scored = iter(self.nlp.pipe(docs) if docs else ())
+        read = [
+            [self._read(pair, next(scored)) for pair in sentence_pairs] for sentence_pairs in pairs
+        ]
+        return [[found for found in sentence if found is not None] for sentence in read]
+
+    def _read(self, pair: MentionPair, doc: Doc) -> PairRelation | None:
+        """The pair's relation, if its likeliest is one and the model is sure enough of it."""
+        label, probability = likeliest_relation(doc.cats)
+        read = relation_of(label)
+        if read is None or probability < self.threshold:
+            return None
+        kind, first_leads = read
+        subject, obj = (pair.first, pair.second) if first_leads else (pair.second, pair.first)
+        return PairRelation(kind, subject, obj, pair.second.start, kind in _DATED, probability)
 
 
 def pair_doc(vocab: Vocab, text: str) -> Doc:

@@ -23,7 +23,11 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.rules.registry import rule_for
-from mosaic.extract.models.relation_classifier import RelationClassifier, pair_key
+from mosaic.extract.models.relation_classifier import (
+    PairRelation,
+    RelationClassifier,
+    pair_key,
+)
 from mosaic.extract.relations.compounds import compound_relations, parent_name_relations
 from mosaic.extract.relations.context import carried_date
 from mosaic.extract.relations.deaths import parenthesised_death, stated_deaths
@@ -213,6 +217,25 @@ class RelationFinder:
         self.classifier = classifier
 
     def find(self, context: SentenceContext) -> list[RelationFinding]:
+        return self.find_all([context])
+
+    def find_all(self, contexts: Sequence[SentenceContext]) -> list[RelationFinding]:
+        """`find` of each sentence in turn, the classifier's pairs of all of them scored
+        together (`RelationClassifier.relations_of_each`)."""
+        ruled = [self._ruled(context) for context in contexts]
+        if self.classifier is None:
+            return [finding for found, _ in ruled for finding in found]
+        known = [{pair_key(c.subject, c.object) for c in stated} for _, stated in ruled]
+        learned = self.classifier.relations_of_each(list(zip(contexts, known, strict=True)))
+        return [
+            finding
+            for context, (found, stated), pairs in zip(contexts, ruled, learned, strict=True)
+            for finding in (*found, *self._learned(pairs, context, stated))
+        ]
+
+    def _ruled(self, context: SentenceContext) -> tuple[list[RelationFinding], list[Candidate]]:
+        """What the rules find in the sentence, and the candidates they state (the pairs
+        the classifier is not asked about)."""
         roles = through_leaders(noun_relations(context), context)
         others = through_leaders(
             [*verb_relations(context), *noun_relations_of_events(context),
@@ -226,18 +249,14 @@ class RelationFinder:
         found = [self._finding(_named_in_full(c, context), context) for c in kept]
         boxes = [box for box in infobox_relations(context) if allowed(box.candidate)]
         found += [self._boxed(box, context) for box in boxes]
-        if self.classifier is not None:
-            stated = [*kept, *(box.candidate for box in boxes)]
-            found += self._learned(self.classifier, context, stated)
-        return found
+        return found, [*kept, *(box.candidate for box in boxes)]
 
     def _learned(
-        self, classifier: RelationClassifier, context: SentenceContext, kept: list[Candidate]
+        self, pairs: Sequence[PairRelation], context: SentenceContext, kept: list[Candidate]
     ) -> list[RelationFinding]:
         """What the classifier finds among the pairs the rules said nothing of."""
-        known = {pair_key(c.subject, c.object) for c in kept}
         found = []
-        for pair in classifier.relations(context, known):
+        for pair in pairs:
             candidate = Candidate(pair.type, pair.subject, pair.object, pair.anchor, pair.dated)
             if _placed_elsewhere(candidate, kept):
                 continue

@@ -132,8 +132,10 @@ class _FixedModel:
         self.label, self.probability = label, probability
         self.vocab = Vocab()
         self.read: list[str] = []
+        self.passes = 0
 
     def pipe(self, docs: Iterable[Doc]) -> Iterator[_Scored]:
+        self.passes += 1
         for doc in docs:
             self.read.append(doc.text)
             yield _Scored({self.label: self.probability, NONE_LABEL: 1 - self.probability})
@@ -166,6 +168,21 @@ def test_relation_classifier_leaves_pairs_the_rules_found(contexts: Contexts) ->
     found = {(f.type, f.subject.name, f.object.name) for f in finder.find(context)}
     assert found == {(R.AFFILIATE_OF, "Alpha Liberation Front", "al-Qaeda")}
     assert model.read == []
+
+
+@pytest.mark.slow
+def test_relation_classifier_scores_the_pairs_of_every_sentence_in_one_pass(
+    contexts: Contexts,
+) -> None:
+    finder, model = _finder("alliance", 0.9)
+    text = "The Alpha Liberation Front and the TTP share safe houses. The TTP and al-Qaeda meet."
+    first, second = contexts(text)
+    found = [(f.type, f.subject.name, f.object.name) for f in finder.find_all([first, second])]
+    assert found == [
+        (R.ALLIANCE, "Alpha Liberation Front", "Tehreek-i-Taliban Pakistan"),
+        (R.ALLIANCE, "Tehreek-i-Taliban Pakistan", "al-Qaeda"),
+    ]
+    assert model.passes == 1 and len(model.read) == 2
 
 
 @pytest.mark.slow

@@ -3,7 +3,7 @@ for a person whose rank in another group the sentence states."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 
 import pytest
 import spacy
@@ -26,8 +26,13 @@ class _EveryoneLeads(RelationClassifier):
     def __init__(self) -> None:
         super().__init__(spacy.blank("en"))
 
-    def relations(
-        self, context: SentenceContext, known: Collection[frozenset[str]] = ()
+    def relations_of_each(
+        self, sentences: Sequence[tuple[SentenceContext, Collection[frozenset[str]]]]
+    ) -> list[list[PairRelation]]:
+        return [self._leads(context, known) for context, known in sentences]
+
+    def _leads(
+        self, context: SentenceContext, known: Collection[frozenset[str]]
     ) -> list[PairRelation]:
         people = [m for m in context.mentions if m.role is Role.PERSON]
         groups = [m for m in context.mentions if m.role is Role.GROUP]
