@@ -13,7 +13,6 @@ out as something else ("rocket-propelled grenades (RPG)") or never uses so are n
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
@@ -21,7 +20,7 @@ from mosaic.extract.entities.name_repairs import MEMBER_AND_UNIT_NOUNS
 from mosaic.extract.entities.name_shapes import looks_like_armed_group
 from mosaic.extract.entities.parties import GROUP_WORDS
 from mosaic.extract.text.modality import LAUNCH_VERBS
-from mosaic.extract.text.syntax import PATIENT_DEPS
+from mosaic.extract.text.syntax import PATIENT_DEPS, word_keys
 
 GROUP_PART_WORDS = lexicon.words("models.group_part_words")
 """Words for a group's people or parts, next to its initials ("ZLF fighters", "a ZLF cell")."""
@@ -78,8 +77,9 @@ def _bracketed(use: Span) -> bool:
     """Whether the name stands in brackets ("X (lit. "Y") was a group"): a translation or an
     aside, which the clause around says nothing of."""
     doc = use.doc
-    before = doc[use.sent.start : use.start]
-    if sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before):
+    before = word_keys(doc)[use.sent.start : use.start]  # counted as keys: no Token per word
+    strings = doc.vocab.strings
+    if numpy.count_nonzero(before == strings["("]) > numpy.count_nonzero(before == strings[")"]):
         return True
     after = next((t for t in doc[use.end : use.end + 3] if not t.is_quote), None)
     return after is not None and after.text == ")"
@@ -115,7 +115,7 @@ def _described_as_kind(word: Token, person: bool) -> bool:
 def _uses(doc: Doc, span: Span) -> list[int]:
     """Where the doc writes the span's words (the span itself among them), found in the doc's
     array of word keys: making a Token for every word of the doc cost more than the tagger."""
-    words = doc.to_array(ORTH)
+    words = word_keys(doc)
     keys = [token.orth for token in span]
     size = len(keys)
     return [

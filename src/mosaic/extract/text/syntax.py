@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
@@ -20,6 +23,20 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_DOC_TEXT] = doc.text
     return str(text)
+
+
+_WORD_KEYS = "mosaic_orth_keys"
+"""`Doc.user_data` key of the doc's array of word keys (ORTH), made once per doc."""
+
+
+def word_keys(doc: Doc) -> numpy.ndarray[Any, numpy.dtype[numpy.uint64]]:
+    """The doc's word keys (ORTH), one per token, made once per doc: the rules that look for
+    every use of a name in the doc ask for them once per name (the tokenizer's words never
+    change afterwards)."""
+    keys = doc.user_data.get(_WORD_KEYS)
+    if keys is None or len(keys) != len(doc):
+        keys = doc.user_data[_WORD_KEYS] = doc.to_array(ORTH)
+    return cast(numpy.ndarray[Any, numpy.dtype[numpy.uint64]], keys)
 
 
 # spaCy's labels grouped by meaning (data/lexicon/syntax.yaml says what each group means).

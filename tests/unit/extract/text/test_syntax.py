@@ -15,7 +15,14 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.parties import party
 from mosaic.extract.places.locations import is_location_span
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import antecedent, doc_text, is_passive, subject, tree_distance
+from mosaic.extract.text.syntax import (
+    antecedent,
+    doc_text,
+    is_passive,
+    subject,
+    tree_distance,
+    word_keys,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -35,6 +42,13 @@ def test_syntax_doc_text_is_joined_once_per_doc() -> None:
     assert doc_text(doc) == doc.text == "Gunmen struck a market."
     doc.user_data["mosaic_doc_text"] = "kept"  # the second call reads what the first joined
     assert doc_text(doc) == "kept"
+
+
+def test_syntax_word_keys_are_made_once_per_doc() -> None:
+    doc = Doc(Vocab(), words=["Gunmen", "struck", "Gunmen"])
+    keys = word_keys(doc)
+    assert keys.tolist() == [t.orth for t in doc] and keys[0] == keys[2]
+    assert word_keys(doc) is keys
 
 
 def test_syntax_antecedent_of_relative_pronoun(parse: Callable[..., Doc]) -> None:
