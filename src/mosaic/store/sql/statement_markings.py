@@ -38,15 +38,7 @@ def set_id(markings: Iterable[MarkingKey]) -> str:
 
 def refresh(connection: sa.Connection, kind: SubjectKind, fact_ids: Iterable[str]) -> None:
     """Name on each fact's row the set of markings of the statements now behind it."""
-    table = FACT_TABLES.get(kind)
-    if table is None:
-        return
-    for chunk in chunked(fact_ids):
-        found = _markings_behind(connection, kind, chunk)
-        named = {fact: set_id(markings) for fact, markings in found.items()}
-        upsert(connection, marking_sets, _set_rows(found, named))
-        assignments = [{"fact": fact, "set": named.get(fact)} for fact in chunk]
-        connection.execute(_ASSIGN[kind], assignments)
+    refresh_subjects(connection, ((kind.value, fact_id) for fact_id in fact_ids))
 
 
 def refresh_all(connection: sa.Connection) -> None:
@@ -83,16 +75,6 @@ def refresh_subjects(connection: sa.Connection, subjects: Iterable[tuple[str, st
             connection.execute(_ASSIGN[SubjectKind(kind)], assignments)
 
 
-def _markings_behind(
-    connection: sa.Connection, kind: SubjectKind, fact_ids: list[str]
-) -> dict[str, set[MarkingKey]]:
-    found: dict[str, set[MarkingKey]] = defaultdict(set)
-    rows = connection.execute(_MARKINGS_BEHIND, {"kind": kind.value, "ids": fact_ids})
-    for fact, owner, tlp, distribution, sharing_group in rows:
-        found[fact].add((owner, tlp, distribution, sharing_group))
-    return found
-
-
 def _facts_markings_behind(
     connection: sa.Connection, facts: list[tuple[str, str]]
 ) -> dict[tuple[str, str], set[MarkingKey]]:
@@ -109,20 +91,6 @@ def _facts_markings_behind(
 
 _SUBJECTS = sa.select(statements.c.subject_kind, statements.c.subject_id).where(
     statements.c.id.in_(sa.bindparam("ids", expanding=True))
-)
-_MARKINGS_BEHIND = (
-    sa.select(
-        statements.c.subject_id,
-        statements.c.owner,
-        statements.c.tlp,
-        statements.c.distribution,
-        sa.func.coalesce(statements.c.sharing_group, ""),
-    )
-    .where(
-        statements.c.subject_kind == sa.bindparam("kind"),
-        statements.c.subject_id.in_(sa.bindparam("ids", expanding=True)),
-    )
-    .distinct()
 )
 _FACTS_MARKINGS_BEHIND = (
     sa.select(
