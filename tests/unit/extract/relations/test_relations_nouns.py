@@ -7,25 +7,17 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.extract.relations.finder import RelationFinder, dedupe_relations
-from mosaic.extract.text.sentences import SentenceContext
 from mosaic.model import RelationFinding, RelationType
 
 R = RelationType
-Contexts = Callable[..., list[SentenceContext]]
 Find = Callable[[str], list[RelationFinding]]
 TTP, ALF = "Tehreek-i-Taliban Pakistan", "Alpha Liberation Front"
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def found(contexts: Contexts) -> Find:
-    finder = RelationFinder("test")
-
-    def run(text: str) -> list[RelationFinding]:
-        return dedupe_relations(f for c in contexts(text) for f in finder.find(c))
-
-    return run
+def found(relation_findings: Find) -> Find:
+    return relation_findings
 
 
 def _pairs(findings: list[RelationFinding]) -> set[tuple[RelationType, str, str]]:
