@@ -63,11 +63,13 @@ def join_toll_sentences(
         if _names_another(context, own):
             continue
         mentions = [m for m in count_mentions(context.sent) if not _told_before(m, context)]
-        tolled = _with_tolls(kept[index], mentions)
-        if tolled != kept[index]:
-            kept[index] = tolled
-            kept = [f for f in kept if f not in own]
-            targets = _targets(kept, threshold)
+        if not mentions:
+            continue
+        # A lower count the event keeps is a part of its toll ("two soldiers were also
+        # killed" after "killed 11"), so the sentence's bare casualty is no event either.
+        kept[index] = _with_tolls(kept[index], mentions)
+        kept = [f for f in kept if f not in own]
+        targets = _targets(kept, threshold)
     return kept
 
 

@@ -41,6 +41,16 @@ def test_toll_sentences_wounded_told_next_are_the_attacks(extractor: Extractor) 
     assert (attack.killed, attack.wounded) == (Count.exactly(4), Count.exactly(3))
 
 
+def test_toll_sentences_a_part_of_the_toll_is_no_event_of_its_own(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Security forces killed nine militants during a raid near Bannu on Monday, the army "
+        "said.\n\nTwo soldiers were also killed in the exchange of fire.",
+    )
+    assert _of_type(events, EventType.MILITARY_OPERATION).killed == Count.exactly(9)
+    assert not [e for e in events if e.type is EventType.ATTACK]
+
+
 def test_toll_sentences_another_event_keeps_its_dead(extractor: Extractor) -> None:
     events = _events(
         extractor,
