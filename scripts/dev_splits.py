@@ -6,7 +6,9 @@
 - `foldA`, `foldB`: the odd half's passages numbered 1 and 3 mod 4 (cross-validation);
 - `written-tune`, `written-check`: the odd- and even-numbered passages of
   `training/written-news` (rules are written from the first; the second's summary shows
-  whether they carry over).
+  whether they carry over);
+- `written-fresh`: every passage of `training/written-fresh`, written on 2026-12-07 as a
+  check that no rule was written from (summary lines only).
 
     .venv/bin/python scripts/dev_splits.py /tmp/splits
 """
@@ -26,6 +28,7 @@ SPLITS = {
     "foldB": ("news", 4, 3),
     "written-tune": ("written", 2, 1),
     "written-check": ("written", 2, 0),
+    "written-fresh": ("fresh", 1, 0),
 }
 
 
@@ -34,8 +37,9 @@ def main() -> None:
     parser.add_argument("output", type=Path, help="folder to make the splits in (must not exist)")
     parser.add_argument("--news", type=Path, default=REPOSITORY.parent / "shared/eval/dev-news")
     parser.add_argument("--written", type=Path, default=REPOSITORY / "training/written-news")
+    parser.add_argument("--fresh", type=Path, default=REPOSITORY / "training/written-fresh")
     args = parser.parse_args()
-    sources = {"news": args.news, "written": args.written}
+    sources = {"news": args.news, "written": args.written, "fresh": args.fresh}
     for name, (source, modulus, remainder) in SPLITS.items():
         folder = numbered_folder(sources[source], args.output / name, modulus, remainder)
         print(f"{folder}: {len(list(folder.glob('*.json')))} gold files")

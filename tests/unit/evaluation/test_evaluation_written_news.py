@@ -1,4 +1,5 @@
-"""The written training passages (training/written-news) load as gold in FORMAT.md's shape."""
+"""The written passages (training/written-news, and the held-out training/written-fresh)
+load as gold in FORMAT.md's shape."""
 
 from __future__ import annotations
 
@@ -6,40 +7,53 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from mosaic.evaluation import GoldDocument, load_gold_dir
 from mosaic.model import AttackType, EventType, RelationType
 
-CORPUS = Path(__file__).resolve().parents[3] / "training" / "written-news"
+TRAINING = Path(__file__).resolve().parents[3] / "training"
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+CORPORA = {
+    # folder: (file prefix, doc_id prefix, fewest passages)
+    "written-news": ("t", "written-", 40),
+    "written-fresh": ("f", "fresh-", 40),
+}
+corpora = pytest.mark.parametrize("corpus", sorted(CORPORA))
 
 
-def _documents() -> list[GoldDocument]:
-    return load_gold_dir(CORPUS)
+def _documents(corpus: str) -> list[GoldDocument]:
+    return load_gold_dir(TRAINING / corpus)
 
 
 def _items(document: GoldDocument) -> list[dict[str, Any]]:
     return [*document.data["events"], *document.data["relations"]]
 
 
-def test_written_news_loads_every_passage_as_gold() -> None:
-    documents = _documents()
-    assert len(documents) == len(list(CORPUS.glob("t*.json"))) >= 40
+@corpora
+def test_written_passages_load_every_passage_as_gold(corpus: str) -> None:
+    file_prefix, id_prefix, fewest = CORPORA[corpus]
+    documents = _documents(corpus)
+    assert len(documents) == len(list((TRAINING / corpus).glob(f"{file_prefix}*.json")))
+    assert len(documents) >= fewest
     assert all(60 <= len(d.text.split()) <= 200 for d in documents)
-    assert all(d.published and d.doc_id.startswith("written-") for d in documents)
+    assert all(d.published and d.doc_id.startswith(id_prefix) for d in documents)
 
 
-def test_written_news_quotes_every_evidence_from_its_passage() -> None:
+@corpora
+def test_written_passages_quote_every_evidence_from_their_passage(corpus: str) -> None:
     unquoted = [
         (d.doc_id, item["evidence"])
-        for d in _documents()
+        for d in _documents(corpus)
         for item in _items(d)
         if item["evidence"] not in d.text
     ]
     assert unquoted == []
 
 
-def test_written_news_uses_format_types_dates_and_names() -> None:
-    for document in _documents():
+@corpora
+def test_written_passages_use_format_types_dates_and_names(corpus: str) -> None:
+    for document in _documents(corpus):
         for event in document.data["events"]:
             EventType(event["type"])
             if "attack_type" in event:
@@ -54,9 +68,17 @@ def test_written_news_uses_format_types_dates_and_names() -> None:
             assert all(DATE.match(d) and d <= str(document.published) for d in dates)
 
 
-def test_written_news_states_every_relation_type() -> None:
-    stated = {r["type"] for d in _documents() for r in d.data["relations"]}
+@corpora
+def test_written_passages_state_every_relation_type(corpus: str) -> None:
+    stated = {r["type"] for d in _documents(corpus) for r in d.data["relations"]}
     assert stated == {t.value for t in RelationType}
+
+
+def test_written_fresh_shares_no_passage_with_written_news() -> None:
+    """The held-out passages are a check only while no rule was written from them: none
+    may repeat a passage the rules were tuned on."""
+    tuned = {d.text for d in _documents("written-news")}
+    assert not [d.doc_id for d in _documents("written-fresh") if d.text in tuned]
 
 
 def _is_name(name: object) -> bool:
