@@ -28,6 +28,7 @@ from mosaic.extract.events.finder import EventFinder
 from mosaic.extract.models import actor_spans as _actor_spans  # noqa: F401  (registers it)
 from mosaic.extract.models.relation_classifier import RelationClassifier
 from mosaic.extract.models.role_spans import RoleTagger
+from mosaic.extract.places import dateline_parse as _dateline_parse  # noqa: F401  (registers it)
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.relations.finder import RelationFinder
 from mosaic.extract.stages import Analysis, ordered_stages

@@ -54,5 +54,12 @@ def read_dateline(text: str, table: PlaceTable) -> Dateline | None:
 def dateline_end(text: str) -> int | None:
     """The character the text's dateline ends at, whatever place it names, or None when the
     text opens with none: what stands before it is where and when the report was filed."""
+    span = dateline_span(text)
+    return span[1] if span is not None else None
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The characters the text's dateline starts and ends at (after any headline), whatever
+    place it names, or None when the text opens with none."""
     match = _DATELINE.search(text[:DATELINE_CHARS])
-    return match.end() if match is not None else None
+    return (match.start("place"), match.end()) if match is not None else None
