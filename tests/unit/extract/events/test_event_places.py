@@ -51,3 +51,18 @@ def test_event_places_headline_place_run_on_into_the_event(extractor: Extractor)
     )
     found = of_type(extractor.extract(report).events, EventType.ATTACK)
     assert [f.place.name if f.place else None for f in found] == ["Mardan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("A bomb went off on the outskirts of Mardan on Friday, killing four people.", "Mardan"),
+        ("A grenade exploded in the heart of Sukkur on Friday, wounding six people.", "Sukkur"),
+        ("Gunmen fired on a van on the edge of Mardan on Friday, killing two guards.", "Mardan"),
+    ],
+)
+def test_event_places_a_part_of_a_town_places_the_event_in_the_town(
+    events: Events, text: str, town: str
+) -> None:
+    found = of_type(events(text), EventType.ATTACK)
+    assert [f.place.name for f in found if f.place is not None] == [town]
