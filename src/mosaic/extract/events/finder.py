@@ -42,6 +42,7 @@ from mosaic.extract.events.rules.base import (
     Trigger,
 )
 from mosaic.extract.events.rules.registry import event_rules, rule_for
+from mosaic.extract.events.sequels import is_sequel_subject
 from mosaic.extract.events.state_forces import only_unnamed_forces, telling_state, unnamed_forces
 from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
@@ -79,7 +80,10 @@ class EventFinder:
     def find(self, context: SentenceContext) -> list[EventFinding]:
         """Every event the sentence states, one finding per trigger before merging."""
         rules = event_rules().values()
-        triggers = [t for t in find_triggers(context.sent) if self._fits(t, context)]
+        triggers = [
+            t for t in find_triggers(context.sent)
+            if self._fits(t, context) and not is_sequel_subject(context.doc[t.i])
+        ]  # fmt: skip
         for rule in rules:
             triggers += rule.more_triggers(context, triggers) if rule.more_triggers else []
         triggers = [t for t in triggers if not _attacked_gathering(t, triggers, context)]

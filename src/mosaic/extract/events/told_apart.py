@@ -1,7 +1,8 @@
 """Sentences that tell their event as another one than those told before them.
 
 "In a separate incident, a roadside bomb struck a police van" or "Separately, gunmen
-shot a teacher" opens a new event. Told close behind an event of the same type with
+shot a teacher" opens a new event, and so does "The attack came a day after gunmen shot a
+teacher" (`sequels`). Told close behind an event of the same type with
 no date of its own, such a sentence would otherwise be taken for more of that event
 (merge's dateless follow-up), and the two incidents' places, targets and tolls would
 be joined into one.
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.events.sequels import tells_a_sequel
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import NOUN_POS
 from mosaic.model import Evidence
@@ -24,7 +26,7 @@ APART_OPENERS = lexicon.words("events.apart_openers")
 
 def told_apart(contexts: Iterable[SentenceContext]) -> frozenset[Evidence]:
     """The evidence of each sentence that opens as the telling of another event."""
-    return frozenset(c.evidence for c in contexts if _opens_apart(c.sent))
+    return frozenset(c.evidence for c in contexts if _opens_apart(c.sent) or tells_a_sequel(c.sent))
 
 
 def _opens_apart(sent: Span) -> bool:
