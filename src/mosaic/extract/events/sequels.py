@@ -21,12 +21,16 @@ from mosaic.extract.text.syntax import children
 SEQUEL_VERBS = lexicon.words("events.sequel_verbs")
 SEQUEL_PREPS = lexicon.words("events.sequel_preps")
 EVENT_PRONOUNS = lexicon.words("events.event_pronouns")
+TELLING_DEPS = ("prep", "acl", "relcl", "appos", "nummod")
+"""What a noun's own telling of its event hangs on it: "in Kabul", "that killed nine"."""
 
 
 def is_sequel_subject(token: Token) -> bool:
-    """Whether the token is the subject of a verb setting it after another event ("the raid
-    came two days after ...", "the assault followed a bombing")."""
-    return token.dep_ == "nsubj" and _sets_after(token.head)
+    """Whether the token is the bare subject of a verb setting it after another event ("the
+    raid came two days after ...", "the assault followed a bombing"). A subject told with
+    its own place or date ("the bombing in Kabul on 3 January followed ...") is a telling
+    of its own."""
+    return token.dep_ == "nsubj" and _is_bare(token) and _sets_after(token.head)
 
 
 def tells_a_sequel(sent: Span) -> bool:
@@ -35,8 +39,14 @@ def tells_a_sequel(sent: Span) -> bool:
     root = sent.root
     subjects = children(root, "nsubj")
     return _sets_after(root) and any(
-        s.lower_ in EVENT_PRONOUNS or entry_for(s) is not None for s in subjects
+        s.lower_ in EVENT_PRONOUNS or (entry_for(s) is not None and _is_bare(s)) for s in subjects
     )
+
+
+def _is_bare(noun: Token) -> bool:
+    """ "the attack", "Thursday's deadly raid": an event named again, with no phrase telling
+    where, when or how of its own."""
+    return not children(noun, *TELLING_DEPS)
 
 
 def _sets_after(verb: Token) -> bool:
