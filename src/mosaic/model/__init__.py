@@ -23,7 +23,7 @@ from mosaic.model.extraction import (
 )
 from mosaic.model.marking import LOCAL_ORGANISATION, Distribution, Marking, Tlp, Visibility
 from mosaic.model.mention import Mention
-from mosaic.model.quantity import Count
+from mosaic.model.quantity import Count, stated_first
 from mosaic.model.relation import Relation, RelationType
 from mosaic.model.report import Report
 from mosaic.model.statement import ReviewStatus, Statement, SubjectKind
@@ -58,4 +58,5 @@ __all__ = [
     "Tlp",
     "Visibility",
     "register_event_type",
+    "stated_first",
 ]

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 FormatCount = int | list[int | None]
 
 
 @dataclass(frozen=True)
 class Count:
-    """A number of people, `low`..`high`; `high` is None for "more than N"."""
+    """A number of people, `low`..`high`; `high` is None for "more than N".
+
+    `named` marks a count made one per person the text names ("X and his wife were
+    killed": 2) where it states no number: weaker evidence of a toll than a number stated,
+    which outranks it wherever both tell one event (`stated_first`). It is how the figure
+    was read, not a part of its value: equal numbers compare equal.
+    """
 
     low: int
     high: int | None
+    named: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.low < 0 or (self.high is not None and self.high < self.low):
@@ -25,6 +32,11 @@ class Count:
     @classmethod
     def at_least(cls, value: int) -> Count:
         return cls(value, None)
+
+    @classmethod
+    def of_named(cls, people: int) -> Count:
+        """The count of the people a text names, where it states no number."""
+        return cls(people, people, named=True)
 
     @property
     def is_exact(self) -> bool:
@@ -45,3 +57,12 @@ class Count:
         if self.is_exact:
             return str(self.low)
         return f"{self.low}+" if self.high is None else f"{self.low}-{self.high}"
+
+
+def stated_first(kept: Count | None, other: Count | None) -> Count | None:
+    """`kept` (the figure a merge would keep) unless only it counts named people and `other`
+    is a number stated of the same event: "12 were killed ... among them X, who was
+    killed as he ..." is 12, wherever X's killing is told."""
+    if kept is None or (kept.named and other is not None and not other.named):
+        return other
+    return kept

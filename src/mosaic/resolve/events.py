@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from mosaic.model import Count, Entity, Event, FuzzyDate
+from mosaic.model import Entity, Event, FuzzyDate, stated_first
 
 SAME_PLACE_KM = 8.0
 """Two places this close are one event's place told by two reports (a city and its district,
@@ -42,7 +42,8 @@ def merge_events(known: Event, new: Event) -> Event:
     """`known` refined by `new`: finer dates and missing fields filled in.
 
     Figures already present are kept: a conflicting toll from the new source
-    lives on as its own statement, side by side, and never overwrites.
+    lives on as its own statement, side by side, and never overwrites; save that a
+    number stated outranks a count of the people a report names (`Count.named`).
     """
     return Event(
         id=known.id,
@@ -55,8 +56,8 @@ def merge_events(known: Event, new: Event) -> Event:
         perpetrators=tuple(dict.fromkeys(known.perpetrators + new.perpetrators)),
         perpetrator_status=known.perpetrator_status or new.perpetrator_status,
         targets=tuple(dict.fromkeys(known.targets + new.targets)),
-        killed=_first(known.killed, new.killed),
-        wounded=_first(known.wounded, new.wounded),
+        killed=stated_first(known.killed, new.killed),
+        wounded=stated_first(known.wounded, new.wounded),
         marking=known.marking,
     )
 
@@ -66,10 +67,6 @@ def _finer(a: FuzzyDate | None, b: FuzzyDate | None) -> FuzzyDate | None:
         return a or b
     order = ["year", "month", "day"]
     return b if order.index(b.precision) > order.index(a.precision) else a
-
-
-def _first(a: Count | None, b: Count | None) -> Count | None:
-    return a if a is not None else b
 
 
 def lie_near(a: Entity | None, b: Entity | None, km: float = SAME_PLACE_KM) -> bool:

@@ -65,8 +65,8 @@ def _fuzzy(text: str) -> FuzzyDate:
     return FuzzyDate.parse(text)
 
 
-def count_of(low: int | None, high: int | None) -> Count | None:
-    return None if low is None else Count(low, high)
+def count_of(low: int | None, high: int | None, named: bool = False) -> Count | None:
+    return None if low is None else Count(low, high, bool(named))
 
 
 def report_row(report: Report, minhash: Sequence[int]) -> Row:
@@ -192,6 +192,8 @@ def event_row(event: Event) -> Row:
         "killed_high": event.killed.high if event.killed else None,
         "wounded_low": event.wounded.low if event.wounded else None,
         "wounded_high": event.wounded.high if event.wounded else None,
+        "killed_named": bool(event.killed and event.killed.named),
+        "wounded_named": bool(event.wounded and event.wounded.named),
         **marking_row(event.marking),
     }
 
@@ -209,8 +211,9 @@ def event_of(row: StoredRow) -> Event:
         perpetrators=tuple(json.loads(row["perpetrators"])),
         perpetrator_status=PerpetratorStatus(status) if status else None,
         targets=tuple(json.loads(row["targets"])),
-        killed=count_of(row["killed_low"], row["killed_high"]),
-        wounded=count_of(row["wounded_low"], row["wounded_high"]),
+        # an edit's snapshot written before the named columns has none: stated counts
+        killed=count_of(row["killed_low"], row["killed_high"], row.get("killed_named", False)),
+        wounded=count_of(row["wounded_low"], row["wounded_high"], row.get("wounded_named", False)),
         marking=marking_of(row),
     )
 

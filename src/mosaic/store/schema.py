@@ -137,6 +137,9 @@ events = sa.Table(
     sa.Column("killed_high", sa.Integer),
     sa.Column("wounded_low", sa.Integer),
     sa.Column("wounded_high", sa.Integer),
+    # A toll counted one per person the reports name, which a stated number outranks
+    sa.Column("killed_named", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("wounded_named", sa.Boolean, nullable=False, server_default=sa.false()),
     *_marking(),
     _statement_markings(),
     sa.Index(None, "statement_markings"),

@@ -91,6 +91,15 @@ def test_store_event_round_trip(repo: Repository, date: str) -> None:
     assert repo.get_event("missing") is None
 
 
+def test_store_event_keeps_a_toll_counted_from_the_people_named(repo: Repository) -> None:
+    repo.save_event(event("ev-1", "2021-08-26", killed=Count.of_named(1), wounded=Count(15, 15)))
+    stored = repo.get_event("ev-1")
+    assert stored is not None and stored.killed is not None and stored.wounded is not None
+    assert stored.killed.named and not stored.wounded.named
+    [candidate] = repo.event_merge_candidates(EventType.ATTACK, 2021)
+    assert candidate.killed is not None and candidate.killed.named
+
+
 def test_store_save_event_twice_updates_and_rewrites_participants(repo: Repository) -> None:
     repo.save_event(event("ev-1", "2016", perpetrators=("g1", "g2")))
     repo.save_event(event("ev-1", "2017", perpetrators=("g3",), killed=Count.exactly(4)))

@@ -61,3 +61,12 @@ def test_resolve_events_lie_near_measures_kilometres() -> None:
     assert lie_near(delhi, new_delhi)
     assert not lie_near(delhi, mumbai)
     assert not lie_near(delhi, replace(new_delhi, latitude=None))
+
+
+def test_resolve_events_merge_lets_a_stated_toll_outrank_a_count_of_people_named() -> None:
+    named = _attack(date=FuzzyDate(2021, 8, 26), killed=Count.of_named(1))
+    stated = _attack(date=FuzzyDate(2021, 8, 26), killed=Count.exactly(12))
+    assert merge_events(named, stated).killed == Count.exactly(12)
+    assert merge_events(stated, named).killed == Count.exactly(12)
+    two_named = _attack(date=FuzzyDate(2021, 8, 26), wounded=Count.of_named(2))
+    assert merge_events(named, two_named).wounded == Count.of_named(2)

@@ -74,13 +74,15 @@ def _kills(verb: Token) -> bool:
 
 def _people(heads: list[Token]) -> Count | None:
     """The number of people the heads name: "two engineers" 2, "a teacher" 1."""
-    total = 0
+    total, named = 0, False
     for head in heads:
         numbers = [parse_number(c.text) for c in children(head, "nummod")]
         if numbers and numbers[0] is not None:
             total += numbers[0]
         elif head.tag_ in SINGULAR_NOUN_TAGS:
-            total += 1
+            total, named = total + 1, True
         else:
             return None
-    return Count.exactly(total) if total else None
+    if not total:
+        return None
+    return Count.of_named(total) if named else Count.exactly(total)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from mosaic.extract import lexicon
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.numbers.counts import parse_count
-from mosaic.model import Count, EventFinding
+from mosaic.model import Count, EventFinding, stated_first
 
 _DEATH_LABELS = lexicon.words("numbers.table_death_labels")
 _ROW = re.compile(
@@ -49,9 +49,10 @@ def infobox_tolls(text: str) -> tuple[Count | None, Count | None, int]:
 def attach_infobox_tolls(
     events: Sequence[EventFinding], text: str, threshold: float
 ) -> list[EventFinding]:
-    """The events with the infobox's tolls given to the page's attack where it has none: the
-    first attack or killing written out (at `threshold` or above) after the box, and any
-    told in the page's title or the box itself."""
+    """The events with the infobox's tolls given to the page's attack where it has none, or
+    only a count of the people its prose names (`Count.named`): the first attack or killing
+    written out (at `threshold` or above) after the box, and any told in the page's title or
+    the box itself."""
     killed, wounded, box_end = infobox_tolls(text)
     updated = list(events)
     if killed is None and wounded is None:
@@ -63,6 +64,8 @@ def attach_infobox_tolls(
     for index in [i for i in boxed if events[i].evidence.start < box_end] + first_after:
         event = events[index]
         updated[index] = replace(
-            event, killed=event.killed or killed, wounded=event.wounded or wounded
+            event,
+            killed=stated_first(event.killed, killed),
+            wounded=stated_first(event.wounded, wounded),
         )
     return updated

@@ -110,7 +110,7 @@ def victim_count(token: Token, context: SentenceContext) -> Count | None:
         for h in with_conjuncts(heads)
         if h.pos_ == "NOUN" and context.mention_at(h) is None and h.tag_ == "NN"
     )
-    return Count.exactly(people)
+    return Count.of_named(people)
 
 
 def _trailing_along(token: Token) -> list[Token]:
@@ -130,21 +130,24 @@ BODY_PARTS = lexicon.words("events.body_parts")
 
 def lethal_count(token: Token, trigger: Trigger) -> Count | None:
     """The dead of an attack that kills its targets by definition (an assassination, a
-    beheading): one per singular target, the number of a counted one ("seven hostages")."""
+    beheading): one per singular target (a count of people named, `Count.named`), the number
+    of a counted one ("seven hostages")."""
     if trigger.entry.attack_type not in LETHAL:
         return None
     heads = target_tokens(token)
     heads = [o for h in heads for o in (prep_objects(h, "of") if h.lemma_ in BODY_PARTS else [h])]
-    total = 0
+    total, named = 0, False
     for head in with_conjuncts(heads):
         numbers = [parse_number(c.text) for c in children(head, "nummod")]
         if numbers and numbers[0] is not None:
             total += numbers[0]
         elif head.tag_ in SINGULAR_NOUN_TAGS or head.lower_ in ONE_PERSON_PRONOUNS:
-            total += 1
+            total, named = total + 1, True
         else:
             return None
-    return Count.exactly(total) if total else None
+    if not total:
+        return None
+    return Count.of_named(total) if named else Count.exactly(total)
 
 
 ONE_PERSON_PRONOUNS = lexicon.words("events.one_person_pronouns")

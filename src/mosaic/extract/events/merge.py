@@ -6,7 +6,8 @@ them: the same day, the same town, the same month and perpetrators, or a
 follow-up sentence with no date of its own close behind ("The Taliban claimed
 responsibility for the attack."). The merged finding keeps the most specific
 value of each slot; for casualty figures the later statement wins, as tolls
-are revised upwards as a story goes on.
+are revised upwards as a story goes on, save that a number stated outranks a count of the
+people named (`Count.named`: "12 were killed" before "X was killed as he ...").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from mosaic.model import (
     PerpetratorStatus,
     Precision,
     StatedFigure,
+    stated_first,
 )
 
 FOLLOW_UP_CHARS = 400
@@ -294,7 +296,7 @@ def combine(a: EventFinding, b: EventFinding, within: Within = _never) -> EventF
         perpetrators=_union(a.perpetrators, b.perpetrators),
         perpetrator_status=_status(a, b),
         targets=_union(a.targets, b.targets),
-        killed=_killed(a, b), wounded=b.wounded or a.wounded,
+        killed=_killed(a, b), wounded=_wounded(a, b),
         attackers_killed=b.attackers_killed or a.attackers_killed,
         other_figures=_other_figures(a, b, lead.attributed_to),
         confidence=max(a.confidence, b.confidence),
@@ -303,13 +305,20 @@ def combine(a: EventFinding, b: EventFinding, within: Within = _never) -> EventF
 
 def _killed(a: EventFinding, b: EventFinding) -> Count | None:
     """The later statement of the dead, unless it counts only attackers where the earlier
-    counted victims ("the toll rose to 148 ... All seven attackers were killed")."""
-    if b.killed is None:
+    counted victims ("the toll rose to 148 ... All seven attackers were killed"), or only the
+    people it names where the earlier stated a number of victims."""
+    if b.killed is None or a.killed is None:
+        return b.killed or a.killed
+    victims = a.killed != a.attackers_killed
+    if victims and b.killed == b.attackers_killed:
         return a.killed
-    only_attackers = b.killed == b.attackers_killed
-    if only_attackers and a.killed is not None and a.killed != a.attackers_killed:
-        return a.killed
-    return b.killed
+    return stated_first(b.killed, a.killed) if victims else b.killed
+
+
+def _wounded(a: EventFinding, b: EventFinding) -> Count | None:
+    """The later statement of the wounded, unless it counts only the people it names where
+    the earlier stated a number."""
+    return stated_first(b.wounded or a.wounded, a.wounded)
 
 
 def _other_figures(
@@ -320,14 +329,14 @@ def _other_figures(
     source revising its toll, or the report's own figure beside a source's, is a revision
     where the later figure stands."""
     found = [*a.other_figures, *b.other_figures]
-    for slot, kept in (("killed", _killed(a, b)), ("wounded", b.wounded or a.wounded)):
+    for slot, kept in (("killed", _killed(a, b)), ("wounded", _wounded(a, b))):
         sources = {f.attributed_to for f in (a, b) if getattr(f, slot) is not None}
         if len(sources) < 2 or None in sources:
             continue  # a toll revised, or the report's own word beside a source's: no conflict
         for finding in (a, b):
             count: Count | None = getattr(finding, slot)
-            if count is None or count == finding.attackers_killed:
-                continue
+            if count is None or count.named or count == finding.attackers_killed:
+                continue  # a count of the people named is no toll a source gave
             if finding.attributed_to != source or count != kept:
                 found.append(StatedFigure(slot, count, finding.attributed_to, finding.evidence))
     return tuple(dict.fromkeys(found))

@@ -411,7 +411,8 @@ def _plus_listed_people(count: Count, noun: Token) -> Count:
 def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
     """ "the attack killed a contractor", "his driver was wounded": a singular noun with an
     indefinite article or a possessive, no number, as a killing or wounding verb's victim, is
-    one person, and one more for each listed after it ("his secretary and a guard")."""
+    one person, and one more for each listed after it ("his secretary and a guard"): a count
+    of the people named (`Count.named`), which a number stated outranks."""
     found = []
     for verb in span:
         role = _role(verb) if verb.pos_ in VERB_POS else None
@@ -423,7 +424,7 @@ def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
             listed = _listed_people(noun)
             if len(listed) != len(children(noun, "conj")):
                 continue  # "a guard and two customers": counted with the customers
-            count = Count.exactly(1 + len(listed))
+            count = Count.of_named(1 + len(listed))
             attacker = _is_attacker(noun)
             found.append(CountMention(count, role, attacker, verb.i, noun=noun.i))
             consumed.update(t.i for t in noun.subtree)

@@ -97,6 +97,7 @@ def _range(text: str) -> Count | None:
 
 
 def add_counts(first: Count, second: Count) -> Count:
-    """The count of two separate groups ("two policemen and four soldiers" -> 6)."""
+    """The count of two separate groups ("two policemen and four soldiers" -> 6); a count of
+    the people named only where both are ("X and his driver")."""
     high = None if first.high is None or second.high is None else first.high + second.high
-    return Count(first.low + second.low, high)
+    return Count(first.low + second.low, high, first.named and second.named)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
-from mosaic.model import AttackType, Count, EventFinding, EventType
+from mosaic.extract.pipeline import Extractor
+from mosaic.model import AttackType, Count, EventFinding, EventType, Report
 
 pytestmark = pytest.mark.slow
 
@@ -107,3 +109,50 @@ def test_killings_a_bomb_killing_beside_another_attack_is_an_attack_of_its_own(
 def test_killings_the_bomb_named_again_tells_no_second_attack(events: Events) -> None:
     found = events("Militants attacked a checkpoint in Mardan on Monday and the bomb killed seven.")
     assert len([f for f in found if f.type is EventType.ATTACK]) == 1
+
+
+def _harms(extractor: Extractor, text: str, *kinds: EventType) -> list[EventFinding]:
+    """The events of these kinds the pipeline writes out of the text, merged."""
+    report = Report(text=text, published=dt.date(2016, 1, 21))
+    return [e for e in extractor.extract(report).events if e.type in kinds]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber killed 12 people at the gate of the airport in Kabul on Monday. Among "
+        "the dead was a police officer, Ahmad Khan, who was killed as he checked the queue.",
+        "A suicide bomber killed 12 people at the gate of the airport in Kabul on Monday. The "
+        "mother of the mayor was killed as she waited at the gate.",
+        "A suicide bomber struck the gate of the airport in Kabul on Monday. Twelve people were "
+        "killed and 15 were wounded. A police officer was killed as he checked the queue.",
+    ],
+)
+def test_killings_a_victim_named_after_the_toll_keeps_the_toll(
+    extractor: Extractor, text: str
+) -> None:
+    killed = [e.killed for e in _harms(extractor, text, EventType.ATTACK)]
+    assert killed == [Count.exactly(12)] and not any(k and k.named for k in killed)
+
+
+def test_killings_a_killing_word_with_no_number_counts_the_one_named(
+    extractor: Extractor,
+) -> None:
+    text = "Gunmen killed the judge Akbar Shah in Peshawar on Monday."
+    [event] = _harms(extractor, text, EventType.ATTACK, EventType.KILLING)
+    assert event.killed == Count.exactly(1) and event.killed.named
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Militants beheaded a hostage in the north on Monday.", True),
+        ("Gunmen killed a guard at the gate of the bank on Monday.", True),
+        ("Militants beheaded seven hostages in the north on Monday.", False),
+    ],
+)
+def test_killings_a_count_of_people_named_is_marked_named(
+    events: Events, sentence: str, named: bool
+) -> None:
+    killed = [f.killed for f in events(sentence) if f.killed is not None]
+    assert killed and all(k.named is named for k in killed)

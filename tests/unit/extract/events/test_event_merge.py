@@ -175,3 +175,31 @@ def test_event_merge_a_suicide_blast_told_later_refines_a_bombing() -> None:
     later = finding(300, date=day, place=QUETTA, attack_type=AttackType.SUICIDE_BOMBING)
     [merged] = merge_events([first, later], 0.3)
     assert merged.attack_type is AttackType.SUICIDE_BOMBING
+
+
+def test_event_merge_a_stated_toll_outranks_a_victim_named_after_it() -> None:
+    toll = finding(0, date=FuzzyDate(2021, 8, 26), killed=Count.exactly(12))
+    named = finding(60, date=FuzzyDate(2021, 8, 26), killed=Count.of_named(1))
+    for order in ([toll, named], [named, toll]):
+        [merged] = merge_events(order, 0.3)
+        assert merged.killed == Count.exactly(12) and not merged.killed.named
+
+
+def test_event_merge_a_stated_wounded_outranks_a_wounded_person_named() -> None:
+    toll = finding(0, date=FuzzyDate(2021, 8, 26), wounded=Count.exactly(15))
+    named = finding(60, date=FuzzyDate(2021, 8, 26), wounded=Count.of_named(1))
+    assert combine(toll, named).wounded == Count.exactly(15)
+    assert combine(named, toll).wounded == Count.exactly(15)
+
+
+def test_event_merge_a_named_victim_is_kept_over_the_attackers_dead() -> None:
+    named = finding(0, date=FuzzyDate(2021, 8, 26), killed=Count.of_named(1))
+    attackers = finding(60, killed=Count.exactly(3), attackers_killed=Count.exactly(3))
+    assert combine(named, attackers).killed == Count.of_named(1)
+
+
+def test_event_merge_a_victim_named_by_another_source_is_no_conflicting_toll() -> None:
+    toll = finding(0, date=FuzzyDate(2021, 8, 26), killed=Count.exactly(12), attributed_to="police")
+    named = finding(60, date=FuzzyDate(2021, 8, 26), killed=Count.of_named(1), attributed_to="AP")
+    [merged] = merge_events([toll, named], 0.3)
+    assert merged.killed == Count.exactly(12) and merged.other_figures == ()
