@@ -27,7 +27,7 @@ from mosaic.extract.events.state_forces import STATE_ARMS
 from mosaic.extract.events.types import attack_type
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, WOUNDING_VERBS, is_shot_dead
 from mosaic.extract.numbers.counts import add_counts, parse_number
-from mosaic.extract.text.modality import DEFINITE
+from mosaic.extract.text.modality import DEFINITE, is_hypothetical, is_negated, is_sought
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     ACT_POS,
@@ -130,10 +130,13 @@ BODY_PARTS = lexicon.words("events.body_parts")
 
 def lethal_count(token: Token, trigger: Trigger) -> Count | None:
     """The dead of an attack that kills its targets by definition (an assassination, a
-    beheading): one per singular target (a count of people named, `Count.named`), the number
-    of a counted one ("seven hostages")."""
-    if trigger.entry.attack_type not in LETHAL:
+    beheading, or one told by a killing word: "the murder of a judge", "X was killed"): one
+    per singular target (a count of people named, `Count.named`), the number of a counted
+    one ("seven hostages")."""
+    if trigger.entry.attack_type not in LETHAL and not is_kill_word(token):
         return None
+    if is_hypothetical(token) or is_sought(token) or is_negated(token):
+        return None  # "tried to kill the mayor", "a plot to murder the judge": no one died
     heads = target_tokens(token)
     heads = [o for h in heads for o in (prep_objects(h, "of") if h.lemma_ in BODY_PARTS else [h])]
     total, named = 0, False

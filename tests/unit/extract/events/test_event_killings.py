@@ -111,6 +111,35 @@ def test_killings_the_bomb_named_again_tells_no_second_attack(events: Events) ->
     assert len([f for f in found if f.type is EventType.ATTACK]) == 1
 
 
+def _tolls(found: list[EventFinding]) -> list[tuple[Count | None, Count | None]]:
+    return [(f.killed, f.wounded) for f in found if f.type in (EventType.ATTACK, EventType.KILLING)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unions condemned the murder of the wife of a newspaper editor on Monday.",
+        "The government vowed to punish the killing of a presidential candidate.",
+        "THE ARMY ACCUSED THE REBELS OF MURDERING THE DRIVER OF THE MAYOR.",
+    ],
+)
+def test_killings_a_killing_word_kills_the_one_it_names(events: Events, sentence: str) -> None:
+    assert (Count.exactly(1), None) in _tolls(events(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police foiled a plot to murder the wife of a newspaper editor.",
+        "Unions condemned the killing of civilians in the north.",
+    ],
+)
+def test_killings_a_killing_word_counts_no_one_it_does_not_kill_one_by_one(
+    events: Events, sentence: str
+) -> None:
+    assert all(killed is None for killed, _ in _tolls(events(sentence)))
+
+
 def _harms(extractor: Extractor, text: str, *kinds: EventType) -> list[EventFinding]:
     """The events of these kinds the pipeline writes out of the text, merged."""
     report = Report(text=text, published=dt.date(2016, 1, 21))
