@@ -30,7 +30,7 @@ from mosaic.extract.events.country import inferred_country, ruling_country
 from mosaic.extract.events.dates import elapsed_date, event_date
 from mosaic.extract.events.denied_claims import claimant
 from mosaic.extract.events.focus import country_focus, focus_country
-from mosaic.extract.events.killings import lethal_count, victim_count
+from mosaic.extract.events.killings import lethal_count, victim_count, wounded_count
 from mosaic.extract.events.places import event_place, spread_country
 from mosaic.extract.events.reciprocal import reciprocal_parts
 from mosaic.extract.events.reporting_forces import reporting_force
@@ -156,7 +156,8 @@ class EventFinder:
             date=date.value.start if date else None, date_end=date.value.end if date else None,
             perpetrators=self._refs(who.mentions, context),
             perpetrator_status=who.status, targets=tuple(targets),
-            killed=self._killed(rule, trigger, token, dead, context), wounded=dead.wounded,
+            killed=self._killed(rule, trigger, token, dead, context),
+            wounded=dead.wounded or wounded_count(token),
             attackers_killed=dead.attackers_killed,
             attributed_to=claimant(token, context) or context.speaker,
             retelling=modality.is_retelling(token),

@@ -27,7 +27,13 @@ from mosaic.extract.events.state_forces import STATE_ARMS
 from mosaic.extract.events.types import attack_type
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, WOUNDING_VERBS, is_shot_dead
 from mosaic.extract.numbers.counts import add_counts, parse_number
-from mosaic.extract.text.modality import DEFINITE, is_hypothetical, is_negated, is_sought
+from mosaic.extract.text.modality import (
+    DEFINITE,
+    is_hypothetical,
+    is_negated,
+    is_negating,
+    is_sought,
+)
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     ACT_POS,
@@ -130,14 +136,29 @@ BODY_PARTS = lexicon.words("events.body_parts")
 
 def lethal_count(token: Token, trigger: Trigger) -> Count | None:
     """The dead of an attack that kills its targets by definition (an assassination, a
-    beheading, or one told by a killing word: "the murder of a judge", "X was killed"): one
-    per singular target (a count of people named, `Count.named`), the number of a counted
-    one ("seven hostages")."""
+    beheading, or one told by a killing word: "the murder of a judge", "X was killed")."""
     if trigger.entry.attack_type not in LETHAL and not is_kill_word(token):
         return None
+    return _people_harmed(token)
+
+
+def wounded_count(token: Token) -> Count | None:
+    """The wounded of an attack told by a wounding verb ("his mother was wounded", "the
+    blast injured a passer-by"), where no number states them."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in CASUALTY_WORDS:
+        return None
+    return _people_harmed(token)
+
+
+def _people_harmed(token: Token) -> Count | None:
+    """The people a harming word acted on: one per singular target (a count of people named,
+    `Count.named`), the number of a counted one ("seven hostages"); none where the act did not
+    happen ("tried to kill the mayor")."""
     if is_hypothetical(token) or is_sought(token) or is_negated(token):
-        return None  # "tried to kill the mayor", "a plot to murder the judge": no one died
+        return None
     heads = target_tokens(token)
+    if any(_no_one(h) for h in heads):
+        return None
     heads = [o for h in heads for o in (prep_objects(h, "of") if h.lemma_ in BODY_PARTS else [h])]
     total, named = 0, False
     for head in with_conjuncts(heads):
@@ -155,6 +176,12 @@ def lethal_count(token: Token, trigger: Trigger) -> Count | None:
 
 ONE_PERSON_PRONOUNS = lexicon.words("events.one_person_pronouns")
 """Object pronouns that stand for one person ("later beheaded him")."""
+NO_ONE_PRONOUNS = lexicon.words("events.no_one_pronouns")
+
+
+def _no_one(head: Token) -> bool:
+    """ "none of the children", "nobody", "no one": a victim that names no one."""
+    return head.lower_ in NO_ONE_PRONOUNS or any(is_negating(c) for c in head.children)
 
 
 def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Trigger]:

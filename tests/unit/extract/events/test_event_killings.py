@@ -132,12 +132,38 @@ def test_killings_a_killing_word_kills_the_one_it_names(events: Events, sentence
     [
         "Police foiled a plot to murder the wife of a newspaper editor.",
         "Unions condemned the killing of civilians in the north.",
+        "The bus was hit by a bomb, but none of the passengers was killed.",
     ],
 )
 def test_killings_a_killing_word_counts_no_one_it_does_not_kill_one_by_one(
     events: Events, sentence: str
 ) -> None:
     assert all(killed is None for killed, _ in _tolls(events(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mother of the mayor was wounded on Monday.",
+        "Gunmen wounded the brother of a local judge near the market.",
+    ],
+)
+def test_killings_a_wounding_verb_wounds_the_one_it_names(events: Events, sentence: str) -> None:
+    assert (None, Count.exactly(1)) in _tolls(events(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen tried to wound the brother of a local judge near the market.",
+        "Gunmen fired on the school, but none of the children were injured.",
+        "Nobody was hurt when the bomb exploded outside the bank.",
+    ],
+)
+def test_killings_a_wounding_verb_counts_no_one_it_did_not_wound(
+    events: Events, sentence: str
+) -> None:
+    assert all(wounded is None for _, wounded in _tolls(events(sentence)))
 
 
 def _harms(extractor: Extractor, text: str, *kinds: EventType) -> list[EventFinding]:
