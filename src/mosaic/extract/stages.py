@@ -29,6 +29,7 @@ from mosaic.extract.events.followups import (
     referring_claim,
 )
 from mosaic.extract.events.headlines import fold_headlines
+from mosaic.extract.events.identified_attackers import attacker_named
 from mosaic.extract.events.infobox import attach_infobox_perpetrators
 from mosaic.extract.events.infobox_tolls import attach_infobox_tolls
 from mosaic.extract.events.leads import date_news_leads
@@ -209,6 +210,14 @@ def _role_spans(extractor: Extractor, analysis: Analysis) -> None:
         extractor.roles.tag_unread(analysis.doc, analysis.events)
     doc, display = analysis.doc, analysis.display
     analysis.events = attach_roles(analysis.events, doc, analysis.mentions, display)
+
+
+@stage("mosaic.identified_attackers.v1", needs=["events", "contexts"], sets=["events"])
+def _identified_attackers(extractor: Extractor, analysis: Analysis) -> None:
+    """The attacker a later sentence names ("The bomber was identified as X") joined to the
+    attack before it; after the role spans, whose tagger reads such a name as a victim's."""
+    named = [item for c in analysis.contexts if (item := attacker_named(c)) is not None]
+    analysis.events = attach_follow_ups(analysis.events, named, MIN_CONFIDENCE)
 
 
 @stage("mosaic.home_countries.v1", needs=["events", "contexts"], sets=["events"])

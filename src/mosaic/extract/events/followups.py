@@ -39,7 +39,7 @@ from mosaic.extract.text.syntax import (
     subject,
     with_conjuncts,
 )
-from mosaic.model import EntityRef, EventFinding, PerpetratorStatus
+from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
 
 FOLLOW_UP_REACH = 600
 """Characters from the end of an event's sentence within which a follow-up refers to it."""
@@ -162,7 +162,10 @@ def attach_follow_ups(
             continue
         event = updated[index]
         known = {ref.key or ref.name for ref in event.perpetrators}
-        added = tuple(ref for ref in item.parties if (ref.key or ref.name) not in known)
+        added = tuple(
+            ref for ref in item.parties
+            if (ref.key or ref.name) not in known and not _named_within(ref, event.perpetrators)
+        )  # fmt: skip
         claimed = item.status is PerpetratorStatus.CLAIMED
         if not added and not claimed:
             continue
@@ -173,6 +176,15 @@ def attach_follow_ups(
             perpetrator_status=status or event.perpetrator_status,
         )
     return updated
+
+
+def _named_within(ref: EntityRef, perpetrators: Sequence[EntityRef]) -> bool:
+    """A person named by part of a perpetrator's name ("Dar" of "Adil Ahmad Dar"): the same
+    person named again."""
+    words = set(ref.name.split())
+    return ref.kind is EntityKind.PERSON and any(
+        p.kind is EntityKind.PERSON and words <= set(p.name.split()) for p in perpetrators
+    )
 
 
 def _event_before(events: Sequence[EventFinding], item: FollowUp, threshold: float) -> int | None:

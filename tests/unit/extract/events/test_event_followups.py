@@ -70,6 +70,15 @@ def test_event_followups_denials_and_other_blame_add_no_one(contexts: Contexts, 
     assert _only(contexts, text) is None
 
 
+def test_event_followups_a_person_named_again_by_part_of_the_name_is_not_added() -> None:
+    full = EntityRef("Omar Khalid Bashir", EntityKind.PERSON)
+    stated = _event(0, perpetrators=(full,), perpetrator_status=PerpetratorStatus.ATTRIBUTED)
+    short = EntityRef("Khalid Bashir", EntityKind.PERSON)
+    blame = FollowUp(60, (short, TTP), PerpetratorStatus.SUSPECTED)
+    [updated] = attach_follow_ups([stated], [blame])
+    assert updated.perpetrators == (full, TTP)
+
+
 @pytest.mark.slow
 def test_event_followups_claimed_plural_is_particular(events: Events) -> None:
     found = events("The ALF claimed the bombings in a message to reporters.")
