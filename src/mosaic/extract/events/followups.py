@@ -20,6 +20,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.events.agents import spoken_for
+from mosaic.extract.events.blame import RESPONSIBLE_WORDS
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.slots import (
     BLAME_VERBS,
@@ -32,6 +33,7 @@ from mosaic.extract.text.modality import DEFINITE, PLURAL_DEMONSTRATIVES, is_neg
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     PATIENT_DEPS,
+    PREDICATIVE_DEPS,
     REFERRING_MODIFIER_DEPS,
     agents,
     children,
@@ -86,6 +88,12 @@ def referring_claim(context: SentenceContext, findings: Sequence[EventFinding]) 
 
 def _follow_up(context: SentenceContext, referring: bool) -> FollowUp | None:
     for token in context.sent:
+        held = _held_responsible(token)
+        if held:
+            refs = _refs(held, context)
+            if refs:
+                return FollowUp(context.evidence.start, refs, PerpetratorStatus.SUSPECTED)
+            continue
         lemma = token.lemma_.lower() if token.pos_ == "VERB" else ""
         if lemma not in _CLAIM_OR_BLAME or is_negated(token) or _negative_subject(token):
             continue
@@ -99,6 +107,25 @@ def _follow_up(context: SentenceContext, referring: bool) -> FollowUp | None:
         if refs:
             return FollowUp(context.evidence.start, refs, status)
     return None
+
+
+def _held_responsible(word: Token) -> list[Token]:
+    """ "X was responsible", "officials held X responsible", "they suspect X was behind it":
+    the party a sentence naming no event holds to account for the one told before it."""
+    if word.lemma_.lower() in RESPONSIBLE_WORDS and not _for_something(word):
+        if word.dep_ == "oprd" and children(word.head, "dobj"):
+            return _unless_denied(word.head, with_conjuncts(children(word.head, "dobj")))
+        if word.dep_ in PREDICATIVE_DEPS:
+            return _unless_denied(word.head, subject(word.head))
+    behind = word.lower_ == "behind" and word.head.lemma_ == "be"
+    if behind and any(o.pos_ == "PRON" for o in children(word, "pobj")):  # "behind it"
+        return _unless_denied(word.head, subject(word.head))
+    return []
+
+
+def _unless_denied(verb: Token, heads: list[Token]) -> list[Token]:
+    """The heads, unless the verb is negated or its subject is no one ("no group was ...")."""
+    return [] if is_negated(verb) or _negative_subject(verb) else heads
 
 
 def _claims_responsibility(verb: Token, referring: bool = False) -> bool:

@@ -70,6 +70,39 @@ def test_event_followups_denials_and_other_blame_add_no_one(contexts: Contexts, 
     assert _only(contexts, text) is None
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the ALF was responsible.",
+        "Provincial officials held the ALF responsible.",
+        "Officials believe the ALF was behind it.",
+    ],
+)
+def test_event_followups_a_party_held_responsible_is_suspected(
+    contexts: Contexts, text: str
+) -> None:
+    found = _only(contexts, text)
+    assert found is not None
+    assert [r.name for r in found.parties] == ["Alpha Liberation Front"]
+    assert found.status is PerpetratorStatus.SUSPECTED
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the ALF was not responsible.",
+        "No group was responsible, police said.",
+        "Police held the ALF responsible for a power cut last month.",
+    ],
+)
+def test_event_followups_responsibility_denied_or_for_another_thing_adds_no_one(
+    contexts: Contexts, text: str
+) -> None:
+    assert _only(contexts, text) is None
+
+
 def test_event_followups_a_person_named_again_by_part_of_the_name_is_not_added() -> None:
     full = EntityRef("Omar Khalid Bashir", EntityKind.PERSON)
     stated = _event(0, perpetrators=(full,), perpetrator_status=PerpetratorStatus.ATTRIBUTED)
