@@ -210,10 +210,11 @@ def _standing_for(
 
 def _owning_group(head: Token) -> list[Token]:
     """The possessive of a group's fighters or units acting ("its fighters stormed", "their
-    commandos carried out the attack"): the group acted through them."""
+    commandos carried out the attack", "the group's fighters attacked"): the group acted
+    through them."""
     if not {head.lower_, head.lemma_.lower()} & MEMBER_AND_UNIT_NOUNS:
         return []
-    return [p for p in children(head, "poss") if p.lower_ in GROUP_POSSESSIVES]
+    return [p for p in children(head, "poss") if p.lower_ in GROUP_POSSESSIVES or _the_group(p)]
 
 
 def _the_group(head: Token) -> bool:

@@ -104,6 +104,7 @@ def test_event_slots_round2_over_as_head_of_count(parse: Callable[..., Doc]) -> 
     [
         "The ALF said its fighters stormed a police post in Quetta on Friday, killing two guards.",
         "The ALF said their commandos carried out the bombing of a bus in Quetta on Friday.",
+        "The ALF said the group's fighters ambushed a convoy near Quetta on Friday.",
     ],
 )
 def test_event_slots_round2_a_group_acting_through_its_fighters(events: Events, text: str) -> None:
