@@ -61,9 +61,15 @@ from mosaic.extract.models.role_windows import (
     windows,
 )
 from mosaic.extract.models.word_copies import copy_words
+from mosaic.extract.numbers.casualties import ATTACKER_WORDS
 from mosaic.extract.text.display_lines import DisplayLines
 from mosaic.extract.text.modality import MODALS
-from mosaic.extract.text.syntax import PATIENT_DEPS, VERB_POS, lemma
+from mosaic.extract.text.syntax import (
+    NOUN_MODIFIER_DEPS,
+    PATIENT_DEPS,
+    VERB_POS,
+    lemma,
+)
 from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
 from mosaic.resolve.names import match_key
 
@@ -89,6 +95,7 @@ INCIDENT_WORDS: frozenset[str] = frozenset(
 triggers, kill and casualty words (killings.py), the phrasal triggers' words ("blew up",
 "opened fire", "slit ... throat", "suicide strike", "shot dead") and raids that retype as
 attacks."""
+TARGET_PREPS = lexicon.words("models.target_preps")
 _INCIDENT_WORDS = LowerWords(INCIDENT_WORDS)
 """The incident words, tested by string-store key (each key's answer kept)."""
 
@@ -234,6 +241,8 @@ def attach_roles(
             continue  # "X was founded by former members of Y": Y founded, not attacked
         if any(start <= span.start_char < end for start, end in remote) or _cited(span):
             continue
+        if span.label_ in ATTACKERS and _names_thing_hit(span):
+            continue  # "an army patrol was ambushed": the army names what was hit
         if span.label_ in ATTACKERS and _acted_on(span):
             span = Span(doc, span.start, span.end, label="VICTIM")  # "fighters were killed"
         owner = _owner(span, [(i, events[i]) for i in incidents])
@@ -250,23 +259,54 @@ def attach_roles(
 
 
 def _acted_on(span: Span) -> bool:
-    """Whether the span is what an attack or killing verb acts on, or joined to it by "and":
-    a victim, whatever the tagger's label.
+    """Whether the span is what an attack or killing verb acts on, or joined to it by "and",
+    or what an incident noun is "on" ("an attack on X"): a victim, whatever the tagger's label.
 
     "More than a dozen pro-regime fighters were killed": the tagger read a side of the war
     as attackers, but the verb says they were hit. A group named inside what was hit ("a
     militant of X was killed") may still be the one that attacked, and keeps its label.
     """
-    word = span.root
+    return _hit(span.root)
+
+
+def _names_thing_hit(span: Span) -> bool:
+    """Whether the span names a thing or unit that was hit ("an army patrol was ambushed",
+    "an attack on an X hideout"): neither attacker nor, by itself, the target. Not a group
+    naming people who may have acted ("X bombers were killed")."""
+    head = span.root
+    while head.dep_ in NOUN_MODIFIER_DEPS and head.head != head:
+        head = head.head
+    return head != span.root and lemma(head) not in ATTACKER_WORDS and _hit(head)
+
+
+def _hit(word: Token) -> bool:
     while word.dep_ == "conj" and word.head != word:
         word = word.head
     verb = word.head
+    if _attack_on(word):
+        return True
     return (
         word.dep_ in PATIENT_DEPS
         and verb.pos_ in VERB_POS
-        and (lemma(verb) in INCIDENT_WORDS or verb.lower_ in INCIDENT_WORDS)
+        and _incident_word(verb)
         and _told_as_done(verb)
     )
+
+
+def _attack_on(word: Token) -> bool:
+    """ "An attack on X", "a raid against X": the object of an incident noun's "on"."""
+    prep = word.head
+    noun = prep.head
+    return (
+        word.dep_ == "pobj"
+        and prep.lower_ in TARGET_PREPS
+        and noun.pos_ == "NOUN"
+        and _incident_word(noun)
+    )
+
+
+def _incident_word(word: Token) -> bool:
+    return lemma(word) in INCIDENT_WORDS or word.lower_ in INCIDENT_WORDS
 
 
 def _told_as_done(verb: Token) -> bool:

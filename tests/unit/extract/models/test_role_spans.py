@@ -467,3 +467,41 @@ def test_role_spans_two_victims_from_two_towns_are_two_names() -> None:
     mentions = [_mention(doc, 2, 4, soto, Role.PERSON), _mention(doc, 7, 9, vega, Role.PERSON)]
     [event] = attach_roles([_incident(doc)], doc, mentions)
     assert event.targets == (soto, vega)
+
+
+def _hit(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    doc = _clause(words, heads, deps, pos)
+    for token in doc:
+        token.lemma_ = {"ambushed": "ambush", "bombers": "bomber"}.get(token.text, token.lemma_)
+    return doc
+
+
+def test_role_spans_a_group_naming_what_was_hit_is_a_target() -> None:
+    words = ["Gunmen", "ambushed", "a", "Delta", "Front", "convoy", "."]
+    deps = ["nsubj", "ROOT", "det", "compound", "compound", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "PROPN", "PROPN", "NOUN", "PUNCT"]
+    doc = _hit(words, [1, 1, 5, 4, 5, 1, 1], deps, pos)
+    doc.spans[SPANS_KEY] = [Span(doc, 0, 1, "PERP_IND"), Span(doc, 3, 5, "PERP_ORG")]
+    mentions = [_mention(doc, 3, 5, DELTA, Role.GROUP)]
+    [event] = attach_roles([_incident(doc)], doc, mentions)
+    assert [p.name for p in event.perpetrators] == ["Gunmen"]
+
+
+def test_role_spans_a_group_in_an_attack_on_phrase_is_a_target() -> None:
+    words = ["An", "attack", "on", "the", "Delta", "Front", "left", "two", "dead", "."]
+    deps = ["det", "nsubj", "prep", "det", "compound", "pobj", "ROOT", "nummod", "oprd", "punct"]
+    pos = ["DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "VERB", "NUM", "ADJ", "PUNCT"]
+    doc = _hit(words, [1, 6, 1, 5, 5, 2, 6, 8, 6, 6], deps, pos)
+    doc.spans[SPANS_KEY] = [Span(doc, 4, 6, "PERP_ORG")]
+    mentions = [_mention(doc, 4, 6, DELTA, Role.GROUP)]
+    assert attach_roles([_incident(doc)], doc, mentions)[0].perpetrators == ()
+
+
+def test_role_spans_a_group_naming_attackers_hit_stays_an_attacker() -> None:
+    words = ["Police", "ambushed", "two", "Delta", "Front", "bombers", "."]
+    deps = ["nsubj", "ROOT", "nummod", "compound", "compound", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "NUM", "PROPN", "PROPN", "NOUN", "PUNCT"]
+    doc = _hit(words, [1, 1, 5, 4, 5, 1, 1], deps, pos)
+    doc.spans[SPANS_KEY] = [Span(doc, 3, 5, "PERP_ORG")]
+    mentions = [_mention(doc, 3, 5, DELTA, Role.GROUP)]
+    assert attach_roles([_incident(doc)], doc, mentions)[0].perpetrators == (DELTA,)
