@@ -45,6 +45,7 @@ from mosaic.extract.entities.name_runs import is_joint, name_run_end, name_run_s
 from mosaic.extract.entities.name_shapes import (
     ARMED_NAME_WORDS,
     after_title,
+    apposed_to_role,
     is_people_word,
     looks_like_armed_group,
     looks_like_person,
@@ -407,7 +408,8 @@ class EntityLinker:
             return unit
         if ent.label_ in GROUP_OR_PERSON_LABELS and _new_group(ent) and not self._origins(name):
             return _mention(ent, Role.GROUP, EntityRef(name=name, kind=EntityKind.ORGANIZATION))
-        if (ent.label_ == "PERSON" or titled_name(ent)) and looks_like_person(name):
+        said_person = ent.label_ == "PERSON" or titled_name(ent) or apposed_to_role(ent)
+        if said_person and looks_like_person(name):
             return _mention(ent, Role.PERSON, EntityRef(name=name, kind=EntityKind.PERSON))
         if ent.label_ == "ORG":
             return _mention(ent, Role.ORG, None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.text.syntax import NAME_MODIFIER_DEPS
@@ -119,6 +119,20 @@ def titled_name(span: Span) -> bool:
     """Whether the name begins with a title and a proper name ("Mufti Nur Wali"), which
     the NER may take for an organisation's: a person's."""
     return len(span) > 1 and span[0].lower_.rstrip(".") in TITLES and span[1].pos_ == "PROPN"
+
+
+def apposed_to_role(span: Span) -> bool:
+    """Whether the name stands in apposition to a person's role noun ("the group's chief,
+    X," or "X, a spokesman for Y"), which makes a name the NER took for an organisation's a
+    person's."""
+    root = span.root
+    if root.dep_ == "appos" and _role_noun(root.head) and not span.start <= root.head.i < span.end:
+        return True
+    return any(c.dep_ == "appos" and _role_noun(c) for c in root.children)
+
+
+def _role_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_ROLES
 
 
 def after_title(span: Span) -> bool:

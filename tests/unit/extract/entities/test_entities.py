@@ -107,3 +107,17 @@ def test_entities_joined_demonyms_tagged_as_a_new_group_are_no_group(
     mentions = EntityLinker(gazetteer, places).link(doc)
     groups = [m.text for m in mentions if m.role is Role.GROUP]
     assert (doc[start:end].text in groups) is group
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Jaish-e-Mohammed's chief, Masood Ilyas, has not been seen in public since 2019.",
+      "Masood Ilyas")],
+)  # fmt: skip
+def test_entities_name_apposed_to_a_role_noun_is_a_person(
+    parse: Callable[..., Doc], gazetteer: Gazetteer, places: PlaceTable, text: str, name: str
+) -> None:
+    doc = parse(text)
+    assert [e.label_ for e in doc.ents if e.text == name] == ["ORG"]  # the NER's reading
+    found = {m.text: m for m in EntityLinker(gazetteer, places).link(doc)}
+    assert found[name].role is Role.PERSON
