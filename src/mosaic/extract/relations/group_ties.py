@@ -12,6 +12,8 @@
   brings together A, B and C", "X unites A and B".
 - Setting one group against another is a rivalry between them: "the killing set X against
   Y", "pitted X against Y".
+- Groups named together as one subject are tied by a predicate that names no other party:
+  "A and B are rivals", "A and B carried out a joint attack" (`mutual`).
 - Renouncing or cutting one's ties to a group is a split from it: "X renounced its ties to
   Y in 2016", "X severed its links with Y" (the ties themselves are then no alliance: the
   finder reads the severing verb as a denial of them).
@@ -26,6 +28,7 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import GROUP_WORDS, parties
+from mosaic.extract.relations.mutual import mutual_ties
 from mosaic.extract.relations.nouns import Candidate
 from mosaic.extract.relations.rules.registry import noun_pattern, verb_patterns
 from mosaic.extract.relations.verbs import with_appositions
@@ -248,5 +251,6 @@ _WAYS: tuple[tuple[frozenset[str], Way], ...] = (
     (RELATIONSHIP_NOUNS, _close_relationships),
     (UNITING_VERBS | GATHERING_VERBS, _coalitions),
     (frozenset({"against"}), _set_against),
+    (frozenset({"and"}), mutual_ties),
 )
 """Each way of saying a tie, with the words a sentence must hold for it to be tried."""

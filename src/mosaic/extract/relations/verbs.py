@@ -89,6 +89,7 @@ BREAKAWAY_ADVERBS = lexicon.words("relations.breakaway_adverbs")
 """Adverbs of leaving the parser may hang "from" on ("broke away from Y")."""
 RECIPROCALS = lexicon.words("relations.reciprocals")
 """The nouns of "each other", "one another": the subjects act on one another."""
+_FACING_PREPS = ("against", "on")
 LEADING_VERBS = lexicon.words("relations.leading_verbs")
 """Verbs of leading ("led by X", "headed by X")."""
 NOUN_PATTERNS: dict[str, tuple[RelationType, tuple[str, ...]]] = {
@@ -381,6 +382,11 @@ def _noun_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
+def _faces_other(noun: Token, context: SentenceContext) -> bool:
+    """Whether the event noun names a party its subjects face together ("war on Z")."""
+    return bool(parties(prep_objects(noun, *_FACING_PREPS), context))
+
+
 def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
     """Relations stated by an event noun: "alliance between X and Y", "defection to Y of X"."""
     found: list[Candidate] = []
@@ -396,7 +402,8 @@ def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
         objects = parties(_noun_objects(noun, preps), context)
         exclude = objects[0].ref.name if objects and objects[0].ref else None
         subjects = parties(_noun_subjects(noun), context, exclude)
-        if not objects and len(subjects) >= 2 and rel.symmetric:  # "X and Y formed an alliance"
+        if not objects and len(subjects) >= 2 and rel.symmetric and not _faces_other(noun, context):
+            # "X and Y formed an alliance", not "X and Y declared war on Z"
             found.append(Candidate(rel, subjects[0], subjects[1], noun.i, dated=True))
             continue
         if not subjects:  # "the defection to Y of six commanders, led by X"
