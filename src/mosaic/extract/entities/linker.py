@@ -37,6 +37,7 @@ from mosaic.extract.entities.name_repairs import (
     is_new_person,
     is_person_name,
     name_tail_end,
+    person_name_start,
     possessive_place,
     possessive_places,
     wrapped_between,
@@ -129,7 +130,7 @@ class EntityLinker:
                 if ent.label_ in LABELS:
                     found += self._mentions(ent, context, lower_words)
         found += self._unlabelled_places(doc, countries, lower_words)
-        found = self._join_wrapped(doc, drop_covered(found))
+        found = self._join_wrapped(doc, drop_covered(self._whole_people(doc, found)))
         found = possessive_places(doc, self._group_cores(doc, found))
         found = mark_group_forms(doc, refer_surnames(doc, found))
         found = own_short_forms(doc, join_acronyms(join_apposed_names(doc, found)))
@@ -165,6 +166,25 @@ class EntityLinker:
             else:
                 result.append(m)
         return result
+
+    def _whole_people(self, doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
+        """New people's names with the first names the NER cut off put back; the mentions it
+        made of those words are then inside the name and go."""
+        result = list(mentions)
+        for i, m in enumerate(result):
+            start = person_name_start(doc, m) if is_new_person(m) else m.start
+            if start < m.start:
+                result[i] = self._named_person(doc, m, doc[start : m.end])
+        return result
+
+    def _named_person(self, doc: Doc, mention: EntityMention, span: Span) -> EntityMention:
+        name = " ".join(clean_name(span.text).split())
+        records = [r for r in self.gazetteer.lookup(name) if r.kind is EntityKind.PERSON]
+        ref = records[0].ref() if records else EntityRef(name, EntityKind.PERSON)
+        return replace(
+            mention, start=span.start, start_char=span.start_char, text=span.text, ref=ref,
+            country=ref.country,
+        )  # fmt: skip
 
     def _joined_person(
         self, doc: Doc, first: EntityMention, second: EntityMention

@@ -17,12 +17,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.gazetteer import ActorRecord
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
-from mosaic.extract.entities.name_shapes import after_title
+from mosaic.extract.entities.name_shapes import TITLES, after_title
 from mosaic.extract.entities.ruler import is_line_wrap
 from mosaic.extract.text.words import HYPHENS
 from mosaic.resolve.names import match_key
@@ -36,6 +36,8 @@ NAME_TAIL = lexicon.words("entities.name_tail")  # fmt: skip
 """Words that may follow a group's core in a form of its name the gazetteer lacks ("the
 Lautaro youth front")."""
 _POSSESSIVE = lexicon.words("entities.possessive")
+_NAME_PART_LABELS = frozenset({"", "PERSON", "ORG"})
+"""What the NER may have taken a person's first names for: nothing, a person, a body."""
 
 
 def is_possessive(span: Span) -> bool:
@@ -113,6 +115,29 @@ def name_tail_end(doc: Doc, end: int) -> int:
     while end < len(doc) and doc[end].lower_ in NAME_TAIL and not doc[end].is_sent_start:
         end += 1
     return end
+
+
+def person_name_start(doc: Doc, mention: EntityMention) -> int:
+    """Where a new person's name begins once the capitalised words the NER left before it are
+    taken back ("Baitullah" / "Khan Mehsud", "Mufti" / "Noor" / "Alam": "Noor Alam"): proper
+    nouns the parse makes parts of the name, no known actor's or place's, and no title, which
+    the linker reads apart ("Mr. Rasool" is the Rasool named before)."""
+    start, sent_start = mention.start, doc[mention.start].sent.start
+    while start > sent_start and _name_part(doc[start - 1], start, mention.end):
+        start -= 1
+    return start
+
+
+def _name_part(token: Token, start: int, end: int) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "compound"
+        and start <= token.head.i < end
+        and token.text[:1].isupper()
+        and token.lower_.rstrip(".") not in TITLES
+        and not token.ent_id_
+        and token.ent_type_ in _NAME_PART_LABELS
+    )
 
 
 def is_person_name(mention: EntityMention) -> bool:

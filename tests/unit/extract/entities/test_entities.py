@@ -121,3 +121,18 @@ def test_entities_name_apposed_to_a_role_noun_is_a_person(
     assert [e.label_ for e in doc.ents if e.text == name] == ["ORG"]  # the NER's reading
     found = {m.text: m for m in EntityLinker(gazetteer, places).link(doc)}
     assert found[name].role is Role.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Mufti Noor Alam stepped down as leader of the ALF in March 2019.", "Noor Alam"),
+     ("Police said the ALF was led by Mufti Rehmat Khan until his arrest.", "Rehmat Khan")],
+)  # fmt: skip
+def test_entities_first_names_the_ner_cut_off_are_put_back(
+    parse: Callable[..., Doc], gazetteer: Gazetteer, places: PlaceTable, text: str, name: str
+) -> None:
+    doc = parse(text)
+    assert name not in {e.text for e in doc.ents}  # the NER's cut
+    found = {m.text: m for m in EntityLinker(gazetteer, places).link(doc)}
+    assert found[name].role is Role.PERSON
+    assert not [t for t in found if t != name and t in name], found
