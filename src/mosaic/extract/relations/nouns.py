@@ -56,6 +56,8 @@ RIVAL_NOUNS = lexicon.words("relations.rival_nouns")
 RIVAL_ADJECTIVES = lexicon.words("relations.rival_adjectives")
 APPOINT_VERBS = lexicon.words("relations.appoint_verbs")  # fmt: skip
 SUCCEED_VERBS = lexicon.words("relations.succeed_verbs")
+PROMOTING_VERBS = lexicon.words("relations.promoting_verbs")
+"""Verbs that move one to the role "to" names ("promoted to chief")."""
 OFFICE_OBJECTS = lexicon.words("relations.office_objects")
 """What one takes to take up an office ("took charge", "took the helm")."""
 BECOME_VERBS = lexicon.words("relations.become_verbs")
@@ -66,6 +68,9 @@ others ("former president X") may be a state's."""
 STARTING_WORDS = lexicon.words("relations.starting_words")
 FORMATION_NOUNS = lexicon.words("relations.formation_nouns")
 SPLIT_WORDS = lexicon.words("relations.split_words")
+CELL_NOUNS = lexicon.words("relations.cell_nouns")
+"""The small units of a group a leader may head ("a local cell"); with AFFILIATE_NOUNS, the
+parts whose leader is a member of the whole."""
 DEPUTY_WORDS = lexicon.words("relations.deputy_words")  # fmt: skip
 _GROUP_HEADS = lexicon.words("relations.group_heads")
 RELATIVE_POSSESSIVES = lexicon.words("relations.relative_possessives")
@@ -175,6 +180,10 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
     if _shelter(place):  # "X operates under the umbrella of Y", "groups under the banner of Y"
         above = place.head.head
         tokens += subject(above) if above.pos_ in VERB_POS else [above]
+    if _promoted_to(place):  # "X was elevated to deputy leader of Y in 2021"
+        verb = place.head.head
+        tokens += children(verb, "nsubjpass", "dobj") or subject(verb)
+        dated = True
     if place.dep_ == "pobj" and place.head.lower_ == "as":
         verb = place.head.head
         tokens += _appointed(verb)
@@ -183,6 +192,13 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         dated = _appointing(verb) or _takes_office(verb)
     tokens += _misplaced_holders(noun)
     return tokens + before_comma(noun), dated
+
+
+def _promoted_to(place: Token) -> bool:
+    """ "promoted to chief", "rose to deputy leader": the role the verb moves its holder to."""
+    if place.dep_ != "pobj" or place.head.lower_ != "to" or place.head.dep_ != "prep":
+        return False
+    return place.head.head.lemma_.lower() in PROMOTING_VERBS
 
 
 def _misplaced_holders(noun: Token) -> list[Token]:
@@ -370,17 +386,31 @@ def noun_relations(context: SentenceContext) -> list[Candidate]:
             continue  # "Province" in "Islamic State Khorasan Province" is part of a name
         tokens, dated = holder_tokens(noun)
         holders = parties(_names_in_apposition(_coordinated(noun, tokens)), context)
+        parts = _unnamed_parts(noun, context)
+        whole = [c for p in parts for c in children(p, "poss", "compound", "nmod")]
         for holder in holders:
-            rel = relation_type(kind, holder)
+            rel = relation_type("member" if parts and kind == "leader" else kind, holder)
             name = holder.ref.name if holder.ref else None
             for owner in (
-                owners(owner_tokens(noun), context, name)
+                owners(owner_tokens(noun) + whole, context, name)
                 or _unnamed_owner(noun, kind, context, name)
                 or _fellow_holders(kind, holder, holders)
             ):
                 if rel is not None and owner != holder:
                     found.append(Candidate(rel, holder, owner, noun.i, dated=dated))
     return found + possessed_groups(context) + rival_groups(context)
+
+
+def _unnamed_parts(noun: Token, context: SentenceContext) -> list[Token]:
+    """The parts of a group the role noun is of, where the text does not name the part ("the
+    emir of a local Islamic State cell", "the head of the TTP's Mohmand chapter"): the role
+    is held in the whole group the part's modifiers name, and its leader is a member of it."""
+    parts = prep_objects(noun, "of", "in", "within")
+    return [
+        p for p in parts
+        if (p.lemma_.lower() in CELL_NOUNS or p.lemma_.lower() in AFFILIATE_NOUNS)
+        and context.mention_at(p) is None
+    ]  # fmt: skip
 
 
 def _coordinated(noun: Token, tokens: list[Token]) -> list[Token]:

@@ -89,3 +89,33 @@ def test_relations_nouns_participle_clause_describes_the_name_before_it(
 def test_relations_nouns_financial_chief_is_a_member_not_the_leader(found: Find) -> None:
     pairs = _pairs(found("Hakim Zaman, the financial chief of the ALF, was arrested."))
     assert pairs == {(R.MEMBER_OF, "Hakim Zaman", ALF)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Police killed Tariq Baloch, the emir of a local ALF cell in Quetta.", R.MEMBER_OF),
+     ("Tariq Baloch, the head of the TTP's Mohmand chapter, was arrested.", R.MEMBER_OF),
+     ("Tariq Baloch, a member of a TTP module in Karachi, was arrested.", R.MEMBER_OF),
+     ("Tariq Baloch, the head of the TTP, was arrested.", R.LEADER_OF)],
+)  # fmt: skip
+def test_relations_nouns_leader_of_an_unnamed_part_is_a_member_of_the_whole(
+    found: Find, text: str, kind: RelationType
+) -> None:
+    pairs = {(k, s) for k, s, _ in _pairs(found(text)) if s == "Tariq Baloch"}
+    assert pairs == {(kind, "Tariq Baloch")}, pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Tariq Baloch was elevated to deputy leader of the TTP in 2014.", R.MEMBER_OF),
+     ("Tariq Baloch rose to chief of the TTP in 2014.", R.LEADER_OF)],
+)  # fmt: skip
+def test_relations_nouns_promotion_to_a_role_starts_it(
+    found: Find, text: str, kind: RelationType
+) -> None:
+    [finding] = [f for f in found(text) if f.subject.name == "Tariq Baloch"]
+    assert (finding.type, finding.object.name, finding.start.year if finding.start else None) == (
+        kind,
+        TTP,
+        2014,
+    )
