@@ -90,3 +90,13 @@ def test_verbs_noun_read_patterns_are_the_lemmas_bare_preposition_patterns() -> 
     assert [prep for _, prep in _noun_read_patterns("split")] == ["from"]
     assert _noun_read_patterns("wage") == []  # needs a word class ("war")
     assert _noun_read_patterns("harvest") == []  # no pattern
+
+
+@pytest.mark.slow
+def test_relations_verbs_a_person_belonging_to_a_group_is_its_member(
+    relation_findings: Callable[[str], list[RelationFinding]],
+) -> None:
+    found = relation_findings("Police said the bomber, Tariq Baloch, belonged to the TTP.")
+    assert {(f.type, f.subject.name, f.object.name) for f in found} == {
+        (RelationType.MEMBER_OF, "Tariq Baloch", "Tehreek-i-Taliban Pakistan")
+    }
