@@ -5,9 +5,10 @@ A person standing where a group should stands for the groups the report says
 he leads ("X, the emir of G", "G chief X", "X founded G"), looked up once per
 document over all its sentences. A successor leads what his predecessor led;
 a deputy or aide belongs to it. The predecessor held the office until then ("Y
-succeeded X as leader of G in 2013": X led G until 2013). (Allegiance to a
-leader is left as it is: a faction swearing to another group's leader is not
-said to join that group.)
+succeeded X as leader of G in 2013": X led G until 2013). Allegiance to a
+leader is left as it is (a faction swearing to another group's leader, "to
+Mullah Omar", is not said to join that group) unless his title names the
+group where the allegiance is sworn ("to Islamic State leader X").
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import parties
 from mosaic.extract.relations.nouns import (
+    LEADER_NOUNS,
     SUCCEED_VERBS,
     Candidate,
     noun_kind,
@@ -43,6 +46,9 @@ from mosaic.model import RelationType
 R = RelationType
 _THROUGH = (R.LEADER_OF, R.MEMBER_OF)
 _CACHE = "mosaic_relation_leaders"
+POSSESSIVE_WORDS = lexicon.words("entities.possessive")
+_TITLE_SPAN = 3
+"""At most this many words between a group and its leader's name in his title ("'s leader ,")."""
 
 
 def person_key(mention: EntityMention) -> str:
@@ -67,14 +73,28 @@ def leadership(context: SentenceContext) -> dict[str, list[EntityMention]]:
 
 
 def through_leaders(candidates: list[Candidate], context: SentenceContext) -> list[Candidate]:
-    """Each candidate whose object is a person who leads groups, with those groups as well."""
+    """Each candidate whose object is a person who leads groups, with those groups as well;
+    an allegiance only to the group his title names where it is sworn ("pledged allegiance
+    to Islamic State leader X": to the Islamic State as well)."""
     found = list(candidates)
     for candidate in candidates:
-        if candidate.type in _THROUGH and candidate.object.role is Role.PERSON:
-            for group in leadership(context).get(person_key(candidate.object), []):
-                if group != candidate.subject:
-                    found.append(replace(candidate, object=group))
+        if candidate.object.role is not Role.PERSON:
+            continue
+        for group in leadership(context).get(person_key(candidate.object), []):
+            titled = candidate.type is R.ALLEGIANCE and _titled_by(group, candidate.object, context)
+            if (candidate.type in _THROUGH or titled) and group != candidate.subject:
+                found.append(replace(candidate, object=group))
     return found
+
+
+def _titled_by(group: EntityMention, person: EntityMention, context: SentenceContext) -> bool:
+    """Whether the group is named in the person's title just before his name ("Islamic State
+    leader X", "the group's emir, X")."""
+    between = context.doc[group.end : person.start]
+    return 0 < len(between) <= _TITLE_SPAN and all(
+        t.is_punct or t.lower_ in POSSESSIVE_WORDS or t.lemma_.lower() in LEADER_NOUNS
+        for t in between
+    )
 
 
 def succession_relations(context: SentenceContext) -> list[Candidate]:

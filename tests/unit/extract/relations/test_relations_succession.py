@@ -163,3 +163,18 @@ def test_relations_succession_starts_the_successor_and_ends_the_predecessor(
 ) -> None:
     held = tenures(found(text))
     assert {key: held.get(key) for key in expected} == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "sworn_to_group"),
+    [("The ALF pledged allegiance to Islamic State leader Abu Bakr al-Baghdadi in 2015.", True),
+     ("Abu Bakr al-Baghdadi is the leader of the Islamic State. The ALF pledged allegiance to "
+      "Abu Bakr al-Baghdadi in 2015.", False)],
+)  # fmt: skip
+def test_relations_succession_allegiance_to_a_leader_titled_by_his_group_is_to_it(
+    found: Find, text: str, sworn_to_group: bool
+) -> None:
+    pledges = {o for k, s, o in triples(found(text)) if k is R.ALLEGIANCE and s == ALF}
+    assert (IS in pledges) is sworn_to_group, pledges
+    assert "Abu Bakr al-Baghdadi" in pledges
