@@ -119,3 +119,15 @@ def test_relations_nouns_promotion_to_a_role_starts_it(
         TTP,
         2014,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tariq Baloch, the Taliban's foreign minister, met officials in Kabul.",
+      {(R.MEMBER_OF, "Tariq Baloch", "Afghan Taliban")}),
+     ("Pakistan's interior minister, Tariq Baloch, blamed the TTP for the attack.", set())],
+)  # fmt: skip
+def test_relations_nouns_a_groups_minister_is_its_member_a_states_is_not(
+    found: Find, text: str, expected: set[tuple[RelationType, str, str]]
+) -> None:
+    assert {p for p in _pairs(found(text)) if p[1] == "Tariq Baloch"} == expected
