@@ -68,6 +68,9 @@ others ("former president X") may be a state's."""
 STARTING_WORDS = lexicon.words("relations.starting_words")
 FORMATION_NOUNS = lexicon.words("relations.formation_nouns")
 SPLIT_WORDS = lexicon.words("relations.split_words")
+FELLOW_WORDS = lexicon.words("relations.fellow_words")
+"""Words that make a plural role noun joined to a name that name's role too ("X and other
+commanders")."""
 CELL_NOUNS = lexicon.words("relations.cell_nouns")
 """The small units of a group a leader may head ("a local cell"); with AFFILIATE_NOUNS, the
 parts whose leader is a member of the whole."""
@@ -191,7 +194,17 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
             tokens += [verb.head, *before_comma(verb)]
         dated = _appointing(verb) or _takes_office(verb)
     tokens += _misplaced_holders(noun)
+    tokens += _fellow_holder(noun)
     return tokens + before_comma(noun), dated
+
+
+def _fellow_holder(noun: Token) -> list[Token]:
+    """ "X and other TTP commanders", "X and fellow militants of Y": the name the plural role
+    noun is joined to holds that role too."""
+    if noun.dep_ != "conj" or noun.head.pos_ != "PROPN":
+        return []
+    fellow = any(c.dep_ == "amod" and c.lower_ in FELLOW_WORDS for c in noun.children)
+    return [noun.head] if fellow else []
 
 
 def _promoted_to(place: Token) -> bool:

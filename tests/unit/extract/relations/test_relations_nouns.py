@@ -131,3 +131,17 @@ def test_relations_nouns_a_groups_minister_is_its_member_a_states_is_not(
     found: Find, text: str, expected: set[tuple[RelationType, str, str]]
 ) -> None:
     assert {p for p in _pairs(found(text)) if p[1] == "Tariq Baloch"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Tariq Baloch and other TTP commanders met in Kabul.",
+      {(R.MEMBER_OF, "Tariq Baloch", TTP)}),
+     ("Police arrested Tariq Baloch and three other ALF militants in Quetta.",
+      {(R.MEMBER_OF, "Tariq Baloch", ALF)}),
+     ("Tariq Baloch and TTP commanders met in Kabul.", set())],
+)  # fmt: skip
+def test_relations_nouns_a_name_joined_to_other_holders_holds_their_role(
+    found: Find, text: str, expected: set[tuple[RelationType, str, str]]
+) -> None:
+    assert {p for p in _pairs(found(text)) if p[1] == "Tariq Baloch"} == expected
