@@ -154,11 +154,14 @@ def read_partial(text: str, context: DateContext) -> DateValue | None:
 
 
 def read_weekday(text: str, context: DateContext) -> DateValue | None:
-    """ "Tuesday": the latest such day on or before the publication date (news usage)."""
+    """ "Tuesday": the latest such day on or before the publication date (news usage); "last
+    Friday" in a report of a Friday is the Friday a week before."""
     match = _WEEKDAY.match(text)
     if not match or match["weekday"] not in WEEKDAYS or context.published is None:
         return None
     back = (context.published.weekday() - WEEKDAYS[match["weekday"]]) % 7
+    if back == 0 and text.startswith("last "):
+        back = 7
     return DateValue(FuzzyDate.from_date(context.published - dt.timedelta(days=back)))
 
 

@@ -69,6 +69,14 @@ def test_date_phrases_read_weekday_is_latest_on_or_before_publication() -> None:
     assert read_weekday("tuesday", DateContext(None, None)) is None
 
 
+def test_date_phrases_last_weekday_of_the_publication_day_is_a_week_before() -> None:
+    """Published on Thursday 21 January 2016: "last Thursday" is the 14th, "Thursday" today."""
+    last_thursday = read_weekday("last thursday", AT_PUBLICATION)
+    last_tuesday = read_weekday("last tuesday", AT_PUBLICATION)
+    assert last_thursday is not None and last_thursday.start == FuzzyDate(2016, 1, 14)
+    assert last_tuesday is not None and last_tuesday.start == FuzzyDate(2016, 1, 19)
+
+
 @pytest.mark.parametrize(
     ("text", "iso"),
     [("two days later", "2015-03-20"), ("two days previously", "2015-03-16"),
