@@ -30,6 +30,8 @@ _ACTING_ROLES = (Role.PERSON, Role.GROUP)
 
 def attacker_named(context: SentenceContext) -> FollowUp | None:
     """The person the sentence names as the attacker of the event before it, if any."""
+    if not any(m.role is Role.PERSON for m in context.mentions):
+        return None  # most sentences: no one to name, so no need to read the parse
     people = [p for token in context.sent for p in _names_of(token)]
     people = [p for p in people if _is_person(p, context)]
     # The person, and a group the person's phrase ties them to ("X, a member of Y"); the
@@ -61,8 +63,8 @@ def _attacker_again(token: Token) -> bool:
     sentence before has as its subject ("An assailant threw a grenade. He was ...")."""
     if token.lower_ in PRONOUNS:
         return _attacker_before(token)
-    definite = any(c.lower_ in DEFINITE for c in token.children)
-    return definite and token.lemma_.lower() in ATTACKER_WORDS
+    attacker = token.lemma_.lower() in ATTACKER_WORDS
+    return attacker and any(c.lower_ in DEFINITE for c in token.children)
 
 
 def _attacker_before(pronoun: Token) -> bool:
