@@ -29,6 +29,7 @@ from mosaic.extract.events.slots import (
     actor_mentions,
     phrase,
 )
+from mosaic.extract.events.types import entry_for
 from mosaic.extract.text.modality import DEFINITE, PLURAL_DEMONSTRATIVES, is_negated
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
@@ -38,6 +39,7 @@ from mosaic.extract.text.syntax import (
     agents,
     children,
     is_passive,
+    prep_objects,
     subject,
     with_conjuncts,
 )
@@ -52,6 +54,8 @@ _CLAIM_OR_BLAME = CLAIM_VERBS | BLAME_VERBS
 """The verbs a follow-up turns on, tested before the costlier negation of each verb."""
 
 
+REACTION_VERBS = lexicon.words("events.reaction_verbs")
+"""Verbs of judging an event told before ("condemned the attack"), not of doing it."""
 NO_ONE_WORDS = lexicon.words("events.no_one_words")
 """Subjects that say no one did it ("no group", "nobody", "none of them")."""
 REFERRING_DETERMINERS = (
@@ -79,11 +83,29 @@ def follow_up(context: SentenceContext) -> FollowUp | None:
 
 def referring_claim(context: SentenceContext, findings: Sequence[EventFinding]) -> FollowUp | None:
     """A claim of the event just told, named again only by a referring noun ("X claimed
-    responsibility for the attack"), to stand for the sentence's own `findings`."""
+    responsibility for the attack"), or a reaction to it ("The minister condemned the
+    bombing"), to stand for the sentence's own `findings`."""
     item = _follow_up(context, referring=True)
     if item is None or item.status is not PerpetratorStatus.CLAIMED:
+        item = _reaction(context)
+    if item is None:
         return None
     return replace(item, instead_of=tuple(findings), reach=REFERRING_REACH)
+
+
+def _reaction(context: SentenceContext) -> FollowUp | None:
+    """A sentence that is a reaction to the event just told, named again only by a referring
+    noun ("The minister condemned the bombing", "X denounced the strike as a massacre"): it
+    tells who spoke, not who did it, so it adds no one. A reaction in a clause beside another
+    ("X blamed Y for the attack, while Y condemned it") leaves the sentence to that clause."""
+    for token in with_conjuncts([context.sent.root]):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in REACTION_VERBS:
+            continue
+        judged = children(token, "dobj")
+        named = [t for t in (*judged, *prep_objects(token, "as")) if entry_for(t)]
+        if named and any(_refers_back(o) for o in judged):
+            return FollowUp(context.evidence.start, (), PerpetratorStatus.SUSPECTED)
+    return None
 
 
 def _follow_up(context: SentenceContext, referring: bool) -> FollowUp | None:
@@ -130,10 +152,12 @@ def _unless_denied(verb: Token, heads: list[Token]) -> list[Token]:
 
 def _claims_responsibility(verb: Token, referring: bool = False) -> bool:
     """ "claimed responsibility", "took credit", with no "for" naming what was claimed, or
-    (`referring`) with a "for" naming it only as the event just told."""
+    (`referring`) with a "for" naming it only as the event just told, or with that event
+    as what is claimed ("X claimed the attack", "the bombing was claimed by X")."""
     objects = [o for o in children(verb, *PATIENT_DEPS) if o.lemma_.lower() in CLAIM_NOUNS]
     if referring:
-        return bool(objects) and any(_for_referring(o) for o in (*objects, verb))
+        told = any(_refers_back(o) for o in children(verb, *PATIENT_DEPS) if entry_for(o))
+        return told or (bool(objects) and any(_for_referring(o) for o in (*objects, verb)))
     return bool(objects) and not any(_for_something(o) for o in objects)
 
 
@@ -218,7 +242,7 @@ def _event_before(events: Sequence[EventFinding], item: FollowUp, threshold: flo
     candidates = [
         (event.evidence.end, i)
         for i, event in enumerate(events)
-        if rule_for(event.type).report.claimable
+        if (rule_for(event.type).report.claimable or not item.parties)
         and event.confidence >= threshold
         and 0 <= item.start - event.evidence.end <= item.reach
     ]

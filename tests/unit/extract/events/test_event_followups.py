@@ -196,3 +196,48 @@ def test_event_followups_referring_claim_with_nothing_before_keeps_its_event(
     text = "The ALF claimed responsibility for the attack."
     found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
     assert [ref.name for e in found for ref in e.perpetrators] == ["Alpha Liberation Front"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "On Friday, the ALF claimed the attack.",
+        "On Saturday, the ALF claimed the market bombing.",
+    ],
+)
+def test_event_followups_an_event_claimed_as_itself_is_no_event_of_its_own(
+    extractor: Extractor, claim: str
+) -> None:
+    text = f"A bomb killed six traders at a market in Sibi on Thursday. Shops were shut. {claim}"
+    [attack] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert [ref.name for ref in attack.perpetrators] == ["Alpha Liberation Front"]
+    assert attack.perpetrator_status is PerpetratorStatus.CLAIMED
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "reaction",
+    [
+        "The ALF condemned the strike as a massacre.",
+        "The provincial governor denounced the bombing.",
+    ],
+)
+def test_event_followups_a_reaction_to_the_event_told_adds_no_event_and_no_one(
+    extractor: Extractor, reaction: str
+) -> None:
+    text = f"An air strike on a house in Sibi on Thursday killed four farmers. {reaction}"
+    [event] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert "Alpha Liberation Front" not in [ref.name for ref in event.perpetrators]
+
+
+@pytest.mark.slow
+def test_event_followups_a_reaction_to_an_attack_described_anew_keeps_its_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gunmen shot dead four farmers near Sibi on Thursday. "
+        "The governor condemned a bombing of a school in Zhob on Friday."
+    )
+    found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert len(found) == 2
