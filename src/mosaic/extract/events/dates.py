@@ -19,9 +19,18 @@ from mosaic.extract.dates.phrases import SHIFT_UNITS, shift
 from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
-from mosaic.extract.text.syntax import NOUN_MODIFIER_DEPS, NOUN_POS, PRESENT_TAGS, tree_distance
+from mosaic.extract.text.syntax import (
+    NOUN_MODIFIER_DEPS,
+    NOUN_POS,
+    PRESENT_TAGS,
+    SUBJECT_DEPS,
+    children,
+    tree_distance,
+)
 from mosaic.extract.text.words import INDEFINITE_ARTICLES, NUMBER_WORDS
 from mosaic.model import FuzzyDate
+
+TOLL_NOUNS = lexicon.words("events.toll_nouns")
 
 
 def event_date(
@@ -37,6 +46,8 @@ def event_date(
         if own is not None and root.i not in own:
             continue
         if _dates_the_telling(root, trigger) or _dates_another_noun(root, trigger, rivals):
+            continue
+        if revises_a_toll(root):
             continue
         distance = tree_distance(trigger, root)
         if any(tree_distance(o, root) < distance and _may_take(o, root) for o in rivals):
@@ -63,8 +74,18 @@ def _told_dates(context: SentenceContext) -> Sequence[DateSpan]:
 
 def states_a_time(context: SentenceContext) -> bool:
     """Whether the sentence states a time of its own ("last year", "during the past year"), so
-    that what it tells is not simply more of the event told before it."""
-    return bool(context.dates) or any(t.ent_type_ == "DATE" for t in context.sent)
+    that what it tells is not simply more of the event told before it; the day a toll was
+    revised ("the toll rose to 54 on Monday") is no time of the event."""
+    own = [d for d in context.dates if not revises_a_toll(context.date_root(d))]
+    revised = {i for d in context.dates if d not in own for i in range(d.start, d.end)}
+    return bool(own) or any(t.ent_type_ == "DATE" and t.i not in revised for t in context.sent)
+
+
+def revises_a_toll(root: Token) -> bool:
+    """ "The death toll from the attack rose to 21 on Sunday": a date hung on a verb whose
+    subject is a toll dates the toll's revision, not the event it counts."""
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    return any(s.lemma_.lower() in TOLL_NOUNS for s in children(verb, *SUBJECT_DEPS))
 
 
 def _dates_the_telling(root: Token, trigger: Token) -> bool:

@@ -45,3 +45,22 @@ def test_event_dates_a_datelines_day_alone_still_dates_the_event(events: Events)
     found = events("MULTAN, 19 January 2016 — Gunmen shot dead a judge in Multan.")
     attacks = [f for f in found if f.type is EventType.ATTACK]
     assert [f.date.iso() for f in attacks if f.date] == ["2016-01-19"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the hotel attack rose to 21 on Sunday.",
+        "The toll of the market bombing climbed to 40 on Monday, officials said.",
+    ],
+)
+def test_event_dates_the_day_a_toll_rose_dates_not_the_event(events: Events, text: str) -> None:
+    attacks = [f for f in events(text) if f.type is EventType.ATTACK]
+    assert attacks
+    assert all(f.date is None for f in attacks)
+
+
+def test_event_dates_a_toll_in_the_events_own_sentence_leaves_its_day(events: Events) -> None:
+    found = events("A bomb killed nine people in Zhob on Sunday, and the toll rose on Monday.")
+    attacks = [f for f in found if f.type is EventType.ATTACK]
+    assert [f.date.iso() for f in attacks if f.date] == ["2016-01-17"]

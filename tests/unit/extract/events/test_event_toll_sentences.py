@@ -94,3 +94,14 @@ def test_toll_sentences_leave_other_tolls_alone(extractor: Extractor, second: st
     attacks = [e for e in events if e.type is EventType.ATTACK and str(e.date) == "2016-01-18"]
     assert attacks
     assert attacks[0].killed == Count.exactly(9)
+
+
+def test_toll_sentences_a_toll_risen_on_a_later_day_is_the_events(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "A suicide bomber struck a wedding in Zhob on Sunday, killing at least 30 people. "
+        "The toll rose to 47 on Monday, a hospital official said.",
+    )
+    [attack] = events
+    assert attack.killed == Count.exactly(47)
+    assert attack.date is not None and attack.date.iso() == "2016-01-17"
