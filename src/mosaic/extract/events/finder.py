@@ -67,6 +67,16 @@ QUOTED_FACTOR = 0.7
 CIVIL_FORCES = lexicon.words("events.civil_forces")
 
 
+def _less_described(triggers: list[Trigger], context: SentenceContext) -> list[Trigger]:
+    """The triggers less those that only describe the event told before ("It was the
+    deadliest attack since a bombing in May killed 80") where the sentence tells another:
+    the dates and tolls near them are that other event's."""
+    described = [t for t in triggers if modality.is_predicated(context.doc[t.i])]
+    if len(described) == len(triggers):
+        return triggers
+    return [t for t in triggers if t not in described]
+
+
 class EventFinder:
     """Finds the events one sentence states."""
 
@@ -87,6 +97,7 @@ class EventFinder:
         for rule in rules:
             triggers += rule.more_triggers(context, triggers) if rule.more_triggers else []
         triggers = [t for t in triggers if not _attacked_gathering(t, triggers, context)]
+        triggers = _less_described(triggers, context)
         tokens = [context.doc[t.i] for t in triggers]
         found = []
         for trigger, token in zip(triggers, tokens, strict=True):
@@ -163,6 +174,8 @@ class EventFinder:
             retelling=modality.is_retelling(token),
         )  # fmt: skip
         finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
+        if modality.is_predicated(token):
+            finding = replace(finding, retelling=True)
         story = _narrative_day(context)
         if date is None and story is not None and not sentence_states_a_date(context):
             finding = replace(finding, date=story.start, date_end=story.end)

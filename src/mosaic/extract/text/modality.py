@@ -20,6 +20,7 @@ from mosaic.extract.text.syntax import (
     RETELLING_MODIFIER_DEPS,
     SPECIFYING_DEPS,
     STATED_SUBJECT_DEPS,
+    SUBJECT_DEPS,
     VERB_POS,
     children,
     governing_verb,
@@ -285,6 +286,21 @@ def is_retelling(trigger: Token) -> bool:
         and all(c.dep_ in RETELLING_MODIFIER_DEPS for c in words)
         and not any(_sets_apart(c) for c in words if c.dep_ != "det")
     )
+
+
+def is_predicated(trigger: Token) -> bool:
+    """ "It was the deadliest attack in the city", "The killing was the third attack on police
+    this month": an event noun a copula says of a subject pointing back (a pronoun, "the
+    killing") describes the event told before, however it sets it beside others; not where a
+    phrase of it names a date ("the deadliest attack since January 2018"), the time of an
+    event it is set beside."""
+    head = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "attr" or head.lemma_.lower() != "be":
+        return False
+    if any(t.ent_type_ == "DATE" and t.dep_ == "pobj" for t in trigger.subtree):
+        return False
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and all(s.pos_ == "PRON" or is_retelling(s) for s in subjects)
 
 
 def _sets_apart(word: Token) -> bool:
