@@ -183,6 +183,7 @@ def test_lexicon_row_choice_outside_the_allowed_words_is_named() -> None:
 EXPLAINED_SUBSETS = {
     ("dates.step_on", "events.relative_words"),
     ("entities.naming_heads", "entities.group_words"),
+    ("events.means_preps", "relations.frames"),
     ("events.blast_nouns", "entities.event_name_words"),
     ("models.group_ranks", "entities.person_roles"),
     ("numbers.wound_preps", "events.preps"),

@@ -10,6 +10,7 @@ from mosaic.extract.entities.mentions import Role
 from mosaic.extract.events.captives import attack_kind
 from mosaic.extract.events.founding_dates import founding_date
 from mosaic.extract.events.killings import absorb_killings, kill_triggers, retype
+from mosaic.extract.events.means import absorb_means
 from mosaic.extract.events.rules.base import (
     CountryFallback,
     CountryPolicy,
@@ -79,6 +80,7 @@ ARREST = register_event_rule(
         Slots(_STATE, described=True, home_force=True, reporter_acts=True),
         CountryPolicy(home_act=True, domestic=True, report_focus=True, carried=True),
         ReportPolicy(news_lead=True),
+        settle=absorb_means(EventType.ARREST, EventType.MILITARY_OPERATION),
     )
 )
 FOUNDING = register_event_rule(
