@@ -209,8 +209,11 @@ def attach_follow_ups(
     for item in follow_ups:
         index = _event_before(updated, item, threshold)
         if index is None:
-            updated += item.instead_of
-            continue
+            index = _unclaimed_act_before(updated, item, threshold)
+            if index is None:
+                updated += item.instead_of
+                continue
+            updated[index] = _as_claimed(updated[index], item)
         event = updated[index]
         known = {ref.key or ref.name for ref in event.perpetrators}
         added = tuple(
@@ -236,6 +239,38 @@ def _named_within(ref: EntityRef, perpetrators: Sequence[EntityRef]) -> bool:
     return ref.kind is EntityKind.PERSON and any(
         p.kind is EntityKind.PERSON and words <= set(p.name.split()) for p in perpetrators
     )
+
+
+def _unclaimed_act_before(
+    events: Sequence[EventFinding], item: FollowUp, threshold: float
+) -> int | None:
+    """For a claim of an event it names again ("X claimed the drone attack") with no event
+    that may be claimed before it: the event told just before (within FOLLOW_UP_REACH), if no
+    one is named behind it ("Drones struck a base"), which the claim shows to be of the kind
+    it names."""
+    if item.status is not PerpetratorStatus.CLAIMED or not _claimed_kind(item):
+        return None
+    candidates = [
+        (event.evidence.end, i)
+        for i, event in enumerate(events)
+        if not event.perpetrators
+        and event.confidence >= threshold
+        and 0 <= item.start - event.evidence.end <= FOLLOW_UP_REACH
+    ]
+    return max(candidates)[1] if candidates else None
+
+
+def _claimed_kind(item: FollowUp) -> EventFinding | None:
+    """The claim's own finding of a kind that may be claimed, if any."""
+    return next((f for f in item.instead_of if rule_for(f.type).report.claimable), None)
+
+
+def _as_claimed(event: EventFinding, item: FollowUp) -> EventFinding:
+    """The event as of the kind the claim names it."""
+    named = _claimed_kind(item)
+    if named is None:
+        return event
+    return replace(event, type=named.type, attack_type=event.attack_type or named.attack_type)
 
 
 def _event_before(events: Sequence[EventFinding], item: FollowUp, threshold: float) -> int | None:

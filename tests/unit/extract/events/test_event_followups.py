@@ -241,3 +241,24 @@ def test_event_followups_a_reaction_to_an_attack_described_anew_keeps_its_event(
     )
     found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
     assert len(found) == 2
+
+
+@pytest.mark.slow
+def test_event_followups_a_claim_shows_an_act_no_one_was_named_behind_to_be_an_attack(
+    extractor: Extractor,
+) -> None:
+    text = "Drones struck an army base near Zhob on Thursday. The ALF claimed the drone attack."
+    [event] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert event.type is EventType.ATTACK
+    assert [ref.name for ref in event.perpetrators] == ["Alpha Liberation Front"]
+
+
+@pytest.mark.slow
+def test_event_followups_a_claim_leaves_an_act_of_named_forces_alone(
+    extractor: Extractor,
+) -> None:
+    text = "Pakistani troops raided a camp near Zhob on Thursday. The ALF claimed the drone attack."
+    found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert EventType.MILITARY_OPERATION in [e.type for e in found]
+    operation = next(e for e in found if e.type is EventType.MILITARY_OPERATION)
+    assert "Alpha Liberation Front" not in [ref.name for ref in operation.perpetrators]
