@@ -27,7 +27,7 @@ from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
 from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.captives import captives_killed
 from mosaic.extract.events.country import inferred_country, ruling_country
-from mosaic.extract.events.dates import elapsed_date, event_date
+from mosaic.extract.events.dates import elapsed_date, event_date, states_a_time
 from mosaic.extract.events.denied_claims import claimant
 from mosaic.extract.events.focus import country_focus, focus_country
 from mosaic.extract.events.killings import lethal_count, victim_count, wounded_count
@@ -75,6 +75,16 @@ def _less_described(triggers: list[Trigger], context: SentenceContext) -> list[T
     if len(described) == len(triggers):
         return triggers
     return [t for t in triggers if t not in described]
+
+
+def _patient_retold(rule: EventRule, token: Token, context: SentenceContext) -> bool:
+    """Whether the people the act was done to are named again in a sentence with no time of
+    its own ("The suspects were detained in raids"), for a type where that retells it."""
+    return (
+        rule.slots.patient_retells
+        and not states_a_time(context)
+        and modality.patient_refers_back(token)
+    )
 
 
 class EventFinder:
@@ -171,7 +181,7 @@ class EventFinder:
             wounded=dead.wounded or wounded_count(token),
             attackers_killed=dead.attackers_killed,
             attributed_to=claimant(token, context) or context.speaker,
-            retelling=modality.is_retelling(token),
+            retelling=modality.is_retelling(token) or _patient_retold(rule, token, context),
         )  # fmt: skip
         finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
         if modality.is_predicated(token):

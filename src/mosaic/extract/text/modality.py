@@ -17,6 +17,8 @@ from mosaic.extract.text.syntax import (
     CONDITION_DEPS,
     NOUN_POS,
     OTHER_EVENT_TAGS,
+    PATIENT_DEPS,
+    PATIENT_REFERRING_DEPS,
     RETELLING_MODIFIER_DEPS,
     SPECIFYING_DEPS,
     STATED_SUBJECT_DEPS,
@@ -285,6 +287,20 @@ def is_retelling(trigger: Token) -> bool:
         _determined_by(trigger, _REFERRING)
         and all(c.dep_ in RETELLING_MODIFIER_DEPS for c in words)
         and not any(_sets_apart(c) for c in words if c.dep_ != "det")
+    )
+
+
+def patient_refers_back(trigger: Token) -> bool:
+    """ "The suspects were detained", "police freed the two men": the ones a verb acts on are
+    named only by a noun pointing back to people told before."""
+    if trigger.pos_ not in VERB_POS:
+        return False
+    heads = children(trigger, *PATIENT_DEPS)
+    return bool(heads) and all(
+        h.pos_ in NOUN_POS
+        and _determined_by(h, _REFERRING)
+        and all(c.dep_ in PATIENT_REFERRING_DEPS for c in h.children)
+        for h in heads
     )
 
 
