@@ -250,12 +250,42 @@ def _kills_attackers(token: Token) -> bool:
     return bool(heads) and all(h.lemma_.lower() in ATTACKER_WORDS for h in heads)
 
 
+WHOLE_DETERMINERS = DEFINITE | lexicon.words("events.whole_determiners")
+"""Determiners that make a count of attackers those told before ("the", "all five")."""
+
+
+def _ends_an_attack(token: Token) -> bool:
+    """ "Security forces killed all five attackers", "... the last of the attackers": the
+    attackers told before, killed, are the end of their attack, not an act of its own."""
+    if token.pos_ != "VERB" or is_passive(token) or not is_kill_word(token):
+        return False
+    named = [_attackers_named(h) for h in children(token, "dobj")]
+    return bool(named) and all(
+        n is not None and any(c.dep_ == "det" and c.lower_ in WHOLE_DETERMINERS for c in n.children)
+        for n in named
+    )
+
+
+def _attackers_named(head: Token) -> Token | None:
+    """The attackers a killed object names: itself, or those of its "of" ("the last of")."""
+    if head.lemma_.lower() in ATTACKER_WORDS:
+        return head
+    return next((o for o in prep_objects(head, "of") if o.lemma_.lower() in ATTACKER_WORDS), None)
+
+
 def retype(
     finding: EventFinding, token: Token, perpetrators: Sequence[EntityMention]
 ) -> EventFinding:
     """An attack by state forces alone, named or described ("troops ambushed"), is a
     military operation (a killing if an execution); a raid by armed groups alone, named or
-    described ("militants raided"), is an attack, of the kind its clause says."""
+    described ("militants raided"), is an attack, of the kind its clause says. The attackers
+    told before, killed ("police killed all five gunmen"), retell the attack they carried
+    out: its attackers' dead, no act of the forces."""
+    if finding.type is EventType.ATTACK and _ends_an_attack(token):
+        return replace(
+            finding, perpetrators=(), perpetrator_status=None,
+            attackers_killed=finding.killed, retelling=True,
+        )  # fmt: skip
     roles = {m.role for m in perpetrators}
     if finding.type is EventType.ATTACK and (
         roles == {Role.STATE} or _by_forces(token, perpetrators)

@@ -211,3 +211,31 @@ def test_killings_a_count_of_people_named_is_marked_named(
 ) -> None:
     killed = [f.killed for f in events(sentence) if f.killed is not None]
     assert killed and all(k.named is named for k in killed)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "end",
+    [
+        "The siege ended on Sunday when commandos killed the last of the four gunmen.",
+        "Police killed all four attackers on Sunday, a spokesman said.",
+    ],
+)
+def test_event_killings_the_attackers_killed_end_their_attack(
+    extractor: Extractor, end: str
+) -> None:
+    text = f"Gunmen stormed a bank in Quetta on Saturday, killing nine people. {end}"
+    found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert [e.type for e in found] == [EventType.ATTACK]
+
+
+@pytest.mark.slow
+def test_event_killings_forces_killing_other_militants_is_an_operation(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Gunmen stormed a bank in Quetta on Saturday, killing nine people. "
+        "Troops killed six militants in a raid in Kohlu on Sunday."
+    )
+    found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert sorted(e.type.value for e in found) == ["attack", "military_operation"]
