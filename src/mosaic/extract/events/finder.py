@@ -27,7 +27,7 @@ from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
 from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.captives import captives_killed
 from mosaic.extract.events.country import inferred_country, ruling_country
-from mosaic.extract.events.dates import elapsed_date, event_date, states_a_time
+from mosaic.extract.events.dates import elapsed_date, event_date
 from mosaic.extract.events.denied_claims import claimant
 from mosaic.extract.events.focus import country_focus, focus_country
 from mosaic.extract.events.killings import lethal_count, victim_count, wounded_count
@@ -67,26 +67,6 @@ QUOTED_FACTOR = 0.7
 CIVIL_FORCES = lexicon.words("events.civil_forces")
 
 
-def _less_described(triggers: list[Trigger], context: SentenceContext) -> list[Trigger]:
-    """The triggers less those that only describe the event told before ("It was the
-    deadliest attack since a bombing in May killed 80") where the sentence tells another:
-    the dates and tolls near them are that other event's."""
-    described = [t for t in triggers if modality.is_predicated(context.doc[t.i])]
-    if len(described) == len(triggers):
-        return triggers
-    return [t for t in triggers if t not in described]
-
-
-def _patient_retold(rule: EventRule, token: Token, context: SentenceContext) -> bool:
-    """Whether the people the act was done to are named again in a sentence with no time of
-    its own ("The suspects were detained in raids"), for a type where that retells it."""
-    return (
-        rule.slots.patient_retells
-        and not states_a_time(context)
-        and modality.patient_refers_back(token)
-    )
-
-
 class EventFinder:
     """Finds the events one sentence states."""
 
@@ -107,7 +87,6 @@ class EventFinder:
         for rule in rules:
             triggers += rule.more_triggers(context, triggers) if rule.more_triggers else []
         triggers = [t for t in triggers if not _attacked_gathering(t, triggers, context)]
-        triggers = _less_described(triggers, context)
         tokens = [context.doc[t.i] for t in triggers]
         found = []
         for trigger, token in zip(triggers, tokens, strict=True):
@@ -181,11 +160,9 @@ class EventFinder:
             wounded=dead.wounded or wounded_count(token),
             attackers_killed=dead.attackers_killed,
             attributed_to=claimant(token, context) or context.speaker,
-            retelling=modality.is_retelling(token) or _patient_retold(rule, token, context),
+            retelling=modality.is_retelling(token),
         )  # fmt: skip
         finding = replace(finding, confidence=round(confidence(trigger, finding) * factor, 3))
-        if modality.is_predicated(token):
-            finding = replace(finding, retelling=True)
         story = _narrative_day(context)
         if date is None and story is not None and not sentence_states_a_date(context):
             finding = replace(finding, date=story.start, date_end=story.end)

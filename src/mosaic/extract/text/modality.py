@@ -17,12 +17,9 @@ from mosaic.extract.text.syntax import (
     CONDITION_DEPS,
     NOUN_POS,
     OTHER_EVENT_TAGS,
-    PATIENT_DEPS,
-    PATIENT_REFERRING_DEPS,
     RETELLING_MODIFIER_DEPS,
     SPECIFYING_DEPS,
     STATED_SUBJECT_DEPS,
-    SUBJECT_DEPS,
     VERB_POS,
     children,
     governing_verb,
@@ -288,35 +285,6 @@ def is_retelling(trigger: Token) -> bool:
         and all(c.dep_ in RETELLING_MODIFIER_DEPS for c in words)
         and not any(_sets_apart(c) for c in words if c.dep_ != "det")
     )
-
-
-def patient_refers_back(trigger: Token) -> bool:
-    """ "The suspects were detained", "police freed the two men": the ones a verb acts on are
-    named only by a noun pointing back to people told before."""
-    if trigger.pos_ not in VERB_POS:
-        return False
-    heads = children(trigger, *PATIENT_DEPS)
-    return bool(heads) and all(
-        h.pos_ in NOUN_POS
-        and _determined_by(h, _REFERRING)
-        and all(c.dep_ in PATIENT_REFERRING_DEPS for c in h.children)
-        for h in heads
-    )
-
-
-def is_predicated(trigger: Token) -> bool:
-    """ "It was the deadliest attack in the city", "The killing was the third attack on police
-    this month": an event noun a copula says of a subject pointing back (a pronoun, "the
-    killing") describes the event told before, however it sets it beside others; not where a
-    phrase of it names a date ("the deadliest attack since January 2018"), the time of an
-    event it is set beside."""
-    head = trigger.head
-    if trigger.pos_ != "NOUN" or trigger.dep_ != "attr" or head.lemma_.lower() != "be":
-        return False
-    if any(t.ent_type_ == "DATE" and t.dep_ == "pobj" for t in trigger.subtree):
-        return False
-    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-    return bool(subjects) and all(s.pos_ == "PRON" or is_retelling(s) for s in subjects)
 
 
 def _sets_apart(word: Token) -> bool:

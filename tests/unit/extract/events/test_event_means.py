@@ -38,21 +38,3 @@ def test_event_means_a_raid_told_beside_an_arrest_stays_its_own(extractor: Extra
         "raid on a camp in Kohlu on Wednesday.",
     )
     assert sorted(e.type.value for e in found) == ["arrest", "military_operation"]
-
-
-def test_event_means_the_arrested_named_again_retell_the_arrest(extractor: Extractor) -> None:
-    found = _events(
-        extractor,
-        "Police arrested three men in Quetta on Tuesday. "
-        "The men were detained at a farm in the Kuchlak area, an officer said.",
-    )
-    assert [e.type for e in found] == [EventType.ARREST]
-
-
-def test_event_means_others_arrested_on_another_day_stay_apart(extractor: Extractor) -> None:
-    found = _events(
-        extractor,
-        "Police arrested three men in Quetta on Tuesday. "
-        "The two brothers were detained in Zhob on Wednesday.",
-    )
-    assert [e.type for e in found] == [EventType.ARREST, EventType.ARREST]

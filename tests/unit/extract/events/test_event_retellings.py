@@ -3,13 +3,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
-import pytest
-
 from mosaic.extract.events.retellings import fold_retellings
-from mosaic.extract.pipeline import Extractor
 from mosaic.model import (
     Count,
     EntityKind,
@@ -18,7 +14,6 @@ from mosaic.model import (
     EventType,
     Evidence,
     FuzzyDate,
-    Report,
 )
 
 FRONT = EntityRef("Hill Front", EntityKind.ORGANIZATION, "org:hill-front")
@@ -70,30 +65,3 @@ def test_event_retellings_weak_findings_neither_fold_nor_take_folds() -> None:
     assert fold_retellings([weak_first, said], 0.3, _within) == [weak_first, said]
     weak_said = replace(said, confidence=0.1)
     assert fold_retellings([FIRST, weak_said], 0.3, _within) == [FIRST, weak_said]
-
-
-@pytest.mark.slow
-def test_event_retellings_an_event_a_copula_describes_is_the_one_told_before(
-    extractor: Extractor,
-) -> None:
-    text = (
-        "Gunmen shot dead a judge outside a court in Multan on Monday. "
-        "The shooting was the second attack on judges in the city this month."
-    )
-    [event] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
-    assert event.date is not None and event.date.iso() == "2016-01-18"
-
-
-@pytest.mark.slow
-def test_event_retellings_the_earlier_event_set_beside_it_keeps_its_toll(
-    extractor: Extractor,
-) -> None:
-    text = (
-        "A bomb killed nine people at a bus stop in Zhob on Monday. It was the deadliest "
-        "attack in the town since a bombing at a school in March 2014 killed 30 pupils."
-    )
-    found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
-    assert sorted((e.date.iso() if e.date else "", e.killed) for e in found) == [
-        ("2014-03", Count.exactly(30)),
-        ("2016-01-18", Count.exactly(9)),
-    ]

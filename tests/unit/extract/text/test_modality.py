@@ -145,34 +145,3 @@ def test_modality_quotation(parse: Callable[..., Doc]) -> None:
     doc = parse('He said: "We will see more bombings soon," and the attack ended.')
     assert modality.in_quotation(word(doc, "bombings"))
     assert not modality.in_quotation(word(doc, "attack"))
-
-
-@pytest.mark.parametrize(
-    ("sentence", "trigger", "predicated"),
-    [
-        ("It was the worst bombing in the valley.", "bombing", True),
-        ("The shooting was the fourth attack on teachers this year.", "attack", True),
-        ("It was the deadliest attack on the town since March 2011.", "attack", False),
-        ("A bombing was reported in the valley.", "bombing", False),
-        ("The worst attack was a bombing at a school.", "bombing", False),
-    ],
-)  # fmt: skip
-def test_modality_an_event_a_copula_says_of_one_told_before_is_predicated(
-    parse: Callable[..., Doc], sentence: str, trigger: str, predicated: bool
-) -> None:
-    assert modality.is_predicated(word(parse(sentence), trigger)) is predicated
-
-
-@pytest.mark.parametrize(
-    ("sentence", "trigger", "retold"),
-    [
-        ("The suspects were detained at a farm.", "detained", True),
-        ("Police arrested the two men at a farm.", "arrested", True),
-        ("Police arrested two men at a farm.", "arrested", False),
-        ("The brother of the bomber was arrested.", "arrested", False),
-    ],
-)  # fmt: skip
-def test_modality_the_people_a_verb_acts_on_named_again_refer_back(
-    parse: Callable[..., Doc], sentence: str, trigger: str, retold: bool
-) -> None:
-    assert modality.patient_refers_back(word(parse(sentence), trigger)) is retold

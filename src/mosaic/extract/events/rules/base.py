@@ -124,9 +124,6 @@ class Slots:
     """Says how an attack was carried out."""
     date: DateHook | None = None
     """Corrects the date found (a founding's year from the group's record)."""
-    patient_retells: bool = False
-    """Those it was done to, named again with no date of the sentence's own ("the suspects
-    were detained in raids"), make it the event told before: one is arrested once."""
 
 
 @dataclass(frozen=True)

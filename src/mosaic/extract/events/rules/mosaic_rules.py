@@ -77,7 +77,7 @@ ARREST = register_event_rule(
     EventRule(
         EventType.ARREST,
         _triggers(EventType.ARREST),
-        Slots(_STATE, described=True, home_force=True, reporter_acts=True, patient_retells=True),
+        Slots(_STATE, described=True, home_force=True, reporter_acts=True),
         CountryPolicy(home_act=True, domestic=True, report_focus=True, carried=True),
         ReportPolicy(news_lead=True),
         settle=absorb_means(EventType.ARREST, EventType.MILITARY_OPERATION),
