@@ -311,14 +311,17 @@ def is_hedged(trigger: Token) -> bool:
 def is_unreal(trigger: Token) -> bool:
     """A verb telling an act that has not happened and is no threat either: an order ("kill
     them", "bomb the bridge") or the aim of a verb that keeps it from happening ("foiled a
-    plan to bomb", "stop shelling the villages", "refused to attack"). A threat, plan or
+    plan to bomb", "stop shelling the villages", "refused to attack"), but not a verb joined to
+    it ("foiled the plot and arrested two men" did arrest them). A threat, plan or
     condition ("will attack", "vowed to kill", "will kill them if ...") is still told, and
     MUC-4 templates threats: it is only weakened, as is a noun ("the threat of attacks")."""
     if trigger.pos_ not in VERB_POS:
         return False
     if _imperative(trigger):
         return True
-    verbs = (trigger.head, governing_verb(trigger.head)) if trigger.head != trigger else ()
+    verbs = [trigger.head, governing_verb(trigger.head)] if trigger.head != trigger else []
+    if trigger.dep_ == "conj":  # "foiled a plot and arrested two men": a second act, no aim
+        verbs = [v for v in verbs if v != trigger.head]
     return any(v.lemma_.lower() in PREVENTING_VERBS for v in verbs)
 
 

@@ -71,6 +71,11 @@ def test_modality_orders_and_prevented_acts_are_no_events(
         ("They will kill the hostages if the ransom is not paid.", "kill"),
         ("Troops stopped the shelling of the port at dawn.", "shelling"),
         ("The gunmen killed the mayor outside his house.", "killed"),
+        (
+            "Border guards thwarted a smuggling plot and detained four men near the river.",
+            "detained",
+        ),
+        ("Police foiled a plan to attack the stadium and arrested the cell's leader.", "arrested"),
     ],
 )
 def test_modality_threats_plans_and_nouns_are_not_unreal(
