@@ -145,20 +145,46 @@ _NUMBERS = dict.fromkeys(INDEFINITE_ARTICLES, 1) | NUMBER_WORDS
 def elapsed_date(trigger: Token, published: FuzzyDate | None) -> FuzzyDate | None:
     """ "Three weeks after the US dropped the bomb, the group continues ...": an event told as
     the start of a time that runs to the telling (the main clause in the present) lies that
-    long before the report's date, at the precision the unit allows."""
-    after = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ == "after"), None)
-    if after is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "after":
-        after = trigger.head
+    long before the report's date, at the precision the unit allows. "To mark one year since
+    the bombing", "it has been two years since the attack": a time counted since an event
+    runs to the telling whatever the tense of the clause that counts it."""
+    after = _elapsed_mark(trigger)
     if after is None or published is None or published.day is None:
         return None
     spans = [c for c in (*after.children, *trigger.children) if c.dep_ == "npadvmod"]
     main = trigger.head if trigger.dep_ == "advcl" else after.head
-    if not spans or main.tag_ not in PRESENT_TAGS:
+    if after.lower_ == "since":
+        counted = [main, *main.children]  # "two years since", "marks one year since"
+        spans += [c for c in counted if c.lower_ in ELAPSED_UNITS and c.i < after.i]
+    elif main.tag_ not in PRESENT_TAGS:
+        return None
+    if not spans:
         return None
     unit = ELAPSED_UNITS.get(spans[0].lower_)
     count = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-             for c in spans[0].children if c.dep_ == "nummod"]  # fmt: skip
+             for c in spans[0].children if c.dep_ in ("nummod", "det")]  # fmt: skip
     if unit is None or len(count) != 1 or not count[0]:
         return None
     moved = shift(published, unit, -count[0])
     return moved.start if moved else None
+
+
+def _elapsed_mark(trigger: Token) -> Token | None:
+    """The "after" or "since" the trigger's event is counted from."""
+    for mark in ("after", "since"):
+        word = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ == mark), None)
+        if word is None and trigger.dep_ == "pobj" and trigger.head.lower_ == mark:
+            word = trigger.head
+        if word is not None:
+            return word
+    return None
+
+
+def counted_since(trigger: Token, date: DateSpan | None) -> bool:
+    """ "Residents gathered on Tuesday to mark one year since the bombing": the sentence's date
+    is the gathering's, so the time counted since the event dates it; not a date in the
+    event's own phrase ("since the bombing on March 3")."""
+    mark = _elapsed_mark(trigger)
+    if mark is None or mark.lower_ != "since":
+        return False
+    return date is None or date.start not in {t.i for t in trigger.subtree}

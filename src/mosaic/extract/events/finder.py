@@ -27,7 +27,7 @@ from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
 from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.captives import captives_killed
 from mosaic.extract.events.country import inferred_country, ruling_country
-from mosaic.extract.events.dates import elapsed_date, event_date
+from mosaic.extract.events.dates import counted_since, elapsed_date, event_date
 from mosaic.extract.events.denied_claims import claimant
 from mosaic.extract.events.focus import country_focus, focus_country
 from mosaic.extract.events.killings import lethal_count, victim_count, wounded_count
@@ -166,8 +166,10 @@ class EventFinder:
         story = _narrative_day(context)
         if date is None and story is not None and not sentence_states_a_date(context):
             finding = replace(finding, date=story.start, date_end=story.end)
-        elif date is None and (since := elapsed_date(token, _published(context))) is not None:
-            finding = replace(finding, date=since)
+        elif (date is None or counted_since(token, date)) and (
+            since := elapsed_date(token, _published(context))
+        ) is not None:
+            finding = replace(finding, date=since, date_end=None)
         if rule.slots.date is not None:
             finding = replace(finding, date=rule.slots.date(finding.date, who.mentions, context))
         finding = rule.retype(finding, token, who.mentions) if rule.retype else finding

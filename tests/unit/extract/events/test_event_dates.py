@@ -64,3 +64,22 @@ def test_event_dates_a_toll_in_the_events_own_sentence_leaves_its_day(events: Ev
     found = events("A bomb killed nine people in Zhob on Sunday, and the toll rose on Monday.")
     attacks = [f for f in found if f.type is EventType.ATTACK]
     assert [f.date.iso() for f in attacks if f.date] == ["2016-01-17"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mourners met in Mardan on Sunday to mark two years since the bombing of the bazaar.",
+        "It has been two years since the bombing of the bazaar in Mardan.",
+    ],
+)
+def test_event_dates_a_time_counted_since_an_event_dates_it(events: Events, text: str) -> None:
+    """Published 2016-01-21: the bombing lies two years before, not on the Sunday."""
+    attacks = [f for f in events(text) if f.type is EventType.ATTACK]
+    assert [f.date.iso() for f in attacks if f.date] == ["2014"]
+
+
+def test_event_dates_a_date_in_the_phrase_counted_since_still_dates_it(events: Events) -> None:
+    found = events("Mourners met on Sunday to mark the days since the bombing on 3 March 2015.")
+    attacks = [f for f in found if f.type is EventType.ATTACK]
+    assert [f.date.iso() for f in attacks if f.date] == ["2015-03-03"]
