@@ -35,6 +35,8 @@ def sets_fire(token: Token) -> bool:
     told = [token, *patients]  # "set the station on fire": the parser may hang it on either
     on_fire = [o for t in told for o in _objects_of(t, "on")]
     on_fire += [c for c in token.children if c.dep_ not in PATIENT_DEPS]  # "set it ablaze"
+    on_fire += [c for p in patients for c in p.children if c.i == token.i + 1]  # "set ablaze
+    # two pylons": the parser hangs the word on the object, as if it were "the ablaze pylons"
     return any(t.lemma_.lower() in FIRE_WORDS for t in on_fire) and _burned(patients)
 
 

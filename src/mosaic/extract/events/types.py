@@ -29,6 +29,7 @@ from mosaic.extract.text.syntax import (
     NOUN_MODIFIER_DEPS,
     NOUN_POS,
     PATIENT_DEPS,
+    SUBJECT_DEPS,
     TRIGGER_POS,
     VERB_POS,
 )
@@ -369,6 +370,35 @@ def _armed_people(clause: Sequence[Token]) -> bool:
     )
 
 
+SHOOTING_WORDS = lexicon.words("events.shooting_words")
+PROJECTILES = lexicon.words("events.projectiles")
+
+
+def _armed(token: Token, clause: Sequence[Token], entry: Entry) -> bool:
+    """Whether the clause tells guns: gun words, armed people, or shots fired. A bombing verb's
+    own subject is only what its doers are called ("gunmen blew up a pipeline": a bombing)."""
+    doers = _doers(token)
+    if entry.attack_type is AttackType.BOMBING and token.pos_ in VERB_POS:
+        subjects = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        clause, doers = [t for t in clause if t.i not in subjects], set()
+    return (
+        bool((_lemmas(clause) | doers) & _GUN_WORDS)
+        or _armed_people(clause)
+        or any(_fires_shots(t) for t in clause)
+    )
+
+
+def _fires_shots(token: Token) -> bool:
+    """ "firing automatic weapons", "fired at the guards", "opened fire": shots, not rockets
+    or a bomb."""
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ in PATIENT_DEPS}
+    if token.lemma_.lower() == "open" and objects & SHOOTING_WORDS:
+        return True
+    if token.lemma_.lower() not in SHOOTING_WORDS or token.pos_ not in VERB_POS:
+        return False
+    return not objects & (_BOMB_WORDS | PROJECTILES)
+
+
 def _blew_self_up(clause: Sequence[Token]) -> bool:
     """ "a bomber blew himself up", "two women detonated themselves": the bomber is what blew
     up, a suicide bombing told without the word."""
@@ -425,7 +455,7 @@ def attack_type(token: Token, entry: Entry) -> AttackType | None:
         return entry.attack_type
     if "suicide" in words and (words & _BOMB_WORDS or _suicide_attack(token)):
         return AttackType.SUICIDE_BOMBING
-    armed = bool(words & _GUN_WORDS) or _armed_people(clause)  # gunmen with grenades too
+    armed = _armed(token, clause, entry)  # gunmen with grenades too
     if _blew_self_up(clause) or (_worn_bomb(clause) and not armed):
         return AttackType.SUICIDE_BOMBING  # militants with vests who storm a site: an assault
     if entry.attack_type is AttackType.ASSASSINATION:

@@ -72,6 +72,7 @@ def test_typing_a_dynamite_attack_is_a_bombing(events: Events, text: str) -> Non
         ("ALF militants set the police station on fire in Quetta on Monday.", "police station"),
         ("Two buses were torched by ALF militants near Quetta on Monday.", "buses"),
         ("THE REBELS BURNED THE MUNICIPAL OFFICE IN QUETTA ON MONDAY.", "municipal office"),
+        ("ALF militants set ablaze three power pylons near Quetta on Monday.", "power pylons"),
     ],
 )
 def test_typing_fire_set_to_a_building_or_vehicle_is_a_facility_attack(
@@ -162,3 +163,24 @@ def test_typing_declaring_a_group_terrorist_is_a_designation(events: Events) -> 
     assert types(events("The ALF declared a ceasefire in Quetta on Friday.")) == []
     act = events("Officials declared the shooting in Quetta a terrorist act on Friday.")
     assert EventType.DESIGNATION not in types(act)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ALF fighters throwing grenades and firing automatic weapons attacked a bank in Quetta.",
+         AttackType.ARMED_ASSAULT),
+        ("ALF fighters attacked a bank in Quetta on Monday, lobbing grenades and firing at guards.",
+         AttackType.ARMED_ASSAULT),
+        ("ALF fighters attacked a bank in Quetta on Monday, firing rockets and grenades at it.",
+         AttackType.BOMBING),
+        ("Gunmen blew up a railway bridge near Quetta on Monday.", AttackType.BOMBING),
+        ("Gunmen blew up the gate of a jail near Quetta and then opened fire on the guards.",
+         AttackType.ARMED_ASSAULT),
+    ],
+)  # fmt: skip
+def test_typing_shots_fired_make_an_assault_and_gunmen_alone_no_bombing_one(
+    events: Events, text: str, kind: AttackType
+) -> None:
+    found = [f for f in confident(events(text)) if f.type is EventType.ATTACK]
+    assert found and found[0].attack_type is kind
