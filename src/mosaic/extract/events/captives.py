@@ -47,12 +47,43 @@ def captives_fate(trigger: Token) -> AttackType | None:
     """The kind of attack a kidnapping is whose captives the words coordinated with it kill
     ("abducted two engineers and shot them dead", "the kidnapping and beheading of"): a
     beheading, else an armed assault; None where no one taken is killed ("kidnapped a man
-    and killed his guard": the guard died, the man was held)."""
+    and killed his guard": the guard died, the man was held). A captive found dead in a
+    clause or sentence of its own ("...; his body was found two days later") was killed too."""
     fates = [c for c in children(trigger, "conj") if c.pos_ in ACT_POS and _kills_taken(c)]
     if not fates:
-        return None
+        return AttackType.ARMED_ASSAULT if _found_dead_later(trigger) else None
     beheaded = any(f.lemma_.lower() in BEHEADING_WORDS for f in fates)
     return AttackType.BEHEADING if beheaded else AttackType.ARMED_ASSAULT
+
+
+BODY_NOUNS = lexicon.words("events.body_nouns")
+FINDING_VERBS = lexicon.words("events.finding_verbs")
+
+
+def _found_dead_later(trigger: Token) -> bool:
+    """ "Gunmen abducted a teacher on Monday; his body was found in a field", "He was found
+    dead a day later": after the kidnapping, in its sentence or the next, one taken (a
+    pronoun) is found dead or his body is found."""
+    sent = trigger.sent
+    after = list(trigger.doc[trigger.i + 1 : sent.end])
+    if sent.end < len(trigger.doc):
+        after += list(trigger.doc[sent.end].sent)
+    return any(_body_found(t) or (_kills(t) and _said_of_pronoun(t)) for t in after)
+
+
+def _body_found(verb: Token) -> bool:
+    """ "his body was found", "the bodies of them both were recovered"."""
+    if verb.lemma_.lower() not in FINDING_VERBS or verb.pos_ != "VERB":
+        return False
+    bodies = [s for s in children(verb, "nsubjpass") if s.lemma_.lower() in BODY_NOUNS]
+    return any(_said_of_pronoun(b) for b in bodies)
+
+
+def _said_of_pronoun(word: Token) -> bool:
+    """Whether the word's subject, owner or "of" object is a pronoun: the captive told again."""
+    own = children(word, "nsubjpass", "poss")
+    own += [o for p in children(word, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    return any(o.pos_ == "PRON" for o in own)
 
 
 def _kills_taken(word: Token) -> bool:

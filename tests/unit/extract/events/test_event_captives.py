@@ -44,6 +44,16 @@ def test_captives_kidnapped_then_killed_are_the_kidnappings_dead(
          AttackType.KIDNAPPING),
         ("A reporter was kidnapped in Peshawar on Monday and held for a ransom.",
          AttackType.KIDNAPPING),
+        ("Gunmen abducted a shopkeeper in Mardan on Monday; his body was found in a canal.",
+         AttackType.ARMED_ASSAULT),
+        ("Masked men abducted a lawyer in Mardan on Monday. Her body was recovered on Friday.",
+         AttackType.ARMED_ASSAULT),
+        ("Rebels abducted a mechanic near Mardan on Monday. He was found dead a week later.",
+         AttackType.ARMED_ASSAULT),
+        ("Gunmen abducted a shopkeeper in Mardan on Monday; police found his car in a canal.",
+         AttackType.KIDNAPPING),
+        ("Rebels abducted a mechanic near Mardan. The body of a guard was found nearby.",
+         AttackType.KIDNAPPING),
     ],
 )  # fmt: skip
 def test_captives_taken_to_be_killed_type_the_attack_by_the_killing(
