@@ -249,9 +249,11 @@ STRIKE_VERBS = lexicon.words("events.strike_verbs")
 
 
 def _operation(token: Token) -> Entry | None:
+    """ "a military operation", "Operation Zarb-e-Azb", "an operation against militants"."""
     modifiers = {c.lower_ for c in token.lefts}
     named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.rights)
-    if modifiers & OPERATION_WORDS or named or token.text == "Operation":
+    against = any(c.dep_ == "prep" and c.lower_ == "against" for c in token.rights)
+    if modifiers & OPERATION_WORDS or named or against or token.text == "Operation":
         return Entry(OP, 0.3)
     return None
 

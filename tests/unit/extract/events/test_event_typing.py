@@ -184,3 +184,17 @@ def test_typing_shots_fired_make_an_assault_and_gunmen_alone_no_bombing_one(
 ) -> None:
     found = [f for f in confident(events(text)) if f.type is EventType.ATTACK]
     assert found and found[0].attack_type is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rangers began an operation against ALF cells near Quetta on Thursday.",
+         [EventType.MILITARY_OPERATION]),
+        ("The charity launched an operation to feed flood victims in Quetta on Thursday.", []),
+    ],
+)  # fmt: skip
+def test_typing_an_operation_against_someone_is_a_military_one(
+    events: Events, text: str, expected: list[EventType]
+) -> None:
+    assert types(events(text)) == expected
