@@ -301,8 +301,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
 
 _BOMB_WORDS = lexicon.words("events.bomb_words")  # fmt: skip
 _GUN_WORDS = lexicon.words("events.gun_words")  # fmt: skip
-MELEE_WORDS = lexicon.words("events.melee_words")
-_TYPE_WORDS = _BOMB_WORDS | _GUN_WORDS | MELEE_WORDS | set(lexicon.words("events.type_words"))
+_TYPE_WORDS = _BOMB_WORDS | _GUN_WORDS | set(lexicon.words("events.type_words"))
 """Words that say how an attack was carried out."""
 FACILITIES = lexicon.words("events.facilities")  # fmt: skip
 
@@ -378,15 +377,14 @@ PROJECTILES = lexicon.words("events.projectiles")
 
 
 def _armed(token: Token, clause: Sequence[Token], entry: Entry) -> bool:
-    """Whether the clause tells guns or blades (a knife attack is an armed assault, as the GTD
-    types it): gun or blade words, armed people, or shots fired. A bombing verb's own subject
-    is only what its doers are called ("gunmen blew up a pipeline": a bombing)."""
+    """Whether the clause tells guns: gun words, armed people, or shots fired. A bombing verb's
+    own subject is only what its doers are called ("gunmen blew up a pipeline": a bombing)."""
     doers = _doers(token)
     if entry.attack_type is AttackType.BOMBING and token.pos_ in VERB_POS:
         subjects = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         clause, doers = [t for t in clause if t.i not in subjects], set()
     return (
-        bool((_lemmas(clause) | doers) & (_GUN_WORDS | MELEE_WORDS))
+        bool((_lemmas(clause) | doers) & _GUN_WORDS)
         or _armed_people(clause)
         or any(_fires_shots(t) for t in clause)
     )

@@ -198,15 +198,3 @@ def test_typing_an_operation_against_someone_is_a_military_one(
     events: Events, text: str, expected: list[EventType]
 ) -> None:
     assert types(events(text)) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Two men with knives attacked shoppers at a market in Quetta on Friday, killing three.",
-        "Attackers wielding machetes attacked a village near Quetta on Friday, killing nine.",
-    ],
-)
-def test_typing_an_attack_with_blades_is_an_armed_assault(events: Events, text: str) -> None:
-    found = [f for f in confident(events(text)) if f.type is EventType.ATTACK]
-    assert [f.attack_type for f in found] == [AttackType.ARMED_ASSAULT]
