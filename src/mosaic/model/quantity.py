@@ -14,12 +14,15 @@ class Count:
     `named` marks a count made one per person the text names ("X and his wife were
     killed": 2) where it states no number: weaker evidence of a toll than a number stated,
     which outranks it wherever both tell one event (`stated_first`). It is how the figure
-    was read, not a part of its value: equal numbers compare equal.
+    was read, not a part of its value: equal numbers compare equal. `claimed` marks a count
+    the killers state of their own act ("the group said it had killed 40"), which a number
+    another source states of the same event outranks in the same way.
     """
 
     low: int
     high: int | None
     named: bool = field(default=False, compare=False)
+    claimed: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.low < 0 or (self.high is not None and self.high < self.low):
@@ -60,9 +63,16 @@ class Count:
 
 
 def stated_first(kept: Count | None, other: Count | None) -> Count | None:
-    """`kept` (the figure a merge would keep) unless only it counts named people and `other`
-    is a number stated of the same event: "12 were killed ... among them X, who was
-    killed as he ..." is 12, wherever X's killing is told."""
-    if kept is None or (kept.named and other is not None and not other.named):
+    """`kept` (the figure a merge would keep) unless it is weaker evidence than `other`, a
+    number of the same event: only it counts named people ("12 were killed ... among them
+    X, who was killed as he ..." is 12, wherever X's killing is told), or only it is the
+    killers' claim ("10 soldiers were killed ... the group said it had killed 40" is 10)."""
+    if kept is None or (other is not None and _weight(kept) < _weight(other)):
         return other
     return kept
+
+
+def _weight(count: Count) -> int:
+    """How a count was read, weakest first: people named, the killers' claim, a number
+    another source states."""
+    return 0 if count.named else 1 if count.claimed else 2

@@ -44,3 +44,21 @@ def test_quantity_a_stated_number_outranks_a_count_of_people_named(
     kept: Count | None, other: Count | None, winner: Count
 ) -> None:
     assert stated_first(kept, other) is winner
+
+
+CLAIMED_FORTY = Count(40, 40, claimed=True)
+
+
+@pytest.mark.parametrize(
+    ("kept", "other", "winner"),
+    [
+        (CLAIMED_FORTY, TWELVE, TWELVE),  # "12 killed ... the group said it killed 40": 12
+        (TWELVE, CLAIMED_FORTY, TWELVE),
+        (ONE_NAMED, CLAIMED_FORTY, CLAIMED_FORTY),  # a claimed number outranks one named
+        (CLAIMED_FORTY, None, CLAIMED_FORTY),
+    ],
+)
+def test_quantity_a_stated_number_outranks_the_killers_claim(
+    kept: Count | None, other: Count | None, winner: Count
+) -> None:
+    assert stated_first(kept, other) is winner

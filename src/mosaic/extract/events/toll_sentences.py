@@ -23,6 +23,7 @@ from mosaic.extract.events.followups import FOLLOW_UP_REACH
 from mosaic.extract.events.rules.base import EventRule, TargetSlot
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.numbers.casualties import (
+    CASUALTY_NOUNS,
     KILLED_WORDS,
     WOUNDED_WORDS,
     CountMention,
@@ -37,10 +38,12 @@ from mosaic.extract.text.syntax import NOUN_POS
 from mosaic.model import Count, EventFinding
 
 _WHERE = (Role.PLACE, Role.COUNTRY)
-_CASUALTY_LEMMAS = KILLED_WORDS | WOUNDED_WORDS
+_CASUALTY_LEMMAS = KILLED_WORDS | WOUNDED_WORDS | CASUALTY_NOUNS
 OPERATION_NOUNS = lexicon.words("events.operation_nouns")
 """Nouns that point back to an act of forces of any kind ("killed in the operation")."""
 OTHER_EVENT_WORDS = lexicon.words("events.other_event_words")
+TOLL_NOUNS = lexicon.words("numbers.toll_nouns")
+"""Nouns of a toll that a verb raises or that rises ("the death toll rose to 23")."""
 
 
 def join_toll_sentences(
@@ -56,14 +59,16 @@ def join_toll_sentences(
         if not all(_bare(f) for f in own):
             continue
         index = _event_before(kept, targets, context)
-        if index is None or not _tells_casualties(context) or states_a_time(context):
-            continue
-        if _elsewhere(context, kept[index]) or _other_day(own, kept[index]):
-            continue
-        if _names_another(context, own):
+        if index is None or not _tells_casualties(context):
             continue
         mentions = [m for m in count_mentions(context.sent) if not _told_before(m, context)]
-        if not mentions:
+        if not mentions or (states_a_time(context) and not _updates(mentions, context)):
+            continue
+        if _elsewhere(context, kept[index]) or (
+            _other_day(own, kept[index]) and not _updates(mentions, context)
+        ):
+            continue
+        if _names_another(context, own):
             continue
         # A lower count the event keeps is a part of its toll ("two soldiers were also
         # killed" after "killed 11"), so the sentence's bare casualty is no event either.
@@ -95,6 +100,17 @@ def _told_before(mention: CountMention, context: SentenceContext) -> bool:
     if noun is not None and ends_person_name(noun):
         return True
     return noun is not None and any(c.lower_ in DEFINITE for c in noun.children)
+
+
+def _updates(mentions: Sequence[CountMention], context: SentenceContext) -> bool:
+    """Whether the sentence's last figure of the dead updates a toll told before: "the death
+    toll rose to 23", "bringing the toll to eight", "three more died", "two of the wounded
+    later died"; a day it names is when the toll grew, not of another event."""
+    killed = [m for m in mentions if m.role == "killed"]
+    last = [m for m in killed if killed and m.trigger == killed[-1].trigger]
+    return any(m.others for m in last) or any(
+        c.lemma_.lower() in TOLL_NOUNS for m in last for c in context.doc[m.trigger].children
+    )
 
 
 def _elsewhere(context: SentenceContext, event: EventFinding) -> bool:
@@ -191,6 +207,8 @@ def _toll(known: Count | None, mentions: Sequence[CountMention]) -> Count | None
     stated = combine(mentions)
     if stated is None or known is None:
         return known or stated
-    if any(m.others for m in mentions):
+    if stated.claimed != known.claimed:  # the killers' claim and another source's figure
+        return known if stated.claimed else stated
+    if any(m.others for m in mentions if m.trigger == mentions[-1].trigger):
         return add_counts(known, stated)
     return stated if stated.low > known.low else known  # tolls are revised upwards

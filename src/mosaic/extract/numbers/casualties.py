@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -56,6 +56,13 @@ WOUNDED_WORDS = WOUNDING_VERBS | lexicon.words("numbers.wounded_words")
 KILLER_VERBS = DEADLY_VERBS | WOUNDING_VERBS
 """Verbs whose active subject did the killing or wounding ("two strikes killed 26")."""
 LIFE_TAKERS = lexicon.words("numbers.life_takers")
+BESIDES_WORDS = lexicon.words("numbers.besides_words")
+CASUALTY_NOUNS = lexicon.words("numbers.casualty_nouns")
+NO_ONE = lexicon.words("numbers.no_one")
+SAYING_VERBS = lexicon.words("attribution.telling_verbs") | lexicon.words(
+    "attribution.speech_verbs"
+)  # the verbs a claim is told with ("the group said it had killed 40")
+SPEAKER_PRONOUNS = lexicon.words("attribution.pronouns")
 SUFFERING_VERBS = lexicon.words("numbers.suffering_verbs")
 WOUND_NOUNS = lexicon.words("numbers.wound_nouns")
 TALLY_NOUNS = lexicon.words("numbers.tally_nouns")
@@ -227,9 +234,9 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
         if role is not None:
             return None if _is_agent(current, head) else (head, role)
         if head.pos_ in VERB_POS and any(
-            c.dep_ == "nsubj" and c.lemma_ == "toll" for c in head.children
+            c.dep_ in ("nsubj", "dobj") and c.lemma_ == "toll" for c in head.children
         ):
-            return head, "killed"
+            return head, "killed"  # "the toll rose to 23", "bringing the toll to eight"
         told = _tallied(head) or _suffered(current, head)
         if told is not None:
             return told
@@ -372,15 +379,46 @@ def count_mentions(span: Span) -> list[CountMention]:
         count = _plus_subject(count, noun, found[0])
         if count != stated:  # the one it was added to is not counted again on its own
             consumed.update(v.i for v in victims_of(found[0]))
-        others = is_others(noun) and count == stated  # not "X and two others"
+        besides = is_others(noun) or is_others(token)  # "three more people": on the number
+        others = (besides and count == stated) or _wounded_who_died(noun, found[1])
         count = _plus_listed_people(count, noun)
         if mentions and tokens == [*number_word_tens(token), token] and noun == token:
             count = _shared_floor(mentions[-1], count, found[0], span)
+        count = replace(count, claimed=True) if _killers_claim(found[0]) else count
         attacker = _is_attacker(noun)
         mentions.append(CountMention(count, found[1], attacker, found[0].i, others, noun.i))
         consumed.update(t.i for t in _listed_people(noun))
-    singles = _single_victims(span, consumed)
+    singles = [*_single_victims(span, consumed), *_no_one_harmed(span)]
     return sorted([*mentions, *singles], key=lambda m: m.trigger) if singles else mentions
+
+
+def _no_one_harmed(span: Span) -> list[CountMention]:
+    """ "No casualties were reported", "there were no deaths", "nobody was hurt", "no one
+    was killed or injured": none dead or wounded, a count of no one named (`Count.named`),
+    which any number stated outranks."""
+    found = []
+    for token in span:
+        roles = _denied_roles(token)
+        found += [CountMention(Count.of_named(0), r, False, token.i, noun=token.i) for r in roles]
+    return found
+
+
+def _denied_roles(token: Token) -> list[str]:
+    """The roles a casualty word denies: a noun with "no" ("no casualties": both), or a verb
+    whose subject is no one (with the verbs joined to it: "killed or injured")."""
+    if token.pos_ in NOUN_POS and any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
+        if token.lemma_.lower() in CASUALTY_NOUNS:
+            return ["killed", "wounded"]
+        role = _role(token)
+        return [role] if role else []
+    if token.pos_ not in VERB_POS or _role(token) is None:
+        return []
+    subjects = children(token, "nsubj", "nsubjpass")
+    if not subjects and token.dep_ == "conj":
+        subjects = children(token.head, "nsubj", "nsubjpass")  # "killed or injured"
+    if not any(" ".join(t.lower_ for t in s.subtree) in NO_ONE for s in subjects):
+        return []
+    return [_role(token) or "killed"]
 
 
 def _plus_count(token: Token) -> CountMention | None:
@@ -425,8 +463,8 @@ def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
             if len(listed) != len(children(noun, "conj")):
                 continue  # "a guard and two customers": counted with the customers
             count = Count.of_named(1 + len(listed))
-            attacker = _is_attacker(noun)
-            found.append(CountMention(count, role, attacker, verb.i, noun=noun.i))
+            attacker, others = _is_attacker(noun), _one_more_person(noun)
+            found.append(CountMention(count, role, attacker, verb.i, others, noun.i))
             consumed.update(t.i for t in noun.subtree)
     return found
 
@@ -446,7 +484,8 @@ def victims_of(verb: Token) -> list[Token]:
 def _singles_out(word: Token) -> bool:
     """An article or a possessive that makes a singular noun one person ("a guard", "the
     driver", "his driver", "the minister's driver")."""
-    return (word.dep_ == "det" and word.lower_ in ARTICLES) or word.dep_ == "poss"
+    singling = ARTICLES | BESIDES_WORDS
+    return (word.dep_ == "det" and word.lower_ in singling) or word.dep_ == "poss"
 
 
 def ends_person_name(noun: Token) -> bool:
@@ -459,7 +498,8 @@ def _single_person(noun: Token) -> bool:
     with nothing counting it ("a guard", "the driver", "his driver"; not "a number of
     people", nor "the group's chief, X", which names the one it counts)."""
     words = [w for w in noun.children if w.dep_ != "conj"]  # "X and two guards": X is one
-    if any(w.like_num for w in words) or children(noun, "nummod"):
+    counting = [w for w in words if w.like_num and w.ent_type_ != "ORDINAL"]  # not "a fourth"
+    if counting or children(noun, "nummod"):
         return False
     if ends_person_name(noun):
         return True
@@ -488,9 +528,11 @@ def _listed_after_breakdown(trigger: Token, token: Token) -> bool:
 
 def _shared_floor(before: CountMention, count: Count, trigger: Token, span: Span) -> Count:
     """ "at least 20 killed and 70 injured": a bare number (no noun of its own) joined to a
-    floor's casualty word shares that floor (70 or more injured); "235 others" does not."""
+    floor's casualty word shares that floor (70 or more injured); "235 others" does not, nor
+    one with a verb of its own ("at least 9 were killed and 15 were hurt")."""
     earlier = span.doc[before.trigger]
     joined = trigger.dep_ == "conj" and trigger.head == earlier
+    joined = joined and not children(trigger, "aux", "auxpass")  # "and 15 were hurt": its own
     floor = before.count.high is None and before.count.low > 0
     if not (joined and floor and count.high == count.low and _floor_stated(earlier, span)):
         return count
@@ -565,8 +607,32 @@ def _along_with(noun: Token) -> bool:
 
 
 def is_others(noun: Token) -> bool:
-    """ "four others", "two other men": people besides someone told before."""
-    return noun.lemma_.lower() == "other" or any(c.lower_ == "other" for c in noun.children)
+    """ "four others", "two other men", "three more", "another man": people besides someone
+    told before (not "more than 50")."""
+    return noun.lemma_.lower() == "other" or any(
+        c.lower_ == "other" or (c.lower_ in BESIDES_WORDS and not _before_than(c))
+        for c in noun.children
+    )
+
+
+def _before_than(word: Token) -> bool:
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return after is not None and after.lower_ == "than"
+
+
+def _wounded_who_died(noun: Token, role: str) -> bool:
+    """ "two of the wounded later died": dead counted out of the wounded are dead besides
+    those counted before."""
+    group = _partitive_group(noun)
+    return role == "killed" and group is not None and group.lemma_.lower() in WOUNDED_WORDS
+
+
+def _one_more_person(noun: Token) -> bool:
+    """ "another man", "a fourth officer": one person besides those told before."""
+    return any(c.lower_ in BESIDES_WORDS for c in noun.children) or (
+        any(c.lower_ in INDEFINITE_ARTICLES for c in noun.children)
+        and any(c.ent_type_ == "ORDINAL" and c.dep_ == "amod" for c in noun.children)
+    )
 
 
 def _is_attacker(noun: Token) -> bool:
@@ -595,6 +661,20 @@ def _partitive_group(noun: Token) -> Token | None:
     return told[-1] if told else None
 
 
+def _killers_claim(trigger: Token) -> bool:
+    """ "the group said it had killed 40", "the attackers claimed to have killed 30": a killing
+    verb told by its own subject, a pronoun of the speaker, or none (the speaker's): the
+    killers' claim (`Count.claimed`), which a figure another source states outranks."""
+    if trigger.lemma_.lower() not in KILLER_VERBS or not children(trigger, "dobj"):
+        return False  # active, with its dead as the object
+    if trigger.dep_ not in ("ccomp", "xcomp") or trigger.head.lemma_.lower() not in SAYING_VERBS:
+        return False
+    subjects = children(trigger, "nsubj")
+    if not subjects:
+        return trigger.dep_ == "xcomp"
+    return all(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
+
+
 def table_counts(span: Span) -> list[CountMention]:
     """Infobox rows: "Deaths | 103", "Injured | 235"."""
     found = []
@@ -607,9 +687,12 @@ def table_counts(span: Span) -> list[CountMention]:
 
 
 def combine(mentions: Iterable[CountMention]) -> Count | None:
-    """Counts under one casualty word add up; the last casualty word stated wins."""
+    """Counts under one casualty word add up; the last casualty word stated wins, of those
+    not the killers' own claim where there are such, and not "no one" where any counts."""
+    given = list(mentions)
+    listed = [m for m in given if m.count.low] or given  # a number outranks "no one"
     by_trigger: dict[int, Count] = {}
-    for mention in mentions:
+    for mention in [m for m in listed if not m.count.claimed] or listed:
         known = by_trigger.pop(mention.trigger, None)
         by_trigger[mention.trigger] = add_counts(known, mention.count) if known else mention.count
     return list(by_trigger.values())[-1] if by_trigger else None

@@ -100,4 +100,5 @@ def add_counts(first: Count, second: Count) -> Count:
     """The count of two separate groups ("two policemen and four soldiers" -> 6); a count of
     the people named only where both are ("X and his driver")."""
     high = None if first.high is None or second.high is None else first.high + second.high
-    return Count(first.low + second.low, high, first.named and second.named)
+    both = (first.named and second.named, first.claimed and second.claimed)
+    return Count(first.low + second.low, high, *both)

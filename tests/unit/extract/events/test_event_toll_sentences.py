@@ -105,3 +105,30 @@ def test_toll_sentences_a_toll_risen_on_a_later_day_is_the_events(extractor: Ext
     [attack] = events
     assert attack.killed == Count.exactly(47)
     assert attack.date is not None and attack.date.iso() == "2016-01-17"
+
+
+@pytest.mark.parametrize(
+    ("second", "killed"),
+    [
+        ("By Wednesday the death toll had risen to 13, officials said.", 13),
+        ("Two of the wounded died on Tuesday, a hospital official said.", 11),
+        ("Four more victims died overnight, bringing the toll to 13.", 13),
+        ("A tenth victim died of his wounds on Wednesday.", 10),
+    ],
+)
+def test_toll_sentences_a_later_day_updates_the_toll(
+    extractor: Extractor, second: str, killed: int
+) -> None:
+    first = "A bomb killed nine people at a market in Mardan on Monday."
+    events = _events(extractor, f"{first} {second}")
+    attacks = [e for e in events if e.type is EventType.ATTACK and str(e.date) == "2016-01-18"]
+    assert [a.killed for a in attacks] == [Count.exactly(killed)]
+
+
+def test_toll_sentences_the_killers_claim_leaves_the_stated_toll(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Militants attacked a border post near Chaman on Monday. Officials said three guards were "
+        "killed. The militants said they had killed 20 guards.",
+    )
+    assert [e.killed for e in events if e.type is EventType.ATTACK] == [Count.exactly(3)]

@@ -8,7 +8,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from mosaic.extract.numbers.casualties import Casualties, casualties, is_count_token
+from mosaic.extract.numbers.casualties import (
+    Casualties,
+    casualties,
+    count_mentions,
+    is_count_token,
+)
 from mosaic.model import Count
 
 pytestmark = pytest.mark.slow
@@ -353,4 +358,87 @@ def test_casualties_a_number_inside_a_name_counts_no_one(
 def test_casualties_a_negated_number_counts_no_one(
     parse: Callable[..., Doc], sentence: str
 ) -> None:
-    assert casualties(parse(sentence)[:]) == Casualties()
+    found = casualties(parse(sentence)[:])
+    counts = [found.killed, found.attackers_killed, found.wounded]
+    assert all(c is None or c == Count.exactly(0) for c in counts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "others"),
+    [
+        ("Three more people died in hospital on Tuesday.", Count(3, 3), True),
+        ("Two of the injured later died, a doctor said.", Count(2, 2), True),
+        ("Another guard died of his wounds overnight.", Count(1, 1), True),
+        ("A third policeman died on the way to hospital.", Count(1, 1), True),
+        ("More than 40 people died in the fire.", Count(41, None), False),
+        ("Two of the passengers died at the scene.", Count(2, 2), False),
+    ],
+)
+def test_casualties_dead_besides_those_told_before(
+    parse: Callable[..., Doc], sentence: str, killed: Count, others: bool
+) -> None:
+    [mention] = [m for m in count_mentions(parse(sentence)[:]) if m.role == "killed"]
+    assert (mention.count, mention.others) == (killed, others)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The bombing raised the toll to 31, the ministry said.", Count(31, 31)),
+        ("A wounded guard succumbed to his injuries on Monday.", Count(1, 1)),
+    ],
+)
+def test_casualties_toll_raised_and_death_of_wounds(
+    parse: Callable[..., Doc], sentence: str, killed: Count
+) -> None:
+    assert casualties(parse(sentence)[:]).total_killed() == killed
+
+
+def test_casualties_people_hospitalised_are_wounded(parse: Callable[..., Doc]) -> None:
+    found = casualties(parse("Nineteen villagers were hospitalised after the blast.")[:])
+    assert found.wounded == Count(19, 19)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "claimed"),
+    [
+        (
+            "Officials said eight guards were killed, while the rebels claimed to have killed 25.",
+            8,
+            False,
+        ),
+        ("The faction said it had killed 60 troops in the raid.", 60, True),
+        ("The army said the rebels killed 12 villagers.", 12, False),
+    ],
+)
+def test_casualties_the_killers_own_claim_yields_to_another_source(
+    parse: Callable[..., Doc], sentence: str, killed: int, claimed: bool
+) -> None:
+    found = casualties(parse(sentence)[:]).total_killed()
+    assert found == Count.exactly(killed)
+    assert found is not None and found.claimed is claimed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("No casualties were reported after the blast.", 0, 0),
+        ("Nobody was hurt in the explosion.", None, 0),
+        ("No one was killed or injured, officials said.", 0, 0),
+        ("Four people were wounded but no one was killed.", 0, 4),
+        ("The blast killed three people; no one else was hurt.", 3, None),
+    ],
+)
+def test_casualties_no_one_harmed_is_a_count_of_none(
+    parse: Callable[..., Doc], sentence: str, killed: int | None, wounded: int | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert found.total_killed() == (None if killed is None else Count.exactly(killed))
+    assert found.wounded == (None if wounded is None else Count.exactly(wounded))
+
+
+def test_casualties_a_number_with_a_verb_of_its_own_shares_no_floor(
+    parse: Callable[..., Doc],
+) -> None:
+    found = casualties(parse("At least nine people were killed and 15 were hurt.")[:])
+    assert (found.killed, found.wounded) == (Count(9, None), Count(15, 15))
