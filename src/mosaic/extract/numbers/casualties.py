@@ -459,6 +459,8 @@ def _single_victims(span: Span, consumed: set[int]) -> list[CountMention]:
         for noun in victims_of(verb):
             if noun.i in consumed or not _one_person(noun, listing=True):
                 continue
+            if _listed_after_breakdown(verb, noun):
+                continue  # "killed four people, among them a cleric": one of the four
             listed = _listed_people(noun)
             if len(listed) != len(children(noun, "conj")):
                 continue  # "a guard and two customers": counted with the customers

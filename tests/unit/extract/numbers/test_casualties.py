@@ -442,3 +442,16 @@ def test_casualties_a_number_with_a_verb_of_its_own_shares_no_floor(
 ) -> None:
     found = casualties(parse("At least nine people were killed and 15 were hurt.")[:])
     assert (found.killed, found.wounded) == (Count(9, None), Count(15, 15))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A car bomb killed six people, among them a local judge, near the court.",
+        "The ambush killed six soldiers, including a young lieutenant.",
+    ],
+)
+def test_casualties_one_person_named_in_a_breakdown_is_of_the_count(
+    parse: Callable[..., Doc], sentence: str
+) -> None:
+    assert casualties(parse(sentence)[:]).total_killed() == Count(6, 6)
