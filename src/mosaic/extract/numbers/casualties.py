@@ -133,9 +133,12 @@ def _negated_number(token: Token) -> bool:
 
 def _count_read_as_date(token: Token) -> bool:
     """ "injuring 87": a small bare number the NER took for a year ('87) but that a casualty
-    verb takes as its object."""
+    verb takes as its object; "between 10 and 12 people": one that counts a noun outside the
+    date the NER saw (not "10 days")."""
     small = token.text.isdigit() and len(token.text) <= 3 and token.ent_type_ == "DATE"
-    return small and token.dep_ == "dobj" and _role(token.head) is not None
+    noun = token.head
+    people = token.dep_ == "nummod" and noun.pos_ in NOUN_POS and noun.ent_type_ != "DATE"
+    return small and (people or (token.dep_ == "dobj" and _role(token.head) is not None))
 
 
 def spoken_range(first: Token) -> Token | None:

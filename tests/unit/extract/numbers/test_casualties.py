@@ -455,3 +455,16 @@ def test_casualties_one_person_named_in_a_breakdown_is_of_the_count(
     parse: Callable[..., Doc], sentence: str
 ) -> None:
     assert casualties(parse(sentence)[:]).total_killed() == Count(6, 6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Between 10 and 12 people were killed when gunmen raided the village.", Count(10, 12)),
+        ("The siege lasted 10 days and 12 people were killed.", Count(12, 12)),
+    ],
+)
+def test_casualties_a_count_the_ner_took_for_a_date(
+    parse: Callable[..., Doc], sentence: str, killed: Count
+) -> None:
+    assert casualties(parse(sentence)[:]).total_killed() == killed
