@@ -108,9 +108,9 @@ def _updates(mentions: Sequence[CountMention], context: SentenceContext) -> bool
     later died"; a day it names is when the toll grew, not of another event."""
     killed = [m for m in mentions if m.role == "killed"]
     last = [m for m in killed if killed and m.trigger == killed[-1].trigger]
-    return any(m.others for m in last) or any(
-        c.lemma_.lower() in TOLL_NOUNS for m in last for c in context.doc[m.trigger].children
-    )
+    words = [context.doc[m.trigger] for m in last]
+    near = [t for w in words for t in (*w.children, *list(w.ancestors)[:2])]  # "number of dead"
+    return any(m.others for m in last) or any(t.lemma_.lower() in TOLL_NOUNS for t in near)
 
 
 def _elsewhere(context: SentenceContext, event: EventFinding) -> bool:

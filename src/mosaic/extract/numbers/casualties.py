@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.numbers.counts import VAGUE_FLOORS, add_counts, parse_count, parse_number
@@ -134,11 +134,19 @@ def _negated_number(token: Token) -> bool:
 def _count_read_as_date(token: Token) -> bool:
     """ "injuring 87": a small bare number the NER took for a year ('87) but that a casualty
     verb takes as its object; "between 10 and 12 people": one that counts a noun outside the
-    date the NER saw (not "10 days")."""
+    date the NER saw (not "10 days"); "the number of dead rose to 54": a date of that number
+    alone, that a toll rises to."""
     small = token.text.isdigit() and len(token.text) <= 3 and token.ent_type_ == "DATE"
     noun = token.head
     people = token.dep_ == "nummod" and noun.pos_ in NOUN_POS and noun.ent_type_ != "DATE"
-    return small and (people or (token.dep_ == "dobj" and _role(token.head) is not None))
+    alone = token.ent_iob_ == "B" and not _inside_entity(token.doc, token.i + 1)
+    alone = alone and token.dep_ == "pobj" and token.head.lower_ == "to"  # not "aged 54"
+    return small and (people or alone or (token.dep_ == "dobj" and _role(token.head) is not None))
+
+
+def _inside_entity(doc: Doc, i: int) -> bool:
+    """Whether token `i` goes on the entity begun before it."""
+    return i < len(doc) and doc[i].ent_iob_ == "I"
 
 
 def spoken_range(first: Token) -> Token | None:

@@ -114,6 +114,7 @@ def test_toll_sentences_a_toll_risen_on_a_later_day_is_the_events(extractor: Ext
         ("Two of the wounded died on Tuesday, a hospital official said.", 11),
         ("Four more victims died overnight, bringing the toll to 13.", 13),
         ("A tenth victim died of his wounds on Wednesday.", 10),
+        ("The number of dead had risen to 14 on Tuesday, officials said.", 14),
     ],
 )
 def test_toll_sentences_a_later_day_updates_the_toll(

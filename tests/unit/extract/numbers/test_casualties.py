@@ -462,6 +462,8 @@ def test_casualties_one_person_named_in_a_breakdown_is_of_the_count(
     [
         ("Between 10 and 12 people were killed when gunmen raided the village.", Count(10, 12)),
         ("The siege lasted 10 days and 12 people were killed.", Count(12, 12)),
+        ("By Sunday the number of dead had risen to 47.", Count(47, 47)),
+        ("The guard, aged 47, was killed in the blast.", Count(1, 1)),
     ],
 )
 def test_casualties_a_count_the_ner_took_for_a_date(
