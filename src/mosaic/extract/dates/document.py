@@ -33,6 +33,7 @@ from mosaic.extract.dates.phrases import (
     read_offset,
     read_partial,
     read_weekday,
+    read_weekend,
 )
 from mosaic.extract.text.boundaries import breaks_paragraph
 from mosaic.extract.text.syntax import NOUN_MODIFIER_DEPS
@@ -102,6 +103,8 @@ class DateResolver:
     def resolve(self, phrase: str) -> DateValue | None:
         """The phrase's date (or span), or None when it names no placeable date."""
         text = clean_phrase(phrase)
+        if weekend := read_weekend(text, self._context()):
+            return weekend  # before _SKIP, which keeps "weekend" out of every other reading
         if not text or _SKIP.search(text) or (text.isdigit() and len(text) != 4):
             return None
         value = self._span(text) or self._single(text)
@@ -185,7 +188,7 @@ def date_spans(doc: Doc) -> list[tuple[int, int]]:
     named from the telling that it missed."""
     text = doc.text
     found = [_with_direction(text, ent.start_char, ent.end_char)
-             for ent in doc.ents if ent.label_ == "DATE" and not _custom_of_a_day(ent)]  # fmt: skip
+             for ent in doc.ents if _is_date_ent(ent) and not _custom_of_a_day(ent)]  # fmt: skip
     found += [(m.start(), m.end()) for m in _EXPLICIT.finditer(text)]
     found += [(m.start(), m.end()) for m in _DEICTIC.finditer(text)]
     kept: list[tuple[int, int]] = []
@@ -197,6 +200,14 @@ def date_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 _TIME_NOUNS = lexicon.words("dates.time_nouns")
+
+
+def _is_date_ent(ent: Span) -> bool:
+    """A DATE entity, or a TIME one that names its day ("late Wednesday", "Monday night", "the
+    early hours of Saturday"): the NER labels a weekday with its part of the day a time."""
+    if ent.label_ == "DATE":
+        return True
+    return ent.label_ == "TIME" and any(t.lower_ in WEEKDAYS for t in ent)
 
 
 def _custom_of_a_day(ent: Span) -> bool:

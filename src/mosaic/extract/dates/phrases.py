@@ -29,7 +29,8 @@ _FULL_YEAR = r"(?P<year>\d{4}|'\d{2})"
 _LEADING = re.compile(
     r"^(?:on|in|since|by|during|from|until|till|before|after|around|about|circa|c\.|"
     r"the|of|at|as of|early|late|mid-|mid|middle of|beginning of|end of|start of|"
-    r"earlier|later|this past|the end of|the start of|as early as)(?![a-z])\s*",
+    r"earlier|later|this past|the end of|the start of|as early as|"
+    r"(?:small |wee )?hours of)(?![a-z])\s*",
 )
 _DAY_MONTH_YEAR = re.compile(rf"^{_DAY}(?: of)? {_MONTH},? {_YEAR}$")
 _MONTH_DAY_YEAR = re.compile(rf"^{_MONTH} {_DAY},? {_FULL_YEAR}$")
@@ -42,6 +43,8 @@ _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 _WEEKDAY = re.compile(
     r"^(?:last |this )?(?P<weekday>[a-z]+day)(?: (?:morning|night|evening|afternoon))?$"
 )
+_WEEKEND = re.compile(r"^(?:over (?:the )?)?(?:last |past |this )?weekend$")
+_SATURDAY = 5
 _OFFSET = re.compile(
     r"^(?P<n>a few|a couple of|\w+) (?P<unit>day|week|month|year)s? "
     r"(?P<dir>ago|later|earlier|before|previously|after|afterwards|on)$"
@@ -163,6 +166,18 @@ def read_weekday(text: str, context: DateContext) -> DateValue | None:
     if back == 0 and text.startswith("last "):
         back = 7
     return DateValue(FuzzyDate.from_date(context.published - dt.timedelta(days=back)))
+
+
+def read_weekend(text: str, context: DateContext) -> DateValue | None:
+    """ "over the weekend": the latest Saturday and Sunday up to the publication date, which
+    leave the day open; the month they lie in, where both lie in one."""
+    if not _WEEKEND.match(text) or context.published is None:
+        return None
+    saturday = context.published - dt.timedelta(days=(context.published.weekday() - _SATURDAY) % 7)
+    sunday = min(saturday + dt.timedelta(days=1), context.published)
+    if (saturday.year, saturday.month) != (sunday.year, sunday.month):
+        return None
+    return DateValue(FuzzyDate(saturday.year, saturday.month))
 
 
 def read_offset(text: str, context: DateContext) -> DateValue | None:

@@ -100,11 +100,14 @@ def _dates_the_telling(root: Token, trigger: Token) -> bool:
 def _dates_another_noun(root: Token, trigger: Token, rivals: Sequence[Token]) -> bool:
     """ "the group, which has vowed to disrupt the April 5 election, has carried out attacks":
     a date modifying a noun outside the trigger's phrase dates that noun (a plan, a vote),
-    not the event; one on a rival trigger is left to the rivals' test."""
+    not the event; one on a rival trigger is left to the rivals' test. A time of day is no
+    other noun: "on Sunday evening", "at 8 a.m. Wednesday" date what that time dates."""
     noun = root.head
     return (
         root.dep_ in NOUN_MODIFIER_DEPS
         and noun.pos_ in NOUN_POS
+        and noun.lower_ not in TIME_NOUNS
+        and noun.ent_type_ != "TIME"
         and noun != trigger
         and noun not in rivals
         and noun not in trigger.subtree
@@ -118,6 +121,7 @@ def _may_take(trigger: Token, root: Token) -> bool:
 
 
 RELATIVE_WORDS = lexicon.words("events.relative_words")  # fmt: skip
+TIME_NOUNS = lexicon.words("dates.time_nouns")
 
 
 def _relative(date: DateSpan, context: SentenceContext) -> int:

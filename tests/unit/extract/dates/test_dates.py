@@ -137,3 +137,27 @@ def test_dates_a_weekday_takes_the_day_named_after_it(parse: Callable[..., Doc])
     doc = parse("Gunmen shot a judge on Monday, 4 January, outside the court in Quetta.")
     found = {doc.text[d.start : d.end]: d.value.start.iso() for d in doc_dates(doc)}
     assert found == {"Monday, 4 January": "2016-01-04"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("Rebels shelled the camp late Thursday, officials said.", "2016-01-21"),
+     ("Rebels shelled the camp on Tuesday night, officials said.", "2016-01-19"),
+     ("Rebels shelled the camp in the early hours of Wednesday.", "2016-01-20")],
+)  # fmt: skip
+def test_dates_a_weekday_the_ner_calls_a_time_is_a_date(
+    parse: Callable[..., Doc], text: str, day: str
+) -> None:
+    doc = parse(text)
+    assert [d.value.start.iso() for d in doc_dates(doc)] == [day]
+
+
+def test_dates_the_weekend_is_its_month_when_both_days_lie_in_one() -> None:
+    assert iso_of(DateResolver(dt.date(2016, 1, 18)), "over the weekend") == "2016-01"
+    assert iso_of(DateResolver(dt.date(2016, 1, 21)), "last weekend") == "2016-01"
+    assert DateResolver(dt.date(2016, 5, 2)).resolve("the weekend") is None  # Apr 30 - May 1
+
+
+def test_dates_a_weekday_in_the_small_hours_is_that_day() -> None:
+    assert iso_of(DateResolver(dt.date(2016, 1, 21)), "the small hours of Monday") == "2016-01-18"

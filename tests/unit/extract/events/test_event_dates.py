@@ -83,3 +83,13 @@ def test_event_dates_a_date_in_the_phrase_counted_since_still_dates_it(events: E
     found = events("Mourners met on Sunday to mark the days since the bombing on 3 March 2015.")
     attacks = [f for f in found if f.type is EventType.ATTACK]
     assert [f.date.iso() for f in attacks if f.date] == ["2015-03-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gunmen shot dead a judge in Multan on Tuesday evening.",
+     "A bomb killed two guards at a checkpoint in Multan at about 9 a.m. Tuesday."],
+)  # fmt: skip
+def test_event_dates_a_weekday_on_a_time_of_day_dates_the_event(events: Events, text: str) -> None:
+    attacks = [f for f in events(text) if f.type is EventType.ATTACK]
+    assert [f.date.iso() for f in attacks if f.date] == ["2016-01-19"]
