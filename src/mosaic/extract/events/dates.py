@@ -38,9 +38,21 @@ def event_date(
 ) -> DateSpan | None:
     """The sentence's date nearest the trigger in the parse, unless another trigger is nearer;
     "the attack" referring back takes only a date of its own. Of two as near, the one hung
-    below the trigger ("reported today that she was killed on Monday") dates it."""
+    below the trigger ("reported today that she was killed on Monday") dates it. An event
+    told as some time before another ("a day after gunmen stormed X") takes a date of its own
+    or else the other's, moved back by that time."""
+    measured = measured_clause(trigger)
+    own = {t.i for t in trigger.subtree} if is_anaphoric(trigger) or measured else None
+    best = _nearest_date(trigger, context, rivals, own)
+    if best is None and measured is not None:  # "X on Monday, a day after gunmen stormed Y"
+        return _counted_back(trigger, context, measured)
+    return best
+
+
+def _nearest_date(
+    trigger: Token, context: SentenceContext, rivals: Sequence[Token], own: set[int] | None
+) -> DateSpan | None:
     best: tuple[tuple[int, bool], DateSpan] | None = None
-    own = {t.i for t in trigger.subtree} if is_anaphoric(trigger) else None
     for date in _told_dates(context):
         root = context.date_root(date)
         if own is not None and root.i not in own:
@@ -116,8 +128,44 @@ def _dates_another_noun(root: Token, trigger: Token, rivals: Sequence[Token]) ->
 
 
 def _may_take(trigger: Token, root: Token) -> bool:
-    """Whether the trigger may take the date: "the attack" referring back only its own."""
-    return not is_anaphoric(trigger) or root in trigger.subtree
+    """Whether the trigger may take the date: "the attack" referring back, or an event told as
+    some time before another ("a day after gunmen stormed X"), only its own."""
+    return not (is_anaphoric(trigger) or measured_clause(trigger)) or root in trigger.subtree
+
+
+_STEP_MARKS = {"after": -1, "before": 1}
+"""Which way from the main clause's date a clause "a day after ..." ("before ...") lies."""
+
+
+def measured_clause(trigger: Token) -> tuple[str, int] | None:
+    """ "..., a day after gunmen stormed X", "two weeks before the vote was held": the unit and
+    the signed count of them that the clause's event lies from the date of the clause it hangs
+    on; None for any other trigger."""
+    mark = next((c for c in trigger.children if c.dep_ == "mark" and c.lower_ in _STEP_MARKS), None)
+    if mark is None or trigger.dep_ != "advcl":
+        return None
+    spans = [c for c in (*mark.children, *trigger.children) if c.dep_ == "npadvmod"]
+    if not spans:
+        return None
+    unit = ELAPSED_UNITS.get(spans[0].lower_)
+    counts = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+              for c in spans[0].children if c.dep_ in ("nummod", "det")]  # fmt: skip
+    if unit is None or len(counts) != 1 or not counts[0]:
+        return None
+    return unit, counts[0] * _STEP_MARKS[mark.lower_]
+
+
+def _counted_back(
+    trigger: Token, context: SentenceContext, measured: tuple[str, int]
+) -> DateSpan | None:
+    """The date of the clause the measured one hangs on, moved by the measure."""
+    main = trigger.head
+    outside = [d for d in _told_dates(context) if context.date_root(d) not in trigger.subtree]
+    if not outside:
+        return None
+    date = min(outside, key=lambda d: tree_distance(main, context.date_root(d)))
+    moved = shift(date.value.start, *measured) if date.value.end is None else None
+    return DateSpan(date.start, date.end, moved) if moved is not None else None
 
 
 RELATIVE_WORDS = lexicon.words("events.relative_words")  # fmt: skip

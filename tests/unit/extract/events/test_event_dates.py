@@ -93,3 +93,17 @@ def test_event_dates_a_date_in_the_phrase_counted_since_still_dates_it(events: E
 def test_event_dates_a_weekday_on_a_time_of_day_dates_the_event(events: Events, text: str) -> None:
     attacks = [f for f in events(text) if f.type is EventType.ATTACK]
     assert [f.date.iso() for f in attacks if f.date] == ["2016-01-19"]
+
+
+def test_event_dates_an_event_a_day_after_another_dates_both(events: Events) -> None:
+    text = "Police arrested four men in Multan on Tuesday, a day after gunmen attacked a bank."
+    found = {f.type: f.date.iso() if f.date else None for f in events(text)}
+    assert found == {EventType.ARREST: "2016-01-19", EventType.ATTACK: "2016-01-18"}
+
+
+def test_event_dates_a_clause_counted_from_another_keeps_a_date_of_its_own(events: Events) -> None:
+    text = (
+        "Police arrested four men on Tuesday, two weeks after gunmen attacked a bank on January 5."
+    )
+    found = {f.type: f.date.iso() if f.date else None for f in events(text)}
+    assert found == {EventType.ARREST: "2016-01-19", EventType.ATTACK: "2016-01-05"}
