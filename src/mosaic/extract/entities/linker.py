@@ -60,7 +60,7 @@ from mosaic.extract.events.types import entry_for
 from mosaic.extract.models.actor_spans import NEW_GROUP
 from mosaic.extract.models.initials_context import named_as_group
 from mosaic.extract.places.place_names import free_name_spans, in_place_position
-from mosaic.extract.places.place_slots import in_settlement_slot, of_parts
+from mosaic.extract.places.place_slots import of_parts
 from mosaic.extract.places.table import Place, PlaceTable
 from mosaic.extract.text.surface import as_written, stems
 from mosaic.extract.text.syntax import (
@@ -93,20 +93,6 @@ def document_countries(doc: Doc, country_of: Callable[[str], str | None]) -> lis
             if iso2:
                 counts[iso2] += 1
     return [iso2 for iso2, _ in counts.most_common()]
-
-
-def whole_name(span: Span) -> bool:
-    """Whether the span is a name of its own, not the end of a hyphened one whose lower-case
-    word broke the run of capitals ("Bakhtiar" of "Qala-e-Bakhtiar")."""
-    doc = span.doc
-    before = span.start > 0 and not doc[span.start - 1].whitespace_
-    after = span.end < len(doc) and not doc[span.end - 1].whitespace_
-    return not (before and doc[span.start - 1].text in _HYPHENS) and not (
-        after and doc[span.end].text in _HYPHENS
-    )
-
-
-_HYPHENS = frozenset({"-", "–"})
 
 
 def sentence_ents(doc: Doc) -> list[list[Span]]:
@@ -308,8 +294,8 @@ class EntityLinker:
         place = self.places.resolve(name, context)
         if place is None or place.feature == "country":
             return None
-        if names_venue(name, place) or (in_settlement_slot(ent) and whole_name(ent)):
-            return place  # "the X district", "the port city of X": a place wherever it lies
+        if names_venue(name, place):
+            return place
         at_home = not context or place.country in context[:4]
         as_place = ent.label_ != "PERSON" or possessive_place(ent, place.name)
         if at_home and (place.feature in ("province", "region") or (
@@ -350,8 +336,6 @@ class EntityLinker:
             return None
         if names_venue(span.text, place):
             return place
-        if not countries and in_settlement_slot(span) and whole_name(span):
-            return place  # "the X district" in a report naming no country to weigh it against
         if place.country not in countries[:4] and place.feature not in (*_MAJOR, "country"):
             return None
         return place if in_place_position(span) else None
