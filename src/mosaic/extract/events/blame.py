@@ -189,8 +189,7 @@ def described_actor(head: Token) -> EntityRef | None:
     words = [t for c in head.lefts if c.dep_ in DESCRIBING_DEPS for t in c.subtree]
     words = [t for t in words if t.pos_ not in NAME_FILLER_POS]
     identity = [t for t in words if _is_identity(t)]
-    # A capital is a name's only at mid-sentence: "Militants attacked" names no people.
-    ethnonym = head.ent_type_ == "NORP" or (head.text[:1].isupper() and not head.is_sent_start)
+    ethnonym = head.ent_type_ == "NORP" or (head.text[:1].isupper() and not _opens_prose(head))
     if not identity and not ethnonym:
         return None
     full = _text([*words, head])
@@ -198,6 +197,16 @@ def described_actor(head: Token) -> EntityRef | None:
     core = _text([*identity, head])
     aliases = [plain, core] + ([head.text] if ethnonym else [])
     return _unnamed(full, aliases)
+
+
+def _opens_prose(token: Token) -> bool:
+    """Whether the word opens a run of prose, where any word is written with a capital: at a
+    sentence's start, or after a dateline's or a quotation's punctuation ("KABUL (AP) —
+    Militants attacked", a comma aside) its capital names no people."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return before.is_punct and before.text != ","
 
 
 STATE_FORCES = ARMED_FORCES | lexicon.words("events.force_members")

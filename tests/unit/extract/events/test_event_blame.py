@@ -40,3 +40,22 @@ def test_blame_the_target_of_a_pinned_attack_is_not_its_perpetrator(events: Even
 def test_blame_an_event_blamed_without_a_party_names_no_one(events: Events) -> None:
     attack = of_type(events("Officials blamed the bombing in Quetta."), EventType.ATTACK)[0]
     assert attack.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PESHAWAR, Pakistan (AP) — Militants ambushed a police convoy in Mardan on Monday.",
+     "QUETTA — Attackers stormed a police post in Quetta on Monday, killing two officers.",
+     "Police said: Insurgents stormed a police post in Quetta on Monday."],
+)  # fmt: skip
+def test_blame_a_common_noun_capitalised_after_a_dateline_names_no_one(
+    events: Events, text: str
+) -> None:
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert attack.perpetrators == ()
+
+
+def test_blame_a_capitalised_plural_mid_sentence_names_its_people(events: Events) -> None:
+    text = "Police said that Uighurs from China stormed a police post in Quetta on Monday."
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert any("Uighurs" in name for name in perpetrator_names(attack))
