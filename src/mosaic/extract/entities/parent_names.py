@@ -1,6 +1,7 @@
 """A group's name set before another's to describe it: "the Pakistani Taliban splinter group
 Jamaat-ul-Ahrar", "the al-Qaeda affiliate al-Shabaab", "the IS-linked JAD"; or inside an
-apposition that describes it: "Ansaru, a breakaway faction of Boko Haram"; or owning, or
+apposition that describes it: "Ansaru, a breakaway faction of Boko Haram"; or standing in a
+relative clause that ties the described group to it ("X, which split from Y"); or owning, or
 standing under "of" after, the branch noun a group told by what it is ends with ("the Islamic
 State's Khorasan branch", "the Yemeni branch of al-Qaeda", `branch_names`).
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention
+from mosaic.extract.relations.rules.registry import verb_patterns
 from mosaic.extract.text.syntax import NOUN_POS, SUBJECT_DEPS, VERB_POS, antecedent, children
 
 SPLIT_WORDS = lexicon.words("relations.split_words")
@@ -128,12 +130,24 @@ def _described(
     for above in list(root.ancestors)[:3]:
         if above.lemma_.lower() in _DESCRIBING:
             target = _described_word(above)
-            found = next((m for m in mentions if target is not None and
-                          m.start <= target.i < m.end), None)  # fmt: skip
-            return found if found != mention else None
-        if above.pos_ in VERB_POS:
-            return None
+        elif above.pos_ in VERB_POS:
+            target = _relative_clause_subject(above)
+        else:
+            continue
+        found = next((m for m in mentions if target is not None and
+                      m.start <= target.i < m.end), None)  # fmt: skip
+        return found if found != mention else None
     return None
+
+
+def _relative_clause_subject(verb: Token) -> Token | None:
+    """What a relative clause stating a tie is said of: "X, which split from Y", "X, a faction
+    that broke away from Y", "X, which has pledged allegiance to Y" (X, or the noun apposed to
+    X); None for any other verb, whose clause tells what its parties did."""
+    if verb.dep_ != "relcl" or not verb_patterns(verb.lemma_.lower()):
+        return None
+    noun = verb.head
+    return noun.head if noun.dep_ == "appos" else noun
 
 
 def _described_word(noun: Token) -> Token | None:

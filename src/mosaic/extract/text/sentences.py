@@ -17,7 +17,7 @@ from mosaic.extract.dates.document import DateMention
 from mosaic.extract.dates.phrases import DateValue
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.syntax import SUBJECT_DEPS as MAIN_SUBJECT_DEPS
-from mosaic.extract.text.syntax import char_span_tokens
+from mosaic.extract.text.syntax import TRAILING_DEPS, VERB_POS, char_span_tokens
 from mosaic.model import Evidence
 
 
@@ -186,13 +186,33 @@ def group_before(
         and m.ref.name != exclude
     ]  # fmt: skip
     if not earlier or earlier[-1].start >= context.sent.start:
-        return earlier[-1] if earlier else None
+        if not earlier:
+            return None
+        return _described_owner(context, earlier[-1], earlier) or earlier[-1]
     previous = _previous_subject(context, earlier)
     if previous is not None or nearest:
         return previous or earlier[-1]
     topic = topic_group(context.doc_mentions, exclude)
     named = [m for m in earlier if topic is not None and m.ref == topic.ref]
     return named[-1] if named else earlier[-1]
+
+
+def _described_owner(
+    context: SentenceContext, mention: EntityMention, earlier: list[EntityMention]
+) -> EntityMention | None:
+    """The group a relative clause or an apposition holding the mention describes: "X, which
+    split from Y, said it ..." and "X, a faction that broke away from Y, said its men ..."
+    speak of X, though Y is named last. A name apposed to a name is the same group's other
+    name ("X – Khorasan Province (ISIL)"), and describes none. None past a verb of the
+    mention's own clause."""
+    for above in context.doc[mention.start : mention.end].root.ancestors:
+        if above.dep_ in TRAILING_DEPS and context.mention_at(above) is None:
+            owner = next((m for m in earlier if m.start <= above.head.i < m.end), None)
+            if owner is not None:
+                return owner
+        elif above.pos_ in VERB_POS:
+            return None
+    return None
 
 
 def _previous_subject(

@@ -56,3 +56,26 @@ def test_parent_names_a_parent_acting_alone_stays_the_perpetrator(events: Events
     [attack] = [e for e in events("TTP-inspired gunmen attacked a court in Mardan.")
                 if e.perpetrators]  # fmt: skip
     assert "Tehreek-i-Taliban Pakistan" in perpetrator_names(attack)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The ALF, which split from the Pakistani Taliban in 2019, bombed a court in Mardan.",
+     "The ALF, a faction that broke away from the TTP, bombed a court in Mardan.",
+     "The ALF, which has pledged allegiance to the Islamic State, bombed a court in Mardan."],
+)  # fmt: skip
+def test_parent_names_a_party_of_a_relative_clause_tie_is_no_perpetrator(
+    events: Events, text: str
+) -> None:
+    [attack] = [e for e in events(text) if e.perpetrators]
+    names = perpetrator_names(attack)
+    assert "Alpha Liberation Front" in names
+    assert not {"Tehreek-i-Taliban Pakistan", "Islamic State"} & set(names)
+
+
+@pytest.mark.slow
+def test_parent_names_a_relative_clause_of_deeds_leaves_its_actor(events: Events) -> None:
+    text = "The ALF, which the TTP attacked in 2019, bombed a court in Mardan."
+    names = {name for e in events(text) for name in perpetrator_names(e)}
+    assert "Tehreek-i-Taliban Pakistan" in names

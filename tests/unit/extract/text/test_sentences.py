@@ -3,6 +3,9 @@ the person a "he said" of each sentence may stand for."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 import spacy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
@@ -14,6 +17,7 @@ from mosaic.extract.text.sentences import (
     DateSpan,
     SentenceContext,
     by_sentence,
+    group_before,
     last_people_before,
     sentence_words,
 )
@@ -95,3 +99,20 @@ def test_sentences_context_words_are_read_once_per_context() -> None:
     context = SentenceContext(doc[5:7], (), (), Evidence(0, 6, "Envoys"), None)
     assert context.words == {"envoys", "envoy", "left", "leave"}
     assert context.words is context.words
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("The ALF, which split from the TTP, said it bombed a court.", "ALF"),
+     ("The ALF, a faction of the TTP, said its men bombed a court.", "ALF"),
+     ("The ALF said the TTP had bombed a court because it wanted revenge.", "TTP"),
+     ("The ALF – Khorasan Province (TTP) claimed the attack through its media wing.", "TTP")],
+)  # fmt: skip
+def test_sentences_it_stands_for_the_group_whose_clause_holds_it(
+    contexts: Callable[..., list[SentenceContext]], text: str, named: str
+) -> None:
+    [context] = contexts(text)
+    pronoun = next(t for t in context.doc if t.lower_ in ("it", "its"))
+    found = group_before(context, pronoun.i)
+    assert found is not None and found.text == named
