@@ -8,7 +8,8 @@ Roe"), which the tagger took for an organisation, and words running over a claus
 Harbour Authority ratifies its offer", "a truck carrying soldiers"), whose verb no name
 holds; and, where no group the linker found holds it, a description cut short before its
 noun ("Zulu pro-government [militiamen]") or words for an event ("Shootings in Zululand").
-Such a span, unlinked to a group, would become a new organisation and the incident's
+A civil body's name ("the Foreign Ministry said ...") names no attacker either. Such a span,
+unlinked to a group, would become a new organisation and the incident's
 perpetrator.
 """
 
@@ -18,10 +19,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.name_shapes import EVENT_NAME_WORDS
 from mosaic.extract.places.place_slots import NAME_HEADS
 from mosaic.extract.text.syntax import KIND_MODIFIER_DEPS, VERB_POS
+
+CIVIL_BODY_HEADS = lexicon.words("models.civil_body_heads")
 
 PLACE_ROLES = frozenset({Role.PLACE, Role.COUNTRY})
 """Mentions of places, which an attacker span may name but which act in no attack."""
@@ -32,7 +36,8 @@ def names_no_attacker(words: Span, organisation: bool, mentions: Sequence[Entity
     as a group, a person or a clause."""
     if _holds(words.root.i, mentions, PLACE_ROLES):
         return True
-    if _facility_name(words) and not _holds(words.root.i, mentions, {Role.GROUP}):
+    unnamed_group = not _holds(words.root.i, mentions, {Role.GROUP})
+    if (_facility_name(words) or _civil_body(words)) and unnamed_group:
         return True
     if not organisation:
         return False
@@ -66,6 +71,12 @@ def _facility_name(words: Span) -> bool:
     Base"), which is a place's name whatever the tagger took it for."""
     last = words[-1]
     return last.text[:1].isupper() and last.lower_ in NAME_HEADS
+
+
+def _civil_body(words: Span) -> bool:
+    """A civil body's name ("the Pakistani Foreign Ministry", "the UN Assistance Mission in
+    Afghanistan"), whose head the tagger took for an attacker where the body told of an attack."""
+    return words.root.lower_ in CIVIL_BODY_HEADS
 
 
 def _holds(

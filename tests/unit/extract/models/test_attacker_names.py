@@ -155,3 +155,29 @@ def test_attacker_names_words_for_an_event_name_no_attacker() -> None:
     )
     assert names_no_attacker(doc[0:3], True, [])
     assert not names_no_attacker(doc[0:3], False, [])  # described attackers are read apart
+
+
+# "the Zulu Foreign Ministry said"
+MINISTRY = _doc(
+    ["the", "Zulu", "Foreign", "Ministry", "said"],
+    ["DET", "PROPN", "PROPN", "PROPN", "VERB"],
+    ["det", "compound", "compound", "nsubj", "ROOT"],
+    [3, 3, 3, 4, 4],
+)
+# "the Zulu Mission Front struck"
+MISSION_FRONT = _doc(
+    ["the", "Zulu", "Mission", "Front", "struck"],
+    ["DET", "PROPN", "PROPN", "PROPN", "VERB"],
+    ["det", "compound", "compound", "nsubj", "ROOT"],
+    [3, 3, 3, 4, 4],
+)
+
+
+def test_attacker_names_a_civil_bodys_name_names_no_attacker() -> None:
+    assert names_no_attacker(MINISTRY[1:4], True, [])
+    group = _mention(MINISTRY, 1, 4, Role.GROUP, EntityKind.ORGANIZATION)
+    assert not names_no_attacker(MINISTRY[1:4], True, [group])  # a group the linker found
+
+
+def test_attacker_names_a_civil_word_before_the_head_leaves_the_name() -> None:
+    assert not names_no_attacker(MISSION_FRONT[1:4], True, [])
