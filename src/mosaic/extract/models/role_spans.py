@@ -241,7 +241,7 @@ def attach_roles(
             continue  # "X was founded by former members of Y": Y founded, not attacked
         if any(start <= span.start_char < end for start, end in remote) or _cited(span):
             continue
-        if span.label_ in ATTACKERS and _names_thing_hit(span):
+        if span.label_ in ATTACKERS and (_names_thing_hit(span) or _victims_own(span)):
             continue  # "an army patrol was ambushed": the army names what was hit
         if span.label_ in ATTACKERS and _acted_on(span):
             span = Span(doc, span.start, span.end, label="VICTIM")  # "fighters were killed"
@@ -277,6 +277,20 @@ def _names_thing_hit(span: Span) -> bool:
     while head.dep_ in NOUN_MODIFIER_DEPS and head.head != head:
         head = head.head
     return head != span.root and lemma(head) not in ATTACKER_WORDS and _hit(head)
+
+
+def _victims_own(span: Span) -> bool:
+    """Whether the span names whose the one hit was, in an apposition to them ("X, the founder
+    of Y, was killed in a raid"): the victim's own group, not who killed them."""
+    prep = span.root.head
+    noun = prep.head
+    return (
+        span.root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and noun.dep_ == "appos"
+        and noun.head != noun
+        and _hit(noun.head)
+    )
 
 
 def _hit(word: Token) -> bool:

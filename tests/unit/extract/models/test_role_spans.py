@@ -505,3 +505,28 @@ def test_role_spans_a_group_naming_attackers_hit_stays_an_attacker() -> None:
     doc.spans[SPANS_KEY] = [Span(doc, 3, 5, "PERP_ORG")]
     mentions = [_mention(doc, 3, 5, DELTA, Role.GROUP)]
     assert attach_roles([_incident(doc)], doc, mentions)[0].perpetrators == (DELTA,)
+
+
+def _founder(verb: str, dep: str) -> Doc:
+    """ "Zed Roe, the founder of the Delta Front, <verb> ...", Roe the verb's `dep`."""
+    words = ["Zed", "Roe", ",", "the", "founder", "of", "the", "Delta", "Front", ",", verb, "."]
+    heads = [1, 10, 1, 4, 1, 4, 8, 8, 5, 1, 10, 10]
+    deps = ["compound", dep, "punct", "det", "appos", "prep", "det", "compound", "pobj",
+            "punct", "ROOT", "punct"]  # fmt: skip
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "PUNCT",
+           "VERB", "PUNCT"]  # fmt: skip
+    doc = _clause(words, heads, deps, pos)
+    doc.spans[SPANS_KEY] = [Span(doc, 7, 9, "PERP_ORG")]
+    return doc
+
+
+def test_role_spans_the_group_of_a_victim_in_apposition_is_no_attacker() -> None:
+    doc = _founder("killed", "nsubjpass")  # "Zed Roe, the founder of the Delta Front, killed."
+    mentions = [_mention(doc, 7, 9, DELTA, Role.GROUP)]
+    assert attach_roles([_incident(doc)], doc, mentions)[0].perpetrators == ()
+
+
+def test_role_spans_the_group_of_an_attacker_in_apposition_stays() -> None:
+    doc = _founder("attacked", "nsubj")  # "Zed Roe, the founder of the Delta Front, attacked."
+    mentions = [_mention(doc, 7, 9, DELTA, Role.GROUP)]
+    assert attach_roles([_incident(doc)], doc, mentions)[0].perpetrators == (DELTA,)
