@@ -96,6 +96,9 @@ def _pinned_on(trigger: Token) -> list[Token]:
     found = prep_objects(verb, prep)
     if not found and event.head == verb and event.dep_ == "dobj":
         found = prep_objects(event, prep)[-1:]  # "blamed the bombing on X", "on" hung on it
+        if not found:  # "blamed the bombing in Quetta on X", "on" hung on the place
+            inside = [t for t in event.subtree if t.i > event.i]
+            found = [o for t in inside for o in prep_objects(t, prep)][-1:]
     return with_conjuncts(found)
 
 

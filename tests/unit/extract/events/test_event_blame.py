@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
+from mosaic.extract.events.blame import blamed_heads
 from mosaic.model import EventFinding, EventType
 from support.findings import of_type, perpetrator_names
 
@@ -59,3 +62,16 @@ def test_blame_a_capitalised_plural_mid_sentence_names_its_people(events: Events
     text = "Police said that Uighurs from China stormed a police post in Quetta on Monday."
     attack = of_type(events(text), EventType.ATTACK)[0]
     assert any("Uighurs" in name for name in perpetrator_names(attack))
+
+
+def test_blame_an_on_the_parser_hung_on_the_events_place_still_pins_it() -> None:
+    # "Officials blamed the bombing in Mardan on the ALF .", "on" hung on "Mardan"
+    words = ["Officials", "blamed", "the", "bombing", "in", "Mardan", "on", "the", "ALF", "."]
+    heads = [1, 1, 3, 1, 3, 4, 5, 8, 6, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "det", "pobj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADP", "DET", "PROPN", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[1] = "blame"
+    doc = Doc(spacy.blank("en").vocab, words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    heads_found, suspected = blamed_heads(doc[3])
+    assert [t.text for t in heads_found] == ["ALF"] and suspected
