@@ -145,14 +145,21 @@ def measured_clause(trigger: Token) -> tuple[str, int] | None:
     if mark is None or trigger.dep_ != "advcl":
         return None
     spans = [c for c in (*mark.children, *trigger.children) if c.dep_ == "npadvmod"]
-    if not spans:
+    measure = _measure(spans[0]) if spans else None
+    if measure is None:
         return None
-    unit = ELAPSED_UNITS.get(spans[0].lower_)
+    unit, count = measure
+    return unit, count * _STEP_MARKS[mark.lower_]
+
+
+def _measure(span: Token) -> tuple[str, int] | None:
+    """ "a day", "two weeks", "3 months": the unit and how many of it, or None."""
+    unit = ELAPSED_UNITS.get(span.lower_)
     counts = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-              for c in spans[0].children if c.dep_ in ("nummod", "det")]  # fmt: skip
+              for c in span.children if c.dep_ in ("nummod", "det")]  # fmt: skip
     if unit is None or len(counts) != 1 or not counts[0]:
         return None
-    return unit, counts[0] * _STEP_MARKS[mark.lower_]
+    return unit, counts[0]
 
 
 def _counted_back(
@@ -210,14 +217,11 @@ def elapsed_date(trigger: Token, published: FuzzyDate | None) -> FuzzyDate | Non
         spans += [c for c in counted if c.lower_ in ELAPSED_UNITS and c.i < after.i]
     elif main.tag_ not in PRESENT_TAGS:
         return None
-    if not spans:
+    measure = _measure(spans[0]) if spans else None
+    if measure is None:
         return None
-    unit = ELAPSED_UNITS.get(spans[0].lower_)
-    count = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-             for c in spans[0].children if c.dep_ in ("nummod", "det")]  # fmt: skip
-    if unit is None or len(count) != 1 or not count[0]:
-        return None
-    moved = shift(published, unit, -count[0])
+    unit, count = measure
+    moved = shift(published, unit, -count)
     return moved.start if moved else None
 
 
