@@ -53,6 +53,8 @@ DEADLY_VERBS = lexicon.words("numbers.deadly_verbs")
 """Verbs of killing whose active subject is the killer ("gunmen massacred 20")."""
 KILLED_WORDS = DEADLY_VERBS | lexicon.words("numbers.killed_words")
 WOUNDED_WORDS = WOUNDING_VERBS | lexicon.words("numbers.wounded_words")
+TOLL_NOUNS = lexicon.words("events.toll_nouns")
+"""Nouns of an event's dead counted as one figure ("the death toll", "the tally")."""
 KILLER_VERBS = DEADLY_VERBS | WOUNDING_VERBS
 """Verbs whose active subject did the killing or wounding ("two strikes killed 26")."""
 LIFE_TAKERS = lexicon.words("numbers.life_takers")
@@ -245,7 +247,7 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
         if role is not None:
             return None if _is_agent(current, head) else (head, role)
         if head.pos_ in VERB_POS and any(
-            c.dep_ in ("nsubj", "dobj") and c.lemma_ == "toll" for c in head.children
+            c.dep_ in ("nsubj", "dobj") and c.lemma_ in TOLL_NOUNS for c in head.children
         ):
             return head, "killed"  # "the toll rose to 23", "bringing the toll to eight"
         told = _tallied(head) or _suffered(current, head)
@@ -326,7 +328,7 @@ def _role(token: Token) -> str | None:
         return "killed"
     if lemma == "life" and token.head.lemma_ in LIFE_TAKERS:
         return "killed"
-    if lemma in KILLED_WORDS and not (lemma == "toll" and token.dep_ == "nsubj"):
+    if lemma in KILLED_WORDS and not (lemma in TOLL_NOUNS and token.dep_ == "nsubj"):
         return "killed"
     if lemma in WOUNDED_WORDS and not (lemma == "wound" and token.pos_ == "NOUN"):
         return "wounded"

@@ -32,6 +32,7 @@ pytestmark = pytest.mark.slow
         ("The bombing killed nine people, including four police officers.", Count(9, 9), None),
         ("The raiders killed three guards and five drivers.", Count(8, 8), None),
         ("The death toll rose to 54 on Sunday.", Count(54, 54), None),
+        ("By evening the tally had climbed to 31.", Count(31, 31), None),
         ("The minister was killed in the blast along with 6 other people.", Count(7, 7), None),
         ("The strike hit 21 targets, killing about 300 fighters.", Count(300, 300), None),
         (
