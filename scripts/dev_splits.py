@@ -8,7 +8,9 @@
   `training/written-news` (rules are written from the first; the second's summary shows
   whether they carry over);
 - `written-fresh`: every passage of `training/written-fresh`, written on 2026-12-07 as a
-  check that no rule was written from (summary lines only).
+  check that no rule was written from (summary lines only);
+- `written-sealed`: every passage of `training/written-sealed`, written on 2026-12-07 and
+  scored only at the start and the end of a session (summary lines only).
 
     .venv/bin/python scripts/dev_splits.py /tmp/splits
 """
@@ -29,6 +31,7 @@ SPLITS = {
     "written-tune": ("written", 2, 1),
     "written-check": ("written", 2, 0),
     "written-fresh": ("fresh", 1, 0),
+    "written-sealed": ("sealed", 1, 0),
 }
 
 
@@ -38,8 +41,14 @@ def main() -> None:
     parser.add_argument("--news", type=Path, default=REPOSITORY.parent / "shared/eval/dev-news")
     parser.add_argument("--written", type=Path, default=REPOSITORY / "training/written-news")
     parser.add_argument("--fresh", type=Path, default=REPOSITORY / "training/written-fresh")
+    parser.add_argument("--sealed", type=Path, default=REPOSITORY / "training/written-sealed")
     args = parser.parse_args()
-    sources = {"news": args.news, "written": args.written, "fresh": args.fresh}
+    sources = {
+        "news": args.news,
+        "written": args.written,
+        "fresh": args.fresh,
+        "sealed": args.sealed,
+    }
     for name, (source, modulus, remainder) in SPLITS.items():
         folder = numbered_folder(sources[source], args.output / name, modulus, remainder)
         print(f"{folder}: {len(list(folder.glob('*.json')))} gold files")
