@@ -24,6 +24,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.acronyms import join_acronyms, own_short_forms
 from mosaic.extract.entities.apposed_names import is_new_group, join_apposed_names
 from mosaic.extract.entities.branch_names import link_branches
+from mosaic.extract.entities.capital_phrases import capital_mentions
 from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
 from mosaic.extract.entities.group_forms import mark_group_forms
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
@@ -136,6 +137,7 @@ class EntityLinker:
         found = own_short_forms(doc, join_acronyms(join_apposed_names(doc, found)))
         found = unit_initials(found)
         found = link_branches(doc, found, self.gazetteer, self.country_of)
+        found = capital_mentions(doc, found, self.places)
         return [self._state(m, doc) for m in found]
 
     def _mentions(

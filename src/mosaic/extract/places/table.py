@@ -40,6 +40,7 @@ _CONNECTORS = lexicon.words("places.connectors")
 _SHORTEST_LOOSE = 4
 _NAME_ARTICLES = lexicon.words("places.articles")
 _NO_DEMONYMS: Mapping[str, str] = MappingProxyType({})
+_NO_CAPITALS: Mapping[str, str] = MappingProxyType({})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,4}")
 
@@ -148,7 +149,11 @@ class PlaceTable:
     """Every place the package knows, indexed by `match_key` and `loose_key` of each name."""
 
     def __init__(
-        self, places: Iterable[Place], demonyms: Mapping[str, str], stop_words: Iterable[str]
+        self,
+        places: Iterable[Place],
+        demonyms: Mapping[str, str],
+        stop_words: Iterable[str],
+        capitals: Mapping[str, str] = _NO_CAPITALS,
     ) -> None:
         self._places: dict[str, Place] = {}
         self._exact: dict[str, list[Place]] = {}
@@ -157,6 +162,7 @@ class PlaceTable:
             self._add(place)
         self._demonyms = {match_key(word): iso2.upper() for word, iso2 in demonyms.items()}
         self._stop = frozenset(match_key(word) for word in stop_words)
+        self._capitals = {iso2.upper(): key for iso2, key in capitals.items()}
 
     @classmethod
     def default(cls) -> PlaceTable:
@@ -169,10 +175,12 @@ class PlaceTable:
         places: Iterable[Place],
         demonyms: Mapping[str, str] = _NO_DEMONYMS,
         stop_words: Iterable[str] | None = None,
+        capitals: Mapping[str, str] = _NO_CAPITALS,
     ) -> PlaceTable:
-        """A table of the given places; `stop_words` defaults to the packaged stop-list."""
+        """A table of the given places; `stop_words` defaults to the packaged stop-list;
+        `capitals` maps a country's ISO alpha-2 code to its capital's key."""
         stop = packaged_stop_words() if stop_words is None else tuple(stop_words)
-        return cls(places, demonyms, stop)
+        return cls(places, demonyms, stop, capitals)
 
     def __len__(self) -> int:
         return len(self._places)
@@ -273,6 +281,11 @@ class PlaceTable:
         """The country with this ISO alpha-2 code."""
         return self._places.get(f"place:{iso2.casefold()}")
 
+    def capital(self, iso2: str) -> Place | None:
+        """The city reporting calls the country's capital, where the table knows it."""
+        key = self._capitals.get(iso2.upper())
+        return self._places.get(key) if key is not None else None
+
     def country_of_word(self, word: str) -> str | None:
         """The ISO alpha-2 code a demonym, country or province names: "Afghan" -> "AF"."""
         key = match_key(_POSSESSIVE.sub("", word))
@@ -360,6 +373,10 @@ def _packaged_demonyms() -> dict[str, str]:
     return words
 
 
+def _packaged_capitals() -> dict[str, str]:
+    return {cells[0]: cells[1] for _, cells in _data_lines("capitals.tsv") if cells[0] != "iso2"}
+
+
 @functools.cache
 def packaged_stop_words() -> tuple[str, ...]:
     """The stop-list shipped with the package: words that never name a place."""
@@ -368,4 +385,6 @@ def packaged_stop_words() -> tuple[str, ...]:
 
 @functools.cache
 def _default_table() -> PlaceTable:
-    return PlaceTable(_packaged_places(), _packaged_demonyms(), packaged_stop_words())
+    return PlaceTable(
+        _packaged_places(), _packaged_demonyms(), packaged_stop_words(), _packaged_capitals()
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import mosaic
 from mosaic.errors import InputError
 from mosaic.extract.places.table import Place, PlaceTable, parse_place
 from mosaic.model import EntityKind
@@ -232,3 +233,16 @@ def test_places_a_province_contains_its_towns_only() -> None:
     assert not table.contains("place:pk:balochistan", "place:pk:peshawar")
     assert not table.contains("place:pk:quetta", "place:pk:balochistan")
     assert not table.contains("place:pk:balochistan", "place:pk:balochistan")
+
+
+def test_packaged_capitals_are_places_of_their_country() -> None:
+    """Every row of capitals.tsv names a place of the table in its own country."""
+    table = PlaceTable.default()
+    rows = (Path(mosaic.__file__).parent / "data/places/capitals.tsv").read_text().splitlines()
+    listed = [row.split("\t")[0] for row in rows if row and not row.startswith(("#", "iso2"))]
+    capitals = [table.capital(iso2) for iso2 in listed]
+    assert len(listed) >= 50
+    pairs = zip(capitals, listed, strict=True)
+    assert all(c is not None and c.country == iso2 for c, iso2 in pairs)
+    kabul = table.capital("af")
+    assert kabul is not None and kabul.name == "Kabul" and table.capital("XX") is None
