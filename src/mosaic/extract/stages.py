@@ -37,6 +37,7 @@ from mosaic.extract.events.merge import drop_echoes, merge_events
 from mosaic.extract.events.paragraph_days import date_by_paragraph
 from mosaic.extract.events.place_sentences import join_place_sentences
 from mosaic.extract.events.retellings import fold_retellings
+from mosaic.extract.events.same_place import place_same_as_before
 from mosaic.extract.events.told_apart import told_apart
 from mosaic.extract.events.toll_sentences import join_toll_sentences
 from mosaic.extract.events.weapon_tolls import join_weapon_tolls
@@ -189,6 +190,13 @@ def _follow_ups(extractor: Extractor, analysis: Analysis) -> None:
 @stage("mosaic.paragraph_days.v1", needs=["events", "contexts"], sets=["events"])
 def _paragraph_days(extractor: Extractor, analysis: Analysis) -> None:
     analysis.events = date_by_paragraph(analysis.events, analysis.contexts, MIN_CONFIDENCE)
+
+
+@stage("mosaic.same_place.v1", needs=["events", "contexts"], sets=["events"])
+def _same_place(extractor: Extractor, analysis: Analysis) -> None:
+    """An event recapped "in the same city" placed where the event before it happened; after
+    the merge, so that the borrowed place joins no two events."""
+    analysis.events = place_same_as_before(analysis.events, analysis.contexts)
 
 
 @stage("mosaic.infobox_perpetrators.v1", needs=["events"], sets=["events"])

@@ -37,7 +37,7 @@ def join_place_sentences(
     for context in contexts:
         if context.evidence in told:
             continue
-        unplaced = [i for i in _events_before(kept, context, threshold) if _unplaced(kept[i])]
+        unplaced = [i for i in _events_before(kept, context, threshold) if is_unplaced(kept[i])]
         nouns = _definite_nouns(context.sent) if unplaced else []
         if not nouns or states_a_time(context):
             continue
@@ -54,7 +54,7 @@ def join_place_sentences(
     return kept
 
 
-def _unplaced(event: EventFinding) -> bool:
+def is_unplaced(event: EventFinding) -> bool:
     """Whether the event has no place finer than its country."""
     return event.place is None or _is_country(event.place)
 

@@ -1,0 +1,41 @@
+"""An event told "in the same city" as one before it happened where that one did
+(events.same_place)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mosaic.extract.pipeline import Extractor
+from mosaic.model import EventFinding, Report
+
+pytestmark = pytest.mark.slow
+
+FIRST = "A roadside bomb killed five soldiers in Quetta on Monday, police said."
+
+
+def _events(extractor: Extractor, text: str) -> list[EventFinding]:
+    report = Report(text=text, published=dt.date(2016, 1, 21))
+    return sorted(extractor.extract(report).events, key=lambda e: e.evidence.start)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Last month, a suicide bomber killed 12 people in the same city.",
+        "In December, gunmen shot dead three policemen at a checkpoint in the same area.",
+    ],
+)
+def test_same_place_the_recapped_event_takes_the_place_before(
+    extractor: Extractor, second: str
+) -> None:
+    first, recapped = _events(extractor, f"{FIRST}\n\n{second}")
+    assert first.place is not None and first.place.name == "Quetta"
+    assert recapped.place is not None and recapped.place.name == "Quetta"
+
+
+def test_same_place_other_wording_places_nothing(extractor: Extractor) -> None:
+    text = f"{FIRST}\n\nLast month, a suicide bomber killed 12 people at the same time of day."
+    first, recapped = _events(extractor, text)
+    assert first.place is not None and recapped.place is None
