@@ -111,11 +111,13 @@ def victim_count(token: Token, context: SentenceContext) -> Count | None:
     ]
     extra = [t for t in with_conjuncts(partners) if t.pos_ in NOUN_POS]
     people = len(victims) + len(extra)
+    # "the group's leader, X, was killed": the name apposed to the noun is that one victim
     people += sum(
         1
         for h in with_conjuncts(heads)
         if h.pos_ == "NOUN" and context.mention_at(h) is None and h.tag_ == "NN"
-    )
+        and not children(h, "appos")
+    )  # fmt: skip
     return Count.of_named(people)
 
 

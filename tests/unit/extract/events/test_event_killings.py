@@ -53,6 +53,8 @@ def test_killings_deaths_without_militants_counted_stay_an_attack(
     [
         "Police on Sunday killed Karim Baksh, the man they had hunted for a year.",
         "Troops on Monday killed Gul Zaman, the deputy of a local militia.",
+        "The group's leader, Karim Baksh, was killed in a drone strike in May.",
+        "Its founder Gul Zaman was killed in a police raid in May.",
     ],
 )
 def test_killings_apposition_names_the_same_victim(events: Events, sentence: str) -> None:
