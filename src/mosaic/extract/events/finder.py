@@ -291,7 +291,9 @@ class EventFinder:
         heads = slots.target_tokens(token) + children(token, "nsubjpass")
         if token.dep_ == "acl":
             heads.append(token.head)
-        founders = [m.ref.name for m in context.mentions_in(subject(token)) if m.ref]
+        # "Founded in 2007, the TTP ...": the clause's subject is the group founded
+        said_of = [] if slots.is_opening_participle(token) else subject(token)
+        founders = [m.ref.name for m in context.mentions_in(said_of) if m.ref]
         found = [party(h, context, founders[0] if founders else None) for h in heads]
         groups = [m for m in found if m is not None and m.role is Role.GROUP]
         return slots.Perpetrators(tuple(dict.fromkeys(groups)), None)

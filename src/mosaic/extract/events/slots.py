@@ -403,6 +403,8 @@ def target_tokens(trigger: Token) -> list[Token]:
         heads = children(trigger, "nsubjpass") if is_passive(trigger) else children(trigger, "dobj")
         if not heads and is_passive(trigger) and trigger.dep_ == "conj":
             heads = children(trigger.head, "nsubjpass")  # "X was designated ... and banned"
+        if not heads and is_opening_participle(trigger):
+            heads = children(trigger.head, "nsubj", "nsubjpass")
         if trigger.lemma_.lower() == "set" and any(h.lemma_.lower() in FIRE_WORDS for h in heads):
             heads = prep_objects(trigger, "to")  # "set fire to the office": the office
     else:
@@ -410,6 +412,17 @@ def target_tokens(trigger: Token) -> list[Token]:
         if trigger.lemma_.lower() in VICTIM_POSSESSORS:
             heads += children(trigger, "poss")
     return with_conjuncts(antecedent(h) for h in heads)
+
+
+def is_opening_participle(trigger: Token) -> bool:
+    """A past participle opening its sentence, said of the main clause's subject
+    ("Designated a terrorist group in 2003, X is ...", "Founded in 2007, the group ...")."""
+    return (
+        trigger.tag_ == "VBN"
+        and trigger.dep_ == "advcl"
+        and trigger.i < trigger.head.i
+        and not children(trigger, "nsubj", "nsubjpass")
+    )
 
 
 def target_refs(heads: Sequence[Token], context: SentenceContext) -> list[EntityRef]:

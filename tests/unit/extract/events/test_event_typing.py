@@ -198,3 +198,14 @@ def test_typing_an_operation_against_someone_is_a_military_one(
     events: Events, text: str, expected: list[EventType]
 ) -> None:
     assert types(events(text)) == expected
+
+
+def test_typing_an_opening_participle_is_said_of_the_subject(events: Events) -> None:
+    """ "Designated ... in 2003, X is ...": the participle's object is the main clause's
+    subject, the group designated or founded."""
+    text = "Designated a terrorist organization in 2003, the ALF is active in Quetta."
+    [designation] = [f for f in confident(events(text)) if f.type is EventType.DESIGNATION]
+    assert [t.name for t in designation.targets] == ["Alpha Liberation Front"]
+    founded = confident(events("Formed in 2014, the ALF pledged allegiance to the TTP."))
+    [founding] = [f for f in founded if f.type is EventType.FOUNDING]
+    assert [p.name for p in founding.perpetrators] == ["Alpha Liberation Front"]
