@@ -20,10 +20,12 @@ from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
 from mosaic.extract.text.modality import is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import (
+    NOUN_CLAUSE_DEPS,
     NOUN_MODIFIER_DEPS,
     NOUN_POS,
     PRESENT_TAGS,
     SUBJECT_DEPS,
+    VERB_POS,
     children,
     tree_distance,
 )
@@ -58,6 +60,8 @@ def _nearest_date(
         if own is not None and root.i not in own:
             continue
         if _dates_the_telling(root, trigger) or _dates_another_noun(root, trigger, rivals):
+            continue
+        if _dates_an_outer_act(date, root, trigger, rivals):
             continue
         if revises_a_toll(root):
             continue
@@ -107,6 +111,41 @@ def _dates_the_telling(root: Token, trigger: Token) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING_VERBS or verb == trigger:
         return False
     return trigger not in verb.subtree or trigger.i < verb.i
+
+
+def _dates_an_outer_act(
+    date: DateSpan, root: Token, trigger: Token, rivals: Sequence[Token]
+) -> bool:
+    """ "Troops on Saturday pressed a search for militants who ambushed a truck", "police on
+    Thursday released sketches of men suspected of gunning down 26": a date told before a
+    clause that tells who a noun is, hung on a verb above it, dates that verb's act (the
+    search, the sketches), not the event the clause recalls. A clause on the date itself
+    ("since April 2021, when rebels ambushed ...") or on an event ("a bombing that hit the
+    gate") is dated by it; a date told after the clause may be the clause's own, hung too high
+    by the parser ("X, who was killed, ..., in an encounter in 2015")."""
+    verb = root.head
+    while verb.pos_ not in VERB_POS and verb.head != verb:
+        verb = verb.head  # "troops on Saturday pressed": the date's clause is the verb's
+    return root not in trigger.subtree and any(
+        t.dep_ in NOUN_CLAUSE_DEPS
+        and t.tag_ != "VB"  # an infinitive tells what a noun is for: "deployed jets to hit"
+        and date.end <= min(w.i for w in t.subtree)
+        and not date.start <= t.head.i < date.end
+        and t.head.pos_ in NOUN_POS  # not a count's participle: "over 340 injured in a bombing"
+        and t.head not in rivals
+        for t in _path_up(trigger, verb)
+    )
+
+
+def _path_up(token: Token, top: Token) -> list[Token]:
+    """The token and its heads up to, not including, `top`; empty when `top` is not above it."""
+    path = []
+    while token != top:
+        if token.head == token:
+            return []
+        path.append(token)
+        token = token.head
+    return path
 
 
 def _dates_another_noun(root: Token, trigger: Token, rivals: Sequence[Token]) -> bool:
