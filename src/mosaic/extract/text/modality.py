@@ -115,7 +115,15 @@ def is_hypothetical(trigger: Token) -> bool:
     head = trigger.head
     if trigger.dep_ == "pobj" and head.lower_ in ("of", "for") and head.head.lemma_ in INTENT_NOUNS:
         return True
-    return _joined_to_intent_noun(trigger)
+    return _joined_to_intent_noun(trigger) or _purpose_of_hypothetical(verb)
+
+
+def _purpose_of_hypothetical(verb: Token) -> bool:
+    """ "would not allow militants to use its soil to attack X", "would never let them use it
+    to attack": an infinitive (with "to" or bare) hung on a verb told as hypothetical (future,
+    modal, conditional) is no more than that verb."""
+    linked = verb.dep_ in COMPLEMENT_DEPS or verb.dep_ == "advcl"
+    return verb.tag_ == "VB" and linked and verb.head != verb and is_hypothetical(verb.head)
 
 
 def _joined_to_intent_noun(trigger: Token) -> bool:
@@ -180,10 +188,11 @@ CONDITIONS = lexicon.words("text.conditions")
 
 
 def _conditional(trigger: Token) -> bool:
-    """ "if they attack", "and if they refuse, kill them": the verb or the clause it is
-    joined to states a condition."""
+    """ "if they attack", "and if they refuse, kill them", "if it carried out strikes": the
+    verb, the clause it is joined to or the verb whose object it is states a condition."""
     clause = trigger.head if trigger.dep_ == "conj" else trigger
-    conditions = [c for w in (trigger, clause) for c in w.children if c.dep_ in CONDITION_DEPS]
+    heads = (trigger, clause, governing_verb(trigger))  # "if it carried out more strikes"
+    conditions = [c for w in heads for c in w.children if c.dep_ in CONDITION_DEPS]
     marks = [m for c in conditions for m in (c, *c.children) if m.dep_ == "mark"]
     return any(m.lower_ in CONDITIONS for m in marks)
 
