@@ -29,7 +29,10 @@ def absorb_means(act: EventType, means: EventType) -> Settle:
     def settle(found: Told) -> Told:
         acts = [t for t, f in found if f.type is act]
         by_act = {
-            t.i: a.i for t, f in found for a in acts if f.type is means and _told_as_means(t, a)
+            t.i: a.i
+            for t, f in found
+            for a in acts
+            if f.type is means and (_told_as_means(t, a) or _joined_means(t, f, a))
         }
         kept: Told = []
         for token, finding in found:
@@ -49,6 +52,14 @@ def _told_as_means(means: Token, act: Token) -> bool:
     time hung on the act's trigger."""
     prep = means.head
     return means.dep_ == "pobj" and prep.lower_ in MEANS_PREPS and prep.head == act
+
+
+def _joined_means(means: Token, finding: EventFinding, act: Token) -> bool:
+    """ "officers raided houses in the west of the city and detained four men": a raid joined
+    to the act as the clause before it is how the act was done, unless it counts dead of its
+    own ("raided a camp, killing five, and detained two")."""
+    joined = act.dep_ == "conj" and act.head == means and means.i < act.i
+    return joined and means.pos_ == "VERB" and finding.killed is None
 
 
 def _with_means(act: EventFinding, means: Sequence[EventFinding]) -> EventFinding:

@@ -21,6 +21,7 @@ def _events(extractor: Extractor, text: str) -> list[EventFinding]:
     [
         "Police arrested three men in a raid on a house in Zhob on Tuesday.",
         "The commander was detained in a raid in Zhob on Tuesday, officials said.",
+        "On Tuesday, police raided two houses in Zhob and detained three men, officials said.",
     ],
 )
 def test_event_means_an_arrest_made_in_a_raid_is_one_dated_arrest(
@@ -38,3 +39,11 @@ def test_event_means_a_raid_told_beside_an_arrest_stays_its_own(extractor: Extra
         "raid on a camp in Kohlu on Wednesday.",
     )
     assert sorted(e.type.value for e in found) == ["arrest", "military_operation"]
+
+
+def test_event_means_a_raid_with_its_own_dead_stays_its_own(extractor: Extractor) -> None:
+    found = _events(
+        extractor,
+        "Troops raided a camp in Zhob on Tuesday, killing five militants, and arrested two.",
+    )
+    assert EventType.MILITARY_OPERATION in {e.type for e in found}
