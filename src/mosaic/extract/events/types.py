@@ -249,11 +249,13 @@ STRIKE_VERBS = lexicon.words("events.strike_verbs")
 
 
 def _operation(token: Token) -> Entry | None:
-    """ "a military operation", "Operation Zarb-e-Azb", "an operation against militants"."""
+    """ "a military operation", "Operation Zarb-e-Azb", "an operation against militants", "security
+    forces launched a search operation" (an operation a state's forces carry out)."""
     modifiers = {c.lower_ for c in token.lefts}
     named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.rights)
     against = any(c.dep_ == "prep" and c.lower_ == "against" for c in token.rights)
-    if modifiers & OPERATION_WORDS or named or against or token.text == "Operation":
+    by_forces = token.dep_ == "dobj" and by_state(token.head)
+    if modifiers & OPERATION_WORDS or named or against or by_forces or token.text == "Operation":
         return Entry(OP, 0.3)
     return None
 

@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from mosaic.extract.events.types import attack_type, entry_for, find_triggers
-from mosaic.model import AttackType, EventType
+from mosaic.model import AttackType, EventFinding, EventType
 
 pytestmark = pytest.mark.slow
 
@@ -138,3 +138,18 @@ def test_event_types_an_attack_of_bombs_and_guns_is_of_the_kind_named_first(
     token = next(t for t in parse(sentence) if t.lemma_ == "attack")
     entry = entry_for(token)
     assert entry is not None and attack_type(token, entry) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "operations"),
+    [
+        ("Soldiers launched a search operation in the hills near Zhob on Friday.", 1),
+        ("On Monday the army and police launched a big operation in the forests of Kurram.", 1),
+        ("The rebels launched an operation in the hills near Zhob on Friday.", 0),
+    ],
+)
+def test_event_types_an_operation_launched_by_forces_is_one(
+    events: Callable[..., list[EventFinding]], sentence: str, operations: int
+) -> None:
+    found = [f for f in events(sentence) if f.type is EventType.MILITARY_OPERATION]
+    assert len(found) == operations
