@@ -30,7 +30,12 @@ from mosaic.extract.events.slots import (
     phrase,
 )
 from mosaic.extract.events.types import entry_for
-from mosaic.extract.text.modality import DEFINITE, PLURAL_DEMONSTRATIVES, is_negated
+from mosaic.extract.text.modality import (
+    DEFINITE,
+    PLURAL_DEMONSTRATIVES,
+    is_negated,
+    names_the_message,
+)
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     PATIENT_DEPS,
@@ -170,7 +175,7 @@ def _for_referring(token: Token) -> bool:
 
 
 def _refers_back(noun: Token) -> bool:
-    words = list(noun.children)
+    words = [w for w in noun.children if not names_the_message(w)]
     determined = any(w.lower_ in REFERRING_DETERMINERS or w.dep_ == "poss" for w in words)
     return determined and all(w.dep_ in REFERRING_MODIFIER_DEPS for w in words)
 

@@ -262,3 +262,32 @@ def test_event_followups_a_claim_leaves_an_act_of_named_forces_alone(
     assert EventType.MILITARY_OPERATION in [e.type for e in found]
     operation = next(e for e in found if e.type is EventType.MILITARY_OPERATION)
     assert "Alpha Liberation Front" not in [ref.name for ref in operation.perpetrators]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "On Friday, the ALF claimed responsibility for the bombing in a statement to reporters.",
+        "On Friday, the ALF claimed responsibility for the attack on its Telegram channel.",
+    ],
+)
+def test_event_followups_a_claim_told_in_a_statement_is_no_event_of_its_own(
+    extractor: Extractor, claim: str
+) -> None:
+    text = f"A bomb killed six traders at a market in Sibi on Thursday. Shops were shut. {claim}"
+    [attack] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 23))).events
+    assert str(attack.date) == "2016-01-21"
+    assert [ref.name for ref in attack.perpetrators] == ["Alpha Liberation Front"]
+
+
+@pytest.mark.slow
+def test_event_followups_a_claim_of_an_attack_set_apart_stays_its_own_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A bomb killed six traders at a market in Sibi on Thursday. "
+        "On Friday, the ALF claimed responsibility for the attack on a bank in Zhob."
+    )
+    found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
+    assert len(found) == 2
