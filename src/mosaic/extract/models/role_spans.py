@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import according_to
-from mosaic.extract.entities.mentions import EntityMention
+from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
 from mosaic.extract.models.cpu_ops import load_tagger, one_blas_thread
@@ -442,7 +442,10 @@ def _fill(
         if span.label_ == "WEAPON":
             _add_name(weapons, span_words(span))
         elif span.label_ in ("PERP_IND", "PERP_ORG"):
+            claimed = event.perpetrator_status is PerpetratorStatus.CLAIMED
             for ref in span_refs(span, mentions):
+                if claimed and not _may_join_claim(ref, mentions):
+                    continue
                 if not _displayed_only(span, ref, display):
                     _add_ref(perpetrators, ref)
         elif span.label_ in SPAN_KINDS:
@@ -450,6 +453,18 @@ def _fill(
                 _add_ref(targets, span_refs(piece, mentions)[0])
     return replace(
         event, perpetrators=tuple(perpetrators), targets=tuple(targets), weapons=tuple(weapons)
+    )
+
+
+def _may_join_claim(ref: EntityRef, mentions: Sequence[EntityMention]) -> bool:
+    """Whether a tagged attacker may join an event a group claimed: a named person (one of
+    its men) or a listed armed group (a partner in the claim), not a description ("soldiers",
+    "the Sunni extremist group"), a state body or a name the gazetteer lacks, which near a
+    claimed attack are far more often what it hit, who answered it or who reported it."""
+    if ref.kind is EntityKind.PERSON:
+        return True
+    return ref.key is not None and any(
+        m.ref is not None and m.ref.key == ref.key and m.role is Role.GROUP for m in mentions
     )
 
 

@@ -107,6 +107,27 @@ def test_role_spans_keep_descriptions_beside_a_linked_group() -> None:
     ]
 
 
+def test_role_spans_a_claimed_attack_takes_no_description_and_no_state_body() -> None:
+    claimant = EntityRef("Southern Front", EntityKind.ORGANIZATION, key="org:southern-front")
+    army = EntityRef("National Army", EntityKind.ORGANIZATION, key="org:national-army")
+    doc = _doc([("PERP_IND", "gunmen"), ("PERP_ORG", "judge")])
+    state = EntityMention(12, 13, 54, 59, "judge", "ORG", Role.STATE, army)
+    claimed = _event(1, perpetrators=(claimant,), perpetrator_status=PerpetratorStatus.CLAIMED)
+    [event] = attach_roles([claimed], doc, [state])
+    assert event.perpetrators == (claimant,)
+
+
+def test_role_spans_a_claimed_attack_still_takes_a_listed_group_and_a_person() -> None:
+    claimant = EntityRef("Southern Front", EntityKind.ORGANIZATION, key="org:southern-front")
+    doc = _doc([("PERP_ORG", "Rebels"), ("PERP_IND", "judge")])
+    linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, GROUP)
+    person = EntityRef("Ali Khan", EntityKind.PERSON)
+    named = EntityMention(12, 13, 54, 59, "judge", "PERSON", Role.PERSON, person)
+    claimed = _event(0, perpetrators=(claimant,), perpetrator_status=PerpetratorStatus.CLAIMED)
+    [event] = attach_roles([claimed], doc, [linked, named])
+    assert [p.name for p in event.perpetrators] == ["Southern Front", "Northern Front", "judge"]
+
+
 def test_role_spans_keep_a_known_perpetrator_once() -> None:
     doc = _doc([("PERP_ORG", "Rebels")])
     linked = EntityMention(0, 1, 0, 6, "Rebels", "ORG", Role.GROUP, GROUP)
