@@ -40,7 +40,7 @@ from mosaic.extract.events.blame import (
     modifier_actor,
     participant_heads,
 )
-from mosaic.extract.events.target_nouns import target_head
+from mosaic.extract.events.target_nouns import QUANTITY_NOUNS, target_head
 from mosaic.extract.text.modality import LAUNCH_VERBS
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
@@ -210,8 +210,10 @@ def _standing_for(
 
 def _owning_group(head: Token) -> list[Token]:
     """The possessive of a group's fighters or units acting ("its fighters stormed", "their
-    commandos carried out the attack", "the group's fighters attacked"): the group acted
-    through them."""
+    commandos carried out the attack", "the group's fighters attacked", "one of its fighters
+    blew himself up"): the group acted through them."""
+    if head.pos_ == "NUM" or {head.lower_, head.lemma_.lower()} & QUANTITY_NOUNS:
+        return [p for whole in prep_objects(head, "of") for p in _owning_group(whole)]
     if not {head.lower_, head.lemma_.lower()} & MEMBER_AND_UNIT_NOUNS:
         return []
     return [p for p in children(head, "poss") if p.lower_ in GROUP_POSSESSIVES or _the_group(p)]

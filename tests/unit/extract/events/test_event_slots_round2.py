@@ -105,12 +105,20 @@ def test_event_slots_round2_over_as_head_of_count(parse: Callable[..., Doc]) -> 
         "The ALF said its fighters stormed a police post in Quetta on Friday, killing two guards.",
         "The ALF said their commandos carried out the bombing of a bus in Quetta on Friday.",
         "The ALF said the group's fighters ambushed a convoy near Quetta on Friday.",
+        "The ALF said one of its fighters bombed a bus in Quetta on Friday.",
+        "The ALF said two of their commandos stormed a police post in Quetta on Friday.",
     ],
 )
 def test_event_slots_round2_a_group_acting_through_its_fighters(events: Events, text: str) -> None:
     attack = of_type(events(text), EventType.ATTACK)[0]
     assert "Alpha Liberation Front" in perpetrator_names(attack)
     assert attack.perpetrator_status is PerpetratorStatus.CLAIMED
+
+
+def test_event_slots_round2_one_of_its_victims_is_not_the_group(events: Events) -> None:
+    found = events("The ALF said one of its supporters was shot in Quetta on Friday.")
+    for attack in of_type(found, EventType.ATTACK):
+        assert "Alpha Liberation Front" not in perpetrator_names(attack)
 
 
 def test_event_slots_round2_a_groups_rivals_acting_are_not_the_group(events: Events) -> None:
