@@ -26,7 +26,6 @@ from mosaic.extract.events.slots import (
     BLAME_VERBS,
     CLAIM_NOUNS,
     CLAIM_VERBS,
-    PERPETRATION_VERBS,
     actor_mentions,
     phrase,
 )
@@ -64,8 +63,6 @@ REACTION_VERBS = lexicon.words("events.reaction_verbs")
 """Verbs of judging an event told before ("condemned the attack"), not of doing it."""
 NO_ONE_WORDS = lexicon.words("events.no_one_words")
 """Subjects that say no one did it ("no group", "nobody", "none of them")."""
-DEED_PRONOUNS = lexicon.words("events.deed_pronouns")
-"""Pronouns that stand for the event just told as what was done ("carried it out")."""
 REFERRING_DETERMINERS = (
     DEFINITE | PLURAL_DEMONSTRATIVES | lexicon.words("events.referring_possessives")
 )
@@ -125,14 +122,6 @@ def _follow_up(context: SentenceContext, referring: bool) -> FollowUp | None:
                 return FollowUp(context.evidence.start, refs, PerpetratorStatus.SUSPECTED)
             continue
         lemma = token.lemma_.lower() if token.pos_ == "VERB" else ""
-        doers = _doers_of_it(token, lemma)
-        if doers:
-            refs = _refs(doers, context)
-            if refs:
-                claimed = lemma in CLAIM_VERBS
-                status = PerpetratorStatus.CLAIMED if claimed else PerpetratorStatus.SUSPECTED
-                return FollowUp(context.evidence.start, refs, status)
-            continue
         if lemma not in _CLAIM_OR_BLAME or is_negated(token) or _negative_subject(token):
             continue
         if lemma in CLAIM_VERBS and _claims_responsibility(token, referring):
@@ -159,19 +148,6 @@ def _held_responsible(word: Token) -> list[Token]:
     if behind and any(o.pos_ == "PRON" for o in children(word, "pobj")):  # "behind it"
         return _unless_denied(word.head, subject(word.head))
     return []
-
-
-def _doers_of_it(verb: Token, lemma: str) -> list[Token]:
-    """ "Police believe it was carried out by X", "X carried it out", "X had planned it": a
-    verb of doing whose deed is "it", the event just told, and who did it."""
-    if lemma not in PERPETRATION_VERBS:
-        return []
-    deeds = children(verb, *PATIENT_DEPS)
-    if not any(d.pos_ == "PRON" and d.lower_ in DEED_PRONOUNS for d in deeds):
-        return []
-    if any(is_negated(v) for v in verb.ancestors if v.pos_ == "VERB"):
-        return []  # "police do not think X carried it out"
-    return _unless_denied(verb, _actors(verb))
 
 
 def _unless_denied(verb: Token, heads: list[Token]) -> list[Token]:

@@ -291,34 +291,3 @@ def test_event_followups_a_claim_of_an_attack_set_apart_stays_its_own_event(
     )
     found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
     assert len(found) == 2
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Police believe it was carried out by the Pakistani Taliban.",
-        "Officials said the Pakistani Taliban had planned it.",
-    ],
-)
-def test_event_followups_the_doer_of_it_is_the_suspect_of_the_event_before(
-    contexts: Contexts, sentence: str
-) -> None:
-    found = _only(contexts, sentence)
-    assert found is not None
-    assert [r.name for r in found.parties] == ["Tehreek-i-Taliban Pakistan"]
-    assert found.status is PerpetratorStatus.SUSPECTED
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Police do not think the Pakistani Taliban carried it out.",
-        "The Pakistani Taliban said it would carry out more attacks.",
-    ],
-)
-def test_event_followups_no_doer_of_it_where_none_is_stated(
-    contexts: Contexts, sentence: str
-) -> None:
-    assert _only(contexts, sentence) is None
