@@ -284,14 +284,23 @@ def _suffered(person: Token, verb: Token) -> tuple[Token, str] | None:
 
 def _part_of_relative(noun: Token) -> bool:
     """ "38 of whom", "most of which": a count of a relative pronoun is a part of the count
-    the clause describes; so is one of a pronoun set beside a count ("wounded 16 others, two
-    of them critically")."""
+    the clause describes; so is one of a pronoun set beside a count or after one ("wounded 16
+    others, two of them critically")."""
     return any(
-        o.tag_ in RELATIVE_PRONOUN_TAGS or (noun.dep_ == "appos" and o.pos_ == "PRON")
+        o.tag_ in RELATIVE_PRONOUN_TAGS
+        or (o.pos_ == "PRON" and (noun.dep_ == "appos" or _count_before(noun)))
         for p in children(noun, "prep")
         if p.lower_ == "of"
         for o in children(p, "pobj")
     )
+
+
+def _count_before(noun: Token) -> bool:
+    """ "killing 141 people, 132 of them children", "79 were wounded, nine of them
+    critically": "of them" after a count in the same sentence picks out a part of it, however
+    the parser hung it."""
+    sent = noun.sent
+    return any(is_count_token(t) for t in sent if sent.start <= t.i < noun.i)
 
 
 def _object_predicate(noun: Token) -> Token | None:

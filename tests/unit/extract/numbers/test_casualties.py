@@ -471,3 +471,25 @@ def test_casualties_a_count_the_ner_took_for_a_date(
     parse: Callable[..., Doc], sentence: str, killed: Count
 ) -> None:
     assert casualties(parse(sentence)[:]).total_killed() == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        (
+            "Rebels raided the market, killing 63 people, 40 of them traders, police said.",
+            Count(63, 63),
+            None,
+        ),
+        (
+            "The health minister said 64 people had been injured, nine of them critically.",
+            None,
+            Count(64, 64),
+        ),
+    ],
+)
+def test_casualties_of_them_after_a_count_is_a_part_of_it(
+    parse: Callable[..., Doc], sentence: str, killed: Count | None, wounded: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert (found.total_killed(), found.wounded) == (killed, wounded)
