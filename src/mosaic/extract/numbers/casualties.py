@@ -68,6 +68,7 @@ SPEAKER_PRONOUNS = lexicon.words("attribution.pronouns")
 SUFFERING_VERBS = lexicon.words("numbers.suffering_verbs")
 WOUND_NOUNS = lexicon.words("numbers.wound_nouns")
 TALLY_NOUNS = lexicon.words("numbers.tally_nouns")
+TOLL_NOUNS = lexicon.words("numbers.toll_nouns")
 WOUND_PREPS = lexicon.words("numbers.wound_preps")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
 _BREAKDOWN = lexicon.words("numbers.breakdown")
@@ -250,7 +251,7 @@ def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
             c.dep_ in ("nsubj", "dobj") and c.lemma_ in TOLL_NOUNS for c in head.children
         ):
             return head, "killed"  # "the toll rose to 23", "bringing the toll to eight"
-        told = _tallied(head) or _suffered(current, head)
+        told = _tallied(head) or _suffered(current, head) or _put_at(current, head)
         if told is not None:
             return told
         current = head
@@ -266,6 +267,20 @@ def _tallied(verb: Token) -> tuple[Token, str] | None:
     counted = [o for t in tallies for p in children(t, "prep") if p.lower_ == "of"
                for o in children(p, "pobj")]  # fmt: skip
     return next(((o, role) for o in counted if (role := _role(o)) is not None), None)
+
+
+def _put_at(number: Token, prep: Token) -> tuple[Token, str] | None:
+    """ "officials put the number of dead at 63", "estimated the death toll at 40": a count
+    after "at" on a verb whose object is the toll or a tally of the dead or wounded."""
+    if number.dep_ != "pobj" or prep.lower_ != "at" or prep.head.pos_ not in VERB_POS:
+        return None
+    objects = children(prep.head, "dobj")
+    counted = [c for o in objects if o.lemma_.lower() in TALLY_NOUNS for p in children(o, "prep")
+               if p.lower_ == "of" for c in children(p, "pobj")]  # fmt: skip
+    told = next(((c, role) for c in counted if (role := _role(c)) is not None), None)
+    if told is None and any(o.lemma_.lower() in TOLL_NOUNS - TALLY_NOUNS for o in objects):
+        return prep.head, "killed"  # "the toll", not "the number of arrests"
+    return told
 
 
 def _suffered(person: Token, verb: Token) -> tuple[Token, str] | None:

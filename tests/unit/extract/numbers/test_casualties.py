@@ -493,3 +493,19 @@ def test_casualties_of_them_after_a_count_is_a_part_of_it(
 ) -> None:
     found = casualties(parse(sentence)[:])
     assert (found.total_killed(), found.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("On Friday, doctors put the number of dead at 38.", Count(38, 38), None),
+        ("The ministry put the death toll at 17.", Count(17, 17), None),
+        ("Doctors put the number of injured at 90.", None, Count(90, 90)),
+        ("Police put the number of arrests at 25.", None, None),
+    ],
+)
+def test_casualties_a_toll_put_at_a_figure(
+    parse: Callable[..., Doc], sentence: str, killed: Count | None, wounded: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert (found.total_killed(), found.wounded) == (killed, wounded)
