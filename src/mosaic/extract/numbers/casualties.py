@@ -71,6 +71,7 @@ TALLY_NOUNS = lexicon.words("numbers.tally_nouns")
 TOLL_NOUNS = lexicon.words("numbers.toll_nouns")
 WOUND_PREPS = lexicon.words("numbers.wound_preps")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
+GROUP_HEADS = lexicon.words("relations.group_heads")
 _BREAKDOWN = lexicon.words("numbers.breakdown")
 FLOOR_QUALIFIERS = lexicon.words("numbers.floor_qualifiers")
 _HEAD_QUALIFIERS = lexicon.words("numbers.head_qualifiers")
@@ -704,14 +705,30 @@ def _killers_claim(trigger: Token) -> bool:
     """ "the group said it had killed 40", "the attackers claimed to have killed 30": a killing
     verb told by its own subject, a pronoun of the speaker, or none (the speaker's): the
     killers' claim (`Count.claimed`), which a figure another source states outranks."""
-    if trigger.lemma_.lower() not in KILLER_VERBS or not children(trigger, "dobj"):
-        return False  # active, with its dead as the object
     if trigger.dep_ not in ("ccomp", "xcomp") or trigger.head.lemma_.lower() not in SAYING_VERBS:
         return False
+    if trigger.lemma_.lower() not in KILLER_VERBS or not children(trigger, "dobj"):
+        # passive: "the group said more than 30 soldiers had been killed"
+        speakers = children(trigger.head, "nsubj")
+        return is_passive(trigger) and any(_the_militants(s) for s in speakers)
     subjects = children(trigger, "nsubj")
     if not subjects:
         return trigger.dep_ == "xcomp"
-    return all(s.lower_ in SPEAKER_PRONOUNS for s in subjects)
+    return all(s.lower_ in SPEAKER_PRONOUNS or _own_fighters(s) for s in subjects)
+
+
+def _the_militants(speaker: Token) -> bool:
+    """ "the group", "the militants": the side that did the killing, named again as the
+    speaker of the figure."""
+    lemma = speaker.lemma_.lower()
+    definite = any(c.lower_ == "the" for c in speaker.children)
+    return definite and (lemma in GROUP_HEADS or lemma in ATTACKER_WORDS)
+
+
+def _own_fighters(subject: Token) -> bool:
+    """ "(the group said) its fighters had killed 50": the speaker's own fighters."""
+    owned = any(c.tag_ == "PRP$" and c.dep_ == "poss" for c in subject.children)
+    return owned and subject.lemma_.lower() in ATTACKER_WORDS
 
 
 def table_counts(span: Span) -> list[CountMention]:

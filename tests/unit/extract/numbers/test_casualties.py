@@ -410,6 +410,9 @@ def test_casualties_people_hospitalised_are_wounded(parse: Callable[..., Doc]) -
         ),
         ("The faction said it had killed 60 troops in the raid.", 60, True),
         ("The army said the rebels killed 12 villagers.", 12, False),
+        ("The outfit said its gunmen had killed 35 guards at the depot.", 35, True),
+        ("The group said 45 policemen had been killed in the ambush.", 45, True),
+        ("The governor said 45 policemen had been killed in the ambush.", 45, False),
     ],
 )
 def test_casualties_the_killers_own_claim_yields_to_another_source(
