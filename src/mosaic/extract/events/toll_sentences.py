@@ -8,7 +8,9 @@ as an attack with no one behind it, no date and no place; its figures are those
 of the event told just before (of the type the sentence names again, if it does),
 unless it names its event as another ("other attacks").
 A count of "other" people adds to that event's count of the same kind; any other
-count is a later statement, which wins as it does when findings merge.
+count is a later statement, which wins as it does when findings merge. A toll update
+("the death toll rose to 290") in a paragraph of its own goes on with the report's lead
+event, not with whatever the paragraph before recapped.
 """
 
 from __future__ import annotations
@@ -58,12 +60,16 @@ def join_toll_sentences(
         own = [f for f in kept if f.evidence == context.evidence]
         if not all(_bare(f) for f in own):
             continue
-        index = _event_before(kept, targets, context)
-        if index is None or not _tells_casualties(context):
+        if not _tells_casualties(context):
             continue
         mentions = [m for m in count_mentions(context.sent) if not _told_before(m, context)]
+        index = _event_before(kept, targets, context)
+        index = _lead_updated(kept, threshold, context, mentions, index)
+        if index is None:
+            continue
         if not mentions or (states_a_time(context) and not _updates(mentions, context)):
             continue
+        mentions = _totals(mentions, context)
         if _elsewhere(context, kept[index]) or (
             _other_day(own, kept[index]) and not _updates(mentions, context)
         ):
@@ -108,9 +114,65 @@ def _updates(mentions: Sequence[CountMention], context: SentenceContext) -> bool
     later died"; a day it names is when the toll grew, not of another event."""
     killed = [m for m in mentions if m.role == "killed"]
     last = [m for m in killed if killed and m.trigger == killed[-1].trigger]
-    words = [context.doc[m.trigger] for m in last]
-    near = [t for w in words for t in (*w.children, *list(w.ancestors)[:2])]  # "number of dead"
-    return any(m.others for m in last) or any(t.lemma_.lower() in TOLL_NOUNS for t in near)
+    return any(m.others for m in last) or any(_of_toll(m, context) for m in last)
+
+
+def _of_toll(mention: CountMention, context: SentenceContext) -> bool:
+    """Whether a toll noun states the figure: "the number of dead rose to 41", "the death
+    toll rose to 23", "raised the toll to 84 dead": a toll noun on the casualty word, on
+    one of its next two heads, or on their verbs; not "four more died" beside it."""
+    word = context.doc[mention.trigger]
+    heads = [word, *list(word.ancestors)[:2]]
+    near = [t for h in heads for t in (h, *h.children)]
+    toll = any(t.lemma_.lower() in TOLL_NOUNS for t in near)
+    return toll and mention.role == "killed" and not mention.others
+
+
+def _totals(mentions: Sequence[CountMention], context: SentenceContext) -> list[CountMention]:
+    """The sentence's figures less the dead it counts besides a toll it states: "the toll
+    reached 74, as four of the wounded died" tells why the toll rose, not four more."""
+    if not any(_of_toll(m, context) for m in mentions):
+        return list(mentions)
+    return [m for m in mentions if not (m.role == "killed" and m.others)]
+
+
+def _lead_updated(
+    findings: Sequence[EventFinding],
+    threshold: float,
+    context: SentenceContext,
+    mentions: Sequence[CountMention],
+    before: int | None,
+) -> int | None:
+    """The event a toll update goes to: the event told before it in its paragraph, else the
+    report's first event with a toll (its lead) where the update raises that toll. A
+    paragraph that only says "the death toll rose to 290" goes on with the story's main
+    event, not with an incident or earlier attack the paragraph before recapped."""
+    if before is not None and _same_paragraph(findings[before], context):
+        return before
+    totals = [m for m in mentions if _of_toll(m, context) and not m.count.claimed]
+    tolled = [
+        i for i, f in enumerate(findings)
+        if f.killed is not None and (f.confidence >= threshold or _opens(f, context))
+        and f.evidence.start < context.evidence.start and f.evidence != context.evidence
+    ]  # fmt: skip
+    lead = min(tolled, key=lambda i: findings[i].evidence.start, default=None)
+    if not totals or lead is None:
+        return before
+    known = findings[lead].killed
+    return lead if known is not None and totals[-1].count.low > known.low else before
+
+
+def _opens(event: EventFinding, context: SentenceContext) -> bool:
+    """Whether the event is told in the report's first paragraph (its lead, which a weak
+    trigger such as "blasts struck" may tell below the threshold until later sentences back
+    it)."""
+    return "\n" not in context.doc_text[: event.evidence.start].strip()
+
+
+def _same_paragraph(event: EventFinding, context: SentenceContext) -> bool:
+    """Whether no line break falls between the start of the event's telling and the
+    sentence (a sentence's span may end with the break after it)."""
+    return "\n" not in context.doc_text[event.evidence.start : context.evidence.start]
 
 
 def _elsewhere(context: SentenceContext, event: EventFinding) -> bool:

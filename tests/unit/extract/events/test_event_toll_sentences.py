@@ -133,3 +133,36 @@ def test_toll_sentences_the_killers_claim_leaves_the_stated_toll(extractor: Extr
         "killed. The militants said they had killed 20 guards.",
     )
     assert [e.killed for e in events if e.type is EventType.ATTACK] == [Count.exactly(3)]
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "On Wednesday the death toll rose to 31, a hospital official said.",
+        "Later on Wednesday, the health ministry raised the toll to 31 dead.",
+        "On Wednesday, doctors put the number of dead at 31.",
+    ],
+)
+def test_toll_sentences_an_update_in_a_later_paragraph_goes_to_the_lead(
+    extractor: Extractor, update: str
+) -> None:
+    events = _events(
+        extractor,
+        "HERAT — A suicide bomber struck a wedding hall in Herat on Monday, killing 22 "
+        "people, officials said.\n\n"
+        "Last year, a roadside bomb killed four soldiers on the highway near Shindand.\n\n"
+        + update,
+    )
+    by_toll = sorted(e.killed.low for e in events if e.killed is not None)
+    assert by_toll == [4, 31]
+
+
+def test_toll_sentences_an_update_names_the_toll_not_the_dead_that_raised_it(
+    extractor: Extractor,
+) -> None:
+    events = _events(
+        extractor,
+        "Gunmen attacked a bus station in Bannu on Monday, killing 15 passengers.\n\n"
+        "On Tuesday the toll reached 19, as three of the wounded died overnight.",
+    )
+    assert [e.killed for e in events if e.killed is not None] == [Count.exactly(19)]
