@@ -222,11 +222,12 @@ def counted_noun(token: Token) -> Token:
     return token
 
 
-def casualty_trigger(noun: Token) -> tuple[Token, str] | None:
-    """The casualty word governing the counted noun and its role, climbing at most four steps."""
+def casualty_trigger(noun: Token, parts: bool = True) -> tuple[Token, str] | None:
+    """The casualty word governing the counted noun and its role, climbing at most four steps;
+    none for a part of a count told before unless `parts` is false."""
     if any(c.lower_ in _BREAKDOWN and c.i < noun.i for c in noun.children):
         return None  # "killing nine civilians, among them three children": a part of the nine
-    if _part_of_relative(noun):
+    if parts and _part_of_relative(noun):
         return None  # "injured at least 44, 38 of whom were taken to hospital": a part of the 44
     own = _role(noun)
     if own is not None and noun.pos_ != "NUM":
@@ -313,10 +314,15 @@ def _part_of_relative(noun: Token) -> bool:
 
 def _count_before(noun: Token) -> bool:
     """ "killing 141 people, 132 of them children", "79 were wounded, nine of them
-    critically": "of them" after a count in the same sentence picks out a part of it, however
-    the parser hung it."""
+    critically": "of them" after a count of dead or wounded in the same sentence picks out a
+    part of it, however the parser hung it ("clashed with 20 gunmen, killing five of them":
+    the 20 counts no dead, the five are all)."""
     sent = noun.sent
-    return any(is_count_token(t) for t in sent if sent.start <= t.i < noun.i)
+    return any(
+        is_count_token(t) and casualty_trigger(counted_noun(t), parts=False) is not None
+        for t in sent
+        if sent.start <= t.i < noun.i
+    )
 
 
 def _object_predicate(noun: Token) -> Token | None:

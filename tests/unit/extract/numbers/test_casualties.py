@@ -512,3 +512,12 @@ def test_casualties_a_toll_put_at_a_figure(
 ) -> None:
     found = casualties(parse(sentence)[:])
     assert (found.total_killed(), found.wounded) == (killed, wounded)
+
+
+def test_casualties_of_them_after_a_count_of_no_dead_is_the_count(
+    parse: Callable[..., Doc],
+) -> None:
+    found = casualties(
+        parse("Troops clashed with about 30 rebels near the river, killing seven of them.")[:]
+    )
+    assert found.total_killed() == Count(7, 7)
