@@ -628,13 +628,20 @@ def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
         return add_counts(count, Count.exactly(1))
     if noun.dep_ == "conj" and noun.head.i < noun.i and _one_person(noun.head, listing=True):
         return add_counts(count, Count.exactly(1))  # "a guard and two customers were killed"
-    if _along_with(noun) and any(_one_person(v, listing=True) for v in victims_of(trigger)):
+    if _along_with(noun) and any(
+        _one_person(v, listing=True) or _one_named(v) for v in victims_of(trigger)
+    ):
         return add_counts(count, Count.exactly(1))  # "X was killed along with two guards"
     if not any(c.lower_ == "other" for c in noun.children):
         return count
     if not any(c.dep_ == "nsubjpass" and c.tag_ in ONE_PERSON_TAGS for c in trigger.children):
         return count
     return add_counts(count, Count.exactly(1))
+
+
+def _one_named(noun: Token) -> bool:
+    """ "a candidate, X," "the governor, X,": one person, a singular noun its name follows."""
+    return noun.tag_ == "NN" and any(ends_person_name(a) for a in children(noun, "appos"))
 
 
 def _along_with_word(token: Token) -> bool:

@@ -514,6 +514,29 @@ def test_casualties_a_toll_put_at_a_figure(
     assert (found.total_killed(), found.wounded) == (killed, wounded)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        (
+            "A gunman killed a judge, Farid Ahmadi, outside the court, along with three other "
+            "people.",
+            Count(4, 4),
+            None,
+        ),
+        (
+            "The mayor, Rosa Delgado, was wounded along with two of her aides.",
+            None,
+            Count(3, 3),
+        ),
+    ],
+)
+def test_casualties_one_named_victim_along_with_others(
+    parse: Callable[..., Doc], sentence: str, killed: Count | None, wounded: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert (found.total_killed(), found.wounded) == (killed, wounded)
+
+
 def test_casualties_of_them_after_a_count_of_no_dead_is_the_count(
     parse: Callable[..., Doc],
 ) -> None:
