@@ -36,7 +36,7 @@ from mosaic.extract.numbers.casualties import (
 from mosaic.extract.numbers.counts import add_counts
 from mosaic.extract.text.modality import DEFINITE
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import NOUN_POS
+from mosaic.extract.text.syntax import CLAUSE_HEAD_DEPS, NOUN_POS
 from mosaic.model import Count, EventFinding
 
 _WHERE = (Role.PLACE, Role.COUNTRY)
@@ -114,15 +114,16 @@ def _updates(mentions: Sequence[CountMention], context: SentenceContext) -> bool
     later died"; a day it names is when the toll grew, not of another event."""
     killed = [m for m in mentions if m.role == "killed"]
     last = [m for m in killed if killed and m.trigger == killed[-1].trigger]
-    return any(m.others for m in last) or any(_of_toll(m, context) for m in last)
+    return any(m.others for m in last) or any(_of_toll(m, context) for m in killed)
 
 
 def _of_toll(mention: CountMention, context: SentenceContext) -> bool:
     """Whether a toll noun states the figure: "the number of dead rose to 41", "the death
     toll rose to 23", "raised the toll to 84 dead": a toll noun on the casualty word, on
     one of its next two heads, or on their verbs; not "four more died" beside it."""
-    word = context.doc[mention.trigger]
-    heads = [word, *list(word.ancestors)[:2]]
+    heads = [context.doc[mention.trigger]]
+    while len(heads) < 3 and heads[-1].head != heads[-1] and heads[-1].dep_ not in CLAUSE_HEAD_DEPS:
+        heads.append(heads[-1].head)  # not out of its clause: "as three of the wounded died"
     near = [t for h in heads for t in (h, *h.children)]
     toll = any(t.lemma_.lower() in TOLL_NOUNS for t in near)
     return toll and mention.role == "killed" and not mention.others
@@ -130,10 +131,10 @@ def _of_toll(mention: CountMention, context: SentenceContext) -> bool:
 
 def _totals(mentions: Sequence[CountMention], context: SentenceContext) -> list[CountMention]:
     """The sentence's figures less the dead it counts besides a toll it states: "the toll
-    reached 74, as four of the wounded died" tells why the toll rose, not four more."""
+    reached 74, as four of the wounded died" tells why the toll rose; the toll is the total."""
     if not any(_of_toll(m, context) for m in mentions):
         return list(mentions)
-    return [m for m in mentions if not (m.role == "killed" and m.others)]
+    return [m for m in mentions if m.role != "killed" or _of_toll(m, context)]
 
 
 def _lead_updated(

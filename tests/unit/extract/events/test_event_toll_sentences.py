@@ -166,3 +166,14 @@ def test_toll_sentences_an_update_names_the_toll_not_the_dead_that_raised_it(
         "On Tuesday the toll reached 19, as three of the wounded died overnight.",
     )
     assert [e.killed for e in events if e.killed is not None] == [Count.exactly(19)]
+
+
+def test_toll_sentences_the_toll_not_a_clause_that_explains_it(extractor: Extractor) -> None:
+    events = _events(
+        extractor,
+        "Gunmen ambushed a convoy in Khost on Monday, killing five soldiers.\n\n"
+        "Two other soldiers were hurt in the ambush.\n\n"
+        "By Tuesday the number of dead had risen to eight, as three of the injured troops "
+        "succumbed.",
+    )
+    assert max(e.killed.low for e in events if e.killed is not None) == 8
