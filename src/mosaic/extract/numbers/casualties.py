@@ -261,11 +261,12 @@ def casualty_trigger(noun: Token, parts: bool = True) -> tuple[Token, str] | Non
 
 
 def _tallied(verb: Token) -> tuple[Token, str] | None:
-    """ "the number of injured rose to 60", "the number of dead climbed to 41": a verb whose
-    subject tallies the dead or wounded."""
+    """ "the number of injured rose to 60", "the number of dead climbed to 41", "bringing the
+    total number of dead to 182": a verb whose subject or object tallies the dead or
+    wounded."""
     if verb.pos_ not in VERB_POS:
         return None
-    tallies = [c for c in children(verb, "nsubj") if c.lemma_.lower() in TALLY_NOUNS]
+    tallies = [c for c in children(verb, "nsubj", "dobj") if c.lemma_.lower() in TALLY_NOUNS]
     counted = [o for t in tallies for p in children(t, "prep") if p.lower_ == "of"
                for o in children(p, "pobj")]  # fmt: skip
     return next(((o, role) for o in counted if (role := _role(o)) is not None), None)

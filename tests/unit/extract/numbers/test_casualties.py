@@ -505,9 +505,16 @@ def test_casualties_of_them_after_a_count_is_a_part_of_it(
         ("The ministry put the death toll at 17.", Count(17, 17), None),
         ("Doctors put the number of injured at 90.", None, Count(90, 90)),
         ("Police put the number of arrests at 25.", None, None),
+        (
+            "Two more bodies were found, bringing the total number of dead to 29.",
+            Count(29, 29),
+            None,
+        ),
+        ("The second blast brought the number of injured to 75.", None, Count(75, 75)),
+        ("The sweep raised the number of arrests to 40.", None, None),
     ],
 )
-def test_casualties_a_toll_put_at_a_figure(
+def test_casualties_a_toll_put_at_or_brought_to_a_figure(
     parse: Callable[..., Doc], sentence: str, killed: Count | None, wounded: Count | None
 ) -> None:
     found = casualties(parse(sentence)[:])
