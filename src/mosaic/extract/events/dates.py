@@ -91,10 +91,21 @@ def _told_dates(context: SentenceContext) -> Sequence[DateSpan]:
 def states_a_time(context: SentenceContext) -> bool:
     """Whether the sentence states a time of its own ("last year", "during the past year"), so
     that what it tells is not simply more of the event told before it; the day a toll was
-    revised ("the toll rose to 54 on Monday") is no time of the event."""
-    own = [d for d in context.dates if not revises_a_toll(context.date_root(d))]
+    revised ("the toll rose to 54 on Monday") or a statement made ("officials said on Monday
+    that ...") is no time of the event."""
+    own = [
+        d for d in context.dates
+        if not revises_a_toll(context.date_root(d)) and not _dates_a_saying(context.date_root(d))
+    ]  # fmt: skip
     revised = {i for d in context.dates if d not in own for i in range(d.start, d.end)}
     return bool(own) or any(t.ent_type_ == "DATE" and t.i not in revised for t in context.sent)
+
+
+def _dates_a_saying(root: Token) -> bool:
+    """ "The ministry said on Sunday that 21 people had died": a date hung on a verb of
+    telling dates the statement, not what it tells."""
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in TELLING_VERBS
 
 
 def revises_a_toll(root: Token) -> bool:

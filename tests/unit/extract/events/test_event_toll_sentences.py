@@ -177,3 +177,14 @@ def test_toll_sentences_the_toll_not_a_clause_that_explains_it(extractor: Extrac
         "succumbed.",
     )
     assert max(e.killed.low for e in events if e.killed is not None) == 8
+
+
+def test_toll_sentences_the_day_a_figure_was_given_is_no_day_of_another_event(
+    extractor: Extractor,
+) -> None:
+    events = _events(
+        extractor,
+        "Gunmen stormed a bank in Jalalabad on Tuesday, killing at least seven people.\n\n"
+        "The provincial governor said on Wednesday that 12 people had died.",
+    )
+    assert [e.killed for e in events if e.killed is not None] == [Count.exactly(12)]
