@@ -68,7 +68,6 @@ SPEAKER_PRONOUNS = lexicon.words("attribution.pronouns")
 SUFFERING_VERBS = lexicon.words("numbers.suffering_verbs")
 WOUND_NOUNS = lexicon.words("numbers.wound_nouns")
 TALLY_NOUNS = lexicon.words("numbers.tally_nouns")
-TOLL_NOUNS = lexicon.words("numbers.toll_nouns")
 WOUND_PREPS = lexicon.words("numbers.wound_preps")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
 GROUP_HEADS = lexicon.words("relations.group_heads")
