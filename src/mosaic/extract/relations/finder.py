@@ -258,7 +258,7 @@ class RelationFinder:
         found = []
         for pair in pairs:
             candidate = Candidate(pair.type, pair.subject, pair.object, pair.anchor, pair.dated)
-            if _placed_elsewhere(candidate, kept):
+            if _placed_elsewhere(candidate, kept) or _fellow_allies(candidate, kept):
                 continue
             if allowed(candidate) and not denied(candidate, context):
                 finding = self._finding(_named_in_full(candidate, context), context)
@@ -297,6 +297,19 @@ def _placed_elsewhere(candidate: Candidate, stated: list[Candidate]) -> bool:
         and _key(c.object.ref) != _key(candidate.object.ref)
         for c in stated
     )  # fmt: skip
+
+
+def _fellow_allies(candidate: Candidate, stated: list[Candidate]) -> bool:
+    """A learned tie between two groups the rules found allied to one and the same third
+    ("X, an alliance of A and B": A and B are X's allies, and the sentence says nothing of A
+    and B to each other)."""
+
+    def partners(party: str) -> set[str]:
+        pairs = [(_key(c.subject.ref), _key(c.object.ref)) for c in stated if c.type is R.ALLIANCE]
+        return {b for a, b in pairs if a == party} | {a for a, b in pairs if b == party}
+
+    pair = (_key(candidate.subject.ref), _key(candidate.object.ref))
+    return bool((partners(pair[0]) & partners(pair[1])) - set(pair))
 
 
 def _named_in_full(candidate: Candidate, context: SentenceContext) -> Candidate:

@@ -9,7 +9,11 @@
 - A close relationship is an alliance: "X has a symbiotic relationship with Y", "the close
   relationship between X and Y".
 - A coalition that brings groups together is allied with each: "the alliance, called X,
-  brings together A, B and C", "X unites A and B".
+  brings together A, B and C", "X unites A and B", "X, a coalition that brings together A
+  and B"; so is one a name is said to be: "X, an alliance of A, B and C", "X is a coalition
+  of A and B", "X, made up of A and B" (`coalition_members`).
+- A group formed by the merger of others is joined by each: "X was formed in 2013 by the
+  merger of A and B", "X, a group created through a merger of A and B" (`_mergers`).
 - Setting one group against another is a rivalry between them: "the killing set X against
   Y", "pitted X against Y".
 - Groups named together as one subject are tied by a predicate that names no other party:
@@ -31,12 +35,13 @@ from mosaic.extract.entities.parties import GROUP_WORDS, parties
 from mosaic.extract.relations.mutual import mutual_ties
 from mosaic.extract.relations.nouns import Candidate
 from mosaic.extract.relations.rules.registry import noun_pattern, verb_patterns
-from mosaic.extract.relations.verbs import with_appositions
+from mosaic.extract.relations.verbs import FOUNDING, named_body, with_appositions
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     PATIENT_OR_ATTRIBUTE_DEPS,
     SUBJECT_DEPS,
     VERB_POS,
+    antecedent,
     children,
     lemma,
     prep_objects,
@@ -59,10 +64,18 @@ UNITING_VERBS = lexicon.words("relations.uniting_verbs")
 """Verbs by which a coalition unites groups ("unites A and B")."""
 GATHERING_VERBS = lexicon.words("relations.gathering_verbs")
 """Verbs that unite groups with "together" ("brings together A and B")."""
+COALITION_NOUNS = lexicon.words("relations.coalition_nouns")
+"""Nouns of a body groups make up together ("an alliance of A and B")."""
+COMPOSING_VERBS = lexicon.words("relations.composing_verbs")
+"""Verbs by which a body is made of groups ("made up of A and B", "comprising A and B")."""
+MERGER_NOUNS = lexicon.words("relations.merger_nouns")
+"""Nouns of groups joining into one ("the merger of A and B")."""
+_THROUGH_PREPS = ("by", "through", "from")
 PITTING_VERBS = lexicon.words("relations.pitting_verbs")
 """Verbs that set their object against another ("set X against Y", "pitted X against Y")."""
 _PAIRED_HEADS = GROUP_WORDS | lexicon.words("relations.group_heads")
 _SIDES = (R.ALLIANCE, R.RIVALRY)
+_LIST_JOINERS = frozenset({",", "and", "the"})
 
 
 def group_ties(context: SentenceContext) -> list[Candidate]:
@@ -220,12 +233,106 @@ def _uniting(verb: Token) -> bool:
 
 def _coalition_names(subject_word: Token, context: SentenceContext) -> list[EntityMention]:
     """The coalition the subject names: a group's name, or the name given in its own phrase
-    ("the alliance, called X,")."""
-    mention = context.mention_at(subject_word)
+    ("the alliance, called X,"), or the name a coalition noun stands beside ("X, a coalition
+    that brings together": the relative pronoun's noun, the name it is in apposition to)."""
+    word = antecedent(subject_word)
+    named = named_body(word, context) if word.lemma_.lower() in COALITION_NOUNS else None
+    if named is not None:
+        return [named]
+    mention = context.mention_at(word)
     if mention is not None:
         return [mention] if mention.role is Role.GROUP and mention.ref is not None else []
-    inside = [context.mention_at(t) for t in subject_word.subtree if t != subject_word]
+    inside = [context.mention_at(t) for t in word.subtree if t != word]
     return [m for m in inside if m is not None and m.role is Role.GROUP and m.ref is not None][:1]
+
+
+def coalition_members(context: SentenceContext) -> list[Candidate]:
+    """ "X, an alliance of A, B and C", "X is a coalition of A and B", "X, made up of A and
+    B": each group the body is made of is X's ally."""
+    found: list[Candidate] = []
+    for word in context.sent:
+        if _composing(word):
+            named = _group_parties([word.head], context)
+            body = named[0] if named else named_body(word.head, context)
+            made_of = prep_objects(word, "of") + children(word, "dobj")
+        elif _coalition_noun(word) and context.mention_at(word) is None:
+            body, made_of = named_body(word, context), prep_objects(word, "of")
+        else:
+            continue
+        made_of += [o for m in made_of for o in prep_objects(m, "including")]
+        members = _group_parties(made_of, context)
+        members += [m for m in _listed_after(made_of[:1], context) if m not in members]
+        found += [Candidate(R.ALLIANCE, m, body, word.i, dated=False)
+                  for m in members if body is not None and m.ref != body.ref]  # fmt: skip
+    return found
+
+
+def _listed_after(first: list[Token], context: SentenceContext) -> list[EntityMention]:
+    """The groups named in a list that begins with `first`, read from the words ("A, B and
+    C": names joined by commas up to the one after "and"), where the parser hung the later
+    names elsewhere (on the coalition's own name)."""
+    if not first:
+        return []
+    doc, named, i, anded = first[0].doc, [], first[0].i, False
+    while i < context.sent.end:
+        mention = context.mention_at(doc[i])
+        if mention is not None and mention.role is Role.GROUP and mention.ref is not None:
+            named.append(mention)
+            if anded:
+                return named
+            i = mention.end
+            continue
+        if doc[i].lower_ not in _LIST_JOINERS:
+            break
+        anded = anded or doc[i].lower_ == "and"
+        i += 1
+    return named[:1]
+
+
+def _composing(word: Token) -> bool:
+    """ "made up of", "comprising", "composed of" hung on the body's noun."""
+    if word.dep_ != "acl" or lemma(word) not in COMPOSING_VERBS:
+        return False
+    return lemma(word) != "make" or any(c.lower_ == "up" for c in children(word, "prt"))
+
+
+def _coalition_noun(word: Token) -> bool:
+    """ "alliance", "coalition", or a group noun they describe ("an umbrella group")."""
+    if word.lemma_.lower() in COALITION_NOUNS:
+        return True
+    described = children(word, "compound", "amod")
+    return word.lemma_.lower() in GROUP_WORDS and any(
+        c.lemma_.lower() in COALITION_NOUNS for c in described
+    )
+
+
+def _mergers(context: SentenceContext) -> list[Candidate]:
+    """ "X was formed in 2013 by the merger of A and B": A and B joined X, then."""
+    found: list[Candidate] = []
+    for noun in context.sent:
+        if noun.lemma_.lower() not in MERGER_NOUNS or noun.dep_ != "pobj":
+            continue
+        verb = noun.head.head
+        if noun.head.lower_ not in _THROUGH_PREPS or lemma(verb) not in FOUNDING:
+            continue
+        parts = prep_objects(noun, "of", "between")
+        merged = _group_parties(parts, context)
+        merged += [m for m in _listed_after(parts[:1], context) if m not in merged]
+        formed = _formed_group(verb, context)
+        found += [Candidate(R.ALLEGIANCE, m, formed, noun.i, dated=True)
+                  for m in merged if formed is not None and m.ref != formed.ref]  # fmt: skip
+    return found
+
+
+def _formed_group(verb: Token, context: SentenceContext) -> EntityMention | None:
+    """What a founding verb formed: its passive subject ("X was formed by"), or the group its
+    participle describes ("X, a group created by")."""
+    if verb.dep_ == "acl":
+        noun = verb.head
+        named = _group_parties([noun], context)
+        return named[0] if named else named_body(noun, context)
+    named = _group_parties(children(verb, "nsubjpass") or subject(verb), context)
+    return named[0] if named and named[0].ref is not None else None
 
 
 def _set_against(context: SentenceContext) -> list[Candidate]:
@@ -250,6 +357,8 @@ _WAYS: tuple[tuple[frozenset[str], Way], ...] = (
     (SEVERING_VERBS, _severed_ties),
     (RELATIONSHIP_NOUNS, _close_relationships),
     (UNITING_VERBS | GATHERING_VERBS, _coalitions),
+    (COALITION_NOUNS | COMPOSING_VERBS, coalition_members),
+    (MERGER_NOUNS, _mergers),
     (frozenset({"against"}), _set_against),
     (frozenset({"and"}), mutual_ties),
 )

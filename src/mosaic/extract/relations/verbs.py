@@ -396,6 +396,8 @@ def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
             continue
         rel, preps = entry
         pairs = parties(prep_objects(noun, "between", "of"), context)
+        if len(pairs) >= 2 and rel in (R.ALLIANCE, R.RIVALRY) and named_body(noun, context):
+            continue  # "X, an alliance of A and B": A and B are X's parts (group_ties)
         if len(pairs) >= 2 and rel in (R.ALLIANCE, R.RIVALRY):
             found.append(Candidate(rel, pairs[0], pairs[1], noun.i, dated=True))
             continue
@@ -417,3 +419,16 @@ def noun_relations_of_events(context: SentenceContext) -> list[Candidate]:
             found += [Candidate(R.SPLIT_FROM, s, o, noun.i, dated=True)
                       for s in subjects for o in splits if s != o]  # fmt: skip
     return found
+
+
+def named_body(noun: Token, context: SentenceContext) -> EntityMention | None:
+    """The group a noun says a name is: the name it is in apposition to ("X, an alliance of
+    A and B"), or the subject of its copula ("X is an alliance of A and B")."""
+    if noun.dep_ == "appos":
+        holders = [noun.head]
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        holders = subject(noun.head)
+    else:
+        return None
+    named = [m for m in parties(with_appositions(holders), context) if m.role is Role.GROUP]
+    return named[0] if named and named[0].ref is not None else None

@@ -37,9 +37,6 @@ STATED = [
      R.ALLIANCE, ISKP, ALF),
     ("The ALF unites the TTP and al-Qaeda under one command.", R.ALLIANCE, AQ, ALF),
     ("The dispute over taxes set the ALF against the TTP.", R.RIVALRY, ALF, TTP),
-    ("The ALF renounced its ties to al-Qaeda in March 2015.", R.SPLIT_FROM, ALF, AQ),
-    ("The ALF severed its links with the TTP after the massacre.", R.SPLIT_FROM, ALF, TTP),
-    ("The ALF broke with the Islamic State in 2016.", R.SPLIT_FROM, ALF, IS),
 ]  # fmt: skip
 
 
@@ -75,3 +72,55 @@ def test_group_ties_near_misses_state_no_tie_between_the_groups(
     found = triples(relation_findings(text))
     sides = {(k, s, o) for k, s, o in found if k in (R.ALLIANCE, R.RIVALRY)}
     assert not {(k, s, o) for k, s, o in sides if {s, o} == {ALF, TTP}}, found
+
+
+COALITION_MEMBERS = [
+    ("The ALF, an alliance of the TTP, al-Qaeda and the ISKP, claimed the raid.", ISKP),
+    ("The ALF, an alliance of the TTP, al-Qaeda and the ISKP, claimed the raid.", TTP),
+    ("The ALF is a coalition of the TTP and al-Qaeda, officials said.", AQ),
+    ("The ALF, made up of the TTP and al-Qaeda, attacked a convoy.", AQ),
+    ("The raid was claimed by the ALF, a coalition formed in May that brings together the "
+     "TTP and al-Qaeda.", AQ),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "member"), COALITION_MEMBERS)
+def test_group_ties_a_named_coalition_is_allied_with_each_group_it_is_made_of(
+    relation_findings: Found, text: str, member: str
+) -> None:
+    assert_relation_found(relation_findings(text), R.ALLIANCE, member, ALF)
+
+
+@pytest.mark.slow
+def test_group_ties_groups_of_one_named_coalition_are_not_allied_to_each_other(
+    relation_findings: Found,
+) -> None:
+    found = triples(relation_findings("The ALF, an alliance of the TTP and al-Qaeda, claimed it."))
+    assert (R.ALLIANCE, TTP, AQ) not in found and (R.ALLIANCE, AQ, TTP) not in found, found
+
+
+@pytest.mark.slow
+def test_group_ties_an_unnamed_alliance_of_two_groups_still_allies_them(
+    relation_findings: Found,
+) -> None:
+    found = relation_findings("An alliance of the TTP and al-Qaeda claimed the raid.")
+    assert_relation_found(found, R.ALLIANCE, TTP, AQ)
+
+
+MERGED = [
+    "The ALF was formed in 2013 by the merger of the TTP and al-Qaeda.",
+    "Police raided the ALF, a group created through the merger of the TTP and al-Qaeda in 2013.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", MERGED)
+def test_group_ties_groups_merged_into_a_new_one_join_it_then(
+    relation_findings: Found, text: str
+) -> None:
+    found = [f for f in relation_findings(text) if f.type is R.ALLEGIANCE]
+    assert {(f.subject.name, f.object.name, f.start) for f in found} == {
+        (TTP, ALF, FuzzyDate(2013)),
+        (AQ, ALF, FuzzyDate(2013)),
+    }, found
