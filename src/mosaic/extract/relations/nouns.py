@@ -172,7 +172,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         dated = dated or place.head.lemma_.lower() in BECOME_VERBS  # "became leader in 2010"
     if place.dep_ == "appos" and place.head.dep_ in ("dobj", "oprd"):
         dated = dated or _appointing(place.head.head)  # "named X its new chief in 2013"
-    if place.dep_ == "nsubj" and _takes_office(place.head):
+    if place.dep_ == "nsubj" and takes_office(place.head):
         dated = True  # "the group's new leader, X, took over in June 2020"
     if place.lemma_ == "be" and place != noun:  # "X was a militant and emir for Y"
         tokens += subject(place)
@@ -192,7 +192,7 @@ def holder_tokens(noun: Token) -> tuple[list[Token], bool]:
         tokens += _appointed(verb)
         if verb.dep_ in PARTICIPLE_CLAUSE_DEPS and _participle(verb):  # "X, anointed as chief"
             tokens += [verb.head, *before_comma(verb)]
-        dated = _appointing(verb) or _takes_office(verb)
+        dated = _appointing(verb) or takes_office(verb)
     tokens += _misplaced_holders(noun)
     tokens += _fellow_holder(noun)
     return tokens + before_comma(noun), dated
@@ -243,7 +243,7 @@ def described(verb: Token) -> list[Token]:
     return []
 
 
-def _takes_office(verb: Token) -> bool:
+def takes_office(verb: Token) -> bool:
     """ "took over", "took charge", "assumed command", "succeeded X": the role begins then."""
     lemma = verb.lemma_.lower()
     if lemma == "take":

@@ -8,7 +8,11 @@ a deputy or aide belongs to it. The predecessor held the office until then ("Y
 succeeded X as leader of G in 2013": X led G until 2013). Allegiance to a
 leader is left as it is (a faction swearing to another group's leader, "to
 Mullah Omar", is not said to join that group) unless his title names the
-group where the allegiance is sworn ("to Islamic State leader X").
+group where the allegiance is sworn ("to Islamic State leader X"). Taking an office
+after a person's death ("took over after the death of X", "took charge after X was
+killed") makes him its holder until then, and a predecessor whose own office the report
+does not name held the one his successor is said to lead ("Y, who replaced X": X led Y's
+group until then).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from spacy.tokens import Doc, Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import parties
+from mosaic.extract.relations.deaths import DYING_VERBS, KILLING_VERBS
 from mosaic.extract.relations.nouns import (
     LEADER_NOUNS,
     SUCCEED_VERBS,
@@ -29,6 +34,7 @@ from mosaic.extract.relations.nouns import (
     owner_tokens,
     owners,
     relation_type,
+    takes_office,
 )
 from mosaic.extract.relations.refs import person_antecedent, sentence_context
 from mosaic.extract.relations.verbs import verb_relations, with_appositions
@@ -47,6 +53,8 @@ R = RelationType
 _THROUGH = (R.LEADER_OF, R.MEMBER_OF)
 _CACHE = "mosaic_relation_leaders"
 POSSESSIVE_WORDS = lexicon.words("entities.possessive")
+DEATH_NOUNS = lexicon.words("relations.death_nouns")
+_DEATHS = KILLING_VERBS | DYING_VERBS
 _TITLE_SPAN = 3
 """At most this many words between a group and its leader's name in his title ("'s leader ,")."""
 
@@ -111,15 +119,52 @@ def succession_relations(context: SentenceContext) -> list[Candidate]:
                     found.append(Candidate(R.LEADER_OF, new, old, verb.i, dated=True))
                     olds += [old]
         olds += [p for p in parties(predecessors, context) if p.role is Role.PERSON]
-        found += _offices_left(verb, list(dict.fromkeys(olds)), context)
+        news = [p for p in parties(with_appositions(successors), context) if p.role is Role.PERSON]
+        found += _offices_left(verb, list(dict.fromkeys(olds)), context, news)
+    return found + _offices_after_deaths(context)
+
+
+def _offices_after_deaths(context: SentenceContext) -> list[Candidate]:
+    """ "Y took over after the death of X", "Y took charge after X was killed": X led what Y
+    took over (the groups the report says Y leads) until then, and Y leads it from then."""
+    found: list[Candidate] = []
+    for verb in context.sent:
+        if verb.pos_ != "VERB" or not takes_office(verb) or lemma(verb) in SUCCEED_VERBS:
+            continue
+        olds = [p for p in _dead_before(verb, context) if p.role is Role.PERSON]
+        news = [p for p in parties(subject(verb), context) if p.role is Role.PERSON]
+        for new in news if olds else []:
+            for group in leadership(context).get(person_key(new), []):
+                found.append(Candidate(R.LEADER_OF, new, group, verb.i, dated=True))
+                found += [Candidate(R.LEADER_OF, old, group, verb.i, dated=True, ending=True)
+                          for old in olds if old != new]  # fmt: skip
     return found
 
 
+def _dead_before(verb: Token, context: SentenceContext) -> list[EntityMention]:
+    """Whose death "after" names on the verb: "after the death of X", "after X was killed"."""
+    after = [c for c in verb.children if c.lower_ == "after" and c.dep_ == "prep"]
+    nouns = [o for a in after for o in children(a, "pobj") if o.lemma_.lower() in DEATH_NOUNS]
+    dead = [p for n in nouns for p in prep_objects(n, "of")]
+    dead += [p for n in nouns for p in children(n, "poss")]
+    clauses = [c for c in children(verb, "advcl") if lemma(c) in _DEATHS]
+    dead += [s for c in clauses if _marked_after(c) for s in children(c, "nsubjpass", "nsubj")]
+    return parties(with_appositions(dead), context)
+
+
+def _marked_after(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "after" for c in clause.children)
+
+
 def _offices_left(
-    verb: Token, olds: list[EntityMention], context: SentenceContext
+    verb: Token,
+    olds: list[EntityMention],
+    context: SentenceContext,
+    news: list[EntityMention] = (),  # type: ignore[assignment]
 ) -> list[Candidate]:
     """What a predecessor held until he was succeeded: the office "as" names ("succeeded X
-    as leader of G"), else the groups the report says he leads."""
+    as leader of G"), else the groups the report says he leads, else those it says his
+    successor leads ("Y, who replaced X": Y's group)."""
     found: list[Candidate] = []
     for office in prep_objects(verb, "as"):
         kind = noun_kind(office, context)
@@ -132,11 +177,18 @@ def _offices_left(
                 found.append(Candidate(rel, old, group, verb.i, dated=True, ending=True))
     if found:
         return found
+    led = leadership(context)
     return [
         Candidate(R.LEADER_OF, old, group, verb.i, dated=True, ending=True)
         for old in olds
-        for group in leadership(context).get(person_key(old), [])
+        for group in led.get(person_key(old), []) or _successors_groups(news, old, led)
     ]
+
+
+def _successors_groups(
+    news: list[EntityMention], old: EntityMention, led: dict[str, list[EntityMention]]
+) -> list[EntityMention]:
+    return [g for new in news if new != old for g in led.get(person_key(new), [])]
 
 
 def _predecessors(

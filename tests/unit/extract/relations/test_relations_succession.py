@@ -178,3 +178,34 @@ def test_relations_succession_allegiance_to_a_leader_titled_by_his_group_is_to_i
     pledges = {o for k, s, o in triples(found(text)) if k is R.ALLEGIANCE and s == ALF}
     assert (IS in pledges) is sworn_to_group, pledges
     assert "Abu Bakr al-Baghdadi" in pledges
+
+
+PREDECESSORS = [
+    ("The ALF is led by Karim Durrani, who took charge after the death of Daud Aziz in 2014.",
+     {(R.LEADER_OF, "Daud Aziz", ALF): (None, "2014"),
+      (R.LEADER_OF, "Karim Durrani", ALF): ("2014", None)}),
+    ("Karim Durrani leads the ALF. He took over after Daud Aziz was killed in March 2013.",
+     {(R.LEADER_OF, "Daud Aziz", ALF): (None, "2013-03")}),
+    ("The ALF has been headed since May 2012 by Karim Durrani, who replaced Daud Aziz.",
+     {(R.LEADER_OF, "Daud Aziz", ALF): (None, "2012-05")}),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), PREDECESSORS)
+def test_succession_one_who_leaves_office_to_a_leader_held_his_office_until_then(
+    found: Find,
+    text: str,
+    expected: dict[tuple[RelationType, str, str], tuple[str | None, str | None]],
+) -> None:
+    held = tenures(found(text))
+    assert {key: held.get(key) for key in expected} == expected, held
+
+
+@pytest.mark.slow
+def test_succession_taking_over_after_an_event_that_is_no_death_names_no_predecessor(
+    found: Find,
+) -> None:
+    held = tenures(found("Karim Durrani leads the ALF. He took over after Daud Aziz was "
+                         "arrested in March 2013."))  # fmt: skip
+    assert (R.LEADER_OF, "Daud Aziz", ALF) not in held, held
