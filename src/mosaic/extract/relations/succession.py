@@ -84,7 +84,7 @@ def through_leaders(candidates: list[Candidate], context: SentenceContext) -> li
     """Each candidate whose object is a person who leads groups, with those groups as well;
     an allegiance only to the group his title names where it is sworn ("pledged allegiance
     to Islamic State leader X": to the Islamic State as well)."""
-    found = list(candidates)
+    found = list(candidates) + _predecessors_offices(candidates, context)
     for candidate in candidates:
         if candidate.object.role is not Role.PERSON:
             continue
@@ -93,6 +93,19 @@ def through_leaders(candidates: list[Candidate], context: SentenceContext) -> li
             if (candidate.type in _THROUGH or titled) and group != candidate.subject:
                 found.append(replace(candidate, object=group))
     return found
+
+
+def _predecessors_offices(candidates: list[Candidate], context: SentenceContext) -> list[Candidate]:
+    """ "G is led by X's successor, Y": where the report names no office of X's, X led what Y
+    leads, until Y took it over."""
+    led = leadership(context)
+    return [
+        Candidate(R.LEADER_OF, c.object, group, c.anchor, dated=c.dated, ending=True)
+        for c in candidates
+        if c.type is R.LEADER_OF and c.subject.role is c.object.role is Role.PERSON
+        and not led.get(person_key(c.object))
+        for group in led.get(person_key(c.subject), [])
+    ]  # fmt: skip
 
 
 def _titled_by(group: EntityMention, person: EntityMention, context: SentenceContext) -> bool:

@@ -188,6 +188,8 @@ PREDECESSORS = [
      {(R.LEADER_OF, "Daud Aziz", ALF): (None, "2013-03")}),
     ("The ALF has been headed since May 2012 by Karim Durrani, who replaced Daud Aziz.",
      {(R.LEADER_OF, "Daud Aziz", ALF): (None, "2012-05")}),
+    ("The ALF is now led by Daud Aziz's successor, Karim Durrani, officials said.",
+     {(R.LEADER_OF, "Daud Aziz", ALF): (None, None)}),
 ]  # fmt: skip
 
 
