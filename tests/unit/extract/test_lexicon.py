@@ -190,6 +190,8 @@ EXPLAINED_SUBSETS = {
     ("numbers.wounding_verbs", "numbers.acted_on"),
     ("places.slot_preps", "places.locative_preps"),
     ("relations.ally_nouns", "events.partner_verbs"),
+    # a death that passes an office on; any act whose possessor is its victim
+    ("relations.death_nouns", "events.victim_possessors"),
     ("relations.described_heads", "models.cue_words"),
     ("relations.group_heads", "events.organisation_heads"),
     ("relations.group_heads", "models.cue_words"),
