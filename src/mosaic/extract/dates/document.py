@@ -32,6 +32,7 @@ from mosaic.extract.dates.phrases import (
     read_named_relative,
     read_offset,
     read_partial,
+    read_stepped_month,
     read_weekday,
     read_weekend,
 )
@@ -108,7 +109,9 @@ class DateResolver:
         if not text or _SKIP.search(text) or (text.isdigit() and len(text) != 4):
             return None
         value = self._span(text) or self._single(text)
-        if value is not None:
+        # "Last August, X. In April, Y": a month stepped from the telling is a recap's, not
+        # the narrative's, so a month named after it without a year is still this year's.
+        if value is not None and read_stepped_month(text, self._context()) is None:
             self.anchor = value.end or value.start
         return value
 
@@ -117,7 +120,7 @@ class DateResolver:
 
     def _single(self, text: str) -> DateValue | None:
         context = self._context()
-        for reader in (read_absolute, read_partial, read_weekday):
+        for reader in (read_absolute, read_partial, read_stepped_month, read_weekday):
             value = reader(text, context)
             if value is not None:
                 return value

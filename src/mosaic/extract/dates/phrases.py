@@ -39,6 +39,7 @@ _DAY_MONTH = re.compile(rf"^{_DAY}(?: of)? {_MONTH}$")
 _MONTH_DAY = re.compile(rf"^{_MONTH} {_DAY}$")
 _MONTH_ONLY = re.compile(rf"^{_MONTH}$")
 _YEAR_ONLY = re.compile(r"^(?:the year |year )?(?P<year>\d{4})$")
+_MONTH_OF_STEPPED_YEAR = re.compile(rf"^{_MONTH},?(?: of)? (?P<which>[a-z]+) year$")
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 _WEEKDAY = re.compile(
     r"^(?:last |this )?(?P<weekday>[a-z]+day)(?: (?:morning|night|evening|afternoon))?$"
@@ -154,6 +155,19 @@ def read_partial(text: str, context: DateContext) -> DateValue | None:
             return DateValue(FuzzyDate(year, _month_number(match["month"])))
         return _day_value(match, year, explicit=False)
     return None
+
+
+def read_stepped_month(text: str, context: DateContext) -> DateValue | None:
+    """ "October last year", "May of this year", "June that year": the month in the year
+    the step names, from the telling ("last", "this") or from the narrative's date. Not
+    "last August", which reports read two ways (the latest August, or the one a year back)."""
+    match = _MONTH_OF_STEPPED_YEAR.match(text)
+    if not match or match["which"] not in _STEPS:
+        return None
+    base = _publication(context) if match["which"] in _FROM_PUBLICATION else context.anchor
+    if base is None:
+        return None
+    return DateValue(FuzzyDate(base.year + _STEPS[match["which"]], _month_number(match["month"])))
 
 
 def read_weekday(text: str, context: DateContext) -> DateValue | None:

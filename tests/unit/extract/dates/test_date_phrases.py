@@ -8,11 +8,13 @@ import pytest
 
 from mosaic.extract.dates.phrases import (
     DateContext,
+    DateValue,
     clean_phrase,
     read_absolute,
     read_named_relative,
     read_offset,
     read_partial,
+    read_stepped_month,
     read_weekday,
     year_of,
 )
@@ -101,3 +103,23 @@ def test_date_phrases_read_named_relative(text: str, iso: str) -> None:
 def test_date_phrases_two_digit_year_stays_before_publication() -> None:
     assert year_of("90", dt.date(1990, 5, 1)) == 1990
     assert year_of("'15", PUBLISHED) == 2015
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("october last year", "2015-10"), ("march of last year", "2015-03"),
+     ("june this year", "2016-06"), ("january, this year", "2016-01")],
+)  # fmt: skip
+def test_date_phrases_month_with_a_stepped_year(text: str, iso: str) -> None:
+    value = read_stepped_month(text, AT_PUBLICATION)
+    assert value is not None and value.start.iso() == iso
+
+
+def test_date_phrases_month_of_that_year_counts_from_the_narrative() -> None:
+    after_a_recap = DateContext(PUBLISHED, FuzzyDate(2012, 5, 3))
+    assert read_stepped_month("june that year", after_a_recap) == DateValue(FuzzyDate(2012, 6))
+
+
+def test_date_phrases_month_with_a_stepped_year_leaves_other_words() -> None:
+    assert read_stepped_month("last august", AT_PUBLICATION) is None
+    assert read_stepped_month("next tuesday", AT_PUBLICATION) is None

@@ -26,6 +26,12 @@ def test_dates_narrative_year_carries_to_later_phrases() -> None:
     assert iso_of(resolver, "two days later") == "2015-08-02"
 
 
+def test_dates_month_of_last_year_is_a_recap_not_the_narrative() -> None:
+    resolver = DateResolver(dt.date(2016, 9, 21))
+    assert iso_of(resolver, "In October last year") == "2015-10"
+    assert iso_of(resolver, "In April") == "2016-04"
+
+
 def test_dates_new_paragraph_returns_to_publication() -> None:
     resolver = DateResolver(dt.date(2016, 1, 21))
     assert iso_of(resolver, "in May 2013") == "2013-05"
