@@ -17,7 +17,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import TELLING_VERBS
 from mosaic.extract.dates.phrases import SHIFT_UNITS, shift
 from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
-from mosaic.extract.text.modality import is_anaphoric
+from mosaic.extract.text.modality import CLAIM_NOUNS, claimed_definite, is_anaphoric
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import (
     NOUN_CLAUSE_DEPS,
@@ -45,10 +45,36 @@ def event_date(
     or else the other's, moved back by that time."""
     measured = measured_clause(trigger)
     own = {t.i for t in trigger.subtree} if is_anaphoric(trigger) or measured else None
+    claimed = _claim_days(trigger)
+    own = claimed if claimed is not None else own
     best = _nearest_date(trigger, context, rivals, own)
     if best is None and measured is not None:  # "X on Monday, a day after gunmen stormed Y"
         return _counted_back(trigger, context, measured)
     return best
+
+
+def _claim_days(trigger: Token) -> set[int] | None:
+    """ "X claimed the attack on Monday": an event told before, named again as what a group
+    claims with nothing of its own but a day, which dates the claim wherever the parser hangs
+    it; the words the event may still take a date from, or None for any other trigger
+    ("claimed the 2 September attack", "claimed the attack on the embassy on Monday")."""
+    if not claimed_definite(trigger):
+        return None
+    days = [p for p in trigger.children if p.dep_ == "prep" and _names_a_day(p)]
+    told = [p for p in trigger.children if p.dep_ == "prep" and _names_a_telling(p)]
+    others = [c for c in trigger.children if c.dep_ != "det" and c not in days + told]
+    if others:
+        return None
+    return {t.i for t in trigger.subtree} - {t.i for p in days for t in p.subtree}
+
+
+def _names_a_day(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in prep.children)
+
+
+def _names_a_telling(prep: Token) -> bool:
+    """ "claimed the bombing in a statement": the claim's words the parser hung on the event."""
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in CLAIM_NOUNS for c in prep.children)
 
 
 def _nearest_date(

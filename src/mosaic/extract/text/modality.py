@@ -225,7 +225,7 @@ def is_generic(trigger: Token) -> bool:
     if trigger.pos_ != "NOUN" or trigger.tag_ != "NNS":
         return False
     counted = any(c.dep_ == "nummod" or c.lower_ in COUNTED for c in trigger.children)
-    if _claimed_definite(trigger) or _launched_once(trigger) or _of_counted(trigger):
+    if claimed_definite(trigger) or _launched_once(trigger) or _of_counted(trigger):
         return False  # "X claimed the killings", "Iran launched strikes": particular events
     return not counted or any(c.lower_ == "such" for c in trigger.subtree)
 
@@ -255,8 +255,9 @@ def _launched_once(trigger: Token) -> bool:
     )
 
 
-def _claimed_definite(trigger: Token) -> bool:
-    """ "claimed the bombings", "took responsibility for these attacks"."""
+def claimed_definite(trigger: Token) -> bool:
+    """ "claimed the bombings", "took responsibility for these attacks": an event told before,
+    named again as what a group claims."""
     if not _determined_by(trigger, _REFERRING):
         return False
     head = trigger.head

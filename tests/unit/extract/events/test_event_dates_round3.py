@@ -197,3 +197,26 @@ def test_event_dates_round3_attackers_killed_by_an_operation(events: Events) -> 
     found = events(text)
     assert not of_type(found, EventType.ATTACK)
     assert [o.killed for o in of_type(found, EventType.MILITARY_OPERATION)] == [Count.exactly(4)]
+
+
+@pytest.mark.slow
+def test_event_dates_round3_the_day_a_group_claims_an_event_told_before(events: Events) -> None:
+    text = (
+        "Gunmen stormed a police post in the town of Zarbat on Saturday, killing four officers. "
+        "The Hill Brigades, a faction active in the Kalmar valley, claimed the attack on Monday."
+    )
+    attacks = of_type(events(text), EventType.ATTACK)
+    assert [(a.date.iso() if a.date else None) for a in attacks] == ["2019-06-29", None]
+    assert all(a.place is None or a.place.name != "Kalmar" for a in attacks)
+
+
+@pytest.mark.slow
+def test_event_dates_round3_a_claimed_event_keeps_a_day_in_its_own_words(events: Events) -> None:
+    text = "The Hill Brigades claimed responsibility for Friday's attack on a police post."
+    assert _dates(of_type(events(text), EventType.ATTACK)) == ["2019-06-28"]
+
+
+@pytest.mark.slow
+def test_event_dates_round3_a_claim_telling_the_event_keeps_its_day(events: Events) -> None:
+    text = "The Hill Brigades claimed the attack on a police post in Zarbat on Friday."
+    assert _dates(of_type(events(text), EventType.ATTACK)) == ["2019-06-28"]
