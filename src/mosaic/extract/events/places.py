@@ -13,12 +13,23 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.merge import lies_within
+from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
 from mosaic.extract.places.locations import describes_person, is_home_modifier, is_location_span
+from mosaic.extract.text.modality import claimed_definite
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import NOUN_POS, tree_distance
+from mosaic.extract.text.syntax import (
+    NOUN_POS,
+    SUBJECT_DEPS,
+    TIME_LABELS,
+    children,
+    tree_distance,
+)
 
+SUBDIVISION_NOUNS = lexicon.words("places.subdivision_nouns")
+CAPITAL_NOUNS = lexicon.words("places.capital_nouns")
 MAX_PLACE_DISTANCE = 10
 """A place outside the trigger's phrase must be this close to it in the parse."""
 
@@ -37,7 +48,31 @@ def event_place(
     if found is None and nested:  # "attacks on troops engaged in operations in Karachi"
         found = _place_near(trigger, context, taken, [r for r in rivals if r.i not in own])
         found = found if found is not None and found.start in own else None
-    return found
+    return found or _capital_filed_from(trigger, context, rivals)
+
+
+def _capital_filed_from(
+    trigger: Token, context: SentenceContext, rivals: Sequence[Token]
+) -> EntityMention | None:
+    """ "KABUL (AP) — A bomb tore through a neighborhood of the capital", "QUETTA — ... on the
+    outskirts of the provincial capital": a capital named by no other word than its rank is the
+    town the lead was filed from."""
+    if context.sent.start_char >= DATELINE_CHARS:
+        return None
+    end = dateline_end(context.doc[: context.sent.end].text)
+    filed = [m for m in context.mentions if m.role is Role.PLACE and m.start_char < (end or 0)]
+    capitals = [
+        t for t in context.sent
+        if t.lemma_.lower() in CAPITAL_NOUNS and t.pos_ in NOUN_POS
+        and not any(c.dep_ in ("poss", "compound") or c.lower_ == "of" for c in t.children)
+        and not any(c.ent_type_ and c.ent_type_ not in TIME_LABELS for c in t.children)
+    ]  # fmt: skip
+    near = [
+        t for t in capitals
+        if tree_distance(trigger, t) <= MAX_PLACE_DISTANCE
+        and not any(tree_distance(r, t) < tree_distance(trigger, t) for r in rivals)
+    ]  # fmt: skip
+    return filed[0] if filed and near else None
 
 
 def _place_near(
@@ -47,7 +82,7 @@ def _place_near(
     rivals: Sequence[Token],
 ) -> EntityMention | None:
     # A state actor's span may reach past its country ("US strike"): overlap is enough.
-    used = {i for m in taken for i in range(m.start, m.end)}
+    used = {i for m in taken for i in range(m.start, m.end)} | _claimants_words(trigger)
     own = {t.i for t in trigger.subtree}
     candidates = []
     for m in context.mentions:
@@ -59,8 +94,30 @@ def _place_near(
             continue
         if is_location_span(context.doc, m.start, m.end) and not describes_person(root):
             home = is_home_modifier(root)  # "a Kunduz politician": only when nothing else
-            candidates.append((home, m.start not in own, m.place_rank, distance, m))
-    return min(candidates, key=lambda c: c[:4])[4] if candidates else None
+            held = holds_a_part(root, context)
+            candidates.append((home, m.start not in own, held, m.place_rank, distance, m))
+    return min(candidates, key=lambda c: c[:5])[5] if candidates else None
+
+
+def holds_a_part(root: Token, context: SentenceContext) -> bool:
+    """ "the X district of Y": Y holds the place X names, a part of it, whatever rank the table
+    gives Y (a province and its town share a name)."""
+    unit = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if unit is None or unit.lower_ not in SUBDIVISION_NOUNS:
+        return False
+    named = [c for c in unit.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    return any(
+        m.role is Role.PLACE and m.start <= c.i < m.end for c in named for m in context.mentions
+    )
+
+
+def _claimants_words(trigger: Token) -> set[int]:
+    """The words of who claims an event told before ("X, al-Qaida's affiliate in the Sahel,
+    claimed the attack"): a place there says where the group is, not where the event was."""
+    if not claimed_definite(trigger):
+        return set()
+    verb = trigger.head if trigger.dep_ == "dobj" else trigger.head.head.head
+    return {t.i for s in children(verb, *SUBJECT_DEPS) for t in s.subtree}
 
 
 def spread_country(

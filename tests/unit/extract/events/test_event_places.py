@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 import pytest
 
+from mosaic.extract.events.places import holds_a_part
 from mosaic.extract.pipeline import Extractor
+from mosaic.extract.text.sentences import SentenceContext
 from mosaic.model import EventFinding, EventType, Report
 from support.findings import of_type
 
@@ -66,3 +68,43 @@ def test_event_places_a_part_of_a_town_places_the_event_in_the_town(
 ) -> None:
     found = of_type(events(text), EventType.ATTACK)
     assert [f.place.name for f in found if f.place is not None] == [town]
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [("Gunmen shot dead two guards in the Tolmar district of Peshawar on Monday.", True),
+     ("Gunmen shot dead two guards in the Tolmar area of Peshawar on Monday.", False),
+     ("Gunmen shot dead two guards in a district of Peshawar on Monday.", False)],
+)  # fmt: skip
+def test_event_places_a_place_holding_a_named_district(
+    contexts: Callable[..., list[SentenceContext]], text: str, holds: bool
+) -> None:
+    (context,) = contexts(text)
+    peshawar = next(t for t in context.sent if t.text == "Peshawar")
+    assert holds_a_part(peshawar, context) is holds
+
+
+def test_event_places_a_capital_named_by_its_rank_is_the_dateline_town(events: Events) -> None:
+    text = (
+        "QUETTA, Pakistan — Gunmen shot dead four traders in a market on the outskirts of the "
+        "provincial capital on Tuesday, police said."
+    )
+    (attack,) = of_type(events(text), EventType.ATTACK)
+    assert attack.place is not None and attack.place.name == "Quetta"
+
+
+def test_event_places_a_capital_named_with_its_country_is_not_the_dateline_town(
+    events: Events,
+) -> None:
+    text = "KABUL, Afghanistan — A bomb exploded in the Pakistani capital on Tuesday, police said."
+    attacks = of_type(events(text), EventType.ATTACK)
+    assert attacks and all(a.place is None or a.place.name != "Kabul" for a in attacks)
+
+
+def test_event_places_a_claimants_ground_is_not_the_claimed_events(events: Events) -> None:
+    text = (
+        "Gunmen stormed a checkpoint in Mardan on Sunday. The Hill Brigades, a faction based in "
+        "Sukkur, claimed responsibility for the attack."
+    )
+    places = [a.place.name for a in of_type(events(text), EventType.ATTACK) if a.place]
+    assert "Sukkur" not in places
