@@ -32,8 +32,8 @@ from mosaic.extract.places import dateline_parse as _dateline_parse  # noqa: F40
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.relations.finder import RelationFinder
 from mosaic.extract.stages import Analysis, ordered_stages
-from mosaic.extract.text import boundaries as _boundaries  # noqa: F401  (registers the component)
 from mosaic.extract.text.attributes import index_attribute_ruler
+from mosaic.extract.text.boundaries import split_stops_after_hyphenated_initials
 from mosaic.extract.text.surface import Recaser, prepare_text
 from mosaic.model import Report, ReportExtraction
 
@@ -106,6 +106,7 @@ def build_nlp(gazetteer: Gazetteer, config: PipelineConfig = SHIPPED) -> Languag
     added in place, each named and ordered as the file says; the model's attribute ruler
     finds its matches through an index (`text.attributes`), the same matches faster."""
     nlp = spacy.load(config.model)
+    split_stops_after_hyphenated_initials(nlp)
     before: str | None = None
     for name in config.pipeline:
         if name in config.components:

@@ -20,6 +20,7 @@ from typing import Any
 import numpy
 from spacy.attrs import IDX, ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from mosaic.extract import lexicon
@@ -104,6 +105,20 @@ def _breaks_before(token: Token, depth: int, text: str) -> bool:
     if "\n" in gap:
         return line_ends_sentence(text, start + gap.index("\n"))
     return previous.text in BREAK_AFTER and depth == 0
+
+
+FINAL_INITIAL = r"(?<=-[A-Z])\.$"
+"""A full stop after a hyphen and one capital letter ("defected to ISIS-K. The group ..."):
+the end of a sentence, not an initial's stop, which stands after a space ("George W. Bush")."""
+
+
+def split_stops_after_hyphenated_initials(nlp: Language) -> None:
+    """Makes the tokenizer split the full stop off a name that ends in a hyphen and a capital
+    ("ISIS-K."). Left on the letter, it reads as an initial's stop: the parser runs the next
+    sentence into this one, and the name is no longer the gazetteer's "ISIS-K"."""
+    tokenizer: Tokenizer = nlp.tokenizer
+    pattern = tokenizer.suffix_search.__self__.pattern
+    tokenizer.suffix_search = re.compile(f"{pattern}|{FINAL_INITIAL}").search
 
 
 @Language.component("mosaic_sentences_v1")

@@ -27,6 +27,19 @@ def test_boundaries_lines_and_semicolons_end_sentences(parse: Callable[..., Doc]
 
 
 @pytest.mark.slow
+def test_boundaries_a_stop_after_a_hyphenated_initial_ends_the_sentence(
+    parse: Callable[..., Doc],
+) -> None:
+    doc = parse("Two commanders defected to ISIL-K. George W. Bush was not told. ISIS-K denied it.")
+    assert sentences(doc) == [
+        "Two commanders defected to ISIL-K.",
+        "George W. Bush was not told.",
+        "ISIS-K denied it.",
+    ]
+    assert [t.text for t in doc][4:8] == ["ISIL", "-", "K", "."]
+
+
+@pytest.mark.slow
 def test_boundaries_semicolon_in_brackets_does_not_split(parse: Callable[..., Doc]) -> None:
     doc = parse('Jundallah (Urdu: a name; "Soldiers of God") was a militant group.')
     assert len(sentences(doc)) == 1
