@@ -41,11 +41,19 @@ def _opens_apart(sent: Span) -> bool:
 
 
 def _marks_another(token: Token, root: Token) -> bool:
-    """ "separate" on the noun of a phrase hung on the main verb ("in a separate incident")."""
+    """ "separate" on the noun of a phrase hung on the main verb ("in a separate incident"),
+    or on the verb of the clause the main verb reports: wire copy ends a sentence with its
+    source ("In a separate attack, gunmen killed two soldiers, police said."), and then
+    "said" is the main verb and the phrase hangs on the clause it carries."""
     noun = token.head
     return (
         token.lower_ in APART_WORDS
         and noun.pos_ in NOUN_POS
         and noun.dep_ == "pobj"
-        and noun.head.head == root
+        and _main_clause(noun.head.head, root)
     )
+
+
+def _main_clause(verb: Token, root: Token) -> bool:
+    """Whether the verb is the sentence's main verb or the clause that main verb carries."""
+    return verb == root or (verb.dep_ == "ccomp" and verb.head == root)

@@ -26,6 +26,8 @@ _LEAD = "Gunmen stormed a checkpoint in Balochistan, killing six soldiers. "
         "In a separate incident, a roadside bomb struck a police van in Turbat.",
         "In another attack, gunmen shot dead two teachers near Kohat.",
         "Separately, a grenade was thrown at a shop in Bannu.",
+        "In a separate attack, gunmen killed a shopkeeper in Kohat, police said.",
+        "In another raid on Monday, militants burned a school near Bannu, an official said.",
     ],
 )
 def test_told_apart_a_sentence_opening_as_another_event(contexts: Contexts, sentence: str) -> None:
@@ -40,6 +42,7 @@ def test_told_apart_a_sentence_opening_as_another_event(contexts: Contexts, sent
     [
         "The attack was claimed by a separatist group.",
         "Police said the attackers had used another route to reach the post.",
+        "The gunmen, who had hidden in a separate building, fled on foot, police said.",
     ],
 )
 def test_told_apart_not_a_sentence_that_goes_on_with_the_event(
@@ -72,3 +75,15 @@ def test_a_report_keeps_a_separate_incident_as_its_own_event(extractor: Extracto
         (False, True),
         (True, False),
     ]
+
+
+def test_a_report_keeps_a_separate_attack_its_source_ends_as_its_own_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A bomb tore through a crowded market in Balochistan province on Friday, killing "
+        "11 people, officials said.\n\nIn a separate attack on Friday, gunmen killed three "
+        "policemen at a checkpoint in Turbat, a police official said."
+    )
+    attacks = extractor.extract(Report(text=text, published=dt.date(2016, 1, 23))).events
+    assert sorted(e.killed.to_format() for e in attacks if e.killed) == [3, 11]
