@@ -16,13 +16,16 @@ class Count:
     which outranks it wherever both tell one event (`stated_first`). It is how the figure
     was read, not a part of its value: equal numbers compare equal. `claimed` marks a count
     the killers state of their own act ("the group said it had killed 40"), which a number
-    another source states of the same event outranks in the same way.
+    another source states of the same event outranks in the same way. `part` marks a count
+    of some of a group ("killing one of them", "two of the passengers were hurt"): a detail
+    of an event whose toll counts the whole group, which a smaller part does not revise.
     """
 
     low: int
     high: int | None
     named: bool = field(default=False, compare=False)
     claimed: bool = field(default=False, compare=False)
+    part: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.low < 0 or (self.high is not None and self.high < self.low):

@@ -7,7 +7,9 @@ follow-up sentence with no date of its own close behind ("The Taliban claimed
 responsibility for the attack."). The merged finding keeps the most specific
 value of each slot; for casualty figures the later statement wins, as tolls
 are revised upwards as a story goes on, save that a number stated outranks a count of the
-people named (`Count.named`: "12 were killed" before "X was killed as he ...").
+people named (`Count.named`: "12 were killed" before "X was killed as he ...") and a
+smaller count of a part of a group (`Count.part`: "56 were killed ... one of them") does
+not revise it.
 """
 
 from __future__ import annotations
@@ -310,15 +312,23 @@ def _killed(a: EventFinding, b: EventFinding) -> Count | None:
     if b.killed is None or a.killed is None:
         return b.killed or a.killed
     victims = a.killed != a.attackers_killed
-    if victims and b.killed == b.attackers_killed:
+    if (victims and b.killed == b.attackers_killed) or _part_of(b.killed, a.killed):
         return a.killed
     return stated_first(b.killed, a.killed) if victims else b.killed
 
 
 def _wounded(a: EventFinding, b: EventFinding) -> Count | None:
     """The later statement of the wounded, unless it counts only the people it names where
-    the earlier stated a number."""
+    the earlier stated a number, or only a part of those the earlier counted."""
+    if b.wounded is not None and a.wounded is not None and _part_of(b.wounded, a.wounded):
+        return a.wounded
     return stated_first(b.wounded or a.wounded, a.wounded)
+
+
+def _part_of(later: Count, toll: Count) -> bool:
+    """Whether the later count tells some of those an earlier toll counted ("killing 56 ...
+    killing one of them"), not a revised toll: a part, and fewer."""
+    return later.part and not toll.part and later.low < toll.low
 
 
 def _other_figures(

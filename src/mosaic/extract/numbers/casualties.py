@@ -429,6 +429,7 @@ def count_mentions(span: Span) -> list[CountMention]:
         if mentions and tokens == [*number_word_tens(token), token] and noun == token:
             count = _shared_floor(mentions[-1], count, found[0], span)
         count = replace(count, claimed=True) if _killers_claim(found[0]) else count
+        count = replace(count, part=True) if _counts_part(noun) and not others else count
         attacker = _is_attacker(noun)
         mentions.append(CountMention(count, found[1], attacker, found[0].i, others, noun.i))
         consumed.update(t.i for t in _listed_people(noun))
@@ -696,6 +697,12 @@ def _is_attacker(noun: Token) -> bool:
     if group is not None:
         words |= {group.lemma_.lower(), group.lower_}
     return bool(words & ATTACKER_WORDS)
+
+
+def _counts_part(noun: Token) -> bool:
+    """ "one of them", "two of the passengers": a count of some of a group told of, not of
+    all the dead or wounded."""
+    return any(children(p, "pobj") for p in children(noun, "prep") if p.lower_ == "of")
 
 
 def _partitive_group(noun: Token) -> Token | None:

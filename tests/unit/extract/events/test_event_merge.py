@@ -203,3 +203,21 @@ def test_event_merge_a_victim_named_by_another_source_is_no_conflicting_toll() -
     named = finding(60, date=FuzzyDate(2021, 8, 26), killed=Count.of_named(1), attributed_to="AP")
     [merged] = merge_events([toll, named], 0.3)
     assert merged.killed == Count.exactly(12) and merged.other_figures == ()
+
+
+def test_event_merge_a_part_told_later_does_not_revise_the_toll() -> None:
+    day = FuzzyDate(2022, 4, 9)
+    toll = finding(0, date=day, killed=Count.at_least(40), wounded=Count.exactly(16))
+    part = Count(1, 1, part=True)
+    detail = finding(60, date=day, killed=part, wounded=part)
+    merged = combine(toll, detail)
+    assert (merged.killed, merged.wounded) == (Count.at_least(40), Count.exactly(16))
+
+
+def test_event_merge_a_larger_part_or_a_new_toll_still_revises() -> None:
+    day = FuzzyDate(2022, 4, 9)
+    toll = finding(0, date=day, killed=Count.exactly(3))
+    larger = finding(60, date=day, killed=Count(5, 5, part=True))
+    revised = finding(60, date=day, killed=Count.exactly(2))
+    assert combine(toll, larger).killed == Count.exactly(5)
+    assert combine(toll, revised).killed == Count.exactly(2)

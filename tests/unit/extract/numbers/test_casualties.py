@@ -551,3 +551,19 @@ def test_casualties_of_them_after_a_count_of_no_dead_is_the_count(
         parse("Troops clashed with about 30 rebels near the river, killing seven of them.")[:]
     )
     assert found.total_killed() == Count(7, 7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [
+        ("The sniper fired at three guards at the gate, killing one of them.", True),
+        ("Two of the farmers were wounded when the shell landed.", True),
+        ("Four of the wounded later died in hospital, a nurse said.", False),
+        ("The shell killed six farmers near the well.", False),
+    ],
+)
+def test_casualties_a_count_of_some_of_a_group_is_a_part(
+    parse: Callable[..., Doc], sentence: str, part: bool
+) -> None:
+    [mention] = count_mentions(parse(sentence)[:])
+    assert mention.count.part is part
