@@ -79,6 +79,8 @@ class FollowUp:
     status: PerpetratorStatus
     instead_of: tuple[EventFinding, ...] = ()
     reach: int = FOLLOW_UP_REACH
+    blames_told: bool = False
+    """Blame for the event just told, named again ("blamed X for that bombing")."""
 
 
 def follow_up(context: SentenceContext) -> FollowUp | None:
@@ -91,7 +93,7 @@ def referring_claim(context: SentenceContext, findings: Sequence[EventFinding]) 
     responsibility for the attack"), or a reaction to it ("The minister condemned the
     bombing"), to stand for the sentence's own `findings`."""
     item = _follow_up(context, referring=True)
-    if item is None or item.status is not PerpetratorStatus.CLAIMED:
+    if item is None or not (item.status is PerpetratorStatus.CLAIMED or item.blames_told):
         item = _reaction(context)
     if item is None:
         return None
@@ -126,13 +128,14 @@ def _follow_up(context: SentenceContext, referring: bool) -> FollowUp | None:
             continue
         if lemma in CLAIM_VERBS and _claims_responsibility(token, referring):
             heads, status = _actors(token), PerpetratorStatus.CLAIMED
-        elif lemma in BLAME_VERBS and not is_passive(token) and not _for_something(token):
+        elif lemma in BLAME_VERBS and not is_passive(token) and _blames_told(token, referring):
             heads, status = with_conjuncts(children(token, "dobj")), PerpetratorStatus.SUSPECTED
         else:
             continue
         refs = _refs(heads, context)
         if refs:
-            return FollowUp(context.evidence.start, refs, status)
+            told = referring and status is PerpetratorStatus.SUSPECTED
+            return FollowUp(context.evidence.start, refs, status, blames_told=told)
     return None
 
 
@@ -164,6 +167,12 @@ def _claims_responsibility(verb: Token, referring: bool = False) -> bool:
         told = any(_refers_back(o) for o in children(verb, *PATIENT_DEPS) if entry_for(o))
         return told or (bool(objects) and any(_for_referring(o) for o in (*objects, verb)))
     return bool(objects) and not any(_for_something(o) for o in objects)
+
+
+def _blames_told(verb: Token, referring: bool) -> bool:
+    """ "Officials blamed X" with no "for" naming what is blamed, or (`referring`) with a
+    "for" naming it only as the event just told ("blamed X for that bombing")."""
+    return _for_referring(verb) if referring else not _for_something(verb)
 
 
 def _for_referring(token: Token) -> bool:

@@ -270,6 +270,7 @@ def test_event_followups_a_claim_leaves_an_act_of_named_forces_alone(
     [
         "On Friday, the ALF claimed responsibility for the bombing in a statement to reporters.",
         "On Friday, the ALF claimed responsibility for the attack on its Telegram channel.",
+        "On Friday, the ALF claimed responsibility for the attack on social media.",
     ],
 )
 def test_event_followups_a_claim_told_in_a_statement_is_no_event_of_its_own(
@@ -291,3 +292,30 @@ def test_event_followups_a_claim_of_an_attack_set_apart_stays_its_own_event(
     )
     found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
     assert len(found) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "blame",
+    [
+        "Provincial officials blamed the ALF for that bombing.",
+        "The governor blamed the ALF for the attack, saying it was planned in Zhob.",
+    ],
+)
+def test_event_followups_blame_for_the_event_just_told_is_no_event_of_its_own(
+    extractor: Extractor, blame: str
+) -> None:
+    text = f"A bomb killed six traders at a market in Sibi on Thursday. Shops were shut. {blame}"
+    [attack] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 23))).events
+    assert str(attack.date) == "2016-01-21"
+    assert [ref.name for ref in attack.perpetrators] == ["Alpha Liberation Front"]
+    assert attack.perpetrator_status is PerpetratorStatus.SUSPECTED
+
+
+@pytest.mark.slow
+def test_event_followups_blame_for_an_attack_described_anew_stays_an_event(
+    contexts: Contexts, events: Events
+) -> None:
+    text = "Officials blamed the ALF for a bombing of a school in Zhob on Monday."
+    [context] = contexts(text)
+    assert referring_claim(context, events(text)) is None
