@@ -361,7 +361,9 @@ def _lead_attackers(events: list[EventFinding], found: dict[int, list[Span]]) ->
     a sentence of no incident of its own ("Leaflets found at the sites bore the name of
     X"); by nearness such an attacker joins whichever incident is told closest, often a
     restatement ("the bombings caused fear"), not the lead. Attackers in a sentence that
-    states an event of any type (an incident, a raid, an arrest) are not given to the lead.
+    states an event of any type (an incident, a raid, an arrest) are not given to the lead,
+    nor attackers the incident they were found for already names: a claim or blame that
+    names its event again ("X blamed Y for that bombing") gave them to that event.
     """
     lead = min(found, key=lambda i: events[i].evidence.start)
     if events[lead].perpetrators or any(s.label_ in ATTACKERS for s in found[lead]):
@@ -371,8 +373,16 @@ def _lead_attackers(events: list[EventFinding], found: dict[int, list[Span]]) ->
         for index, spans in found.items()
         if index != lead
         for span in spans
-        if span.label_ in ATTACKERS and not _told_of(span, events)
+        if span.label_ in ATTACKERS
+        and not _told_of(span, events)
+        and not _named_by(span, events[index])
     ]
+
+
+def _named_by(span: Span, event: EventFinding) -> bool:
+    """Whether the span's words are among those of the event's perpetrators' names."""
+    named = {word for ref in event.perpetrators for word in _words(ref.name)}
+    return bool(named) and _words(span_words(span)) <= named
 
 
 def _drop_victims(event: EventFinding, victims: list[set[str]]) -> EventFinding:

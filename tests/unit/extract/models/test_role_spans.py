@@ -217,6 +217,14 @@ def test_role_spans_attacker_in_another_events_sentence_leaves_the_lead_alone() 
     assert [p.name for p in restated.perpetrators] == ["Red Band"]
 
 
+def test_role_spans_attacker_an_incident_already_names_leaves_the_lead_alone() -> None:
+    doc, (lead, restated) = _lead_doc()
+    named = EntityRef("Red Band", EntityKind.ORGANIZATION)
+    first, second = attach_roles([lead, replace(restated, perpetrators=(named,))], doc, [])
+    assert first.perpetrators == ()
+    assert [p.name for p in second.perpetrators] == ["Red Band"]
+
+
 def test_role_spans_lead_keeps_its_own_perpetrator() -> None:
     doc, (lead, restated) = _lead_doc()
     first, second = attach_roles([replace(lead, perpetrators=(GROUP,)), restated], doc, [])
