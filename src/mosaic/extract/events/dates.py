@@ -17,7 +17,12 @@ from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import TELLING_VERBS
 from mosaic.extract.dates.phrases import SHIFT_UNITS, shift
 from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
-from mosaic.extract.text.modality import CLAIM_NOUNS, claimed_definite, is_anaphoric
+from mosaic.extract.text.modality import (
+    CLAIM_NOUNS,
+    MESSAGE_NOUNS,
+    claimed_definite,
+    is_anaphoric,
+)
 from mosaic.extract.text.sentences import DateSpan, SentenceContext
 from mosaic.extract.text.syntax import (
     NOUN_CLAUSE_DEPS,
@@ -87,7 +92,9 @@ def _nearest_date(
             continue
         if _dates_the_telling(root, trigger) or _dates_another_noun(root, trigger, rivals):
             continue
-        if _dates_an_outer_act(date, root, trigger, rivals):
+        if _dates_an_outer_act(date, root, trigger, rivals) or _dates_a_telling_of_before(
+            root, trigger
+        ):
             continue
         if revises_a_toll(root):
             continue
@@ -148,6 +155,36 @@ def _dates_the_telling(root: Token, trigger: Token) -> bool:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING_VERBS or verb == trigger:
         return False
     return trigger not in verb.subtree or trigger.i < verb.i
+
+
+def _dates_a_telling_of_before(root: Token, trigger: Token) -> bool:
+    """ "Officials said Tuesday that a party had organized an attack", "In a statement on
+    Thursday, the group said its men had detonated belts": a date of the telling, hung on its
+    verb or on the message it came in, does not date an act it tells in the past perfect,
+    which was done before it was told. A teller telling its own act ("police said Saturday
+    they had detained six") tells it as it is done: the date stands."""
+    telling = _telling_verb(root.head.head if root.dep_ == "pobj" else root.head)
+    if telling is None:
+        return False
+    return any(_past_perfect(t) and not _own_act(t) for t in _path_up(trigger, telling))
+
+
+def _telling_verb(head: Token) -> Token | None:
+    """The verb of telling the head is, or whose message it names ("in a statement")."""
+    while head.lemma_.lower() in MESSAGE_NOUNS and head.dep_ == "pobj":
+        head = head.head.head
+    if head.pos_ == "VERB" and head.lemma_.lower() in TELLING_VERBS:
+        return head
+    return None
+
+
+def _own_act(verb: Token) -> bool:
+    """ "they had detained", "it had arrested": a pronoun's act, the teller's own."""
+    return any(s.pos_ == "PRON" for s in children(verb, *SUBJECT_DEPS))
+
+
+def _past_perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _dates_an_outer_act(

@@ -107,3 +107,33 @@ def test_event_dates_a_clause_counted_from_another_keeps_a_date_of_its_own(event
     )
     found = {f.type: f.date.iso() if f.date else None for f in events(text)}
     assert found == {EventType.ARREST: "2016-01-19", EventType.ATTACK: "2016-01-05"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said on Tuesday that a separatist front had organized an attack on a bus.",
+        "In a statement on Tuesday, the front said two of its men had bombed a bus depot.",
+    ],
+)
+def test_event_dates_a_tellings_date_dates_not_an_act_told_in_the_past_perfect(
+    events: Events, text: str
+) -> None:
+    attacks = [f for f in events(text) if f.type is EventType.ATTACK]
+    assert attacks
+    assert all(f.date is None for f in attacks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said on Tuesday that gunmen attacked a bus near the border.",
+        "Police said on Tuesday they had arrested six men near the border.",
+    ],
+)
+def test_event_dates_a_tellings_date_still_dates_an_act_told_as_done_or_the_tellers_own(
+    events: Events, text: str
+) -> None:
+    found = events(text)
+    assert found
+    assert all(f.date is not None and f.date.iso().endswith("-19") for f in found)
