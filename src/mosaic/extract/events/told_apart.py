@@ -10,6 +10,7 @@ be joined into one.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
@@ -22,6 +23,11 @@ from mosaic.model import Evidence
 
 APART_WORDS = lexicon.words("events.apart_words")
 APART_OPENERS = lexicon.words("events.apart_openers")
+EARLIER_WORDS = lexicon.words("events.earlier_words")
+PERIOD_NOUNS = lexicon.words("events.period_nouns")
+_MONTHS = frozenset(name.lower() for name in calendar.month_name[1:])
+_PERIOD_REACH = 3
+"""How many words after "Earlier" may name the month or period ("Earlier this month")."""
 
 
 def told_apart(contexts: Iterable[SentenceContext]) -> frozenset[Evidence]:
@@ -35,9 +41,19 @@ def _opens_apart(sent: Span) -> bool:
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if not words:
         return False
-    if words[0].lower_ in APART_OPENERS:
+    if words[0].lower_ in APART_OPENERS or _recaps_an_earlier_period(words):
         return True
     return any(_marks_another(t, sent.root) for t in words if t.i < sent.root.i)
+
+
+def _recaps_an_earlier_period(words: list[Token]) -> bool:
+    """ "Earlier in August, a car bomb ...", "Earlier this year, ...": an event of another
+    month, week or year recapped, not more of the one told ("Earlier on Tuesday, police had
+    put the toll at ten")."""
+    if words[0].lower_ not in EARLIER_WORDS:
+        return False
+    following = words[1 : 1 + _PERIOD_REACH]
+    return any(w.lower_ in _MONTHS or w.lemma_.lower() in PERIOD_NOUNS for w in following)
 
 
 def _marks_another(token: Token, root: Token) -> bool:

@@ -28,6 +28,8 @@ _LEAD = "Gunmen stormed a checkpoint in Balochistan, killing six soldiers. "
         "Separately, a grenade was thrown at a shop in Bannu.",
         "In a separate attack, gunmen killed a shopkeeper in Kohat, police said.",
         "In another raid on Monday, militants burned a school near Bannu, an official said.",
+        "Earlier in August, a car bomb killed 14 people outside a police station in Quetta.",
+        "Earlier this month, gunmen killed three guards at a bank in Turbat.",
     ],
 )
 def test_told_apart_a_sentence_opening_as_another_event(contexts: Contexts, sentence: str) -> None:
@@ -43,6 +45,8 @@ def test_told_apart_a_sentence_opening_as_another_event(contexts: Contexts, sent
         "The attack was claimed by a separatist group.",
         "Police said the attackers had used another route to reach the post.",
         "The gunmen, who had hidden in a separate building, fled on foot, police said.",
+        "Earlier on Tuesday, officials had put the toll at four.",
+        "Earlier in the day, the attackers had fired on a patrol.",
     ],
 )
 def test_told_apart_not_a_sentence_that_goes_on_with_the_event(
