@@ -7,8 +7,10 @@
 - `written-tune`, `written-check`: the odd- and even-numbered passages of
   `training/written-news` (rules are written from the first; the second's summary shows
   whether they carry over);
-- `written-fresh`: every passage of `training/written-fresh`, written on 2026-12-07 as a
-  check that no rule was written from (summary lines only);
+- `written-fresh`: every passage of `training/written-fresh`, a held-out check until the
+  session of 2026-12-07 (third of that day) folded it into tuning: read it freely;
+- `written-heldout`: every passage of `training/written-heldout`, written in that session as
+  the check that keep-or-revert decisions are made on (summary lines only);
 - `written-sealed`: every passage of `training/written-sealed`, written on 2026-12-07 and
   scored only at the start and the end of a session (summary lines only).
 
@@ -31,6 +33,7 @@ SPLITS = {
     "written-tune": ("written", 2, 1),
     "written-check": ("written", 2, 0),
     "written-fresh": ("fresh", 1, 0),
+    "written-heldout": ("heldout", 1, 0),
     "written-sealed": ("sealed", 1, 0),
 }
 
@@ -41,12 +44,14 @@ def main() -> None:
     parser.add_argument("--news", type=Path, default=REPOSITORY.parent / "shared/eval/dev-news")
     parser.add_argument("--written", type=Path, default=REPOSITORY / "training/written-news")
     parser.add_argument("--fresh", type=Path, default=REPOSITORY / "training/written-fresh")
+    parser.add_argument("--heldout", type=Path, default=REPOSITORY / "training/written-heldout")
     parser.add_argument("--sealed", type=Path, default=REPOSITORY / "training/written-sealed")
     args = parser.parse_args()
     sources = {
         "news": args.news,
         "written": args.written,
         "fresh": args.fresh,
+        "heldout": args.heldout,
         "sealed": args.sealed,
     }
     for name, (source, modulus, remainder) in SPLITS.items():
