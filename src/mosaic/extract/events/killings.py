@@ -25,7 +25,12 @@ from mosaic.extract.events.rules.base import Entry, Trigger
 from mosaic.extract.events.slots import agent_heads, target_tokens
 from mosaic.extract.events.state_forces import STATE_ARMS
 from mosaic.extract.events.types import attack_type
-from mosaic.extract.numbers.casualties import ATTACKER_WORDS, WOUNDING_VERBS, is_shot_dead
+from mosaic.extract.numbers.casualties import (
+    ATTACKER_WORDS,
+    WOUNDING_VERBS,
+    is_done_to_death,
+    is_shot_dead,
+)
 from mosaic.extract.numbers.counts import add_counts, parse_number
 from mosaic.extract.text.modality import (
     DEFINITE,
@@ -53,6 +58,8 @@ CASUALTY_WORDS = WOUNDING_VERBS
 """The verbs of wounding: their victims are casualties, not the killed."""
 EXECUTIONS = lexicon.words("events.executions")
 DEATH_WORDS = lexicon.words("events.death_words")
+SENTENCING_VERBS = lexicon.words("events.sentencing_verbs")
+"""Verbs that send someone "to death" by a court's order: a sentence, not a killing."""
 RAID_WORDS = lexicon.words("events.raid_words")
 """Raids that armed groups alone carry out are attacks ("an ambush by militants")."""
 BREAKDOWN_WORDS = lexicon.words("numbers.breakdown")
@@ -67,6 +74,8 @@ def is_kill_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "shoot":
         return is_shot_dead(token)
+    if is_done_to_death(token):
+        return lemma not in SENTENCING_VERBS  # "hacked to death", not "sentenced to death"
     if lemma == "gun" and token.pos_ == "VERB":
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
     return lemma in KILL_WORDS and token.pos_ in ACT_POS

@@ -67,10 +67,12 @@ SAYING_VERBS = lexicon.words("attribution.telling_verbs") | lexicon.words(
 SPEAKER_PRONOUNS = lexicon.words("attribution.pronouns")
 SUFFERING_VERBS = lexicon.words("numbers.suffering_verbs")
 WOUND_NOUNS = lexicon.words("numbers.wound_nouns")
+CARE_PLACES = lexicon.words("numbers.care_places")
 TALLY_NOUNS = lexicon.words("numbers.tally_nouns")
 WOUND_PREPS = lexicon.words("numbers.wound_preps")
 ATTACKER_WORDS = lexicon.words("numbers.attacker_words")  # fmt: skip
 GROUP_HEADS = lexicon.words("relations.group_heads")
+OFFICE_NOUNS = lexicon.words("relations.leader_nouns") | lexicon.words("relations.member_nouns")
 _BREAKDOWN = lexicon.words("numbers.breakdown")
 FLOOR_QUALIFIERS = lexicon.words("numbers.floor_qualifiers")
 _HEAD_QUALIFIERS = lexicon.words("numbers.head_qualifiers")
@@ -353,10 +355,32 @@ def is_shot_dead(token: Token) -> bool:
     )
 
 
+def is_done_to_death(token: Token) -> bool:
+    """ "hacked a blogger to death", "was beaten to death": any verb that carries "to death"
+    kills."""
+    return token.pos_ in VERB_POS and any(
+        p.lower_ == "to" and any(o.lemma_.lower() == "death" for o in children(p, "pobj"))
+        for p in children(token, "prep")
+    )
+
+
+def _treated_in_care(token: Token) -> bool:
+    """ "11 more were being treated at a military hospital": people treated in a hospital
+    are wounded (not "the blast was treated as terrorism")."""
+    if token.lemma_.lower() != "treat" or not is_passive(token):
+        return False
+    places = [
+        o for p in children(token, "prep") if p.lower_ in ("at", "in") for o in children(p, "pobj")
+    ]
+    return any(o.lemma_.lower() in CARE_PLACES for o in places)
+
+
 def _role(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if is_shot_dead(token):
+    if is_shot_dead(token) or is_done_to_death(token):
         return "killed"
+    if _treated_in_care(token):
+        return "wounded"
     if lemma == "life" and token.head.lemma_ in LIFE_TAKERS:
         return "killed"
     if lemma in KILLED_WORDS and not (lemma in TOLL_NOUNS and token.dep_ == "nsubj"):
@@ -390,7 +414,7 @@ def _is_agent(child: Token, verb: Token) -> bool:
     return (
         child.dep_ == "nsubj"
         and (verb.tag_ in ACTING_VERB_TAGS or _has_object(verb))
-        and verb.lemma_ in KILLER_VERBS
+        and (verb.lemma_ in KILLER_VERBS or is_shot_dead(verb) or is_done_to_death(verb))
     )
 
 
@@ -421,7 +445,8 @@ def count_mentions(span: Span) -> list[CountMention]:
         noun = counted_noun(token)
         stated = count
         count = _plus_subject(count, noun, found[0])
-        if count != stated:  # the one it was added to is not counted again on its own
+        whole = count != stated  # "X and two of his aides": the two with X are all the dead
+        if whole:  # the one it was added to is not counted again on its own
             consumed.update(v.i for v in victims_of(found[0]))
         besides = is_others(noun) or is_others(token)  # "three more people": on the number
         others = (besides and count == stated) or _wounded_who_died(noun, found[1])
@@ -429,7 +454,7 @@ def count_mentions(span: Span) -> list[CountMention]:
         if mentions and tokens == [*number_word_tens(token), token] and noun == token:
             count = _shared_floor(mentions[-1], count, found[0], span)
         count = replace(count, claimed=True) if _killers_claim(found[0]) else count
-        count = replace(count, part=True) if _counts_part(noun) and not others else count
+        count = replace(count, part=True) if _counts_part(noun) and not (others or whole) else count
         attacker = _is_attacker(noun)
         mentions.append(CountMention(count, found[1], attacker, found[0].i, others, noun.i))
         consumed.update(t.i for t in _listed_people(noun))
@@ -555,8 +580,14 @@ def _single_person(noun: Token) -> bool:
         and noun.tag_ == "NN"
         and not noun.ent_type_
         and any(_singles_out(w) for w in words)
-        and not any(w.dep_ == "prep" and w.lower_ == "of" for w in words)
+        and (_holds_office(noun) or not any(w.dep_ == "prep" and w.lower_ == "of" for w in words))
     )
+
+
+def _holds_office(noun: Token) -> bool:
+    """ "a senior commander of X", "the deputy chief of Y": one holder of an office in a group,
+    one person whatever follows "of" (unlike "a number of people")."""
+    return noun.lemma_.lower() in OFFICE_NOUNS
 
 
 def _one_person(noun: Token, listing: bool = False) -> bool:

@@ -242,3 +242,18 @@ def test_event_killings_forces_killing_other_militants_is_an_operation(
     )
     found = extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
     assert sorted(e.type.value for e in found) == ["attack", "military_operation"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found_types"),
+    [
+        ("Men with knives hacked a shopkeeper to death in the bazaar on Sunday.",
+         [EventType.ATTACK]),
+        ("The two men were sentenced to death by the court on Sunday.", []),
+    ],
+)  # fmt: skip
+def test_killings_done_to_death_kills_unless_a_court_sends_to_death(
+    events: Events, sentence: str, found_types: list[EventType]
+) -> None:
+    found = events(sentence)
+    assert [f.type for f in found] == found_types

@@ -93,8 +93,17 @@ pytestmark = pytest.mark.slow
         ("The senator and his two bodyguards died in the blast.", Count(3, 3), None),
         ("The judge was killed by the impact of three bullets.", Count(1, 1), None),
         ("The blast killed 40 border guards as well as the bomber.", Count(40, 40), None),
+        (
+            "Soldiers killed a deputy commander of the rebel front and three of his guards.",
+            Count(4, 4),
+            None,
+        ),
+        ("Rioters beat two shopkeepers to death in the market.", Count(2, 2), None),
+        ("Five pilgrims were killed and 14 others were treated in hospital.", Count(5, 5),
+         Count(14, 14)),
+        ("The court said the case was treated as a terrorist act.", None, None),
     ],
-)
+)  # fmt: skip
 def test_casualties_counts_victims(
     parse: Callable[..., Doc], sentence: str, killed: Count, wounded: Count | None
 ) -> None:
