@@ -93,7 +93,9 @@ def _group_word(
     token: Token, lemma: str, context: SentenceContext, exclude: str | None, depth: int
 ) -> EntityMention | None:
     """ "the militant group ISKP", "the ranks of IS", "its leadership", "the group"."""
-    inner = children(token, "appos", "compound", "poss") + prep_objects(token, "of")
+    # The group's own name before its owner: "his own armed group, the TMVP" is the TMVP
+    named = children(token, "appos", "compound")
+    inner = named + prep_objects(token, "of") + children(token, "poss")
     if token.dep_ in TITLE_DEPS and lemma in GROUP_WORDS:
         inner.append(token.head)  # "the militant group ISKP"
     for word in inner:

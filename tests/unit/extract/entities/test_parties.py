@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.model import RelationFinding, RelationType
+from mosaic.model import EventFinding, EventType, RelationFinding, RelationType
 from support.findings import tenures, triples
 
 R = RelationType
@@ -78,3 +78,12 @@ def test_parties_the_leader_as_subject_is_the_person_named_before(
     text = f"The TTP said its chief, Karim Durrani, was killed on Friday. {second}"
     found = tenures(relation_findings(text))
     assert found[(R.LEADER_OF, "Karim Durrani", "Tehreek-i-Taliban Pakistan")][0] == start
+
+
+def test_parties_a_group_noun_with_its_name_is_the_named_group_not_its_owner(
+    events: Callable[..., list[EventFinding]],
+) -> None:
+    """ "his own group, the ALF": the name apposed to the group noun, not the owner "his"."""
+    text = "Mullah Omar later broke away and formed his own armed group, the ALF, in 2004."
+    foundings = [e for e in events(text) if e.type is EventType.FOUNDING]
+    assert [[p.name for p in e.perpetrators] for e in foundings] == [[ALF]]
