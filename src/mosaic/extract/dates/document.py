@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.dates.phrases import (
@@ -214,8 +214,9 @@ def _is_date_ent(ent: Span) -> bool:
 
 
 def _custom_of_a_day(ent: Span) -> bool:
-    """ "during Friday prayers", "the Sunday market": a weekday naming what happens on it,
-    not a date ("Friday morning" and "Sunday's attack" are dates)."""
+    """ "at Friday prayers", "the Sunday market": a weekday naming what happens on it, not a
+    date ("Friday morning" and "Sunday's attack" are dates). An act "during Sunday Mass" or
+    "during Friday prayers" took place in that day's rite: the weekday dates it."""
     if len(ent) != 1 or ent[0].lower_ not in WEEKDAYS:
         return False
     word = ent[0]
@@ -223,7 +224,14 @@ def _custom_of_a_day(ent: Span) -> bool:
         word.dep_ in NOUN_MODIFIER_DEPS
         and word.head.pos_ == "NOUN"
         and word.head.lower_ not in _TIME_NOUNS
+        and not is_occasion(word.head)
     )
+
+
+def is_occasion(noun: Token) -> bool:
+    """ "during Sunday Mass", "during Friday prayers": a noun told as the time something
+    happened in, which a date on it dates."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "during"
 
 
 def _with_direction(text: str, start: int, end: int) -> tuple[int, int]:

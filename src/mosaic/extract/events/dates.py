@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import TELLING_VERBS
+from mosaic.extract.dates.document import is_occasion
 from mosaic.extract.dates.phrases import SHIFT_UNITS, shift
 from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
 from mosaic.extract.text.modality import (
@@ -226,13 +227,15 @@ def _dates_another_noun(root: Token, trigger: Token, rivals: Sequence[Token]) ->
     """ "the group, which has vowed to disrupt the April 5 election, has carried out attacks":
     a date modifying a noun outside the trigger's phrase dates that noun (a plan, a vote),
     not the event; one on a rival trigger is left to the rivals' test. A time of day is no
-    other noun: "on Sunday evening", "at 8 a.m. Wednesday" date what that time dates."""
+    other noun: "on Sunday evening", "at 8 a.m. Wednesday" date what that time dates, and
+    nor is an occasion ("during Sunday Mass")."""
     noun = root.head
     return (
         root.dep_ in NOUN_MODIFIER_DEPS
         and noun.pos_ in NOUN_POS
         and noun.lower_ not in TIME_NOUNS
         and noun.ent_type_ != "TIME"
+        and not is_occasion(noun)
         and noun != trigger
         and noun not in rivals
         and noun not in trigger.subtree

@@ -13,6 +13,21 @@ pytestmark = pytest.mark.slow
 Events = Callable[..., list[EventFinding]]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Two bombs tore through a cathedral in Mardan during Sunday Mass, killing 20 people.",
+     "Gunmen fired on worshippers in Mardan during Friday prayers, killing 12 people."],
+)  # fmt: skip
+def test_event_dates_the_weekday_of_the_rite_an_attack_struck_dates_it(
+    events: Events, sentence: str
+) -> None:
+    """Published Thursday 21 January 2016: the Sunday and Friday before."""
+    attacks = [f for f in events(sentence) if f.type is EventType.ATTACK]
+    days = {"Sunday": "2016-01-17", "Friday": "2016-01-15"}
+    expected = next(day for name, day in days.items() if name in sentence)
+    assert [f.date.iso() for f in attacks if f.date] == [expected]
+
+
 def test_event_dates_a_date_of_another_noun_dates_not_the_event(events: Events) -> None:
     found = events(
         "The rebels, who have vowed to disrupt the June 9 vote, have carried out bombings "
