@@ -16,17 +16,20 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.merge import lies_within
+from mosaic.extract.events.types import entry_for
 from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
 from mosaic.extract.places.locations import describes_person, is_home_modifier, is_location_span
 from mosaic.extract.text.modality import claimed_definite
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
+    NOUN_MODIFIER_DEPS,
     NOUN_POS,
     SUBJECT_DEPS,
     TIME_LABELS,
     children,
     tree_distance,
 )
+from mosaic.model import EventType
 
 SUBDIVISION_NOUNS = lexicon.words("places.subdivision_nouns")
 CAPITAL_NOUNS = lexicon.words("places.capital_nouns")
@@ -89,6 +92,8 @@ def _place_near(
         if m.role not in (Role.PLACE, Role.COUNTRY) or used & set(range(m.start, m.end)):
             continue
         root = context.doc[m.start : m.end].root
+        if m.role is Role.COUNTRY and _names_the_acting_state(root):
+            continue
         distance = tree_distance(trigger, root)
         if distance > MAX_PLACE_DISTANCE or any(tree_distance(r, root) < distance for r in rivals):
             continue
@@ -97,6 +102,13 @@ def _place_near(
             held = holds_a_part(root, context)
             candidates.append((home, m.start not in own, held, m.place_rank, distance, m))
     return min(candidates, key=lambda c: c[:5])[5] if candidates else None
+
+
+def _names_the_acting_state(root: Token) -> bool:
+    """ "killed in a U.S. drone strike", "a Pakistan army operation": a country on a state's
+    strike or operation names who struck, not where."""
+    entry = entry_for(root.head) if root.dep_ in NOUN_MODIFIER_DEPS else None
+    return entry is not None and entry.type is EventType.MILITARY_OPERATION
 
 
 def holds_a_part(root: Token, context: SentenceContext) -> bool:

@@ -108,3 +108,12 @@ def test_event_places_a_claimants_ground_is_not_the_claimed_events(events: Event
     )
     places = [a.place.name for a in of_type(events(text), EventType.ATTACK) if a.place]
     assert "Sukkur" not in places
+
+
+def test_event_places_the_state_on_a_strike_is_who_struck_not_where(extractor: Extractor) -> None:
+    """ "a US drone strike": the United States struck; it is not where the commander died."""
+    text = "Officials said Mullah Omar had been killed in a US drone strike in September."
+    report = Report(text=text, published=dt.date(2016, 1, 21))
+    found = extractor.extract(report).events
+    assert found
+    assert [f.place.name for f in found if f.place] == []
