@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.events.merge import lies_within
+from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
 from mosaic.extract.places.locations import describes_person, is_home_modifier, is_location_span
@@ -29,7 +30,6 @@ from mosaic.extract.text.syntax import (
     children,
     tree_distance,
 )
-from mosaic.model import EventType
 
 SUBDIVISION_NOUNS = lexicon.words("places.subdivision_nouns")
 CAPITAL_NOUNS = lexicon.words("places.capital_nouns")
@@ -105,10 +105,11 @@ def _place_near(
 
 
 def _names_the_acting_state(root: Token) -> bool:
-    """ "killed in a U.S. drone strike", "a Pakistan army operation": a country on a state's
-    strike or operation names who struck, not where."""
+    """ "killed in a U.S. drone strike", "a Pakistan army operation": a country on the noun
+    of an act a state's own forces carry out (its rule's `home_force`) names who acted, not
+    where."""
     entry = entry_for(root.head) if root.dep_ in NOUN_MODIFIER_DEPS else None
-    return entry is not None and entry.type is EventType.MILITARY_OPERATION
+    return entry is not None and rule_for(entry.type).slots.home_force
 
 
 def holds_a_part(root: Token, context: SentenceContext) -> bool:
