@@ -204,7 +204,7 @@ def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Tr
     for token in context.sent:
         lemma = token.lemma_.lower()
         if is_kill_word(token) or (lemma in DEATH_WORDS and operations):
-            if victim_people(token, context) or _leader_killed(token):
+            if victim_people(token, context) or _leader_killed(token, context):
                 extra.append(Trigger(token.i, Entry(EventType.KILLING, 0.35)))
                 continue
         elif lemma not in CASUALTY_WORDS or token.pos_ != "VERB":
@@ -238,20 +238,33 @@ def _weapon_killer(token: Token, found: Sequence[Trigger]) -> bool:
 
 LEADER_NOUNS = lexicon.words("relations.leader_nouns")
 """One person by his place at a group's head ("his predecessor", "its founder")."""
+GROUP_NOUNS = lexicon.words("events.organisation_heads")
+"""What a group is called ("the faction", "an X cell" is told by its name)."""
 
 
-def _leader_killed(token: Token) -> bool:
+def _leader_killed(token: Token, context: SentenceContext) -> bool:
     """Whether the kill verb's victim is one person named by his place at a group's head and
-    whose group ("killed his predecessor", "its previous head was killed"): a killing of that
-    person, not an attack."""
+    whose group ("killed his predecessor", "its previous head was killed", "killed the leader
+    of the X Front"): a killing of that person, not an attack or an operation."""
     if token.pos_ != "VERB":
         return False
     heads = children(token, "nsubjpass") if is_passive(token) else children(token, "dobj")
     return any(
         h.lemma_.lower() in LEADER_NOUNS
         and h.tag_ in SINGULAR_NOUN_TAGS
-        and any(c.dep_ == "poss" for c in h.children)
+        and (any(c.dep_ == "poss" for c in h.children) or _heads_a_group(h, context))
         for h in heads
+    )
+
+
+def _heads_a_group(noun: Token, context: SentenceContext) -> bool:
+    """ "the leader of the X Front", "the head of an X cell", "the chief of the rebels'
+    political wing": the one leader of a group the "of" names, by its name or as a group."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return False
+    owners = [t for o in prep_objects(noun, "of") for t in o.subtree]
+    return any(t.lemma_.lower() in GROUP_NOUNS for t in owners) or any(
+        m.role is Role.GROUP for m in context.mentions_in(owners)
     )
 
 
@@ -429,7 +442,8 @@ def _with_operation(
     token: Token, killing: EventFinding, found: Sequence[tuple[Token, EventFinding]]
 ) -> EventFinding:
     """The killing with the perpetrators, date and place of the operation (the nearest in the
-    parse) that carried it out."""
+    parse) that carried it out, and its dead where the parse gave them to the operation ("X
+    and four other militants in a raid")."""
     nearest = _nearest_operation(token, found)
     if nearest is None:
         return killing
@@ -441,4 +455,5 @@ def _with_operation(
         date=killing.date or operation.date,
         place=killing.place or operation.place,
         country=killing.country or operation.country,
+        killed=killing.killed or operation.killed,
     )

@@ -257,3 +257,18 @@ def test_killings_done_to_death_kills_unless_a_court_sends_to_death(
 ) -> None:
     found = events(sentence)
     assert [f.type for f in found] == found_types
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Army commandos killed the leader of the Alpha Liberation Front in a raid near Quetta.",
+        "Pakistani troops killed the chief of a TTP cell, Karim Baksh, and two other fighters "
+        "in a raid on a hideout on Monday.",
+        "Police killed the head of the group's bomb-making wing in a shootout in Mardan.",
+    ],
+)
+def test_killings_leader_of_a_group_killed_in_a_raid_is_a_killing(
+    events: Events, sentence: str
+) -> None:
+    assert [f.type for f in events(sentence)] == [EventType.KILLING]
