@@ -60,6 +60,8 @@ EXECUTIONS = lexicon.words("events.executions")
 DEATH_WORDS = lexicon.words("events.death_words")
 SENTENCING_VERBS = lexicon.words("events.sentencing_verbs")
 """Verbs that send someone "to death" by a court's order: a sentence, not a killing."""
+DYING_VERBS = lexicon.words("relations.dying_verbs")
+"""Verbs whose subject is the one who died ("X died during a raid by special forces")."""
 RAID_WORDS = lexicon.words("events.raid_words")
 """Raids that armed groups alone carry out are attacks ("an ambush by militants")."""
 BREAKDOWN_WORDS = lexicon.words("numbers.breakdown")
@@ -85,7 +87,7 @@ def victim_people(token: Token, context: SentenceContext) -> list[EntityMention]
     """The named people killed: object, passive subject (pronouns resolved), "killing of X",
     "X's death", "the killing in July of X", "the mastermind ..., X, was killed"."""
     if token.pos_ == "VERB":
-        heads = children(token, "nsubjpass") if is_passive(token) else children(token, "dobj")
+        heads = _victim_heads(token)
     else:
         heads = prep_objects(token, "of") + children(token, "poss")
         heads += [o for p in prep_objects(token, "in", "on") for o in prep_objects(p, "of")]
@@ -101,9 +103,10 @@ def victim_count(token: Token, context: SentenceContext) -> Count | None:
     """How many named people a killing word says were killed: "X and his wife were killed"
     (2), "X, who was also killed, along with Y" (2), "the killing of X" (1)."""
     victims = victim_people(token, context)
-    if not victims:
-        return None
+    if not victims:  # "the leader of the X Front was killed": one, his name unread
+        return Count.of_named(1) if _leader_killed(token, context) else None
     heads = children(token, "nsubjpass") if is_passive(token) else []
+    heads += children(token, "nsubj") if _is_dying(token) else []
     partners = [
         o
         for p in [*children(token, "prep"), *_trailing_along(token)]
@@ -128,6 +131,17 @@ def victim_count(token: Token, context: SentenceContext) -> Count | None:
         and not children(h, "appos")
     )  # fmt: skip
     return Count.of_named(people)
+
+
+def _victim_heads(verb: Token) -> list[Token]:
+    """Who a kill verb acts on: its passive subject, object, or a dying verb's subject."""
+    if is_passive(verb):
+        return children(verb, "nsubjpass")
+    return children(verb, "nsubj") if _is_dying(verb) else children(verb, "dobj")
+
+
+def _is_dying(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in DYING_VERBS
 
 
 def _trailing_along(token: Token) -> list[Token]:
@@ -203,8 +217,9 @@ def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Tr
     operations = [context.doc[t.i] for t in found if t.type is EventType.MILITARY_OPERATION]
     for token in context.sent:
         lemma = token.lemma_.lower()
-        if is_kill_word(token) or (lemma in DEATH_WORDS and operations):
-            if victim_people(token, context) or _leader_killed(token, context):
+        dying = _is_dying(token)
+        if is_kill_word(token) or ((lemma in DEATH_WORDS or dying) and operations):
+            if _leader_killed(token, context) or (victim_people(token, context) and not dying):
                 extra.append(Trigger(token.i, Entry(EventType.KILLING, 0.35)))
                 continue
         elif lemma not in CASUALTY_WORDS or token.pos_ != "VERB":
@@ -248,12 +263,11 @@ def _leader_killed(token: Token, context: SentenceContext) -> bool:
     of the X Front"): a killing of that person, not an attack or an operation."""
     if token.pos_ != "VERB":
         return False
-    heads = children(token, "nsubjpass") if is_passive(token) else children(token, "dobj")
     return any(
         h.lemma_.lower() in LEADER_NOUNS
         and h.tag_ in SINGULAR_NOUN_TAGS
         and (any(c.dep_ == "poss" for c in h.children) or _heads_a_group(h, context))
-        for h in heads
+        for h in _victim_heads(token)
     )
 
 
@@ -448,6 +462,8 @@ def _with_operation(
     if nearest is None:
         return killing
     operation = nearest[1]
+    if _is_dying(token):  # "X died during a raid by police": X is the dead, no perpetrator
+        killing = replace(killing, perpetrators=(), perpetrator_status=None)
     return replace(
         killing,
         perpetrators=killing.perpetrators or operation.perpetrators,

@@ -272,3 +272,18 @@ def test_killings_leader_of_a_group_killed_in_a_raid_is_a_killing(
     events: Events, sentence: str
 ) -> None:
     assert [f.type for f in events(sentence)] == [EventType.KILLING]
+
+
+def test_killings_leader_who_died_during_a_raid_is_killed_by_the_raiders(events: Events) -> None:
+    found = events(
+        "The leader of the Alpha Liberation Front died during a raid by Pakistani troops "
+        "on a house in Quetta on Monday."
+    )
+    assert [f.type for f in found] == [EventType.KILLING]
+    assert "Alpha Liberation Front" not in {p.name for p in found[0].perpetrators}
+    assert found[0].killed == Count.exactly(1)
+
+
+def test_killings_soldiers_who_died_during_a_raid_are_no_killing(events: Events) -> None:
+    found = events("Two soldiers died during a raid by Pakistani troops on a house in Quetta.")
+    assert EventType.KILLING not in {f.type for f in found}
