@@ -20,11 +20,12 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import party
+from mosaic.extract.entities.state_actors import ARMED_FORCES
 from mosaic.extract.events.blame import STATE_FORCES
 from mosaic.extract.events.rules.base import Entry, Trigger
 from mosaic.extract.events.slots import agent_heads, target_tokens
 from mosaic.extract.events.state_forces import STATE_ARMS
-from mosaic.extract.events.types import attack_type
+from mosaic.extract.events.types import CAPTIVE_ROLES, attack_type
 from mosaic.extract.numbers.casualties import (
     ATTACKER_WORDS,
     WOUNDING_VERBS,
@@ -316,7 +317,8 @@ def retype(
 ) -> EventFinding:
     """An attack by state forces alone, named or described ("troops ambushed"), is a
     military operation (a killing if an execution); a raid by armed groups alone, named or
-    described ("militants raided"), is an attack, of the kind its clause says. The attackers
+    described ("militants raided"), or by no one named on others than militants ("a raid on
+    an army depot"), is an attack, of the kind its clause says. The attackers
     told before, killed ("police killed all five gunmen"), retell the attack they carried
     out: its attackers' dead, no act of the forces."""
     if finding.type is EventType.ATTACK and _ends_an_attack(token):
@@ -335,10 +337,32 @@ def retype(
         return replace(finding, type=EventType.MILITARY_OPERATION, killed=_both_sides(finding))
     raid = token.lemma_.lower() in RAID_WORDS
     by_group = roles == {Role.GROUP} or (not roles and _by_attackers(token))
+    by_group = by_group or (not roles and _unmade(token) and _raid_on_others(token))
     if finding.type is EventType.MILITARY_OPERATION and by_group and raid:
         entry = Entry(EventType.ATTACK, finding.confidence)
         return replace(finding, type=EventType.ATTACK, attack_type=attack_type(token, entry))
     return finding
+
+
+def _unmade(token: Token) -> bool:
+    """No one is said to have acted ("a similar raid", not "a police raid")."""
+    return not any(h.pos_ in NOUN_POS for h in agent_heads(token))
+
+
+def _raid_on_others(token: Token) -> bool:
+    """ "a raid on an army depot", "a raid on a road camp killed six workers": a raid no one is
+    said to have made, on a state's post or killing people who are neither fighters nor
+    forces, is an attack on them; forces raid hideouts and kill militants."""
+    struck = with_conjuncts(prep_objects(token, "on"))
+    if any(c.lemma_.lower() in ARMED_FORCES for o in struck for c in o.lefts):
+        return True
+    verb = token.head
+    if token.dep_ != "nsubj" or not is_kill_word(verb) or is_passive(verb):
+        return False
+    dead = with_conjuncts(children(verb, "dobj"))
+    return bool(dead) and not any(
+        {d.lemma_.lower(), d.lower_} & (ATTACKER_WORDS | FORCE_WORDS | CAPTIVE_ROLES) for d in dead
+    )
 
 
 def _by_attackers(token: Token) -> bool:

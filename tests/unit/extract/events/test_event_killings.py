@@ -287,3 +287,25 @@ def test_killings_leader_who_died_during_a_raid_is_killed_by_the_raiders(events:
 def test_killings_soldiers_who_died_during_a_raid_are_no_killing(events: Events) -> None:
     found = events("Two soldiers died during a raid by Pakistani troops on a house in Quetta.")
     assert EventType.KILLING not in {f.type for f in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2018, a similar raid on a brick kiln near Mardan killed five labourers.",
+        "The revolt began in 2009 with a raid on an army barracks in Sukkur.",
+    ],
+)
+def test_killings_raid_no_one_made_on_others_is_an_attack(events: Events, sentence: str) -> None:
+    assert [f.type for f in events(sentence)] == [EventType.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A raid on a militant hideout near Peshawar killed five militants on Monday.",
+        "The raid on the compound killed four suspects, police said.",
+    ],
+)
+def test_killings_raid_killing_militants_stays_an_operation(events: Events, sentence: str) -> None:
+    assert [f.type for f in events(sentence)] == [EventType.MILITARY_OPERATION]
