@@ -184,6 +184,8 @@ EXPLAINED_SUBSETS = {
     ("dates.step_on", "events.relative_words"),
     ("entities.naming_heads", "entities.group_words"),
     ("events.means_preps", "relations.frames"),
+    # a group announcing its own founding; announcing a person named to an office
+    ("events.self_announcing_verbs", "relations.appoint_verbs"),
     # the periods longer than a day an "Earlier this month" recap names; every unit of a date
     ("events.period_nouns", "dates.units"),
     ("events.blast_nouns", "entities.event_name_words"),

@@ -42,6 +42,7 @@ from mosaic.extract.events.rules.base import (
     Trigger,
 )
 from mosaic.extract.events.rules.registry import event_rules, rule_for
+from mosaic.extract.events.self_announced import self_announced
 from mosaic.extract.events.sequels import is_sequel_subject
 from mosaic.extract.events.state_forces import only_unnamed_forces, telling_state, unnamed_forces
 from mosaic.extract.events.types import find_triggers
@@ -106,6 +107,9 @@ class EventFinder:
                                               else [])  # fmt: skip
         if token.dep_ == "acl":
             heads.append(token.head)  # "a group formed in 1998"
+        founding = rule_for(trigger.type).slots.perpetrators is PerpetratorSlot.FOUNDED_GROUP
+        if needs is ObjectNeeded.GROUP and founding and self_announced(token, context):
+            return True  # "X announced its formation"
         if needs is ObjectNeeded.GROUP:
             # "added it to its blacklist"; a founding's "its formation" is too often the
             # group founding something else, or a plan.
@@ -295,6 +299,7 @@ class EventFinder:
         said_of = [] if slots.is_opening_participle(token) else subject(token)
         founders = [m.ref.name for m in context.mentions_in(said_of) if m.ref]
         found = [party(h, context, founders[0] if founders else None) for h in heads]
+        found.append(self_announced(token, context))
         groups = [m for m in found if m is not None and m.role is Role.GROUP]
         return slots.Perpetrators(tuple(dict.fromkeys(groups)), None)
 
