@@ -134,6 +134,17 @@ def victim_count(token: Token, context: SentenceContext) -> Count | None:
     return Count.of_named(people)
 
 
+def _forces_assault(found: Sequence[Trigger], context: SentenceContext) -> bool:
+    """ "during an assault by army troops": an attack word whose doers are all forces, which
+    the attack rule makes an operation only once its finding is made."""
+    return any(t.type is EventType.ATTACK and _forces_only(context.doc[t.i]) for t in found)
+
+
+def _forces_only(token: Token) -> bool:
+    heads = with_conjuncts(agent_heads(token))
+    return bool(heads) and all({h.lower_, h.lemma_.lower()} & FORCE_WORDS for h in heads)
+
+
 def _victim_heads(verb: Token) -> list[Token]:
     """Who a kill verb acts on: its passive subject, object, or a dying verb's subject."""
     if is_passive(verb):
@@ -218,8 +229,8 @@ def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Tr
     operations = [context.doc[t.i] for t in found if t.type is EventType.MILITARY_OPERATION]
     for token in context.sent:
         lemma = token.lemma_.lower()
-        dying = _is_dying(token)
-        if is_kill_word(token) or ((lemma in DEATH_WORDS or dying) and operations):
+        dying = _is_dying(token) and (operations or _forces_assault(found, context))
+        if is_kill_word(token) or dying or (lemma in DEATH_WORDS and operations):
             if _leader_killed(token, context) or (victim_people(token, context) and not dying):
                 extra.append(Trigger(token.i, Entry(EventType.KILLING, 0.35)))
                 continue

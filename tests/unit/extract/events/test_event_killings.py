@@ -309,3 +309,11 @@ def test_killings_raid_no_one_made_on_others_is_an_attack(events: Events, senten
 )
 def test_killings_raid_killing_militants_stays_an_operation(events: Events, sentence: str) -> None:
     assert [f.type for f in events(sentence)] == [EventType.MILITARY_OPERATION]
+
+
+def test_killings_leader_who_died_in_an_assault_by_troops_is_killed(events: Events) -> None:
+    found = events(
+        "The leader of the Alpha Liberation Front died during an assault by army troops "
+        "on his camp near Quetta on Monday."
+    )
+    assert [f.type for f in found] == [EventType.KILLING]
