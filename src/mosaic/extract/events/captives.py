@@ -16,7 +16,6 @@ from mosaic.extract import lexicon
 from mosaic.extract.events.killings import is_kill_word
 from mosaic.extract.events.rules.base import Entry
 from mosaic.extract.events.slots import target_tokens
-from mosaic.extract.events.targeted import targeted_kind
 from mosaic.extract.events.types import attack_type
 from mosaic.extract.numbers.counts import parse_number
 from mosaic.extract.text.syntax import ACT_POS, PATIENT_DEPS, SINGULAR_NOUN_TAGS, children
@@ -39,11 +38,9 @@ BEHEADING_WORDS = lexicon.words("events.beheading_words")
 
 def attack_kind(trigger: Token, entry: Entry) -> AttackType | None:
     """The attack's type (`types.attack_type`); a kidnapping whose captives are killed, the
-    killing's; one person killed, an assassination (`targeted`)."""
+    killing's."""
     kind = attack_type(trigger, entry)
-    if kind is AttackType.KIDNAPPING:
-        return captives_fate(trigger) or kind
-    return targeted_kind(trigger, kind)
+    return (captives_fate(trigger) or kind) if kind is AttackType.KIDNAPPING else kind
 
 
 def captives_fate(trigger: Token) -> AttackType | None:
