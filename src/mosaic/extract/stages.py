@@ -38,6 +38,7 @@ from mosaic.extract.events.paragraph_days import date_by_paragraph
 from mosaic.extract.events.place_sentences import join_place_sentences
 from mosaic.extract.events.retellings import fold_retellings
 from mosaic.extract.events.same_place import place_same_as_before
+from mosaic.extract.events.scene_acts import date_acts_at_the_scene
 from mosaic.extract.events.told_apart import told_apart
 from mosaic.extract.events.toll_sentences import join_toll_sentences
 from mosaic.extract.events.weapon_tolls import join_weapon_tolls
@@ -197,6 +198,13 @@ def _same_place(extractor: Extractor, analysis: Analysis) -> None:
     """An event recapped "in the same city" placed where the event before it happened; after
     the merge, so that the borrowed place joins no two events."""
     analysis.events = place_same_as_before(analysis.events, analysis.contexts)
+
+
+@stage("mosaic.scene_acts.v1", needs=["events", "contexts"], sets=["events"])
+def _scene_acts(extractor: Extractor, analysis: Analysis) -> None:
+    """An act told "at the scene" of the event before it dated and placed by that event;
+    after the merge, so that the borrowed day and place join no two events."""
+    analysis.events = date_acts_at_the_scene(analysis.events, analysis.contexts, MIN_CONFIDENCE)
 
 
 @stage("mosaic.infobox_perpetrators.v1", needs=["events"], sets=["events"])

@@ -168,6 +168,9 @@ class ReportPolicy:
     """Its trigger's object is a place ("invasion of X"): a location, not a party."""
     ends_relations: bool = False
     """Its date ends the relations of the people it names as targets (a killing)."""
+    at_the_scene: bool = False
+    """Told after an event "at the scene" of it, with no time or place of its own, it took
+    place then and there (`scene_acts`: "officers arrested two men at the scene")."""
 
 
 @dataclass(frozen=True)

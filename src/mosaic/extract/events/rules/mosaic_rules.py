@@ -79,7 +79,7 @@ ARREST = register_event_rule(
         _triggers(EventType.ARREST),
         Slots(_STATE, described=True, home_force=True, reporter_acts=True),
         CountryPolicy(home_act=True, domestic=True, report_focus=True, carried=True),
-        ReportPolicy(news_lead=True),
+        ReportPolicy(news_lead=True, at_the_scene=True),
         settle=absorb_means(EventType.ARREST, EventType.MILITARY_OPERATION),
     )
 )

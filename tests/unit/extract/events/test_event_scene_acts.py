@@ -1,0 +1,45 @@
+"""An arrest told after an event "at the scene" of it takes that event's day and place
+(events.scene_acts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from mosaic.extract.pipeline import Extractor
+from mosaic.model import EventFinding, EventType, Report
+
+pytestmark = pytest.mark.slow
+
+RAID = (
+    "Police killed three militants in a raid on a farmhouse in the city of Multan on Tuesday, "
+    "officials said."
+)
+
+
+def _arrest(extractor: Extractor, text: str) -> EventFinding:
+    report = Report(text=text, published=dt.date(2021, 6, 10))
+    events = extractor.extract(report).events
+    return next(e for e in events if e.type is EventType.ARREST)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A constable was hurt in the firing, and officers arrested a fourth man at the scene.",
+        "Two brothers who were hiding in the farmhouse were also arrested.",
+    ],
+)
+def test_scene_acts_an_arrest_at_the_scene_takes_its_day_and_place(
+    extractor: Extractor, second: str
+) -> None:
+    arrest = _arrest(extractor, f"{RAID}\n\n{second}")
+    assert arrest.date is not None and str(arrest.date) == "2021-06-08"
+    assert arrest.place is not None and arrest.place.name == "Multan"
+
+
+def test_scene_acts_an_arrest_after_the_event_keeps_no_date(extractor: Extractor) -> None:
+    second = "Police have since arrested two suspects after the raid."
+    arrest = _arrest(extractor, f"{RAID}\n\n{second}")
+    assert arrest.date is None
