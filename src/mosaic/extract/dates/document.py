@@ -28,6 +28,7 @@ from mosaic.extract.dates.phrases import (
     DateContext,
     DateValue,
     clean_phrase,
+    counts_days,
     read_absolute,
     read_named_relative,
     read_offset,
@@ -94,6 +95,9 @@ class DateResolver:
         self.published = published
         self.anchor: FuzzyDate | None = None
         self.previous: FuzzyDate | None = None
+        self.last_day: FuzzyDate | None = None
+        """The last day read: what an offset in days counts from when the narrative's date
+        is a year named in passing (`_day_before`)."""
 
     def new_paragraph(self) -> None:
         """Back to the present: the next phrase is read against the publication date; only
@@ -113,6 +117,8 @@ class DateResolver:
         # the narrative's, so a month named after it without a year is still this year's.
         if value is not None and read_stepped_month(text, self._context()) is None:
             self.anchor = value.end or value.start
+        if value is not None and self.anchor is not None and self.anchor.day is not None:
+            self.last_day = self.anchor
         return value
 
     def _context(self) -> DateContext:
@@ -124,12 +130,24 @@ class DateResolver:
             value = reader(text, context)
             if value is not None:
                 return value
-        relative = DateContext(self.published, self.anchor or self.previous)
+        base = self.anchor or self.previous
+        if base is not None and base.day is None and counts_days(text):
+            base = self._day_before(base)
+        relative = DateContext(self.published, base)
         for reader in (read_offset, read_named_relative):
             value = reader(text, relative)
             if value is not None:
                 return value
         return self._fallback(text)
+
+    def _day_before(self, base: FuzzyDate) -> FuzzyDate:
+        """The last day read, for an offset in days counted from a year named in passing, at or
+        before that day ("on Sunday ... since 2015 ... Two weeks earlier"); `base` itself after
+        a month, which moves the narrative ("on January 10 ... By April ... two days later")."""
+        day = self.last_day
+        if day is None or base.month is not None or base.year > day.year:
+            return base
+        return day
 
     def _span(self, text: str) -> DateValue | None:
         """ "between July and November", "2012 and 2013", "October 15-30"."""

@@ -211,6 +211,13 @@ def read_offset(text: str, context: DateContext) -> DateValue | None:
     return shift(base, match["unit"], n if forward else -n)
 
 
+def counts_days(text: str) -> bool:
+    """Whether the phrase is an offset in days or weeks from the narrative's date ("two weeks
+    earlier", "three days later"), which only a day can be counted from."""
+    match = _OFFSET.match(text)
+    return match is not None and match["dir"] != "ago" and match["unit"] in ("day", "week")
+
+
 def _few_days(base: FuzzyDate, sign: int) -> DateValue | None:
     """ "a few days later": the month it falls in, when that month is sure."""
     if base.day is None:

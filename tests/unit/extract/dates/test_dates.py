@@ -167,3 +167,12 @@ def test_dates_the_weekend_is_its_month_when_both_days_lie_in_one() -> None:
 
 def test_dates_a_weekday_in_the_small_hours_is_that_day() -> None:
     assert iso_of(DateResolver(dt.date(2016, 1, 21)), "the small hours of Monday") == "2016-01-18"
+
+
+def test_dates_offset_in_days_counts_from_the_last_day_past_a_year_in_passing() -> None:
+    resolver = DateResolver(dt.date(2021, 10, 8))
+    assert iso_of(resolver, "on Wednesday") == "2021-10-06"
+    assert iso_of(resolver, "since 2014") == "2014"
+    assert iso_of(resolver, "Three days earlier") == "2021-10-03"
+    assert iso_of(resolver, "in May") == "2021-05"
+    assert iso_of(resolver, "two days later") is None  # a month moves the narrative on
