@@ -145,14 +145,24 @@ def spread_country(
     trigger's places are one town or none."""
     if found is None or found.role is not Role.PLACE or found.place_rank >= _REGION_RANK:
         return None
+    filed = _dateline_chars(context)
     apart = [
         m for m in context.mentions
         if m.role is Role.PLACE and m.place_rank < _REGION_RANK and m.text != found.text
+        and m.start_char >= filed
         and (m.country is None or found.country is None or m.country == found.country)
         and _site_of(trigger, context, m, rivals) and _apart(context, m, found)
         and _coordinated(context, m, found)
     ]  # fmt: skip
     return (found.country or apart[0].country) if apart else None
+
+
+def _dateline_chars(context: SentenceContext) -> int:
+    """Where a wire dateline ("KATHMANDU, Nepal —") ends in the lead, or 0: the town it names
+    is where the report was filed, no second site of the event."""
+    if context.sent.start_char >= DATELINE_CHARS:
+        return 0
+    return dateline_end(context.doc[: context.sent.end].text) or 0
 
 
 _REGION_RANK = 3

@@ -117,3 +117,12 @@ def test_event_places_the_state_on_a_strike_is_who_struck_not_where(extractor: E
     found = extractor.extract(report).events
     assert found
     assert [f.place.name for f in found if f.place] == []
+
+
+def test_event_places_a_datelines_town_is_no_second_site(extractor: Extractor) -> None:
+    text = (
+        "QUETTA, Pakistan — Gunmen burned a police post and a school in the district of "
+        "Tharkot on Sunday, killing three constables, officials said."
+    )
+    events = extractor.extract(Report(text=text, published=dt.date(2016, 2, 4))).events
+    assert [e.place.name for e in events if e.place] == ["Tharkot"]
