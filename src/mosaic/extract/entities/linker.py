@@ -28,7 +28,7 @@ from mosaic.extract.entities.capital_phrases import capital_mentions
 from mosaic.extract.entities.gazetteer import NATIONAL_CATEGORIES, ActorRecord, Gazetteer
 from mosaic.extract.entities.group_forms import mark_group_forms
 from mosaic.extract.entities.mentions import EntityMention, Role, clean_name
-from mosaic.extract.entities.misread_places import MisreadPlaces, place_mention
+from mosaic.extract.entities.misread_places import MisreadPlaces, is_group_name, place_mention
 from mosaic.extract.entities.name_repairs import (
     GENERIC_NAME_WORDS,
     GroupCores,
@@ -61,7 +61,7 @@ from mosaic.extract.events.types import entry_for
 from mosaic.extract.models.actor_spans import NEW_GROUP
 from mosaic.extract.models.initials_context import named_as_group
 from mosaic.extract.places.place_names import free_name_spans, in_place_position
-from mosaic.extract.places.place_slots import of_parts
+from mosaic.extract.places.place_slots import in_settlement_slot, of_parts
 from mosaic.extract.places.table import Place, PlaceTable
 from mosaic.extract.text.surface import as_written, stems
 from mosaic.extract.text.syntax import (
@@ -326,7 +326,27 @@ class EntityLinker:
             if place is not None:
                 taken.update(range(start, end))
                 found.append(place_mention(span, place))
+            elif (new := self._unlabelled_settlement(span, countries, lower_words)) is not None:
+                taken.update(range(start, end))
+                found.append(new)
         return found
+
+    def _unlabelled_settlement(
+        self, span: Span, countries: Sequence[str], lower_words: Set[str]
+    ) -> EntityMention | None:
+        """A name the table lacks and the NER left unlabelled (or took for a language's),
+        standing where only a place's name stands ("the western district of X", "X
+        district"): a new place, as a labelled name there is (`MisreadPlaces.slot_place`)."""
+        name = clean_name(span.text)
+        if not looks_like_place_name(name) or not in_settlement_slot(span):
+            return None
+        if any(self._is_common(w.lower(), lower_words) for w in name.split()):
+            return None
+        if self.places.lookup(name) or self.gazetteer.lookup(name):
+            return None
+        if self.misread.has_person_cue(span) or is_group_name(span):
+            return None
+        return self.misread.locate_new(span, name, countries)
 
     def _unlabelled_place(
         self, span: Span, countries: Sequence[str], lower_words: Set[str]

@@ -215,3 +215,13 @@ def test_entities_organisation_names_are_places_only_in_a_settlement_slot(
     ent = doc.ents[0]
     assert ent.label_ == label
     assert (misread.slot_place(ent, "Marlow", ()) is not None) is expected
+
+
+@pytest.mark.slow
+def test_entities_unlabelled_name_in_a_settlement_slot_is_a_new_place(
+    parse: Callable[..., Doc], linker: EntityLinker
+) -> None:
+    text = "Maoists attacked a police post in the western district of Doti before dawn on Saturday."
+    mention = _mentions(linker, parse(text))["Doti"]
+    assert mention.role is Role.PLACE
+    assert mention.ref is not None and mention.ref.key is None and mention.ref.name == "Doti"
