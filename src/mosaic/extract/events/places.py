@@ -20,6 +20,7 @@ from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
 from mosaic.extract.places.locations import describes_person, is_home_modifier, is_location_span
+from mosaic.extract.places.place_slots import NAME_HEADS, container_span
 from mosaic.extract.text.modality import claimed_definite
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
@@ -51,7 +52,35 @@ def event_place(
     if found is None and nested:  # "attacks on troops engaged in operations in Karachi"
         found = _place_near(trigger, context, taken, [r for r in rivals if r.i not in own])
         found = found if found is not None and found.start in own else None
+    found = town_of_venue(found, context) if found is not None else None
     return found or _capital_filed_from(trigger, context, rivals)
+
+
+def town_of_venue(found: EntityMention, context: SentenceContext) -> EntityMention:
+    """ "at the X shrine in Shiraz", "in Baghdad's X Square": an event at a venue is placed in
+    the town the sentence names as holding it, the place FORMAT.md asks for (the venue's
+    town); a venue no town is named beside keeps its own name."""
+    if found.role is not Role.PLACE or not _is_venue(found, context):
+        return found
+    holder = container_span(context.doc[found.start : found.end])
+    if holder is None:
+        return found
+    towns = [
+        m for m in context.mentions
+        if m.role is Role.PLACE and m.start == holder.start and m.feature in _TOWN_FEATURES
+    ]  # fmt: skip
+    return towns[0] if towns else found
+
+
+_TOWN_FEATURES = frozenset({"city", "town", "village"})
+
+
+def _is_venue(found: EntityMention, context: SentenceContext) -> bool:
+    """A venue the table lists, or a new place named as a facility ("X Square", "X Hotel")."""
+    if found.feature == "venue":
+        return True
+    last = context.doc[found.end - 1]
+    return found.ref is not None and found.ref.key is None and last.lower_ in NAME_HEADS
 
 
 def _capital_filed_from(

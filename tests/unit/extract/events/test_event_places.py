@@ -126,3 +126,17 @@ def test_event_places_a_datelines_town_is_no_second_site(extractor: Extractor) -
     )
     events = extractor.extract(Report(text=text, published=dt.date(2016, 2, 4))).events
     assert [e.place.name for e in events if e.place] == ["Tharkot"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded at the Marvi Hotel in Quetta on Monday, killing four guards.",
+        "A suicide bomber struck a crowd in Quetta's Marvi Square on Monday, killing four people.",
+    ],
+)
+def test_event_places_a_venue_is_placed_in_the_town_holding_it(
+    extractor: Extractor, text: str
+) -> None:
+    events = extractor.extract(Report(text=text, published=dt.date(2016, 2, 4))).events
+    assert [e.place.name for e in events if e.place] == ["Quetta"]
