@@ -39,6 +39,7 @@ _DAY_MONTH = re.compile(rf"^{_DAY}(?: of)? {_MONTH}$")
 _MONTH_DAY = re.compile(rf"^{_MONTH} {_DAY}$")
 _MONTH_ONLY = re.compile(rf"^{_MONTH}$")
 _YEAR_ONLY = re.compile(r"^(?:the year |year )?(?P<year>\d{4})$")
+_LAST_MONTH = re.compile(rf"^last {_MONTH}$")
 _MONTH_OF_STEPPED_YEAR = re.compile(rf"^{_MONTH},?(?: of)? (?P<which>[a-z]+) year$")
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 _WEEKDAY = re.compile(
@@ -159,8 +160,12 @@ def read_partial(text: str, context: DateContext) -> DateValue | None:
 
 def read_stepped_month(text: str, context: DateContext) -> DateValue | None:
     """ "October last year", "May of this year", "June that year": the month in the year
-    the step names, from the telling ("last", "this") or from the narrative's date. Not
-    "last August", which reports read two ways (the latest August, or the one a year back)."""
+    the step names, from the telling ("last", "this") or from the narrative's date. "Last
+    August" only where both of the ways reports read it (the latest August, or the one a year
+    back) agree: told before August comes round again, it is last year's."""
+    last = _LAST_MONTH.match(text)
+    if last is not None:
+        return _last_month(_month_number(last["month"]), context.published)
     match = _MONTH_OF_STEPPED_YEAR.match(text)
     if not match or match["which"] not in _STEPS:
         return None
@@ -168,6 +173,14 @@ def read_stepped_month(text: str, context: DateContext) -> DateValue | None:
     if base is None:
         return None
     return DateValue(FuzzyDate(base.year + _STEPS[match["which"]], _month_number(match["month"])))
+
+
+def _last_month(month: int, published: dt.date | None) -> DateValue | None:
+    """ "last September" told in January: last year's September; told in or after September,
+    None (this year's, or last year's)."""
+    if published is None or month <= published.month:
+        return None
+    return DateValue(FuzzyDate(published.year - 1, month))
 
 
 def read_weekday(text: str, context: DateContext) -> DateValue | None:

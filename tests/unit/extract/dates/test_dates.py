@@ -176,3 +176,10 @@ def test_dates_offset_in_days_counts_from_the_last_day_past_a_year_in_passing() 
     assert iso_of(resolver, "Three days earlier") == "2021-10-03"
     assert iso_of(resolver, "in May") == "2021-05"
     assert iso_of(resolver, "two days later") is None  # a month moves the narrative on
+
+
+def test_dates_last_month_is_last_years_where_both_readings_agree() -> None:
+    assert iso_of(DateResolver(dt.date(2019, 2, 11)), "last November") == "2018-11"
+    assert iso_of(DateResolver(dt.date(2019, 8, 11)), "last November") == "2018-11"
+    assert iso_of(DateResolver(dt.date(2019, 12, 11)), "last November") is None
+    assert iso_of(DateResolver(dt.date(2019, 8, 11)), "last March") is None
