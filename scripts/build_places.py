@@ -12,7 +12,8 @@ follows the project's focus: every populated place GeoNames lists for Afghanista
 Pakistan and their neighbours, towns of 1,000 or 15,000 people further out, and
 only capitals and cities of 100,000 elsewhere. Names in other scripts, codes and
 machine transliterations are dropped, and so are towns that curated.tsv already
-describes (same country, a shared name, within 30 km).
+describes (same country, a shared name, within 30 km). Each town's province comes
+from the GeoNames admin1 codes of provinces.tsv and admin1.tsv (build_provinces.py).
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def read_places(filename: str) -> list[Place]:
 
 
 def admin1_names(provinces: Iterable[Place]) -> dict[str, str]:
-    """GeoNames admin1 code ("PK.02") -> our province name, from provinces.tsv's ids."""
+    """GeoNames admin1 code ("PK.02") -> our province name, from the provinces' ids."""
     return {
         code: place.name
         for place in provinces
@@ -272,7 +273,8 @@ def modest(place: Place, owners: Owners) -> Place | None:
 
 def build() -> list[str]:
     """The rows of geonames.tsv, sorted by key; bigger towns get the plainer keys."""
-    provinces, curated = read_places("provinces.tsv"), read_places("curated.tsv")
+    provinces = [*read_places("provinces.tsv"), *read_places("admin1.tsv")]
+    curated = read_places("curated.tsv")
     table = PlaceTable.from_places(curated, stop_words=())
     stop = frozenset(match_key(word) for word in packaged_stop_words())
     admin1 = admin1_names(provinces)

@@ -35,7 +35,7 @@ _PLACE_COLUMNS = (
     "key", "name", "aliases", "country", "admin1", "feature", "latitude", "longitude",
     "population", "ids",
 )  # fmt: skip
-_PLACE_FILES = ("provinces.tsv", "curated.tsv", "geonames.tsv")
+_PLACE_FILES = ("provinces.tsv", "admin1.tsv", "curated.tsv", "geonames.tsv")
 _CONNECTORS = lexicon.words("places.connectors")
 _SHORTEST_LOOSE = 4
 _NAME_ARTICLES = lexicon.words("places.articles")
