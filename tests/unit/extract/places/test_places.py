@@ -246,3 +246,54 @@ def test_packaged_capitals_are_places_of_their_country() -> None:
     assert all(c is not None and c.country == iso2 for c, iso2 in pairs)
     kabul = table.capital("af")
     assert kabul is not None and kabul.name == "Kabul" and table.capital("XX") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Borno", "place:ng:borno"),
+        ("Borno state", "place:ng:borno"),
+        ("Cabo Delgado province", "place:mz:cabo-delgado"),
+        ("North Kivu", "place:cd:north-kivu"),
+        ("Nord-Kivu", "place:cd:north-kivu"),
+        ("Tillaberi", "place:ne:tillaberi"),
+        ("Tillabéri region", "place:ne:tillaberi"),
+        ("Selangor", "place:my:selangor"),
+        ("Selangor state", "place:my:selangor"),
+        ("Morazan department", "place:sv:morazan"),
+        ("Usulutan", "place:sv:usulutan"),
+        ("Antioquia", "place:co:antioquia"),
+        ("Quiche", "place:gt:quiche"),
+    ],
+)
+def test_places_resolve_finds_admin1_provinces(table: PlaceTable, name: str, key: str) -> None:
+    resolved = table.resolve(name)
+    assert resolved is not None and (resolved.key, resolved.feature) == (key, "province")
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Lima", "PE"), ("Kinshasa", "CD"), ("Nairobi", "KE"), ("Kano", "NG"), ("Misrata", "LY")],
+)
+def test_places_resolve_keeps_a_city_over_its_admin1_province(
+    table: PlaceTable, name: str, country: str
+) -> None:
+    resolved = table.resolve(name)
+    assert resolved is not None and (resolved.country, resolved.feature) == (country, "city")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Gaza", "place:ps:gaza"), ("Niger", "place:ne"), ("Delta", None), ("Sahel", None)],
+)
+def test_places_admin1_words_and_shared_names_keep_their_meaning(
+    table: PlaceTable, name: str, key: str | None
+) -> None:
+    resolved = table.resolve(name)
+    assert (resolved.key if resolved else None) == key
+
+
+def test_places_an_admin1_province_contains_its_towns(table: PlaceTable) -> None:
+    assert table.contains("place:ng:borno", "place:ng:maiduguri")
+    assert not table.contains("place:ng:borno", "place:ng:kano")
+    assert table.country_of_word("Borno") == "NG"
