@@ -189,6 +189,8 @@ EXPLAINED_SUBSETS = {
     # the periods longer than a day an "Earlier this month" recap names; every unit of a date
     ("events.period_nouns", "dates.units"),
     ("events.blast_nouns", "entities.event_name_words"),
+    # the state bodies that are a government, not its forces
+    ("events.government_nouns", "entities.state_bodies"),
     ("models.group_ranks", "entities.person_roles"),
     ("numbers.wound_preps", "events.preps"),
     ("numbers.wounding_verbs", "numbers.acted_on"),

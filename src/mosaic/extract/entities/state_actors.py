@@ -48,7 +48,10 @@ def state_actor(
 
 def modified_noun(word: Token) -> Token:
     """The noun a modifier describes, through coordination: in "Afghan and Pakistani
-    forces" the parser hangs "Pakistani" on "Afghan", and both describe "forces"."""
+    forces" the parser hangs "Pakistani" on "Afghan", and both describe "forces"; through
+    a possessive's "'s" too ("Sri Lanka's government")."""
+    if word.dep_ == "case" and word.head != word:
+        word = word.head
     while word.dep_ == "conj" and word.head != word:
         word = word.head
     return word.head

@@ -21,7 +21,7 @@ from mosaic.extract.dates.phrases import MONTHS, DateValue
 from mosaic.extract.entities.gazetteer import Gazetteer
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import party
-from mosaic.extract.entities.state_actors import modified_noun, state_actor
+from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun, state_actor
 from mosaic.extract.events import slots
 from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
 from mosaic.extract.events.agents import led_coalition, led_words
@@ -44,6 +44,7 @@ from mosaic.extract.events.rules.base import (
 from mosaic.extract.events.rules.registry import event_rules, rule_for
 from mosaic.extract.events.self_announced import self_announced
 from mosaic.extract.events.sequels import is_sequel_subject
+from mosaic.extract.events.state_bodies import StateBodies
 from mosaic.extract.events.state_forces import only_unnamed_forces, telling_state, unnamed_forces
 from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
@@ -65,7 +66,6 @@ from mosaic.model import (
 
 GROUP_NOUNS = lexicon.words("events.organisation_heads")  # fmt: skip
 QUOTED_FACTOR = 0.7
-CIVIL_FORCES = lexicon.words("events.civil_forces")
 
 
 class EventFinder:
@@ -76,7 +76,9 @@ class EventFinder:
     ) -> None:
         self.places = places
         self.extractor = extractor
-        self.affiliates = affiliate_index(gazetteer or Gazetteer.default())
+        gazetteer = gazetteer or Gazetteer.default()
+        self.affiliates = affiliate_index(gazetteer)
+        self.bodies = StateBodies(places, gazetteer)
 
     def find(self, context: SentenceContext) -> list[EventFinding]:
         """Every event the sentence states, one finding per trigger before merging."""
@@ -262,7 +264,7 @@ class EventFinder:
         self, heads: Sequence[Token], context: SentenceContext
     ) -> tuple[EntityMention, ...]:
         """ "The army launched strikes" in a report about one country: that country's state;
-        a bare police force also as itself, with its country ("Pakistan police")."""
+        a bare police force also as itself, with its country ("Pakistani police")."""
         focus = country_focus(context.doc_mentions) if heads else None
         country = self.places.country(focus) if focus else None
         if not heads or country is None:
@@ -270,10 +272,8 @@ class EventFinder:
         head = heads[0]
         span = (head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text, "DESC")
         state = EntityMention(*span, Role.STATE, country.ref(), focus, "country")
-        if head.lower_ not in CIVIL_FORCES:
-            return (state,)
-        force = EntityRef(f"{country.name} {head.lower_}", EntityKind.OTHER, aliases=(head.lower_,))
-        return state, EntityMention(*span, Role.GROUP, force)
+        force = self.bodies.body(country.country, head.lower_)
+        return (state,) if force is None else (state, EntityMention(*span, Role.GROUP, force))
 
     def _as_actor(
         self, mention: EntityMention, context: SentenceContext, trigger: Token, envoys: bool = False
@@ -309,23 +309,41 @@ class EventFinder:
         """The perpetrators' refs; a listed state body ("US forces") also as its country
         ("United States"), the name reports and analysts use for a state's acts (a unit the
         gazetteer lacks, "the Border Security Force", by its own name only: its country is
-        a guess where the name does not say it); a parent group also as its affiliate where
-        the report names one."""
-        refs = self._state_refs(mentions)
+        a guess where the name does not say it), and a state named by its country and a noun
+        also as the body the noun names ("Sri Lanka's government", `state_bodies`); a parent
+        group also as its affiliate where the report names one."""
+        refs = self._state_refs(mentions, context)
         refs += named_affiliates(refs, context.doc_mentions, self.affiliates)
         return tuple(dict.fromkeys(refs))
 
-    def _state_refs(self, mentions: Sequence[EntityMention]) -> list[EntityRef]:
+    def _state_refs(
+        self, mentions: Sequence[EntityMention], context: SentenceContext
+    ) -> list[EntityRef]:
         refs: list[EntityRef] = []
         for mention in mentions:
             if mention.ref is None:
                 continue
             refs.append(mention.ref)
             listed = mention.ref.key is not None
-            if mention.role is Role.STATE and mention.ref.kind is not EntityKind.PLACE and listed:
+            if mention.role is not Role.STATE:
+                continue
+            if mention.ref.kind is EntityKind.PLACE:
+                refs += self._body_refs(mention, context)
+            elif listed:
                 country = self.places.country(mention.ref.country or "")
                 refs += [country.ref()] if country else []
         return refs
+
+    def _body_refs(self, mention: EntityMention, context: SentenceContext) -> list[EntityRef]:
+        """The body a state named by its country and a noun acted through ("Sri Lanka's
+        government", "Malaysian police")."""
+        if mention.country is None:
+            return []
+        last = context.doc[mention.end - 1]
+        noun = last if last.lower_ in STATE_NOUNS else modified_noun(last)
+        found = self.bodies.body(mention.country, noun.lower_)
+        found = found or self.bodies.body(mention.country, noun.lemma_.lower())
+        return [found] if found is not None else []
 
     def _targets(self, rule: EventRule, token: Token, context: SentenceContext) -> list[EntityRef]:
         target = rule.slots.targets

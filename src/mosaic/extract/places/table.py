@@ -154,6 +154,7 @@ class PlaceTable:
         demonyms: Mapping[str, str],
         stop_words: Iterable[str],
         capitals: Mapping[str, str] = _NO_CAPITALS,
+        adjectives: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self._places: dict[str, Place] = {}
         self._exact: dict[str, list[Place]] = {}
@@ -161,6 +162,11 @@ class PlaceTable:
         for place in places:
             self._add(place)
         self._demonyms = {match_key(word): iso2.upper() for word, iso2 in demonyms.items()}
+        self._adjectives: dict[str, list[str]] = {}
+        for word, iso2 in demonyms.items() if adjectives is None else ():
+            self._adjectives.setdefault(iso2.upper(), []).append(word)
+        for iso2, words in (adjectives or {}).items():
+            self._adjectives[iso2.upper()] = list(words)
         self._stop = frozenset(match_key(word) for word in stop_words)
         self._capitals = {iso2.upper(): key for iso2, key in capitals.items()}
 
@@ -281,6 +287,12 @@ class PlaceTable:
         """The country with this ISO alpha-2 code."""
         return self._places.get(f"place:{iso2.casefold()}")
 
+    def demonyms(self, iso2: str) -> tuple[str, ...]:
+        """The adjectives of the country with this code, in the table's order ("Sri Lankan");
+        not the plurals naming its people ("Americans"), nor its peoples ("Baloch")."""
+        words = self._adjectives.get(iso2.upper(), [])
+        return tuple(w for w in words if not (w.endswith("s") and w[:-1] in words))
+
     def capital(self, iso2: str) -> Place | None:
         """The city reporting calls the country's capital, where the table knows it."""
         key = self._capitals.get(iso2.upper())
@@ -373,6 +385,12 @@ def _packaged_demonyms() -> dict[str, str]:
     return words
 
 
+def _packaged_adjectives() -> dict[str, tuple[str, ...]]:
+    """Each country's own demonyms (countries.tsv), without demonyms.tsv's peoples."""
+    rows = _data_lines("countries.tsv")
+    return {cells[0]: _split(cells[3]) for _, cells in rows if cells[0] != "iso2"}
+
+
 def _packaged_capitals() -> dict[str, str]:
     return {cells[0]: cells[1] for _, cells in _data_lines("capitals.tsv") if cells[0] != "iso2"}
 
@@ -386,5 +404,6 @@ def packaged_stop_words() -> tuple[str, ...]:
 @functools.cache
 def _default_table() -> PlaceTable:
     return PlaceTable(
-        _packaged_places(), _packaged_demonyms(), packaged_stop_words(), _packaged_capitals()
-    )
+        _packaged_places(), _packaged_demonyms(), packaged_stop_words(), _packaged_capitals(),
+        _packaged_adjectives(),
+    )  # fmt: skip

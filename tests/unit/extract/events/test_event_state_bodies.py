@@ -1,0 +1,69 @@
+"""Tests for the body a state acted through where the report names it by its country and a
+noun (mosaic.extract.events.state_bodies)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.extract.entities.gazetteer import ActorRecord, Gazetteer
+from mosaic.extract.events.state_bodies import StateBodies
+from mosaic.extract.places.table import PlaceTable
+from mosaic.model import EntityKind, EventFinding, EventType
+from support.findings import of_type, perpetrator_names
+from support.places import make_place
+
+Events = Callable[[str], list[EventFinding]]
+NEPAL = make_place("place:np", "Nepal", "NP", "country")
+KENYA = make_place("place:ke", "Kenya", "KE", "country")
+KENYA_GOVERNMENT = ActorRecord(
+    "org:kenya-government", "Government of Kenya", EntityKind.ORGANIZATION, "government",
+    ("Kenyan government",), "KE",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def bodies() -> StateBodies:
+    places = PlaceTable.from_places([NEPAL, KENYA], {"Nepali": "NP", "Nepalese": "NP"}, ())
+    return StateBodies(places, Gazetteer.from_records([KENYA_GOVERNMENT]))
+
+
+def test_state_bodies_unlisted_government_is_named_as_governments_are(
+    bodies: StateBodies,
+) -> None:
+    found = bodies.body("NP", "authorities")
+    assert found is not None and found.name == "Government of Nepal"
+    assert {"Nepal's government", "Nepali government", "government"} <= set(found.names)
+
+
+def test_state_bodies_listed_government_is_the_record(bodies: StateBodies) -> None:
+    found = bodies.body("KE", "government")
+    assert found is not None and found.key == "org:kenya-government"
+
+
+def test_state_bodies_police_by_the_countrys_adjective(bodies: StateBodies) -> None:
+    found = bodies.body("NP", "police")
+    assert found is not None and found.name == "Nepali police"
+    assert {"Nepalese police", "Nepal police", "police"} <= set(found.names)
+
+
+def test_state_bodies_the_army_is_the_state_alone(bodies: StateBodies) -> None:
+    assert bodies.body("NP", "army") is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "kind", "body"),
+    [
+        ("Russia's government on Friday outlawed the Alpha Liberation Front.",
+         EventType.DESIGNATION, "Government of Russia"),
+        ("Russian police arrested three members of the Alpha Liberation Front in Moscow on "
+         "Friday.", EventType.ARREST, "Russian police"),
+    ],
+)  # fmt: skip
+def test_state_bodies_a_countrys_noun_names_the_body_that_acted(
+    events: Events, sentence: str, kind: EventType, body: str
+) -> None:
+    found = of_type(events(sentence), kind)[0]
+    assert {"Russia", body} <= perpetrator_names(found)
