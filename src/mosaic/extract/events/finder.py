@@ -249,23 +249,25 @@ class EventFinder:
         kept = tuple(m for m in actors if m is not None)
         if not kept and rule.slots.described:
             kept = tuple(led_coalition(token, context))
+        status = found.status
         if rule.slots.described:
             described = slots.described_perpetrators(token, context, kept)
             kept += described.mentions
-            status = found.status or described.status
-            if rule.slots.home_force and only_unnamed_forces(kept):
-                home = self._home_force(_own_forces(rule, token, context), context)
-                kept = tuple(dict.fromkeys([*kept, *home]))
-                status = status or PerpetratorStatus.ATTRIBUTED
-            return slots.Perpetrators(kept, status if kept else None)
-        return slots.Perpetrators(kept, found.status if kept else None)
+            status = status or described.status
+        if rule.slots.home_force and only_unnamed_forces(kept):
+            home = self._home_force(_own_forces(rule, token, context), context)
+            kept = tuple(dict.fromkeys([*kept, *home]))
+            status = status or (PerpetratorStatus.ATTRIBUTED if home else None)
+        return slots.Perpetrators(kept, status if kept else None)
 
     def _home_force(
         self, heads: Sequence[Token], context: SentenceContext
     ) -> tuple[EntityMention, ...]:
-        """ "The army launched strikes" in a report about one country: that country's state;
-        a bare police force also as itself, with its country ("Pakistani police")."""
-        focus = country_focus(context.doc_mentions) if heads else None
+        """ "The army launched strikes" in a report about one country, or filed from it and
+        naming it again (its dateline): that country's state; a bare police force or "the
+        government" also as itself, with its country ("Pakistani police")."""
+        dateline = read_dateline(context.doc_text, self.places) if heads else None
+        focus = country_focus(context.doc_mentions, dateline) if heads else None
         country = self.places.country(focus) if focus else None
         if not heads or country is None:
             return ()

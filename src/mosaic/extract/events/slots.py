@@ -40,6 +40,7 @@ from mosaic.extract.events.blame import (
     modifier_actor,
     participant_heads,
 )
+from mosaic.extract.events.state_bodies import GOVERNMENT_NOUNS
 from mosaic.extract.events.target_nouns import QUANTITY_NOUNS, target_head
 from mosaic.extract.text.modality import LAUNCH_VERBS
 from mosaic.extract.text.sentences import SentenceContext
@@ -288,12 +289,12 @@ def described_perpetrators(
 
 
 def bare_force_heads(trigger: Token) -> list[Token]:
-    """Agents that are a force with nothing to say whose ("the army launched strikes",
-    "police arrested two men")."""
+    """Agents that are a force or a government with nothing to say whose ("the army launched
+    strikes", "police arrested two men", "the government banned the group")."""
     heads, _ = _agent_tokens(trigger)
     return [
         h for h in heads
-        if h.lower_ in ARMED_FORCES
+        if h.lower_ in ARMED_FORCES | GOVERNMENT_NOUNS
         and all(c.dep_ == "det" and c.lower_ == "the" for c in h.lefts)
     ]  # fmt: skip
 

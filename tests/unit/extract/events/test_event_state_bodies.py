@@ -67,3 +67,13 @@ def test_state_bodies_a_countrys_noun_names_the_body_that_acted(
 ) -> None:
     found = of_type(events(sentence), kind)[0]
     assert {"Russia", body} <= perpetrator_names(found)
+
+
+@pytest.mark.slow
+def test_state_bodies_the_government_banning_is_the_reports_state(events: Events) -> None:
+    text = (
+        "Pakistan closed roads in Quetta, Peshawar, Mardan and Sukkur on Sunday. "
+        "The government banned the Alpha Liberation Front on Monday."
+    )
+    found = of_type(events(text), EventType.DESIGNATION)[0]
+    assert {"Pakistan", "Government of Pakistan"} <= perpetrator_names(found)

@@ -97,7 +97,7 @@ DESIGNATION = register_event_rule(
     EventRule(
         EventType.DESIGNATION,
         _triggers(EventType.DESIGNATION),
-        Slots(_STATE, targets=TargetSlot.LISTED, group_by_pronoun=True),
+        Slots(_STATE, targets=TargetSlot.LISTED, group_by_pronoun=True, home_force=True),
         CountryPolicy(home_act=True, domestic=True, ruled=True),
         ReportPolicy(own_roles=True),
     )
