@@ -24,6 +24,7 @@ from mosaic.extract.entities.parties import party
 from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun, state_actor
 from mosaic.extract.events import slots
 from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
+from mosaic.extract.events.agentless import country_state, is_agentless, state_told_before
 from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.captives import captives_killed
 from mosaic.extract.events.country import inferred_country, ruling_country
@@ -180,6 +181,7 @@ class EventFinder:
             finding = replace(finding, date=rule.slots.date(finding.date, who.mentions, context))
         finding = rule.retype(finding, token, who.mentions) if rule.retype else finding
         finding = self._told_by_forces(finding, token, context)
+        finding = self._agentless(finding, token, context)
         return reciprocal_parts(
             finding, who.mentions, context.sent, partial(self._refs, context=context)
         )
@@ -259,6 +261,29 @@ class EventFinder:
             kept = tuple(dict.fromkeys([*kept, *home]))
             status = status or (PerpetratorStatus.ATTRIBUTED if home else None)
         return slots.Perpetrators(kept, status if kept else None)
+
+    def _agentless(
+        self, finding: EventFinding, token: Token, context: SentenceContext
+    ) -> EventFinding:
+        """An act only states do, told with no agent ("were arrested"), as the state's that
+        the report places it with (`agentless`). Names the perpetrator only: the finding's
+        country and confidence stay what the sentence said."""
+        rule = rule_for(finding.type)
+        if finding.perpetrators or not rule.slots.agentless_state:
+            return finding
+        if not is_agentless(token, slots.agent_heads(token)):
+            return finding
+        before = state_told_before(context, self.places)
+        if before is not None and finding.country in (None, before.country):
+            found: tuple[EntityMention, ...] = (before,)
+        elif finding.country is not None:
+            found = tuple(m for m in [country_state(token, finding.country, self.places)] if m)
+        else:
+            found = self._home_force([token], context)
+        if not found:
+            return finding
+        refs = self._refs(found, context)
+        return replace(finding, perpetrators=refs, perpetrator_status=PerpetratorStatus.ATTRIBUTED)
 
     def _home_force(
         self, heads: Sequence[Token], context: SentenceContext

@@ -113,6 +113,9 @@ class Slots:
     reporter_acts: bool = False
     """With no agent named, a force telling of the act did it ("police said two men,
     detained at the weekend, ...", "the Pakistani military says 80 militants were killed")."""
+    agentless_state: bool = False
+    """Told in the passive with no agent ("were arrested", "is banned in X"), a state did it:
+    the one the sentence places it in, the one told of just before, else the report's."""
     targets: TargetSlot = TargetSlot.OBJECTS
     casualties: bool = False
     """The sentence's dead and wounded are the event's."""

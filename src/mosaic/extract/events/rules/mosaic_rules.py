@@ -77,7 +77,7 @@ ARREST = register_event_rule(
     EventRule(
         EventType.ARREST,
         _triggers(EventType.ARREST),
-        Slots(_STATE, described=True, home_force=True, reporter_acts=True),
+        Slots(_STATE, described=True, home_force=True, reporter_acts=True, agentless_state=True),
         CountryPolicy(home_act=True, domestic=True, report_focus=True, carried=True),
         ReportPolicy(news_lead=True, at_the_scene=True),
         settle=absorb_means(EventType.ARREST, EventType.MILITARY_OPERATION),
@@ -97,7 +97,13 @@ DESIGNATION = register_event_rule(
     EventRule(
         EventType.DESIGNATION,
         _triggers(EventType.DESIGNATION),
-        Slots(_STATE, targets=TargetSlot.LISTED, group_by_pronoun=True, home_force=True),
+        Slots(
+            _STATE,
+            targets=TargetSlot.LISTED,
+            group_by_pronoun=True,
+            home_force=True,
+            agentless_state=True,
+        ),
         CountryPolicy(home_act=True, domestic=True, ruled=True),
         ReportPolicy(own_roles=True),
     )

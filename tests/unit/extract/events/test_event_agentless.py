@@ -1,0 +1,33 @@
+"""Tests for the state that did an arrest or a ban told with no agent
+(mosaic.extract.events.agentless)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mosaic.model import EventFinding, EventType
+from support.findings import of_type, perpetrator_names
+
+pytestmark = pytest.mark.slow
+Events = Callable[[str], list[EventFinding]]
+
+
+def test_agentless_an_arrest_after_a_states_raid_is_that_states(events: Events) -> None:
+    text = (
+        "Russian troops killed a rebel commander in a raid on a farm outside Moscow on Monday. "
+        "Three of his bodyguards were arrested."
+    )
+    arrest = of_type(events(text), EventType.ARREST)[0]
+    assert "Russia" in perpetrator_names(arrest)
+
+
+def test_agentless_a_ban_in_a_country_is_its_states(events: Events) -> None:
+    found = events("The Alpha Liberation Front has been banned in Russia since 2003.")
+    assert "Russia" in perpetrator_names(of_type(found, EventType.DESIGNATION)[0])
+
+
+def test_agentless_an_arrest_by_a_named_party_is_left_to_it(events: Events) -> None:
+    found = events("Taliban fighters arrested three men in Kabul on Monday.")
+    assert "Afghanistan" not in {n for f in found for n in perpetrator_names(f)}
