@@ -70,7 +70,8 @@ def gazetteer() -> Gazetteer:
 
 @pytest.fixture(scope="session")
 def places() -> PlaceTable:
-    return PlaceTable.from_places(PLACES, DEMONYMS, stop_words=())
+    capitals = {"RU": "place:ru:moscow", "AF": "place:af:kabul"}
+    return PlaceTable.from_places(PLACES, DEMONYMS, stop_words=(), capitals=capitals)
 
 
 @pytest.fixture(scope="session")

@@ -53,7 +53,7 @@ from mosaic.extract.places.datelines import read_dateline
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text import modality
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.extract.text.syntax import TIME_LABELS, children, is_passive, subject
+from mosaic.extract.text.syntax import SUBJECT_DEPS, TIME_LABELS, children, is_passive, subject
 from mosaic.model import (
     Count,
     EntityKind,
@@ -249,6 +249,9 @@ class EventFinder:
             )
         actors = [self._as_actor(m, context, token, envoys=envoys) for m in found.mentions]
         kept = tuple(m for m in actors if m is not None)
+        if not kept and Role.STATE in roles:
+            kept = self._capitals(token, context)
+            found = replace(found, status=PerpetratorStatus.ATTRIBUTED) if kept else found
         if not kept and rule.slots.described:
             kept = tuple(led_coalition(token, context))
         status = found.status
@@ -284,6 +287,21 @@ class EventFinder:
             return finding
         refs = self._refs(found, context)
         return replace(finding, perpetrators=refs, perpetrator_status=PerpetratorStatus.ATTRIBUTED)
+
+    def _capitals(self, token: Token, context: SentenceContext) -> tuple[EntityMention, ...]:
+        """A capital acting stands for its state's government ("Washington designated the
+        group", "Tehran banned it"), as the country."""
+        found = []
+        for head in slots.agent_heads(token):
+            mention = context.mention_at(head)
+            if head.dep_ not in SUBJECT_DEPS and head.head.dep_ != "agent":
+                continue  # "the Kabul bombing" is where it went off
+            if mention is None or mention.role is not Role.PLACE or mention.country is None:
+                continue
+            capital = self.places.capital(mention.country)
+            if capital is not None and mention.ref is not None and mention.ref.key == capital.key:
+                found.append(country_state(head, mention.country, self.places))
+        return tuple(m for m in found if m is not None)
 
     def _home_force(
         self, heads: Sequence[Token], context: SentenceContext

@@ -77,3 +77,15 @@ def test_state_bodies_the_government_banning_is_the_reports_state(events: Events
     )
     found = of_type(events(text), EventType.DESIGNATION)[0]
     assert {"Pakistan", "Government of Pakistan"} <= perpetrator_names(found)
+
+
+@pytest.mark.slow
+def test_state_bodies_a_capital_acting_is_its_state(events: Events) -> None:
+    found = events("In March 2004, Moscow outlawed the Alpha Liberation Front.")
+    assert "Russia" in perpetrator_names(of_type(found, EventType.DESIGNATION)[0])
+
+
+@pytest.mark.slow
+def test_state_bodies_a_capital_naming_a_blast_is_where_it_went_off(events: Events) -> None:
+    found = events("The Kabul bombing killed 12 people on Monday.")
+    assert all("Afghanistan" not in perpetrator_names(f) for f in found)
