@@ -3,7 +3,8 @@
 "Three of his companions were arrested", "the group was banned in February", "two suspects
 had been detained after the blast": an arrest or a ban told in the passive, with no one
 named as doing it, was done by a state: the state force the report told of just before
-("Philippine police killed the leader ... Three of his companions were arrested"), where it
+("Philippine police killed the leader ... Three of his companions were arrested"; "... the
+Counter Terrorism Department said. Officers arrested two suspects at the scene"), where it
 is the country's the act happened in or none is known; else the state of that country ("has
 been banned in Pakistan", "detained in Baksan"); else the report's own (`Slots.agentless_state`).
 """
@@ -12,20 +13,33 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.state_actors import state_actor
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import is_passive
 
+STATE_PERSONNEL = lexicon.words("events.state_personnel")
+"""A force's people by their trade ("officers", "investigators")."""
+_OWNER_DEPS = ("poss", "compound", "amod", "nmod")
 TOLD_BEFORE_CHARS = 600
 """How far before the act's sentence a state force told of may have done it (a few
 sentences of one paragraph)."""
 
 
 def is_agentless(trigger: Token, agents: list[Token]) -> bool:
-    """A passive act with nobody in an agent's position ("were arrested", "is banned")."""
-    return not agents and trigger.pos_ == "VERB" and is_passive(trigger)
+    """A passive act with nobody in an agent's position ("were arrested", "is banned"), or
+    one whose agents are only a force's people with nothing saying whose ("officers
+    arrested two suspects")."""
+    if agents:
+        return all(_personnel(a) for a in agents)
+    return trigger.pos_ == "VERB" and is_passive(trigger)
+
+
+def _personnel(agent: Token) -> bool:
+    owned = any(c.dep_ in _OWNER_DEPS for c in agent.children)
+    return agent.lower_ in STATE_PERSONNEL and not owned
 
 
 def country_state(at: Token, iso2: str, places: PlaceTable) -> EntityMention | None:

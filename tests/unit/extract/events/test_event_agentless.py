@@ -31,3 +31,12 @@ def test_agentless_a_ban_in_a_country_is_its_states(events: Events) -> None:
 def test_agentless_an_arrest_by_a_named_party_is_left_to_it(events: Events) -> None:
     found = events("Taliban fighters arrested three men in Kabul on Monday.")
     assert "Afghanistan" not in {n for f in found for n in perpetrator_names(f)}
+
+
+def test_agentless_officers_serve_in_the_force_told_before(events: Events) -> None:
+    text = (
+        "Russian troops raided a farm outside Moscow on Monday, killing two gunmen. "
+        "Officers arrested three men at the farm."
+    )
+    arrest = of_type(events(text), EventType.ARREST)[0]
+    assert "Russia" in perpetrator_names(arrest)
