@@ -417,7 +417,8 @@ def _bare_forces(rule: EventRule, token: Token) -> list[Token]:
     """The bare forces acting ("the army launched strikes"), or telling of an act with no
     agent where the type's forces report their own acts ("police said two men, detained
     at the weekend, ...")."""
-    heads = slots.bare_force_heads(token)
+    governments = Role.GROUP not in rule.slots.perpetrator_roles  # acts only states do
+    heads = slots.bare_force_heads(token, governments)
     if not heads and rule.slots.reporter_acts:
         teller = reporting_force(token)
         heads = [teller] if teller is not None else []

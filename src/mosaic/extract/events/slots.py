@@ -288,13 +288,16 @@ def described_perpetrators(
     return Perpetrators(mentions, status)
 
 
-def bare_force_heads(trigger: Token) -> list[Token]:
-    """Agents that are a force or a government with nothing to say whose ("the army launched
-    strikes", "police arrested two men", "the government banned the group")."""
+def bare_force_heads(trigger: Token, governments: bool = False) -> list[Token]:
+    """Agents that are a force with nothing to say whose ("the army launched strikes",
+    "police arrested two men"); with `governments`, a government too ("the government banned
+    the group": asked for acts only states do, since "the government initiated the attack on
+    the cartels" tells of a campaign, no one incident)."""
     heads, _ = _agent_tokens(trigger)
+    words = ARMED_FORCES | GOVERNMENT_NOUNS if governments else ARMED_FORCES
     return [
         h for h in heads
-        if h.lower_ in ARMED_FORCES | GOVERNMENT_NOUNS
+        if h.lower_ in words
         and all(c.dep_ == "det" and c.lower_ == "the" for c in h.lefts)
     ]  # fmt: skip
 

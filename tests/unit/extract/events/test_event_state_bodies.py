@@ -89,3 +89,13 @@ def test_state_bodies_a_capital_acting_is_its_state(events: Events) -> None:
 def test_state_bodies_a_capital_naming_a_blast_is_where_it_went_off(events: Events) -> None:
     found = events("The Kabul bombing killed 12 people on Monday.")
     assert all("Afghanistan" not in perpetrator_names(f) for f in found)
+
+
+@pytest.mark.slow
+def test_state_bodies_the_government_attacking_names_no_incidents_actor(events: Events) -> None:
+    text = (
+        "Pakistan closed roads in Quetta, Peshawar, Mardan and Sukkur on Sunday. "
+        "The government launched an attack on the smuggling gangs in Quetta on Monday."
+    )
+    found = [f for f in events(text) if f.type is not EventType.DESIGNATION]
+    assert all("Government of Pakistan" not in perpetrator_names(f) for f in found)
