@@ -20,7 +20,7 @@ from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import Role
 from mosaic.extract.entities.parties import party
 from mosaic.extract.events.agents import spoken_for
-from mosaic.extract.events.blame import RESPONSIBLE_WORDS
+from mosaic.extract.events.blame import PINNING_VERBS, RESPONSIBLE_WORDS
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.slots import (
     BLAME_VERBS,
@@ -130,6 +130,8 @@ def _follow_up(context: SentenceContext, referring: bool) -> FollowUp | None:
             heads, status = _actors(token), PerpetratorStatus.CLAIMED
         elif lemma in BLAME_VERBS and not is_passive(token) and _blames_told(token, referring):
             heads, status = with_conjuncts(children(token, "dobj")), PerpetratorStatus.SUSPECTED
+        elif referring and lemma in PINNING_VERBS and not is_passive(token):
+            heads, status = _pinned_on_told(token), PerpetratorStatus.SUSPECTED
         else:
             continue
         refs = _refs(heads, context)
@@ -170,9 +172,25 @@ def _claims_responsibility(verb: Token, referring: bool = False) -> bool:
 
 
 def _blames_told(verb: Token, referring: bool) -> bool:
-    """ "Officials blamed X" with no "for" naming what is blamed, or (`referring`) with a
-    "for" naming it only as the event just told ("blamed X for that bombing")."""
-    return _for_referring(verb) if referring else not _for_something(verb)
+    """ "Officials blamed X", "police suspect X" with no "for" naming what is blamed, or
+    (`referring`) with a "for" naming it only as the event just told ("blamed X for that
+    bombing"); the parser hangs the "for" on the verb or on the one blamed."""
+    holders = [verb, *children(verb, "dobj")]
+    if referring:
+        return any(_for_referring(t) for t in holders)
+    return not any(_for_something(t) for t in holders)
+
+
+def _pinned_on_told(verb: Token) -> list[Token]:
+    """ "Officials blamed that attack on X", "pinned the bombing on X": whoever the event just
+    told, named again only by a referring noun, is pinned on (the "on" hung on the verb or
+    on the event noun)."""
+    for event in children(verb, "dobj"):
+        pinned = prep_objects(verb, "on") or prep_objects(event, "on")
+        rest = [w for w in event.children if not (w.dep_ == "prep" and w.lower_ == "on")]
+        if pinned and entry_for(event) and _refers_back(event, rest):
+            return with_conjuncts(pinned)
+    return []
 
 
 def _for_referring(token: Token) -> bool:
@@ -183,8 +201,10 @@ def _for_referring(token: Token) -> bool:
     return len(nouns) == 1 and _refers_back(nouns[0])
 
 
-def _refers_back(noun: Token) -> bool:
-    words = [w for w in noun.children if not names_the_message(w)]
+def _refers_back(noun: Token, words: Sequence[Token] | None = None) -> bool:
+    """Whether the event noun points back to the event just told: a determiner or possessive
+    and no word that names another event; `words` are its modifiers to judge, if not all."""
+    words = [w for w in (noun.children if words is None else words) if not names_the_message(w)]
     determined = any(w.lower_ in REFERRING_DETERMINERS or w.dep_ == "poss" for w in words)
     return determined and all(w.dep_ in REFERRING_MODIFIER_DEPS for w in words)
 

@@ -319,3 +319,44 @@ def test_event_followups_blame_for_an_attack_described_anew_stays_an_event(
     text = "Officials blamed the ALF for a bombing of a school in Zhob on Monday."
     [context] = contexts(text)
     assert referring_claim(context, events(text)) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "blame",
+    [
+        "US officials blamed that attack on the ALF.",
+        "Pakistani officials blamed that attack on the ALF.",
+        "The governor pinned the ambush on the ALF.",
+        "Investigators blamed the same group for that attack.",
+    ],
+)
+def test_event_followups_blame_pinned_or_on_the_group_just_named_joins_the_event_told(
+    extractor: Extractor, blame: str
+) -> None:
+    text = (
+        "A bomb killed six traders at a market in Sibi on Thursday. The ALF said its "
+        f"fighters planted it. In March, gunmen killed two guards in Zhob. {blame}"
+    )
+    _bombing, ambush = extractor.extract(Report(text=text, published=dt.date(2016, 1, 23))).events
+    assert str(ambush.date) == "2015-03"
+    assert [ref.name for ref in ambush.perpetrators] == ["Alpha Liberation Front"]
+    assert ambush.perpetrator_status is PerpetratorStatus.SUSPECTED
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["Officials suspect the ALF.", "A police officer said they suspected the ALF."]
+)
+def test_event_followups_suspecting_a_group_without_event_word(
+    contexts: Contexts, text: str
+) -> None:
+    found = _only(contexts, text)
+    assert found is not None
+    assert [r.name for r in found.parties] == ["Alpha Liberation Front"]
+    assert found.status is PerpetratorStatus.SUSPECTED
+
+
+@pytest.mark.slow
+def test_event_followups_suspecting_how_it_happened_names_no_one(contexts: Contexts) -> None:
+    assert _only(contexts, "Police suspect the bombers crossed from the hills.") is None
