@@ -30,6 +30,7 @@ from mosaic.extract.numbers.casualties import KILLED_WORDS, WOUNDED_WORDS
 from mosaic.extract.places.locations import is_origin, is_place_noun
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import ACTOR_DEPS, NOUN_MODIFIER_DEPS, PATIENT_DEPS, tree_distance
+from mosaic.extract.text.words import HYPHENS
 from mosaic.model import EventFinding, EventType
 
 FOREIGN_WORDS = lexicon.words("events.foreign_words")  # fmt: skip
@@ -37,6 +38,7 @@ FOREIGN_WORDS = lexicon.words("events.foreign_words")  # fmt: skip
 ACTOR_PREPS = lexicon.words("events.actor_preps")
 MISSION_NOUNS = lexicon.words("events.mission_nouns")
 """A state's missions abroad: the state is their owner, not the country they stand in."""
+BASE_WORDS = lexicon.words("events.base_words")
 NEAR = 4
 """How close in the parse a state body must stand to the trigger to give its country."""
 
@@ -189,12 +191,20 @@ def _ours(
     ("militants from Syria", "two American soldiers were killed"), not a body's owner
     ("Russia's FSB"), not nearer another event."""
     head = context.doc[mention.start : mention.end].root
-    if is_origin(head) or _victims(head) or _mission(head):
+    if is_origin(head) or _victims(head) or _mission(head) or _base(mention, context):
         return False
     if head.dep_ == "poss" and not is_place_noun(head.head):
         return False
     distance = tree_distance(trigger, head)
     return all(tree_distance(rival, head) >= distance for rival in rivals)
+
+
+def _base(mention: EntityMention, context: SentenceContext) -> bool:
+    """ "the Pakistan-based LeT": a country joined by a hyphen to a word of where a party has
+    its base, not a place of the event."""
+    doc = context.doc
+    after = doc[mention.end : mention.end + 2]
+    return len(after) == 2 and after[0].text in HYPHENS and after[1].lemma_.lower() in BASE_WORDS
 
 
 def _mission(head: Token) -> bool:
