@@ -150,6 +150,17 @@ def _relative_clause_subject(verb: Token) -> Token | None:
     return noun.head if noun.dep_ == "appos" else noun
 
 
+def _relative_verb(noun: Token) -> Token | None:
+    """The relative clause's verb the describing noun completes, as its object or after "as"
+    ("which police call a front for Y", "which officials describe as a wing of Y")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "oprd"):
+        return None
+    return verb if verb.dep_ == "relcl" and verb.pos_ in VERB_POS else None
+
+
 def _described_word(noun: Token) -> Token | None:
     """What the describing noun is said of: the word it is in apposition to or the name set in
     apposition to it, or the subject of the copula it completes ("which is thought to be the
@@ -159,6 +170,9 @@ def _described_word(noun: Token) -> Token | None:
     named = children(noun, "appos")  # "Y's offshoot, X, claimed it"
     if named:
         return named[0]
+    relative = _relative_verb(noun)
+    if relative is not None:  # "X, which police call a front for Y": X
+        return relative.head.head if relative.head.dep_ == "appos" else relative.head
     if noun.dep_ != "attr":
         return None
     verb = noun.head

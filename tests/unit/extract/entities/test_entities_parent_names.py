@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mosaic.extract.entities.parent_names import parent_before
+from mosaic.extract.entities.parent_names import names_a_parent, parent_before
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.model import EventFinding
 from support.findings import perpetrator_names
@@ -79,3 +79,17 @@ def test_parent_names_a_relative_clause_of_deeds_leaves_its_actor(events: Events
     text = "The ALF, which the TTP attacked in 2019, bombed a court in Mardan."
     names = {name for e in events(text) for name in perpetrator_names(e)}
     assert "Tehreek-i-Taliban Pakistan" in names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The ALF, which police call a front for the TTP, said it bombed a court in Mardan.",
+     "The ALF, which officials describe as a wing of the TTP, bombed a court in Mardan."],
+)  # fmt: skip
+def test_parent_names_the_party_a_relative_clause_calls_it_a_part_of_only_describes_it(
+    contexts: Contexts, text: str
+) -> None:
+    [context] = contexts(text)
+    [ttp] = [m for m in context.mentions if m.ref and m.ref.name == "Tehreek-i-Taliban Pakistan"]
+    assert names_a_parent(ttp, context.mentions, context.doc)
