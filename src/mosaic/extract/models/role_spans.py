@@ -37,8 +37,10 @@ from spacy.tokens import Doc, Span, Token
 from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import according_to
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.events.blame import ATTRIBUTING_VERBS, PINNING_VERBS
 from mosaic.extract.events.killings import CASUALTY_WORDS, DEATH_WORDS, EXECUTIONS, KILL_WORDS
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
+from mosaic.extract.events.slots import BLAME_VERBS
 from mosaic.extract.models.cpu_ops import load_tagger, one_blas_thread
 from mosaic.extract.models.role_span_names import (
     ATTACKERS,
@@ -241,6 +243,8 @@ def attach_roles(
             continue  # "X was founded by former members of Y": Y founded, not attacked
         if any(start <= span.start_char < end for start, end in remote) or _cited(span):
             continue
+        if span.label_ in ATTACKERS and _blaming(span):
+            continue  # "US officials blamed the attack on X": who blames, not who attacked
         if span.label_ in ATTACKERS and (_names_thing_hit(span) or _victims_own(span)):
             continue  # "an army patrol was ambushed": the army names what was hit
         if span.label_ in ATTACKERS and _acted_on(span):
@@ -337,6 +341,22 @@ def _cited(span: Span) -> bool:
     Observatory"): who reports an incident, not one of its role fillers."""
     source = according_to(span.sent)
     return source is not None and span.start <= source.i < span.end
+
+
+_OWNER_DEPS = ("amod", "compound", "poss")
+BLAMING_VERBS = BLAME_VERBS | PINNING_VERBS | ATTRIBUTING_VERBS
+"""Verbs whose subject lays an event at another's door: the one blaming did not do it."""
+
+
+def _blaming(span: Span) -> bool:
+    """Whether the span is who lays the event at another's door ("US officials blamed the
+    attack on X", "police suspect X"): the subject of an active verb of blame, or the word
+    naming whose that subject is ("US" of "US officials")."""
+    word = span.root
+    while word.dep_ in _OWNER_DEPS and word.head != word:
+        word = word.head
+    verb = word.head
+    return word.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in BLAMING_VERBS
 
 
 def _remote(doc: Doc, incidents: Sequence[EventFinding]) -> list[tuple[int, int]]:

@@ -559,3 +559,31 @@ def test_role_spans_the_group_of_an_attacker_in_apposition_stays() -> None:
     doc = _founder("attacked", "nsubj")  # "Zed Roe, the founder of the Delta Front, attacked."
     mentions = [_mention(doc, 7, 9, DELTA, Role.GROUP)]
     assert attach_roles([_incident(doc)], doc, mentions)[0].perpetrators == (DELTA,)
+
+
+def _blame_doc() -> Doc:
+    """ "Gunmen bombed a bus . US officials blamed the Red Band .", parsed by hand, with the
+    tagger's attacker spans on "US" and on "Red Band"."""
+    words = ["Gunmen", "bombed", "a", "bus", ".", "US", "officials", "blamed", "the", "Red"]
+    words += ["Band", "."]
+    heads = [1, 1, 3, 1, 1, 6, 7, 7, 10, 10, 7, 7]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "compound", "nsubj", "ROOT", "det"]
+    deps += ["compound", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "NOUN", "VERB", "DET", "PROPN"]
+    pos += ["PROPN", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[1], lemmas[7] = "bomb", "blame"
+    starts = [i in (0, 5) for i in range(len(words))]
+    doc = Doc(
+        spacy.blank("en").vocab, words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+        sent_starts=starts,
+    )  # fmt: skip
+    doc.spans[SPANS_KEY] = [Span(doc, 5, 6, label="PERP_ORG"), Span(doc, 9, 11, label="PERP_ORG")]
+    return doc
+
+
+def test_role_spans_who_blames_the_attack_is_not_its_attacker() -> None:
+    doc = _blame_doc()
+    attack = EventFinding(EventType.ATTACK, Evidence(0, 21, doc.text[:21]), "test")
+    [found] = attach_roles([attack], doc, [])
+    assert [p.name for p in found.perpetrators] == ["Red Band"]
