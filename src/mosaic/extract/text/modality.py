@@ -136,11 +136,14 @@ def _joined_to_intent_noun(trigger: Token) -> bool:
 
 def _dated_itself(trigger: Token) -> bool:
     """ "admitted planning the January 14, 2008 attack", "planned the April 2008 assassination
-    attempt": an event named with its own date and "the" happened, whoever planned it."""
+    attempt", "said he had ordered Monday's bombings": an event named with its own date and
+    "the", or with a day's possessive, happened, whoever planned or ordered it."""
     noun = trigger.head if trigger.dep_ == "compound" else trigger
     if noun.pos_ not in NOUN_POS:
         return False
     words = list(noun.children)
+    if any(w.dep_ == "poss" and w.ent_type_ == "DATE" for w in words):
+        return True
     definite = any(w.dep_ == "det" and w.lower_ in DEFINITE for w in words)
     return definite and any(t.ent_type_ == "DATE" for w in words for t in w.subtree)
 

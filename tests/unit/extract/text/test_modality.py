@@ -38,6 +38,8 @@ def word(doc: Doc, text: str) -> Token:
         ("The arrest of the men led to riots.", "arrest", 1.0),
         ("He confessed to planning the March 3, 2012 bombing of the bridge.", "bombing", 1.0),
         ("He planned the bombing of the bridge.", "bombing", 0.3),
+        ("The commander said he had ordered Sunday's bombing of the bridge.", "bombing", 1.0),
+        ("The commander said he had ordered a bombing of the bridge.", "bombing", 0.3),
         ("Delhi said it would never let rebels use the hills to attack its towns.", "attack", 0.3),
         ("The envoy warned of a response if the army carried out more raids.", "raids", 0.3),
         ("The rebels used a stolen van to attack the depot.", "attack", 1.0),
