@@ -60,7 +60,7 @@ def blamed_heads(trigger: Token) -> tuple[list[Token], bool]:
     if prep is None or prep.lower_ not in _PREPS:
         return [], False
     word = prep.head
-    if prep.lower_ == "behind":
+    if prep.lower_ == "behind" or _on_trial(word):
         return _clause_subjects(word), True
     lemma = word.lemma_.lower()
     if lemma in RESPONSIBLE_WORDS:
@@ -129,6 +129,17 @@ def _governing_prep(trigger: Token) -> Token | None:
     if current.dep_ in SUBJECT_DEPS:
         return _listed_prep(current.head)
     return current.head if current.dep_ == "pobj" else None
+
+
+TRIAL_NOUNS = lexicon.words("events.trial_nouns")
+
+
+def _on_trial(verb: Token) -> bool:
+    """ "X is on trial over the bombing": a copula whose "on" names a trial, the event's
+    phrase hung on the copula beside it."""
+    return verb.lemma_ == "be" and any(
+        o.lemma_.lower() in TRIAL_NOUNS for o in prep_objects(verb, "on")
+    )
 
 
 def _taking_part(prep: Token) -> Token | None:

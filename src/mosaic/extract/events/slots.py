@@ -235,10 +235,17 @@ def _blamed(
     """Who a responsibility phrase over the trigger names ("the group responsible for the
     attack", "X was linked to the bombing"), and whether it only suspects them."""
     heads, suspected = blamed_heads(trigger)
-    named = actor_mentions([t for h in heads for t in head_phrase(h)], context, roles)
-    named = [m for m in named if _direct(m, heads)]
+    phrases = [t for h in heads if not _titled_person(h, context) for t in head_phrase(h)]
+    named = [m for m in actor_mentions(phrases, context, roles) if _direct(m, heads)]
     standing = [m for h in heads if (m := party(h, context)) is not None and m.role in roles]
     return list(dict.fromkeys([*named, *standing])), suspected
+
+
+def _titled_person(head: Token, context: SentenceContext) -> bool:
+    """ "JAD's founder, X, is on trial over the attack": a title whose person is named beside
+    it; the person is the one held to account, the group of the title only says who they are."""
+    apposed = [context.mention_at(a) for a in children(head, "appos")]
+    return head.pos_ == "NOUN" and any(m is not None and m.role is Role.PERSON for m in apposed)
 
 
 def participants(

@@ -75,3 +75,31 @@ def test_blame_an_on_the_parser_hung_on_the_events_place_still_pins_it() -> None
     doc = Doc(spacy.blank("en").vocab, words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     heads_found, suspected = blamed_heads(doc[3])
     assert [t.text for t in heads_found] == ["ALF"] and suspected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ALF's founder, Amir Khan, is on trial in Quetta over the 2014 bombing of a bus.",
+        "Amir Khan was charged over the 2014 bombing of a bus in Quetta.",
+    ],
+)
+def test_blame_a_person_on_trial_or_charged_over_an_attack_is_its_suspect(
+    events: Events, text: str
+) -> None:
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert perpetrator_names(attack) == {"Amir Khan"}
+    assert attack.perpetrator_status is not None
+    assert attack.perpetrator_status.value == "suspected"
+
+
+def test_blame_anger_over_an_attack_names_no_one(events: Events) -> None:
+    attack = of_type(
+        events("Amir Khan voiced anger over the bombing of a bus in Quetta."), EventType.ATTACK
+    )[0]
+    assert attack.perpetrators == ()
+
+
+def test_blame_a_sentence_served_for_a_crime_names_no_one_of_it(events: Events) -> None:
+    text = "Amir Khan had been sentenced to 30 years in prison for a double murder in Quetta."
+    assert all(e.perpetrators == () for e in events(text))
