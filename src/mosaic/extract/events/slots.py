@@ -282,7 +282,8 @@ def described_perpetrators(
     suspected of taking part in the attack", "a Baloch separatist attack")."""
     agents_found, _ = _agent_tokens(trigger)
     blamed, suspected = blamed_heads(trigger)
-    heads = [h for h in [*agents_found, *blamed] if not any(m.start <= h.i < m.end for m in named)]
+    heads = [w for h in [*agents_found, *blamed] for w in _counted(h)]
+    heads = [h for h in heads if not any(m.start <= h.i < m.end for m in named)]
     found = [(h, r) for h in heads if (r := described_actor(h)) is not None]
     if not found and (ref := modifier_actor(trigger)) is not None:
         found = [(trigger, ref)]
@@ -293,6 +294,13 @@ def described_perpetrators(
         return Perpetrators()
     status = PerpetratorStatus.SUSPECTED if suspected else PerpetratorStatus.ATTRIBUTED
     return Perpetrators(mentions, status)
+
+
+def _counted(head: Token) -> list[Token]:
+    """ "Hundreds of Maoist rebels attacked": who a quantity counts, where it counts someone."""
+    if {head.lower_, head.lemma_.lower()} & QUANTITY_NOUNS:
+        return prep_objects(head, "of") or [head]
+    return [head]
 
 
 def bare_force_heads(trigger: Token, governments: bool = False) -> list[Token]:

@@ -103,3 +103,10 @@ def test_blame_anger_over_an_attack_names_no_one(events: Events) -> None:
 def test_blame_a_sentence_served_for_a_crime_names_no_one_of_it(events: Events) -> None:
     text = "Amir Khan had been sentenced to 30 years in prison for a double murder in Quetta."
     assert all(e.perpetrators == () for e in events(text))
+
+
+@pytest.mark.parametrize("count", ["Hundreds", "Dozens", "A handful"])
+def test_blame_a_counted_band_of_described_people_names_them(events: Events, count: str) -> None:
+    text = f"{count} of Baloch separatists stormed a police post in Quetta on Monday."
+    attack = of_type(events(text), EventType.ATTACK)[0]
+    assert "Baloch separatists" in perpetrator_names(attack)
