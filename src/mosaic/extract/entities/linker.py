@@ -233,8 +233,23 @@ class EntityLinker:
         return record if in_full or has_group_cue(span) else None
 
     def _state(self, mention: EntityMention, doc: Doc) -> EntityMention:
-        """ "the Pakistani military", "Afghan government": a state actor, named by its country."""
-        return state_actor(mention, doc, self.places, noun_needed=True) or mention
+        """ "the Pakistani military", "Afghan government": a state actor, named by its
+        country; one told through a possessive ("Somalia's government") by the gazetteer's
+        record of that country's state where it lists one."""
+        state = state_actor(mention, doc, self.places, noun_needed=True)
+        if state is None:
+            return mention
+        if state.end <= mention.end + 1 or doc[state.end - 1].ent_iob_ == "B":
+            return state  # no possessive, or the noun begins a name ("Colombian Army of ...")
+        record = self._state_record(state)
+        return replace(state, ref=record.ref()) if record is not None else state
+
+    def _state_record(self, state: EntityMention) -> ActorRecord | None:
+        """The record whose names include the country's own ("Federal Government of Somalia"
+        goes by "Somalia"): the state the country stands for."""
+        name = state.ref.name if state.ref is not None else ""
+        found = [r for r in self.gazetteer.lookup(name) if r.country == state.country]
+        return found[0] if len(found) == 1 else None
 
     def _countries(self, ents: Sequence[Span]) -> list[str]:
         words = (clean_name(e.text) for e in ents if e.label_ in IDENTITY_LABELS)

@@ -38,12 +38,25 @@ def state_actor(
     country = places.country(mention.country)
     if not is_state or country is None:
         return None
-    end = head.i + 1 if with_noun and head.i == mention.end else mention.end
+    end = head.i + 1 if with_noun and _next_to(mention, head) else mention.end
     return EntityMention(
         mention.start, end, mention.start_char, doc[end - 1].idx + len(doc[end - 1]),
         doc[mention.start : end].text, mention.label, Role.STATE, country.ref(), mention.country,
         "country",
     )  # fmt: skip
+
+
+def _next_to(mention: EntityMention, head: Token) -> bool:
+    """Whether the state noun follows the name, past its possessive ending and the noun's own
+    modifiers ("Somalia's federal government", "Myanmar's military"): the name and the noun
+    together are the actor."""
+    if head.i == mention.end:
+        return True
+    between = head.doc[mention.end : head.i]
+    if len(between) == 0 or between[0].tag_ != "POS" or head.ent_type_:
+        return False  # "Iran's Quds Force": a name of its own
+    return all(w.head == head and w.dep_ in ("amod", "compound") and not w.ent_type_
+               for w in between[1:])  # fmt: skip
 
 
 def modified_noun(word: Token) -> Token:
