@@ -245,11 +245,15 @@ class EntityLinker:
         return replace(state, ref=record.ref()) if record is not None else state
 
     def _state_record(self, state: EntityMention) -> ActorRecord | None:
-        """The record whose names include the country's own ("Federal Government of Somalia"
-        goes by "Somalia"): the state the country stands for."""
-        name = state.ref.name if state.ref is not None else ""
-        found = [r for r in self.gazetteer.lookup(name) if r.country == state.country]
-        return found[0] if len(found) == 1 else None
+        """The record the words name without their possessive ("Myanmar's military" as
+        "Myanmar military"), else the one whose names include the country's own ("Federal
+        Government of Somalia" goes by "Somalia"): the state the country stands for."""
+        country = state.ref.name if state.ref is not None else ""
+        for name in (re.sub(r"['’]s\b", "", state.text), country):
+            found = [r for r in self.gazetteer.lookup(name) if r.country == state.country]
+            if len(found) == 1:
+                return found[0]
+        return None
 
     def _countries(self, ents: Sequence[Span]) -> list[str]:
         words = (clean_name(e.text) for e in ents if e.label_ in IDENTITY_LABELS)

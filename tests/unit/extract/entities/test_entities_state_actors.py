@@ -60,3 +60,10 @@ def test_state_actors_named_by_the_country_state_record(
     mentions = EntityLinker(with_state, places).link(context.doc)
     states = [m for m in mentions if m.role is Role.STATE]
     assert [m.ref.name for m in states if m.ref] == ["Government of Pakistan"]
+
+
+@pytest.mark.slow
+def test_state_actors_possessive_named_as_the_record_its_words_name(contexts: Contexts) -> None:
+    mentions = [m for c in contexts("The ALF has fought Pakistan's army since 2009.")
+                for m in c.mentions if m.role is Role.STATE]  # fmt: skip
+    assert [m.ref.name for m in mentions if m.ref] == ["Pakistan Army"]
