@@ -312,8 +312,9 @@ def _noun_owner(verb: Token) -> list[Token]:
 
 
 def _participle_subject(verb: Token) -> list[Token]:
-    """The noun a participle describes, or the subject of the copula it is the object of."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+    """The noun a participle describes, or the subject of the copula it is the object of: "a
+    group affiliated with X", "the main rebel group fighting Y" (the group does it)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG"):
         return []
     noun = verb.head
     if noun.dep_ == "attr":

@@ -83,3 +83,15 @@ def test_relations_clauses_took_over_dates_the_leadership(relations: Found) -> N
 def test_relations_clauses_merged_into_is_allegiance(relations: Found, text: str) -> None:
     found = relations(text)
     assert _of(found, R.ALLEGIANCE) == [("Alpha Liberation Front", "Tehreek-i-Taliban Pakistan")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ALF, the main rebel group fighting the Pakistani army in the north, claimed it.",
+     "The ALF is the largest faction fighting the Pakistani army in the north."],
+)  # fmt: skip
+def test_relations_clauses_present_participle_takes_the_noun_it_describes(
+    relations: Found, text: str
+) -> None:
+    assert _of(relations(text), R.RIVALRY) == [("Alpha Liberation Front", "Pakistan Army")]
+
