@@ -93,7 +93,7 @@ def denied(candidate: Candidate, context: SentenceContext, role_noun: bool = Fal
     """ "denied any link", "no evidence of ties", "did not join"; a denial by the relation's
     holder of something else ("X commander Y denied the reports") does not count."""
     anchor = context.doc[candidate.anchor]
-    if role_noun and _in_subject(anchor):
+    if (role_noun and _in_subject(anchor)) or _describes_subject(anchor):
         if any(modality.is_negating(c) for c in anchor.children):
             return True
     elif modality.is_negated(anchor):
@@ -107,6 +107,17 @@ def denied(candidate: Candidate, context: SentenceContext, role_noun: bool = Fal
             if anchor in denied_part:
                 return True
     return False
+
+
+def _describes_subject(anchor: Token) -> bool:
+    """Whether the anchor heads a clause describing the subject of its sentence's verb ("X,
+    which has fought Y, denied the attack"): what that verb denies is not the description."""
+    if anchor.dep_ not in NOUN_CLAUSE_DEPS:
+        return False
+    noun = anchor.head
+    while noun.dep_ == "appos" and noun.head != noun:
+        noun = noun.head
+    return noun.dep_ in SUBJECT_DEPS
 
 
 def _in_subject(token: Token) -> bool:

@@ -95,3 +95,14 @@ def test_relations_clauses_present_participle_takes_the_noun_it_describes(
 ) -> None:
     assert _of(relations(text), R.RIVALRY) == [("Alpha Liberation Front", "Pakistan Army")]
 
+
+def test_relations_clauses_description_of_a_denying_subject_stands(relations: Found) -> None:
+    text = "The ALF, which has fought the Pakistani army since 2009, denied any role in the attack."
+    assert _of(relations(text), R.RIVALRY) == [("Alpha Liberation Front", "Pakistan Army")]
+
+
+def test_relations_clauses_negated_description_of_a_denying_subject_states_nothing(
+    relations: Found,
+) -> None:
+    text = "The ALF, which has never fought the Pakistani army, denied any role in the attack."
+    assert _of(relations(text), R.RIVALRY) == []
