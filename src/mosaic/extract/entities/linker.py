@@ -468,7 +468,8 @@ class EntityLinker:
         if unit is not None:
             return unit
         if ent.label_ in GROUP_OR_PERSON_LABELS and _new_group(ent) and not self._origins(name):
-            return _mention(ent, Role.GROUP, EntityRef(name=name, kind=EntityKind.ORGANIZATION))
+            named = name + _qualifier(ent)
+            return _mention(ent, Role.GROUP, EntityRef(name=named, kind=EntityKind.ORGANIZATION))
         said_person = ent.label_ == "PERSON" or titled_name(ent) or apposed_to_role(ent)
         if said_person and looks_like_person(name):
             return _mention(ent, Role.PERSON, EntityRef(name=name, kind=EntityKind.PERSON))
@@ -507,6 +508,19 @@ def _new_group(ent: Span) -> bool:
     """A group's name the gazetteer lacks: found by the actor span tagger, shaped or
     described as a group's, or used as one ("X fighters", "X, a militia")."""
     return ent.kb_id_ == NEW_GROUP or looks_like_armed_group(ent) or named_as_group(ent)
+
+
+def _qualifier(ent: Span) -> str:
+    """A word in brackets right after a group's name that tells it from others of that name
+    ("Communist Party of Nepal (Maoist)", "X (Khaplang)"): part of its name; initials in
+    brackets ("Zulu Front (ZF)") are another name, not part of this one."""
+    doc = ent.doc
+    start = ent.end - 1 if doc[ent.end - 1].text == "(" else ent.end
+    words = doc[start : start + 3]
+    if len(words) < 3 or words[0].text != "(" or words[2].text != ")":
+        return ""
+    word = words[1].text
+    return f" ({word})" if word[:1].isupper() and not word.isupper() and word.isalpha() else ""
 
 
 def _actor_role(record: ActorRecord) -> Role:
