@@ -49,6 +49,7 @@ from mosaic.extract.entities.name_shapes import (
     after_title,
     apposed_to_role,
     is_people_word,
+    leads_by_agent,
     looks_like_armed_group,
     looks_like_person,
     looks_like_place_name,
@@ -276,6 +277,8 @@ class EntityLinker:
             record = self._record(name, context) or record
         if record is not None:
             return _mention(ent, _actor_role(record), record.ref(), record.country)
+        if (person := self._person_by_role(ent, name, context)) is not None:
+            return person
         if ent.label_ in PLACE_LABELS:
             return self._place(ent, name, context, lower_words) or self._place_before_event(
                 ent, context
@@ -291,6 +294,22 @@ class EntityLinker:
             if slot is not None:
                 return slot
         return self._other(ent, name, context)
+
+    def _person_by_role(self, ent: Span, name: str, context: Sequence[str]) -> EntityMention | None:
+        """An unknown name the sentence gives a person's role, though the NER called it an
+        organisation's or a place's: the agent of "led by", "headed by", or apposed to a role
+        noun ("its second-in-command, X"); never a known place's name nor one shaped as an
+        armed group's. A name the NER calls a person's goes the way of other people's (a
+        surname of one named before, a place's name it also is)."""
+        if ent.label_ == "PERSON" or ent.label_ not in GROUP_OR_PERSON_LABELS | PLACE_LABELS:
+            return None
+        if not looks_like_person(name):
+            return None
+        if not (leads_by_agent(ent) or apposed_to_role(ent)) or looks_like_armed_group(ent):
+            return None
+        if ent.kb_id_ == NEW_GROUP or self.places.resolve(name, context) is not None:
+            return None
+        return _mention(ent, Role.PERSON, EntityRef(name=as_written(name), kind=EntityKind.PERSON))
 
     def _place_before_event(self, ent: Span, context: Sequence[str]) -> EntityMention | None:
         """ "in New Delhi Bomb Blasts": a headline's entity (a place, or a person to the NER) run

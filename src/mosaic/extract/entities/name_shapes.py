@@ -45,6 +45,8 @@ TITLES = lexicon.words("entities.titles")  # fmt: skip
 
 
 EVENT_NAME_WORDS = lexicon.words("entities.event_name_words")  # fmt: skip
+LEADING_VERBS = lexicon.words("relations.leading_verbs")
+"""Verbs of leading: who a group is "led by" or "headed by" is a person."""
 """Words of a headline in title case ("Jakarta Attack", "Terrorist Blast"), never a name's."""
 
 
@@ -129,6 +131,19 @@ def apposed_to_role(span: Span) -> bool:
     if root.dep_ == "appos" and _role_noun(root.head) and not span.start <= root.head.i < span.end:
         return True
     return any(c.dep_ == "appos" and _role_noun(c) for c in root.children)
+
+
+def leads_by_agent(span: Span) -> bool:
+    """Whether the name, or the word it is apposed to ("an Indonesian, X"), is the agent of
+    a passive verb of leading ("a faction led by X", "is headed by X"): a person's name,
+    though the NER took it for an organisation's or a place's."""
+    root = span.root
+    word = root.head if root.dep_ == "appos" and root.head.pos_ != "PROPN" else root
+    by = word.head
+    if word.dep_ != "pobj" or by.lower_ != "by" or by.head == by:
+        return False
+    verb = by.head
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in LEADING_VERBS
 
 
 def _role_noun(token: Token) -> bool:
