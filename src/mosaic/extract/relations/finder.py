@@ -146,7 +146,8 @@ def relation_dates(
             return None, None
         return (None, carried.value.start) if candidate.ending else (carried.value.start, None)
     anchor = context.doc[candidate.anchor]
-    dates = [d for d in context.dates if not _in_other_clause(context.date_root(d), anchor)]
+    dates = [d for d in context.dates if not _in_other_clause(context.date_root(d), anchor)
+             and not _described_elsewhere(anchor, context.date_root(d))]  # fmt: skip
     if not dates:
         return None, None
     date = min(dates, key=lambda d: tree_distance(anchor, context.date_root(d)))
@@ -174,6 +175,18 @@ def _date_clause(root: Token) -> Token:
     if any(c.dep_ == "mark" and c.lower_ in _UNTIL for c in verb.children):
         return governing_verb(verb.head)
     return verb
+
+
+def _described_elsewhere(anchor: Token, date: Token) -> bool:
+    """Whether the anchor sits in a participle clause describing a noun, and the date lies
+    outside that clause ("X, led by Y, has fought Z since 1996": not Y's lead); a relative
+    clause shares its sentence's time ("headed since 2012 by X, who replaced Y"), and so
+    does an infinitive a noun takes ("its intention to take on Z")."""
+    for clause in [anchor, *anchor.ancestors]:
+        if clause.dep_ in NOUN_CLAUSE_DEPS:
+            participle = clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG")
+            return participle and date not in clause.subtree
+    return False
 
 
 def _in_other_clause(word: Token, anchor: Token) -> bool:

@@ -178,3 +178,16 @@ def test_role_held_until_a_date_of_its_clause_ends_then(
 ) -> None:
     found = one(relations(text), kind, "Karim Durrani")
     assert (found.start, found.end) == expected
+
+
+@pytest.mark.slow
+def test_participle_clause_is_not_dated_by_the_main_clause(relations: Found) -> None:
+    found = relations("The ALF, led by Mullah Omar, has fought the TTP since 2009.")
+    assert one(found, R.LEADER_OF, "Mullah Omar").start is None
+    assert one(found, R.RIVALRY, "Alpha Liberation Front").start == FuzzyDate.parse("2009")
+
+
+@pytest.mark.slow
+def test_relative_clause_shares_the_date_of_its_sentence(relations: Found) -> None:
+    found = relations("In April 2014, when the ALF switched allegiance to the TTP, it grew.")
+    assert one(found, R.ALLEGIANCE, "Alpha Liberation Front").start == FuzzyDate.parse("2014-04")
