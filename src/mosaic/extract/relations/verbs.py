@@ -23,6 +23,7 @@ from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import parties
 from mosaic.extract.relations.descriptions import called
 from mosaic.extract.relations.nouns import LEADER_NOUNS, MEMBER_NOUNS, Candidate
+from mosaic.extract.relations.pledges import PLEDGE_NOUNS
 from mosaic.extract.relations.rules.registry import noun_pattern, verb_patterns
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
@@ -354,6 +355,8 @@ def _noun_subjects(noun: Token) -> list[Token]:
     own = prep_objects(noun, "of", "by") + children(noun, "poss")
     if own:
         return own
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _pledge_of(noun.head.head):
+        return _noun_subjects(noun.head.head)  # "his pledge of allegiance to Y": his
     verb = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "in", "into"):
         verb = noun.head.head  # "has been at war with Y": a copula's subject too
@@ -362,6 +365,11 @@ def _noun_subjects(noun: Token) -> list[Token]:
     elif noun.dep_ not in PATIENT_OR_ATTRIBUTE_DEPS or verb.pos_ != "VERB":
         return []
     return agents(verb) if is_passive(verb) else subject(verb)
+
+
+def _pledge_of(noun: Token) -> bool:
+    """Whether the noun is a pledge that carries what is pledged ("pledge", "oath", "vow")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in PLEDGE_NOUNS
 
 
 def _led_by(noun: Token) -> list[Token]:

@@ -100,3 +100,9 @@ def test_relations_verbs_a_person_belonging_to_a_group_is_its_member(
     assert {(f.type, f.subject.name, f.object.name) for f in found} == {
         (RelationType.MEMBER_OF, "Tariq Baloch", "Tehreek-i-Taliban Pakistan")
     }
+
+
+@pytest.mark.slow
+def test_verbs_pledge_of_loyalty_is_its_owner_s(relation_findings: Found) -> None:
+    text = "Mullah Omar renewed his pledge of allegiance to the ALF on Monday."
+    assert_relation_found(relation_findings(text), R.ALLEGIANCE, "Mullah Omar", ALF)
