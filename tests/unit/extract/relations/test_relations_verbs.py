@@ -106,3 +106,13 @@ def test_relations_verbs_a_person_belonging_to_a_group_is_its_member(
 def test_verbs_pledge_of_loyalty_is_its_owner_s(relation_findings: Found) -> None:
     text = "Mullah Omar renewed his pledge of allegiance to the ALF on Monday."
     assert_relation_found(relation_findings(text), R.ALLEGIANCE, "Mullah Omar", ALF)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The ALF has worked alongside the TTP in several attacks.",
+     "ALF fighters now operate alongside the TTP in the north."],
+)  # fmt: skip
+def test_verbs_working_alongside_is_an_alliance(relation_findings: Found, text: str) -> None:
+    assert_relation_found(relation_findings(text), R.ALLIANCE, ALF, TTP)
