@@ -221,9 +221,10 @@ def _verb_type(
     pattern: VerbPattern, subject: EntityMention, subjects: list[EntityMention]
 ) -> RelationType:
     """A person who joins or fights alongside a group is its member; of several founders,
-    each is a member rather than the leader."""
+    each is a member rather than the leader; a group that belongs to another is its
+    affiliate ("the militia belongs to Y")."""
     if subject.role is not Role.PERSON:
-        return pattern.type
+        return R.AFFILIATE_OF if pattern.type is R.MEMBER_OF else pattern.type
     if pattern.lemma in ENLISTING and pattern.type in (R.ALLEGIANCE, R.ALLIANCE):
         return R.MEMBER_OF
     people = [s for s in subjects if s.role is Role.PERSON]

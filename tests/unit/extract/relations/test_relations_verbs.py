@@ -116,3 +116,14 @@ def test_verbs_pledge_of_loyalty_is_its_owner_s(relation_findings: Found) -> Non
 )  # fmt: skip
 def test_verbs_working_alongside_is_an_alliance(relation_findings: Found, text: str) -> None:
     assert_relation_found(relation_findings(text), R.ALLIANCE, ALF, TTP)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "obj"),
+    [("The ALF belongs to the TTP.", TTP), ("The ALF belongs to the Pakistani army.", ARMY)],
+)
+def test_verbs_group_belonging_to_another_is_its_affiliate(
+    relation_findings: Found, text: str, obj: str
+) -> None:
+    assert_relation_found(relation_findings(text), R.AFFILIATE_OF, ALF, obj)

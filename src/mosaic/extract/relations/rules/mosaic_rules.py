@@ -46,7 +46,7 @@ ALLEGIANCE = _rule(R.ALLEGIANCE, _ACTORS, _ACTORS)
 SPLIT_FROM = _rule(R.SPLIT_FROM, _ACTORS, (Role.GROUP,))
 RIVALRY = _rule(R.RIVALRY, _SIDES, _SIDES, group_required=True)
 ALLIANCE = _rule(R.ALLIANCE, _SIDES, _SIDES, group_required=True)
-AFFILIATE_OF = _rule(R.AFFILIATE_OF, (Role.GROUP,), (Role.GROUP,), group_required=True)
+AFFILIATE_OF = _rule(R.AFFILIATE_OF, (Role.GROUP,), (Role.GROUP, Role.STATE), group_required=True)
 LEADER_OF = _rule(R.LEADER_OF, (Role.PERSON,), (Role.GROUP,), ended_by_death=True)
 MEMBER_OF = _rule(R.MEMBER_OF, (Role.PERSON,), (Role.GROUP,), ended_by_death=True,
                   yields_to=R.LEADER_OF)  # fmt: skip
