@@ -48,7 +48,7 @@ from mosaic.extract.text.syntax import (
     subject,
     with_conjuncts,
 )
-from mosaic.model import EntityKind, EntityRef, EventFinding, PerpetratorStatus
+from mosaic.model import AttackType, EntityKind, EntityRef, EventFinding, PerpetratorStatus
 
 FOLLOW_UP_REACH = 600
 """Characters from the end of an event's sentence within which a follow-up refers to it."""
@@ -308,6 +308,8 @@ def _as_claimed(event: EventFinding, item: FollowUp) -> EventFinding:
 
 
 def _event_before(events: Sequence[EventFinding], item: FollowUp, threshold: float) -> int | None:
+    """The event told last before the follow-up; of those, the last of the kind it names
+    again ("blamed the bombing on X" after a bombing and then a shooting: the bombing)."""
     candidates = [
         (event.evidence.end, i)
         for i, event in enumerate(events)
@@ -315,4 +317,14 @@ def _event_before(events: Sequence[EventFinding], item: FollowUp, threshold: flo
         and event.confidence >= threshold
         and 0 <= item.start - event.evidence.end <= item.reach
     ]
-    return max(candidates)[1] if candidates else None
+    named = {f.attack_type for f in item.instead_of if f.attack_type is not None}
+    of_kind = [c for c in candidates if _kin(events[c[1]].attack_type, named)]
+    return max(of_kind or candidates)[1] if candidates else None
+
+
+def _kin(kind: AttackType | None, named: set[AttackType]) -> bool:
+    """Whether an event's attack type is one a follow-up names ("the bombing" names a
+    suicide bombing too)."""
+    if kind is None:
+        return False
+    return kind in named or (kind is AttackType.SUICIDE_BOMBING and AttackType.BOMBING in named)

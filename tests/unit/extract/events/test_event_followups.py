@@ -18,6 +18,7 @@ from mosaic.extract.events.followups import (
 from mosaic.extract.pipeline import Extractor
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.model import (
+    AttackType,
     EntityKind,
     EntityRef,
     EventFinding,
@@ -132,6 +133,16 @@ def test_event_followups_join_the_event_told_last_before() -> None:
     assert updated[0].perpetrators == ()
     assert updated[1].perpetrators == (TTP,)
     assert updated[1].perpetrator_status is PerpetratorStatus.CLAIMED
+
+
+def test_event_followups_join_the_last_event_of_the_kind_they_name() -> None:
+    """ "Police blamed the bombing on the ALF" after a bombing, then a shooting: the bombing."""
+    bombing = _event(0, attack_type=AttackType.SUICIDE_BOMBING)
+    shooting = _event(100, attack_type=AttackType.ARMED_ASSAULT)
+    named = _event(160, attack_type=AttackType.BOMBING)
+    blame = FollowUp(160, (ALF,), PerpetratorStatus.SUSPECTED, instead_of=(named,))
+    updated = attach_follow_ups([bombing, shooting], [blame])
+    assert [e.perpetrators for e in updated] == [(ALF,), ()]
 
 
 def test_event_followups_skip_events_too_far_or_of_other_types() -> None:
