@@ -75,7 +75,7 @@ def is_kill_word(token: Token) -> bool:
     """ "killed", "killing", "hanged", "shot dead", "gunned down"; "death" only where a strike
     caused it."""
     lemma = token.lemma_.lower()
-    if lemma == "shoot":
+    if lemma == "shoot" or token.lower_ == "shot":
         return is_shot_dead(token)
     if is_done_to_death(token):
         return lemma not in SENTENCING_VERBS  # "hacked to death", not "sentenced to death"

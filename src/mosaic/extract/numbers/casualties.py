@@ -346,8 +346,9 @@ def _has_object(verb: Token) -> bool:
 
 
 def is_shot_dead(token: Token) -> bool:
-    """ "shot dead": the parser hangs "dead" on the verb or on its object ("shot dead two men")."""
-    if token.lemma_.lower() != "shoot":
+    """ "shot dead": the parser hangs "dead" on the verb or on its object ("shot dead two men");
+    after a noun it may take "shot" for one ("gunmen on a motorcycle shot dead a headman")."""
+    if token.lemma_.lower() != "shoot" and token.lower_ != "shot":
         return False
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return any(c.lower_ == "dead" for c in token.children) or (

@@ -317,3 +317,9 @@ def test_killings_leader_who_died_in_an_assault_by_troops_is_killed(events: Even
         "on his camp near Quetta on Monday."
     )
     assert [f.type for f in found] == [EventType.KILLING]
+
+
+def test_killings_shot_dead_read_as_a_noun_after_a_vehicle_still_kills(events: Events) -> None:
+    """The parser takes "motorcycle shot" for a noun; "shot dead" still kills."""
+    found = events("Gunmen on a motorcycle shot dead a village headman in Mardan on Monday.")
+    assert [f.type for f in found] == [EventType.ATTACK]
