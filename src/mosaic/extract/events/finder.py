@@ -309,16 +309,18 @@ class EventFinder:
         """ "The army launched strikes" in a report about one country, or filed from it and
         naming it again (its dateline): that country's state; a bare police force or "the
         government" also as itself, with its country ("Pakistani police")."""
-        dateline = read_dateline(context.doc_text, self.places) if heads else None
-        focus = country_focus(context.doc_mentions, dateline) if heads else None
-        country = self.places.country(focus) if focus else None
-        if not heads or country is None:
+        if not heads:
             return ()
+        dateline = read_dateline(context.doc_text, self.places)
+        focus = country_focus(context.doc_mentions, dateline)
         head = heads[0]
-        span = (head.i, head.i + 1, head.idx, head.idx + len(head.text), head.text, "DESC")
-        state = EntityMention(*span, Role.STATE, country.ref(), focus, "country")
-        force = self.bodies.body(country.country, head.lower_)
-        return (state,) if force is None else (state, EntityMention(*span, Role.GROUP, force))
+        state = country_state(head, focus, self.places) if focus is not None else None
+        if focus is None or state is None:
+            return ()
+        force = self.bodies.body(focus, head.lower_)
+        if force is None:
+            return (state,)
+        return state, replace(state, role=Role.GROUP, ref=force, country=None, feature=None)
 
     def _as_actor(
         self, mention: EntityMention, context: SentenceContext, trigger: Token, envoys: bool = False
