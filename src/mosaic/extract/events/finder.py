@@ -451,13 +451,18 @@ def _year_like(text: str) -> bool:
     return text.isdigit() and len(text) == 4
 
 
+PLACE_CONFIDENCE = 0.15
+"""What a place finer than a country adds to a finding's confidence."""
+
+
 def confidence(trigger: Trigger, finding: EventFinding) -> float:
     """The trigger's strength plus what makes the finding one concrete event."""
     score = trigger.entry.strength
     if finding.date is not None:
         score += 0.1 if finding.date.precision is Precision.YEAR else 0.25
     if finding.place is not None:
-        score += 0.05 if finding.place.key and finding.place.key.count(":") == 1 else 0.15
+        country_only = finding.place.key and finding.place.key.count(":") == 1
+        score += 0.05 if country_only else PLACE_CONFIDENCE
     if finding.killed is not None or finding.wounded is not None:
         score += 0.2
     if finding.perpetrators:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import Role
-from mosaic.extract.events.finder import sentence_states_a_date
+from mosaic.extract.events.finder import PLACE_CONFIDENCE, sentence_states_a_date
 from mosaic.extract.events.followups import FOLLOW_UP_REACH
 from mosaic.extract.events.leads import DATE_CONFIDENCE
 from mosaic.extract.events.place_sentences import is_unplaced
@@ -30,8 +30,6 @@ from mosaic.model import EventFinding, Precision
 
 SCENE_NOUNS = lexicon.words("events.scene_nouns")
 SCENE_PREPS = lexicon.words("events.scene_preps")
-PLACE_CONFIDENCE = 0.15
-"""What a place finer than a country adds to a finding's confidence (as the finder counts)."""
 
 
 def date_acts_at_the_scene(
