@@ -304,11 +304,13 @@ def _suffered(person: Token, verb: Token) -> tuple[Token, str] | None:
 def _part_of_relative(noun: Token) -> bool:
     """ "38 of whom", "most of which": a count of a relative pronoun is a part of the count
     the clause describes; so is one of a pronoun set beside a count or after one ("wounded 16
-    others, two of them critically")."""
+    others, two of them critically"), also where "of them" hangs on the number before the noun
+    ("killed 12 people, nine of them police officers")."""
     return any(
         o.tag_ in RELATIVE_PRONOUN_TAGS
         or (o.pos_ == "PRON" and (noun.dep_ == "appos" or _count_before(noun)))
-        for p in children(noun, "prep")
+        for w in (noun, *children(noun, "nummod"))
+        for p in children(w, "prep")
         if p.lower_ == "of"
         for o in children(p, "pobj")
     )

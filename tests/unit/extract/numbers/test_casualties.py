@@ -576,3 +576,21 @@ def test_casualties_a_count_of_some_of_a_group_is_a_part(
 ) -> None:
     [mention] = count_mentions(parse(sentence)[:])
     assert mention.count.part is part
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("On Friday three attackers killed 20 people, eight of them soldiers, in the town of "
+         "Garo.", Count(20, 20), None),
+        ("The blast wounded 40 people, eleven of them police cadets, near the gate.",
+         None, Count(40, 40)),
+    ],
+)  # fmt: skip
+def test_casualties_of_them_on_the_number_of_an_apposed_count_is_a_part(
+    parse: Callable[..., Doc], sentence: str, killed: Count | None, wounded: Count | None
+) -> None:
+    """ "20 people, eight of them soldiers": the parser hangs "of them" on "eight", not on
+    the noun; the eight are a part of the 20, not more dead."""
+    found = casualties(parse(sentence)[:])
+    assert (found.total_killed(), found.wounded) == (killed, wounded)
