@@ -196,12 +196,13 @@ def _described_as_group(word: Token) -> bool:
 
 def _acted_on(word: Token) -> bool:
     """What a verb only done to a group does it to ("joined the ZLF", "the ZLF was banned",
-    "broke away from the ZLF", "allegiance to ZLF", "the ZLF, led by X")."""
+    "broke away from the ZLF", "allegiance to ZLF", "the ZLF, led by X"); never the one who
+    does it, after "by" ("led by X", "formed by X": a person's name, as often as a group's)."""
     words = [c for c in word.children if c.dep_ == "acl"]
     head = word.head
     if word.dep_ in PATIENT_DEPS:
         words.append(head)
-    elif word.dep_ == "pobj" and head.head != head:
+    elif word.dep_ == "pobj" and head.head != head and head.dep_ != "agent":
         words.append(head.head)
         if head.head.dep_ == "prep":  # "broke away from", "split off from"
             words.append(head.head.head)

@@ -82,6 +82,12 @@ def test_initials_context_a_name_used_as_a_groups_is_a_new_group(
         ("The son of Tariq Zorab was killed in Quetta on Monday.", "Tariq Zorab"),
         ("Interior Ministry spokesman Tariq Zorab said so.", "Interior Ministry"),
         ('Zorabi Sath (lit. "Sons of Zorab") was a militant group in Quetta.', "Sons of Zorab"),
+        (
+            "The Zorab Shield group bombed a bus. "
+            "The group is led by Bongani Mthembu Khoza, a former teacher.",
+            "Bongani Mthembu Khoza",
+        ),
+        ("The Zorab Shield was formed by Sipho Dlamini Ndlovu in 2015.", "Sipho Dlamini Ndlovu"),
     ],
 )
 def test_initials_context_a_persons_name_acting_as_people_do_stays_a_person(
