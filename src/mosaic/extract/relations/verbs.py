@@ -256,7 +256,7 @@ def _verb_parties(
 ) -> tuple[list[EntityMention], list[EntityMention]]:
     """Subject and object parties; a passive "was founded by X" turns them round, and a
     participle ("a group affiliated with X") takes the noun it describes as its subject."""
-    if pattern.prep is None and is_passive(verb):
+    if pattern.prep is None and is_passive(verb) and not _perfect(verb):
         done_to = children(verb, "nsubjpass") or _participle_subject(verb)
         return parties(with_appositions(agents(verb)), context), parties(done_to, context)
     objects = parties(_objects(verb, pattern), context)
@@ -269,6 +269,16 @@ def _verb_parties(
         # "X had joined its ranks": a pronoun in the object is not the subject itself
         objects = parties(_objects(verb, pattern), context, subjects[0].ref.name)
     return subjects, objects
+
+
+def _perfect(verb: Token) -> bool:
+    """A participle after "has" or "had" with no passive of its own ("X works with Y and has
+    fought Z", the subject left to the clause it continues): active, not a bare participle."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    )
 
 
 def _prefix_subject(verb: Token) -> list[Token]:

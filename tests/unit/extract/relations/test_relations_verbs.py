@@ -56,6 +56,8 @@ STATED = [
     ("The Taliban and the ALF have fought each other in Nangarhar since 2015.",
      R.RIVALRY, TALIBAN, ALF),
     ("The ALF has been at war with the Pakistani army since 2007.", R.RIVALRY, ALF, ARMY),
+    ("The ALF cooperates with the TTP and has fought the Pakistani army in Quetta.",
+     R.RIVALRY, ALF, ARMY),
 ]  # fmt: skip
 
 
