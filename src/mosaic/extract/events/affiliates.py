@@ -34,10 +34,12 @@ def named_affiliates(
 ) -> list[EntityRef]:
     """Affiliates of the perpetrators that the report names, not already perpetrators."""
     wanted = {key for ref in perpetrators if ref.key for key in index.get(ref.key, ())}
-    present = {ref.key for ref in perpetrators}
+    wanted -= {ref.key for ref in perpetrators}
+    if not wanted:  # most perpetrators have no affiliate: no need to read the mentions
+        return []
     found: dict[str, EntityRef] = {}
     for mention in mentions:
         ref = mention.ref
-        if mention.role is Role.GROUP and ref is not None and ref.key in wanted - present:
+        if mention.role is Role.GROUP and ref is not None and ref.key in wanted:
             found.setdefault(ref.key, ref)
     return list(found.values())
