@@ -45,6 +45,7 @@ from mosaic.extract.text.syntax import (
     ACT_POS,
     NOUN_POS,
     SINGULAR_NOUN_TAGS,
+    VERB_POS,
     antecedent,
     children,
     is_passive,
@@ -77,11 +78,12 @@ def is_kill_word(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "shoot" or token.lower_ == "shot":
         return is_shot_dead(token)
-    if is_done_to_death(token):
+    pos = token.pos_  # asked of every word of a sentence: "to death" is looked for on verbs only
+    if pos in VERB_POS and is_done_to_death(token):
         return lemma not in SENTENCING_VERBS  # "hacked to death", not "sentenced to death"
-    if lemma == "gun" and token.pos_ == "VERB":
+    if lemma == "gun" and pos == "VERB":
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
-    return lemma in KILL_WORDS and token.pos_ in ACT_POS
+    return lemma in KILL_WORDS and pos in ACT_POS
 
 
 def victim_people(token: Token, context: SentenceContext) -> list[EntityMention]:
@@ -229,7 +231,11 @@ def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Tr
     operations = [context.doc[t.i] for t in found if t.type is EventType.MILITARY_OPERATION]
     for token in context.sent:
         lemma = token.lemma_.lower()
-        dying = _is_dying(token) and (operations or _forces_assault(found, context))
+        dying = (
+            lemma in DYING_VERBS  # few words are dying verbs: the set is asked first
+            and _is_dying(token)
+            and (operations or _forces_assault(found, context))
+        )
         if is_kill_word(token) or dying or (lemma in DEATH_WORDS and operations):
             if _leader_killed(token, context) or (victim_people(token, context) and not dying):
                 extra.append(Trigger(token.i, Entry(EventType.KILLING, 0.35)))
