@@ -291,17 +291,23 @@ class EventFinder:
     def _capitals(self, token: Token, context: SentenceContext) -> tuple[EntityMention, ...]:
         """A capital acting stands for its state's government ("Washington designated the
         group", "Tehran banned it"), as the country."""
+        if not any(self._is_capital(m) for m in context.mentions):
+            return ()  # most sentences name no capital: their agents need not be read
         found = []
         for head in slots.agent_heads(token):
             mention = context.mention_at(head)
             if head.dep_ not in SUBJECT_DEPS and head.head.dep_ != "agent":
                 continue  # "the Kabul bombing" is where it went off
-            if mention is None or mention.role is not Role.PLACE or mention.country is None:
-                continue
-            capital = self.places.capital(mention.country)
-            if capital is not None and mention.ref is not None and mention.ref.key == capital.key:
+            if mention is not None and mention.country is not None and self._is_capital(mention):
                 found.append(country_state(head, mention.country, self.places))
         return tuple(m for m in found if m is not None)
+
+    def _is_capital(self, mention: EntityMention) -> bool:
+        """Whether the mention is the place the table knows as its country's capital."""
+        if mention.role is not Role.PLACE or mention.country is None or mention.ref is None:
+            return False
+        capital = self.places.capital(mention.country)
+        return capital is not None and mention.ref.key == capital.key
 
     def _home_force(
         self, heads: Sequence[Token], context: SentenceContext
