@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,37 @@ def test_gazetteer_counts(gazetteer: Gazetteer) -> None:
     kinds = [record.kind for record in gazetteer.records]
     assert kinds.count(EntityKind.ORGANIZATION) >= 150
     assert kinds.count(EntityKind.PERSON) >= 100
+
+
+def test_gazetteer_lists_a_government_for_every_province_country(gazetteer: Gazetteer) -> None:
+    """Every country whose provinces the place table knows has a government record."""
+    table = resources.files("mosaic") / "data" / "places" / "admin1.tsv"
+    text = table.read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    countries = {row[3] for row in rows[1:]}
+    governed = {r.country for r in gazetteer.records if r.category == "government"}
+    assert countries - governed == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2", "category"),
+    [
+        ("the Kenyan government", "KE", "government"),
+        ("Nepalese authorities", "NP", "government"),
+        ("Thai security forces", "TH", "state_force"),
+        ("Chadian troops", "TD", "state_force"),
+        ("Burkinabe soldiers", "BF", "state_force"),
+    ],
+)
+def test_gazetteer_names_states_by_demonym(
+    gazetteer: Gazetteer, name: str, iso2: str, category: str
+) -> None:
+    assert [(r.country, r.category) for r in gazetteer.lookup(name)] == [(iso2, category)]
+
+
+def test_gazetteer_leaves_party_names_to_their_owners(gazetteer: Gazetteer) -> None:
+    """A Lebanese party's name ("Lebanese Forces") is not the Lebanese army's."""
+    assert gazetteer.lookup("Lebanese Forces") == []
 
 
 def test_gazetteer_relations_resolve(gazetteer: Gazetteer) -> None:
