@@ -12,11 +12,13 @@ subject and object (FORMAT.md's NAME match) and the sentence overlaps the relati
 evidence; it is "none" when it matches no gold relation at all; a pair whose names match a
 relation stated elsewhere in the document is left out (the sentence may or may not state
 it). The default gold is dev, dev-wiki and the odd-numbered half of dev-news: even-numbered
-dev-news files (nNNN.json) are skipped wherever they are found. The written sentences of
-`relation_phrasings.txt` add the common ways of saying each relation (and pairs that hold
-none), each filled with names of the shipped gazetteer's armed groups and people, and each
-also told as a source's words and after a sentence naming the group it then calls "the
-group" or "its" (`told_otherwise`). Distant
+dev-news and training/written-news files (nNNN.json, tNNN.json: news-even and written-check)
+are skipped wherever they are found, and a folder named for a check or held-out set (even,
+check, heldout, sealed, reserve) is refused.
+The written sentences of `relation_phrasings.txt` add the common ways of saying each
+relation (and pairs that hold none), each filled with names of the shipped gazetteer's armed
+groups and people, and each also told as a source's words and after a sentence naming the
+group it then calls "the group" or "its" (`told_otherwise`). Distant
 supervision adds the gazetteer's own descriptions, each said of its record's name ("X is
 an Egyptian physician who led al-Qaeda"), whose pairs are labelled by the relations the
 gazetteer records between the two records (none where it records none). `--un-list FILE`
@@ -82,8 +84,11 @@ from mosaic.model import EntityKind, RelationType, Report
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEFAULT_GOLD = tuple(SHARED / "eval" / name for name in ("dev", "dev-wiki", "dev-news"))
-NEWS_FILE = re.compile(r"^n(\d+)$")
-"""dev-news gold files: only the odd-numbered ones are read."""
+CHECK_HALF_FILE = re.compile(r"^[nt](\d+)$")
+"""dev-news (nNNN) and written-news (tNNN) gold files: only the odd-numbered ones are read,
+the even-numbered ones being the halves a change is checked on."""
+NEVER_TRAINED = ("even", "check", "heldout", "sealed", "reserve")
+"""Folders whose name holds one of these are never trained or tuned on."""
 PHRASINGS = Path(__file__).with_name("relation_phrasings.txt")
 TEXTCAT = {
     "@architectures": "spacy.TextCatBOW.v3",
@@ -182,8 +187,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--output", type=Path, default=ROOT / "src/mosaic/data/models/relations")
     args = parser.parse_args()
     for folder in [*args.gold, *([args.holdout] if args.holdout else [])]:
-        if "even" in folder.name:
-            parser.error(f"{folder}: the even half of dev-news is never trained or tuned on")
+        if any(word in folder.name for word in NEVER_TRAINED):
+            parser.error(f"{folder}: a check or held-out set is never trained or tuned on")
     return args
 
 
@@ -194,7 +199,7 @@ def examples_of(gold_dir: Path, extractor: Extractor, held: Collection[str] = ()
     for document in load_gold_dir(gold_dir):
         if document.path.stem in held:
             continue
-        if (news := NEWS_FILE.match(document.path.stem)) and int(news.group(1)) % 2 == 0:
+        if (half := CHECK_HALF_FILE.match(document.path.stem)) and int(half.group(1)) % 2 == 0:
             continue
         for context in contexts_of(document, extractor):
             found += labelled_pairs(context, document.data.get("relations", []), document.text)
