@@ -457,6 +457,8 @@ def _year_like(text: str) -> bool:
     return text.isdigit() and len(text) == 4
 
 
+DATE_CONFIDENCE = 0.25
+"""What a date finer than a year adds to a finding's confidence."""
 PLACE_CONFIDENCE = 0.15
 """What a place finer than a country adds to a finding's confidence."""
 
@@ -465,7 +467,7 @@ def confidence(trigger: Trigger, finding: EventFinding) -> float:
     """The trigger's strength plus what makes the finding one concrete event."""
     score = trigger.entry.strength
     if finding.date is not None:
-        score += 0.1 if finding.date.precision is Precision.YEAR else 0.25
+        score += 0.1 if finding.date.precision is Precision.YEAR else DATE_CONFIDENCE
     if finding.place is not None:
         country_only = finding.place.key and finding.place.key.count(":") == 1
         score += 0.05 if country_only else PLACE_CONFIDENCE

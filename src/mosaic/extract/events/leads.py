@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from mosaic.extract.events.finder import DATE_CONFIDENCE
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.text.boundaries import breaks_paragraph
 from mosaic.extract.text.sentences import SentenceContext
@@ -26,8 +27,6 @@ LEAD_MIN_WORDS = 12
 """The lead is the report's first paragraph with a sentence this long (a title is shorter)."""
 LEAD_SENTENCES = 3
 """A lead running on without a line break ends after this many sentences of prose."""
-DATE_CONFIDENCE = 0.25
-"""What a day date adds to a finding's confidence (as `events.confidence` counts it)."""
 
 
 def date_news_leads(

@@ -19,9 +19,12 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import Role
-from mosaic.extract.events.finder import PLACE_CONFIDENCE, sentence_states_a_date
+from mosaic.extract.events.finder import (
+    DATE_CONFIDENCE,
+    PLACE_CONFIDENCE,
+    sentence_states_a_date,
+)
 from mosaic.extract.events.followups import FOLLOW_UP_REACH
-from mosaic.extract.events.leads import DATE_CONFIDENCE
 from mosaic.extract.events.place_sentences import is_unplaced
 from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.text.sentences import SentenceContext
