@@ -78,6 +78,8 @@ def test_event_followups_denials_and_other_blame_add_no_one(contexts: Contexts, 
         "Police said the ALF was responsible.",
         "Provincial officials held the ALF responsible.",
         "Officials believe the ALF was behind it.",
+        "Officials suspect the ALF.",  # no event word: the suspicion alone names the party
+        "A police officer said they suspected the ALF.",
     ],
 )
 def test_event_followups_a_party_held_responsible_is_suspected(
@@ -353,19 +355,6 @@ def test_event_followups_blame_pinned_or_on_the_group_just_named_joins_the_event
     assert str(ambush.date) == "2015-03"
     assert [ref.name for ref in ambush.perpetrators] == ["Alpha Liberation Front"]
     assert ambush.perpetrator_status is PerpetratorStatus.SUSPECTED
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "text", ["Officials suspect the ALF.", "A police officer said they suspected the ALF."]
-)
-def test_event_followups_suspecting_a_group_without_event_word(
-    contexts: Contexts, text: str
-) -> None:
-    found = _only(contexts, text)
-    assert found is not None
-    assert [r.name for r in found.parties] == ["Alpha Liberation Front"]
-    assert found.status is PerpetratorStatus.SUSPECTED
 
 
 @pytest.mark.slow
