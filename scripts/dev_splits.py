@@ -9,8 +9,12 @@
   whether they carry over);
 - `written-fresh`: every passage of `training/written-fresh`, a held-out check until the
   session of 2026-12-07 (third of that day) folded it into tuning: read it freely;
-- `written-heldout`: every passage of `training/written-heldout`, written in that session as
-  the check that keep-or-revert decisions are made on (summary lines only);
+- `written-folded`: every passage of `training/written-heldout`, written in that session as
+  the check that keep-or-revert decisions were made on, worn by four sessions of them and
+  folded into tuning by the fifth session of 2026-12-07: read it freely, as `written-tune`;
+- `written-reserve`: every passage of `training/written-reserve`, written in the fourth
+  session of 2026-12-07 and the check keep-or-revert decisions are made on since the fifth
+  (summary lines only);
 - `written-sealed`: every passage of `training/written-sealed`, written on 2026-12-07 and
   scored only at the start and the end of a session (summary lines only).
 
@@ -33,7 +37,8 @@ SPLITS = {
     "written-tune": ("written", 2, 1),
     "written-check": ("written", 2, 0),
     "written-fresh": ("fresh", 1, 0),
-    "written-heldout": ("heldout", 1, 0),
+    "written-folded": ("heldout", 1, 0),
+    "written-reserve": ("reserve", 1, 0),
     "written-sealed": ("sealed", 1, 0),
 }
 
@@ -45,6 +50,7 @@ def main() -> None:
     parser.add_argument("--written", type=Path, default=REPOSITORY / "training/written-news")
     parser.add_argument("--fresh", type=Path, default=REPOSITORY / "training/written-fresh")
     parser.add_argument("--heldout", type=Path, default=REPOSITORY / "training/written-heldout")
+    parser.add_argument("--reserve", type=Path, default=REPOSITORY / "training/written-reserve")
     parser.add_argument("--sealed", type=Path, default=REPOSITORY / "training/written-sealed")
     args = parser.parse_args()
     sources = {
@@ -52,6 +58,7 @@ def main() -> None:
         "written": args.written,
         "fresh": args.fresh,
         "heldout": args.heldout,
+        "reserve": args.reserve,
         "sealed": args.sealed,
     }
     for name, (source, modulus, remainder) in SPLITS.items():
