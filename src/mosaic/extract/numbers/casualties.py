@@ -40,6 +40,7 @@ from mosaic.extract.text.syntax import (
     QUALIFIER_DEPS,
     RELATIVE_PRONOUN_TAGS,
     SUBJECT_DEPS,
+    TIME_LABELS,
     VERB_POS,
     children,
     is_passive,
@@ -137,11 +138,11 @@ def _negated_number(token: Token) -> bool:
 
 
 def _count_read_as_date(token: Token) -> bool:
-    """ "injuring 87": a small bare number the NER took for a year ('87) but that a casualty
-    verb takes as its object; "between 10 and 12 people": one that counts a noun outside the
-    date the NER saw (not "10 days"); "the number of dead rose to 54": a date of that number
-    alone, that a toll rises to."""
-    small = token.text.isdigit() and len(token.text) <= 3 and token.ent_type_ == "DATE"
+    """ "injuring 87": a small bare number the NER took for a year ('87), or "wounded 79,
+    hours after" for a time, but that a casualty verb takes as its object; "between 10 and 12
+    people": one that counts a noun outside the date the NER saw (not "10 days"); "the number
+    of dead rose to 54": a date of that number alone, that a toll rises to."""
+    small = token.text.isdigit() and len(token.text) <= 3 and token.ent_type_ in TIME_LABELS
     noun = token.head
     people = token.dep_ == "nummod" and noun.pos_ in NOUN_POS and noun.ent_type_ != "DATE"
     alone = token.ent_iob_ == "B" and not _inside_entity(token.doc, token.i + 1)

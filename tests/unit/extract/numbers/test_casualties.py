@@ -594,3 +594,10 @@ def test_casualties_of_them_on_the_number_of_an_apposed_count_is_a_part(
     the noun; the eight are a part of the 20, not more dead."""
     found = casualties(parse(sentence)[:])
     assert (found.total_killed(), found.wounded) == (killed, wounded)
+
+
+def test_casualties_a_small_number_the_ner_took_for_a_time(parse: Callable[..., Doc]) -> None:
+    """ "wounded 64, hours after": the NER reads "64, hours" as a time, but the verb takes the
+    number as its object, a count of the wounded."""
+    sentence = "The grenade attack on the bus depot wounded 64, hours after the curfew was lifted."
+    assert casualties(parse(sentence)[:]).wounded == Count(64, 64)
