@@ -21,6 +21,7 @@ from mosaic.extract.entities.parent_names import names_a_parent
 from mosaic.extract.entities.parties import GROUP_POSSESSIVES, GROUP_WORDS, party
 from mosaic.extract.entities.state_actors import ARMED_FORCES, STATE_NOUNS, modified_noun
 from mosaic.extract.entities.state_units import described_unit
+from mosaic.extract.events.agentless import STATE_PERSONNEL
 from mosaic.extract.events.agents import (
     gerund_actor,
     harming_actor,
@@ -356,11 +357,13 @@ def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
 
 
 def _unit_of_forces(mention: EntityMention, head: Token) -> bool:
-    """ "commandos with the Rapid Action Force", "soldiers of the Frontier Corps": a state
-    body by its own name (no country) that the forces acting belong to."""
+    """ "commandos with the Rapid Action Force", "soldiers of the Frontier Corps", "officers
+    of the Federal Security Service": a state body by its own name (no country) that the
+    forces or the people of its trade acting belong to."""
     if mention.ref is None or mention.ref.kind is EntityKind.PLACE:
         return False
-    if head.lower_ not in STATE_FORCES and head.lemma_.lower() not in STATE_FORCES:
+    forces = STATE_FORCES | STATE_PERSONNEL
+    if head.lower_ not in forces and head.lemma_.lower() not in forces:
         return False
     root = head.doc[mention.start : mention.end].root
     return root.dep_ == "pobj" and root.head.lower_ in ("of", "with") and root.head.head == head

@@ -195,3 +195,17 @@ def test_event_force_agents_the_group_is_the_group_named_before(
 ) -> None:
     attack = of_type(events(text), EventType.ATTACK)[-1]
     assert [ref.name for ref in attack.perpetrators if ref.key] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two suspects were detained by officers of the Counter Terrorism Department in Sukkur.",
+        "Investigators of the Counter Terrorism Department arrested two suspects in Sukkur.",
+    ],
+)
+def test_event_force_agents_officers_of_a_named_body_name_the_body(
+    events: Events, text: str
+) -> None:
+    arrest = of_type(events(text), EventType.ARREST)[0]
+    assert "Counter Terrorism Department" in perpetrator_names(arrest)
