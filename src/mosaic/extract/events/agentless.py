@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.state_actors import state_actor
+from mosaic.extract.events.state_bodies import CIVIL_FORCES
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import is_passive
@@ -66,3 +67,19 @@ def state_told_before(context: SentenceContext, places: PlaceTable) -> EntityMen
             if state is not None:
                 return state
     return None
+
+
+def force_told_near(context: SentenceContext) -> Token | None:
+    """The civil force a report told of by its bare noun around the act ("Police arrested
+    the leader ... Six other members had been picked up", "had been detained, a police
+    spokesman said"): its noun last named in the act's sentence or those just before it,
+    outside any name ("the Sindh Police" is that force's own)."""
+    sent = context.sent
+    named = {i for m in context.doc_mentions for i in range(m.start, m.end)}
+    found = None
+    for token in context.doc[: sent.end]:
+        if token.idx < sent.start_char - TOLD_BEFORE_CHARS or token.i in named:
+            continue
+        if token.lower_ in CIVIL_FORCES:
+            found = token
+    return found

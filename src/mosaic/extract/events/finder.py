@@ -24,7 +24,12 @@ from mosaic.extract.entities.parties import party
 from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun, state_actor
 from mosaic.extract.events import slots
 from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
-from mosaic.extract.events.agentless import country_state, is_agentless, state_told_before
+from mosaic.extract.events.agentless import (
+    country_state,
+    force_told_near,
+    is_agentless,
+    state_told_before,
+)
 from mosaic.extract.events.agents import led_coalition, led_words
 from mosaic.extract.events.captives import captives_killed
 from mosaic.extract.events.country import inferred_country, ruling_country
@@ -280,13 +285,27 @@ class EventFinder:
         if before is not None and finding.country in (None, before.country):
             found: tuple[EntityMention, ...] = (before,)
         elif finding.country is not None:
-            found = tuple(m for m in [country_state(token, finding.country, self.places)] if m)
+            state = country_state(token, finding.country, self.places)
+            found = tuple(m for m in [state, self._civil_force(state, finding, context)] if m)
         else:
             found = self._home_force([token], context)
         if not found:
             return finding
         refs = self._refs(found, context)
         return replace(finding, perpetrators=refs, perpetrator_status=PerpetratorStatus.ATTRIBUTED)
+
+    def _civil_force(
+        self, state: EntityMention | None, finding: EventFinding, context: SentenceContext
+    ) -> EntityMention | None:
+        """The state's police that the report told of around an arrest with no agent, as
+        itself beside its state ("Nepal police")."""
+        noun = force_told_near(context) if finding.type is EventType.ARREST else None
+        if state is None or state.country is None or noun is None:
+            return None
+        body = self.bodies.body(state.country, noun.lower_)
+        if body is None:
+            return None
+        return replace(state, role=Role.GROUP, ref=body, country=None, feature=None)
 
     def _capitals(self, token: Token, context: SentenceContext) -> tuple[EntityMention, ...]:
         """A capital acting stands for its state's government ("Washington designated the

@@ -40,3 +40,20 @@ def test_agentless_officers_serve_in_the_force_told_before(events: Events) -> No
     )
     arrest = of_type(events(text), EventType.ARREST)[0]
     assert "Russia" in perpetrator_names(arrest)
+
+
+def test_agentless_an_arrest_near_the_police_told_of_is_the_countrys_police(
+    events: Events,
+) -> None:
+    text = (
+        "A police spokesman in Pakistan said officers had searched a market in Sukkur. "
+        "Three of the ALF's men were arrested in Mardan on Friday, the spokesman said."
+    )
+    arrest = of_type(events(text), EventType.ARREST)[0]
+    assert {"Pakistan", "Pakistani police"} <= perpetrator_names(arrest)
+
+
+def test_agentless_a_ban_near_the_police_told_of_is_the_states_alone(events: Events) -> None:
+    text = "Police guarded the court in Sukkur. The ALF has been banned in Pakistan since 2003."
+    ban = of_type(events(text), EventType.DESIGNATION)[0]
+    assert "Pakistani police" not in perpetrator_names(ban)
