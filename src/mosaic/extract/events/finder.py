@@ -244,7 +244,7 @@ class EventFinder:
         mode, roles = rule.slots.perpetrators, rule.slots.perpetrator_roles
         if mode is PerpetratorSlot.FOUNDED_GROUP:
             return self._founded(token, context)
-        found = slots.perpetrators(token, context, roles)
+        found = slots.perpetrators(token, context, roles, rule.slots.named_only)
         envoys = mode is PerpetratorSlot.PARTICIPANTS
         if envoys:
             met = slots.participants(token, context, roles)

@@ -165,8 +165,14 @@ def actor_mentions(
     return [m for m in context.mentions_in(tokens) if m.role in roles]
 
 
-def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]) -> Perpetrators:
-    """The event's perpetrators and their status (claimed, suspected, attributed)."""
+def perpetrators(
+    trigger: Token,
+    context: SentenceContext,
+    roles: Sequence[Role],
+    named_only: Sequence[Role] = (),
+) -> Perpetrators:
+    """The event's perpetrators and their status (claimed, suspected, attributed); roles in
+    `named_only` only where named, not through a word standing for them."""
     heads, claimed = _agent_tokens(trigger)
     tokens = [t for head in heads for t in phrase(head)]
     heads = [h for h in heads if not _names_where(h, trigger, context)]
@@ -175,7 +181,7 @@ def perpetrators(trigger: Token, context: SentenceContext, roles: Sequence[Role]
         commands.get(m, m) for m in actor_mentions(tokens, context, roles)
         if m in commands or (m not in commands.values() and _direct(m, heads))
     ]  # fmt: skip
-    found += _standing_for(heads, context, roles)
+    found += _standing_for(heads, context, [r for r in roles if r not in named_only])
     found = list(dict.fromkeys(spoken_for(m, context) for m in found))
     # "The group said it carried out the bombing": a party telling of its own act claims it.
     claimed = claimed or any(m.ref is not None and m.ref.name == context.speaker for m in found)

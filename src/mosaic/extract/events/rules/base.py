@@ -121,6 +121,10 @@ class Slots:
     """The sentence's dead and wounded are the event's."""
     named_victims: bool = False
     """With no count stated, the named people killed are counted."""
+    named_only: tuple[Role, ...] = ()
+    """Perpetrator roles that act only when named as the agent ("HTS detained five men"), never
+    through a pronoun or "the group" (in "police said they detained a fifth", "they" would
+    stand for the group named before, whose men were detained)."""
     group_by_pronoun: bool = False
     """A trigger needing a group object accepts a pronoun for it, or a listed person."""
     attack_type: AttackClassifier | None = None

@@ -77,7 +77,14 @@ ARREST = register_event_rule(
     EventRule(
         EventType.ARREST,
         _triggers(EventType.ARREST),
-        Slots(_STATE, described=True, home_force=True, reporter_acts=True, agentless_state=True),
+        Slots(
+            (*_STATE, Role.GROUP),
+            described=True,
+            home_force=True,
+            reporter_acts=True,
+            agentless_state=True,
+            named_only=(Role.GROUP,),
+        ),
         CountryPolicy(home_act=True, domestic=True, report_focus=True, carried=True),
         ReportPolicy(news_lead=True, at_the_scene=True),
         settle=absorb_means(EventType.ARREST, EventType.MILITARY_OPERATION),
