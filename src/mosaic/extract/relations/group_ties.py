@@ -35,7 +35,7 @@ from mosaic.extract.entities.parties import GROUP_WORDS, parties
 from mosaic.extract.relations.mutual import mutual_ties
 from mosaic.extract.relations.nouns import Candidate
 from mosaic.extract.relations.rules.registry import noun_pattern, verb_patterns
-from mosaic.extract.relations.verbs import FOUNDING, named_body, with_appositions
+from mosaic.extract.relations.verbs import FOUNDING, named_body, reciprocal, with_appositions
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
     PATIENT_OR_ATTRIBUTE_DEPS,
@@ -157,13 +157,15 @@ def _the_two(noun: Token, context: SentenceContext) -> tuple[EntityMention, Enti
 
 def _sides_stated(noun: Token) -> tuple[RelationType, Token] | None:
     """The alliance or rivalry, and the word stating it, of a verb whose subject the pair is
-    and that names no other party ("the two groups clashed", not "clashed with the army"),
-    or of an event noun between them ("fighting between the two factions")."""
+    and that names no other party ("the two groups clashed", "the two groups fought each
+    other", not "clashed with the army"), or of an event noun between them ("fighting between
+    the two factions")."""
     head = noun.head
     if noun.dep_ in SUBJECT_DEPS and head.pos_ in VERB_POS:
         kinds = [p.type for p in verb_patterns(lemma(head))
                  if p.type in _SIDES and not p.needs and not p.particle]  # fmt: skip
         other = children(head, "dobj") + prep_objects(head, "with", "against")
+        other = [o for o in other if not reciprocal(o)]
         return (kinds[0], head) if kinds and not other else None
     event = head.head
     if noun.dep_ == "pobj" and head.lower_ == "between" and event.pos_ in ("NOUN", "VERB"):

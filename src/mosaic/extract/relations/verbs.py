@@ -176,13 +176,13 @@ def _mutual(verb: Token, pattern: VerbPattern) -> bool:
     if not pattern.type.symmetric:
         return False
     if pattern.prep is None:
-        return any(_reciprocal(o) for o in children(verb, "dobj"))
-    if any(_reciprocal(o) for o in prep_objects(verb, pattern.prep)):
+        return any(reciprocal(o) for o in children(verb, "dobj"))
+    if any(reciprocal(o) for o in prep_objects(verb, pattern.prep)):
         return True
     return pattern.prep == "with" and pattern.needs is None and not prep_objects(verb, "with")
 
 
-def _reciprocal(word: Token) -> bool:
+def reciprocal(word: Token) -> bool:
     """ "each other", "one another"."""
     return word.lower_ in RECIPROCALS and any(c.lower_ in ("each", "one") for c in word.children)
 

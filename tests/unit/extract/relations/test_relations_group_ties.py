@@ -24,6 +24,8 @@ STATED = [
      R.ALLIANCE, ALF, TALIBAN),
     ("The ALF took a district from the TTP last year, and the two groups have fought ever "
      "since.", R.RIVALRY, TTP, ALF),
+    ("The ALF split from the TTP in 2014. The two groups have fought each other in the north "
+     "since then.", R.RIVALRY, TTP, ALF),
     ("The ALF and the Taliban were once friends. Clashes between the two groups killed 30 "
      "people in May.", R.RIVALRY, TALIBAN, ALF),
     ("Analysts say the ALF has a symbiotic relationship with the TTP.", R.ALLIANCE, ALF, TTP),
