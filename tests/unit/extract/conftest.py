@@ -41,6 +41,7 @@ RECORDS = (
         "org:pakistan-army", "Pakistan Army", ORG, "state_force", ("Pakistani army",), "PK"
     ),
     ActorRecord("person:omar", "Mullah Omar", PERSON, None, ("Mullah Mohammed Omar",), "AF"),
+    ActorRecord("person:karim-al-mansuri", "Karim al-Mansuri", PERSON, None, ("al-Mansuri",)),
 )
 
 

@@ -172,13 +172,39 @@ class EntityLinker:
 
     def _whole_people(self, doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
         """New people's names with the first names the NER cut off put back; the mentions it
-        made of those words are then inside the name and go."""
+        made of those words are then inside the name and go. A listed person's one-word name
+        ("al-Awlaki") after first names none of that person's names holds ("Omar bin Salem
+        al-Awlaki") is another person of that family, new to the gazetteer."""
         result = list(mentions)
         for i, m in enumerate(result):
-            start = person_name_start(doc, m) if is_new_person(m) else m.start
+            if is_new_person(m):
+                start = person_name_start(doc, m)
+            elif self._surname_alone(m):
+                start = self._other_bearer(doc, m)
+            else:
+                start = m.start
             if start < m.start:
                 result[i] = self._named_person(doc, m, doc[start : m.end])
         return result
+
+    @staticmethod
+    def _surname_alone(mention: EntityMention) -> bool:
+        """A listed person named by one word of their name only ("al-Awlaki", "Omar")."""
+        return (
+            mention.role is Role.PERSON
+            and mention.ref is not None
+            and mention.ref.key is not None
+            and len(clean_name(mention.text).split()) == 1
+        )
+
+    def _other_bearer(self, doc: Doc, mention: EntityMention) -> int:
+        """Where the name of another bearer of a listed person's surname begins: the first
+        names before it, where none of them is a word of the listed person's names."""
+        start = person_name_start(doc, mention)
+        names = (mention.ref.name, *mention.ref.aliases) if mention.ref else ()
+        known = {word for name in names for word in name.lower().split()}
+        taken = {t.lower_ for t in doc[start : mention.start]}
+        return mention.start if taken & known else start
 
     def _named_person(self, doc: Doc, mention: EntityMention, span: Span) -> EntityMention:
         name = " ".join(clean_name(span.text).split())

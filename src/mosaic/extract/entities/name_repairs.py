@@ -36,6 +36,8 @@ NAME_TAIL = lexicon.words("entities.name_tail")  # fmt: skip
 """Words that may follow a group's core in a form of its name the gazetteer lacks ("the
 Lautaro youth front")."""
 _POSSESSIVE = lexicon.words("entities.possessive")
+NAME_PARTICLES = lexicon.words("entities.name_particles")
+"""Lower-case words inside a person's name ("Omar bin Salem")."""
 _NAME_PART_LABELS = frozenset({"", "PERSON", "ORG"})
 """What the NER may have taken a person's first names for: nothing, a person, a body."""
 
@@ -129,11 +131,14 @@ def person_name_start(doc: Doc, mention: EntityMention) -> int:
 
 
 def _name_part(token: Token, start: int, end: int) -> bool:
+    written = token.text[:1].isupper() or (
+        token.lower_ in NAME_PARTICLES and token.i > 0 and token.nbor(-1).text[:1].isupper()
+    )
     return (
         token.pos_ == "PROPN"
         and token.dep_ == "compound"
         and start <= token.head.i < end
-        and token.text[:1].isupper()
+        and written
         and token.lower_.rstrip(".") not in TITLES
         and not token.ent_id_
         and token.ent_type_ in _NAME_PART_LABELS

@@ -174,3 +174,20 @@ def test_round2_dashed_group_name_links_to_gazetteer(
 )
 def test_round2_looks_like_place_name(name: str, ok: bool) -> None:
     assert looks_like_place_name(name) is ok
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The cell has been led since June by Omar bin Salem al-Mansuri, police said.",
+         "Omar bin Salem al-Mansuri"),
+        ("The cell has been led since June by Hamza al-Mansuri, police said.", "Hamza al-Mansuri"),
+        ("The cell has been led since June by Karim al-Mansuri, police said.", "Karim al-Mansuri"),
+    ],
+)  # fmt: skip
+def test_round2_other_bearer_of_a_listed_surname_is_a_new_person(
+    parse: Callable[..., Doc], linker: EntityLinker, text: str, name: str
+) -> None:
+    people = [m for m in _link(parse, linker, text) if m.role is Role.PERSON and m.ref]
+    assert [(m.text, m.ref.name) for m in people] == [(name, name)]
