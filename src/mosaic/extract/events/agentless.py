@@ -74,12 +74,11 @@ def force_told_near(context: SentenceContext) -> Token | None:
     the leader ... Six other members had been picked up", "had been detained, a police
     spokesman said"): its noun last named in the act's sentence or those just before it,
     outside any name ("the Sindh Police" is that force's own)."""
-    sent = context.sent
+    earliest = context.sent.start_char - TOLD_BEFORE_CHARS
     named = {i for m in context.doc_mentions for i in range(m.start, m.end)}
-    found = None
-    for token in context.doc[: sent.end]:
-        if token.idx < sent.start_char - TOLD_BEFORE_CHARS or token.i in named:
-            continue
-        if token.lower_ in CIVIL_FORCES:
-            found = token
-    return found
+    for token in reversed(context.doc[: context.sent.end]):
+        if token.idx < earliest:
+            return None  # read back from the sentence's end, no further than the window
+        if token.lower_ in CIVIL_FORCES and token.i not in named:
+            return token
+    return None
