@@ -362,14 +362,17 @@ def _direct(mention: EntityMention, heads: Sequence[Token]) -> bool:
     )
 
 
+UNIT_MEMBERS = STATE_FORCES | STATE_PERSONNEL
+"""Who acts for a state body named by its own name: its forces and the people of its trade."""
+
+
 def _unit_of_forces(mention: EntityMention, head: Token) -> bool:
     """ "commandos with the Rapid Action Force", "soldiers of the Frontier Corps", "officers
     of the Federal Security Service": a state body by its own name (no country) that the
     forces or the people of its trade acting belong to."""
     if mention.ref is None or mention.ref.kind is EntityKind.PLACE:
         return False
-    forces = STATE_FORCES | STATE_PERSONNEL
-    if head.lower_ not in forces and head.lemma_.lower() not in forces:
+    if head.lower_ not in UNIT_MEMBERS and head.lemma_.lower() not in UNIT_MEMBERS:
         return False
     root = head.doc[mention.start : mention.end].root
     return root.dep_ == "pobj" and root.head.lower_ in ("of", "with") and root.head.head == head
