@@ -13,8 +13,11 @@
   the check that keep-or-revert decisions were made on, worn by four sessions of them and
   folded into tuning by the fifth session of 2026-12-07: read it freely, as `written-tune`;
 - `written-reserve`: every passage of `training/written-reserve`, written in the fourth
-  session of 2026-12-07 and the check keep-or-revert decisions are made on since the fifth
-  (summary lines only);
+  session of 2026-12-07, the check keep-or-revert decisions were made on in the fifth, and
+  folded into tuning by the sixth: read it freely, as `written-tune`;
+- `written-spare`: every passage of `training/written-spare`, written in the fifth session of
+  2026-12-07 and the check keep-or-revert decisions are made on since the sixth (summary
+  lines only);
 - `written-sealed`: every passage of `training/written-sealed`, written on 2026-12-07 and
   scored only at the start and the end of a session (summary lines only).
 
@@ -39,6 +42,7 @@ SPLITS = {
     "written-fresh": ("fresh", 1, 0),
     "written-folded": ("heldout", 1, 0),
     "written-reserve": ("reserve", 1, 0),
+    "written-spare": ("spare", 1, 0),
     "written-sealed": ("sealed", 1, 0),
 }
 
@@ -51,6 +55,7 @@ def main() -> None:
     parser.add_argument("--fresh", type=Path, default=REPOSITORY / "training/written-fresh")
     parser.add_argument("--heldout", type=Path, default=REPOSITORY / "training/written-heldout")
     parser.add_argument("--reserve", type=Path, default=REPOSITORY / "training/written-reserve")
+    parser.add_argument("--spare", type=Path, default=REPOSITORY / "training/written-spare")
     parser.add_argument("--sealed", type=Path, default=REPOSITORY / "training/written-sealed")
     args = parser.parse_args()
     sources = {
@@ -59,6 +64,7 @@ def main() -> None:
         "fresh": args.fresh,
         "heldout": args.heldout,
         "reserve": args.reserve,
+        "spare": args.spare,
         "sealed": args.sealed,
     }
     for name, (source, modulus, remainder) in SPLITS.items():
