@@ -97,10 +97,14 @@ class EventFinder:
             triggers += rule.more_triggers(context, triggers) if rule.more_triggers else []
         triggers = [t for t in triggers if not _attacked_gathering(t, triggers, context)]
         tokens = [context.doc[t.i] for t in triggers]
+        tolled = [tok for t, tok in zip(triggers, tokens, strict=True) if _takes_toll(t)]
         found = []
         for trigger, token in zip(triggers, tokens, strict=True):
             rivals = [other for other in tokens if other != token]
-            found += [(token, f) for f in self._findings(trigger, token, context, rivals)]
+            toll_rivals = [other for other in tolled if other != token]
+            found += [
+                (token, f) for f in self._findings(trigger, token, context, rivals, toll_rivals)
+            ]
         for rule in rules:
             found = rule.settle(found) if rule.settle else found
         return [finding for _, finding in found]
@@ -136,9 +140,17 @@ class EventFinder:
         return bool(objects) or bool(children(token, "nsubj", "prep"))
 
     def _findings(
-        self, trigger: Trigger, token: Token, context: SentenceContext, rivals: Sequence[Token]
+        self,
+        trigger: Trigger,
+        token: Token,
+        context: SentenceContext,
+        rivals: Sequence[Token],
+        toll_rivals: Sequence[Token],
     ) -> list[EventFinding]:
-        """The trigger's event (two when two states act on each other), none if negated."""
+        """The trigger's event (two when two states act on each other), none if negated; the
+        sentence's dead and wounded go to the nearest of the events that take a toll
+        (`toll_rivals`), so "raided a camp, killing 16 fighters and arresting a commander"
+        gives the 16 to the raid, not to the arrest beside "killing"."""
         factor = modality.factor(token) * (QUOTED_FACTOR if modality.in_quotation(token) else 1)
         if factor <= 0:
             return []
@@ -151,7 +163,9 @@ class EventFinder:
         ruling = ruling_country(rule.type, who.mentions)
         if ruling is not None and place is not None and place.country != ruling:
             place = None  # "designated the group's branch in Afghanistan": not done there
-        dead = casualties(context.sent, token, rivals) if rule.slots.casualties else Casualties()
+        dead = (
+            casualties(context.sent, token, toll_rivals) if rule.slots.casualties else Casualties()
+        )
         targets = self._targets(rule, token, context)
         classify = rule.slots.attack_type
         kind = classify(token, trigger.entry) if classify is not None else None
@@ -543,3 +557,8 @@ def _attacked_gathering(
         return True
     doers = children(head, "nsubj")
     return head.pos_ == "VERB" and any(d.lemma_.lower() in ATTACKER_WORDS for d in doers)
+
+
+def _takes_toll(trigger: Trigger) -> bool:
+    """Whether the trigger's event takes the sentence's dead and wounded (an arrest does not)."""
+    return rule_for(trigger.type).slots.casualties
