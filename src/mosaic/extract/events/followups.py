@@ -94,10 +94,24 @@ def referring_claim(context: SentenceContext, findings: Sequence[EventFinding]) 
     bombing"), to stand for the sentence's own `findings`."""
     item = _follow_up(context, referring=True)
     if item is None or not (item.status is PerpetratorStatus.CLAIMED or item.blames_told):
-        item = _reaction(context)
+        item = _blame_beside_retelling(context, findings) or _reaction(context)
     if item is None:
         return None
     return replace(item, instead_of=tuple(findings), reach=REFERRING_REACH)
+
+
+def _blame_beside_retelling(
+    context: SentenceContext, findings: Sequence[EventFinding]
+) -> FollowUp | None:
+    """A blame naming no event ("police suspected X") in a sentence whose only findings are
+    the event just told, named again ("No group said it was behind the blast, but police
+    suspected X"): the blame is for that event, as it would be in a sentence of its own."""
+    if not findings or not all(f.retelling for f in findings):
+        return None
+    item = _follow_up(context, referring=False)
+    if item is None or item.status is not PerpetratorStatus.SUSPECTED:
+        return None
+    return replace(item, blames_told=True)
 
 
 def _reaction(context: SentenceContext) -> FollowUp | None:

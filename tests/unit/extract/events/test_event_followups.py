@@ -360,3 +360,32 @@ def test_event_followups_blame_pinned_or_on_the_group_just_named_joins_the_event
 @pytest.mark.slow
 def test_event_followups_suspecting_how_it_happened_names_no_one(contexts: Contexts) -> None:
     assert _only(contexts, "Police suspect the bombers crossed from the hills.") is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "blame",
+    [
+        "No group said it was behind the blast, but police said they suspected the ALF.",
+        "Nobody claimed the bombing, and officials suspect fighters of the ALF.",
+    ],
+)
+def test_event_followups_a_bare_blame_beside_the_event_named_again_joins_it(
+    extractor: Extractor, blame: str
+) -> None:
+    text = f"A bomb killed six traders at a market in Sibi on Thursday. {blame}"
+    [attack] = extractor.extract(Report(text=text, published=dt.date(2016, 1, 23))).events
+    assert [ref.name for ref in attack.perpetrators] == ["Alpha Liberation Front"]
+    assert attack.perpetrator_status is PerpetratorStatus.SUSPECTED
+
+
+@pytest.mark.slow
+def test_event_followups_a_bare_blame_beside_an_attack_described_anew_keeps_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A bomb killed six traders at a market in Sibi on Thursday. Police suspect the ALF, "
+        "whose gunmen killed four guards in an attack on a bank in Zhob last year."
+    )
+    events = extractor.extract(Report(text=text, published=dt.date(2016, 1, 23))).events
+    assert len(events) == 2
