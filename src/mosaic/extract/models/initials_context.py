@@ -34,6 +34,9 @@ GROUP_RANKS = lexicon.words("models.group_ranks")
 """Ranks whose holder is named "of" a group ("the leader of X")."""
 CLAIM_NOUNS = lexicon.words("attribution.claims_of_responsibility")
 """What a group takes when it claims an attack ("took responsibility", "claimed credit")."""
+KIND_NOUNS = GROUP_WORDS | lexicon.words("relations.coalition_nouns")
+"""Words for a group a name is said to be ("X, an Iran-backed militia", "X, an alliance of
+militias")."""
 _OPENING = frozenset({"(", "["})
 
 
@@ -100,8 +103,9 @@ def _with_people(use: Span) -> bool:
 
 
 def _described_as_kind(word: Token, person: bool) -> bool:
-    """Said to be a group by an apposition or a copula with a word for a group ("X, an
-    Iran-backed militia,", "X is a Kurdish movement"); not by one for its people, which a
+    """Said to be a group by an apposition or a copula with a word for a group or a
+    coalition of groups ("X, an Iran-backed militia,", "X is a Kurdish movement", "X, an
+    alliance of Lendu militias,"); not by one for its people, which a
     person may be, nor, for a name the NER took for a person's, by a group word it is apposed
     to, which the parse often takes for the person's ("a spokesman for the group, X")."""
     nouns = [c for c in word.children if c.dep_ == "appos"]
@@ -109,7 +113,7 @@ def _described_as_kind(word: Token, person: bool) -> bool:
         nouns.append(word.head)
     if word.dep_ == "nsubj" and word.head.lemma_ == "be":
         nouns += [c for c in word.head.children if c.dep_ == "attr"]
-    return any(n.lower_ in GROUP_WORDS or n.lemma_.lower() in GROUP_WORDS for n in nouns)
+    return any(n.lower_ in KIND_NOUNS or n.lemma_.lower() in KIND_NOUNS for n in nouns)
 
 
 def _uses(doc: Doc, span: Span) -> list[int]:

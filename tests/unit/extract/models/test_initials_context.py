@@ -66,6 +66,7 @@ def _groups_of(doc: Doc, gazetteer: Gazetteer, places: PlaceTable) -> list[str]:
         ("Zorab Ahl al-Huq, an Iran-backed militia, denied any part in it.", "Zorab Ahl al-Huq"),
         ("Members of Zorabi Sath were arrested in Quetta on Monday.", "Zorabi Sath"),
         ("Tariq Zorab, the spiritual leader of Zorabi Sath, was jailed.", "Zorabi Sath"),
+        ("Police blamed ZORABCO, an alliance of Zorab militias, for the raid.", "ZORABCO"),
     ],
 )
 def test_initials_context_a_name_used_as_a_groups_is_a_new_group(
