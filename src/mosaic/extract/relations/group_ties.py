@@ -14,6 +14,8 @@
   of A and B", "X, made up of A and B" (`coalition_members`).
 - A group formed by the merger of others is joined by each: "X was formed in 2013 by the
   merger of A and B", "X, a group created through a merger of A and B" (`_mergers`).
+- A group formed when others merged is joined by each: "X was formed in 2013 when A merged
+  with B", "X was set up when A said it had merged with B" (`_merged_when_formed`).
 - Setting one group against another is a rivalry between them: "the killing set X against
   Y", "pitted X against Y".
 - Groups named together as one subject are tied by a predicate that names no other party:
@@ -43,6 +45,7 @@ from mosaic.extract.text.syntax import (
     VERB_POS,
     antecedent,
     children,
+    is_passive,
     lemma,
     prep_objects,
     subject,
@@ -71,6 +74,11 @@ COMPOSING_VERBS = lexicon.words("relations.composing_verbs")
 MERGER_NOUNS = lexicon.words("relations.merger_nouns")
 """Nouns of groups joining into one ("the merger of A and B")."""
 _THROUGH_PREPS = ("by", "through", "from")
+MERGING_VERBS = lexicon.words("relations.merging_verbs")
+"""Verbs of groups joining into one ("A merged with B")."""
+_WHEN_CLAUSES = ("advcl", "relcl")
+ANNOUNCING_VERBS = lexicon.words("events.self_announcing_verbs")
+"""Verbs whose passive tells a group's founding ("the front was announced in 2016")."""
 PITTING_VERBS = lexicon.words("relations.pitting_verbs")
 """Verbs that set their object against another ("set X against Y", "pitted X against Y")."""
 _PAIRED_HEADS = GROUP_WORDS | lexicon.words("relations.group_heads")
@@ -326,6 +334,42 @@ def _mergers(context: SentenceContext) -> list[Candidate]:
     return found
 
 
+def _merged_when_formed(context: SentenceContext) -> list[Candidate]:
+    """ "X was formed in 2013 when A merged with B": A and B joined X, then; so did A where
+    the merger is what A said ("when A said it had merged with B")."""
+    found: list[Candidate] = []
+    for verb in context.sent:
+        if verb.pos_ not in VERB_POS or lemma(verb) not in MERGING_VERBS:
+            continue
+        founding = _founding_clause(verb)
+        formed = _formed_group(founding, context) if founding is not None else None
+        if formed is None:
+            continue
+        merged = _group_parties(subject(verb) + prep_objects(verb, "with"), context)
+        found += [Candidate(R.ALLEGIANCE, m, formed, verb.i, dated=True)
+                  for m in merged if m.ref != formed.ref]  # fmt: skip
+    return found
+
+
+def _founding_clause(verb: Token) -> Token | None:
+    """The founding verb whose time the merging verb's clause tells ("formed ... when A
+    merged"), past a verb of saying between them ("when A said it had merged")."""
+    clause = verb
+    if clause.dep_ == "ccomp" and clause.head.dep_ in _WHEN_CLAUSES:
+        clause = clause.head
+    if clause.dep_ not in _WHEN_CLAUSES or not any(
+        c.lower_ == "when" for c in children(clause, "advmod")
+    ):
+        return None
+    head = clause.head
+    if clause.dep_ == "relcl":  # "formed in 2013 when ...", the clause hung on the year
+        head = head.head.head if head.dep_ == "pobj" else head
+    if head.pos_ not in VERB_POS:
+        return None
+    founded = lemma(head) in FOUNDING or (is_passive(head) and lemma(head) in ANNOUNCING_VERBS)
+    return head if founded else None
+
+
 def _formed_group(verb: Token, context: SentenceContext) -> EntityMention | None:
     """What a founding verb formed: its passive subject ("X was formed by"), or the group its
     participle describes ("X, a group created by")."""
@@ -361,6 +405,7 @@ _WAYS: tuple[tuple[frozenset[str], Way], ...] = (
     (UNITING_VERBS | GATHERING_VERBS, _coalitions),
     (COALITION_NOUNS | COMPOSING_VERBS, coalition_members),
     (MERGER_NOUNS, _mergers),
+    (MERGING_VERBS, _merged_when_formed),
     (frozenset({"against"}), _set_against),
     (frozenset({"and"}), mutual_ties),
 )

@@ -113,6 +113,9 @@ def test_group_ties_an_unnamed_alliance_of_two_groups_still_allies_them(
 MERGED = [
     "The ALF was formed in 2013 by the merger of the TTP and al-Qaeda.",
     "Police raided the ALF, a group created through the merger of the TTP and al-Qaeda in 2013.",
+    "The ALF was formed in 2013 when the TTP merged with al-Qaeda.",
+    "The ALF was set up in 2013, when the TTP merged with al-Qaeda, officials say.",
+    "The ALF was announced in 2013, when the TTP said it had merged with al-Qaeda.",
 ]
 
 
@@ -126,3 +129,16 @@ def test_group_ties_groups_merged_into_a_new_one_join_it_then(
         (TTP, ALF, FuzzyDate(2013)),
         (AQ, ALF, FuzzyDate(2013)),
     }, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The TTP merged with al-Qaeda in 2013 when the ALF was formed.",
+     "The ALF was formed in 2011. The TTP merged with al-Qaeda in 2013."],
+)  # fmt: skip
+def test_group_ties_a_merger_not_told_as_a_founding_joins_no_new_group(
+    relation_findings: Found, text: str
+) -> None:
+    found = [f for f in relation_findings(text) if f.type is R.ALLEGIANCE]
+    assert not [f for f in found if f.object.name == ALF], found
