@@ -12,12 +12,13 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
+from mosaic.extract import lexicon
 from mosaic.extract.attribution.speakers import last_person_before, speaker
 from mosaic.extract.dates.document import DateMention
 from mosaic.extract.dates.phrases import DateValue
 from mosaic.extract.entities.mentions import EntityMention, Role
+from mosaic.extract.text.syntax import NOUN_POS, TRAILING_DEPS, VERB_POS, char_span_tokens
 from mosaic.extract.text.syntax import SUBJECT_DEPS as MAIN_SUBJECT_DEPS
-from mosaic.extract.text.syntax import TRAILING_DEPS, VERB_POS, char_span_tokens
 from mosaic.model import Evidence
 
 
@@ -78,6 +79,10 @@ class SentenceContext:
 
 
 _Item = TypeVar("_Item", EntityMention, DateSpan)
+_GROUP_PRONOUNS = lexicon.words("entities.group_pronouns")
+_GROUP_WORDS = lexicon.words("entities.group_words")
+_SUBJECT_STEPS = 2
+"""How many sentences back "it" or "the group" as a sentence's subject is followed."""
 _WORD_KEYS = "mosaic_word_keys"
 """`Doc.user_data` key of the doc's array of word keys (lower-case form, lemma), made once per
 doc: no stage changes a word or lemma after the parse."""
@@ -223,14 +228,40 @@ def _previous_subject(
     start = context.sent.start
     if start == 0:
         return None
-    before = context.doc[start - 1].sent
+    return _subject_group(context.doc, earlier, context.doc[start - 1].sent, _SUBJECT_STEPS)
+
+
+def _subject_group(
+    doc: Doc, earlier: list[EntityMention], sent: Span, steps: int
+) -> EntityMention | None:
+    """The group that is the sentence's main subject, or is named in apposition to it ("A
+    second group, X, announced ..."); where that subject is "it" or "the group" with no group
+    named before it in its sentence, the group it stands for, from the sentence before ("X
+    remained active. The group was formed in 2018. It is led by ...")."""
     for mention in reversed(earlier):
-        if mention.start < before.start:
-            return None
-        root = context.doc[mention.start : mention.end].root
-        if root.dep_ in MAIN_SUBJECT_DEPS and root.head == before.root:
+        if mention.start < sent.start:
+            break
+        if mention.start >= sent.end:
+            continue
+        root = doc[mention.start : mention.end].root
+        if root.dep_ == "appos" and root.head.pos_ in NOUN_POS:
+            root = root.head
+        if root.dep_ in MAIN_SUBJECT_DEPS and root.head == sent.root:
             return mention
-    return None
+    subjects = [c for c in sent.root.children if c.dep_ in MAIN_SUBJECT_DEPS]
+    if steps == 0 or sent.start == 0 or not subjects or not _stands_for_group(subjects[0]):
+        return None
+    if any(sent.start <= m.start < subjects[0].i for m in earlier):
+        return None
+    return _subject_group(doc, earlier, doc[sent.start - 1].sent, steps - 1)
+
+
+def _stands_for_group(word: Token) -> bool:
+    """ "it", "the group": a subject standing for a group named before."""
+    if word.lower_ in _GROUP_PRONOUNS:
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in word.children)
+    return definite and word.lemma_.lower() in _GROUP_WORDS
 
 
 def topic_group(

@@ -106,3 +106,16 @@ def test_relations_clauses_negated_description_of_a_denying_subject_states_nothi
 ) -> None:
     text = "The ALF, which has never fought the Pakistani army, denied any role in the attack."
     assert _of(relations(text), R.RIVALRY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police raided a TTP hideout in Quetta. A second armed group, the ALF, announced its "
+     "formation in March. It is led by Hakim Zaman, a former army officer.",
+     "The ALF remained active in 2020. The group was formed in 2018 by former TTP members. "
+     "It is led by Hakim Zaman, a former army officer."],
+)  # fmt: skip
+def test_relations_clauses_it_stands_for_the_subject_before_or_the_group_that_stands_for(
+    relations: Found, text: str
+) -> None:
+    assert _of(relations(text), R.LEADER_OF) == [("Hakim Zaman", "Alpha Liberation Front")]
