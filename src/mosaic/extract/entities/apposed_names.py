@@ -1,12 +1,13 @@
 """A group the gazetteer does not list, named again in apposition, is one group.
 
 "the Zulu Front (Jabhat Zulu)", "Jaish-ul-Zulu, or the Army of Zulu," and "the Zulu
-Front, also known as Zulu Brigade" name one new group twice: the second name is the
-first's alias, so each mention of either gets one reference, named by the first with
-the second as an alias, and its events and relations gather on one entity. Known groups
-are left to the gazetteer, but a name it lacks given as another name of a known group or
-person ("Mufti Karim Zaman, also known as <a listed leader>") is that actor wherever the
-report uses it.
+Front, also known as Zulu Brigade" name one new group twice, as "Sipho Ngcobo, also
+known as Abu Zulu" names one new person twice (a person only by a word of naming): the
+second name is the first's alias, so each mention of either gets one reference, named by
+the first with the second as an alias, and its events and relations gather on one entity.
+Known groups are left to the gazetteer, but a name it lacks given as another name of a
+known group or person ("Mufti Karim Zaman, also known as <a listed leader>") is that actor
+wherever the report uses it.
 """
 
 from __future__ import annotations
@@ -52,11 +53,14 @@ def join_apposed_names(doc: Doc, mentions: Sequence[EntityMention]) -> list[Enti
         if alias is not None:
             joined[alias[0]] = joined[alias[1].name] = alias[1]
             continue
-        if not (is_new_group(first) and is_new_group(second)):
+        if not (_new_groups(first, second) or _new_people(first, second)):
             continue
         if first.ref is None or second.ref is None or first.ref.name == second.ref.name:
             continue
-        if apposed(doc, first, second):
+        people = _new_people(first, second)
+        if (people and _alias_between(doc, first, second)) or (
+            not people and apposed(doc, first, second)
+        ):
             known = joined.get(first.ref.name, first.ref)
             aliases = (*known.aliases, second.ref.name, *second.ref.aliases)
             ref = replace(known, aliases=tuple(dict.fromkeys(aliases)))
@@ -64,6 +68,19 @@ def join_apposed_names(doc: Doc, mentions: Sequence[EntityMention]) -> list[Enti
     if not joined:
         return list(mentions)
     return [_joined(m, joined) for m in mentions]
+
+
+def _new_groups(first: EntityMention, second: EntityMention) -> bool:
+    return is_new_group(first) and is_new_group(second)
+
+
+def _new_people(first: EntityMention, second: EntityMention) -> bool:
+    """Two people the gazetteer does not list, which only "also known as" makes one."""
+    return first.role is Role.PERSON is second.role and _new(first) and _new(second)
+
+
+def _alias_between(doc: Doc, first: EntityMention, second: EntityMention) -> bool:
+    return bool(_ALIAS.match(doc_text(doc)[first.end_char : second.start_char]))
 
 
 def apposed(doc: Doc, first: EntityMention, second: EntityMention) -> bool:

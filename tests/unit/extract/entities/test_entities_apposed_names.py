@@ -100,3 +100,22 @@ def test_apposed_names_an_unlisted_name_in_parentheses_stays_apart() -> None:
     mentions = [_person(text, "Qari Durrani", 0, None),
                 _person(text, "Karim Zafar", 0, "person:zafar")]  # fmt: skip
     assert join_apposed_names(NLP(text), mentions) == mentions
+
+
+@pytest.mark.parametrize("between", [", also known as ", ", better known as ", " alias "])
+def test_apposed_names_two_unlisted_names_of_one_person_share_one_reference(
+    between: str,
+) -> None:
+    text = f"The chief, Qari Durrani{between}Abu Zafar, spoke. Abu Zafar said so."
+    mentions = [_person(text, "Qari Durrani", 0, None),
+                _person(text, "Abu Zafar", 0, None),
+                _person(text, "Abu Zafar", text.index("spoke"), None)]  # fmt: skip
+    joined = join_apposed_names(NLP(text), mentions)
+    assert [m.ref.name for m in joined if m.ref] == ["Qari Durrani"] * 3
+    assert joined[0].ref is not None and joined[0].ref.names == ("Qari Durrani", "Abu Zafar")
+
+
+def test_apposed_names_two_unlisted_people_in_parentheses_stay_apart() -> None:
+    text = "The chief, Qari Durrani (Abu Zafar), spoke."
+    mentions = [_person(text, "Qari Durrani", 0, None), _person(text, "Abu Zafar", 0, None)]
+    assert join_apposed_names(NLP(text), mentions) == mentions
