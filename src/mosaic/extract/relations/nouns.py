@@ -16,7 +16,12 @@ from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parties import GROUP_POSSESSIVES, PERSON_PRONOUNS, parties
+from mosaic.extract.entities.parties import (
+    GROUP_HEADS,
+    GROUP_POSSESSIVES,
+    PERSON_PRONOUNS,
+    parties,
+)
 from mosaic.extract.relations.listed import LIST_WORDS, listed_holders
 from mosaic.extract.relations.refs import (
     group_antecedent,
@@ -78,6 +83,9 @@ DEPUTY_WORDS = lexicon.words("relations.deputy_words")  # fmt: skip
 _GROUP_HEADS = lexicon.words("relations.group_heads")
 RELATIVE_POSSESSIVES = lexicon.words("relations.relative_possessives")
 """The relative pronoun of an owner ("whose"), which stands for the name before it."""
+_NARROWING_DEPS = ("compound", "nmod")
+_GROUP_PARTS = GROUP_HEADS | _GROUP_HEADS | CELL_NOUNS | AFFILIATE_NOUNS
+"""Words for a group or a part of one: "leader of militant groups" heads them, no function."""
 _HYPHENATED = frozenset(w for w in LEADER_NOUNS | MEMBER_NOUNS if "-" in w)
 _HYPHENATED_PARTS = frozenset(p for w in _HYPHENATED for p in w.split("-"))
 _KINDS = (("member", MEMBER_NOUNS), ("affiliate", AFFILIATE_NOUNS), ("ally", ALLY_NOUNS),
@@ -119,6 +127,7 @@ def noun_kind(noun: Token, context: SentenceContext) -> str | None:
         return "affiliate"
     if lemma in LEADER_NOUNS:
         narrowed = modifiers & DEPUTY_WORDS or _has_plain_compound(noun, context)
+        narrowed = narrowed or _of_a_function(noun, context)
         return "member" if narrowed else "leader"
     for kind, words in _KINDS:
         if lemma in words:
@@ -141,10 +150,23 @@ def _under(noun: Token) -> bool:
 
 
 def _has_plain_compound(noun: Token, context: SentenceContext) -> bool:
-    """ "operations chief": a compound that names no entity narrows the role below the top."""
+    """ "operations chief", "intelligence and operations chief": a noun before it that names
+    no entity narrows the role below the top."""
     return any(
-        c.dep_ == "compound" and c.pos_ == "NOUN" and context.mention_at(c) is None
+        c.dep_ in _NARROWING_DEPS and c.pos_ == "NOUN" and context.mention_at(c) is None
         for c in noun.children
+    )
+
+
+def _of_a_function(noun: Token, context: SentenceContext) -> bool:
+    """ "its head of operations", "chief of intelligence": a bare noun after "of" (no article
+    or owner, no name, no word for a group or its part) is the function the role heads."""
+    return any(
+        o.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss") for c in o.children)
+        and context.mention_at(o) is None
+        and o.lemma_.lower() not in _GROUP_PARTS
+        for o in prep_objects(noun, "of")
     )
 
 
@@ -154,7 +176,9 @@ def _role_position(noun: Token) -> Token:
     while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM":
-        return noun.head.head  # "named X as one of his deputies": where "one" stands
+        noun = noun.head.head  # "named X as one of his deputies": where "one" stands
+        while noun.dep_ == "conj" and noun.head != noun:  # "a commander and one of the leaders"
+            noun = noun.head
     return noun
 
 

@@ -145,3 +145,21 @@ def test_relations_nouns_a_name_joined_to_other_holders_holds_their_role(
     found: Find, text: str, expected: set[tuple[RelationType, str, str]]
 ) -> None:
     assert {p for p in _pairs(found(text)) if p[1] == "Tariq Baloch"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police named Hakim Zaman, whom they described as the intelligence and operations chief "
+     "of the ALF.",
+     "The ALF said its head of finance, Hakim Zaman, was arrested."],
+)  # fmt: skip
+def test_relations_nouns_head_of_a_function_is_a_member(found: Find, text: str) -> None:
+    pairs = _pairs(found(text))
+    assert (R.MEMBER_OF, "Hakim Zaman", ALF) in pairs
+    assert (R.LEADER_OF, "Hakim Zaman", ALF) not in pairs
+
+
+def test_relations_nouns_one_of_the_leaders_joined_to_another_role_leads(found: Find) -> None:
+    pairs = _pairs(found("Hakim Zaman is a senior commander and one of the main leaders of the "
+                         "ALF."))  # fmt: skip
+    assert (R.LEADER_OF, "Hakim Zaman", ALF) in pairs
