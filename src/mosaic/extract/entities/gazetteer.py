@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -48,6 +48,8 @@ AMBIGUOUS_ALIASES: Mapping[str, str] = {
 
 # All-caps aliases that are also common words ("TIP", "MILF"); matched only as written.
 _COMMON_WORDS = lexicon.words("entities.common_words")
+_BRANCH_NOUNS = lexicon.words("relations.affiliate_nouns")
+"""A part of a group ("province", "wing"), ending a branch's own name."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,39 @@ class ActorRecord:
             country=self.country,
             external_ids=self.external_ids,
         )
+
+
+def _with_branch_names(records: list[ActorRecord]) -> list[ActorRecord]:
+    """The records, each branch named as its parent's name followed by its own ("Islamic
+    State Sinai Province": the Islamic State's) also going by its own ("Sinai Province", as
+    in "its Sinai Province"), where that name ends with a branch noun, has two words or more
+    and no record goes by it already."""
+    by_key = {record.key: record for record in records}
+    taken = {match_key(name) for record in records for name in record.names}
+    own: dict[str, list[tuple[int, str]]] = {}
+    for at, record in enumerate(records):
+        for name in _own_branch_names(record, by_key):
+            own.setdefault(match_key(name), []).append((at, name))
+    result = list(records)
+    for key, holders in own.items():
+        if key in taken or len({at for at, _ in holders}) != 1:
+            continue
+        at, name = holders[0]
+        result[at] = replace(result[at], aliases=(*result[at].aliases, name))
+    return result
+
+
+def _own_branch_names(record: ActorRecord, by_key: Mapping[str, ActorRecord]) -> list[str]:
+    parents = [by_key[r.object_key] for r in record.relations
+               if r.type is RelationType.AFFILIATE_OF and r.object_key in by_key]  # fmt: skip
+    found = []
+    for name in (n for parent in parents for n in parent.names):
+        rest = record.name[len(name) :].strip()
+        words = rest.split()
+        if (record.name.startswith(name + " ") and len(words) > 1
+                and words[-1].lower() in _BRANCH_NOUNS):  # fmt: skip
+            found.append(rest)
+    return found
 
 
 def is_case_sensitive(alias: str) -> bool:
@@ -151,6 +186,7 @@ class Gazetteer:
     @classmethod
     def _build(cls, records: list[ActorRecord], source: str) -> Gazetteer:
         _check_keys_and_relations(records, source)
+        records = _with_branch_names(records)
         index: dict[str, list[ActorRecord]] = {}
         for record in records:
             for key in dict.fromkeys(_index_key(name) for name in record.names):

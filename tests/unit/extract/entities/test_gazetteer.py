@@ -310,3 +310,26 @@ def test_gazetteer_covers_gold_actors(gazetteer: Gazetteer) -> None:
         pytest.skip("../shared/eval is not present")
     found = [name for name in names if any(gazetteer.lookup(alias) for alias in name)]
     assert len(found) / len(names) >= 0.9, [n for n in names if n not in found]
+
+
+def _branch(key: str, name: str, parent: str, aliases: tuple[str, ...] = ()) -> ActorRecord:
+    tie = ActorRelation(RelationType.AFFILIATE_OF, parent)
+    return ActorRecord(key, name, EntityKind.ORGANIZATION, "armed_group", aliases,
+                       relations=(tie,))  # fmt: skip
+
+
+def test_gazetteer_a_branch_named_after_its_parent_goes_by_its_own_name() -> None:
+    parent = ActorRecord("org:delta", "Delta Front", EntityKind.ORGANIZATION, "armed_group")
+    gazetteer = Gazetteer.from_records([
+        parent,
+        _branch("org:delta-north", "Delta Front North Sea Province", "org:delta"),
+        _branch("org:delta-east", "Delta Front East Wing", "org:delta"),
+        _branch("org:delta-south", "Delta Front South Bank", "org:delta"),
+        _branch("org:delta-west", "Delta Front Plains", "org:delta"),
+        _branch("org:other", "Golf Group", "org:delta", ("West Province",)),
+        _branch("org:delta-west2", "Delta Front West Province", "org:delta"),
+    ])  # fmt: skip
+    assert [r.key for r in gazetteer.lookup("North Sea Province")] == ["org:delta-north"]
+    assert [r.key for r in gazetteer.lookup("East Wing")] == ["org:delta-east"]
+    assert gazetteer.lookup("South Bank") == [] and gazetteer.lookup("Plains") == []
+    assert [r.key for r in gazetteer.lookup("West Province")] == ["org:other"]  # taken
