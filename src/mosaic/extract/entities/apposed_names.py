@@ -13,7 +13,7 @@ wherever the report uses it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -53,14 +53,10 @@ def join_apposed_names(doc: Doc, mentions: Sequence[EntityMention]) -> list[Enti
         if alias is not None:
             joined[alias[0]] = joined[alias[1].name] = alias[1]
             continue
-        if not (_new_groups(first, second) or _new_people(first, second)):
+        named_again = _naming_again(first, second)
+        if named_again is None or first.ref is None or second.ref is None:
             continue
-        if first.ref is None or second.ref is None or first.ref.name == second.ref.name:
-            continue
-        people = _new_people(first, second)
-        if (people and _alias_between(doc, first, second)) or (
-            not people and apposed(doc, first, second)
-        ):
+        if first.ref.name != second.ref.name and named_again(doc, first, second):
             known = joined.get(first.ref.name, first.ref)
             aliases = (*known.aliases, second.ref.name, *second.ref.aliases)
             ref = replace(known, aliases=tuple(dict.fromkeys(aliases)))
@@ -70,13 +66,17 @@ def join_apposed_names(doc: Doc, mentions: Sequence[EntityMention]) -> list[Enti
     return [_joined(m, joined) for m in mentions]
 
 
-def _new_groups(first: EntityMention, second: EntityMention) -> bool:
-    return is_new_group(first) and is_new_group(second)
-
-
-def _new_people(first: EntityMention, second: EntityMention) -> bool:
-    """Two people the gazetteer does not list, which only "also known as" makes one."""
-    return first.role is Role.PERSON is second.role and _new(first) and _new(second)
+def _naming_again(
+    first: EntityMention, second: EntityMention
+) -> Callable[[Doc, EntityMention, EntityMention], bool] | None:
+    """How the second mention can name the first again: two new groups by any apposition,
+    two people the gazetteer does not list only by a word of naming ("also known as");
+    None for any other pair."""
+    if is_new_group(first) and is_new_group(second):
+        return apposed
+    if first.role is Role.PERSON is second.role and _new(first) and _new(second):
+        return _alias_between
+    return None
 
 
 def _alias_between(doc: Doc, first: EntityMention, second: EntityMention) -> bool:
