@@ -16,7 +16,10 @@
   session of 2026-12-07, the check keep-or-revert decisions were made on in the fifth, and
   folded into tuning by the sixth: read it freely, as `written-tune`;
 - `written-spare`: every passage of `training/written-spare`, written in the fifth session of
-  2026-12-07 and the check keep-or-revert decisions are made on since the sixth (summary
+  2026-12-07, the check keep-or-revert decisions were made on in the sixth, and folded into
+  tuning by the seventh: read it freely, as `written-tune`;
+- `written-backup`: every passage of `training/written-backup`, written in the sixth session of
+  2026-12-07 and the check keep-or-revert decisions are made on since the seventh (summary
   lines only);
 - `written-sealed`: every passage of `training/written-sealed`, written on 2026-12-07 and
   scored only at the start and the end of a session (summary lines only).
@@ -43,6 +46,7 @@ SPLITS = {
     "written-folded": ("heldout", 1, 0),
     "written-reserve": ("reserve", 1, 0),
     "written-spare": ("spare", 1, 0),
+    "written-backup": ("backup", 1, 0),
     "written-sealed": ("sealed", 1, 0),
 }
 
@@ -56,6 +60,7 @@ def main() -> None:
     parser.add_argument("--heldout", type=Path, default=REPOSITORY / "training/written-heldout")
     parser.add_argument("--reserve", type=Path, default=REPOSITORY / "training/written-reserve")
     parser.add_argument("--spare", type=Path, default=REPOSITORY / "training/written-spare")
+    parser.add_argument("--backup", type=Path, default=REPOSITORY / "training/written-backup")
     parser.add_argument("--sealed", type=Path, default=REPOSITORY / "training/written-sealed")
     args = parser.parse_args()
     sources = {
@@ -65,6 +70,7 @@ def main() -> None:
         "heldout": args.heldout,
         "reserve": args.reserve,
         "spare": args.spare,
+        "backup": args.backup,
         "sealed": args.sealed,
     }
     for name, (source, modulus, remainder) in SPLITS.items():
