@@ -43,8 +43,9 @@ from mosaic.extract.events.blame import (
 )
 from mosaic.extract.events.state_bodies import GOVERNMENT_NOUNS
 from mosaic.extract.events.target_nouns import QUANTITY_NOUNS, target_head
+from mosaic.extract.numbers.casualties import ATTACKER_WORDS
 from mosaic.extract.text.modality import LAUNCH_VERBS
-from mosaic.extract.text.sentences import SentenceContext
+from mosaic.extract.text.sentences import SentenceContext, previous_subject_group
 from mosaic.extract.text.syntax import (
     ACTOR_MODIFIER_DEPS,
     CLAUSE_DEPS,
@@ -192,6 +193,10 @@ def perpetrators(
     blamed = False
     if not found:
         found, blamed = _blamed(trigger, context, roles)
+    if not found and Role.GROUP in roles:
+        # inferred from the text around, not stated: suspected, as a blame would make it
+        found = _attackers_of_the_group_before(heads, context)
+        blamed = bool(found)
     if not found:
         return Perpetrators()
     words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
@@ -214,6 +219,38 @@ def _standing_for(
     standing += [p for h in heads for p in _owning_group(h)]
     found = [party(h, context) for h in standing if context.mention_at(h) is None]
     return [m for m in found if m is not None and m.role in roles]
+
+
+def _attackers_of_the_group_before(
+    heads: Sequence[Token], context: SentenceContext
+) -> list[EntityMention]:
+    """Attackers told by what they are ("militants stormed a garrison", "a suicide bomber
+    killed nine soldiers") in a sentence naming no group, just after a sentence about a group
+    ("The TJP has claimed several of the deadliest attacks this year. In July, militants
+    stormed a garrison"): the group the text is about, which they are told as an instance of."""
+    if not heads or not all(_bare_attackers(h) for h in heads):
+        return []
+    if any(m.role is Role.GROUP for m in context.mentions):
+        return []
+    group = previous_subject_group(context)
+    return [group] if group is not None else []
+
+
+def _bare_attackers(head: Token) -> bool:
+    """ "militants", "gunmen", "a suicide bomber", "four attackers": attackers by their kind
+    with no owner, name ("Baloch militants") or "the" pointing back, as the subject of the
+    act (not "attacks perpetrated by drug terrorists", a kind of attacker)."""
+    if {head.lower_, head.lemma_.lower()}.isdisjoint(ATTACKER_WORDS) or head.dep_ != "nsubj":
+        return False
+    owned = any(
+        c.dep_ in ("poss", "appos") or c.lower_ == "the" or _named_word(c) for c in head.children
+    )
+    return not owned and not prep_objects(head, "of", "from")
+
+
+def _named_word(token: Token) -> bool:
+    """A proper name or a word with a capital inside a sentence ("Baloch", "TTP")."""
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start)
 
 
 def _owning_group(head: Token) -> list[Token]:

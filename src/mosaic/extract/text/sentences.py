@@ -220,6 +220,17 @@ def _described_owner(
     return None
 
 
+def previous_subject_group(context: SentenceContext) -> EntityMention | None:
+    """The group that is the main clause's subject in the sentence just before this one
+    ("X has claimed several attacks this year. In July, militants stormed a garrison"), or
+    that its "it" or "the group" stands for."""
+    earlier = [
+        m for m in context.doc_mentions
+        if m.end <= context.sent.start and m.role is Role.GROUP and m.ref is not None
+    ]  # fmt: skip
+    return _previous_subject(context, earlier) if earlier else None
+
+
 def _previous_subject(
     context: SentenceContext, earlier: list[EntityMention]
 ) -> EntityMention | None:
