@@ -203,6 +203,8 @@ EXPLAINED_SUBSETS = {
     ("relations.group_heads", "models.cue_words"),
     ("relations.pair_words", "text.counted"),
     ("relations.reciprocals", "events.other_event_words"),
+    # the words of "each other"; those making an act's people more of those dealt with before
+    ("relations.reciprocals", "events.more_of_words"),
     ("relations.succession_nouns", "events.captive_roles"),
     ("relations.succession_nouns", "relations.leader_nouns"),
 }

@@ -43,3 +43,27 @@ def test_scene_acts_an_arrest_after_the_event_keeps_no_date(extractor: Extractor
     second = "Police have since arrested two suspects after the raid."
     arrest = _arrest(extractor, f"{RAID}\n\n{second}")
     assert arrest.date is None
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A fourth man was detained.",
+        "Two other suspects were detained in that raid, a spokesman said.",
+    ],
+)
+def test_scene_acts_an_arrest_going_on_the_event_before_takes_its_day_and_place(
+    extractor: Extractor, second: str
+) -> None:
+    arrest = _arrest(extractor, f"{RAID}\n\n{second}")
+    assert arrest.date is not None and str(arrest.date) == "2021-06-08"
+    assert arrest.place is not None and arrest.place.name == "Multan"
+
+
+def test_scene_acts_an_arrest_after_the_event_named_again_takes_its_place(
+    extractor: Extractor,
+) -> None:
+    first = "Gunmen shot dead a shopkeeper in the city of Sukkur on Monday."
+    arrest = _arrest(extractor, f"{first}\n\nPolice arrested two suspects after that killing.")
+    assert arrest.place is not None and arrest.place.name == "Sukkur"
+    assert arrest.date is None
