@@ -15,10 +15,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from mosaic.extract import lexicon
-from mosaic.extract.attribution.speakers import last_person_before
+from mosaic.extract.attribution.speakers import TELLING_VERBS, last_person_before
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.text.sentences import SentenceContext, group_before
 from mosaic.extract.text.syntax import (
+    COMPLEMENT_DEPS,
+    PLURAL_NOUN_TAGS,
+    SINGULAR_NOUN_TAGS,
     SUBJECT_DEPS,
     TITLE_DEPS,
     antecedent,
@@ -42,6 +45,9 @@ LEADER_NOUNS = lexicon.words("relations.leader_nouns")
 SUCCESSION_NOUNS = lexicon.words("relations.succession_nouns")
 NEWNESS_WORDS = lexicon.words("relations.newness_words")
 _OWNING_DEPS = ("appos", "compound", "nmod", "poss", "prep")
+ARMED_FORCES = lexicon.words("entities.armed_forces")
+_ONE_PRONOUNS = frozenset({"it", "itself"})
+"""Group pronouns for one speaker ("the army said it"), not several ("troops said they")."""
 
 
 def party(
@@ -146,10 +152,31 @@ def _pronoun(
     token: Token, word: str, context: SentenceContext, exclude: str | None
 ) -> EntityMention | None:
     if word in GROUP_PRONOUNS:
+        if force_speaking(token):
+            return None
         return group_before(context, token.i, exclude)
     if word in PERSON_PRONOUNS:
         return _person(last_person_before(context.doc_mentions, token.i), context)
     return None
+
+
+def force_speaking(token: Token) -> bool:
+    """ "The army said it had killed seven militants", "troops said they had raided a
+    base": the subject of what a state's armed force tells stands for that force, which
+    names no group, not for the last group named before."""
+    word = token.lower_
+    if word not in GROUP_PRONOUNS or token.dep_ not in SUBJECT_DEPS:
+        return False
+    if token.head.dep_ not in COMPLEMENT_DEPS:
+        return False
+    verb = token.head.head
+    if verb.lemma_.lower() not in TELLING_VERBS:
+        return False
+    tags = SINGULAR_NOUN_TAGS if word in _ONE_PRONOUNS else PLURAL_NOUN_TAGS
+    return any(
+        c.dep_ == "nsubj" and c.tag_ in tags and {c.lower_, c.lemma_.lower()} & ARMED_FORCES
+        for c in verb.children
+    )  # fmt: skip
 
 
 def _person(name: str | None, context: SentenceContext) -> EntityMention | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parties import party
+from mosaic.extract.entities.parties import force_speaking, party
 from mosaic.extract.entities.state_actors import ARMED_FORCES
 from mosaic.extract.events.blame import STATE_FORCES
 from mosaic.extract.events.rules.base import Entry, Trigger
@@ -401,12 +401,18 @@ def _by_forces(token: Token, perpetrators: Sequence[EntityMention]) -> bool:
     if is_kill_word(token) or token.lemma_.lower() in CASUALTY_WORDS:
         return False
     heads = with_conjuncts(agent_heads(token))
-    if not heads or not all({h.lower_, h.lemma_.lower()} & FORCE_WORDS for h in heads):
+    if not heads or not all(_a_force(h) for h in heads):
         return False
     return not any(m.ref is not None and m.ref.key for m in perpetrators if m.role in _ACTORS)
 
 
 _ACTORS = frozenset({Role.GROUP, Role.PERSON})
+
+
+def _a_force(head: Token) -> bool:
+    """A force's word, or a pronoun standing for the force telling of its act ("the army
+    said it had bombed a camp")."""
+    return bool({head.lower_, head.lemma_.lower()} & FORCE_WORDS) or force_speaking(head)
 
 
 def _fighting(finding: EventFinding, token: Token) -> bool:

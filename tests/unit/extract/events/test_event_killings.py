@@ -323,3 +323,30 @@ def test_killings_shot_dead_read_as_a_noun_after_a_vehicle_still_kills(events: E
     """The parser takes "motorcycle shot" for a noun; "shot dead" still kills."""
     found = events("Gunmen on a motorcycle shot dead a village headman in Mardan on Monday.")
     assert [f.type for f in found] == [EventType.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lashkar-e-Taiba claimed the ambush on Friday. The army said on Saturday that it had"
+        " killed six militants in a raid near the village.",
+        "Lashkar-e-Taiba claimed the ambush on Friday. Troops said on Saturday that they had"
+        " killed six militants in a raid near the village.",
+    ],
+)
+def test_killings_a_force_telling_its_own_kill_is_no_group_act(events: Events, text: str) -> None:
+    """ "The army said it had killed": "it" is the army telling of its raid, not the group
+    named before."""
+    found = [f for f in events(text) if "raid" in f.evidence.sentence]
+    assert [f.type for f in found] == [EventType.MILITARY_OPERATION]
+    assert "Lashkar-e-Taiba" not in {p.name for p in found[0].perpetrators}
+
+
+def test_killings_a_force_telling_it_bombed_a_camp_is_an_operation(events: Events) -> None:
+    """ "The army said it had bombed a camp": the force's own strike, no group's bombing."""
+    text = (
+        "Rebels of the Karen National Union ambushed a convoy on Friday. The army said on"
+        " Sunday that it had bombed a rebel camp near the river."
+    )
+    found = [f for f in events(text) if "bombed" in f.evidence.sentence]
+    assert [f.type for f in found] == [EventType.MILITARY_OPERATION]
