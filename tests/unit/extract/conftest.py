@@ -37,6 +37,7 @@ RECORDS = (
     _group("org:al-qaeda", "al-Qaeda", ("AQ", "al-Qaida"), None),
     _group("org:afghan-taliban", "Afghan Taliban", ("Taliban",), "AF"),
     _group("org:alpha-front", "Alpha Liberation Front", ("ALF",), "PK"),
+    _group("org:army-of-renewal", "Army of National Renewal", ("ANR",), "PK"),
     ActorRecord(
         "org:pakistan-army", "Pakistan Army", ORG, "state_force", ("Pakistani army",), "PK"
     ),

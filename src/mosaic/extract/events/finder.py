@@ -50,7 +50,7 @@ from mosaic.extract.events.rules.base import (
 from mosaic.extract.events.rules.registry import event_rules, rule_for
 from mosaic.extract.events.self_announced import self_announced
 from mosaic.extract.events.sequels import is_sequel_subject
-from mosaic.extract.events.state_bodies import StateBodies
+from mosaic.extract.events.state_bodies import MILITARY_FORCES, StateBodies
 from mosaic.extract.events.state_forces import only_unnamed_forces, telling_state, unnamed_forces
 from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
@@ -347,7 +347,9 @@ class EventFinder:
     ) -> tuple[EntityMention, ...]:
         """ "The army launched strikes" in a report about one country, or filed from it and
         naming it again (its dateline): that country's state; a bare police force or "the
-        government" also as itself, with its country ("Pakistani police")."""
+        government" also as itself, with its country ("Pakistani police"), and "the army",
+        "soldiers" or "military aircraft" also as the armed force the gazetteer lists for it
+        ("Tatmadaw"), a state body as the state is."""
         if not heads:
             return ()
         dateline = read_dateline(context.doc_text, self.places)
@@ -359,6 +361,8 @@ class EventFinder:
         force = self.bodies.body(focus, head.lower_)
         if force is None:
             return (state,)
+        if head.lower_ in MILITARY_FORCES:  # a listed force acts for its state, as the state
+            return state, replace(state, ref=force, feature=None)
         return state, replace(state, role=Role.GROUP, ref=force, country=None, feature=None)
 
     def _as_actor(
@@ -427,6 +431,8 @@ class EventFinder:
             return []
         last = context.doc[mention.end - 1]
         noun = last if last.lower_ in STATE_NOUNS else modified_noun(last)
+        if any(m.role is Role.GROUP and m.start <= noun.i < m.end for m in context.mentions):
+            return []  # "Colombian Army of National Liberation": a group's name, not the army
         found = self.bodies.body(mention.country, noun.lower_)
         found = found or self.bodies.body(mention.country, noun.lemma_.lower())
         return [found] if found is not None else []

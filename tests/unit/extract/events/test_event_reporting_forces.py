@@ -21,10 +21,11 @@ def test_reporting_forces_police_arresting_are_the_countrys_police(events: Event
     assert {"Pakistan", "Pakistan police", "police"} <= perpetrator_names(arrest)
 
 
-def test_reporting_forces_the_army_is_only_the_state(events: Events) -> None:
+def test_reporting_forces_the_army_is_the_state_and_its_army_not_police(events: Events) -> None:
     found = events(FOCUS + "The army arrested four men in Quetta.")
     arrest = of_type(found, EventType.ARREST)[0]
-    assert perpetrator_names(arrest) == {"Pakistan"}
+    names = perpetrator_names(arrest)
+    assert {"Pakistan", "Pakistani military"} <= names and "Pakistan police" not in names
 
 
 def test_reporting_forces_police_telling_of_an_agentless_arrest_made_it(events: Events) -> None:

@@ -21,12 +21,17 @@ KENYA_GOVERNMENT = ActorRecord(
     "org:kenya-government", "Government of Kenya", EntityKind.ORGANIZATION, "government",
     ("Kenyan government",), "KE",
 )  # fmt: skip
+KENYA_FORCES = ActorRecord(
+    "org:kenya-forces", "Kenya Defence Forces", EntityKind.ORGANIZATION, "state_force",
+    ("Kenyan military", "Kenyan troops"), "KE",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def bodies() -> StateBodies:
-    places = PlaceTable.from_places([NEPAL, KENYA], {"Nepali": "NP", "Nepalese": "NP"}, ())
-    return StateBodies(places, Gazetteer.from_records([KENYA_GOVERNMENT]))
+    demonyms = {"Nepali": "NP", "Nepalese": "NP", "Kenyan": "KE"}
+    places = PlaceTable.from_places([NEPAL, KENYA], demonyms, ())
+    return StateBodies(places, Gazetteer.from_records([KENYA_GOVERNMENT, KENYA_FORCES]))
 
 
 def test_state_bodies_unlisted_government_is_named_as_governments_are(
@@ -48,8 +53,28 @@ def test_state_bodies_police_by_the_countrys_adjective(bodies: StateBodies) -> N
     assert {"Nepalese police", "Nepal police", "police"} <= set(found.names)
 
 
-def test_state_bodies_the_army_is_the_state_alone(bodies: StateBodies) -> None:
+def test_state_bodies_an_unlisted_army_is_the_state_alone(bodies: StateBodies) -> None:
     assert bodies.body("NP", "army") is None
+
+
+@pytest.mark.parametrize("noun", ["troops", "soldiers", "army", "jets"])
+def test_state_bodies_a_force_is_the_armed_force_listed_for_the_country(
+    bodies: StateBodies, noun: str
+) -> None:
+    found = bodies.body("KE", noun)
+    assert found is not None and found.key == "org:kenya-forces"
+
+
+@pytest.mark.slow
+def test_state_bodies_soldiers_at_home_are_the_state_and_its_listed_army(
+    events: Events,
+) -> None:
+    text = (
+        "Pakistan closed roads in Quetta, Peshawar, Mardan and Sukkur on Sunday. "
+        "Soldiers killed five militants in a raid on a hideout near Quetta on Monday."
+    )
+    found = of_type(events(text), EventType.MILITARY_OPERATION)[0]
+    assert {"Pakistan", "Pakistani military"} <= perpetrator_names(found)
 
 
 @pytest.mark.slow
@@ -99,3 +124,15 @@ def test_state_bodies_the_government_attacking_names_no_incidents_actor(events: 
     )
     found = [f for f in events(text) if f.type is not EventType.DESIGNATION]
     assert all("Government of Pakistan" not in perpetrator_names(f) for f in found)
+
+
+@pytest.mark.slow
+def test_state_bodies_a_country_in_a_groups_name_is_not_its_army(events: Events) -> None:
+    text = (
+        "PAKISTAN HAS SEEN ATTACKS IN QUETTA THIS YEAR. TWO ENGINEERS WERE KIDNAPPED BY "
+        "PAKISTANI ARMY OF NATIONAL RENEWAL REBELS NEAR QUETTA ON MONDAY."
+    )
+    found = of_type(events(text), EventType.ATTACK)
+    names = set().union(*(perpetrator_names(f) for f in found))
+    assert "Army of National Renewal" in names
+    assert names <= {"Pakistan", "Army of National Renewal", "ANR"}  # not "Pakistani military"
