@@ -19,7 +19,10 @@
   2026-12-07, the check keep-or-revert decisions were made on in the sixth, and folded into
   tuning by the seventh: read it freely, as `written-tune`;
 - `written-backup`: every passage of `training/written-backup`, written in the sixth session of
-  2026-12-07 and the check keep-or-revert decisions are made on since the seventh (summary
+  2026-12-07, the check keep-or-revert decisions were made on in the seventh, and folded into
+  tuning by the eighth: read it freely, as `written-tune`;
+- `written-next`: every passage of `training/written-next`, written in the seventh session of
+  2026-12-07 and the check keep-or-revert decisions are made on since the eighth (summary
   lines only);
 - `written-sealed`: every passage of `training/written-sealed`, written on 2026-12-07 and
   scored only at the start and the end of a session (summary lines only).
@@ -47,6 +50,7 @@ SPLITS = {
     "written-reserve": ("reserve", 1, 0),
     "written-spare": ("spare", 1, 0),
     "written-backup": ("backup", 1, 0),
+    "written-next": ("next", 1, 0),
     "written-sealed": ("sealed", 1, 0),
 }
 
@@ -61,6 +65,7 @@ def main() -> None:
     parser.add_argument("--reserve", type=Path, default=REPOSITORY / "training/written-reserve")
     parser.add_argument("--spare", type=Path, default=REPOSITORY / "training/written-spare")
     parser.add_argument("--backup", type=Path, default=REPOSITORY / "training/written-backup")
+    parser.add_argument("--next", type=Path, default=REPOSITORY / "training/written-next")
     parser.add_argument("--sealed", type=Path, default=REPOSITORY / "training/written-sealed")
     args = parser.parse_args()
     sources = {
@@ -71,6 +76,7 @@ def main() -> None:
         "reserve": args.reserve,
         "spare": args.spare,
         "backup": args.backup,
+        "next": args.next,
         "sealed": args.sealed,
     }
     for name, (source, modulus, remainder) in SPLITS.items():
