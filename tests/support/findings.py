@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
-from mosaic.model import EventFinding, EventType, RelationFinding, RelationType
+import datetime as dt
+
+from mosaic.extract.pipeline import Extractor
+from mosaic.model import EventFinding, EventType, RelationFinding, RelationType, Report
+
+PUBLISHED = dt.date(2016, 1, 21)
+"""The publication day the extraction tests' reports carry unless a test needs another."""
+
+
+def extracted_events(
+    extractor: Extractor, text: str, published: dt.date = PUBLISHED
+) -> list[EventFinding]:
+    """The events the whole pipeline writes for a report of the text."""
+    return extractor.extract(Report(text=text, published=published)).events
 
 
 def of_type(found: list[EventFinding], kind: EventType) -> list[EventFinding]:
     """The findings of one event type, in order."""
     return [f for f in found if f.type is kind]
+
+
+def only_of_type(found: list[EventFinding], kind: EventType) -> EventFinding:
+    """The one finding of an event type (the test fails where there are none or several)."""
+    [finding] = of_type(found, kind)
+    return finding
 
 
 def perpetrator_names(finding: EventFinding) -> set[str]:

@@ -4,14 +4,13 @@ weapon named again as the figure of the strike that used it (events.weapon_tolls
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 import pytest
 
 from mosaic.extract.pipeline import Extractor
-from mosaic.model import Count, EventFinding, EventType, Report
-from support.findings import of_type
+from mosaic.model import Count, EventFinding, EventType
+from support.findings import extracted_events, of_type
 
 pytestmark = pytest.mark.slow
 Events = Callable[[str], list[EventFinding]]
@@ -40,14 +39,9 @@ def test_denied_claims_a_denied_attack_is_still_negated(events: Events) -> None:
     assert of_type(found, EventType.ATTACK) == []
 
 
-def _events(extractor: Extractor, text: str) -> list[EventFinding]:
-    report = Report(text=text, published=dt.date(2016, 1, 21))
-    return extractor.extract(report).events
-
-
 def test_weapon_tolls_a_toll_of_the_bomb_is_the_strikes(extractor: Extractor) -> None:
     text = STRIKE + "The rebels deny army claims that the bomb killed 40 fighters."
-    found = _events(extractor, text)
+    found = extracted_events(extractor, text)
     operation = of_type(found, EventType.MILITARY_OPERATION)[0]
     assert operation.killed == Count.exactly(40)
     assert [(f.count, f.attributed_to) for f in operation.other_figures] == [
@@ -58,7 +52,7 @@ def test_weapon_tolls_a_toll_of_the_bomb_is_the_strikes(extractor: Extractor) ->
 
 def test_weapon_tolls_a_new_bomb_is_an_event_of_its_own(extractor: Extractor) -> None:
     text = STRIKE + "A bomb killed 40 people at a market in Peshawar on Friday."
-    found = _events(extractor, text)
+    found = extracted_events(extractor, text)
     operation = of_type(found, EventType.MILITARY_OPERATION)[0]
     assert operation.killed is None
     assert of_type(found, EventType.ATTACK)[0].killed == Count.exactly(40)

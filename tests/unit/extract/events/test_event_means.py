@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from mosaic.extract.pipeline import Extractor
-from mosaic.model import EventFinding, EventType, Report
+from mosaic.model import EventType
+from support.findings import extracted_events
 
 pytestmark = pytest.mark.slow
-
-
-def _events(extractor: Extractor, text: str) -> list[EventFinding]:
-    return extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
 
 
 @pytest.mark.parametrize(
@@ -27,13 +22,13 @@ def _events(extractor: Extractor, text: str) -> list[EventFinding]:
 def test_event_means_an_arrest_made_in_a_raid_is_one_dated_arrest(
     extractor: Extractor, text: str
 ) -> None:
-    [event] = _events(extractor, text)
+    [event] = extracted_events(extractor, text)
     assert event.type is EventType.ARREST
     assert event.date is not None and event.date.iso() == "2016-01-19"
 
 
 def test_event_means_a_raid_told_beside_an_arrest_stays_its_own(extractor: Extractor) -> None:
-    found = _events(
+    found = extracted_events(
         extractor,
         "Police arrested three men in Zhob on Tuesday, and troops killed four militants in a "
         "raid on a camp in Kohlu on Wednesday.",
@@ -42,7 +37,7 @@ def test_event_means_a_raid_told_beside_an_arrest_stays_its_own(extractor: Extra
 
 
 def test_event_means_a_raid_with_its_own_dead_stays_its_own(extractor: Extractor) -> None:
-    found = _events(
+    found = extracted_events(
         extractor,
         "Troops raided a camp in Zhob on Tuesday, killing five militants, and arrested two.",
     )

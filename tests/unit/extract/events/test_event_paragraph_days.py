@@ -11,7 +11,8 @@ import pytest
 from mosaic.extract.events.paragraph_days import date_by_paragraph, paragraph_days
 from mosaic.extract.pipeline import Extractor
 from mosaic.extract.text.sentences import SentenceContext
-from mosaic.model import EventFinding, EventType, FuzzyDate, Report
+from mosaic.model import EventFinding, EventType, FuzzyDate
+from support.findings import extracted_events
 
 pytestmark = pytest.mark.slow
 PUBLISHED = dt.date(2016, 3, 9)
@@ -26,14 +27,14 @@ _WRAPPED = (
 )
 
 
-def _events(extractor: Extractor, text: str) -> list[EventFinding]:
-    return extractor.extract(Report(text=text, published=PUBLISHED)).events
-
-
 def test_event_paragraph_days_a_wrapped_line_goes_on_in_the_day_named_before(
     extractor: Extractor,
 ) -> None:
-    shootings = [e for e in _events(extractor, _WRAPPED) if "teacher" in e.evidence.sentence]
+    shootings = [
+        e
+        for e in extracted_events(extractor, _WRAPPED, published=PUBLISHED)
+        if "teacher" in e.evidence.sentence
+    ]
     assert shootings
     assert {e.date.iso() if e.date else None for e in shootings} == {"2016-03-08"}
 

@@ -3,21 +3,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from mosaic.extract.pipeline import Extractor
-from mosaic.model import EventFinding, Report
+from support.findings import extracted_events
 
 pytestmark = pytest.mark.slow
 
 FIRST = "A roadside bomb killed five soldiers in Quetta on Monday, police said."
-
-
-def _events(extractor: Extractor, text: str) -> list[EventFinding]:
-    report = Report(text=text, published=dt.date(2016, 1, 21))
-    return sorted(extractor.extract(report).events, key=lambda e: e.evidence.start)
 
 
 @pytest.mark.parametrize(
@@ -30,12 +23,14 @@ def _events(extractor: Extractor, text: str) -> list[EventFinding]:
 def test_same_place_the_recapped_event_takes_the_place_before(
     extractor: Extractor, second: str
 ) -> None:
-    first, recapped = _events(extractor, f"{FIRST}\n\n{second}")
+    first, recapped = sorted(
+        extracted_events(extractor, f"{FIRST}\n\n{second}"), key=lambda e: e.evidence.start
+    )
     assert first.place is not None and first.place.name == "Quetta"
     assert recapped.place is not None and recapped.place.name == "Quetta"
 
 
 def test_same_place_other_wording_places_nothing(extractor: Extractor) -> None:
     text = f"{FIRST}\n\nLast month, a suicide bomber killed 12 people at the same time of day."
-    first, recapped = _events(extractor, text)
+    first, recapped = sorted(extracted_events(extractor, text), key=lambda e: e.evidence.start)
     assert first.place is not None and recapped.place is None

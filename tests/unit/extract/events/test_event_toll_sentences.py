@@ -2,57 +2,47 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from mosaic.extract.pipeline import Extractor
-from mosaic.model import Count, EventFinding, EventType, Report
+from mosaic.model import Count, EventType
+from support.findings import extracted_events, only_of_type
 
 pytestmark = pytest.mark.slow
 
 
-def _events(extractor: Extractor, text: str) -> list[EventFinding]:
-    return extractor.extract(Report(text=text, published=dt.date(2016, 1, 21))).events
-
-
-def _of_type(events: list[EventFinding], kind: EventType) -> EventFinding:
-    [found] = [e for e in events if e.type is kind]
-    return found
-
-
 def test_toll_sentences_other_dead_add_to_the_named_victim(extractor: Extractor) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "Police on Sunday killed Karim Baksh, a bomb maker, at a farm outside Mardan. "
         "Two other men were killed in the shootout.",
     )
-    assert _of_type(events, EventType.KILLING).killed == Count.exactly(3)
+    assert only_of_type(events, EventType.KILLING).killed == Count.exactly(3)
     assert not [e for e in events if e.type is EventType.ATTACK]
 
 
 def test_toll_sentences_wounded_told_next_are_the_attacks(extractor: Extractor) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "Gunmen attacked a checkpoint in Mardan on Monday, killing four soldiers.\n\n"
         "Three other people were wounded, a hospital official said.",
     )
-    attack = _of_type(events, EventType.ATTACK)
+    attack = only_of_type(events, EventType.ATTACK)
     assert (attack.killed, attack.wounded) == (Count.exactly(4), Count.exactly(3))
 
 
 def test_toll_sentences_a_part_of_the_toll_is_no_event_of_its_own(extractor: Extractor) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "Security forces killed nine militants during a raid near Bannu on Monday, the army "
         "said.\n\nTwo soldiers were also killed in the exchange of fire.",
     )
-    assert _of_type(events, EventType.MILITARY_OPERATION).killed == Count.exactly(9)
+    assert only_of_type(events, EventType.MILITARY_OPERATION).killed == Count.exactly(9)
     assert not [e for e in events if e.type is EventType.ATTACK]
 
 
 def test_toll_sentences_another_event_keeps_its_dead(extractor: Extractor) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "Rebels bombed a power station near Tunja on Monday.\n\n"
         "There were other attacks, in which two guards were killed.",
@@ -61,22 +51,22 @@ def test_toll_sentences_another_event_keeps_its_dead(extractor: Extractor) -> No
 
 
 def test_toll_sentences_a_named_persons_killing_stays_its_own(extractor: Extractor) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "The army suffered heavy losses in 2003 during the offensive in Helmand. "
         "Commander Juan Ortiz was killed, while his deputy fled.",
     )
-    assert _of_type(events, EventType.KILLING).killed == Count.exactly(1)
+    assert only_of_type(events, EventType.KILLING).killed == Count.exactly(1)
 
 
 def test_toll_sentences_the_operation_named_again_takes_the_dead(extractor: Extractor) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "Commandos raided a compound near Sukkur on Friday and freed two hostages. "
         "Gunmen had seized the pair at a wedding in Mardan in 2014, an attack that killed a guard. "
         "The army said six militants were killed in the operation.",
     )
-    operation = _of_type(events, EventType.MILITARY_OPERATION)
+    operation = only_of_type(events, EventType.MILITARY_OPERATION)
     assert operation.killed == Count.exactly(6)
 
 
@@ -90,14 +80,14 @@ def test_toll_sentences_the_operation_named_again_takes_the_dead(extractor: Extr
 )
 def test_toll_sentences_leave_other_tolls_alone(extractor: Extractor, second: str) -> None:
     first = "A bomb killed nine people at a market in Mardan on Monday."
-    events = _events(extractor, f"{first} {second}")
+    events = extracted_events(extractor, f"{first} {second}")
     attacks = [e for e in events if e.type is EventType.ATTACK and str(e.date) == "2016-01-18"]
     assert attacks
     assert attacks[0].killed == Count.exactly(9)
 
 
 def test_toll_sentences_a_toll_risen_on_a_later_day_is_the_events(extractor: Extractor) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "A suicide bomber struck a wedding in Zhob on Sunday, killing at least 30 people. "
         "The toll rose to 47 on Monday, a hospital official said.",
@@ -121,13 +111,13 @@ def test_toll_sentences_a_later_day_updates_the_toll(
     extractor: Extractor, second: str, killed: int
 ) -> None:
     first = "A bomb killed nine people at a market in Mardan on Monday."
-    events = _events(extractor, f"{first} {second}")
+    events = extracted_events(extractor, f"{first} {second}")
     attacks = [e for e in events if e.type is EventType.ATTACK and str(e.date) == "2016-01-18"]
     assert [a.killed for a in attacks] == [Count.exactly(killed)]
 
 
 def test_toll_sentences_the_killers_claim_leaves_the_stated_toll(extractor: Extractor) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "Militants attacked a border post near Chaman on Monday. Officials said three guards were "
         "killed. The militants said they had killed 20 guards.",
@@ -146,7 +136,7 @@ def test_toll_sentences_the_killers_claim_leaves_the_stated_toll(extractor: Extr
 def test_toll_sentences_an_update_in_a_later_paragraph_goes_to_the_lead(
     extractor: Extractor, update: str
 ) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "HERAT — A suicide bomber struck a wedding hall in Herat on Monday, killing 22 "
         "people, officials said.\n\n"
@@ -160,7 +150,7 @@ def test_toll_sentences_an_update_in_a_later_paragraph_goes_to_the_lead(
 def test_toll_sentences_an_update_names_the_toll_not_the_dead_that_raised_it(
     extractor: Extractor,
 ) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "Gunmen attacked a bus station in Bannu on Monday, killing 15 passengers.\n\n"
         "On Tuesday the toll reached 19, as three of the wounded died overnight.",
@@ -169,7 +159,7 @@ def test_toll_sentences_an_update_names_the_toll_not_the_dead_that_raised_it(
 
 
 def test_toll_sentences_the_toll_not_a_clause_that_explains_it(extractor: Extractor) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "Gunmen ambushed a convoy in Khost on Monday, killing five soldiers.\n\n"
         "Two other soldiers were hurt in the ambush.\n\n"
@@ -182,7 +172,7 @@ def test_toll_sentences_the_toll_not_a_clause_that_explains_it(extractor: Extrac
 def test_toll_sentences_the_day_a_figure_was_given_is_no_day_of_another_event(
     extractor: Extractor,
 ) -> None:
-    events = _events(
+    events = extracted_events(
         extractor,
         "Gunmen stormed a bank in Jalalabad on Tuesday, killing at least seven people.\n\n"
         "The provincial governor said on Wednesday that 12 people had died.",
