@@ -140,3 +140,19 @@ def test_event_places_a_venue_is_placed_in_the_town_holding_it(
 ) -> None:
     events = extractor.extract(Report(text=text, published=dt.date(2016, 2, 4))).events
     assert [e.place.name for e in events if e.place] == ["Quetta"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Soldiers killed twelve fighters in the Gudumbali forest on Monday.", "Gudumbali"),
+        ("In March, militants ambushed a patrol in the Dogon hills, killing four.", "Dogon"),
+        ("Troops killed two rebels in the Kolo gorge on Friday.", "Kolo"),
+    ],
+)
+def test_event_places_a_forest_hills_or_gorge_names_the_place(
+    events: Events, text: str, place: str
+) -> None:
+    # "the X forest", "the X hills": a name before a word of the land is a place's
+    found = events(text)
+    assert [f.place.name if f.place else None for f in found] == [place]
