@@ -20,7 +20,7 @@ from mosaic.extract.events.rules.registry import rule_for
 from mosaic.extract.events.types import entry_for
 from mosaic.extract.places.datelines import DATELINE_CHARS, dateline_end
 from mosaic.extract.places.locations import describes_person, is_home_modifier, is_location_span
-from mosaic.extract.places.place_slots import NAME_HEADS, container_span
+from mosaic.extract.places.place_slots import NAME_HEADS, container_span, in_place_slot
 from mosaic.extract.text.modality import claimed_definite
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
@@ -130,7 +130,32 @@ def _place_near(
             home = is_home_modifier(root)  # "a Kunduz politician": only when nothing else
             held = holds_a_part(root, context)
             candidates.append((home, m.start not in own, held, m.place_rank, distance, m))
-    return min(candidates, key=lambda c: c[:5])[5] if candidates else None
+    holders = _holders([c[5] for c in candidates], context)
+    ranked = [(*c[:3], c[5].start in holders, *c[3:]) for c in candidates]
+    return min(ranked, key=lambda c: c[:6])[6] if ranked else None
+
+
+def _holders(found: Sequence[EntityMention], context: SentenceContext) -> set[int]:
+    """Where the places start that the sentence says hold another of the places found, by an
+    "in" between ("in X town, in Y province", "the village of X, in Y", "at X in Y County"):
+    the place held is the finer one, whatever rank the table gives either (it may list
+    neither). Not a place the table puts in another country, nor a name the table lacks
+    unless it stands in a place's slot ("at X", "X town"), not an organisation's the NER
+    took for a place's; "Y's X" and "the X of Y" may name a venue or a quarter told by its
+    town, and do not count."""
+    by_start = {m.start: m for m in found}
+    holders: set[int] = set()
+    for m in found:
+        span = context.doc[m.start : m.end]
+        beside = container_span(span)
+        holder = by_start.get(beside.start) if beside is not None else None
+        if holder is None or m.country not in (None, holder.country):
+            continue
+        if not any(t.lower_ == "in" for t in context.doc[m.end : holder.start]):
+            continue
+        if (m.ref is not None and m.ref.key is not None) or in_place_slot(span):
+            holders.add(holder.start)
+    return holders
 
 
 def _names_the_acting_state(root: Token) -> bool:

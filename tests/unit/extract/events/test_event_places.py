@@ -156,3 +156,22 @@ def test_event_places_a_forest_hills_or_gorge_names_the_place(
     # "the X forest", "the X hills": a name before a word of the land is a place's
     found = events(text)
     assert [f.place.name if f.place else None for f in found] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Insurgents ambushed an army patrol in Tamvora town, in Kelbara province, on "
+            "Monday, killing two soldiers.",
+            "Tamvora",
+        ),
+        ("Rebels raided a police post in the village of Dunkeri, in Marabela district.", "Dunkeri"),
+    ],
+)
+def test_event_places_a_place_said_to_lie_in_another_is_the_finer(
+    events: Events, text: str, place: str
+) -> None:
+    # "in X town, in Y province": Y holds X, so X is the event's place, whatever either ranks
+    found = events(text)
+    assert [f.place.name if f.place else None for f in found] == [place]
