@@ -14,7 +14,11 @@ from spacy.tokens import Token
 from mosaic.extract import lexicon
 from mosaic.extract.text.syntax import PATIENT_DEPS, VERB_POS
 
-BURNED_THINGS = lexicon.words("events.burned_things") | lexicon.words("events.facilities")
+BURNED_THINGS = (
+    lexicon.words("events.burned_things")
+    | lexicon.words("events.facilities")
+    | lexicon.words("events.peopled_sites")
+)
 BURNING_VERBS = lexicon.words("events.burning_verbs")
 FIRE_WORDS = lexicon.words("events.fire_words")
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.entities.state_actors import ARMED_FORCES
 from mosaic.extract.events.arson import sets_fire
 from mosaic.extract.events.rules.base import Entry, ObjectNeeded, Trigger
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
@@ -306,6 +307,7 @@ _GUN_WORDS = lexicon.words("events.gun_words")  # fmt: skip
 _TYPE_WORDS = _BOMB_WORDS | _GUN_WORDS | set(lexicon.words("events.type_words"))
 """Words that say how an attack was carried out."""
 FACILITIES = lexicon.words("events.facilities")  # fmt: skip
+PEOPLED_SITES = lexicon.words("events.peopled_sites")
 
 
 def clause_head(token: Token) -> Token:
@@ -350,12 +352,34 @@ def _lemmas(tokens: Sequence[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
-def attacked_facility(token: Token) -> bool:
-    """ "attacked the consulate", "an attack on the school": the object is a building or site."""
+def _attacked_sites(token: Token) -> list[Token]:
+    """What the attack word strikes: its object, or what an attack is "on" or "against"."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    return any(o.lemma_.lower() in FACILITIES for o in objects)
+    return objects
+
+
+def _force_post(site: Token) -> bool:
+    """ "a police station", "an army station": a station of a force is a post its men hold."""
+    return site.lemma_.lower() == "station" and any(
+        c.lemma_.lower() in ARMED_FORCES or c.lower_ in ARMED_FORCES
+        for c in site.lefts
+        if c.dep_ in KIND_MODIFIER_DEPS
+    )
+
+
+def attacked_facility(token: Token) -> bool:
+    """ "attacked the consulate", "an attack on a pipeline": the object is an installation."""
+    return any(
+        o.lemma_.lower() in FACILITIES and not _force_post(o) for o in _attacked_sites(token)
+    )
+
+
+def attacked_peopled_site(token: Token) -> bool:
+    """ "attacked an army checkpoint", "an attack on a police station", "stormed the hotel":
+    the object is a place held or filled by people, whom the attack is on."""
+    return any(o.lemma_.lower() in PEOPLED_SITES or _force_post(o) for o in _attacked_sites(token))
 
 
 SELF_WORDS = lexicon.words("events.self_words")
@@ -473,4 +497,6 @@ def attack_type(token: Token, entry: Entry) -> AttackType | None:
         return AttackType.BOMBING
     if attacked_facility(token):
         return AttackType.FACILITY_ATTACK
+    if entry.attack_type is None and attacked_peopled_site(token):
+        return AttackType.ARMED_ASSAULT
     return entry.attack_type

@@ -76,6 +76,14 @@ def test_event_types_ambiguous_words_are_no_triggers(
          "detonated",
          AttackType.SUICIDE_BOMBING),
         ("Militants attacked the village.", "attacked", None),
+        ("Rebels attacked an army checkpoint outside the town, killing two guards.", "attacked",
+         AttackType.ARMED_ASSAULT),
+        ("Two soldiers died in an attack on a police station in the valley.", "attack",
+         AttackType.ARMED_ASSAULT),
+        ("Insurgents attacked a camp for displaced families at night.", "attacked",
+         AttackType.ARMED_ASSAULT),
+        ("Saboteurs attacked a pumping station on the river.", "attacked",
+         AttackType.FACILITY_ATTACK),
     ],
 )  # fmt: skip
 def test_event_types_attack_type_from_the_clause(
