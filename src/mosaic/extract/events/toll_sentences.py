@@ -8,7 +8,9 @@ as an attack with no one behind it, no date and no place; its figures are those
 of the event told just before (of the type the sentence names again, if it does),
 unless it names its event as another ("other attacks").
 A count of "other" people adds to that event's count of the same kind; any other
-count is a later statement, which wins as it does when findings merge. A toll update
+count is a later statement, which wins as it does when findings merge. A day carried from
+the sentence just before, itself a toll of the same event ("By Saturday the toll had risen to
+41. At least 60 others were wounded."), is that update's day, not another event's. A toll update
 ("the death toll rose to 290") in a paragraph of its own goes on with the report's lead
 event, not with whatever the paragraph before recapped.
 """
@@ -37,7 +39,7 @@ from mosaic.extract.numbers.counts import add_counts
 from mosaic.extract.text.modality import DEFINITE
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import CLAUSE_HEAD_DEPS, NOUN_POS
-from mosaic.model import Count, EventFinding
+from mosaic.model import Count, EventFinding, Evidence
 
 _WHERE = (Role.PLACE, Role.COUNTRY)
 _CASUALTY_LEMMAS = KILLED_WORDS | WOUNDED_WORDS | CASUALTY_NOUNS
@@ -56,7 +58,8 @@ def join_toll_sentences(
     casualty findings of that sentence dropped."""
     kept = list(findings)
     targets = _targets(kept, threshold)
-    for context in contexts:
+    joined: tuple[int, Evidence] | None = None  # the sentence last joined, and its event's telling
+    for number, context in enumerate(contexts):
         own = [f for f in kept if f.evidence == context.evidence]
         if not all(_bare(f) for f in own):
             continue
@@ -70,8 +73,9 @@ def join_toll_sentences(
         if not mentions or (states_a_time(context) and not _updates(mentions, context)):
             continue
         mentions = _totals(mentions, context)
+        goes_on = joined == (number - 1, kept[index].evidence)
         if _elsewhere(context, kept[index]) or (
-            _other_day(own, kept[index]) and not _updates(mentions, context)
+            _other_day(own, kept[index]) and not _updates(mentions, context) and not goes_on
         ):
             continue
         if _names_another(context, own):
@@ -79,6 +83,7 @@ def join_toll_sentences(
         # A lower count the event keeps is a part of its toll ("two soldiers were also
         # killed" after "killed 11"), so the sentence's bare casualty is no event either.
         kept[index] = _with_tolls(kept[index], mentions)
+        joined = (number, kept[index].evidence)
         kept = [f for f in kept if f not in own]
         targets = _targets(kept, threshold)
     return kept

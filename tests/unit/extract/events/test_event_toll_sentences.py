@@ -178,3 +178,16 @@ def test_toll_sentences_the_day_a_figure_was_given_is_no_day_of_another_event(
         "The provincial governor said on Wednesday that 12 people had died.",
     )
     assert [e.killed for e in events if e.killed is not None] == [Count.exactly(12)]
+
+
+def test_toll_sentences_the_day_of_an_update_carries_to_the_next_toll(
+    extractor: Extractor,
+) -> None:
+    events = extracted_events(
+        extractor,
+        "A suicide bomber blew himself up at a market in Kunduz on Tuesday, officials said.\n\n"
+        "By Thursday the toll had risen to 33, a hospital director said. At least 50 others "
+        "were wounded.",
+    )
+    [attack] = [e for e in events if e.type is EventType.ATTACK]
+    assert (attack.killed, attack.wounded) == (Count.exactly(33), Count.at_least(50))
