@@ -1,10 +1,12 @@
 """Whom a possessive in a relation stands for: "its leader", "their founder", "X's deputy".
 
-"its" and "their" stand for the last group named before them in the sentence
-that is not tucked inside another party's description: in "Y, a former
-commander in the TTP, as its emir" the TTP describes Y and is not what "its"
-refers to. A person standing where a group should ("Omar's deputy", "bin
-Laden's successor") stands for the group the report says he leads.
+"its" and "their" stand for the group that is the subject of their own clause
+("X, founded in 2004, pledged allegiance to Y under its leader Z": X, not Y);
+else for the last group named before them in the sentence that is not tucked
+inside another party's description: in "Y, a former commander in the TTP, as
+its emir" the TTP describes Y and is not what "its" refers to. A person
+standing where a group should ("Omar's deputy", "bin Laden's successor") stands
+for the group the report says he leads.
 """
 
 from __future__ import annotations
@@ -13,8 +15,13 @@ from spacy.tokens import Span, Token
 
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import SUBGROUP_WORDS
-from mosaic.extract.text.sentences import SentenceContext, group_before
-from mosaic.extract.text.syntax import ARGUMENT_OR_ROOT_DEPS, NAME_JOINING_DEPS, VERB_POS
+from mosaic.extract.text.sentences import SentenceContext, group_before, stands_for_group
+from mosaic.extract.text.syntax import (
+    ARGUMENT_OR_ROOT_DEPS,
+    NAME_JOINING_DEPS,
+    SUBJECT_DEPS,
+    VERB_POS,
+)
 from mosaic.model import Evidence
 
 _PARTIES = (Role.GROUP, Role.PERSON, Role.STATE, Role.COUNTRY)
@@ -37,6 +44,9 @@ def group_antecedent(
     token: Token, context: SentenceContext, exclude: str | None = None
 ) -> EntityMention | None:
     """The group "its" or "their" at `token` stands for (`exclude` names the other side)."""
+    own = _clause_subject(token, context, exclude)
+    if own is not None:
+        return own
     named = [
         m for m in context.mentions
         if m.end <= token.i and m.role is Role.GROUP and m.ref is not None
@@ -45,6 +55,34 @@ def group_antecedent(
     if named:
         return named[-1]
     return group_before(context, context.sent.start, exclude)
+
+
+def _clause_subject(
+    token: Token, context: SentenceContext, exclude: str | None
+) -> EntityMention | None:
+    """The group that is the subject of the clause "its" stands in, named before it ("X
+    pledged allegiance to Y under its leader Z", "The group ... named Z as its leader"); none
+    where the possessed noun is joined to another party ("Y and its leader")."""
+    verb = None
+    for above in token.ancestors:
+        if above.pos_ in VERB_POS:
+            verb = above
+            break
+        if above.dep_ == "conj" or any(c.dep_ == "conj" for c in above.children):
+            return None
+    if verb is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects or subjects[0].i >= token.i:
+        return None
+    mention = context.mention_at(subjects[0])
+    if mention is None:
+        if not stands_for_group(subjects[0]):
+            return None
+        mention = group_before(context, subjects[0].i, exclude)
+    if mention is None or mention.role is not Role.GROUP or mention.ref is None:
+        return None
+    return None if mention.ref.name == exclude else mention
 
 
 def _name(mention: EntityMention) -> str:

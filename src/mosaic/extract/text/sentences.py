@@ -260,14 +260,14 @@ def _subject_group(
         if root.dep_ in MAIN_SUBJECT_DEPS and root.head == sent.root:
             return mention
     subjects = [c for c in sent.root.children if c.dep_ in MAIN_SUBJECT_DEPS]
-    if steps == 0 or sent.start == 0 or not subjects or not _stands_for_group(subjects[0]):
+    if steps == 0 or sent.start == 0 or not subjects or not stands_for_group(subjects[0]):
         return None
     if any(sent.start <= m.start < subjects[0].i for m in earlier):
         return None
     return _subject_group(doc, earlier, doc[sent.start - 1].sent, steps - 1)
 
 
-def _stands_for_group(word: Token) -> bool:
+def stands_for_group(word: Token) -> bool:
     """ "it", "the group": a subject standing for a group named before."""
     if word.lower_ in _GROUP_PRONOUNS:
         return True

@@ -119,3 +119,16 @@ def test_relations_clauses_it_stands_for_the_subject_before_or_the_group_that_st
     relations: Found, text: str
 ) -> None:
     assert _of(relations(text), R.LEADER_OF) == [("Hakim Zaman", "Alpha Liberation Front")]
+
+
+def test_relations_clauses_its_is_the_subject_of_its_clause(relations: Found) -> None:
+    text = (
+        "The ALF, founded in 2004, pledged allegiance to al-Qaeda in 2014 under its leader "
+        "Mullah Omar."
+    )
+    assert _of(relations(text), R.LEADER_OF) == [("Mullah Omar", "Alpha Liberation Front")]
+
+
+def test_relations_clauses_its_beside_a_named_group_is_that_group(relations: Found) -> None:
+    found = relations("The ALF attacked al-Qaeda and its leader Mullah Omar in 2014.")
+    assert ("Mullah Omar", "Alpha Liberation Front") not in _of(found, R.LEADER_OF)
