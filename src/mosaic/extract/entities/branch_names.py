@@ -7,6 +7,9 @@ for the group the gazetteer records as an affiliate of that parent on the report
 in that country or going by that word, when exactly one group answers; otherwise nothing
 is linked. The branch noun (and the words before it) becomes a mention of that group; the
 parent's name stays the parent's, so the relation between the two can still be read.
+
+"Its Yemen branch" is told the same way, its owner the last listed group named before it in
+its sentence or the one before (`_owned_by_pronoun`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ SPLIT_WORDS = lexicon.words("relations.split_words")
 """Words making the part one that broke away ("breakaway faction"): no affiliate."""
 _PLACE_ROLES = frozenset({Role.COUNTRY, Role.PLACE, Role.DEMONYM})
 _POSSESSIVE = lexicon.words("entities.possessive")
+_GROUP_POSSESSIVES = lexicon.words("entities.group_possessives")
 _PLACE_PREPS = frozenset({"in", "for"})
 _PLACE_JOINS = frozenset({"and", ",", "the"})
 _REACH = 3
@@ -66,7 +70,36 @@ def link_branches(
         record = _one_branch(gazetteer, parent.ref.key, cues, published)
         if record is not None:
             result = _replace(doc, result, start, noun, record)
+    for owner, start, noun in _owned_by_pronoun(doc, result):
+        cues = _cues(doc, start, noun, result, country_of)
+        record = _one_branch(gazetteer, owner, cues, published)
+        if record is not None:
+            result = _replace(doc, result, start, noun, record)
     return result
+
+
+def _owned_by_pronoun(doc: Doc, mentions: Sequence[EntityMention]) -> list[tuple[str, int, int]]:
+    """The owner's key, first token and branch noun of each "its [words] <noun>" ("Its Yemen
+    branch"), the owner being the last listed group named before it in its sentence or the
+    one before."""
+    found: list[tuple[str, int, int]] = []
+    for token in doc:
+        if token.lower_ not in _GROUP_POSSESSIVES or token.dep_ != "poss":
+            continue
+        start = token.i + 1
+        noun = next((i for i in range(start, min(start + _REACH + 1, len(doc)))
+                     if not _modifier(doc[i]) or _is_branch_noun(doc[i])), None)  # fmt: skip
+        if noun is None or noun == start or not _is_branch_noun(doc[noun]):
+            continue
+        if not _free(start, noun, mentions):
+            continue
+        sent = token.sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        before = [m for m in mentions if first <= m.start and m.end <= token.i
+                  and m.role is Role.GROUP and m.ref is not None and m.ref.key]  # fmt: skip
+        if before and before[-1].ref is not None and before[-1].ref.key:
+            found.append((before[-1].ref.key, start, noun))
+    return found
 
 
 def _published(doc: Doc) -> dt.date | None:

@@ -122,3 +122,21 @@ def test_branch_names_parent_after_the_branch(link: Link, text: str, kind: str |
     found = parent_after(branch, mentions, doc)
     assert (found[0] if found else None) == kind
     assert found is None or (found[1].ref is not None and found[1].ref.key == "org:islamic-state")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "branch"),
+    [("The Islamic State claimed the bombing. Its Afghan branch has attacked checkpoints.",
+      "org:iskp"),
+     ("Officials said the Islamic State had grown, and its Afghan branch had doubled.",
+      "org:iskp"),
+     # no place: the branch is not told
+     ("The Islamic State claimed the bombing. Its branch has attacked checkpoints.", None),
+     # no group named before "its"
+     ("Police sealed the area. Its Afghan branch has attacked checkpoints.", None)],
+)  # fmt: skip
+def test_branch_names_owned_by_a_pronoun(link: Link, text: str, branch: str | None) -> None:
+    _, mentions = link(text, dt.date(2016, 6, 1))
+    branches = [k for k in _keys(mentions) if k not in ("org:islamic-state", "org:al-qaeda")]
+    assert branches == ([branch] if branch else [])
