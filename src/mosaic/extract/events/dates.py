@@ -127,12 +127,18 @@ def states_a_time(context: SentenceContext) -> bool:
     that what it tells is not simply more of the event told before it; the day a toll was
     revised ("the toll rose to 54 on Monday") or a statement made ("officials said on Monday
     that ...") is no time of the event."""
-    own = [
+    own = acts_dates(context)
+    revised = {i for d in context.dates if d not in own for i in range(d.start, d.end)}
+    return bool(own) or any(t.ent_type_ == "DATE" and t.i not in revised for t in context.sent)
+
+
+def acts_dates(context: SentenceContext) -> list[DateSpan]:
+    """The sentence's dates less those of a statement or a toll's revision ("officials said on
+    Monday", "the toll rose to 21 on Sunday"), which date no act."""
+    return [
         d for d in context.dates
         if not revises_a_toll(context.date_root(d)) and not _dates_a_saying(context.date_root(d))
     ]  # fmt: skip
-    revised = {i for d in context.dates if d not in own for i in range(d.start, d.end)}
-    return bool(own) or any(t.ent_type_ == "DATE" and t.i not in revised for t in context.sent)
 
 
 def _dates_a_saying(root: Token) -> bool:

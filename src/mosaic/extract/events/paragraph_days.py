@@ -9,15 +9,21 @@ day its paragraph named before it, where a paragraph ends only at a paragraph br
 (`text.boundaries.breaks_paragraph`). It runs after the merge so that the day fills a date
 left open without linking events the report tells apart; in text of one paragraph a line
 the finder has already done the same. A doubtful finding (below the written-out threshold)
-that the day would make an echo of that day's event is left dateless.
+that the day would make an echo of that day's event is left dateless. A sentence told as
+hours from what went before ("Hours later, a jet bombed ...", "a few hours later", "where
+hours earlier rebels had ...") goes on in the last day the report named for an act (not
+a statement's day), whatever paragraph named it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
+from mosaic.extract import lexicon
 from mosaic.extract.dates.phrases import DateValue
+from mosaic.extract.events.dates import acts_dates
 from mosaic.extract.events.finder import sentence_states_a_date
 from mosaic.extract.events.merge import echoes
 from mosaic.extract.text.boundaries import breaks_paragraph
@@ -53,16 +59,32 @@ def paragraph_days(contexts: Sequence[SentenceContext]) -> dict[int, DateValue]:
     when that date is a day."""
     days: dict[int, DateValue] = {}
     last: DateValue | None = None
+    told: DateValue | None = None  # the last date of an act named, in any paragraph
     for before, context in zip([None, *contexts], contexts, strict=False):
         if before is None or _new_paragraph(before, context):
             last = None
+        acts = acts_dates(context)
+        told = acts[-1].value if acts else told
         if context.dates:
             last = context.dates[-1].value
         elif (
             last is not None and last.start.day is not None and not sentence_states_a_date(context)
         ):
             days[context.evidence.start] = last
+        elif told is not None and told.start.day is not None and _hours_on(context):
+            days[context.evidence.start] = told
     return days
+
+
+HOUR_UNITS = lexicon.words("dates.hour_units")
+HOUR_STEPS = lexicon.words("dates.hour_steps")
+
+
+def _hours_on(context: SentenceContext) -> bool:
+    """Whether the sentence tells its act as hours or minutes from what went before ("Hours
+    later", "about three hours later", "hours after the ambush", "where hours earlier")."""
+    words = [t.lower_ for t in context.sent]
+    return any(word in HOUR_UNITS and after in HOUR_STEPS for word, after in pairwise(words))
 
 
 def _new_paragraph(before: SentenceContext, context: SentenceContext) -> bool:

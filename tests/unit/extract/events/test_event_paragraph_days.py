@@ -77,3 +77,32 @@ def test_event_paragraph_days_a_written_out_event_takes_the_day_beside_that_day_
     shooting = _finding(found, "teacher", 0.5)
     kept = date_by_paragraph([robbery, shooting], found, threshold=0.3)
     assert [e.date for e in kept] == [FuzzyDate(2016, 3, 8), FuzzyDate(2016, 3, 8)]
+
+
+_HOURS_LATER = (
+    "Gunmen attacked a police post in the town of Karak on Tuesday, killing two officers, "
+    "officials said on Wednesday.\n\n"
+    "The police said the attackers fled into the hills.\n\n"
+    "{opening}, a bomb exploded beside a bus in the town of Bannu, killing four passengers."
+)
+
+
+@pytest.mark.parametrize("opening", ["Hours later", "About two hours later"])
+def test_event_paragraph_days_hours_later_goes_on_in_the_last_day_of_an_act(
+    extractor: Extractor, opening: str
+) -> None:
+    text = _HOURS_LATER.format(opening=opening)
+    [bus] = [
+        e for e in extracted_events(extractor, text, PUBLISHED) if "Bannu" in e.evidence.sentence
+    ]
+    assert bus.date == FuzzyDate(2016, 3, 8)  # Tuesday, not the Wednesday it was told
+
+
+def test_event_paragraph_days_a_new_paragraph_without_hours_is_not_the_day_s(
+    extractor: Extractor,
+) -> None:
+    text = _HOURS_LATER.format(opening="In another attack")
+    [bus] = [
+        e for e in extracted_events(extractor, text, PUBLISHED) if "Bannu" in e.evidence.sentence
+    ]
+    assert bus.date is None
