@@ -472,12 +472,23 @@ def _first_named_arm(token: Token) -> AttackType | None:
     return kinds[0] if len(set(kinds)) > 1 else None
 
 
+def _shared_subject(verb: Token) -> list[Token]:
+    """ "gunmen killed a guard and wounded another in an attack on a patrol": the subject a
+    verb coordinated after another shares with it, which names who did it."""
+    if verb.dep_ != "conj" or verb.pos_ not in VERB_POS:
+        return []
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    return [t for c in verb.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+
+
 def attack_type(token: Token, entry: Entry) -> AttackType | None:
     """The attack type the clause states: beheading, kidnapping, suicide bombing, assassination,
     bombing, armed assault, an attack on a facility; None when the text does not say."""
     clause = _own_phrase(token)
     if not _lemmas(clause) & _TYPE_WORDS:
-        clause = list(clause_head(token).subtree)
+        head = clause_head(token)
+        clause = list(head.subtree) + _shared_subject(head)
     words = _lemmas(clause) | _doers(token)
     if entry.attack_type in (AttackType.BEHEADING, AttackType.KIDNAPPING):
         return entry.attack_type

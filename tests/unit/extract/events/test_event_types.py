@@ -84,6 +84,10 @@ def test_event_types_ambiguous_words_are_no_triggers(
          AttackType.ARMED_ASSAULT),
         ("Saboteurs attacked a pumping station on the river.", "attacked",
          AttackType.FACILITY_ATTACK),
+        ("Gunmen shot a guard and wounded two others in an attack on a convoy near the river.",
+         "attack", AttackType.ARMED_ASSAULT),
+        ("Protesters blocked a road and wounded two others in an attack on a convoy.", "attack",
+         None),
     ],
 )  # fmt: skip
 def test_event_types_attack_type_from_the_clause(
