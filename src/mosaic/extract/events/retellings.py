@@ -50,6 +50,8 @@ def _retold(first: EventFinding, retelling: EventFinding, within: Within) -> Eve
     """The first telling with what the retelling adds (who did it, whom it hit, the toll),
     but its own date and place: the retelling's come from the rest of its sentence."""
     told = combine(first, retelling, within)
+    if first.place is None and retelling.place is not None and retelling.country == first.country:
+        return replace(told, date=first.date, date_end=first.date_end, country=first.country)
     return replace(
         told, date=first.date, date_end=first.date_end, place=first.place, country=first.country
     )

@@ -65,3 +65,12 @@ def test_event_retellings_weak_findings_neither_fold_nor_take_folds() -> None:
     assert fold_retellings([weak_first, said], 0.3, _within) == [weak_first, said]
     weak_said = replace(said, confidence=0.1)
     assert fold_retellings([FIRST, weak_said], 0.3, _within) == [FIRST, weak_said]
+
+
+def test_event_retellings_a_retelling_places_a_first_telling_with_no_place() -> None:
+    unplaced = replace(FIRST, place=None)
+    said = finding(300, retelling=True, country="PK", place=PORT)
+    [event] = fold_retellings([unplaced, said], 0.3, _within)
+    assert event.place == PORT and event.date == FIRST.date
+    other = replace(said, country="AF")
+    assert fold_retellings([unplaced, other], 0.3, _within)[0].place is None
