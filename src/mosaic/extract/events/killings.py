@@ -237,7 +237,8 @@ def kill_triggers(context: SentenceContext, found: Sequence[Trigger]) -> list[Tr
             and (operations or _forces_assault(found, context))
         )
         if is_kill_word(token) or dying or (lemma in DEATH_WORDS and operations):
-            if _leader_killed(token, context) or (victim_people(token, context) and not dying):
+            named = victim_people(token, context) and not dying and not _killed_in_attack(token)
+            if _leader_killed(token, context) or named:
                 extra.append(Trigger(token.i, Entry(EventType.KILLING, 0.35)))
                 continue
         elif lemma not in CASUALTY_WORDS or token.pos_ != "VERB":
@@ -273,6 +274,21 @@ LEADER_NOUNS = lexicon.words("relations.leader_nouns")
 """One person by his place at a group's head ("his predecessor", "its founder")."""
 GROUP_NOUNS = lexicon.words("events.organisation_heads")
 """What a group is called ("the faction", "an X cell" is told by its name)."""
+
+
+def _killed_in_attack(token: Token) -> bool:
+    """ "a suicide bomber killed the minister and 12 others", "gunmen struck a market, killing
+    the mayor": the killers are attackers by what they are, or their bomb, so the named
+    dead are an attack's, no killing of its own."""
+    if token.pos_ not in VERB_POS or is_passive(token):
+        return False
+    heads = children(token, "nsubj")
+    if not heads and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG":
+        heads = children(token.head, "nsubj")
+    heads = with_conjuncts(heads)
+    return bool(heads) and all(
+        {h.lower_, h.lemma_.lower()} & (ATTACKER_WORDS | WEAPON_WORDS) for h in heads
+    )
 
 
 def _leader_killed(token: Token, context: SentenceContext) -> bool:

@@ -350,3 +350,22 @@ def test_killings_a_force_telling_it_bombed_a_camp_is_an_operation(events: Event
     )
     found = [f for f in events(text) if "bombed" in f.evidence.sentence]
     assert [f.type for f in found] == [EventType.MILITARY_OPERATION]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A suicide bomber struck a rally in the town on Monday, killing the governor, Ahmed "
+        "Karimi, and nine other people.",
+        "Gunmen killed the mayor, Ali Bashir, at his office on Monday.",
+    ],
+)
+def test_killings_a_named_victim_of_attackers_is_an_attacks(events: Events, sentence: str) -> None:
+    found = events(sentence)
+    assert EventType.KILLING not in {f.type for f in found}
+    assert EventType.ATTACK in {f.type for f in found}
+
+
+def test_killings_a_named_victim_of_forces_is_a_killing(events: Events) -> None:
+    found = events("Police shot dead the rebel commander, Ali Musa, in the town on Monday.")
+    assert EventType.KILLING in {f.type for f in found}
