@@ -131,6 +131,7 @@ def _place_near(
             held = holds_a_part(root, context)
             candidates.append((home, m.start not in own, held, m.place_rank, distance, m))
     holders = _holders([c[5] for c in candidates], context)
+    # A place the sentence says holds another ranks after it, before table rank and distance.
     ranked = [(*c[:3], c[5].start in holders, *c[3:]) for c in candidates]
     return min(ranked, key=lambda c: c[:6])[6] if ranked else None
 

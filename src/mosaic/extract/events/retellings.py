@@ -48,7 +48,9 @@ def _other_country(first: EventFinding, retelling: EventFinding) -> bool:
 
 def _retold(first: EventFinding, retelling: EventFinding, within: Within) -> EventFinding:
     """The first telling with what the retelling adds (who did it, whom it hit, the toll),
-    but its own date and place: the retelling's come from the rest of its sentence."""
+    but its own date and place: the retelling's come from the rest of its sentence. Where
+    the first telling has no place, the retelling's stands, if both are in one country
+    ("the blast at the stadium": where the attack told before struck)."""
     told = combine(first, retelling, within)
     if first.place is None and retelling.place is not None and retelling.country == first.country:
         return replace(told, date=first.date, date_end=first.date_end, country=first.country)
