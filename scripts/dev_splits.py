@@ -22,7 +22,10 @@
   2026-12-07, the check keep-or-revert decisions were made on in the seventh, and folded into
   tuning by the eighth: read it freely, as `written-tune`;
 - `written-next`: every passage of `training/written-next`, written in the seventh session of
-  2026-12-07 and the check keep-or-revert decisions are made on since the eighth (summary
+  2026-12-07, the check keep-or-revert decisions were made on in the eighth, and folded into
+  tuning by the ninth: read it freely, as `written-tune`;
+- `written-later`: every passage of `training/written-later`, written in the eighth session of
+  2026-12-07 and the check keep-or-revert decisions are made on since the ninth (summary
   lines only);
 - `written-sealed`: every passage of `training/written-sealed`, written on 2026-12-07 and
   scored only at the start and the end of a session (summary lines only).
@@ -51,6 +54,7 @@ SPLITS = {
     "written-spare": ("spare", 1, 0),
     "written-backup": ("backup", 1, 0),
     "written-next": ("next", 1, 0),
+    "written-later": ("later", 1, 0),
     "written-sealed": ("sealed", 1, 0),
 }
 
@@ -66,6 +70,7 @@ def main() -> None:
     parser.add_argument("--spare", type=Path, default=REPOSITORY / "training/written-spare")
     parser.add_argument("--backup", type=Path, default=REPOSITORY / "training/written-backup")
     parser.add_argument("--next", type=Path, default=REPOSITORY / "training/written-next")
+    parser.add_argument("--later", type=Path, default=REPOSITORY / "training/written-later")
     parser.add_argument("--sealed", type=Path, default=REPOSITORY / "training/written-sealed")
     args = parser.parse_args()
     sources = {
@@ -77,6 +82,7 @@ def main() -> None:
         "spare": args.spare,
         "backup": args.backup,
         "next": args.next,
+        "later": args.later,
         "sealed": args.sealed,
     }
     for name, (source, modulus, remainder) in SPLITS.items():
