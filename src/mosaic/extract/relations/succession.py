@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
-from mosaic.extract.entities.parties import parties
+from mosaic.extract.entities.parties import GROUP_WORDS, parties
 from mosaic.extract.relations.deaths import DYING_VERBS, KILLING_VERBS
 from mosaic.extract.relations.nouns import (
     LEADER_NOUNS,
@@ -40,6 +40,7 @@ from mosaic.extract.relations.refs import person_antecedent, sentence_context
 from mosaic.extract.relations.verbs import verb_relations, with_appositions
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import (
+    VERB_POS,
     agents,
     children,
     is_passive,
@@ -84,6 +85,7 @@ def through_leaders(candidates: list[Candidate], context: SentenceContext) -> li
     """Each candidate whose object is a person who leads groups, with those groups as well;
     an allegiance only to the group his title names where it is sworn ("pledged allegiance
     to Islamic State leader X": to the Islamic State as well)."""
+    candidates = [_leaders_own(c, context) for c in candidates]
     found = list(candidates) + _predecessors_offices(candidates, context)
     for candidate in candidates:
         if candidate.object.role is not Role.PERSON:
@@ -93,6 +95,25 @@ def through_leaders(candidates: list[Candidate], context: SentenceContext) -> li
             if (candidate.type in _THROUGH or titled) and group != candidate.subject:
                 found.append(replace(candidate, object=group))
     return found
+
+
+def _leaders_own(candidate: Candidate, context: SentenceContext) -> Candidate:
+    """ "P has led the group's fight against Y": "the group's" before the relation's noun, in
+    a clause whose subject is a person who leads one group, is that group, whatever group
+    was named last ("P declared G's loyalty to Z's command and led the group's fight": G)."""
+    noun = context.doc[candidate.anchor]
+    owned = any(
+        p.lemma_.lower() in GROUP_WORDS and any(d.lower_ == "the" for d in p.children)
+        for p in children(noun, "poss")
+    )
+    verb = noun.head
+    if not owned or candidate.subject.role is not Role.GROUP or verb.pos_ not in VERB_POS:
+        return candidate
+    people = [p for p in parties(subject(verb), context) if p.role is Role.PERSON]
+    led = list(dict.fromkeys(g for p in people for g in leadership(context).get(person_key(p), [])))
+    if len(led) != 1 or led[0] in (candidate.subject, candidate.object):
+        return candidate
+    return replace(candidate, subject=led[0])
 
 
 def _predecessors_offices(candidates: list[Candidate], context: SentenceContext) -> list[Candidate]:

@@ -63,6 +63,12 @@ FORMS = [
     ("The ALF considers the TTP its ally.", R.ALLIANCE, ALF, TTP),
     ("The ISKP is a rival of the Taliban.", R.RIVALRY, ISKP, TALIBAN),
     ("The ISKP has fought the Taliban since 2015.", R.RIVALRY, ISKP, TALIBAN),
+    ("The ISKP has waged a bloody campaign against the Taliban since 2019.",
+     R.RIVALRY, ISKP, TALIBAN),
+    ("The ALF has led an offensive against the TTP in the valley since last year.",
+     R.RIVALRY, ALF, TTP),
+    ("The ALF claimed the blast. Its war against the TTP has gone on for years.",
+     R.RIVALRY, ALF, TTP),
     ("The ISKP competes against the Taliban for recruits.", R.RIVALRY, ISKP, TALIBAN),
     # leaders
     ("Hakim Zaman was named chief of the TTP in late July.", R.LEADER_OF, "Hakim Zaman", TTP),
@@ -338,3 +344,13 @@ def test_forms_near_misses_state_no_relation(
     relation_findings: Found, text: str, kind: RelationType
 ) -> None:
     assert kind not in {f.type for f in relation_findings(text)}
+
+
+@pytest.mark.slow
+def test_forms_the_groups_fight_is_its_leaders_group(relation_findings: Found) -> None:
+    found = relation_findings(
+        "The ALF's leader, Hakim Zaman, spoke on Monday. Hakim Zaman has declared the ALF's "
+        "loyalty to al-Qaeda's general command and has led the group's fight against the TTP."
+    )
+    rivals = {frozenset((f.subject.name, f.object.name)) for f in found if f.type is R.RIVALRY}
+    assert rivals == {frozenset((ALF, TTP))}
