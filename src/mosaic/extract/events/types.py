@@ -18,18 +18,20 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from mosaic.extract import lexicon
+from mosaic.extract.entities.name_repairs import MEMBER_AND_UNIT_NOUNS
 from mosaic.extract.entities.state_actors import ARMED_FORCES
 from mosaic.extract.events.arson import sets_fire
 from mosaic.extract.events.rules.base import Entry, ObjectNeeded, Trigger
 from mosaic.extract.events.rules.registry import rule_for, trigger_table
 from mosaic.extract.events.state_strikes import by_state
-from mosaic.extract.numbers.casualties import ATTACKER_WORDS
+from mosaic.extract.numbers.casualties import ATTACKER_WORDS, DEADLY_VERBS
 from mosaic.extract.text.syntax import (
     KIND_MODIFIER_DEPS,
     NOUN_CLAUSE_DEPS,
     NOUN_MODIFIER_DEPS,
     NOUN_POS,
     PATIENT_DEPS,
+    RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     TRIGGER_POS,
     VERB_POS,
@@ -482,6 +484,53 @@ def _shared_subject(verb: Token) -> list[Token]:
     return [t for c in verb.head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
 
 
+_DOER_NOUNS = ATTACKER_WORDS | ARMED_PEOPLE | MEMBER_AND_UNIT_NOUNS
+"""Nouns for people who carry out an attack ("militants", "fighters", "members of X")."""
+
+
+def _doer(word: Token) -> bool:
+    """A name, a pronoun or a noun for attackers: people who did it, not a weapon or an act."""
+    if word.pos_ in ("PROPN", "PRON"):
+        return True
+    return bool({word.lemma_.lower(), word.lower_} & _DOER_NOUNS)
+
+
+def _done_by_people(token: Token) -> bool:
+    """ "militants attacked an army position", "rebels killed 12 officers", "members of the
+    group hacked a teacher to death", "the gunman who killed 39": the act's subject (or a
+    passive's "by") is people who did it; for an attack noun, that of the killing or attack
+    it stands in ("rebels killed 35 people in an attack on villages"), not of a verb that
+    only tells of it ("IS said it had carried out that attack")."""
+    verb = token if token.pos_ in VERB_POS else clause_head(token)
+    if verb.pos_ not in VERB_POS:
+        return False
+    if verb is not token and not _violent(verb):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"]  # fmt: skip
+    subjects += [t for t in _shared_subject(verb) if t.dep_ in SUBJECT_DEPS]
+    subjects = [verb.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s
+                for s in subjects]  # fmt: skip
+    return any(_doer(s) for s in subjects)
+
+
+def _violent(verb: Token) -> bool:
+    entry = entry_for(verb)
+    return verb.lemma_.lower() in DEADLY_VERBS or (entry is not None and entry.type is A)
+
+
+def _told_by_doers(token: Token, entry: Entry) -> bool:
+    """An attack word that names no kind, told as done by people, in a sentence that names no
+    bomb or shell: the kind the house codes such an attack (BRIEF: a method not stated, armed
+    men killing or storming, is an armed assault)."""
+    if entry.attack_type is not None:
+        return False
+    if _lemmas(list(token.sent)) & (_BOMB_WORDS | PROJECTILES):
+        return False
+    return _done_by_people(token)
+
+
 def attack_type(token: Token, entry: Entry) -> AttackType | None:
     """The attack type the clause states: beheading, kidnapping, suicide bombing, assassination,
     bombing, armed assault, an attack on a facility; None when the text does not say."""
@@ -509,5 +558,7 @@ def attack_type(token: Token, entry: Entry) -> AttackType | None:
     if attacked_facility(token):
         return AttackType.FACILITY_ATTACK
     if entry.attack_type is None and attacked_peopled_site(token):
+        return AttackType.ARMED_ASSAULT
+    if _told_by_doers(token, entry):
         return AttackType.ARMED_ASSAULT
     return entry.attack_type

@@ -209,3 +209,25 @@ def test_typing_an_opening_participle_is_said_of_the_subject(events: Events) -> 
     founded = confident(events("Formed in 2014, the ALF pledged allegiance to the TTP."))
     [founding] = [f for f in founded if f.type is EventType.FOUNDING]
     assert [p.name for p in founding.perpetrators] == ["Alpha Liberation Front"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of the cell hacked two farmers to death near Mardan on Monday.",
+        "Rebel fighters killed nine guards at a farm near Mardan on Monday.",
+        "Two guards were killed by insurgents at a farm near Mardan on Monday.",
+    ],
+)
+def test_typing_people_killing_with_no_bomb_named_is_an_armed_assault(
+    events: Events, text: str
+) -> None:
+    found = confident(events(text))
+    assert [(f.type, f.attack_type) for f in found] == [
+        (EventType.ATTACK, AttackType.ARMED_ASSAULT)
+    ]
+
+
+def test_typing_people_killing_with_shells_is_no_armed_assault(events: Events) -> None:
+    found = confident(events("Rebels killed nine guards with mortar fire near Mardan on Monday."))
+    assert [f.attack_type for f in found if f.type is EventType.ATTACK] == [None]
