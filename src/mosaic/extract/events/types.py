@@ -551,6 +551,8 @@ def attack_type(token: Token, entry: Entry) -> AttackType | None:
     mixed = _first_named_arm(token)
     if mixed is not None:
         return mixed
+    if armed and attacked_facility(token) and not words & _BOMB_WORDS:
+        return AttackType.FACILITY_ATTACK  # "gunmen stormed the prison": the site, not the arms
     if armed:
         return AttackType.ARMED_ASSAULT
     if words & _BOMB_WORDS:
