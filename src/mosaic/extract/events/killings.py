@@ -22,9 +22,9 @@ from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.parties import force_speaking, party
 from mosaic.extract.entities.state_actors import ARMED_FORCES
 from mosaic.extract.events.blame import STATE_FORCES
+from mosaic.extract.events.reporting_forces import STATE_ARMS
 from mosaic.extract.events.rules.base import Entry, Trigger
 from mosaic.extract.events.slots import agent_heads, target_tokens
-from mosaic.extract.events.state_forces import STATE_ARMS
 from mosaic.extract.events.types import CAPTIVE_ROLES, attack_type
 from mosaic.extract.numbers.casualties import (
     ATTACKER_WORDS,

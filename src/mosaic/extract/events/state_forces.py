@@ -15,17 +15,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from mosaic.extract import lexicon
 from mosaic.extract.entities.mentions import EntityMention, Role
 from mosaic.extract.entities.state_actors import ARMED_FORCES, state_actor
 from mosaic.extract.events.blame import STATE_FORCES
-from mosaic.extract.events.reporting_forces import force_teller
+from mosaic.extract.events.reporting_forces import STATE_ARMS, force_teller
 from mosaic.extract.places.table import PlaceTable
 from mosaic.extract.text.sentences import SentenceContext
 from mosaic.extract.text.syntax import IDENTITY_LABELS, with_conjuncts
 
-STATE_ARMS = lexicon.words("events.state_arms")
-"""Arms only states field here: helicopters, warplanes, artillery."""
 _STATE_ROLES = (Role.STATE, Role.COUNTRY, Role.DEMONYM)
 _OWNER_DEPS = ("poss", "compound", "amod", "nmod")
 OWNER_LABELS = IDENTITY_LABELS | {"ORG"}

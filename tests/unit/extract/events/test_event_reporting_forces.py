@@ -53,3 +53,24 @@ def test_reporting_forces_no_country_of_focus_names_no_police(events: Events) ->
     text = "Police said two men, detained at the weekend, belong to the ALF."
     arrest = of_type(events(text), EventType.ARREST)[0]
     assert arrest.perpetrators == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army said on Friday that its aircraft had bombed a rebel camp near Quetta.",
+        "On Friday the army said it had bombed a rebel camp near Quetta.",
+    ],
+)
+def test_reporting_forces_army_telling_of_its_own_strike_carried_it_out(
+    events: Events, sentence: str
+) -> None:
+    strike = of_type(events(FOCUS + sentence), EventType.MILITARY_OPERATION)[0]
+    assert "Pakistan" in perpetrator_names(strike)
+
+
+def test_reporting_forces_army_telling_of_a_groups_strike_did_not_make_it(
+    events: Events,
+) -> None:
+    text = FOCUS + "The army said the militants had bombed a police post near Quetta on Friday."
+    assert all("Pakistan" not in perpetrator_names(e) for e in events(text))
