@@ -106,9 +106,16 @@ class Casualties:
     killed: Count | None = None
     attackers_killed: Count | None = None
     wounded: Count | None = None
+    attackers_died: bool = False
+    """The attackers' dead are told as dying, not as killed by others ("the bomber was killed",
+    not "killing eight Taliban fighters")."""
 
     def total_killed(self) -> Count | None:
-        """Victims where stated, otherwise the attackers' dead (FORMAT.md counts both)."""
+        """Victims where stated, otherwise the attackers' dead (FORMAT.md counts both), unless
+        the sentence tells its victims apart as wounded ("the bomber was killed and two guards
+        were injured": none of the victims dead, a count of no one named)."""
+        if self.killed is None and self.attackers_died and self.wounded:
+            return Count.of_named(0)
         return self.killed or self.attackers_killed
 
 
@@ -819,8 +826,10 @@ def casualties(span: Span, event: Token | None = None, rivals: Sequence[Token] =
             m for m, word in words if _nearest(word, event, rivals) or _misattached(word, event)
         ]
     mentions = mentions or table_counts(span)
+    fighters = [m for m in mentions if m.role == "killed" and m.attacker]
     return Casualties(
         killed=combine(m for m in mentions if m.role == "killed" and not m.attacker),
-        attackers_killed=combine(m for m in mentions if m.role == "killed" and m.attacker),
+        attackers_killed=combine(fighters),
         wounded=combine(m for m in mentions if m.role == "wounded"),
+        attackers_died=any(m.noun is None or span.doc[m.noun].dep_ != "dobj" for m in fighters),
     )

@@ -116,7 +116,9 @@ def test_casualties_keeps_attackers_apart(parse: Callable[..., Doc]) -> None:
     found = casualties(
         parse("Four gunmen killed 11 villagers and two attackers were also killed.")[:]
     )
-    assert found == Casualties(killed=Count(11, 11), attackers_killed=Count(2, 2))
+    assert found == Casualties(
+        killed=Count(11, 11), attackers_killed=Count(2, 2), attackers_died=True
+    )
 
 
 @pytest.mark.parametrize(
@@ -601,3 +603,18 @@ def test_casualties_a_small_number_the_ner_took_for_a_time(parse: Callable[..., 
     number as its object, a count of the wounded."""
     sentence = "The grenade attack on the bus depot wounded 64, hours after the curfew was lifted."
     assert casualties(parse(sentence)[:]).wounded == Count(64, 64)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The bomber was killed and two guards were injured.", Count.of_named(0)),
+        ("The gunman died at the scene; four shoppers were wounded.", Count.of_named(0)),
+        ("All six attackers were killed.", Count.exactly(6)),
+        ("Rebels ambushed a convoy, killing eight fighters and wounding five.", Count.exactly(8)),
+    ],
+)
+def test_casualties_attackers_dying_beside_wounded_victims_kill_no_victim(
+    parse: Callable[..., Doc], sentence: str, killed: Count
+) -> None:
+    assert casualties(parse(sentence)[:]).total_killed() == killed
