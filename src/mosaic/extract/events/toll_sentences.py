@@ -253,6 +253,7 @@ def _named_again(context: SentenceContext) -> set[str]:
 def _with_tolls(event: EventFinding, mentions: Sequence[CountMention]) -> EventFinding:
     """The event with the sentence's dead and wounded; where attackers are not the event's
     victims (an attack), a count of attackers alone does not stand for the victims."""
+    mentions = [m for m in mentions if not m.earlier]  # "officials had given a toll of 40"
     killed = [m for m in mentions if m.role == "killed"]
     victims = [m for m in killed if not m.attacker]
     fighters = [m for m in killed if m.attacker]

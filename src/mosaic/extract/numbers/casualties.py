@@ -97,6 +97,9 @@ class CountMention:
     """The count is of people besides those told before ("two other men were killed")."""
     noun: int | None = None
     """The token of the noun counted ("17 people"), or of the number standing alone."""
+    earlier: bool = False
+    """A toll a later figure replaced ("officials had given a toll of 40"): a toll sentence
+    still, whose figure counts for nothing."""
 
 
 @dataclass(frozen=True)
@@ -271,14 +274,15 @@ def casualty_trigger(noun: Token, parts: bool = True) -> tuple[Token, str] | Non
 
 def _tallied(verb: Token) -> tuple[Token, str] | None:
     """ "the number of injured rose to 60", "the number of dead climbed to 41", "bringing the
-    total number of dead to 182": a verb whose subject or object tallies the dead or
-    wounded."""
+    total number of dead to 182", "the number of people killed in the attack rose to 61": a
+    verb whose subject or object tallies the dead or wounded."""
     if verb.pos_ not in VERB_POS:
         return None
     tallies = [c for c in children(verb, "nsubj", "dobj") if c.lemma_.lower() in TALLY_NOUNS]
     counted = [o for t in tallies for p in children(t, "prep") if p.lower_ == "of"
                for o in children(p, "pobj")]  # fmt: skip
-    return next(((o, role) for o in counted if (role := _role(o)) is not None), None)
+    told = [(w, _role(w)) for o in counted for w in [o, *children(o, "acl", "amod")]]
+    return next(((w, role) for w, role in told if role is not None), None)
 
 
 def _put_at(number: Token, prep: Token) -> tuple[Token, str] | None:
@@ -467,10 +471,26 @@ def count_mentions(span: Span) -> list[CountMention]:
         count = replace(count, claimed=True) if _killers_claim(found[0]) else count
         count = replace(count, part=True) if _counts_part(noun) and not (others or whole) else count
         attacker = _is_attacker(noun)
-        mentions.append(CountMention(count, found[1], attacker, found[0].i, others, noun.i))
+        earlier = _earlier_toll(found[0])
+        mentions.append(
+            CountMention(count, found[1], attacker, found[0].i, others, noun.i, earlier)
+        )
         consumed.update(t.i for t in _listed_people(noun))
     singles = [*_single_victims(span, consumed), *_no_one_harmed(span)]
     return sorted([*mentions, *singles], key=lambda m: m.trigger) if singles else mentions
+
+
+def _earlier_toll(trigger: Token) -> bool:
+    """ "Officials had given a toll of 40 on Friday", "early reports had put the toll at 53":
+    a toll a verb in the past perfect takes as its object is one a later figure replaced,
+    not the event's ("the toll had risen to 33", "20 people had been killed" still count)."""
+    verb = trigger
+    while verb.pos_ not in VERB_POS and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in VERB_POS or not any(c.lower_ == "had" for c in children(verb, "aux")):
+        return False
+    casualty_words = TOLL_NOUNS | KILLED_WORDS | WOUNDED_WORDS
+    return any(o.lemma_.lower() in casualty_words for o in children(verb, "dobj"))
 
 
 def _no_one_harmed(span: Span) -> list[CountMention]:
@@ -819,7 +839,7 @@ def combine(mentions: Iterable[CountMention]) -> Count | None:
 def casualties(span: Span, event: Token | None = None, rivals: Sequence[Token] = ()) -> Casualties:
     """The sentence's dead and wounded, victims and attackers apart; given an `event` trigger,
     only the figures nearer to it in the parse than to any of the `rivals`."""
-    mentions = count_mentions(span)
+    mentions = [m for m in count_mentions(span) if not m.earlier]
     if event is not None:
         words = [(m, span.doc[m.trigger]) for m in mentions]
         mentions = [

@@ -191,3 +191,15 @@ def test_toll_sentences_the_day_of_an_update_carries_to_the_next_toll(
     )
     [attack] = [e for e in events if e.type is EventType.ATTACK]
     assert (attack.killed, attack.wounded) == (Count.exactly(33), Count.at_least(50))
+
+
+def test_toll_sentences_a_toll_given_before_revises_nothing(extractor: Extractor) -> None:
+    events = extracted_events(
+        extractor,
+        "The number of people killed in Monday's bombing of a bus station in Quetta rose to "
+        "52 on Wednesday, officials said.\n\n"
+        "Officials had given a toll of 31 on Monday night and 40 on Tuesday. "
+        "At least 70 people were wounded.",
+    )
+    attack = only_of_type(events, EventType.ATTACK)
+    assert (attack.killed, attack.wounded) == (Count.exactly(52), Count(70, None))

@@ -618,3 +618,19 @@ def test_casualties_attackers_dying_beside_wounded_victims_kill_no_victim(
     parse: Callable[..., Doc], sentence: str, killed: Count
 ) -> None:
     assert casualties(parse(sentence)[:]).total_killed() == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Officials had given a toll of 12 on Monday and 19 on Tuesday.", None),
+        ("Early reports had put the toll at 30.", None),
+        ("By Friday the toll had risen to 33.", Count.exactly(33)),
+        ("Police said nine villagers had been killed.", Count.exactly(9)),
+        ("The number of people killed in the raid rose to 27 on Sunday.", Count.exactly(27)),
+    ],
+)
+def test_casualties_a_toll_given_before_is_replaced(
+    parse: Callable[..., Doc], sentence: str, killed: Count | None
+) -> None:
+    assert casualties(parse(sentence)[:]).total_killed() == killed
