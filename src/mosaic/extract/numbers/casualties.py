@@ -420,7 +420,13 @@ def _may_climb(token: Token) -> bool:
         return True
     if token.lower_ == "along":
         return any(child.lower_ == "with" for child in token.children)
-    return token.lower_ in ("of", "to") or _along_with_word(token)
+    return token.lower_ in ("of", "to") or _along_with_word(token) or _with_others(token)
+
+
+def _with_others(token: Token) -> bool:
+    """ "X was killed with four other fighters": "with" people besides the victim ("other",
+    "others"), who died beside them; not "with two rifles" nor "with three men"."""
+    return token.lower_ == "with" and any(is_others(c) for c in children(token, "pobj"))
 
 
 def _is_agent(child: Token, verb: Token) -> bool:
@@ -452,14 +458,17 @@ def count_mentions(span: Span) -> list[CountMention]:
         count = (
             Count.exactly(1) if _one_more(token) else parse_count(text) or parse_count(token.text)
         )
-        found = casualty_trigger(counted_noun(token))
+        noun = counted_noun(token)
+        found = casualty_trigger(noun)
+        victim = _named_victim_before(noun, tokens[0], found[0] if found else None)
+        if found is None and victim is not None:  # the others hung away from the verb
+            found = (victim.head, _role(victim.head) or "killed")
         if count is None or found is None:
             continue
         if _listed_after_breakdown(found[0], token):
             continue
-        noun = counted_noun(token)
         stated = count
-        count = _plus_subject(count, noun, found[0])
+        count = _plus_subject(count, noun, found[0], victim)
         whole = count != stated  # "X and two of his aides": the two with X are all the dead
         if whole:  # the one it was added to is not counted again on its own
             consumed.update(v.i for v in victims_of(found[0]))
@@ -684,10 +693,13 @@ def _misattached(word: Token, event: Token) -> bool:
     )
 
 
-def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
+def _plus_subject(count: Count, noun: Token, trigger: Token, victim: Token | None) -> Count:
     """ "he was killed ... along with 16 other people" counts 17, "X and three others" 4,
-    "X and two other militants" 3."""
+    "X and two other militants" 3, "killed the head of X, Y, and four other rebels" 5 (the
+    one victim told before the others, `_named_victim_before`)."""
     if is_others(noun) and noun.dep_ == "conj" and noun.head.tag_ in ONE_PERSON_TAGS:
+        return add_counts(count, Count.exactly(1))
+    if victim is not None and victim.head == trigger:
         return add_counts(count, Count.exactly(1))
     if noun.dep_ == "conj" and noun.head.i < noun.i and _one_person(noun.head, listing=True):
         return add_counts(count, Count.exactly(1))  # "a guard and two customers were killed"
@@ -700,6 +712,39 @@ def _plus_subject(count: Count, noun: Token, trigger: Token) -> Count:
     if not any(c.dep_ == "nsubjpass" and c.tag_ in ONE_PERSON_TAGS for c in trigger.children):
         return count
     return add_counts(count, Count.exactly(1))
+
+
+def _named_victim_before(noun: Token, first: Token, trigger: Token | None) -> Token | None:
+    """ "killed the leader of X, Y, and four other militants", "killed the state's chief
+    minister, Y, and 16 other people": a count of others right after ", and" that ends the
+    one person a casualty verb names as its victim (the name apposed to it, within its words
+    or right after them) is counted beside that victim, however the parser hung the others
+    (on the verb, on the name, on the sentence's root); the victim, or none."""
+    doc = first.doc
+    if not is_others(noun) or noun.dep_ in SUBJECT_DEPS or first.i < 3:
+        return None
+    name, comma, conj = doc[first.i - 3 : first.i]
+    if conj.lower_ != "and" or comma.text != "," or not ends_person_name(name):
+        return None
+    for verb in doc[first.sent.start : name.i]:
+        if verb.pos_ not in VERB_POS or _role(verb) is None or trigger not in (None, verb):
+            continue
+        victims = victims_of(verb)
+        if len(victims) != 1 or victims[0].tag_ != "NN" or victims[0].i > name.i:
+            continue
+        victim, end = victims[0], victims[0].right_edge.i
+        inside = victim.left_edge.i <= name.i <= end
+        apposed = end + 2 <= name.i and doc[end + 1].text == ","
+        apposed = apposed and all(t.ent_type_ in PERSON_LABELS for t in doc[end + 2 : name.i + 1])
+        if (inside or apposed) and _one_victim(victim):
+            return victim
+    return None
+
+
+def _one_victim(noun: Token) -> bool:
+    """One person: "the governor, Y," (`_one_named`), "his driver", "the leader of X"."""
+    singled = any(_singles_out(w) for w in noun.children)
+    return _one_named(noun) or _single_person(noun) or (singled and _holds_office(noun))
 
 
 def _one_named(noun: Token) -> bool:
@@ -718,8 +763,9 @@ def _along_with_word(token: Token) -> bool:
 
 
 def _along_with(noun: Token) -> bool:
-    """ "along with two of his guards": a count the casualty word's victim comes with."""
-    return _along_with_word(noun.head)
+    """ "along with two of his guards", "with four other fighters": a count the casualty
+    word's victim comes with."""
+    return _along_with_word(noun.head) or _with_others(noun.head)
 
 
 def is_others(noun: Token) -> bool:

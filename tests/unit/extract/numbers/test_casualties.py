@@ -555,6 +555,38 @@ def test_casualties_one_named_victim_along_with_others(
     assert (found.total_killed(), found.wounded) == (killed, wounded)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        (
+            "Police killed the leader of the Southern Front, Rustam Karimov, and three other "
+            "militants in a raid in Grozny.",
+            Count(4, 4),
+            None,
+        ),
+        (
+            "They blame it for the bombing that killed the country's defence minister, Ali "
+            "Batirov, and 12 other people.",
+            Count(13, 13),
+            None,
+        ),
+        (
+            "The mayor's aide, Rosa Delgado, was killed with two other officials when a bomb "
+            "went off under her car.",
+            Count(3, 3),
+            None,
+        ),
+        ("A bomber killed a guard, and three other people were wounded.", Count(1, 1), Count(3, 3)),
+        ("Two soldiers were killed with their rifles in hand.", Count(2, 2), None),
+    ],
+)
+def test_casualties_others_told_after_one_named_victim(
+    parse: Callable[..., Doc], sentence: str, killed: Count | None, wounded: Count | None
+) -> None:
+    found = casualties(parse(sentence)[:])
+    assert (found.total_killed(), found.wounded) == (killed, wounded)
+
+
 def test_casualties_of_them_after_a_count_of_no_dead_is_the_count(
     parse: Callable[..., Doc],
 ) -> None:
