@@ -25,7 +25,10 @@
   2026-12-07, the check keep-or-revert decisions were made on in the eighth, and folded into
   tuning by the ninth: read it freely, as `written-tune`;
 - `written-later`: every passage of `training/written-later`, written in the eighth session of
-  2026-12-07 and the check keep-or-revert decisions are made on since the ninth (summary
+  2026-12-07, the check keep-or-revert decisions were made on in the ninth, and folded into
+  tuning by the tenth: read it freely, as `written-tune`;
+- `written-after`: every passage of `training/written-after`, written in the ninth session of
+  2026-12-07 and the check keep-or-revert decisions are made on since the tenth (summary
   lines only);
 - `written-sealed`: every passage of `training/written-sealed`, written on 2026-12-07 and
   scored only at the start and the end of a session (summary lines only).
@@ -55,6 +58,7 @@ SPLITS = {
     "written-backup": ("backup", 1, 0),
     "written-next": ("next", 1, 0),
     "written-later": ("later", 1, 0),
+    "written-after": ("after", 1, 0),
     "written-sealed": ("sealed", 1, 0),
 }
 
@@ -71,6 +75,7 @@ def main() -> None:
     parser.add_argument("--backup", type=Path, default=REPOSITORY / "training/written-backup")
     parser.add_argument("--next", type=Path, default=REPOSITORY / "training/written-next")
     parser.add_argument("--later", type=Path, default=REPOSITORY / "training/written-later")
+    parser.add_argument("--after", type=Path, default=REPOSITORY / "training/written-after")
     parser.add_argument("--sealed", type=Path, default=REPOSITORY / "training/written-sealed")
     args = parser.parse_args()
     sources = {
@@ -83,6 +88,7 @@ def main() -> None:
         "backup": args.backup,
         "next": args.next,
         "later": args.later,
+        "after": args.after,
         "sealed": args.sealed,
     }
     for name, (source, modulus, remainder) in SPLITS.items():
