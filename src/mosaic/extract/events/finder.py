@@ -25,6 +25,7 @@ from mosaic.extract.entities.state_actors import STATE_NOUNS, modified_noun, sta
 from mosaic.extract.events import slots
 from mosaic.extract.events.affiliates import affiliate_index, named_affiliates
 from mosaic.extract.events.agentless import (
+    STATE_PERSONNEL,
     country_state,
     force_told_near,
     is_agentless,
@@ -50,7 +51,7 @@ from mosaic.extract.events.rules.base import (
 from mosaic.extract.events.rules.registry import event_rules, rule_for
 from mosaic.extract.events.self_announced import self_announced
 from mosaic.extract.events.sequels import is_sequel_subject
-from mosaic.extract.events.state_bodies import MILITARY_FORCES, StateBodies
+from mosaic.extract.events.state_bodies import CIVIL_FORCES, MILITARY_FORCES, StateBodies
 from mosaic.extract.events.state_forces import only_unnamed_forces, telling_state, unnamed_forces
 from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
@@ -201,6 +202,7 @@ class EventFinder:
         finding = rule.retype(finding, token, who.mentions) if rule.retype else finding
         finding = self._told_by_forces(finding, token, context)
         finding = self._agentless(finding, token, context)
+        finding = self._forces_at_home(rule, finding, token, context)
         return reciprocal_parts(
             finding, who.mentions, context.sent, partial(self._refs, context=context)
         )
@@ -308,6 +310,42 @@ class EventFinder:
         refs = self._refs(found, context)
         return replace(finding, perpetrators=refs, perpetrator_status=PerpetratorStatus.ATTRIBUTED)
 
+    def _forces_at_home(
+        self, rule: EventRule, finding: EventFinding, token: Token, context: SentenceContext
+    ) -> EventFinding:
+        """An act done at home (an arrest) by a bare force in a report with no country focus
+        ("police arrested two men", "detained by police officers"): the state, and its
+        force, of the country the act is placed in, else of the one country the report
+        names, else of the report's dateline."""
+        if finding.perpetrators or not (rule.slots.home_force and rule.country.domestic):
+            return finding
+        heads = [_force_of_personnel(h) for h in _own_forces(rule, token, context)]
+        heads += [
+            f for h in slots.agent_heads(token) if (f := _force_of_personnel(h)) is not h
+        ]  # fmt: skip
+        if not heads:
+            return finding
+        home = finding.country or self._report_country(context)
+        found = self._home_force(heads, context, home) if home is not None else ()
+        if not found:
+            return finding
+        return replace(
+            finding,
+            country=finding.country or home,
+            perpetrators=self._refs(found, context),
+            perpetrator_status=PerpetratorStatus.ATTRIBUTED,
+        )
+
+    def _report_country(self, context: SentenceContext) -> str | None:
+        """The one country all the report's places and state actors lie in, else its
+        dateline's."""
+        countries = {m.country for m in context.doc_mentions if m.role in _COUNTRY_ROLES}
+        countries.discard(None)
+        if len(countries) == 1:
+            return countries.pop()
+        dateline = read_dateline(context.doc_text, self.places)
+        return dateline.place.country if dateline is not None else None
+
     def _civil_force(
         self, state: EntityMention | None, finding: EventFinding, context: SentenceContext
     ) -> EntityMention | None:
@@ -343,7 +381,7 @@ class EventFinder:
         return capital is not None and mention.ref.key == capital.key
 
     def _home_force(
-        self, heads: Sequence[Token], context: SentenceContext
+        self, heads: Sequence[Token], context: SentenceContext, home: str | None = None
     ) -> tuple[EntityMention, ...]:
         """ "The army launched strikes" in a report about one country, or filed from it and
         naming it again (its dateline): that country's state; a bare police force or "the
@@ -353,7 +391,7 @@ class EventFinder:
         if not heads:
             return ()
         dateline = read_dateline(context.doc_text, self.places)
-        focus = country_focus(context.doc_mentions, dateline)
+        focus = country_focus(context.doc_mentions, dateline) or home
         head = heads[0]
         state = country_state(head, focus, self.places) if focus is not None else None
         if focus is None or state is None:
@@ -458,6 +496,18 @@ def _own_forces(rule: EventRule, token: Token, context: SentenceContext) -> list
     """The forces acting with nothing saying whose: bare ("the army launched strikes") or
     described ("security forces raided", "military helicopters pounded")."""
     return _bare_forces(rule, token) or unnamed_forces(slots.agent_heads(token), context)
+
+
+_COUNTRY_ROLES = frozenset({Role.PLACE, Role.COUNTRY, Role.STATE})
+"""Mentions that place a report in a country: places, countries, state actors."""
+
+
+def _force_of_personnel(head: Token) -> Token:
+    """ "police officers", "police agents": the force whose people they are, else the head."""
+    if head.lower_ not in STATE_PERSONNEL:
+        return head
+    forces = [c for c in children(head, "compound") if c.lower_ in CIVIL_FORCES]
+    return forces[0] if forces else head
 
 
 def _bare_forces(rule: EventRule, token: Token) -> list[Token]:

@@ -136,3 +136,33 @@ def test_state_bodies_a_country_in_a_groups_name_is_not_its_army(events: Events)
     names = set().union(*(perpetrator_names(f) for f in found))
     assert "Army of National Renewal" in names
     assert names <= {"Pakistan", "Army of National Renewal", "ANR"}  # not "Pakistani military"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the arrest's own place says the country
+        "A shopkeeper was shot in Kabul last week. Two men were detained by police officers "
+        "at a flat in Peshawar on Monday.",
+        # the report names one country, too seldom for a focus
+        "A shopkeeper was shot dead in Quetta last week. Police arrested two men on Monday.",
+        # a dateline's country where the report names others too
+        "QUETTA, Pakistan — A shopkeeper from Kabul was shot dead in Quetta last week, an "
+        "Afghan official said. Police arrested two men on Monday.",
+    ],
+)
+def test_state_bodies_police_arresting_at_home_with_no_focus_are_the_countrys(
+    events: Events, text: str
+) -> None:
+    found = of_type(events(text), EventType.ARREST)[0]
+    assert {"Pakistan", "Pakistani police", "police"} <= perpetrator_names(found)
+
+
+@pytest.mark.slow
+def test_state_bodies_a_bare_army_abroad_takes_no_country_from_the_place(
+    events: Events,
+) -> None:
+    text = "A shopkeeper was shot in Quetta. The army struck a camp in Jalalabad on Monday."
+    found = of_type(events(text), EventType.MILITARY_OPERATION)
+    assert all("Afghanistan" not in perpetrator_names(f) for f in found)
