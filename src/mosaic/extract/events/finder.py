@@ -301,10 +301,13 @@ class EventFinder:
         if before is not None and finding.country in (None, before.country):
             found: tuple[EntityMention, ...] = (before,)
         elif finding.country is not None:
-            state = country_state(token, finding.country, self.places)
-            found = tuple(m for m in [state, self._civil_force(state, finding, context)] if m)
+            found = self._state_and_force(token, finding.country, finding, context)
         else:
             found = self._home_force([token], context)
+        if not found and finding.country is None and rule.country.domestic:
+            # no focus: the one country the report names, else its dateline's
+            home = self._report_country(context)
+            found = self._state_and_force(token, home, finding, context) if home else ()
         if not found:
             return finding
         refs = self._refs(found, context)
@@ -345,6 +348,13 @@ class EventFinder:
             return countries.pop()
         dateline = read_dateline(context.doc_text, self.places)
         return dateline.place.country if dateline is not None else None
+
+    def _state_and_force(
+        self, token: Token, country: str, finding: EventFinding, context: SentenceContext
+    ) -> tuple[EntityMention, ...]:
+        """The country's state, and its police where the report told of them near the act."""
+        state = country_state(token, country, self.places)
+        return tuple(m for m in [state, self._civil_force(state, finding, context)] if m)
 
     def _civil_force(
         self, state: EntityMention | None, finding: EventFinding, context: SentenceContext

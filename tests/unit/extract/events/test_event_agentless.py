@@ -57,3 +57,23 @@ def test_agentless_a_ban_near_the_police_told_of_is_the_states_alone(events: Eve
     text = "Police guarded the court in Sukkur. The ALF has been banned in Pakistan since 2003."
     ban = of_type(events(text), EventType.DESIGNATION)[0]
     assert "Pakistani police" not in perpetrator_names(ban)
+
+
+def test_agentless_an_arrest_in_a_report_naming_one_country_is_its_police(
+    events: Events,
+) -> None:
+    text = (
+        "A shopkeeper was shot dead in Quetta last week. "
+        "Two men were arrested on Monday, a police spokesman said."
+    )
+    arrest = of_type(events(text), EventType.ARREST)[0]
+    assert {"Pakistan", "Pakistani police"} <= perpetrator_names(arrest)
+
+
+def test_agentless_an_arrest_in_a_report_naming_two_countries_is_no_ones(events: Events) -> None:
+    text = (
+        "A shopkeeper from Kabul was shot dead in Quetta last week. "
+        "Two men were arrested on Monday, a police spokesman said."
+    )
+    arrest = of_type(events(text), EventType.ARREST)[0]
+    assert not perpetrator_names(arrest)
