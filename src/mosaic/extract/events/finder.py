@@ -40,7 +40,7 @@ from mosaic.extract.events.focus import country_focus, focus_country
 from mosaic.extract.events.killings import lethal_count, victim_count, wounded_count
 from mosaic.extract.events.places import event_place, spread_country
 from mosaic.extract.events.reciprocal import reciprocal_parts
-from mosaic.extract.events.reporting_forces import reporting_force
+from mosaic.extract.events.reporting_forces import own_act_tellers, reporting_force
 from mosaic.extract.events.rules.base import (
     EventRule,
     ObjectNeeded,
@@ -51,7 +51,12 @@ from mosaic.extract.events.rules.base import (
 from mosaic.extract.events.rules.registry import event_rules, rule_for
 from mosaic.extract.events.self_announced import self_announced
 from mosaic.extract.events.sequels import is_sequel_subject
-from mosaic.extract.events.state_bodies import CIVIL_FORCES, MILITARY_FORCES, StateBodies
+from mosaic.extract.events.state_bodies import (
+    CIVIL_FORCES,
+    MILITARY_FORCES,
+    MILITARY_NOUNS,
+    StateBodies,
+)
 from mosaic.extract.events.state_forces import only_unnamed_forces, telling_state, unnamed_forces
 from mosaic.extract.events.types import find_triggers
 from mosaic.extract.numbers.casualties import ATTACKER_WORDS, Casualties, casualties
@@ -216,6 +221,7 @@ class EventFinder:
             return finding
         state, bare = telling_state(token, context, self.places)
         found = (state,) if state is not None else self._home_force([bare] if bare else [], context)
+        found = found or self._telling_country(finding, token, context)
         if not found:
             return finding
         return replace(
@@ -223,6 +229,26 @@ class EventFinder:
             perpetrators=self._refs(found, context),
             perpetrator_status=PerpetratorStatus.ATTRIBUTED,
         )
+
+    def _telling_country(
+        self, finding: EventFinding, token: Token, context: SentenceContext
+    ) -> tuple[EntityMention, ...]:
+        """A country telling of an act as its own ("India said it had struck nine sites"): its
+        state; for an act that kills (an operation), its listed armed force too."""
+        verb = slots.perpetration_verb(token)  # "said it had carried out strikes"
+        acts = [token] if verb is None else [token, verb]
+        for teller in [t for act in acts for t in own_act_tellers(act)]:
+            mention = context.mention_at(teller)
+            if mention is None or mention.role is not Role.COUNTRY or mention.country is None:
+                continue
+            state = country_state(teller, mention.country, self.places)
+            if state is None:
+                return ()
+            force = self.bodies.body(mention.country, MILITARY_NOUNS[0])
+            if force is None or not rule_for(finding.type).slots.casualties:
+                return (state,)
+            return state, replace(state, ref=force, feature=None)
+        return ()
 
     def _country(
         self,

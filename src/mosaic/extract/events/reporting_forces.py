@@ -5,7 +5,9 @@ arresting force: "Police said two men, detained near Quetta at the weekend, belo
 to ...". For acts a force carries out itself (an event type's
 `Slots.reporter_acts`), the bare force telling of the agentless act did it. So it did
 where the act's only agent is the force's own pronoun or its own arms ("the army said it
-had bombed a camp", "the army said its aircraft had struck the fighters").
+had bombed a camp", "the army said its aircraft had struck the fighters"). A country
+telling of an act done by "it" ("India said it had struck nine sites") did it too
+(`own_act_tellers`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ STATE_ARMS = lexicon.words("events.state_arms")
 """Arms only states field here: helicopters, warplanes, artillery."""
 OWN_PRONOUNS = frozenset({"it", "they", "we"})
 """A force's words for itself as the agent of the act it tells of."""
+_ONE_PRONOUNS = frozenset({"it"})
+"""A state's word for itself as one actor ("India said it had struck")."""
 OWN_POSSESSIVES = frozenset({"its", "their", "our"})
 """A force's words for its own arms or men ("its aircraft", "our troops")."""
 
@@ -45,15 +49,30 @@ def force_teller(trigger: Token) -> Token | None:
     subjects = children(trigger, *SUBJECT_DEPS)
     if agents(trigger) or (subjects and not is_passive(trigger) and not _own(subjects)):
         return None
+    tellers = [s for s in _tellers(trigger) if s.lower_ in ARMED_FORCES]
+    return tellers[0] if tellers else None
+
+
+def own_act_tellers(trigger: Token) -> list[Token]:
+    """The subjects of the verb of saying an act hangs on whose own pronoun did it ("India
+    said on Wednesday it had struck nine sites", "Pakistan said it had carried out
+    strikes"): the teller carried out the act it tells as its own."""
+    subjects = children(trigger, "nsubj")
+    if not subjects or not all(s.lower_ in _ONE_PRONOUNS for s in subjects):
+        return []
+    return _tellers(trigger)
+
+
+def _tellers(trigger: Token) -> list[Token]:
+    """The subjects of the verb of saying the act's clause hangs on, if any."""
     current = trigger
     for _ in range(_REPORT_STEPS):
         if current.head == current:
-            return None
+            return []
         current = current.head
         if current.pos_ == "VERB" and current.lemma_.lower() in SPEECH_VERBS:
-            tellers = [s for s in children(current, "nsubj") if s.lower_ in ARMED_FORCES]
-            return tellers[0] if tellers else None
-    return None
+            return children(current, "nsubj")
+    return []
 
 
 def _own(subjects: list[Token]) -> bool:

@@ -106,7 +106,7 @@ def _agent_tokens(trigger: Token) -> tuple[list[Token], bool]:
     for acl in children(trigger, "acl"):
         found += agents(acl)
         claimed = claimed or acl.lemma_ == "claim"
-    verb = _perpetration_verb(trigger)
+    verb = perpetration_verb(trigger)
     if verb is not None:
         found += agents(verb) if is_passive(verb) else subject(verb)
         found += partners(verb)
@@ -126,7 +126,7 @@ def _passive_agents(verb: Token) -> list[Token]:
     return agents(verb) or [o for d in objects for o in prep_objects(d, "by")]
 
 
-def _perpetration_verb(trigger: Token) -> Token | None:
+def perpetration_verb(trigger: Token) -> Token | None:
     """ "carried out the attack", "claimed responsibility for the attack", "launching an attack"."""
     current = trigger
     for _ in range(4):

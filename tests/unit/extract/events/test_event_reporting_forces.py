@@ -74,3 +74,32 @@ def test_reporting_forces_army_telling_of_a_groups_strike_did_not_make_it(
 ) -> None:
     text = FOCUS + "The army said the militants had bombed a police post near Quetta on Friday."
     assert all("Pakistan" not in perpetrator_names(e) for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pakistan said on Friday it had carried out strikes on rebel camps near Jalalabad.",
+        "Pakistan said that it had struck rebel hideouts near Jalalabad on Friday.",
+    ],
+)
+def test_reporting_forces_a_country_telling_of_its_own_strike_carried_it_out(
+    events: Events, sentence: str
+) -> None:
+    strike = of_type(events(sentence), EventType.MILITARY_OPERATION)[0]
+    assert {"Pakistan", "Pakistani military"} <= perpetrator_names(strike)
+
+
+def test_reporting_forces_a_country_telling_of_its_own_arrest_is_the_state_alone(
+    events: Events,
+) -> None:
+    arrest = of_type(events("Pakistan said it had arrested three men."), EventType.ARREST)[0]
+    assert perpetrator_names(arrest) >= {"Pakistan"}
+    assert "Pakistani military" not in perpetrator_names(arrest)
+
+
+def test_reporting_forces_a_country_telling_of_others_strike_did_not_make_it(
+    events: Events,
+) -> None:
+    text = "Pakistan said the militants had bombed a police post near Jalalabad on Friday."
+    assert all("Pakistan" not in perpetrator_names(e) for e in events(text))
