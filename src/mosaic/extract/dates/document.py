@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from mosaic.extract import lexicon
 from mosaic.extract.dates.phrases import (
+    DAY_PART_NOUNS,
     MONTHS,
     WEEKDAYS,
     DateContext,
@@ -62,6 +63,13 @@ _EXPLICIT = re.compile(
 )
 _DEICTIC = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]onight)\b(?!')")
 """Days named from the telling, which the NER sometimes misses ("It's a hard day today.")."""
+_DAY_PART = re.compile(
+    r"\b(?:(?:[Tt]hat|[Tt]he same) |(?<=\b[Ii]n )the )(?:"
+    + "|".join(sorted(DAY_PART_NOUNS))
+    + r")\b(?! of\b)"
+)
+"""A part of the narrative's day ("that afternoon", "the same night", "in the evening"),
+which the NER tells as a time or not at all; not "the morning of 3 May", a date of its own."""
 DATELINE_CHARS = 120
 _DATELINE = re.compile(
     rf"\b\d{{1,2}} (?:{_MONTH_NAMES})\.?,? (?:\d{{4}}|\d{{2}})\b"
@@ -212,6 +220,7 @@ def date_spans(doc: Doc) -> list[tuple[int, int]]:
              for ent in doc.ents if _is_date_ent(ent) and not _custom_of_a_day(ent)]  # fmt: skip
     found += [(m.start(), m.end()) for m in _EXPLICIT.finditer(text)]
     found += [(m.start(), m.end()) for m in _DEICTIC.finditer(text)]
+    found += [(m.start(), m.end()) for m in _DAY_PART.finditer(text)]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(found, key=lambda span: (span[0], span[0] - span[1])):
         if kept and start < kept[-1][1]:

@@ -65,6 +65,10 @@ _STEPS = (
     | dict.fromkeys(lexicon.ordered("dates.step_on"), 1)
 )
 """How far "this", "last", "next" ... move a unit ("last month": one month back)."""
+_NARRATIVE_STEPS = {word for word, step in _STEPS.items() if step == 0} - _FROM_PUBLICATION
+"""The words naming the narrative's own unit ("that day", "the same night"), not the telling's."""
+DAY_PART_NOUNS = lexicon.words("dates.time_nouns")
+"""The parts of a day a phrase may name of the narrative's day ("that afternoon")."""
 _NUMBER_WORDS = dict.fromkeys(INDEFINITE_ARTICLES, 1) | NUMBER_WORDS
 _FEW = lexicon.words("dates.few")
 FEW_DAYS = (2, 7)
@@ -245,6 +249,8 @@ def read_named_relative(text: str, context: DateContext) -> DateValue | None:
     words = text.split()
     if text in ("month", "year") and context.anchor is not None:
         return shift(context.anchor, text, 0)  # "earlier in the month", "later in the year"
+    if _told_day_part(words) and context.anchor is not None:
+        return DateValue(context.anchor) if context.anchor.day is not None else None
     if len(words) == 1 or text in _DAY_PARTS:
         return _single_word(text, _publication(context))
     if len(words) != 2:
@@ -256,6 +262,14 @@ def read_named_relative(text: str, context: DateContext) -> DateValue | None:
     if base is None or (which == "last" and unit == "day"):
         return None
     return shift(base, unit, _STEPS[which])
+
+
+def _told_day_part(words: list[str]) -> bool:
+    """ "that afternoon", "the same night", "(in the) evening": a part of the day the
+    narrative is in, not of the telling ("this morning", "tonight")."""
+    if len(words) == 1:
+        return words[0] in DAY_PART_NOUNS
+    return len(words) == 2 and words[0] in _NARRATIVE_STEPS and words[1] in DAY_PART_NOUNS
 
 
 SHIFT_UNITS = ("year", "month", "week", "day")

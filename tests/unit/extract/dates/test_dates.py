@@ -88,6 +88,32 @@ def test_dates_parts_of_the_day_count_from_publication() -> None:
     assert iso_of(resolver, "this morning") == "1990-02-18"
 
 
+def test_dates_a_part_of_the_narrative_s_day_is_that_day() -> None:
+    resolver = DateResolver(dt.date(2016, 1, 21))
+    assert iso_of(resolver, "on 12 January") == "2016-01-12"
+    assert iso_of(resolver, "that afternoon") == "2016-01-12"
+    assert iso_of(resolver, "the same night") == "2016-01-12"
+    resolver.new_paragraph()
+    assert iso_of(resolver, "in the evening") == "2016-01-12"
+    assert iso_of(resolver, "this morning") == "2016-01-21"
+    assert iso_of(DateResolver(dt.date(2016, 1, 21)), "that evening") is None
+
+
+@pytest.mark.slow
+def test_dates_a_part_of_the_narrative_s_day_the_ner_missed(parse: Callable[..., Doc]) -> None:
+    text = (
+        "A bomb hit a bus in Quetta on 12 January. The driver was detained that evening.\n\n"
+        "A guard was shot in the morning. Two men were held the same night, not the morning "
+        "of 14 January."
+    )
+    doc = parse(text)
+    found = [(doc.text[d.start : d.end], d.value.start.iso()) for d in doc_dates(doc)]
+    assert ("that evening", "2016-01-12") in found
+    assert ("the same night", "2016-01-12") in found
+    assert [day for phrase, day in found if phrase == "the morning"] == ["2016-01-12"]
+    assert found[-1][1] == "2016-01-14"
+
+
 @pytest.mark.slow
 def test_dates_friday_prayers_are_no_date_but_friday_morning_is(
     parse: Callable[..., Doc],
