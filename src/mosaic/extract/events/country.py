@@ -61,7 +61,13 @@ def inferred_country(
         m for m in context.mentions
         if (m.start, m.end) not in taken and _ours(m, trigger, rivals, context)
     ]  # fmt: skip
-    places = [m for m in ours if m.role is Role.PLACE or _country_as_place(m, context)]
+    # A new place nothing locates ("arrested at X": no country) says nothing of the country
+    # of an act a state does at home, which a state body close by then gives.
+    places = [
+        m for m in ours
+        if (m.role is Role.PLACE and (m.country is not None or not policy.domestic))
+        or _country_as_place(m, context)
+    ]  # fmt: skip
     places += [m for m in ours if _demonym_of_place(m, context)]
     if places:
         return _only_country(places)

@@ -19,6 +19,7 @@ from mosaic.extract.text.syntax import PLACE_LABELS
 NAME_HEADS = lexicon.words("places.name_heads")  # fmt: skip
 SLOT_PREPS = lexicon.words("places.slot_preps")
 SETTLEMENT_NOUNS = lexicon.words("places.settlement_nouns")
+SITE_PREPS = lexicon.words("places.site_preps")
 _LONGEST_RUN = 4
 """At most this many capitalised words a facility's name runs on past the NER's entity."""
 _POSSESSOR_LABELS = PLACE_LABELS | {"ORG"}
@@ -94,12 +95,26 @@ def in_settlement_slot(span: Span) -> bool:
     doc, root = span.doc, span.root
     if span.end < len(doc) and doc[span.end].lower_ in PLACE_WORDS:
         return True
+    if _bare_site(span):
+        return True
     return (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
         and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS
         and not _verb_follows(span)
     )
+
+
+def _bare_site(span: Span) -> bool:
+    """ "a checkpoint near X Y", "an army post at X": a name with no article, the whole object
+    of "near", or one word after "at", which names a site; "at the Foundation", "a rally at X
+    National Park" may name a body or a venue."""
+    root, prep = span.root, span.root.head
+    if root.dep_ != "pobj" or prep.lower_ not in SITE_PREPS or _verb_follows(span):
+        return False
+    if prep.i != span.start - 1 or any(c.dep_ == "det" for c in root.children):
+        return False
+    return prep.lower_ == "near" or len(span) == 1
 
 
 def _listed_with_people(span: Span) -> bool:

@@ -175,3 +175,14 @@ def test_event_places_a_place_said_to_lie_in_another_is_the_finer(
     # "in X town, in Y province": Y holds X, so X is the event's place, whatever either ranks
     found = events(text)
     assert [f.place.name if f.place else None for f in found] == [place]
+
+
+def test_event_places_a_bare_name_at_the_site_is_a_new_place_in_the_acting_state(
+    events: Events,
+) -> None:
+    # the NER calls "Varlo" an organisation; a place nothing locates leaves the country to
+    # the state acting at home
+    found = of_type(
+        events("Pakistani police arrested three militants at Varlo on Monday."), EventType.ARREST
+    )
+    assert [(f.place and f.place.name, f.country) for f in found] == [("Varlo", "PK")]

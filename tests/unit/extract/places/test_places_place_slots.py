@@ -11,6 +11,7 @@ from mosaic.extract.places.place_slots import (
     container_span,
     facility_span,
     in_place_slot,
+    in_settlement_slot,
     of_parts,
 )
 
@@ -211,3 +212,30 @@ def test_place_slots_container_possessor_the_ner_calls_an_organisation() -> None
     )
     holder = container_span(doc[3:5])
     assert holder is not None and holder.text == "Quetta"
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "ents", "expected"),
+    [
+        # "troops attacked a post at Varlo ."
+        (["troops", "attacked", "a", "post", "at", "Varlo", "."], [1, 1, 3, 1, 3, 4, 1],
+         ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+         ["O", "O", "O", "O", "O", "B-ORG", "O"], True),
+        # "a checkpoint near Varlo Heights ."
+        (["a", "checkpoint", "near", "Varlo", "Heights", "."], [1, 1, 1, 4, 2, 1],
+         ["det", "ROOT", "prep", "compound", "pobj", "punct"],
+         ["O", "O", "O", "B-ORG", "I-ORG", "O"], True),
+        # "a rally at Varlo Heights ." and "a rally at the Varlo ." may name a venue or a body
+        (["a", "rally", "at", "Varlo", "Heights", "."], [1, 1, 1, 4, 2, 1],
+         ["det", "ROOT", "prep", "compound", "pobj", "punct"],
+         ["O", "O", "O", "B-ORG", "I-ORG", "O"], False),
+        (["a", "rally", "at", "the", "Varlo", "."], [1, 1, 1, 4, 2, 1],
+         ["det", "ROOT", "prep", "det", "pobj", "punct"],
+         ["O", "O", "O", "O", "B-ORG", "O"], False),
+    ],
+)  # fmt: skip
+def test_place_slots_bare_name_near_or_at_is_a_settlement_slot(
+    words: list[str], heads: list[int], deps: list[str], ents: list[str], expected: bool
+) -> None:
+    doc = _doc(words, heads, deps, ents)
+    assert in_settlement_slot(doc.ents[0]) is expected
