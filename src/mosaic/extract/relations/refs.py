@@ -80,9 +80,28 @@ def _clause_subject(
         if not stands_for_group(subjects[0]):
             return None
         mention = group_before(context, subjects[0].i, exclude)
+        other = _related_group(verb, subjects[0], mention, context)
+        if other is not None:
+            mention = group_before(context, subjects[0].i, other)
     if mention is None or mention.role is not Role.GROUP or mention.ref is None:
         return None
     return None if mention.ref.name == exclude else mention
+
+
+def _related_group(
+    verb: Token, doer: Token, found: EntityMention | None, context: SentenceContext
+) -> str | None:
+    """The name of the group `found` where the clause also names it past its subject: "the
+    group" that "pledged allegiance to the Islamic State" is not the Islamic State."""
+    if found is None or found.ref is None:
+        return None
+    own = {t.i for t in doer.subtree}
+    named = [
+        m for m in context.mentions
+        if m.ref == found.ref and m.start not in own and verb.left_edge.i <= m.start
+        and m.start <= verb.right_edge.i
+    ]  # fmt: skip
+    return found.ref.name if named else None
 
 
 def _name(mention: EntityMention) -> str:

@@ -132,3 +132,14 @@ def test_relations_clauses_its_is_the_subject_of_its_clause(relations: Found) ->
 def test_relations_clauses_its_beside_a_named_group_is_that_group(relations: Found) -> None:
     found = relations("The ALF attacked al-Qaeda and its leader Mullah Omar in 2014.")
     assert ("Mullah Omar", "Alpha Liberation Front") not in _of(found, R.LEADER_OF)
+
+
+def test_relations_clauses_its_clause_subject_is_not_the_group_it_pledges_to(
+    relations: Found,
+) -> None:
+    text = (
+        "The ALF has fought in Kunar for a decade. The Islamic State later claimed its "
+        "raids. The group pledged allegiance to the Islamic State in 2019 under its leader, "
+        "Karim al-Mansuri."
+    )
+    assert _of(relations(text), R.LEADER_OF) == [("Karim al-Mansuri", "Alpha Liberation Front")]
