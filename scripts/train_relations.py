@@ -14,7 +14,7 @@ relation stated elsewhere in the document is left out (the sentence may or may n
 it). The default gold is dev, dev-wiki and the odd-numbered half of dev-news: even-numbered
 dev-news and training/written-news files (nNNN.json, tNNN.json: news-even and written-check)
 are skipped wherever they are found, and a folder named for a check or held-out set (even,
-check, heldout, sealed, reserve, spare, backup, next, later, after) is refused.
+check, heldout, sealed, reserve, spare, backup, next, later, after, queued) is refused.
 The written sentences of `relation_phrasings.txt` add the common ways of saying each
 relation (and pairs that hold none), each filled with names of the shipped gazetteer's armed
 groups and people, and each also told as a source's words and after a sentence naming the
@@ -98,6 +98,7 @@ NEVER_TRAINED = (
     "next",
     "later",
     "after",
+    "queued",
 )
 """Folders whose name holds one of these are never trained or tuned on."""
 PHRASINGS = Path(__file__).with_name("relation_phrasings.txt")
