@@ -197,6 +197,11 @@ EXPLAINED_SUBSETS = {
     ("numbers.wound_preps", "events.preps"),
     ("numbers.wounding_verbs", "numbers.acted_on"),
     ("places.slot_preps", "places.locative_preps"),
+    # the two whose bare object ("near X", "at X") is a site whatever the NER took it for
+    ("places.site_preps", "places.slot_preps"),
+    ("places.site_preps", "places.locative_preps"),
+    ("places.site_preps", "events.venue_preps"),
+    ("places.site_preps", "events.scene_preps"),
     ("relations.ally_nouns", "events.partner_verbs"),
     # a death that passes an office on; any act whose possessor is its victim
     ("relations.death_nouns", "events.victim_possessors"),
